@@ -1,0 +1,5 @@
+"""Allow ``python -m lossgui``."""
+
+from lossgui.cli import main
+
+raise SystemExit(main())
