@@ -1,0 +1,223 @@
+"""The ``lossgui`` command: no arguments or a CSV path opens the window; subcommands run headless.
+
+The headless subcommands never import Qt (a test enforces it), so they work over SSH and in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from lossgui import __version__
+from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
+from lossgui.core.evaluate import evaluate_resolved
+from lossgui.core.params import resolve
+
+SUBCOMMANDS = {"compute", "losses"}
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line, as every other error here."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The headless command line: ``compute`` and ``losses``."""
+    parser = _Parser(prog="lossgui", description="Loss-function calculator. "
+                     "Run without arguments (or with a CSV file) to open the window.")
+    parser.add_argument("--version", action="version", version=f"lossgui {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    compute = sub.add_parser("compute", help="evaluate a loss on a data CSV")
+    compute.add_argument("data", metavar="DATA.csv", help="header row; target column t; "
+                         "every other column a prediction; one row per element")
+    compute.add_argument("--loss", required=True, metavar="ID", help="see `lossgui losses`")
+    compute.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                         help="a loss parameter, e.g. eps=1e-7 (repeatable)")
+    compute.add_argument("--target", metavar="COL", help="the target column (default: t)")
+    compute.add_argument("--pred", action="append", default=[], metavar="COL",
+                         help="a prediction column (repeatable; default: all but the target)")
+    compute.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    compute.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    compute.add_argument("--delimiter", choices=(",", ";", "tab"),
+                         help="the data file's delimiter (default: detected)")
+    compute.add_argument("--bom", action="store_true",
+                         help="start a CSV output with a UTF-8 BOM (for Excel)")
+
+    losses = sub.add_parser("losses", help="list every loss with its parameters")
+    losses.add_argument("--format", choices=("table", "json"), default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``lossgui`` command; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+        return _open_window(args_list[0] if args_list else None)
+    args = build_parser().parse_args(args_list)
+    try:
+        if args.command == "losses":
+            return _list_losses(args.format, sys.stdout)
+        return _compute(args)
+    except LossguiError as error:
+        print(f"lossgui: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"lossgui: error: {error.filename or ''}: {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _open_window(path: str | None) -> int:
+    try:
+        from lossgui.gui.app import main as gui_main  # Qt is imported only here
+    except ImportError as error:
+        print(f"lossgui: error: cannot start the window: {error}. "
+              "Run `python3 dev.py run`, which installs what Qt needs.", file=sys.stderr)
+        return EXIT_USAGE
+    return gui_main(path)
+
+
+def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise LossguiError(f"--param {pair!r}: write it as NAME=VALUE, e.g. eps=1e-7")
+        params[name.strip()] = value.strip()
+    return params
+
+
+def _compute(args: argparse.Namespace) -> int:
+    loss = get_loss(args.loss)
+    params = resolve(loss.id, loss.params, _parse_params(args.param))
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    data = csvio.read_data_csv(args.data, delimiter)
+    target_name, t, predictions = data.split(args.target, args.pred)
+    results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
+
+    for name, _, ev in results:
+        for problem in ev.problems:
+            print(_problem_line(name, problem), file=sys.stderr)
+
+    if args.format == "json":
+        text = json.dumps(_json_report(loss.id, params, target_name, results),
+                          ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = csvio.results_csv_text(target_name, t, results)
+    else:
+        text = _table_report(loss.id, params, results)
+    if args.output:
+        csvio.write_atomic(args.output, text, bom=args.bom and args.format == "csv")
+    else:
+        _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
+    return 0
+
+
+def _write_stdout(text: str) -> None:
+    # CSV carries its own CRLF line ends; keep the terminal from translating them again.
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _problem_line(prediction: str, problem: Problem) -> str:
+    kind = "note" if problem.severity is Severity.NOTE else "warning"
+    return f"{kind}: {prediction}: {problem.message}"
+
+
+def json_number(value: float) -> float | str:
+    """A float for JSON (RFC 8259 has no inf/nan): non-finite values become "inf"/"-inf"/"nan"."""
+    if math.isfinite(value):
+        return value
+    return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+
+
+def _json_report(
+    loss_id: str,
+    params: dict[str, object],
+    target_name: str,
+    results: list[tuple[str, object, Evaluation]],
+) -> dict[str, object]:
+    return {
+        "loss": loss_id,
+        "params": params,
+        "target": target_name,
+        "predictions": [
+            {
+                "name": name,
+                "total": json_number(ev.total),
+                "contributions": [json_number(v) for v in ev.contributions.tolist()],
+                "gradient": [json_number(v) for v in ev.gradient.tolist()],
+            }
+            for name, _, ev in results
+        ],
+        "warnings": [
+            {
+                "prediction": name,
+                "row": problem.index[0] + 1 if problem.index else None,
+                "severity": problem.severity.value,
+                "message": problem.message,
+            }
+            for name, _, ev in results
+            for problem in ev.problems
+        ],
+    }
+
+
+def _table_report(
+    loss_id: str, params: dict[str, object], results: list[tuple[str, object, Evaluation]]
+) -> str:
+    loss = get_loss(loss_id)
+    settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+                         for k, v in params.items())
+    lines = [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
+             f"parameters: {settings}", ""]
+    finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
+    best = min(finite) if len(results) > 1 and finite else None
+    width = max(len("prediction"), *(len(name) for name, _, _ in results))
+    lines.append(f"{'prediction':<{width}}  total")
+    for name, _, ev in results:
+        mark = "  ← lowest loss" if best is not None and ev.total == best else ""
+        lines.append(f"{name:<{width}}  {ev.total!r}{mark}")
+    problems = [_problem_line(name, p) for name, _, ev in results for p in ev.problems]
+    if problems:
+        lines += ["", *problems]
+    return "\n".join(lines) + "\n"
+
+
+def _list_losses(fmt: str, out: TextIO) -> int:
+    if fmt == "json":
+        catalogue = [
+            {
+                "id": loss.id,
+                "name_en": loss.name_en,
+                "name_ja": loss.name_ja,
+                "formula": loss.formula,
+                "expects": loss.expects.value,
+                "params": [
+                    {"name": p.name, "kind": p.kind.value, "default": p.default,
+                     "choices": list(p.choices), "help": p.help}
+                    for p in loss.params
+                ],
+            }
+            for loss in LOSSES
+        ]
+        out.write(json.dumps(catalogue, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for loss in LOSSES:
+        defaults = ", ".join(
+            f"{p.name}={str(p.default).lower() if isinstance(p.default, bool) else p.default}"
+            for p in loss.params
+        )
+        out.write(f"{loss.id:<12} {loss.name_en} ({loss.name_ja})\n"
+                  f"{'':<12} {loss.formula}\n{'':<12} expects {loss.expects.value}; "
+                  f"parameters: {defaults}\n")
+    return 0

@@ -1,0 +1,170 @@
+"""Plain-language checks of a loss's input: each returns the problems it finds and where they are.
+
+Checks are vectorised (a million rows must stay cheap) and list at most
+``MAX_LISTED`` elements each; the rest are summarised in one more problem, while the
+full set of flagged elements is returned as a mask so a view can highlight all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lossgui.core.problems import Problem, Severity, element_name
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+
+MAX_LISTED = 20
+
+
+class Findings:
+    """Problems collected by the checks of one evaluation, and the mask of flagged elements."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.problems: list[Problem] = []
+        self.flagged: BoolArray = np.zeros(shape, dtype=bool)
+
+    def per_element(
+        self,
+        mask: BoolArray,
+        code: str,
+        describe: Callable[[tuple[int, ...]], str],
+        summary: str,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        """Add one problem per flagged element (up to MAX_LISTED), then a summary of the rest."""
+        if not mask.any():
+            return
+        if severity is Severity.WARNING:
+            self.flagged |= mask
+        flagged = np.argwhere(mask)
+        for raw in flagged[:MAX_LISTED]:
+            index = tuple(int(i) for i in raw)
+            self.problems.append(Problem(code, describe(index), index, severity))
+        hidden = len(flagged) - MAX_LISTED
+        if hidden > 0:
+            self.problems.append(
+                Problem(code, f"…and {hidden} more elements: {summary}", None, severity)
+            )
+
+    def whole(self, code: str, message: str, severity: Severity = Severity.NOTE) -> None:
+        """Add a problem about the input as a whole."""
+        self.problems.append(Problem(code, message, None, severity))
+
+
+def fmt(value: float) -> str:
+    """A number short enough for a sentence."""
+    return f"{value:.6g}"
+
+
+def missing(findings: Findings, y: FloatArray, t: FloatArray) -> BoolArray:
+    """Flag blanks and non-numbers in y and t; return where either is missing."""
+    bad_t = ~np.isfinite(t)
+    bad_y = ~np.isfinite(y)
+    findings.per_element(
+        bad_t,
+        "missing_t",
+        lambda i: f"{element_name('t', i)} is missing or not a finite number, "
+        "so the loss cannot be computed there.",
+        "t is missing or not finite there.",
+    )
+    findings.per_element(
+        bad_y & ~bad_t,
+        "missing_y",
+        lambda i: f"{element_name('y', i)} is missing or not a finite number, "
+        "so the loss cannot be computed there.",
+        "y is missing or not finite there.",
+    )
+    result: BoolArray = bad_t | bad_y
+    return result
+
+
+def outside(
+    findings: Findings,
+    values: FloatArray,
+    symbol: str,
+    low: float,
+    high: float,
+    expected: str,
+    usable: BoolArray,
+) -> None:
+    """Flag finite values outside [low, high]."""
+    with np.errstate(invalid="ignore"):
+        mask = usable & ((values < low) | (values > high))
+    findings.per_element(
+        mask,
+        f"{symbol}_range",
+        lambda i: f"{element_name(symbol, i)} = {fmt(values[i])} is outside "
+        f"[{fmt(low)}, {fmt(high)}]: {expected}",
+        f"{symbol} is outside [{fmt(low)}, {fmt(high)}].",
+    )
+
+
+def log_of_zero(
+    findings: Findings,
+    argument: FloatArray,
+    y: FloatArray,
+    t: FloatArray,
+    usable: BoolArray,
+    hint: str,
+) -> None:
+    """Flag where a log with a positive weight gets 0 (infinite loss) or a negative (undefined)."""
+    weighted = usable & (t != 0)
+    zero = weighted & (argument == 0)
+    negative = weighted & (argument < 0)
+    findings.per_element(
+        zero,
+        "log_zero",
+        lambda i: f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
+        f"{fmt(t[i])}: log 0 is −∞, so the loss is infinite; {hint}",
+        f"log 0 there makes the loss infinite; {hint}",
+    )
+    findings.per_element(
+        negative,
+        "log_negative",
+        lambda i: f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
+        f"{fmt(t[i])}: the log of a negative number is undefined, so the loss is not a number.",
+        "the log of a negative number there is undefined.",
+    )
+
+
+def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None:
+    """Explain a target that is not one correct class per sample (the article's t has two 1s)."""
+    rows = np.atleast_2d(t)
+    ok = np.atleast_2d(usable).all(axis=-1)
+    for n in np.flatnonzero(ok)[:MAX_LISTED]:
+        row = rows[n]
+        total = float(row.sum())
+        ones = int(np.count_nonzero(row == 1))
+        where = f"In sample {n + 1}, t" if t.ndim == 2 else "t"
+        if ones > 1 and np.all((row == 0) | (row == 1)):
+            findings.whole(
+                "t_multi_label",
+                f"{where} has {ones} ones: cross-entropy usually expects exactly one correct "
+                "class. Is this multi-label? Each 1 adds its own −t·log y term to the sum.",
+            )
+        elif not np.isclose(total, 1.0) or np.any(row < 0):
+            findings.whole(
+                "t_not_distribution",
+                f"{where} sums to {fmt(total)}, not 1: cross-entropy expects one correct class "
+                "(one-hot) or a probability distribution.",
+            )
+
+
+def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> None:
+    """Explain predictions that are not one probability distribution (softmax output sums to 1)."""
+    rows = np.atleast_2d(y)
+    ok = np.atleast_2d(usable).all(axis=-1)
+    sums = rows.sum(axis=-1)
+    off = ok & ~np.isclose(sums, 1.0)
+    for n in np.flatnonzero(off)[:MAX_LISTED]:
+        where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
+        findings.whole(
+            "y_not_normalised",
+            f"{where} sums to {fmt(float(sums[n]))}, not 1, so it is not one probability "
+            "distribution (a softmax output sums to 1). The loss uses the values as they are; "
+            "nothing is renormalised.",
+        )

@@ -1,0 +1,261 @@
+"""Read data CSVs and write results CSVs: the one implementation the GUI and the CLI share."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from lossgui.core.checks import FloatArray
+from lossgui.core.evaluate import Evaluation
+from lossgui.core.parsing import is_blank, parse_number
+from lossgui.core.problems import CellError, LossguiError
+
+DELIMITERS = (",", ";", "\t")
+RESULTS_TOTAL_LABEL = "total"
+
+
+@dataclass
+class DataSet:
+    """Named numeric columns of equal length, as read from a data file."""
+
+    names: list[str]
+    columns: list[FloatArray]
+
+    def column(self, name: str) -> FloatArray:
+        """The column called ``name``; LossguiError listing the names there are if none is."""
+        try:
+            return self.columns[self.names.index(name)]
+        except ValueError:
+            raise LossguiError(
+                f"there is no column {name!r} (columns: {', '.join(self.names)})"
+            ) from None
+
+    def split(
+        self, target: str | None = None, predictions: Sequence[str] = ()
+    ) -> tuple[str, FloatArray, list[tuple[str, FloatArray]]]:
+        """The target column (``t`` unless named) and the predictions (all others unless named)."""
+        target_name = target or "t"
+        if target_name not in self.names:
+            raise LossguiError(
+                f"there is no target column {target_name!r} (columns: {', '.join(self.names)}); "
+                "name it with --target"
+            )
+        chosen = list(predictions) or [n for n in self.names if n != target_name]
+        if not chosen:
+            raise LossguiError("there is no prediction column besides the target")
+        return (
+            target_name,
+            self.column(target_name),
+            [(name, self.column(name)) for name in chosen],
+        )
+
+
+def decode(raw: bytes, source: str) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), else Shift-JIS as Japanese Excel saves."""
+    if b"\x00" in raw[:65536]:
+        raise CellError("this is not a text file (it contains NUL bytes)", source=source)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp932")
+    except UnicodeDecodeError:
+        raise CellError("this is not UTF-8 or Shift-JIS text", source=source) from None
+
+
+def sniff_delimiter(text: str) -> str:
+    """The most frequent of ``,`` ``;`` and tab in the first line, outside quotes."""
+    first = text.split("\n", 1)[0]
+    counts = {d: _count_outside_quotes(first, d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _count_outside_quotes(line: str, char: str) -> int:
+    quoted = False
+    count = 0
+    for c in line:
+        if c == '"':
+            quoted = not quoted
+        elif c == char and not quoted:
+            count += 1
+    return count
+
+
+def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) -> DataSet:
+    """Read a data CSV (or a lossgui results CSV) into named float64 columns.
+
+    A header row names the columns; a file whose first row is all numbers has none and its
+    columns are named t, y1, y2, …. Blank cells become NaN (reported as missing by evaluate).
+    Raises CellError naming the file, row and column of anything unusable.
+    """
+    source = os.fspath(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise CellError(f"cannot read the file: {error.strerror or error}", source=source) from None
+    return parse_data_text(decode(raw, source), source, delimiter)
+
+
+def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
+    """Parse the text of a data CSV; see :func:`read_data_csv`."""
+    if not text.strip():
+        raise CellError("the file is empty", source=source)
+    sep = delimiter or sniff_delimiter(text)
+    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep))
+            if any(not is_blank(c) for c in row)]
+    decimal_comma = sep == ";"
+    first_line, first = rows[0]
+    has_header = not all(_is_number(c, decimal_comma) for c in first)
+    if has_header:
+        names = [c.strip() for c in first]
+        body = rows[1:]
+    else:
+        names = ["t", *(f"y{i}" for i in range(1, len(first)))]
+        body = rows
+    _check_names(names, source, first_line)
+    body = _results_rows(names, body)
+    if not body:
+        raise CellError("there are no data rows under the header", first_line + 1, source=source)
+    values = np.empty((len(body), len(names)))
+    for r, (line, row) in enumerate(body):
+        if len(row) != len(names):
+            raise CellError(
+                f"has {len(row)} cells but the header has {len(names)} columns", line,
+                source=source,
+            )
+        for c, cell in enumerate(row):
+            values[r, c] = _cell_value(cell, decimal_comma, source, line, names[c])
+    keep = [c for c, name in enumerate(names) if name != "k" or not _is_results(names)]
+    return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
+
+
+def _is_number(text: str, decimal_comma: bool) -> bool:
+    try:
+        parse_number(text, decimal_comma)
+    except ValueError:
+        return False
+    return True
+
+
+def _cell_value(cell: str, decimal_comma: bool, source: str, line: int, name: str) -> float:
+    if is_blank(cell):
+        return math.nan
+    try:
+        return parse_number(cell, decimal_comma)
+    except ValueError as error:
+        raise CellError(str(error), line, column_name=name, source=source) from None
+
+
+def _check_names(names: list[str], source: str, line: int) -> None:
+    for c, name in enumerate(names):
+        if not name:
+            raise CellError("the header cell is empty; every column needs a name", line, c,
+                            source=source)
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise CellError(f"the column name {name!r} appears twice", line, source=source)
+        seen.add(name)
+
+
+def _is_results(names: list[str]) -> bool:
+    return bool(names) and names[0] == "k" and any(n.startswith("contribution(") for n in names)
+
+
+def _results_rows(
+    names: list[str], body: list[tuple[int, list[str]]]
+) -> list[tuple[int, list[str]]]:
+    """A results CSV is read back as its data: rows above the total row, input columns only."""
+    if not _is_results(names):
+        return body
+    end = next((i for i, (_, row) in enumerate(body) if row and row[0] == RESULTS_TOTAL_LABEL),
+               len(body))
+    return body[:end]
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Neutralise text a spreadsheet would run as a formula (CSV injection): prefix a quote."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def format_number(value: float) -> str:
+    """Shortest text that reads back as the identical float64 (``repr``); inf/nan spelled out."""
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return repr(float(value))
+
+
+def results_rows(
+    target_name: str,
+    t: FloatArray,
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """Rows of a results CSV: header, one row per element, the totals, then loss and parameters."""
+    header = ["k", safe_text(target_name)]
+    for name, _, _ in predictions:
+        label = safe_text(name)
+        header += [label, f"contribution({label})", f"gradient({label})"]
+    yield header
+    columns = [t]
+    for _, y, ev in predictions:
+        columns += [y, ev.contributions, ev.gradient]
+    for k, row in enumerate(np.column_stack(columns).tolist(), start=1):
+        yield [str(k), *map(format_number, row)]
+    totals = [RESULTS_TOTAL_LABEL, ""]
+    for _, _, ev in predictions:
+        totals += ["", format_number(ev.total), ""]
+    yield totals
+    if predictions:
+        evaluation = predictions[0][2]
+        yield ["loss", evaluation.loss_id]
+        for name, value in evaluation.params.items():
+            yield [name, str(value).lower() if isinstance(value, bool) else str(value)]
+
+
+def results_csv_text(
+    target_name: str,
+    t: FloatArray,
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> str:
+    """The whole results CSV as text (CRLF line ends, as RFC 4180 and spreadsheets expect)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(results_rows(target_name, t, predictions))
+    return buffer.getvalue()
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, bom: bool = False) -> None:
+    """Write ``text`` as UTF-8 to ``path`` so that a crash or a full disk never leaves half a file.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, then replaces the
+    target in one step; on any error the temporary file is removed and the old file stays.
+    """
+    target = Path(path)
+    encoding = "utf-8-sig" if bom else "utf-8"
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                     dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,91 @@
+"""Evaluate a loss on a prediction: total, per-element contributions, gradient and problems."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from lossgui.core import checks, params
+from lossgui.core.checks import BoolArray, Findings, FloatArray
+from lossgui.core.losses import get_loss, reduction_divisor, scale_factor
+from lossgui.core.params import ParamValue
+from lossgui.core.problems import Problem, ShapeError
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The result of one evaluation. ``contributions.sum() == total`` and ``gradient`` is ∂total/∂y.
+
+    ``flagged`` marks the elements with a warning (for highlighting), including those past the
+    listed ones; ``problems`` explains them.
+    """
+
+    loss_id: str
+    params: dict[str, ParamValue]
+    total: float
+    contributions: FloatArray
+    gradient: FloatArray
+    problems: tuple[Problem, ...]
+    flagged: BoolArray
+
+
+def as_float_array(values: ArrayLike, symbol: str) -> FloatArray:
+    """``values`` as a float64 array of 1 or 2 dimensions, or a ShapeError saying why not."""
+    try:
+        array = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as error:
+        raise ShapeError(f"{symbol} must be numbers: {error}") from None
+    if array.ndim not in (1, 2):
+        raise ShapeError(f"{symbol} must be a vector or an N×K table, not {array.ndim}-D")
+    if array.size == 0:
+        raise ShapeError(f"{symbol} is empty: enter at least one value")
+    return array
+
+
+def evaluate(loss_id: str, y: ArrayLike, t: ArrayLike, **given: object) -> Evaluation:
+    """Evaluate loss ``loss_id`` of prediction ``y`` against target ``t``.
+
+    Parameters may be given as values or as text (``eps="1e-7"``); unknown names and values out
+    of range raise :class:`~lossgui.core.problems.ParameterError`. Input that makes the loss
+    non-finite or leaves its domain is computed where it can be and explained in ``problems``.
+    """
+    loss = get_loss(loss_id)
+    resolved = params.resolve(loss.id, loss.params, given)
+    return evaluate_resolved(loss_id, as_float_array(y, "y"), as_float_array(t, "t"), resolved)
+
+
+def evaluate_resolved(
+    loss_id: str, y: FloatArray, t: FloatArray, resolved: Mapping[str, ParamValue]
+) -> Evaluation:
+    """Evaluate with float64 arrays and parameters already checked (the hot path of the GUI)."""
+    loss = get_loss(loss_id)
+    p = dict(resolved)
+    if y.shape != t.shape:
+        raise ShapeError(
+            f"y has {_describe(y.shape)} but t has {_describe(t.shape)}: they must match"
+        )
+    findings = Findings(y.shape)
+    with np.errstate(all="ignore"):  # infinities and NaN are explained by the checks instead
+        usable = ~checks.missing(findings, y, t)
+        loss.check(findings, y, t, p, usable)
+        values, grads = loss.compute(y, t, p)
+        factor = scale_factor(loss, p)
+        divisor = reduction_divisor(loss, y.shape, p)
+        contributions = values * factor if factor != 1.0 else values
+        gradient = grads * factor if factor != 1.0 else grads
+        if divisor != 1:
+            contributions = contributions / divisor
+            gradient = gradient / divisor
+        total = float(np.sum(values)) * factor / divisor
+    return Evaluation(
+        loss.id, p, total, contributions, gradient, tuple(findings.problems), findings.flagged
+    )
+
+
+def _describe(shape: tuple[int, ...]) -> str:
+    if len(shape) == 1:
+        return f"{shape[0]} element{'s' if shape[0] != 1 else ''}"
+    return f"{shape[0]}×{shape[1]} elements"

@@ -1,0 +1,92 @@
+"""Loss parameters: how each is declared, and turning user values into checked ones."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from lossgui.core.problems import ParameterError
+
+ParamValue = float | bool | str
+
+
+class ParamKind(Enum):
+    """What sort of value a parameter takes; the GUI picks its editor from this."""
+
+    FLOAT = "float"
+    BOOL = "bool"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a loss, with its default and the range a learner may set it to."""
+
+    name: str
+    kind: ParamKind
+    default: ParamValue
+    help: str
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    maximum_inclusive: bool = True
+
+    def coerce(self, value: object) -> ParamValue:
+        """Return ``value`` as this parameter's type, or raise :class:`ParameterError`."""
+        if self.kind is ParamKind.CHOICE:
+            text = str(value).strip().lower()
+            if text not in self.choices:
+                raise ParameterError(
+                    f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}"
+                )
+            return text
+        if self.kind is ParamKind.BOOL:
+            return _coerce_bool(self.name, value)
+        return self._coerce_float(value)
+
+    def _coerce_float(self, value: object) -> float:
+        if isinstance(value, bool):
+            raise ParameterError(f"{self.name} must be a number, not {value!r}")
+        try:
+            number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise ParameterError(f"{self.name} must be a number, not {value!r}") from None
+        if not math.isfinite(number):
+            raise ParameterError(f"{self.name} must be a finite number, not {value!r}")
+        if self.minimum is not None and number < self.minimum:
+            raise ParameterError(f"{self.name} must be at least {self.minimum:g}, not {number:g}")
+        if self.maximum is not None and (
+            number > self.maximum or (number == self.maximum and not self.maximum_inclusive)
+        ):
+            bound = "at most" if self.maximum_inclusive else "less than"
+            raise ParameterError(f"{self.name} must be {bound} {self.maximum:g}, not {number:g}")
+        return number
+
+
+def _coerce_bool(name: str, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"true", "1", "yes", "on"}:
+        return True
+    if text in {"false", "0", "no", "off"}:
+        return False
+    raise ParameterError(f"{name} must be true or false, not {value!r}")
+
+
+def resolve(
+    loss_id: str, declared: tuple[Param, ...], given: Mapping[str, object]
+) -> dict[str, ParamValue]:
+    """Every declared parameter with its value: the given one (checked) or the default."""
+    by_name = {p.name: p for p in declared}
+    unknown = sorted(set(given) - set(by_name))
+    if unknown:
+        allowed = ", ".join(by_name) or "none"
+        raise ParameterError(
+            f"{loss_id} has no parameter {unknown[0]!r} (its parameters: {allowed})"
+        )
+    return {
+        p.name: p.coerce(given[p.name]) if p.name in given else p.default for p in declared
+    }

@@ -1,0 +1,124 @@
+"""Text to numbers: a typed cell, a block pasted from a spreadsheet, or a Python/numpy list."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import math
+import re
+import unicodedata
+
+from lossgui.core.problems import CellError
+
+# A list as Python, numpy or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
+# array([0.1, 0.2]), numpy.array((1, 2)). Only the literal inside is evaluated, never code.
+_LIST_WRAPPER = re.compile(
+    r"^\s*(?:(?:np|numpy)\s*\.\s*)?(?:array|asarray)\s*\((?P<body>.*?)\s*(?:,\s*dtype\s*=[^)]*)?\)\s*$",
+    re.DOTALL,
+)
+_MINUS_SIGNS = str.maketrans({"−": "-", "‐": "-", "–": "-", "﹣": "-", "－": "-"})
+_SPECIAL = {"inf": math.inf, "+inf": math.inf, "-inf": -math.inf, "nan": math.nan,
+            "infinity": math.inf, "-infinity": -math.inf}
+
+
+def parse_number(text: str, decimal_comma: bool = False) -> float:
+    """Read one typed number: ``1.5``, ``１．５`` (full-width), ``−2``, ``1e-7``, ``inf``.
+
+    With ``decimal_comma`` (the system locale or a ``;``-separated file writes ``1,5``), a single
+    comma is read as the decimal mark. Raises ``ValueError`` with a sentence saying why not.
+    """
+    normal = unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).strip()
+    normal = normal.replace("\u00a0", "").replace(" ", "")
+    if not normal:
+        raise ValueError("the cell is empty")
+    if decimal_comma and normal.count(",") == 1 and "." not in normal:
+        normal = normal.replace(",", ".")
+    lowered = normal.lower()
+    if lowered in _SPECIAL:
+        return _SPECIAL[lowered]
+    try:
+        return float(normal)
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a number") from None
+
+
+def is_blank(text: str) -> bool:
+    """A cell with nothing in it (spaces included) is blank, i.e. missing, not zero."""
+    return not unicodedata.normalize("NFKC", text).strip()
+
+
+def split_block(text: str, decimal_comma: bool = False) -> list[list[str]]:
+    """Split spreadsheet clipboard text into rows of cells.
+
+    Tab-separated when there is a tab (what Excel, LibreOffice and Google Sheets put on the
+    clipboard: CRLF line ends, a trailing newline, quoted cells with embedded tabs or newlines);
+    otherwise rows of comma- or space-separated numbers, so ``0.1 0.2`` or ``0.1, 0.2`` pasted
+    from a text also work.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if "\t" in text or '"' in text:
+        return [row for row in csv.reader(io.StringIO(text), delimiter="\t")] or [[""]]
+    # With a decimal comma, "1,5" is one number, so only spaces and semicolons separate.
+    separators = r"[;\s]+" if decimal_comma else r"[,;\s]+"
+    rows = []
+    for line in text.split("\n"):
+        cells = re.split(separators, line.strip()) if line.strip() else [""]
+        rows.append(cells)
+    return rows
+
+
+def parse_list_literal(text: str) -> list[list[float]] | None:
+    """Read ``[0.1, 0.2]`` or ``np.array([[0, 1], [1, 0]])`` as rows; None if it is not a list.
+
+    A flat list becomes one column (each element a row), as the article's vectors are shown
+    as a column of elements. Raises CellError naming the element that is not a number.
+    """
+    stripped = text.strip()
+    wrapped = _LIST_WRAPPER.match(stripped)
+    body = wrapped.group("body") if wrapped else stripped
+    if not body.startswith(("[", "(")):
+        return None
+    try:
+        value = ast.literal_eval(body)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        raise CellError("this looks like a Python list but cannot be read as one") from None
+    if not isinstance(value, list | tuple):
+        return None
+    if all(isinstance(v, list | tuple) for v in value) and value:
+        return [[_literal_number(v, r, c) for c, v in enumerate(row)]
+                for r, row in enumerate(value)]
+    return [[_literal_number(v, r, 0)] for r, v in enumerate(value)]
+
+
+def _literal_number(value: object, row: int, column: int) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CellError(f"{value!r} is not a number", row, column)
+    return float(value)
+
+
+def parse_block(text: str, decimal_comma: bool = False) -> list[list[float]]:
+    """Parse pasted text into rows of floats; blanks become NaN (missing, reported later).
+
+    Raises CellError naming the row and column (0-based, within the block) of a cell that is
+    text rather than a number, so nothing is half-applied.
+    """
+    literal = parse_list_literal(text)
+    if literal is not None:
+        return literal
+    rows = split_block(text, decimal_comma)
+    parsed: list[list[float]] = []
+    for r, cells in enumerate(rows):
+        values = []
+        for c, cell in enumerate(cells):
+            if is_blank(cell):
+                values.append(math.nan)
+                continue
+            try:
+                values.append(parse_number(cell, decimal_comma))
+            except ValueError as error:
+                raise CellError(str(error), r, c) from None
+        parsed.append(values)
+    return parsed

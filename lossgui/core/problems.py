@@ -1,0 +1,76 @@
+"""Typed errors and warnings carrying where the problem is and a sentence a learner understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def element_name(symbol: str, index: tuple[int, ...]) -> str:
+    """Name an element as the article writes it: ``y₂`` for 0-based index (1,), ``y₁,₃`` in 2-D."""
+    return symbol + ",".join(str(i + 1).translate(_SUBSCRIPTS) for i in index)
+
+
+class Severity(Enum):
+    """How much a problem matters: a note explains a convention, a warning flags bad input."""
+
+    NOTE = "note"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with, or worth knowing about, the input of an evaluation.
+
+    ``index`` is the 0-based element index into ``y`` (``(k,)`` in 1-D, ``(n, k)`` in 2-D),
+    or ``None`` when the problem is about the whole vector.
+    """
+
+    code: str
+    message: str
+    index: tuple[int, ...] | None = None
+    severity: Severity = Severity.WARNING
+
+
+class LossguiError(ValueError):
+    """Base for every user-input error: the message is meant to be shown as it is."""
+
+
+class UnknownLossError(LossguiError):
+    """A loss id that the catalogue does not have."""
+
+
+class ParameterError(LossguiError):
+    """An unknown parameter, or a value of the wrong type or out of range."""
+
+
+class ShapeError(LossguiError):
+    """``y`` and ``t`` cannot be compared element by element."""
+
+
+@dataclass
+class CellError(LossguiError):
+    """A cell of pasted or loaded data that cannot be used; row and column are 0-based."""
+
+    reason: str
+    row: int | None = None
+    column: int | None = None
+    column_name: str | None = None
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = []
+        if self.source:
+            where.append(self.source)
+        if self.row is not None:
+            where.append(f"row {self.row + 1}")
+        if self.column_name is not None:
+            where.append(f"column {self.column_name!r}")
+        elif self.column is not None:
+            where.append(f"column {self.column + 1}")
+        return f"{', '.join(where)}: {self.reason}" if where else self.reason
