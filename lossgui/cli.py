@@ -61,7 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
         return _open_window(args_list[0] if args_list else None)
-    args = build_parser().parse_args(args_list)
+    try:
+        args = build_parser().parse_args(args_list)
+    except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
         if args.command == "losses":
             return _list_losses(args.format, sys.stdout)

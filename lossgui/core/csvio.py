@@ -135,7 +135,7 @@ def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = N
             )
         for c, cell in enumerate(row):
             values[r, c] = _cell_value(cell, decimal_comma, source, line, names[c])
-    keep = [c for c, name in enumerate(names) if name != "k" or not _is_results(names)]
+    keep = [c for c, name in enumerate(names) if not _is_results(names) or _is_input(name)]
     return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
 
 
@@ -170,6 +170,11 @@ def _check_names(names: list[str], source: str, line: int) -> None:
 
 def _is_results(names: list[str]) -> bool:
     return bool(names) and names[0] == "k" and any(n.startswith("contribution(") for n in names)
+
+
+def _is_input(name: str) -> bool:
+    """In a results CSV, the columns that were the data (not k, contributions or gradients)."""
+    return name != "k" and not name.startswith(("contribution(", "gradient("))
 
 
 def _results_rows(

@@ -1,0 +1,138 @@
+"""`lossgui compute` and `lossgui losses`: headless, exact, and one clear line on bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from lossgui.cli import main
+from lossgui.core import LOSSES, evaluate
+
+ARTICLE = "t,y1,y2\n0,0.01,0.34\n1,0.65,0.21\n0,0.13,0.91\n1,0.70,0.33\n0,0.15,0.22\n"
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.csv"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(capsysbinary, *args):
+    code = main([str(a) for a in args])
+    out, err = capsysbinary.readouterr()
+    return code, out.decode("utf-8"), err.decode("utf-8")
+
+
+def test_table_shows_the_article_totals_and_marks_the_better_prediction(capsysbinary, article):
+    code, out, err = run(capsysbinary, "compute", article, "--loss", "sse")
+    assert code == 0 and err == ""
+    assert "y1          0.252  ← lowest loss" in out
+    assert "y2          2.0651" in out
+    code, out, err = run(capsysbinary, "compute", article, "--loss", "cee")
+    assert "0.7874578600311867" in out and "2.6693103727862795" in out
+    assert "multi-label" in out and "multi-label" in err  # warnings go to stderr too
+
+
+def test_json_is_valid_and_complete(capsysbinary, article):
+    code, out, _ = run(capsysbinary, "compute", article, "--loss", "cee", "--param", "eps=1e-7",
+                       "--format", "json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["loss"] == "cee" and report["params"] == {"eps": 1e-7, "reduction": "sum"}
+    assert report["target"] == "t"
+    y1 = report["predictions"][0]
+    assert y1["name"] == "y1" and y1["total"] == 0.7874575633279122
+    expected = evaluate("cee", [0.01, 0.65, 0.13, 0.70, 0.15], [0, 1, 0, 1, 0], eps=1e-7)
+    assert y1["contributions"] == expected.contributions.tolist()
+    assert y1["gradient"] == expected.gradient.tolist()
+    assert {"prediction": "y1", "row": None, "severity": "note"}.items() <= \
+        report["warnings"][0].items()
+
+
+def test_json_spells_non_finite_numbers_as_strings(capsysbinary, tmp_path):
+    path = tmp_path / "zero.csv"
+    path.write_text("t,y\n1,0\n0,0.5\n", encoding="utf-8")
+    code, out, err = run(capsysbinary, "compute", path, "--loss", "cee", "--format", "json")
+    report = json.loads(out, parse_constant=lambda c: pytest.fail(f"bare {c} in JSON"))
+    assert code == 0
+    assert report["predictions"][0]["total"] == "inf"
+    assert report["predictions"][0]["gradient"][0] == "-inf"
+    [warning] = [w for w in report["warnings"] if w["row"] is not None]
+    assert warning["row"] == 1 and "eps" in warning["message"]
+    assert "y₁ = 0 where t₁ = 1" in err
+
+
+def test_csv_output_to_file_matches_the_core(capsysbinary, article, tmp_path):
+    out_path = tmp_path / "out" / "results.csv"
+    out_path.parent.mkdir()
+    code, out, _ = run(capsysbinary, "compute", article, "--loss", "sse", "--format", "csv",
+                       "--output", out_path)
+    assert code == 0 and out == ""
+    rows = list(csv.reader(io.StringIO(out_path.read_text(encoding="utf-8"))))
+    assert rows[0][:5] == ["k", "t", "y1", "contribution(y1)", "gradient(y1)"]
+    assert rows[6][:4] == ["total", "", "", "0.252"] and rows[6][6] == "2.0651"
+    assert ["loss", "sse"] in rows and ["half", "false"] in rows
+
+
+def test_target_and_prediction_columns_can_be_chosen(capsysbinary, tmp_path):
+    path = tmp_path / "named.csv"
+    path.write_text("label,good,bad,id\n1,0.9,0.1,7\n0,0.2,0.8,8\n", encoding="utf-8")
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "mse", "--target", "label",
+                       "--pred", "good", "--pred", "bad", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["target"] == "label"
+    assert [p["name"] for p in report["predictions"]] == ["good", "bad"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compute", "{missing}", "--loss", "sse"], "cannot read the file"),
+        (["compute", "{empty}", "--loss", "sse"], "empty.csv: the file is empty"),
+        (["compute", "{text}", "--loss", "sse"], "text.csv, row 3, column 'y1': 'abc' is not a"),
+        (["compute", "{article}", "--loss", "sse", "--target", "label"], "no target column"),
+        (["compute", "{article}", "--loss", "l2"], "unknown loss 'l2'"),
+        (["compute", "{article}", "--loss", "sse", "--param", "eps=1"], "no parameter 'eps'"),
+        (["compute", "{article}", "--loss", "cee", "--param", "eps=-1"], "at least 0"),
+        (["compute", "{article}", "--loss", "cee", "--param", "eps"], "NAME=VALUE"),
+        (["compute", "{article}"], "required: --loss"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_no_traceback(
+    capsysbinary, tmp_path, article, args, message
+):
+    files = {"missing": tmp_path / "missing.csv", "empty": tmp_path / "empty.csv",
+             "text": tmp_path / "text.csv", "article": article}
+    files["empty"].write_text("", encoding="utf-8")
+    files["text"].write_text("t,y1\n0,0.1\n1,abc\n", encoding="utf-8")
+    code, _, err = run(capsysbinary, *[a.format(**files) for a in args])
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_losses_lists_every_loss_with_defaults(capsysbinary):
+    code, out, _ = run(capsysbinary, "losses", "--format", "json")
+    catalogue = json.loads(out)
+    assert code == 0 and [c["id"] for c in catalogue] == [loss.id for loss in LOSSES]
+    cee = catalogue[1]
+    assert cee["name_ja"] == "交差エントロピー誤差"
+    assert {"name": "eps", "default": 0.0} .items() <= cee["params"][0].items()
+    code, out, _ = run(capsysbinary, "losses")
+    assert "softmax_cee" in out and "label_smoothing=0.0" in out
+
+
+def test_the_installed_command_runs_as_a_process(article):
+    done = subprocess.run(
+        [sys.executable, "-m", "lossgui", "compute", str(article), "--loss", "cee"],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "0.7874578600311867" in done.stdout
