@@ -14,6 +14,7 @@ from typing import NoReturn, TextIO
 
 from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
+from lossgui.core.atomic import write_atomic
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.params import resolve
 
@@ -118,7 +119,7 @@ def _compute(args: argparse.Namespace) -> int:
     else:
         text = _table_report(loss.id, params, results)
     if args.output:
-        csvio.write_atomic(args.output, text, bom=args.bom and args.format == "csv")
+        write_atomic(args.output, text, bom=args.bom and args.format == "csv")
     else:
         _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
     return 0

@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 
 from lossgui.core import CellError, LossguiError, evaluate
+from lossgui.core.atomic import write_atomic
 from lossgui.core.csvio import (
     format_number,
     read_data_csv,
     results_csv_text,
     safe_text,
-    write_atomic,
 )
 
 ARTICLE = "t,y1,y2\n0,0.01,0.34\n1,0.65,0.21\n0,0.13,0.91\n1,0.70,0.33\n0,0.15,0.22\n"

@@ -1,0 +1,145 @@
+"""Save and open a whole session (data, loss, parameters) as versioned JSON — never pickle."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from lossgui.core.atomic import write_atomic
+from lossgui.core.checks import FloatArray
+from lossgui.core.losses import get_loss
+from lossgui.core.params import ParamValue, resolve
+from lossgui.core.problems import LossguiError
+
+FORMAT = "lossgui-session"
+VERSION = 1
+SUFFIX = ".lossgui.json"
+
+
+class SessionError(LossguiError):
+    """A session file that cannot be opened; the message says which file and why."""
+
+
+@dataclass
+class Session:
+    """Everything needed to reopen the window as it was."""
+
+    target_name: str
+    target: FloatArray
+    predictions: list[tuple[str, FloatArray]]
+    loss_id: str = "sse"
+    params: dict[str, ParamValue] = field(default_factory=dict)
+
+
+def _encode_value(value: float) -> float | str | None:
+    # JSON has no NaN or infinity: a blank cell is null, infinities are spelled out.
+    if math.isnan(value):
+        return None
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return value
+
+
+def to_json(session: Session) -> str:
+    """The session as JSON text (schema documented in the README)."""
+    loss = get_loss(session.loss_id)
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "loss": loss.id,
+        "params": resolve(loss.id, loss.params, session.params),
+        "target": {"name": session.target_name,
+                   "values": [_encode_value(v) for v in session.target.tolist()]},
+        "predictions": [
+            {"name": name, "values": [_encode_value(v) for v in values.tolist()]}
+            for name, values in session.predictions
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def save(path: str | os.PathLike[str], session: Session) -> None:
+    """Write the session atomically: the previous file survives any failure."""
+    write_atomic(path, to_json(session))
+
+
+def load(path: str | os.PathLike[str]) -> Session:
+    """Read a session file, or raise SessionError naming the file and the reason."""
+    source = os.fspath(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SessionError(f"{source}: cannot read the file: {error}") from None
+    return from_json(text, source)
+
+
+def from_json(text: str, source: str = "<session>") -> Session:
+    """Parse and check session JSON; nothing is trusted until every field has been checked."""
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise SessionError(f"{source}: this is not a lossgui session (broken JSON: {error})") \
+            from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise SessionError(f"{source}: this is not a lossgui session file")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SessionError(f"{source}: the session has no valid version number")
+    if version > VERSION:
+        raise SessionError(
+            f"{source}: this session was saved by a newer lossgui (format version {version}); "
+            f"this one reads version {VERSION}. Please update lossgui."
+        )
+    try:
+        return _session(document)
+    except LossguiError as error:
+        raise SessionError(f"{source}: {error}") from None
+
+
+def _session(document: dict[str, Any]) -> Session:
+    loss = get_loss(_typed(document.get("loss"), str, "loss"))
+    given = _typed(document.get("params", {}), dict, "params")
+    params = resolve(loss.id, loss.params, given)
+    target_name, target = _column(document.get("target"), "target")
+    raw_predictions = _typed(document.get("predictions"), list, "predictions")
+    if not raw_predictions:
+        raise SessionError("the session has no prediction")
+    predictions = [_column(p, f"prediction {i + 1}") for i, p in enumerate(raw_predictions)]
+    for name, values in predictions:
+        if len(values) != len(target):
+            raise SessionError(
+                f"prediction {name!r} has {len(values)} values but the target has {len(target)}"
+            )
+    return Session(target_name, target, predictions, loss.id, params)
+
+
+def _typed(value: Any, kind: type, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise SessionError(f"{what} should be a {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _column(raw: Any, what: str) -> tuple[str, FloatArray]:
+    column = _typed(raw, dict, what)
+    name = _typed(column.get("name"), str, f"the name of {what}")
+    values = _typed(column.get("values"), list, f"the values of {what}")
+    decoded = np.empty(len(values))
+    for k, value in enumerate(values):
+        decoded[k] = _decode_value(value, f"{what} ({name!r}), element {k + 1}")
+    return name, decoded
+
+
+def _decode_value(value: Any, where: str) -> float:
+    if value is None:
+        return math.nan
+    if isinstance(value, str) and value in {"inf", "-inf"}:
+        return math.inf if value == "inf" else -math.inf
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SessionError(f"{where} is {value!r}, not a number")
+    return float(value)
