@@ -138,7 +138,7 @@ def apt_install(packages: Iterable[str], reason: str) -> None:
     command = ["apt-get", "install", "-y", "--no-install-recommends", *wanted]
     if not is_root() or shutil.which("apt-get") is None:
         hint = shlex.join(["sudo", *command]) if shutil.which("apt-get") else ", ".join(wanted)
-        raise SetupError(f"{reason}. Install it with:\n    {hint}\nthen run dev.py again.")
+        raise SetupError(f"{reason}. Install with:\n    {hint}\nthen run dev.py again.")
     say(f"{reason}; installing {' '.join(wanted)} with apt-get")
     apt_get_update()
     run_quietly(command, env=APT_ENV)
