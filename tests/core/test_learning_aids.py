@@ -1,0 +1,105 @@
+"""The substituted formula, the element curve and the conventions panel, against the core."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lossgui.core import evaluate
+from lossgui.core.conventions import compare, input_remarks
+from lossgui.core.explain import element_curve, substitute
+
+T = np.array([0, 1, 0, 1, 0.0])
+Y1 = np.array([0.01, 0.65, 0.13, 0.70, 0.15])
+Y2 = np.array([0.34, 0.21, 0.91, 0.33, 0.22])
+
+
+def test_sse_written_out_with_the_numbers():
+    line = substitute("sse", Y1, T, evaluate("sse", Y1, T))
+    assert line.plain() == "(0.01−0)² + (0.65−1)² + (0.13−0)² + (0.7−1)² + (0.15−0)² = 0.252"
+
+
+def test_cee_greys_the_terms_with_a_zero_target():
+    line = substitute("cee", Y1, T, evaluate("cee", Y1, T))
+    assert [term.inert for term in line.terms] == [True, False, True, False, True]
+    assert line.plain().startswith("−(0·log(0.01) + 1·log(0.65)")
+    assert line.plain().endswith(") = 0.787458")
+
+
+def test_book_conventions_show_in_the_formula():
+    half = substitute("sse", Y1, T, evaluate("sse", Y1, T, half=True))
+    assert half.plain().startswith("½·((0.01−0)²") and half.plain().endswith("= 0.126")
+    mean = substitute("mse", Y1, T, evaluate("mse", Y1, T))
+    assert mean.plain().startswith("(1/5)·(")
+
+
+def test_long_vectors_are_elided_in_the_middle():
+    y = np.linspace(0, 1, 1000)
+    t = np.zeros(1000)
+    line = substitute("sse", y, t, evaluate("sse", y, t))
+    assert len(line.terms) == 6 and line.elided == 994
+    assert "… (994 more terms) …" in line.plain()
+
+
+@pytest.mark.parametrize("loss_id", ["sse", "cee", "mse", "huber", "bce", "kl", "bce_logits",
+                                     "softmax_cee", "hinge", "mae"])
+def test_curve_passes_through_the_current_point_with_the_gradient_as_slope(loss_id):
+    y = Y1 if loss_id not in {"hinge"} else Y1 - 0.5
+    ev = evaluate(loss_id, y, T)
+    curve = element_curve(loss_id, y, T, 1, ev.params)
+    at = int(np.flatnonzero(curve.x == y[1])[0])
+    assert curve.contribution[at] == pytest.approx(ev.contributions[1], rel=1e-12)
+    assert curve.slope == ev.gradient[1]
+    h = 1e-6
+    near = element_curve(loss_id, y, T, 1, ev.params, points=3)
+    moved_up, moved_down = y.copy(), y.copy()
+    moved_up[1] += h
+    moved_down[1] -= h
+    up, down = evaluate(loss_id, moved_up, T).total, evaluate(loss_id, moved_down, T).total
+    numeric = (up - down) / (2 * h)
+    assert curve.slope == pytest.approx(numeric, rel=1e-5, abs=1e-8)
+    assert near.current_y == y[1]
+
+
+def test_moving_y_toward_t_lowers_the_curve():
+    ev = evaluate("cee", Y1, T)
+    curve = element_curve("cee", Y1, T, 1, ev.params)
+    assert np.all(np.diff(curve.contribution) < 0)  # t₂ = 1: larger y₂, smaller loss
+    assert curve.x.min() > 0 and curve.x.max() < 1
+
+
+CONVENTIONS = {
+    ("Deep Learning from Scratch", "sum_squared_error: ½ Σ (y−t)²"): (0.126, 1.03255),
+    ("Deep Learning from Scratch", "cross_entropy_error (1-D): −Σ t log(y + 1e-7)"):
+        (0.7874575633279122, 2.66930959356566),
+    ("Deep Learning from Scratch", "cross_entropy_error (batch, argmax of t)"):
+        (0.4307827622463123, 1.5606472720743056),
+    ("Keras", "categorical_crossentropy (float32)"): (1.7768503, 4.06558),
+    ("PyTorch", "mse_loss (reduction='mean')"): (0.0504, 0.41302),
+    ("PyTorch", "binary_cross_entropy (mean)"): (0.21985783854319413, 1.1482465569396634),
+    ("the article", "2乗和誤差 Σ (y−t)²"): (0.252, 2.0651),
+}
+
+
+def test_conventions_panel_reproduces_the_reference_values():
+    good = {(c.tool, c.function): c.value for c in compare(Y1, T)}
+    bad = {(c.tool, c.function): c.value for c in compare(Y2, T)}
+    for key, (expected_good, expected_bad) in CONVENTIONS.items():
+        tolerance = 1e-6 if key[0] == "Keras" else 1e-12  # Keras computes in float32
+        assert good[key] == pytest.approx(expected_good, rel=tolerance), key
+        assert bad[key] == pytest.approx(expected_bad, rel=tolerance), key
+
+
+def test_sklearn_refuses_two_ones_and_agrees_on_one_hot():
+    assert next(c for c in compare(Y1, T) if c.tool == "scikit-learn").value is None
+    t = np.array([0, 1, 0.0])
+    y = np.array([0.2, 0.5, 0.3])
+    value = next(c for c in compare(y, t) if c.tool == "scikit-learn").value
+    assert value == pytest.approx(-np.log(0.5))
+    assert all(c.reason for c in compare(y, t))
+
+
+def test_plain_language_remarks():
+    assert input_remarks(Y1, T) == ["t has 2 ones — is this multi-label?", "y sums to 1.64, not 1"]
+    remarks = input_remarks(np.array([0.5, 0.5, 0.0]), np.array([0, 0, 1.0]))
+    assert "y₃ is 0 where t₃ is 1" in remarks
