@@ -1,0 +1,67 @@
+"""Start the window: the QApplication, an exception hook that shows errors, and ``main``."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from lossgui.core import LossguiError
+from lossgui.gui.document import Document, article_example
+from lossgui.gui.main_window import MainWindow, read_columns
+
+ORGANIZATION = "lossgui"
+APPLICATION = "lossgui"
+
+
+def show_exception(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Show an unexpected error in a dialog instead of a traceback on a terminal nobody reads."""
+    details = "".join(traceback.format_exception(kind, error, trace))
+    sys.stderr.write(details)
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "lossgui: something went wrong",
+                      f"{kind.__name__}: {error}\n\nThe window keeps running; the last action "
+                      "may not have finished. Please report this with the details below.")
+    box.setDetailedText(details)
+    box.exec()
+
+
+def build_window(path: str | None, settings: QSettings,
+                 parent: QWidget | None = None) -> tuple[MainWindow, str | None]:
+    """The window with the CSV at ``path`` (or the article's example); also why a path failed."""
+    problem = None
+    names, columns = article_example()
+    source = "article example"
+    if path is not None:
+        try:
+            names, columns = read_columns(path)
+            source = path
+        except (LossguiError, OSError, ValueError) as error:
+            problem = f"Could not open {path}: {error}. Showing the article's example instead."
+    document = Document(names, columns, "sse")
+    window = MainWindow(document, settings, parent)
+    document.setParent(window)
+    if source != "article example":
+        window.source = source.rsplit("/", 1)[-1]
+        window.setWindowTitle(f"lossgui — {window.source}[*]")
+    return window, problem
+
+
+def main(path: str | None = None) -> int:
+    """Run the window until it is closed; returns the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    sys.excepthook = show_exception
+    window, problem = build_window(path, QSettings())
+    window.show()
+    if problem:
+        window.show_notice(problem)
+    return app.exec()

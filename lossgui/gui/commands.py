@@ -1,0 +1,217 @@
+"""Undo commands: every user edit is one of these, pushed onto the document's QUndoStack.
+
+Each command keeps what it needs to go back (the old values, the removed rows) and calls the
+document's raw ``put_*``/``drop_*`` methods inside ``document.batch()``, so a whole paste is
+evaluated once and undone in one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtGui import QUndoCommand
+
+from lossgui.core.params import ParamValue
+
+if TYPE_CHECKING:
+    from lossgui.gui.document import Document, FloatArray
+
+Patch = tuple[int, int, "FloatArray"]  # top row, left document column, values
+
+
+class SetCellsCommand(QUndoCommand):
+    """Write blocks of values; a paste past the end first adds the rows and columns it needs."""
+
+    def __init__(
+        self,
+        document: Document,
+        patches: Sequence[Patch],
+        extra_rows: int,
+        new_columns: Sequence[str],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._document = document
+        self._patches = list(patches)
+        self._extra_rows = extra_rows
+        self._new_columns = list(new_columns)
+        self._old: list[FloatArray] | None = None
+
+    def redo(self) -> None:
+        """Grow the document if needed, remember the old values once, write the new ones."""
+        document = self._document
+        with document.batch():
+            for name in self._new_columns:
+                document.put_column(document.column_count, name, None)
+            if self._extra_rows:
+                blank = np.full((self._extra_rows, document.column_count), np.nan)
+                document.put_rows(document.row_count, blank)
+            if self._old is None:
+                self._old = [
+                    document.block(row, column, *values.shape)
+                    for row, column, values in self._patches
+                ]
+            for row, column, values in self._patches:
+                document.put_block(row, column, values)
+
+    def undo(self) -> None:
+        """Restore the old values, then drop the rows and columns the paste added."""
+        document = self._document
+        assert self._old is not None
+        with document.batch():
+            for (row, column, _), old in zip(self._patches, self._old, strict=True):
+                document.put_block(row, column, old)
+            if self._extra_rows:
+                document.drop_rows(document.row_count - self._extra_rows, self._extra_rows)
+            for _ in self._new_columns:
+                document.drop_column(document.column_count - 1)
+
+
+class InsertRowsCommand(QUndoCommand):
+    """Insert blank rows."""
+
+    def __init__(self, document: Document, row: int, count: int) -> None:
+        rows = f"row {row + 1}" if count == 1 else f"{count} rows at row {row + 1}"
+        super().__init__(f"Insert {rows}")
+        self._document = document
+        self._row = row
+        self._count = count
+
+    def redo(self) -> None:
+        """Insert the blank rows."""
+        blank = np.full((self._count, self._document.column_count), np.nan)
+        self._document.put_rows(self._row, blank)
+
+    def undo(self) -> None:
+        """Remove them again."""
+        self._document.drop_rows(self._row, self._count)
+
+
+class RemoveRowsCommand(QUndoCommand):
+    """Remove a run of rows, keeping their values to put back."""
+
+    def __init__(self, document: Document, row: int, count: int) -> None:
+        rows = f"row {row + 1}" if count == 1 else f"rows {row + 1}–{row + count}"
+        super().__init__(f"Delete {rows}")
+        self._document = document
+        self._row = row
+        self._count = count
+        self._removed: FloatArray | None = None
+
+    def redo(self) -> None:
+        """Remove the rows."""
+        self._removed = self._document.drop_rows(self._row, self._count)
+
+    def undo(self) -> None:
+        """Put the rows back with their values."""
+        assert self._removed is not None
+        self._document.put_rows(self._row, self._removed)
+
+
+class InsertColumnCommand(QUndoCommand):
+    """Add a prediction column."""
+
+    def __init__(
+        self, document: Document, column: int, name: str, values: FloatArray | None
+    ) -> None:
+        super().__init__(f"Add prediction {name}")
+        self._document = document
+        self._column = column
+        self._name = name
+        self._values = values
+
+    def redo(self) -> None:
+        """Insert the column."""
+        self._document.put_column(self._column, self._name, self._values)
+
+    def undo(self) -> None:
+        """Remove it again."""
+        self._document.drop_column(self._column)
+
+
+class RemoveColumnCommand(QUndoCommand):
+    """Remove a prediction column, keeping its name and values."""
+
+    def __init__(self, document: Document, column: int) -> None:
+        super().__init__(f"Remove prediction {document.names[column]}")
+        self._document = document
+        self._column = column
+        self._removed: tuple[str, FloatArray] | None = None
+
+    def redo(self) -> None:
+        """Remove the column."""
+        self._removed = self._document.drop_column(self._column)
+
+    def undo(self) -> None:
+        """Put the column back where it was."""
+        assert self._removed is not None
+        name, values = self._removed
+        self._document.put_column(self._column, name, values)
+
+
+class RenameCommand(QUndoCommand):
+    """Rename a prediction."""
+
+    def __init__(self, document: Document, column: int, name: str) -> None:
+        old = document.names[column]
+        super().__init__(f"Rename {old} to {name}")
+        self._document = document
+        self._column = column
+        self._old = old
+        self._new = name
+
+    def redo(self) -> None:
+        """Apply the new name."""
+        self._document.put_name(self._column, self._new)
+
+    def undo(self) -> None:
+        """Restore the old name."""
+        self._document.put_name(self._column, self._old)
+
+
+class SetLossCommand(QUndoCommand):
+    """Select another loss."""
+
+    def __init__(self, document: Document, loss_id: str) -> None:
+        super().__init__(f"Change loss to {loss_id}")
+        self._document = document
+        self._old = document.loss_id
+        self._new = loss_id
+
+    def redo(self) -> None:
+        """Select the new loss."""
+        self._document.put_loss(self._new)
+
+    def undo(self) -> None:
+        """Select the old loss."""
+        self._document.put_loss(self._old)
+
+
+class SetParamCommand(QUndoCommand):
+    """Change one parameter of a loss."""
+
+    def __init__(self, document: Document, loss_id: str, name: str, value: ParamValue) -> None:
+        super().__init__(f"Set {name} to {_show(value)}")
+        self._document = document
+        self._loss_id = loss_id
+        self._name = name
+        self._old = document.params_of(loss_id)[name]
+        self._new = value
+
+    def redo(self) -> None:
+        """Apply the new value."""
+        self._document.put_param(self._loss_id, self._name, self._new)
+
+    def undo(self) -> None:
+        """Restore the old value."""
+        self._document.put_param(self._loss_id, self._name, self._old)
+
+
+def _show(value: ParamValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

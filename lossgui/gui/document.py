@@ -1,0 +1,483 @@
+"""The document: target, named predictions, loss and parameters, their undo stack and evaluations.
+
+Columns are numbered across the whole document: column 0 is the target ``t``, columns 1… are
+the predictions. The table models map their own columns onto these. Every user edit goes
+through an undoable method (``edit_cells``, ``insert_rows``, …) that pushes a command; the
+commands call the ``put_*``/``drop_*`` methods, which change the arrays, tell the models
+exactly what changed, and re-evaluate through the core.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from lossgui.core import Evaluation, LossguiError, Severity, get_loss
+from lossgui.core.evaluate import evaluate_resolved
+from lossgui.core.losses import Loss
+from lossgui.core.params import ParamValue, resolve
+from lossgui.core.problems import ParameterError
+
+FloatArray = NDArray[np.float64]
+TARGET = 0
+TARGET_NAME = "t"
+
+
+class Document(QObject):
+    """Target and predictions as float64 columns (blank = NaN), the loss, and its evaluations."""
+
+    values_changed = Signal(int, int, int, int)  # first column, last column, first row, last row
+    rows_about_to_be_inserted = Signal(int, int)  # first row, count
+    rows_inserted = Signal()
+    rows_about_to_be_removed = Signal(int, int)
+    rows_removed = Signal()
+    columns_about_to_be_inserted = Signal(int, int)  # first document column, count
+    columns_inserted = Signal()
+    columns_about_to_be_removed = Signal(int, int)
+    columns_removed = Signal()
+    name_changed = Signal(int)  # document column
+    about_to_reset = Signal()
+    reset_done = Signal()
+    loss_changed = Signal()  # the loss or one of its parameters
+    changed = Signal()  # after every change, once the evaluations are fresh
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        columns: Sequence[Sequence[float] | FloatArray],
+        loss_id: str = "sse",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._names: list[str] = []
+        self._columns: list[FloatArray] = []
+        self._loss_id = get_loss(loss_id).id
+        self._given: dict[str, dict[str, ParamValue]] = {}
+        self._batch_depth = 0
+        self._dirty = False
+        self._evaluations: list[Evaluation | None] = []
+        self._errors: list[str | None] = []
+        self._flags: NDArray[np.bool_] = np.zeros((0, 0), dtype=bool)
+        self._messages: dict[tuple[int, int], list[str]] = {}
+        self._notes: list[str] = []
+        self._set_contents(names, columns)
+        self._evaluate()
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """Number of elements k (rows of the tables)."""
+        return len(self._columns[TARGET])
+
+    @property
+    def column_count(self) -> int:
+        """Number of document columns: the target plus every prediction."""
+        return len(self._columns)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Column names: ``t`` first, then the predictions' names."""
+        return tuple(self._names)
+
+    @property
+    def prediction_names(self) -> tuple[str, ...]:
+        """The predictions' names, in column order."""
+        return tuple(self._names[1:])
+
+    def column(self, column: int) -> FloatArray:
+        """A read-only view of one document column."""
+        view = self._columns[column].view()
+        view.flags.writeable = False
+        return view
+
+    def value(self, row: int, column: int) -> float:
+        """One cell; NaN when blank."""
+        return float(self._columns[column][row])
+
+    def block(self, row: int, column: int, rows: int, columns: int) -> FloatArray:
+        """A copy of a rectangle of cells as a rows×columns array."""
+        return np.column_stack(
+            [self._columns[c][row : row + rows] for c in range(column, column + columns)]
+        ).astype(np.float64)
+
+    @property
+    def loss(self) -> Loss:
+        """The selected loss."""
+        return get_loss(self._loss_id)
+
+    @property
+    def loss_id(self) -> str:
+        """The selected loss's id."""
+        return self._loss_id
+
+    @property
+    def params(self) -> dict[str, ParamValue]:
+        """Every parameter of the selected loss with its value (defaults filled in)."""
+        return self.params_of(self._loss_id)
+
+    def params_of(self, loss_id: str) -> dict[str, ParamValue]:
+        """Every parameter of ``loss_id`` as last set in this document."""
+        loss = get_loss(loss_id)
+        return resolve(loss.id, loss.params, self._given.get(loss.id, {}))
+
+    @property
+    def evaluations(self) -> tuple[Evaluation | None, ...]:
+        """One evaluation per prediction; None where the core refused the input (see errors)."""
+        return tuple(self._evaluations)
+
+    @property
+    def errors(self) -> tuple[str | None, ...]:
+        """Per prediction, why it could not be evaluated, or None."""
+        return tuple(self._errors)
+
+    def is_flagged(self, row: int, column: int) -> bool:
+        """Whether this cell has a problem to highlight."""
+        return bool(self._flags[column, row])
+
+    def cell_messages(self, row: int, column: int) -> list[str]:
+        """The core's explanations of this cell's problems."""
+        messages = self._messages.get((column, row))
+        if messages is not None:
+            return list(messages)
+        if self._flags[column, row]:  # the core lists 20 per check, then summarises
+            return ["This element has a problem; see the problems list for the summary."]
+        return []
+
+    @property
+    def problem_count(self) -> int:
+        """How many cells are highlighted as problems."""
+        return int(self._flags.sum()) + sum(e is not None for e in self._errors)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Problems about whole vectors (not one cell), e.g. "y sums to 1.64, not 1"."""
+        return tuple(self._notes)
+
+    # --- undoable user operations ---------------------------------------------------------------
+
+    def edit_cells(
+        self, row: int, column: int, block: Sequence[Sequence[float]] | FloatArray,
+        text: str | None = None,
+    ) -> bool:
+        """Write a block of values at (row, column), adding rows and predictions it runs past.
+
+        One undo step. Returns False (and pushes nothing) when nothing would change.
+        """
+        from lossgui.gui.commands import SetCellsCommand
+
+        values = _rectangular(block)
+        height, width = values.shape
+        extra_rows = max(0, row + height - self.row_count)
+        extra_columns = max(0, column + width - self.column_count)
+        if not extra_rows and not extra_columns:
+            old = self.block(row, column, height, width)
+            if np.array_equal(old, values, equal_nan=True):
+                return False
+        if text is None:
+            if height == width == 1:
+                text = f"Edit {self._names[column]} row {row + 1}"
+            else:
+                text = f"Paste {height}×{width} cells"
+        new_names = self._fresh_names(extra_columns)
+        self.undo_stack.push(
+            SetCellsCommand(self, [(row, column, values)], extra_rows, new_names, text)
+        )
+        return True
+
+    def clear_cells(self, ranges: Sequence[tuple[int, int, int, int]]) -> bool:
+        """Blank (set missing) every cell in the (top, left, bottom, right) ranges: one step."""
+        from lossgui.gui.commands import SetCellsCommand
+
+        patches = []
+        count = 0
+        for top, left, bottom, right in ranges:
+            shape = (bottom - top + 1, right - left + 1)
+            if not np.isnan(self.block(top, left, *shape)).all():
+                patches.append((top, left, np.full(shape, np.nan)))
+            count += shape[0] * shape[1]
+        if not patches:
+            return False
+        text = f"Clear {self._names[ranges[0][1]]} row {ranges[0][0] + 1}" if count == 1 \
+            else f"Clear {count} cells"
+        self.undo_stack.push(SetCellsCommand(self, patches, 0, [], text))
+        return True
+
+    def insert_rows(self, row: int, count: int = 1) -> None:
+        """Insert blank rows before ``row`` (``row == row_count`` appends)."""
+        from lossgui.gui.commands import InsertRowsCommand
+
+        self.undo_stack.push(InsertRowsCommand(self, row, count))
+
+    def remove_rows(self, row: int, count: int = 1) -> None:
+        """Remove rows; refuses (ValueError with a sentence) to remove every row."""
+        from lossgui.gui.commands import RemoveRowsCommand
+
+        if count >= self.row_count:
+            raise ValueError("Keep at least one row: a loss needs at least one element.")
+        self.undo_stack.push(RemoveRowsCommand(self, row, count))
+
+    def add_prediction(self, name: str | None = None) -> int:
+        """Append a blank prediction column; returns its document column."""
+        from lossgui.gui.commands import InsertColumnCommand
+
+        name = name or self._fresh_names(1)[0]
+        self.check_name(name)
+        self.undo_stack.push(InsertColumnCommand(self, self.column_count, name, None))
+        return self.column_count - 1
+
+    def remove_prediction(self, column: int) -> None:
+        """Remove a prediction; refuses (ValueError) the target or the last prediction."""
+        from lossgui.gui.commands import RemoveColumnCommand
+
+        if column == TARGET:
+            raise ValueError("The target t cannot be removed.")
+        if self.column_count <= 2:
+            raise ValueError("Keep at least one prediction to compare with t.")
+        self.undo_stack.push(RemoveColumnCommand(self, column))
+
+    def rename_prediction(self, column: int, name: str) -> None:
+        """Rename a prediction; ValueError with a sentence if the name cannot be used."""
+        from lossgui.gui.commands import RenameCommand
+
+        name = name.strip()
+        if name == self._names[column]:
+            return
+        self.check_name(name, column)
+        self.undo_stack.push(RenameCommand(self, column, name))
+
+    def set_loss(self, loss_id: str) -> None:
+        """Select another loss (its parameters keep the values last set in this document)."""
+        from lossgui.gui.commands import SetLossCommand
+
+        loss = get_loss(loss_id)
+        if loss.id != self._loss_id:
+            self.undo_stack.push(SetLossCommand(self, loss.id))
+
+    def set_param(self, name: str, value: object) -> None:
+        """Set a parameter of the selected loss; ParameterError (a sentence) if out of range."""
+        from lossgui.gui.commands import SetParamCommand
+
+        loss = self.loss
+        if name not in {p.name for p in loss.params}:
+            raise ParameterError(f"{loss.id} has no parameter {name!r}")
+        coerced = loss.param(name).coerce(value)
+        if coerced != self.params[name]:
+            self.undo_stack.push(SetParamCommand(self, loss.id, name, coerced))
+
+    def check_name(self, name: str, column: int | None = None) -> None:
+        """ValueError with a sentence if ``name`` cannot name a prediction."""
+        if not name.strip():
+            raise ValueError("A prediction needs a name.")
+        if name == TARGET_NAME:
+            raise ValueError("t is the target's name; choose another name for a prediction.")
+        others = [n for c, n in enumerate(self._names) if c != column]
+        if name in others:
+            raise ValueError(f"There is already a column called {name!r}.")
+
+    def replace(self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray],
+                loss_id: str | None = None) -> None:
+        """Replace everything (opening a file): not undoable, so the undo history is cleared."""
+        self.about_to_reset.emit()
+        self._set_contents(names, columns)
+        if loss_id is not None:
+            self._loss_id = get_loss(loss_id).id
+        self.undo_stack.clear()
+        self.reset_done.emit()
+        self.loss_changed.emit()
+        self._evaluate()
+
+    # --- raw changes, called by the commands (no undo here) --------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Evaluate once at the end of several raw changes instead of after each."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._dirty:
+                self._evaluate()
+
+    def put_block(self, row: int, column: int, values: FloatArray) -> None:
+        """Overwrite a rectangle of existing cells."""
+        height, width = values.shape
+        for j in range(width):
+            self._columns[column + j][row : row + height] = values[:, j]
+        self.values_changed.emit(column, column + width - 1, row, row + height - 1)
+        self._touched()
+
+    def put_rows(self, row: int, values: FloatArray) -> None:
+        """Insert rows (a count×column_count array) before ``row``."""
+        self.rows_about_to_be_inserted.emit(row, len(values))
+        for c in range(self.column_count):
+            self._columns[c] = np.insert(self._columns[c], row, values[:, c])
+        self.rows_inserted.emit()
+        self._touched()
+
+    def drop_rows(self, row: int, count: int) -> FloatArray:
+        """Remove rows; returns their values for undo."""
+        removed = self.block(row, 0, count, self.column_count)
+        self.rows_about_to_be_removed.emit(row, count)
+        for c in range(self.column_count):
+            self._columns[c] = np.delete(self._columns[c], np.s_[row : row + count])
+        self.rows_removed.emit()
+        self._touched()
+        return removed
+
+    def put_column(self, column: int, name: str, values: FloatArray | None) -> None:
+        """Insert a prediction column (blank when ``values`` is None)."""
+        self.columns_about_to_be_inserted.emit(column, 1)
+        data = np.full(self.row_count, np.nan) if values is None else np.array(values, float)
+        self._columns.insert(column, data)
+        self._names.insert(column, name)
+        self.columns_inserted.emit()
+        self._touched()
+
+    def drop_column(self, column: int) -> tuple[str, FloatArray]:
+        """Remove a prediction column; returns its name and values for undo."""
+        self.columns_about_to_be_removed.emit(column, 1)
+        name = self._names.pop(column)
+        values = self._columns.pop(column)
+        self.columns_removed.emit()
+        self._touched()
+        return name, values
+
+    def put_name(self, column: int, name: str) -> None:
+        """Rename a column."""
+        self._names[column] = name
+        self.name_changed.emit(column)
+        self._touched()
+
+    def put_loss(self, loss_id: str) -> None:
+        """Select a loss."""
+        self._loss_id = loss_id
+        self.loss_changed.emit()
+        self._touched()
+
+    def put_param(self, loss_id: str, name: str, value: ParamValue) -> None:
+        """Set an already checked parameter value of ``loss_id``."""
+        self._given.setdefault(loss_id, {})[name] = value
+        self.loss_changed.emit()
+        self._touched()
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _set_contents(
+        self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray]
+    ) -> None:
+        arrays = [np.array(c, dtype=np.float64).reshape(-1) for c in columns]
+        if len(arrays) < 2 or len(names) != len(arrays):
+            raise ValueError("a document needs a target and at least one named prediction")
+        if len({len(a) for a in arrays}) != 1 or len(arrays[0]) == 0:
+            raise ValueError("every column needs the same, non-zero number of rows")
+        self._names = [TARGET_NAME, *names[1:]]
+        self._columns = arrays
+
+    def _fresh_names(self, count: int) -> list[str]:
+        names = []
+        n = 1
+        while len(names) < count:
+            candidate = f"y{n}"
+            if candidate not in self._names and candidate != TARGET_NAME:
+                names.append(candidate)
+            n += 1
+        return names
+
+    def _touched(self) -> None:
+        if self._batch_depth:
+            self._dirty = True
+        else:
+            self._evaluate()
+
+    def _evaluate(self) -> None:
+        """Evaluate every prediction through the core and index its problems by cell."""
+        self._dirty = False
+        t = self._columns[TARGET]
+        try:
+            params = self.params
+        except LossguiError as error:  # cannot happen through the editors; never crash
+            params = None
+            reason = str(error)
+        self._evaluations = []
+        self._errors = []
+        for y in self._columns[1:]:
+            if params is None:
+                self._evaluations.append(None)
+                self._errors.append(reason)
+                continue
+            try:
+                self._evaluations.append(evaluate_resolved(self._loss_id, y, t, params))
+                self._errors.append(None)
+            except LossguiError as error:
+                self._evaluations.append(None)
+                self._errors.append(str(error))
+        self._index_problems()
+        self.changed.emit()
+
+    def _index_problems(self) -> None:
+        self._flags = np.zeros((self.column_count, self.row_count), dtype=bool)
+        self._messages = {}
+        notes: list[str] = []
+        for offset, evaluation in enumerate(self._evaluations):
+            column = offset + 1
+            if evaluation is None:
+                continue
+            listed = np.zeros(self.row_count, dtype=bool)
+            for problem in evaluation.problems:
+                if problem.index is None:
+                    about_t = _about_target(problem.code)
+                    note = problem.message if about_t else f"{self._names[column]}: " \
+                        f"{problem.message}"
+                    if note not in notes:
+                        notes.append(note)
+                    continue
+                if problem.severity is not Severity.WARNING:
+                    continue
+                row = problem.index[0]
+                cell = (TARGET if _about_target(problem.code) else column, row)
+                messages = self._messages.setdefault(cell, [])
+                if problem.message not in messages:
+                    messages.append(problem.message)
+                self._flags[cell] = True
+                listed[row] = True
+            flagged = np.asarray(evaluation.flagged, dtype=bool).reshape(-1)
+            self._flags[column] |= flagged & ~listed
+        self._notes = notes
+
+
+def _about_target(code: str) -> bool:
+    """Whether a problem code is about the target's cell rather than the prediction's."""
+    return code == "missing_t" or code.startswith("t_")
+
+
+def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:
+    """Rows of possibly different lengths as a float array, short rows padded with blanks."""
+    if isinstance(block, np.ndarray):
+        return np.atleast_2d(np.asarray(block, dtype=np.float64))
+    width = max((len(r) for r in block), default=0)
+    if width == 0:
+        raise ValueError("nothing to paste")
+    values = np.full((len(block), width), math.nan)
+    for i, row in enumerate(block):
+        values[i, : len(row)] = row
+    return values
+
+
+def article_example() -> tuple[list[str], list[FloatArray]]:
+    """The article's t, y1 (good) and y2 (bad), read from the example shipped with the package."""
+    from lossgui.core import csvio
+
+    source = resources.files("lossgui.resources") / "examples" / "article.csv"
+    with resources.as_file(source) as path:
+        data = csvio.read_data_csv(path)
+    return list(data.names), list(data.columns)

@@ -1,0 +1,301 @@
+"""The loss selector with its parameters and formula, and the results: one total per prediction.
+
+Editors push undoable changes to the document and are updated from it with their signals
+blocked, so an undo shows in the editor without echoing back as a new change.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lossgui.core import LOSSES, Evaluation, LossguiError
+from lossgui.core.params import Param, ParamKind, ParamValue
+from lossgui.core.parsing import parse_number
+from lossgui.core.problems import element_name
+from lossgui.gui.colours import prediction_colour
+from lossgui.gui.document import Document
+from lossgui.gui.table_model import uses_decimal_comma
+
+MISSING_CODES = ("missing_t", "missing_y")
+
+
+class LossPanel(QWidget):
+    """Pick a loss, set its parameters, read its formula."""
+
+    message = Signal(str)  # a refused parameter value, for the window to show
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._shown_loss = ""
+        self._editors: dict[str, QWidget] = {}
+
+        self.selector = QComboBox()
+        self.selector.setAccessibleName("Loss function")
+        for loss in LOSSES:
+            self.selector.addItem(f"{loss.name_en} ({loss.id})", loss.id)
+            self.selector.setItemData(
+                self.selector.count() - 1, f"{loss.name_ja} — expects {loss.expects.value}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.selector.currentIndexChanged.connect(self._on_selector_changed)
+        label = QLabel("&Loss:")
+        label.setBuddy(self.selector)
+
+        self.formula = QLabel()
+        self.formula.setAccessibleName("Formula")
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        formula_font = QFont(self.formula.font())
+        formula_font.setPointSizeF(formula_font.pointSizeF() * 1.2)
+        self.formula.setFont(formula_font)
+        self.formula.setWordWrap(True)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setAccessibleName("About the loss")
+
+        self._params = QFormLayout()
+        self._params.setContentsMargins(0, 0, 0, 0)
+        self._params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(label, self.selector)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.about)
+        layout.addLayout(self._params)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        document.loss_changed.connect(self._on_loss_changed)
+        self._on_loss_changed()
+
+    def editor(self, name: str) -> QWidget:
+        """The editor of parameter ``name`` of the selected loss (for tests and focus)."""
+        return self._editors[name]
+
+    def _on_selector_changed(self, index: int) -> None:
+        loss_id = self.selector.itemData(index)
+        if loss_id and loss_id != self._document.loss_id:
+            self._document.set_loss(loss_id)
+
+    def _on_loss_changed(self) -> None:
+        loss = self._document.loss
+        with QSignalBlocker(self.selector):
+            self.selector.setCurrentIndex(self.selector.findData(loss.id))
+        if loss.id != self._shown_loss:
+            self._shown_loss = loss.id
+            self.formula.setText(loss.formula)
+            self.about.setText(f"{loss.name_ja} · expects {loss.expects.value}")
+            self._rebuild_editors()
+        self._show_values()
+
+    def _rebuild_editors(self) -> None:
+        while self._params.rowCount():
+            self._params.removeRow(0)
+        self._editors = {}
+        for param in self._document.loss.params:
+            editor = self._make_editor(param)
+            editor.setToolTip(param.help)
+            editor.setAccessibleName(f"Parameter {param.name}")
+            editor.setAccessibleDescription(param.help)
+            label = QLabel(f"{param.name}:")
+            label.setBuddy(editor)
+            label.setToolTip(param.help)
+            self._params.addRow(label, editor)
+            self._editors[param.name] = editor
+
+    def _make_editor(self, param: Param) -> QWidget:
+        name = param.name
+        if param.kind is ParamKind.BOOL:
+            box = QCheckBox()
+            box.toggled.connect(lambda on: self._set(name, on))
+            return box
+        if param.kind is ParamKind.CHOICE:
+            combo = QComboBox()
+            combo.addItems(list(param.choices))
+            combo.currentTextChanged.connect(lambda text: self._set(name, text))
+            return combo
+        line = QLineEdit()
+        line.setMaximumWidth(120)
+        line.editingFinished.connect(lambda: self._set_text(name, line))
+        return line
+
+    def _show_values(self) -> None:
+        for name, value in self._document.params.items():
+            editor = self._editors.get(name)
+            if editor is None:
+                continue
+            with QSignalBlocker(editor):
+                if isinstance(editor, QCheckBox):
+                    editor.setChecked(bool(value))
+                elif isinstance(editor, QComboBox):
+                    editor.setCurrentText(str(value))
+                elif isinstance(editor, QLineEdit):
+                    editor.setText(_param_text(value))
+
+    def _set(self, name: str, value: object) -> None:
+        try:
+            self._document.set_param(name, value)
+        except LossguiError as error:
+            self.message.emit(f"{error}; the old value is kept.")
+            self._show_values()
+
+    def _set_text(self, name: str, line: QLineEdit) -> None:
+        try:
+            value = parse_number(line.text(), uses_decimal_comma())
+        except ValueError as error:
+            self.message.emit(f"{name}: {error}; the old value is kept.")
+            self._show_values()
+            return
+        self._set(name, value)
+
+
+def _param_text(value: ParamValue) -> str:
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if uses_decimal_comma() else text
+
+
+def format_total(evaluation: Evaluation | None, error: str | None) -> str:
+    """A total as shown: about six significant digits, or why there is none."""
+    if evaluation is None:
+        return "— (cannot compute)" if error else ""
+    total = evaluation.total
+    if math.isnan(total):
+        missing = [p.index for p in evaluation.problems
+                   if p.code in MISSING_CODES and p.index is not None]
+        if not missing:
+            return "— (not a number)"
+        names = [element_name("t" if p.code == "missing_t" else "y", p.index)
+                 for p in evaluation.problems if p.code in MISSING_CODES and p.index is not None]
+        if len(names) > 3:
+            return f"— ({len(names)} missing)"
+        return f"— ({', '.join(names)} missing)"
+    if math.isinf(total):
+        return "∞" if total > 0 else "−∞"
+    text = f"{total:.6g}"
+    return text.replace(".", ",") if uses_decimal_comma() else text
+
+
+def best_columns(evaluations: tuple[Evaluation | None, ...]) -> set[int]:
+    """Indices of the predictions with the lowest total, when there is something to compare."""
+    totals = [(i, e.total) for i, e in enumerate(evaluations)
+              if e is not None and not math.isnan(e.total)]
+    if len(totals) < 2:
+        return set()
+    lowest = min(t for _, t in totals)
+    if all(t == lowest for _, t in totals):
+        return set()
+    return {i for i, t in totals if t == lowest}
+
+
+class ResultsPanel(QWidget):
+    """The total of every prediction, live, with the best one marked; notes underneath."""
+
+    COLUMNS = ("Prediction", "Total E", "")
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setAccessibleName("Totals")
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("Hover a total for its full precision; Ctrl+C copies it.")
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notes)
+        document.changed.connect(self._on_document_changed)
+        self._on_document_changed()
+
+    def total_text(self, prediction: int) -> str:
+        """The shown total of the ``prediction``-th prediction (0-based)."""
+        item = self.table.item(prediction, 1)
+        return item.text() if item else ""
+
+    def is_best(self, prediction: int) -> bool:
+        """Whether the ``prediction``-th prediction is marked best."""
+        item = self.table.item(prediction, 2)
+        return bool(item and item.text())
+
+    def copy(self) -> None:
+        """Copy the selected rows (or all) as 'name<TAB>total' lines at full precision."""
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}) or \
+            list(range(self.table.rowCount()))
+        names = self._document.prediction_names
+        lines = []
+        for row in rows:
+            evaluation = self._document.evaluations[row]
+            total = repr(evaluation.total) if evaluation is not None else ""
+            lines.append(f"{names[row]}\t{total}")
+        QApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
+
+    def _on_document_changed(self) -> None:
+        document = self._document
+        evaluations, errors = document.evaluations, document.errors
+        best = best_columns(evaluations)
+        self.table.setRowCount(len(evaluations))
+        for row, (name, evaluation, error) in enumerate(
+            zip(document.prediction_names, evaluations, errors, strict=True)
+        ):
+            name_item = QTableWidgetItem(name)
+            name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(row))
+            total_item = QTableWidgetItem(format_total(evaluation, error))
+            total_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            total_item.setToolTip(_total_tooltip(name, evaluation, error))
+            best_item = QTableWidgetItem("★ best" if row in best else "")
+            if row in best:
+                bold = QFont(total_item.font())
+                bold.setBold(True)
+                total_item.setFont(bold)
+                name_item.setFont(bold)
+                best_item.setToolTip("The lowest loss: this prediction is closest to t.")
+            for column, item in enumerate((name_item, total_item, best_item)):
+                self.table.setItem(row, column, item)
+        self.notes.setText(_notes_text(document))
+        self.notes.setVisible(bool(self.notes.text()))
+
+
+def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) -> str:
+    if evaluation is None:
+        return error or ""
+    lines = [f"{name}: E = {evaluation.total!r}"]
+    lines += [p.message for p in evaluation.problems if p.index is not None][:5]
+    return "\n".join(lines)
+
+
+def _notes_text(document: Document) -> str:
+    lines = [f"⚠ {name}: {error}" for name, error
+             in zip(document.prediction_names, document.errors, strict=True) if error]
+    lines += [f"ⓘ {note}" for note in document.notes]
+    return "\n".join(lines)

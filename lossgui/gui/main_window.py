@@ -1,0 +1,420 @@
+"""The main window: layout and wiring only; the numbers come from the document and the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lossgui import __version__
+from lossgui.core import LossguiError, csvio, get_loss
+from lossgui.gui.actions import build_actions
+from lossgui.gui.document import TARGET, Document, FloatArray, article_example
+from lossgui.gui.loss_panel import LossPanel, ResultsPanel
+from lossgui.gui.plot_panel import PlotPanel
+from lossgui.gui.sheet_view import SheetView, align_rows
+from lossgui.gui.table_model import prediction_model, target_model
+
+NOTICE_STYLE = "QFrame#notice { background: #fff4ce; border: 1px solid #d8b500; }" \
+    " QFrame#notice QLabel { color: #222; }"
+
+
+class MainWindow(QMainWindow):
+    """Tables for t and y on the left with the loss and totals; the plot on the right."""
+
+    def __init__(self, document: Document, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.settings = settings
+        self.source = "article example"
+        self.setAccessibleName("lossgui")
+
+        self.target_view = SheetView(target_model(document, self), "Target t")
+        self.prediction_view = SheetView(prediction_model(document, self), "Predictions y")
+        align_rows(self.target_view, self.prediction_view)
+        self.loss_panel = LossPanel(document)
+        self.results = ResultsPanel(document)
+        self.plot_panel = PlotPanel(document)
+        self._build_notice()
+        self._build_layout()
+        self.actions = build_actions(self)
+        self.problem_label = QLabel()
+        self.problem_label.setAccessibleName("Problem count")
+        self.statusBar().addPermanentWidget(self.problem_label)
+
+        for view in (self.target_view, self.prediction_view):
+            view.message.connect(self.show_notice)
+            view.sheet_model.refused.connect(self.show_notice)
+            view.rename_requested.connect(self._rename_column)
+        self.loss_panel.message.connect(self.show_notice)
+        self.plot_panel.gradient_toggled.connect(self.actions["gradient"].setChecked)
+        stack = document.undo_stack
+        stack.undoTextChanged.connect(self._on_undo_text_changed)
+        stack.redoTextChanged.connect(self._on_undo_text_changed)
+        stack.canUndoChanged.connect(self._on_undo_text_changed)
+        stack.canRedoChanged.connect(self._on_undo_text_changed)
+        stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        document.changed.connect(self._on_document_changed)
+        document.rows_inserted.connect(self._fit_target_width)
+        document.rows_removed.connect(self._fit_target_width)
+
+        self._on_undo_text_changed()
+        self._on_document_changed()
+        self._update_title()
+        self.restore_settings()
+        self._fit_target_width()
+        self.target_view.setCurrentIndex(self.target_view.model().index(0, 0))
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _build_notice(self) -> None:
+        self.notice = QFrame()
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setAccessibleName("Notice")
+        close = QToolButton()
+        close.setText("×")
+        close.setAccessibleName("Dismiss the notice")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.notice.hide)
+        layout = QHBoxLayout(self.notice)
+        layout.setContentsMargins(6, 3, 3, 3)
+        layout.addWidget(self.notice_label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice.hide()
+
+    def _build_layout(self) -> None:
+        tables = QWidget()
+        table_layout = QHBoxLayout(tables)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.setSpacing(2)
+        table_layout.addWidget(self.target_view)
+        table_layout.addWidget(self.prediction_view, 1)
+        data = QWidget()
+        data_layout = QVBoxLayout(data)
+        data_layout.setContentsMargins(0, 0, 0, 0)
+        data_layout.addWidget(self.notice)
+        data_layout.addWidget(tables, 1)
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setObjectName("left_splitter")
+        self.left_splitter.addWidget(self.loss_panel)
+        self.left_splitter.addWidget(data)
+        self.left_splitter.addWidget(self.results)
+        self.left_splitter.setStretchFactor(1, 1)
+        self.left_splitter.setChildrenCollapsible(False)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(self.plot_panel)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.setContentsMargins(6, 6, 6, 0)
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1100, 700)
+        self.main_splitter.setSizes([400, 700])
+
+    def _fit_target_width(self) -> None:
+        view = self.target_view
+        header = view.verticalHeader()
+        digits = len(str(max(self.document.row_count, 1)))
+        number_width = view.fontMetrics().horizontalAdvance("9" * max(digits, 2)) + 14
+        header.setFixedWidth(number_width)
+        view.setFixedWidth(number_width + view.horizontalHeader().sectionSize(0)
+                           + 2 * view.frameWidth())
+
+    # --- the document changed ------------------------------------------------------------------
+
+    def _on_document_changed(self) -> None:
+        count = self.document.problem_count
+        if count == 0:
+            text = "No problems"
+        elif count == 1:
+            text = "1 problem: hover the red cell to read why"
+        else:
+            text = f"{count} problems: hover the red cells to read why"
+        self.problem_label.setText(text)
+        self.actions["remove_prediction"].setEnabled(self.document.column_count > 2)
+        self.actions["delete_rows"].setEnabled(self.document.row_count > 1)
+
+    def _on_undo_text_changed(self, *_: object) -> None:
+        stack = self.document.undo_stack
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        undo.setText(f"&Undo {stack.undoText()}".rstrip())
+        redo.setText(f"&Redo {stack.redoText()}".rstrip())
+        self.notice.hide()  # the edit that follows a refusal makes the refusal old news
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"lossgui — {self.source}[*]")
+
+    def show_notice(self, text: str) -> None:
+        """Tell the user something went wrong, without a modal dialog."""
+        self.notice_label.setText(text)
+        self.notice.show()
+        self.statusBar().showMessage(text, 15000)
+        QApplication.beep()
+
+    # --- slots named in actions.py ---------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        self.document.undo_stack.redo()
+
+    def active_sheet(self) -> SheetView | None:
+        """The table with the keyboard focus, if any."""
+        focus = QApplication.focusWidget()
+        while focus is not None:
+            if isinstance(focus, SheetView):
+                return focus
+            focus = focus.parentWidget()
+        return None
+
+    def _sheet_or_target(self) -> SheetView:
+        return self.active_sheet() or self.target_view
+
+    def copy(self) -> None:
+        """Copy the selected cells, or the selected totals at full precision."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.copy()
+        elif focus is self.results.table:
+            self.results.copy()
+        else:
+            self._sheet_or_target().copy()
+
+    def cut(self) -> None:
+        """Copy the selected cells and blank them."""
+        sheet = self.active_sheet()
+        if sheet is not None:
+            sheet.cut()
+
+    def paste(self) -> None:
+        """Paste at the current cell of the focused table."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.paste()
+            return
+        self._sheet_or_target().paste()
+
+    def clear_cells(self) -> None:
+        """Blank the selected cells (missing, not zero)."""
+        sheet = self.active_sheet()
+        if sheet is not None:
+            sheet.clear_selection()
+
+    def insert_row(self) -> None:
+        """Insert a blank row above the current row."""
+        sheet = self._sheet_or_target()
+        row = max(sheet.currentIndex().row(), 0)
+        self.document.insert_rows(row, 1)
+        sheet.setCurrentIndex(sheet.model().index(row, max(sheet.currentIndex().column(), 0)))
+
+    def append_row(self) -> None:
+        """Add a blank row at the end and go to it."""
+        sheet = self._sheet_or_target()
+        self.document.insert_rows(self.document.row_count, 1)
+        column = max(sheet.currentIndex().column(), 0)
+        sheet.setCurrentIndex(sheet.model().index(self.document.row_count - 1, column))
+
+    def delete_rows(self) -> None:
+        """Delete the selected rows (one undo step, even for several runs of rows)."""
+        rows = self._sheet_or_target().selected_rows()
+        if not rows:
+            return
+        if len(rows) >= self.document.row_count:
+            self.show_notice("Keep at least one row: a loss needs at least one element.")
+            return
+        runs = _runs(rows)
+        stack = self.document.undo_stack
+        stack.beginMacro(f"Delete {len(rows)} rows" if len(rows) > 1
+                         else f"Delete row {rows[0] + 1}")
+        try:
+            for first, count in reversed(runs):  # from the bottom, so indices stay valid
+                self.document.remove_rows(first, count)
+        finally:
+            stack.endMacro()
+
+    def add_prediction(self) -> None:
+        """Add a blank prediction column and go to its first cell."""
+        column = self.document.add_prediction()
+        view = self.prediction_view
+        view.setFocus()
+        view.setCurrentIndex(view.model().index(0, column - 1))
+
+    def _current_prediction(self) -> int:
+        """The document column of the current prediction (the first if none is current)."""
+        return max(self.prediction_view.currentIndex().column(), 0) + 1
+
+    def remove_prediction(self) -> None:
+        """Remove the current prediction column."""
+        try:
+            self.document.remove_prediction(self._current_prediction())
+        except ValueError as error:
+            self.show_notice(str(error))
+
+    def rename_prediction(self) -> None:
+        """Ask for a new name of the current prediction."""
+        self._rename_column(self._current_prediction())
+
+    def _rename_column(self, column: int) -> None:
+        if column == TARGET:
+            self.show_notice("The target is always called t.")
+            return
+        old = self.document.names[column]
+        name = self.ask_text("Rename prediction", f"New name for {old}:", old)
+        if name is None:
+            return
+        try:
+            self.document.rename_prediction(column, name)
+        except ValueError as error:
+            self.show_notice(str(error))
+
+    def ask_text(self, title: str, label: str, text: str) -> str | None:
+        """Ask for one line of text; None if cancelled (tests replace this)."""
+        answer, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
+        return answer if ok else None
+
+    def set_gradient_mode(self, on: bool) -> None:
+        """Show −∂E/∂y instead of the contributions."""
+        self.plot_panel.set_gradient_mode(on)
+
+    def focus_loss(self) -> None:
+        """Move the keyboard focus to the loss selector."""
+        self.loss_panel.selector.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_target(self) -> None:
+        """Move the keyboard focus to the target table."""
+        self.target_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_predictions(self) -> None:
+        """Move the keyboard focus to the predictions table."""
+        self.prediction_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.prediction_view.currentIndex().isValid():
+            row = max(self.target_view.currentIndex().row(), 0)
+            self.prediction_view.setCurrentIndex(self.prediction_view.model().index(row, 0))
+
+    def focus_results(self) -> None:
+        """Move the keyboard focus to the totals."""
+        self.results.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_file(self) -> None:
+        """Ask for a CSV and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open data", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+        )
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Replace the data with a CSV's; on failure say why and keep what is there."""
+        try:
+            names, columns = read_columns(path)
+            self.document.replace(names, columns)
+        except (LossguiError, OSError, ValueError) as error:
+            self.show_notice(f"Could not open {path}: {error}")
+            return False
+        self.source = Path(path).name
+        self._update_title()
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def load_example(self) -> None:
+        """Put the article's example back (the undo history is cleared)."""
+        names, columns = article_example()
+        self.document.replace(names, columns)
+        self.source = "article example"
+        self._update_title()
+
+    def show_about(self) -> None:
+        """A short note about the program."""
+        QMessageBox.about(
+            self, "About lossgui",
+            f"<p><b>lossgui {__version__}</b> — a loss-function calculator for learning how "
+            "models learn.</p><p>Type or paste a target t and predictions y, pick a loss, and "
+            "see each element's contribution and the direction learning moves y.</p>",
+        )
+
+    # --- settings -------------------------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        """Window size, splitters, the last loss and the plot mode from the previous run."""
+        settings = self.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        for splitter in (self.main_splitter, self.left_splitter):
+            state = settings.value(f"window/{splitter.objectName()}")
+            if isinstance(state, QByteArray | bytes):
+                splitter.restoreState(QByteArray(state))
+        loss_id = settings.value("loss/last")
+        if isinstance(loss_id, str):
+            try:
+                get_loss(loss_id)
+            except LossguiError:
+                pass  # a loss from a newer version: keep the default
+            else:
+                self.document.put_loss(loss_id)  # not an edit: nothing to undo
+        gradient = settings.value("plot/gradient", False)
+        self.set_gradient_mode(gradient in (True, "true"))
+
+    def save_settings(self) -> None:
+        """Remember window size, splitters, the loss and the plot mode."""
+        settings = self.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        for splitter in (self.main_splitter, self.left_splitter):
+            settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
+        settings.setValue("loss/last", self.document.loss_id)
+        settings.setValue("plot/gradient", self.plot_panel.gradient_mode)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the settings on the way out."""
+        self.save_settings()
+        super().closeEvent(event)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, count) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][0] + runs[-1][1] == row:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((row, 1))
+    return runs
+
+
+def read_columns(path: str) -> tuple[list[str], list[FloatArray]]:
+    """A data CSV as names and columns with the target first (``t``, else the first column)."""
+    data = csvio.read_data_csv(path)
+    if len(data.names) < 2:
+        raise LossguiError("the file needs a target column and at least one prediction column")
+    target = "t" if "t" in data.names else data.names[0]
+    order = [target, *[n for n in data.names if n != target]]
+    return order, [data.column(n) for n in order]
+

@@ -1,0 +1,318 @@
+"""A table view that behaves like a spreadsheet, and the wiring that keeps two of them aligned.
+
+Type to replace, F2 or double-click to edit, Enter moves down, Tab moves right (and on into
+the neighbouring table), copy gives tab-separated text with CRLF line ends as spreadsheet
+programs do, and paste goes through the core's parser as one undoable edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
+
+from lossgui.core import CellError
+from lossgui.core.parsing import parse_block
+from lossgui.gui.table_model import SheetModel, format_value, uses_decimal_comma
+
+Range = tuple[int, int, int, int]  # top, left, bottom, right (model columns)
+_EndEditHint = QAbstractItemDelegate.EndEditHint
+
+
+class SheetView(QTableView):
+    """An editable view of a SheetModel with spreadsheet keys, copy and paste."""
+
+    message = Signal(str)  # something the user should read (a refused paste), for the window
+    rename_requested = Signal(int)  # document column whose header was double-clicked
+
+    def __init__(self, model: SheetModel, accessible_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self._refused = False
+        self.left_neighbour: SheetView | None = None
+        self.right_neighbour: SheetView | None = None
+        self.setAccessibleName(accessible_name)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(False)
+        self.horizontalHeader().setDefaultSectionSize(82)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().sectionDoubleClicked.connect(self._on_header_double_clicked)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        model.refused.connect(self._on_refused)
+
+    @property
+    def sheet_model(self) -> SheetModel:
+        """The model shown."""
+        return self._model
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter moves down; Tab and Shift+Tab at the edge move into the neighbouring table."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._editing():
+            self._move_by(1 if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                          else -1)
+            return
+        if key == Qt.Key.Key_Tab and self._at_edge(right=True) and self.right_neighbour:
+            self._jump(self.right_neighbour, 0)
+            return
+        if key == Qt.Key.Key_Backtab and self._at_edge(right=False) and self.left_neighbour:
+            self._jump(self.left_neighbour, self.left_neighbour.model().columnCount() - 1)
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: _EndEditHint) -> None:
+        """After an edit, Enter moves down and Tab moves right, as in a spreadsheet."""
+        refused, self._refused = self._refused, False
+        if refused:  # stay on the cell so the user can type it again
+            super().closeEditor(editor, _EndEditHint.NoHint)
+            return
+        if hint == _EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, _EndEditHint.NoHint)
+            self._move_by(1)
+            return
+        if hint == _EndEditHint.EditNextItem and self._at_edge(right=True):
+            super().closeEditor(editor, _EndEditHint.NoHint)
+            if self.right_neighbour:
+                self._jump(self.right_neighbour, 0)
+            return
+        if hint in (_EndEditHint.EditNextItem, _EndEditHint.EditPreviousItem):
+            # Move like Tab without opening the next cell's editor, as spreadsheets do.
+            super().closeEditor(editor, _EndEditHint.NoHint)
+            step = 1 if hint == _EndEditHint.EditNextItem else -1
+            current = self.currentIndex()
+            column = current.column() + step
+            if 0 <= column < self.model().columnCount():
+                self.setCurrentIndex(self.model().index(current.row(), column))
+            elif step < 0 and self.left_neighbour:
+                self._jump(self.left_neighbour, self.left_neighbour.model().columnCount() - 1)
+            return
+        super().closeEditor(editor, hint)
+
+    def _editing(self) -> bool:
+        return self.state() == QAbstractItemView.State.EditingState
+
+    def _at_edge(self, right: bool) -> bool:
+        column = self.currentIndex().column()
+        return column == (self.model().columnCount() - 1 if right else 0)
+
+    def _move_by(self, rows: int) -> None:
+        current = self.currentIndex()
+        row = current.row() + rows
+        if current.isValid() and 0 <= row < self.model().rowCount():
+            self.setCurrentIndex(self.model().index(row, current.column()))
+
+    def _jump(self, other: SheetView, column: int) -> None:
+        row = max(self.currentIndex().row(), 0)
+        other.setFocus(Qt.FocusReason.TabFocusReason)
+        other.setCurrentIndex(other.model().index(row, column))
+
+    def _on_refused(self, _message: str) -> None:
+        self._refused = True
+
+    def _on_header_double_clicked(self, section: int) -> None:
+        self.rename_requested.emit(self._model.document_column(section))
+
+    # --- selection ------------------------------------------------------------------------------
+
+    def selected_ranges(self) -> list[Range]:
+        """The selected rectangles, or the current cell when nothing is selected."""
+        ranges = [
+            (r.top(), r.left(), r.bottom(), r.right())
+            for r in self.selectionModel().selection()
+        ]
+        current = self.currentIndex()
+        if not ranges and current.isValid():
+            ranges = [(current.row(), current.column(), current.row(), current.column())]
+        return ranges
+
+    def selected_rows(self) -> list[int]:
+        """Rows touched by the selection (or the current row), in order."""
+        rows = {row for top, _, bottom, _ in self.selected_ranges()
+                for row in range(top, bottom + 1)}
+        return sorted(rows)
+
+    def top_left(self) -> tuple[int, int]:
+        """Where a paste goes: the selection's top-left cell, else the current cell."""
+        ranges = self.selected_ranges()
+        if not ranges:
+            return 0, 0
+        return min(r[0] for r in ranges), min(r[1] for r in ranges)
+
+    # --- clipboard ----------------------------------------------------------------------------
+
+    def selection_text(self) -> str:
+        """The selection as spreadsheet text: tabs between cells, CRLF after every row."""
+        ranges = self.selected_ranges()
+        if not ranges:
+            return ""
+        top = min(r[0] for r in ranges)
+        left = min(r[1] for r in ranges)
+        bottom = max(r[2] for r in ranges)
+        right = max(r[3] for r in ranges)
+        chosen = {(row, column) for t, lf, b, rt in ranges
+                  for row in range(t, b + 1) for column in range(lf, rt + 1)}
+        comma = uses_decimal_comma()
+        document = self._model.document
+        lines = []
+        for row in range(top, bottom + 1):
+            cells = []
+            for column in range(left, right + 1):
+                if (row, column) in chosen:
+                    value = document.value(row, self._model.document_column(column))
+                    cells.append(format_value(value, comma))
+                else:
+                    cells.append("")
+            lines.append("\t".join(cells))
+        return "\r\n".join(lines) + "\r\n"
+
+    def copy(self) -> None:
+        """Put the selection on the clipboard."""
+        QApplication.clipboard().setText(self.selection_text())
+
+    def cut(self) -> None:
+        """Copy, then clear the selection (one undo step)."""
+        self.copy()
+        self.clear_selection()
+
+    def paste(self) -> None:
+        """Paste the clipboard at the selection's top-left cell."""
+        self.paste_text(QApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> bool:
+        """Paste a block of text; on a cell that is not a number nothing changes and we say why."""
+        row, column = self.top_left()
+        document = self._model.document
+        first = self._model.document_column(column)
+        try:
+            block = parse_block(text, uses_decimal_comma())
+        except CellError as error:
+            where = _cell_name(document.names, first, row, error)
+            self.message.emit(f"Nothing was pasted: {where}{error.reason}.")
+            return False
+        if not block or not any(block):
+            self.message.emit("Nothing was pasted: the clipboard has no numbers.")
+            return False
+        if len(block) == 1 and len(block[0]) == 1 and self._fill_selection(block[0][0]):
+            return True
+        document.edit_cells(row, first, block)
+        height, width = len(block), max(len(r) for r in block)
+        self._select_block(row, column, height, width)
+        return True
+
+    def _fill_selection(self, value: float) -> bool:
+        """One pasted number into a larger selection fills it, as spreadsheets do."""
+        ranges = self.selected_ranges()
+        if sum((b - t + 1) * (r - lf + 1) for t, lf, b, r in ranges) <= 1:
+            return False
+        document = self._model.document
+        with_values = []
+        for top, left, bottom, right in ranges:
+            first = self._model.document_column(left)
+            with_values.append((top, first, bottom, self._model.document_column(right)))
+        document.undo_stack.beginMacro("Paste into selection")
+        try:
+            for top, left, bottom, right in with_values:
+                document.edit_cells(top, left, [[value] * (right - left + 1)] * (bottom - top + 1))
+        finally:
+            document.undo_stack.endMacro()
+        return True
+
+    def _select_block(self, row: int, column: int, height: int, width: int) -> None:
+        model = self.model()
+        bottom = min(row + height, model.rowCount()) - 1
+        right = min(column + width, model.columnCount()) - 1
+        if bottom < row or right < column:
+            return
+        selection = QItemSelection(model.index(row, column), model.index(bottom, right))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def clear_selection(self) -> None:
+        """Blank the selected cells: they become missing, not zero."""
+        ranges = [
+            (t, self._model.document_column(lf), b, self._model.document_column(r))
+            for t, lf, b, r in self.selected_ranges()
+        ]
+        if ranges:
+            self._model.document.clear_cells(ranges)
+
+
+def _cell_name(names: tuple[str, ...], first: int, row: int, error: CellError) -> str:
+    """Name the cell a CellError points at, in the table's own terms ("y2 row 3: ")."""
+    if error.row is None:
+        return ""
+    column = first + (error.column or 0)
+    name = names[column] if column < len(names) else f"new column {column - len(names) + 1}"
+    return f"{name} row {row + error.row + 1}: "
+
+
+def align_rows(left: SheetView, right: SheetView) -> None:
+    """Keep two side-by-side tables on the same rows: one scroll position, mirrored selection."""
+    left.right_neighbour = right
+    right.left_neighbour = left
+    left.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    right.verticalHeader().hide()  # the left table's row numbers serve both
+    left.verticalScrollBar().valueChanged.connect(right.verticalScrollBar().setValue)
+    right.verticalScrollBar().valueChanged.connect(left.verticalScrollBar().setValue)
+
+    def follow_horizontal_bar(_minimum: int, maximum: int) -> None:
+        # Both viewports must be equally tall, or the last rows drift apart when scrolled down.
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn if maximum > 0 \
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        left.setHorizontalScrollBarPolicy(policy)
+
+    left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    right.horizontalScrollBar().rangeChanged.connect(follow_horizontal_bar)
+    mirroring = [False]
+
+    def mirror(source: SheetView, target: SheetView) -> None:
+        if mirroring[0]:
+            return
+        mirroring[0] = True
+        try:
+            rows = source.selectionModel().selection()
+            model = target.model()
+            selection = QItemSelection()
+            last = model.columnCount() - 1
+            for r in rows:
+                if last >= 0:
+                    selection.select(model.index(r.top(), 0), model.index(r.bottom(), last))
+            target.selectionModel().select(
+                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        finally:
+            mirroring[0] = False
+
+    def mirror_current(source: SheetView, target: SheetView, current: QModelIndex) -> None:
+        if mirroring[0] or not current.isValid():
+            return
+        column = max(target.currentIndex().column(), 0)
+        mirroring[0] = True
+        try:
+            target.selectionModel().setCurrentIndex(
+                target.model().index(current.row(), column),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
+        finally:
+            mirroring[0] = False
+
+    left.selectionModel().selectionChanged.connect(lambda *_: mirror(left, right))
+    right.selectionModel().selectionChanged.connect(lambda *_: mirror(right, left))
+    left.selectionModel().currentChanged.connect(lambda c, _p: mirror_current(left, right, c))
+    right.selectionModel().currentChanged.connect(lambda c, _p: mirror_current(right, left, c))
