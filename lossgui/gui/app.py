@@ -46,7 +46,6 @@ def build_window(path: str | None, settings: QSettings,
             problem = f"Could not open {path}: {error}. Showing the article's example instead."
     document = Document(names, columns, "sse")
     window = MainWindow(document, settings, parent)
-    document.setParent(window)
     if source != "article example":
         window.source = source.rsplit("/", 1)[-1]
         window.setWindowTitle(f"lossgui — {window.source}[*]")

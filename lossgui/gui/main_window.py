@@ -66,21 +66,25 @@ class MainWindow(QMainWindow):
         self.loss_panel.message.connect(self.show_notice)
         self.plot_panel.gradient_toggled.connect(self.actions["gradient"].setChecked)
         stack = document.undo_stack
+        # The slots take the state from the signals' arguments: the stack may be going away.
         stack.undoTextChanged.connect(self._on_undo_text_changed)
-        stack.redoTextChanged.connect(self._on_undo_text_changed)
-        stack.canUndoChanged.connect(self._on_undo_text_changed)
-        stack.canRedoChanged.connect(self._on_undo_text_changed)
-        stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        stack.redoTextChanged.connect(self._on_redo_text_changed)
+        stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        stack.cleanChanged.connect(self._on_clean_changed)
         document.changed.connect(self._on_document_changed)
         document.rows_inserted.connect(self._fit_target_width)
         document.rows_removed.connect(self._fit_target_width)
 
-        self._on_undo_text_changed()
+        self._on_undo_text_changed(stack.undoText())
+        self._on_redo_text_changed(stack.redoText())
+        self.actions["undo"].setEnabled(stack.canUndo())
+        self.actions["redo"].setEnabled(stack.canRedo())
         self._on_document_changed()
         self._update_title()
         self.restore_settings()
         self._fit_target_width()
-        self.target_view.setCurrentIndex(self.target_view.model().index(0, 0))
+        self.target_view.go_to(0, 0)
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -156,14 +160,15 @@ class MainWindow(QMainWindow):
         self.actions["remove_prediction"].setEnabled(self.document.column_count > 2)
         self.actions["delete_rows"].setEnabled(self.document.row_count > 1)
 
-    def _on_undo_text_changed(self, *_: object) -> None:
-        stack = self.document.undo_stack
-        undo, redo = self.actions["undo"], self.actions["redo"]
-        undo.setEnabled(stack.canUndo())
-        redo.setEnabled(stack.canRedo())
-        undo.setText(f"&Undo {stack.undoText()}".rstrip())
-        redo.setText(f"&Redo {stack.redoText()}".rstrip())
+    def _on_undo_text_changed(self, text: str) -> None:
+        self.actions["undo"].setText(f"&Undo {text}".rstrip())
         self.notice.hide()  # the edit that follows a refusal makes the refusal old news
+
+    def _on_redo_text_changed(self, text: str) -> None:
+        self.actions["redo"].setText(f"&Redo {text}".rstrip())
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"lossgui — {self.source}[*]")
@@ -232,14 +237,14 @@ class MainWindow(QMainWindow):
         sheet = self._sheet_or_target()
         row = max(sheet.currentIndex().row(), 0)
         self.document.insert_rows(row, 1)
-        sheet.setCurrentIndex(sheet.model().index(row, max(sheet.currentIndex().column(), 0)))
+        sheet.go_to(row, max(sheet.currentIndex().column(), 0))
 
     def append_row(self) -> None:
         """Add a blank row at the end and go to it."""
         sheet = self._sheet_or_target()
         self.document.insert_rows(self.document.row_count, 1)
         column = max(sheet.currentIndex().column(), 0)
-        sheet.setCurrentIndex(sheet.model().index(self.document.row_count - 1, column))
+        sheet.go_to(self.document.row_count - 1, column)
 
     def delete_rows(self) -> None:
         """Delete the selected rows (one undo step, even for several runs of rows)."""
@@ -251,8 +256,13 @@ class MainWindow(QMainWindow):
             return
         runs = _runs(rows)
         stack = self.document.undo_stack
-        stack.beginMacro(f"Delete {len(rows)} rows" if len(rows) > 1
-                         else f"Delete row {rows[0] + 1}")
+        if len(runs) > 1:
+            text = f"Delete {len(rows)} rows"
+        elif len(rows) > 1:
+            text = f"Delete rows {rows[0] + 1}–{rows[-1] + 1}"
+        else:
+            text = f"Delete row {rows[0] + 1}"
+        stack.beginMacro(text)
         try:
             for first, count in reversed(runs):  # from the bottom, so indices stay valid
                 self.document.remove_rows(first, count)
@@ -264,7 +274,7 @@ class MainWindow(QMainWindow):
         column = self.document.add_prediction()
         view = self.prediction_view
         view.setFocus()
-        view.setCurrentIndex(view.model().index(0, column - 1))
+        view.go_to(0, column - 1)
 
     def _current_prediction(self) -> int:
         """The document column of the current prediction (the first if none is current)."""
@@ -316,7 +326,7 @@ class MainWindow(QMainWindow):
         self.prediction_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.prediction_view.currentIndex().isValid():
             row = max(self.target_view.currentIndex().row(), 0)
-            self.prediction_view.setCurrentIndex(self.prediction_view.model().index(row, 0))
+            self.prediction_view.go_to(row, 0)
 
     def focus_results(self) -> None:
         """Move the keyboard focus to the totals."""

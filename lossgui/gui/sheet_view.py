@@ -55,6 +55,16 @@ class SheetView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         model.refused.connect(self._on_refused)
 
+    def go_to(self, row: int, column: int) -> None:
+        """Make (row, column) the current, only selected cell.
+
+        Explicit flags: without them the view reads the modifier keys held right now, and the
+        Ctrl+Shift of the shortcut that got us here would extend the selection instead.
+        """
+        self.selectionModel().setCurrentIndex(
+            self.model().index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
     @property
     def sheet_model(self) -> SheetModel:
         """The model shown."""
@@ -99,7 +109,7 @@ class SheetView(QTableView):
             current = self.currentIndex()
             column = current.column() + step
             if 0 <= column < self.model().columnCount():
-                self.setCurrentIndex(self.model().index(current.row(), column))
+                self.go_to(current.row(), column)
             elif step < 0 and self.left_neighbour:
                 self._jump(self.left_neighbour, self.left_neighbour.model().columnCount() - 1)
             return
@@ -116,12 +126,12 @@ class SheetView(QTableView):
         current = self.currentIndex()
         row = current.row() + rows
         if current.isValid() and 0 <= row < self.model().rowCount():
-            self.setCurrentIndex(self.model().index(row, current.column()))
+            self.go_to(row, current.column())
 
     def _jump(self, other: SheetView, column: int) -> None:
         row = max(self.currentIndex().row(), 0)
         other.setFocus(Qt.FocusReason.TabFocusReason)
-        other.setCurrentIndex(other.model().index(row, column))
+        other.go_to(row, column)
 
     def _on_refused(self, _message: str) -> None:
         self._refused = True

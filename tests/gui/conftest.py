@@ -1,0 +1,62 @@
+"""Fixtures for the GUI tests: a window on the article's example, closed after each test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from lossgui.gui.document import Document, article_example
+from lossgui.gui.main_window import MainWindow
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from gui_helpers import WindowFactory
+
+
+@pytest.fixture(autouse=True)
+def english_locale() -> Iterator[None]:
+    """A decimal point unless a test asks for a comma, whatever the machine's locale."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture
+def settings(tmp_path: os.PathLike[str]) -> QSettings:
+    """Settings in a temporary ini file, never the user's."""
+    return QSettings(os.path.join(tmp_path, "lossgui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings: QSettings) -> WindowFactory:
+    """Build shown, active windows; qtbot closes them at the end of the test."""
+
+    def make(
+        names: Sequence[str] | None = None,
+        columns: Sequence[Sequence[float]] | None = None,
+        loss: str = "sse",
+        settings_: QSettings | None = None,
+    ) -> MainWindow:
+        if names is None or columns is None:
+            names, columns = article_example()
+        document = Document(names, columns, loss)
+        window = MainWindow(document, settings_ or settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        QApplication.processEvents()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    """A window on the article's example under sse."""
+    return make_window()

@@ -1,0 +1,66 @@
+"""Helpers for the GUI tests: drive the tables with the keyboard as a user does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from lossgui.gui.main_window import MainWindow
+from lossgui.gui.sheet_view import SheetView
+
+WindowFactory = Callable[..., MainWindow]
+
+
+def go_to(view: SheetView, row: int, column: int) -> None:
+    """Focus ``view`` and make (row, column) the current, selected cell."""
+    view.setFocus()
+    # Explicit flags: without an event the view reads the global modifier state, which a
+    # synthetic Ctrl+Z can leave behind.
+    view.selectionModel().setCurrentIndex(
+        view.model().index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+
+
+def editor_of(view: SheetView) -> QLineEdit:
+    """The open cell editor."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QLineEdit):
+        return focus
+    editors = view.viewport().findChildren(QLineEdit)
+    assert editors, "no cell editor is open"
+    return editors[-1]
+
+
+def type_into(qtbot: QtBot, view: SheetView, row: int, column: int, text: str,
+              end: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Type over a cell as a user does: the first key opens the editor, ``end`` commits."""
+    go_to(view, row, column)
+    type_text(view, text[0])
+    editor = editor_of(view)
+    type_text(editor, text[1:])
+    qtbot.keyClick(editor, end)
+    QApplication.processEvents()  # the delegate commits an Enter through a queued call
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Send one key press per character; works for １．５ too, which QTest cannot type."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def press(qtbot: QtBot, widget: QWidget, key: Qt.Key | str,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key (shortcuts included) on a widget of an active window."""
+    qtbot.keyClick(widget, key, modifier)
+
+
+def column_values(window: MainWindow, column: int) -> np.ndarray:
+    """A document column as a plain array."""
+    return np.array(window.document.column(column))
