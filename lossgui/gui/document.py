@@ -182,12 +182,12 @@ class Document(QObject):
             old = self.block(row, column, height, width)
             if np.array_equal(old, values, equal_nan=True):
                 return False
+        new_names = self._fresh_names(extra_columns)
         if text is None:
             if height == width == 1:
-                text = f"Edit {self._names[column]} row {row + 1}"
+                text = f"Edit {[*self._names, *new_names][column]} row {row + 1}"
             else:
                 text = f"Paste {height}×{width} cells"
-        new_names = self._fresh_names(extra_columns)
         self.undo_stack.push(
             SetCellsCommand(self, [(row, column, values)], extra_rows, new_names, text)
         )

@@ -1,0 +1,74 @@
+"""Starting the window: the example, a CSV, a CSV that fails, and the exception dialog."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from lossgui.gui import app
+
+
+def test_no_path_opens_the_article(qtbot: QtBot, settings: QSettings) -> None:
+    window, problem = app.build_window(None, settings)
+    qtbot.addWidget(window)
+    assert problem is None
+    assert window.document.names == ("t", "y1", "y2")
+    assert window.results.total_text(0) == "0.252"
+    assert "article example" in window.windowTitle()
+
+
+def test_a_csv_is_opened_with_t_first(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("good,t,bad\n0.9,1,0.2\n0.1,0,0.8\n", encoding="utf-8")
+    window, problem = app.build_window(str(path), settings)
+    qtbot.addWidget(window)
+    assert problem is None
+    assert window.document.names == ("t", "good", "bad")
+    np.testing.assert_array_equal(window.document.column(0), [1, 0])
+    assert "mine.csv" in window.windowTitle()
+
+
+def test_a_bad_csv_says_why_and_shows_the_example(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("t,y\n1,abc\n", encoding="utf-8")
+    window, problem = app.build_window(str(path), settings)
+    qtbot.addWidget(window)
+    assert problem is not None and "bad.csv" in problem and "example" in problem
+    assert window.document.names == ("t", "y1", "y2")
+    window, problem = app.build_window(str(tmp_path / "missing.csv"), settings)
+    qtbot.addWidget(window)
+    assert problem is not None and "missing.csv" in problem
+
+
+def test_open_path_failure_keeps_the_data(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path
+) -> None:
+    window, _ = app.build_window(None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.open_path(str(tmp_path / "nope.csv"))
+    assert "nope.csv" in window.notice_label.text()
+    assert window.document.names == ("t", "y1", "y2")
+
+
+def test_exception_hook_shows_a_dialog(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        app.show_exception(*sys.exc_info())  # type: ignore[arg-type]
+    assert shown and "RuntimeError: boom" in shown[0]
+    assert "Traceback" in capsys.readouterr().err
