@@ -9,16 +9,18 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -226,15 +228,10 @@ class ResultsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip("Hover a total for its full precision; Ctrl+C copies it.")
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setAccessibleName("Notes")
-        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.notes)
+        layout.addWidget(self.table)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         document.changed.connect(self._on_document_changed)
         self._on_document_changed()
 
@@ -282,8 +279,41 @@ class ResultsPanel(QWidget):
                 best_item.setToolTip("The lowest loss: this prediction is closest to t.")
             for column, item in enumerate((name_item, total_item, best_item)):
                 self.table.setItem(row, column, item)
-        self.notes.setText(_notes_text(document))
-        self.notes.setVisible(bool(self.notes.text()))
+        self._fit_table_height()
+
+    def _fit_table_height(self) -> None:
+        """As tall as its rows (up to six; more scroll), so no total is ever half hidden."""
+        table = self.table
+        rows = min(table.rowCount(), 6)
+        row_height = table.verticalHeader().defaultSectionSize()
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                             + rows * row_height + 2 * table.frameWidth())
+
+
+class NotesPanel(QPlainTextEdit):
+    """Notes about the input as a whole (the article's t has two ones; y does not sum to 1).
+
+    They can be long, so they scroll on their own and never push the totals out of sight.
+    """
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.setReadOnly(True)
+        self.setAccessibleName("Notes about the input")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 8)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.setPalette(palette)
+        self.setPlaceholderText("Notes about the input appear here.")
+        document.changed.connect(self._on_document_changed)
+        self._on_document_changed()
+
+    def _on_document_changed(self) -> None:
+        text = _notes_text(self._document)
+        if text != self.toPlainText():
+            self.setPlainText(text)
 
 
 def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) -> str:

@@ -26,7 +26,7 @@ from lossgui import __version__
 from lossgui.core import LossguiError, csvio, get_loss
 from lossgui.gui.actions import build_actions
 from lossgui.gui.document import TARGET, Document, FloatArray, article_example
-from lossgui.gui.loss_panel import LossPanel, ResultsPanel
+from lossgui.gui.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.plot_panel import PlotPanel
 from lossgui.gui.sheet_view import SheetView, align_rows
 from lossgui.gui.table_model import prediction_model, target_model
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         align_rows(self.target_view, self.prediction_view)
         self.loss_panel = LossPanel(document)
         self.results = ResultsPanel(document)
+        self.notes = NotesPanel(document)
         self.plot_panel = PlotPanel(document)
         self._build_notice()
         self._build_layout()
@@ -124,7 +125,11 @@ class MainWindow(QMainWindow):
         self.left_splitter.addWidget(self.loss_panel)
         self.left_splitter.addWidget(data)
         self.left_splitter.addWidget(self.results)
-        self.left_splitter.setStretchFactor(1, 1)
+        self.left_splitter.addWidget(self.notes)
+        # Growing and shrinking go to the data first, then to the notes; the loss panel and
+        # the totals keep the height they need.
+        for section, stretch in enumerate((0, 2, 0, 1)):
+            self.left_splitter.setStretchFactor(section, stretch)
         self.left_splitter.setChildrenCollapsible(False)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("main_splitter")
@@ -136,6 +141,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         self.resize(1100, 700)
         self.main_splitter.setSizes([400, 700])
+        # The totals need a few rows; the rest goes to the data (restored sizes win later).
+        self.left_splitter.setSizes([self.loss_panel.sizeHint().height(), 330, 90, 120])
 
     def _fit_target_width(self) -> None:
         view = self.target_view

@@ -6,6 +6,7 @@ with ``setOpts``/``setData``: one brush per item is what keeps pyqtgraph fast.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 
@@ -14,7 +15,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from lossgui.gui.colours import prediction_colour
@@ -23,7 +24,7 @@ from lossgui.gui.table_model import format_value
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
 CONTRIBUTION_LABEL = "contribution of element k to E"
-GRADIENT_LABEL = "−∂E/∂y: the direction learning moves y (↑ raise y, ↓ lower y)"
+GRADIENT_LABEL = "−∂E/∂y   (↑ learning raises y, ↓ lowers y)"
 
 
 class PlotPanel(QWidget):
@@ -130,7 +131,7 @@ class PlotPanel(QWidget):
             colour = prediction_colour(len(self._bars))
             bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.1, brush=pg.mkBrush(colour),
                                    pen=pg.mkPen(colour.darker(130)), name="")
-            markers = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(colour.darker(115)),
+            markers = pg.ScatterPlotItem(size=14, brush=pg.mkBrush(colour.darker(115)),
                                          pen=pg.mkPen("#222"))
             item.addItem(bars)
             item.addItem(markers)
@@ -196,11 +197,28 @@ class PlotPanel(QWidget):
         QToolTip.showText(QCursor.pos(), text, self.plot)
 
 
+@functools.cache
+def _text_symbol(text: str) -> QPainterPath:
+    """A scatter symbol drawn as text, centred and one unit across, as pyqtgraph expects.
+
+    Made on first use: a font needs the QApplication, which may not exist at import.
+    """
+    path = QPainterPath()
+    path.addText(0, 0, QFont(), text)
+    box = path.boundingRect()
+    transform = QTransform()
+    transform.scale(1 / max(box.width(), box.height()), 1 / max(box.width(), box.height()))
+    transform.translate(-box.center().x(), -box.center().y())
+    return transform.map(path)
+
+
 def _markers(
     x: FloatArray, values: FloatArray, heights: FloatArray, top: float, gradient: bool
 ) -> dict[str, object]:
-    """Triangles at the bar tips for −∂E/∂y; ▲ above the plot for ∞ and × for missing values."""
-    spots_x, spots_y, symbols = [], [], []
+    """Triangles at the bar tips for −∂E/∂y; ∞ over the bars for infinite values, × for missing."""
+    spots_x: list[float] = []
+    spots_y: list[float] = []
+    symbols: list[str | QPainterPath] = []
     for xi, value, height in zip(x, values, heights, strict=True):
         if math.isnan(value):
             spots_x.append(xi)
@@ -209,7 +227,7 @@ def _markers(
         elif math.isinf(value):
             spots_x.append(xi)
             spots_y.append(top * 1.05 if value > 0 else -top * 1.05)
-            symbols.append("t1" if value > 0 else "t")
+            symbols.append(_text_symbol("∞"))
         elif gradient and height != 0:
             spots_x.append(xi)
             spots_y.append(height)

@@ -102,7 +102,7 @@ def test_switching_to_cee_shows_the_article_values(qtbot: QtBot, window: MainWin
     assert set(window.loss_panel._editors) == {"eps", "reduction"}
     # the article's t has two ones: a note, not a highlighted problem
     assert window.problem_label.text() == "No problems"
-    assert "ones" in window.results.notes.text()
+    assert "ones" in window.notes.toPlainText()
     press(qtbot, window.loss_panel.selector, Qt.Key.Key_Z, CTRL)
     assert window.document.loss_id == "sse"
     assert window.results.total_text(0) == "0.252"
@@ -456,7 +456,7 @@ def test_gradient_view_shows_the_direction_learning_moves_y(
     for j in (1, 2):
         np.testing.assert_array_equal(panel.bars()[j - 1].opts["height"],
                                       -core(window, j).gradient)
-    assert "direction learning moves y" in panel.plot.getPlotItem().getAxis("left").labelText
+    assert "learning raises y" in panel.plot.getPlotItem().getAxis("left").labelText
     text = panel.describe_at(2.0 - 0.2)  # element 2, first bar of the group: y1
     expected = float(-core(window, 1).gradient[1])
     assert text == f"k = 2, y1: −∂E/∂y = {expected!r} (learning would raise y1)"
