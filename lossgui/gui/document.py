@@ -384,7 +384,7 @@ class Document(QObject):
         self._columns = arrays
 
     def _fresh_names(self, count: int) -> list[str]:
-        names = []
+        names: list[str] = []
         n = 1
         while len(names) < count:
             candidate = f"y{n}"

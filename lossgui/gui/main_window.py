@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.plot_panel = PlotPanel(document)
         self._build_notice()
         self._build_layout()
-        self.actions = build_actions(self)
+        self.action_map = build_actions(self)
         self.problem_label = QLabel()
         self.problem_label.setAccessibleName("Problem count")
         self.statusBar().addPermanentWidget(self.problem_label)
@@ -65,13 +65,13 @@ class MainWindow(QMainWindow):
             view.sheet_model.refused.connect(self.show_notice)
             view.rename_requested.connect(self._rename_column)
         self.loss_panel.message.connect(self.show_notice)
-        self.plot_panel.gradient_toggled.connect(self.actions["gradient"].setChecked)
+        self.plot_panel.gradient_toggled.connect(self.action_map["gradient"].setChecked)
         stack = document.undo_stack
         # The slots take the state from the signals' arguments: the stack may be going away.
         stack.undoTextChanged.connect(self._on_undo_text_changed)
         stack.redoTextChanged.connect(self._on_redo_text_changed)
-        stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
-        stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        stack.canUndoChanged.connect(self.action_map["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.action_map["redo"].setEnabled)
         stack.cleanChanged.connect(self._on_clean_changed)
         document.changed.connect(self._on_document_changed)
         document.rows_inserted.connect(self._fit_target_width)
@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
 
         self._on_undo_text_changed(stack.undoText())
         self._on_redo_text_changed(stack.redoText())
-        self.actions["undo"].setEnabled(stack.canUndo())
-        self.actions["redo"].setEnabled(stack.canRedo())
+        self.action_map["undo"].setEnabled(stack.canUndo())
+        self.action_map["redo"].setEnabled(stack.canRedo())
         self._on_document_changed()
         self._update_title()
         self.restore_settings()
@@ -164,15 +164,15 @@ class MainWindow(QMainWindow):
         else:
             text = f"{count} problems: hover the red cells to read why"
         self.problem_label.setText(text)
-        self.actions["remove_prediction"].setEnabled(self.document.column_count > 2)
-        self.actions["delete_rows"].setEnabled(self.document.row_count > 1)
+        self.action_map["remove_prediction"].setEnabled(self.document.column_count > 2)
+        self.action_map["delete_rows"].setEnabled(self.document.row_count > 1)
 
     def _on_undo_text_changed(self, text: str) -> None:
-        self.actions["undo"].setText(f"&Undo {text}".rstrip())
+        self.action_map["undo"].setText(f"&Undo {text}".rstrip())
         self.notice.hide()  # the edit that follows a refusal makes the refusal old news
 
     def _on_redo_text_changed(self, text: str) -> None:
-        self.actions["redo"].setText(f"&Redo {text}".rstrip())
+        self.action_map["redo"].setText(f"&Redo {text}".rstrip())
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)

@@ -13,7 +13,7 @@ import os
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget

@@ -7,7 +7,14 @@ programs do, and paste goes through the core's parser as one undoable edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QItemSelectionRange,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -145,7 +152,7 @@ class SheetView(QTableView):
         """The selected rectangles, or the current cell when nothing is selected."""
         ranges = [
             (r.top(), r.left(), r.bottom(), r.right())
-            for r in self.selectionModel().selection()
+            for r in _ranges(self.selectionModel().selection())
         ]
         current = self.currentIndex()
         if not ranges and current.isValid():
@@ -263,6 +270,11 @@ class SheetView(QTableView):
             self._model.document.clear_cells(ranges)
 
 
+def _ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
+    """The rectangles of a selection as a list."""
+    return [selection.at(i) for i in range(selection.count())]
+
+
 def _cell_name(names: tuple[str, ...], first: int, row: int, error: CellError) -> str:
     """Name the cell a CellError points at, in the table's own terms ("y2 row 3: ")."""
     if error.row is None:
@@ -300,7 +312,7 @@ def align_rows(left: SheetView, right: SheetView) -> None:
             model = target.model()
             selection = QItemSelection()
             last = model.columnCount() - 1
-            for r in rows:
+            for r in _ranges(rows):
                 if last >= 0:
                     selection.select(model.index(r.top(), 0), model.index(r.bottom(), last))
             target.selectionModel().select(

@@ -128,12 +128,12 @@ def test_typing_replaces_a_cell_moves_down_and_undoes(qtbot: QtBot, window: Main
     assert window.results.total_text(0) == f"{core(window, 1).total:.6g}"
     np.testing.assert_array_equal(window.plot_panel.bars()[0].opts["height"],
                                   core(window, 1).contributions)
-    undo = window.actions["undo"]
+    undo = window.action_map["undo"]
     assert undo.text() == "&Undo Edit y1 row 2"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert window.document.value(1, 1) == 0.65
     assert window.results.total_text(0) == "0.252"
-    assert window.actions["redo"].text() == "&Redo Edit y1 row 2"
+    assert window.action_map["redo"].text() == "&Redo Edit y1 row 2"
     press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
     assert window.document.value(1, 1) == 0.9
 
@@ -213,7 +213,7 @@ def test_delete_blanks_a_cell_which_shows_as_missing(qtbot: QtBot, window: MainW
     expected = [p.message for p in core(window, 1).problems if p.index == (2,)]
     assert tooltip(window, "prediction_view", 2, 0) == "\n".join(expected)
     assert window.problem_label.text().startswith("1 problem")
-    assert window.actions["undo"].text() == "&Undo Clear y1 row 3"
+    assert window.action_map["undo"].text() == "&Undo Clear y1 row 3"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert window.results.total_text(0) == "0.252"
     assert background(window, "prediction_view", 2, 0) is None
@@ -260,7 +260,7 @@ def test_zero_where_t_is_one_under_cee_is_infinite(qtbot: QtBot, window: MainWin
     assert math.isfinite(expected)
     assert window.results.total_text(1) == f"{expected:.6g}"
     assert window.problem_label.text() == "No problems"
-    assert window.actions["undo"].text() == "&Undo Set eps to 1e-07"
+    assert window.action_map["undo"].text() == "&Undo Set eps to 1e-07"
 
 
 def test_parameter_out_of_range_is_refused(qtbot: QtBot, window: MainWindow) -> None:
@@ -311,7 +311,7 @@ def test_paste_spreadsheet_block_past_the_end_is_one_step(
     assert math.isnan(document.value(5, 0))  # the new row's t is blank: missing
     assert window.target_view.model().rowCount() == 6
     assert window.results.total_text(0) == "— (t₆ missing)"
-    assert window.actions["undo"].text() == "&Undo Paste 3×2 cells"
+    assert window.action_map["undo"].text() == "&Undo Paste 3×2 cells"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert document.row_count == 5
     np.testing.assert_array_equal(column_values(window, 1), ARTICLE_Y1)
@@ -400,7 +400,7 @@ def test_insert_and_delete_rows(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, view, Qt.Key.Key_Down, SHIFT)
     press(qtbot, view, Qt.Key.Key_Minus, CTRL)
     np.testing.assert_array_equal(column_values(window, 0), [0, 1, 0])
-    assert window.actions["undo"].text() == "&Undo Delete rows 4–5"
+    assert window.action_map["undo"].text() == "&Undo Delete rows 4–5"
     assert window.results.total_text(0) == f"{core(window, 1).total:.6g}"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     np.testing.assert_array_equal(column_values(window, 1), ARTICLE_Y1)
@@ -427,7 +427,7 @@ def test_add_rename_and_remove_a_prediction(
     monkeypatch.setattr(window, "ask_text", lambda *_: "y1")
     press(qtbot, view, Qt.Key.Key_R, CTRL | SHIFT)
     assert "already a column called 'y1'" in window.notice_label.text()
-    window.actions["remove_prediction"].trigger()
+    window.action_map["remove_prediction"].trigger()
     assert window.document.prediction_names == ("y1", "y2")
     assert len(window.plot_panel.bars()) == 2
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
@@ -437,8 +437,8 @@ def test_add_rename_and_remove_a_prediction(
 
 def test_the_last_prediction_and_last_row_stay(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window(["t", "y"], [[1.0], [0.5]])
-    assert not window.actions["remove_prediction"].isEnabled()
-    assert not window.actions["delete_rows"].isEnabled()
+    assert not window.action_map["remove_prediction"].isEnabled()
+    assert not window.action_map["delete_rows"].isEnabled()
     window.remove_prediction()
     assert "at least one prediction" in window.notice_label.text()
     assert window.document.prediction_names == ("y",)
@@ -452,7 +452,7 @@ def test_gradient_view_shows_the_direction_learning_moves_y(
 ) -> None:
     press(qtbot, window.target_view, Qt.Key.Key_G, CTRL)
     panel = window.plot_panel
-    assert panel.gradient_mode and window.actions["gradient"].isChecked()
+    assert panel.gradient_mode and window.action_map["gradient"].isChecked()
     for j in (1, 2):
         np.testing.assert_array_equal(panel.bars()[j - 1].opts["height"],
                                       -core(window, j).gradient)
