@@ -18,16 +18,19 @@ APPLICATION = "lossgui"
 
 
 def show_exception(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None,
+    starting: bool = False,
 ) -> None:
     """Show an unexpected error in a dialog instead of a traceback on a terminal nobody reads."""
     details = "".join(traceback.format_exception(kind, error, trace))
     sys.stderr.write(details)
     if QApplication.instance() is None:
         return
+    what_now = "The window could not start." if starting else \
+        "The window keeps running; the last action may not have finished."
     box = QMessageBox(QMessageBox.Icon.Critical, "lossgui: something went wrong",
-                      f"{kind.__name__}: {error}\n\nThe window keeps running; the last action "
-                      "may not have finished. Please report this with the details below.")
+                      f"{kind.__name__}: {error}\n\n{what_now} Please report this with the "
+                      "details below.")
     box.setDetailedText(details)
     box.exec()
 
@@ -59,7 +62,13 @@ def main(path: str | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     sys.excepthook = show_exception
-    window, problem = build_window(path, QSettings())
+    try:
+        window, problem = build_window(path, QSettings())
+    except Exception:  # a bug, not bad input: say so in a dialog rather than vanish
+        kind, error, trace = sys.exc_info()
+        assert kind is not None and error is not None
+        show_exception(kind, error, trace, starting=True)
+        return 1
     window.show()
     if problem:
         window.show_notice(problem)

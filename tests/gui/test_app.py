@@ -72,3 +72,19 @@ def test_exception_hook_shows_a_dialog(
         app.show_exception(*sys.exc_info())  # type: ignore[arg-type]
     assert shown and "RuntimeError: boom" in shown[0]
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_a_bug_while_starting_is_shown_not_hidden(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def broken(*_: object) -> None:
+        raise TypeError("broken core")
+
+    monkeypatch.setattr(app, "build_window", broken)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() replaces it
+    assert app.main(None) == 1
+    assert "could not start" in shown[0] and "broken core" in shown[0]
+    capsys.readouterr()
