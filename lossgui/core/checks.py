@@ -8,6 +8,7 @@ full set of flagged elements is returned as a mask so a view can highlight all o
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -20,12 +21,55 @@ BoolArray = NDArray[np.bool_]
 MAX_LISTED = 20
 
 
+@dataclass(frozen=True)
+class Ranges:
+    """The smallest and largest y and t: NaN if any element is NaN, ±inf if one is infinite.
+
+    Four cheap reductions that let the checks skip their full-array masks in the usual case
+    (every value finite and inside the expected interval), where those masks would find nothing.
+    """
+
+    y_low: float
+    y_high: float
+    t_low: float
+    t_high: float
+
+    @classmethod
+    def of(cls, y: FloatArray, t: FloatArray) -> Ranges:
+        """The ranges of ``y`` and ``t``."""
+        return cls(float(np.min(y)), float(np.max(y)), float(np.min(t)), float(np.max(t)))
+
+    @property
+    def finite(self) -> bool:
+        """Whether every element of y and t is a finite number."""
+        return bool(np.isfinite([self.y_low, self.y_high, self.t_low, self.t_high]).all())
+
+    @property
+    def y(self) -> tuple[float, float]:
+        """The smallest and largest y."""
+        return self.y_low, self.y_high
+
+    @property
+    def t(self) -> tuple[float, float]:
+        """The smallest and largest t."""
+        return self.t_low, self.t_high
+
+
+def within(bounds: tuple[float, float] | None, low: float, high: float) -> bool:
+    """Whether known ``bounds`` (smallest, largest) prove every value is in [low, high]."""
+    return bounds is not None and bounds[0] >= low and bounds[1] <= high  # NaN compares False
+
+
 class Findings:
-    """Problems collected by the checks of one evaluation, and the mask of flagged elements."""
+    """Problems collected by the checks of one evaluation, and the mask of flagged elements.
+
+    ``ranges`` is set by :func:`missing` (when it computed them) for the checks to reuse.
+    """
 
     def __init__(self, shape: tuple[int, ...]) -> None:
         self.problems: list[Problem] = []
         self.flagged: BoolArray = np.zeros(shape, dtype=bool)
+        self.ranges: Ranges | None = None
 
     def per_element(
         self,
@@ -61,10 +105,14 @@ def fmt(value: float) -> str:
 
 
 def missing(findings: Findings, y: FloatArray, t: FloatArray) -> BoolArray:
-    """Flag blanks and non-numbers in y and t; return where either is missing."""
-    if np.isfinite(np.sum(y)) and np.isfinite(np.sum(t)):
-        # Two sums are far cheaper than the masks below, and settle the usual all-finite case
-        # (a NaN or infinity anywhere makes its sum non-finite).
+    """Flag blanks and non-numbers in y and t; return where either is missing.
+
+    Also records ``findings.ranges`` for the loss's own checks.
+    """
+    findings.ranges = ranges = Ranges.of(y, t)
+    if ranges.finite:
+        # Four reductions are far cheaper than the masks below, and settle the usual all-finite
+        # case (a NaN anywhere makes its minimum NaN; an infinity shows as the min or max).
         return np.zeros(y.shape, dtype=bool)
     bad_t = ~np.isfinite(t)
     bad_y = ~np.isfinite(y)
@@ -94,8 +142,11 @@ def outside(
     high: float,
     expected: str,
     usable: BoolArray,
+    bounds: tuple[float, float] | None = None,
 ) -> None:
-    """Flag finite values outside [low, high]."""
+    """Flag finite values outside [low, high]; known ``bounds`` inside it skip the mask."""
+    if within(bounds, low, high):
+        return
     with np.errstate(invalid="ignore"):
         mask = usable & ((values < low) | (values > high))
     findings.per_element(
@@ -114,8 +165,14 @@ def log_of_zero(
     t: FloatArray,
     usable: BoolArray,
     hint: str,
+    lowest: float | None = None,
 ) -> None:
-    """Flag where a log with a positive weight gets 0 (infinite loss) or a negative (undefined)."""
+    """Flag where a log with a positive weight gets 0 (infinite loss) or a negative (undefined).
+
+    A known smallest ``argument`` that is positive skips the masks (they would find nothing).
+    """
+    if lowest is not None and lowest > 0:
+        return
     weighted = usable & (t != 0)
     zero = weighted & (argument == 0)
     negative = weighted & (argument < 0)
@@ -142,6 +199,10 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
     for n in np.flatnonzero(ok)[:MAX_LISTED]:
         row = rows[n]
         total = float(row.sum())
+        if np.isclose(total, 1.0) and row.min() >= 0:
+            # Nothing to say, and the passes below are skipped: a multi-label row of 0s and 1s
+            # with more than one 1 sums to at least 2.
+            continue
         ones = int(np.count_nonzero(row == 1))
         where = f"In sample {n + 1}, t" if t.ndim == 2 else "t"
         if ones > 1 and np.all((row == 0) | (row == 1)):

@@ -69,20 +69,44 @@ def evaluate_resolved(
         )
     findings = Findings(y.shape)
     with np.errstate(all="ignore"):  # infinities and NaN are explained by the checks instead
-        usable = ~checks.missing(findings, y, t)
-        loss.check(findings, y, t, p, usable)
-        values, grads = loss.compute(y, t, p)
+        if loss.total_shows_missing:
+            # Compute first: a finite sum proves every input finite, which spares the
+            # missing-value scan in the usual case (see Loss.total_shows_missing).
+            values, grads = loss.compute(y, t, p, None)
+            raw = np.sum(values)
+            if np.isfinite(raw):
+                usable: BoolArray = np.ones(y.shape, dtype=bool)
+            else:
+                usable = ~checks.missing(findings, y, t)
+            loss.check(findings, y, t, p, usable)
+        else:
+            usable = ~checks.missing(findings, y, t)
+            loss.check(findings, y, t, p, usable)
+            values, grads = loss.compute(y, t, p, findings.ranges)
+            raw = np.sum(values)
         factor = scale_factor(loss, p)
         divisor = reduction_divisor(loss, y.shape, p)
-        contributions = values * factor if factor != 1.0 else values
-        gradient = grads * factor if factor != 1.0 else grads
+        total = float(raw) * factor / divisor
+        # Scale in place: the definitions return arrays of their own (copied here if one ever
+        # shares memory with an input), and two fresh 8 MB arrays per million rows are not free.
+        contributions = _own(values, y, t)
+        gradient = _own(grads, y, t, contributions)
+        if factor != 1.0:
+            np.multiply(contributions, factor, out=contributions)
+            np.multiply(gradient, factor, out=gradient)
         if divisor != 1:
-            contributions = contributions / divisor
-            gradient = gradient / divisor
-        total = float(np.sum(values)) * factor / divisor
+            np.divide(contributions, divisor, out=contributions)
+            np.divide(gradient, divisor, out=gradient)
     return Evaluation(
         loss.id, p, total, contributions, gradient, tuple(findings.problems), findings.flagged
     )
+
+
+def _own(array: FloatArray, *others: FloatArray) -> FloatArray:
+    """``array`` itself if it may be written in place without touching ``others``, else a copy."""
+    if not array.flags.writeable or any(np.may_share_memory(array, o) for o in others):
+        return array.copy()
+    return array
 
 
 def _describe(shape: tuple[int, ...]) -> str:

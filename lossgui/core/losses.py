@@ -15,12 +15,14 @@ from enum import Enum
 import numpy as np
 
 from lossgui.core import checks
-from lossgui.core.checks import BoolArray, Findings, FloatArray
+from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges, within
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.problems import Severity, UnknownLossError, element_name
 
 Params = dict[str, ParamValue]
-Compute = Callable[[FloatArray, FloatArray, Params], tuple[FloatArray, FloatArray]]
+# The Ranges (smallest and largest y and t) are given when the checks computed them; they let a
+# definition take a fast path when they prove the careful one would do the same arithmetic.
+Compute = Callable[[FloatArray, FloatArray, Params, Ranges | None], tuple[FloatArray, FloatArray]]
 Check = Callable[[Findings, FloatArray, FloatArray, Params, BoolArray], None]
 
 
@@ -53,6 +55,9 @@ class Loss:
     compute: Compute
     check: Check
     reduce: Reduce = Reduce.ELEMENTS
+    # True when a finite total proves every y and t finite (each contribution is ≥ 0 and
+    # non-finite wherever y − t is), so the missing-value checks run only for a non-finite total.
+    total_shows_missing: bool = False
 
     def param(self, name: str) -> Param:
         """The declared parameter called ``name``."""
@@ -84,6 +89,15 @@ def _xlogy(x: FloatArray, y: FloatArray) -> FloatArray:
     return out
 
 
+def _positive(low: float, high: float) -> bool:
+    """Whether bounds prove every value finite and > 0, so log and division need no masks.
+
+    There ``0·log y`` and ``0 / y`` are already ±0, which every caller turns into +0.0 by
+    subtracting from 0.0 or adding a nonzero term: the fast paths give bit-identical results.
+    """
+    return bool(low > 0 and high < np.inf)  # NaN compares False
+
+
 def _x_over_y(x: FloatArray, y: FloatArray) -> FloatArray:
     """x / y with 0 wherever x = 0 (a zero target has no gradient, even where y is 0)."""
     out = np.zeros(np.broadcast(x, y).shape)
@@ -95,54 +109,120 @@ def _x_over_y(x: FloatArray, y: FloatArray) -> FloatArray:
 # --- the definitions -------------------------------------------------------------------------
 
 
-def _squared(y: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+# The definitions below work in place on arrays they allocated (out=): at a million elements
+# every fresh 8 MB array and every extra pass shows, so each keeps to the arrays it returns plus
+# the fewest temporaries. The arithmetic, and its order, is that of the plain formula.
+
+
+def _squared(
+    y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
     d = y - t
     values = d * d
     d *= 2.0  # the gradient reuses d's memory: one 8 MB array fewer per million elements
     return values, d
 
 
-def _absolute(y: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+def _absolute(
+    y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
     d = y - t
-    return np.abs(d), np.sign(d)
+    values = np.abs(d)
+    return values, np.sign(d, out=d)
 
 
-def _huber(y: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+def _huber(
+    y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
     delta = float(p["delta"])
     d = y - t
-    small = np.abs(d) < delta
-    values = np.where(small, 0.5 * d * d, delta * (np.abs(d) - 0.5 * delta))
-    grads = np.where(small, d, delta * np.sign(d))
+    values = np.abs(d)
+    small = values < delta
+    np.subtract(values, 0.5 * delta, out=values)
+    np.multiply(values, delta, out=values)  # δ(|d| − ½δ) where the loss is linear
+    quad = np.multiply(d, 0.5)
+    np.multiply(quad, d, out=quad)  # ½d² where it is quadratic
+    np.copyto(values, quad, where=small)
+    grads = np.sign(d, out=quad)
+    np.multiply(grads, delta, out=grads)
+    np.copyto(grads, d, where=small)
     return values, grads
 
 
-def _cee(y: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
-    shifted = y + float(p["eps"])
-    # 0.0 − x rather than −x: a zero target contributes +0.0, not −0.0, in files and JSON.
+def _cee(
+    y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
+    eps = float(p["eps"])
+    shifted = y + eps
+    if r is not None and _positive(r.y_low + eps, r.y_high + eps):
+        # 0.0 − x rather than −x: a zero target contributes +0.0, not −0.0 (files and JSON).
+        grads = np.divide(t, shifted)
+        np.subtract(0.0, grads, out=grads)
+        values = np.log(shifted, out=shifted)
+        np.multiply(t, values, out=values)
+        np.subtract(0.0, values, out=values)
+        return values, grads
     return 0.0 - _xlogy(t, shifted), 0.0 - _x_over_y(t, shifted)
 
 
-def _bce(y: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+def _bce(
+    y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
     eps = float(p["eps"])
-    clipped = np.clip(y, eps, 1.0 - eps) if eps > 0 else y
-    values = 0.0 - (_xlogy(t, clipped) + _xlogy(1.0 - t, 1.0 - clipped))
-    grads = _x_over_y(1.0 - t, 1.0 - clipped) - _x_over_y(t, clipped)
-    if eps > 0:  # clipped elements do not move the loss, as torch.clamp's gradient
+    # Clipping changes nothing when the range shows every y already inside [eps, 1 − eps].
+    clips = eps > 0 and not (r is not None and within(r.y, eps, 1.0 - eps))
+    clipped = np.clip(y, eps, 1.0 - eps) if clips else y
+    if r is not None and _positive(*_clipped_range(r.y, eps)) and _below_one(r.y, eps):
+        one_minus_t = 1.0 - t
+        one_minus = 1.0 - clipped
+        grads = np.divide(one_minus_t, one_minus)
+        values = np.divide(t, clipped)
+        np.subtract(grads, values, out=grads)
+        np.log(one_minus, out=one_minus)
+        np.multiply(one_minus_t, one_minus, out=one_minus)
+        np.log(clipped, out=values)
+        np.multiply(t, values, out=values)
+        np.add(values, one_minus, out=values)
+        np.subtract(0.0, values, out=values)
+    else:
+        values = 0.0 - (_xlogy(t, clipped) + _xlogy(1.0 - t, 1.0 - clipped))
+        grads = _x_over_y(1.0 - t, 1.0 - clipped) - _x_over_y(t, clipped)
+    if clips:  # clipped elements do not move the loss, as torch.clamp's gradient
         grads = np.where((y < eps) | (y > 1.0 - eps), 0.0, grads)
     return values, grads
 
 
-def _sigmoid(z: FloatArray) -> FloatArray:
-    """Logistic function without overflow: exp is only taken of −|z|."""
-    e = np.exp(-np.abs(z))
-    result: FloatArray = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-    return result
+def _clipped_range(bounds: tuple[float, float], eps: float) -> tuple[float, float]:
+    """The smallest and largest y after BCE's clipping to [eps, 1 − eps] (none when eps = 0)."""
+    if eps <= 0:
+        return bounds
+    low, high = np.clip(np.array(bounds), eps, 1.0 - eps)
+    return float(low), float(high)
 
 
-def _bce_logits(z: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+def _below_one(bounds: tuple[float, float], eps: float) -> bool:
+    """Whether every clipped y is < 1, i.e. every 1 − y is a positive log argument."""
+    return bool(1.0 - _clipped_range(bounds, eps)[1] > 0)
+
+
+def _bce_logits(
+    z: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
+    e = np.abs(z)
+    np.negative(e, out=e)
+    np.exp(e, out=e)  # e^−|z|, shared by the loss and the sigmoid; never overflows
     # max(z, 0) − z·t + log(1 + e^−|z|): the log-sum-exp form PyTorch uses, finite for any z.
-    values = np.maximum(z, 0.0) - z * t + np.log1p(np.exp(-np.abs(z)))
-    return values, _sigmoid(z) - t
+    values = np.maximum(z, 0.0)
+    scratch = np.multiply(z, t)
+    np.subtract(values, scratch, out=values)
+    np.add(values, np.log1p(e, out=scratch), out=values)
+    # σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise: no overflow either way.
+    np.add(1.0, e, out=scratch)
+    grads = np.divide(e, scratch)
+    np.divide(1.0, scratch, out=scratch)
+    np.copyto(grads, scratch, where=z >= 0)
+    np.subtract(grads, t, out=grads)
+    return values, grads
 
 
 def _smoothed(t: FloatArray, p: Params) -> FloatArray:
@@ -151,7 +231,9 @@ def _smoothed(t: FloatArray, p: Params) -> FloatArray:
     return t * (1.0 - smoothing) + smoothing / classes if smoothing else t
 
 
-def _softmax_cee(z: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+def _softmax_cee(
+    z: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
     target = _smoothed(t, p)
     top = np.max(z, axis=-1, keepdims=True)
     shifted = z - top
@@ -168,7 +250,16 @@ def _xlogy_log(x: FloatArray, log_y: FloatArray) -> FloatArray:
     return np.where(x != 0, x * log_y, 0.0)
 
 
-def _kl(y: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+def _kl(
+    y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
+    if r is not None and _positive(*r.y):  # t·log y and t / y need no masks
+        grads = np.divide(t, y)
+        np.subtract(0.0, grads, out=grads)
+        values = np.log(y)
+        np.multiply(t, values, out=values)
+        np.subtract(_xlogy(t, t), values, out=values)
+        return values, grads
     values = _xlogy(t, t) - _xlogy(t, y)
     return values, 0.0 - _x_over_y(t, y)
 
@@ -178,7 +269,9 @@ def _hinge_labels(t: FloatArray) -> FloatArray:
     return labels
 
 
-def _hinge(y: FloatArray, t: FloatArray, p: Params) -> tuple[FloatArray, FloatArray]:
+def _hinge(
+    y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
+) -> tuple[FloatArray, FloatArray]:
     labels = _hinge_labels(t)
     margin = 1.0 - labels * y
     active = margin > 0
@@ -192,42 +285,66 @@ def _check_nothing(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: Boo
     return None
 
 
+# Each check passes what the recorded ranges (f.ranges) prove, so that the full-array masks run
+# only when something may be wrong.
+
+
+def _y_range(f: Findings) -> tuple[float, float] | None:
+    return f.ranges.y if f.ranges is not None else None
+
+
+def _t_range(f: Findings) -> tuple[float, float] | None:
+    return f.ranges.t if f.ranges is not None else None
+
+
 def _check_cee(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
     eps = float(p["eps"])
     hint = "set eps (the book uses 1e-7) to keep it finite." if eps == 0 else "raise eps."
-    checks.log_of_zero(f, y + eps, y, t, ok, hint)
-    checks.outside(f, y, "y", 0.0, 1.0, "cross-entropy expects probabilities.", ok)
+    bounds = _y_range(f)
+    lowest = bounds[0] + eps if bounds is not None else None  # y + eps is monotonic in y
+    if lowest is None or not lowest > 0:
+        checks.log_of_zero(f, y + eps, y, t, ok, hint)
+    checks.outside(f, y, "y", 0.0, 1.0, "cross-entropy expects probabilities.", ok, bounds)
     checks.target_one_hot(f, t, ok)
     checks.prediction_sums(f, y, ok)
 
 
 def _check_bce(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
     eps = float(p["eps"])
-    clipped = np.clip(y, eps, 1.0 - eps) if eps > 0 else y
     hint = "set eps (e.g. 1e-7) to clip y away from 0 and 1." if eps == 0 else "raise eps."
-    checks.log_of_zero(f, clipped, y, t, ok, hint)
-    checks.log_of_zero(f, 1.0 - clipped, y, 1.0 - t, ok, hint)
-    checks.outside(f, y, "y", 0.0, 1.0, "binary cross-entropy expects probabilities.", ok)
-    checks.outside(f, t, "t", 0.0, 1.0, "binary cross-entropy expects targets in [0, 1].", ok)
+    bounds = _y_range(f)
+    low, high = _clipped_range(bounds, eps) if bounds is not None else (np.nan, np.nan)
+    if not (low > 0 and 1.0 - high > 0):
+        clipped = np.clip(y, eps, 1.0 - eps) if eps > 0 else y
+        checks.log_of_zero(f, clipped, y, t, ok, hint, low)
+        checks.log_of_zero(f, 1.0 - clipped, y, 1.0 - t, ok, hint, 1.0 - high)
+    checks.outside(f, y, "y", 0.0, 1.0, "binary cross-entropy expects probabilities.", ok,
+                   bounds)
+    checks.outside(f, t, "t", 0.0, 1.0, "binary cross-entropy expects targets in [0, 1].", ok,
+                   _t_range(f))
 
 
 def _check_bce_logits(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, "binary cross-entropy expects targets in [0, 1].", ok)
+    checks.outside(f, t, "t", 0.0, 1.0, "binary cross-entropy expects targets in [0, 1].", ok,
+                   _t_range(f))
 
 
 def _check_softmax_cee(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, "targets are class probabilities.", ok)
+    checks.outside(f, t, "t", 0.0, 1.0, "targets are class probabilities.", ok, _t_range(f))
     checks.target_one_hot(f, t, ok)
 
 
 def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
-    checks.log_of_zero(f, y, y, t, ok, "KL divergence needs y > 0 wherever t > 0.")
-    checks.outside(f, y, "y", 0.0, 1.0, "KL divergence compares probabilities.", ok)
-    checks.outside(f, t, "t", 0.0, 1.0, "KL divergence compares probabilities.", ok)
+    bounds = _y_range(f)
+    checks.log_of_zero(f, y, y, t, ok, "KL divergence needs y > 0 wherever t > 0.",
+                       bounds[0] if bounds is not None else None)
+    checks.outside(f, y, "y", 0.0, 1.0, "KL divergence compares probabilities.", ok, bounds)
+    checks.outside(f, t, "t", 0.0, 1.0, "KL divergence compares probabilities.", ok,
+                   _t_range(f))
     checks.prediction_sums(f, y, ok)
 
 
@@ -261,7 +378,7 @@ LOSSES: tuple[Loss, ...] = (
             Param("half", ParamKind.BOOL, False,
                   "true multiplies by ½, as the book Deep Learning from Scratch does."),
         ),
-        _squared, _check_nothing,
+        _squared, _check_nothing, total_shows_missing=True,
     ),
     Loss(
         "cee", "Cross-entropy error", "交差エントロピー誤差", "E = −Σₖ tₖ log(yₖ + eps)",
@@ -270,11 +387,11 @@ LOSSES: tuple[Loss, ...] = (
     ),
     Loss(
         "mse", "Mean squared error", "平均2乗誤差", "E = (1/n) Σₖ (yₖ − tₖ)²", InputKind.REAL,
-        (_reduction("mean"),), _squared, _check_nothing,
+        (_reduction("mean"),), _squared, _check_nothing, total_shows_missing=True,
     ),
     Loss(
         "mae", "Mean absolute error", "平均絶対誤差", "E = (1/n) Σₖ |yₖ − tₖ|", InputKind.REAL,
-        (_reduction("mean"),), _absolute, _check_nothing,
+        (_reduction("mean"),), _absolute, _check_nothing, total_shows_missing=True,
     ),
     Loss(
         "huber", "Huber loss", "Huber損失",
@@ -286,7 +403,7 @@ LOSSES: tuple[Loss, ...] = (
                   minimum=1e-12),
             _reduction("mean"),
         ),
-        _huber, _check_nothing,
+        _huber, _check_nothing, total_shows_missing=True,
     ),
     Loss(
         "bce", "Binary cross-entropy", "2値交差エントロピー誤差",
