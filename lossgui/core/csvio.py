@@ -6,6 +6,7 @@ import csv
 import io
 import math
 import os
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,68 @@ def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = N
     if not text.strip():
         raise CellError("the file is empty", source=source)
     sep = delimiter or sniff_delimiter(text)
+    fast = _parse_plain(text, sep)
+    return fast if fast is not None else _parse_careful(text, source, sep)
+
+
+def _parse_plain(text: str, sep: str) -> DataSet | None:
+    """The usual file, read by numpy's C parser: None when anything is unusual.
+
+    Unusual means quotes, a blank first line, blank or malformed cells, anything
+    ``numpy.loadtxt`` refuses: the careful path then reads the file cell by cell and gives the
+    same result as ever, or the error naming the row and column. Where loadtxt does accept a
+    cell it reads the same float64 as :func:`parse_number` (both are correctly rounded), and
+    with ``;`` every comma is a decimal mark only where parse_number would take it as one
+    ("1,000.5" turns into "1.000.5", which loadtxt refuses too).
+    """
+    if '"' in text or sep not in DELIMITERS:
+        return None
+    end = text.find("\n")
+    first_line = (text if end < 0 else text[:end]).removesuffix("\r")
+    if not first_line.strip() or "\r" in first_line:
+        return None
+    decimal_comma = sep == ";"
+    first = first_line.split(sep)
+    has_header = not all(_is_number(c, decimal_comma) for c in first)
+    names = [c.strip() for c in first] if has_header else [
+        "t", *(f"y{i}" for i in range(1, len(first)))]
+    if not all(names) or len(set(names)) != len(names):
+        return None
+    body = text[end + 1:] if has_header and end >= 0 else ("" if has_header else text)
+    results = _is_results(names)
+    if results:
+        body = body[:_total_row_start(body, sep)]
+    if decimal_comma:
+        body = body.replace(",", ".")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # e.g. "input contained no data" → careful path
+            values = np.loadtxt(
+                io.StringIO(body, newline=None), dtype=np.float64, delimiter=sep,
+                comments=None, quotechar=None, ndmin=2, encoding=None,
+            )
+    except (ValueError, UserWarning):
+        return None
+    if values.shape[0] == 0 or values.shape[1] != len(names):
+        return None
+    keep = [c for c, name in enumerate(names) if not results or _is_input(name)]
+    return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
+
+
+def _total_row_start(body: str, sep: str) -> int:
+    """Where the results CSV's total row starts in ``body`` (its end if there is none)."""
+    start = 0
+    while (found := body.find(RESULTS_TOTAL_LABEL, start)) >= 0:
+        after = body[found + len(RESULTS_TOTAL_LABEL):found + len(RESULTS_TOTAL_LABEL) + 1]
+        at_line_start = found == 0 or body[found - 1] in "\r\n"
+        if at_line_start and after in (sep, "\r", "\n", ""):
+            return found
+        start = found + 1
+    return len(body)
+
+
+def _parse_careful(text: str, source: str, sep: str) -> DataSet:
+    """Read cell by cell with the csv module: every dialect detail and exact error messages."""
     rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep))
             if any(not is_blank(c) for c in row)]
     decimal_comma = sep == ";"
@@ -212,16 +275,35 @@ def results_rows(
     predictions: Sequence[tuple[str, FloatArray, Evaluation]],
 ) -> Iterator[list[str]]:
     """Rows of a results CSV: header, one row per element, the totals, then loss and parameters."""
+    yield _results_header(target_name, predictions)
+    columns = _results_columns(t, predictions)
+    for k, row in enumerate(np.column_stack(columns).tolist(), start=1):
+        yield [str(k), *map(format_number, row)]
+    yield from _results_footer(predictions)
+
+
+def _results_header(
+    target_name: str, predictions: Sequence[tuple[str, FloatArray, Evaluation]]
+) -> list[str]:
     header = ["k", safe_text(target_name)]
     for name, _, _ in predictions:
         label = safe_text(name)
         header += [label, f"contribution({label})", f"gradient({label})"]
-    yield header
+    return header
+
+
+def _results_columns(
+    t: FloatArray, predictions: Sequence[tuple[str, FloatArray, Evaluation]]
+) -> list[FloatArray]:
     columns = [t]
     for _, y, ev in predictions:
         columns += [y, ev.contributions, ev.gradient]
-    for k, row in enumerate(np.column_stack(columns).tolist(), start=1):
-        yield [str(k), *map(format_number, row)]
+    return columns
+
+
+def _results_footer(
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
     totals = [RESULTS_TOTAL_LABEL, ""]
     for _, _, ev in predictions:
         totals += ["", format_number(ev.total), ""]
@@ -233,6 +315,19 @@ def results_rows(
             yield [name, str(value).lower() if isinstance(value, bool) else str(value)]
 
 
+def _number_lines(columns: Sequence[FloatArray], terminator: str) -> str:
+    """The numbered data rows, as csv.writer would write them, built column by column.
+
+    ``repr`` of a Python float is exactly :func:`format_number` (shortest round trip; ``nan``,
+    ``inf``, ``-inf``), and such text never needs quoting, so the rows can skip csv.writer:
+    ``map`` and ``join`` run in C, where the per-cell path runs a Python call per cell.
+    """
+    rows = len(columns[0]) if columns else 0
+    texts = [map(repr, np.asarray(c, dtype=np.float64).ravel().tolist()) for c in columns]
+    lines = map(",".join, zip(map(str, range(1, rows + 1)), *texts, strict=True))
+    return terminator.join(lines) + terminator if rows else ""
+
+
 def results_csv_text(
     target_name: str,
     t: FloatArray,
@@ -240,5 +335,12 @@ def results_csv_text(
 ) -> str:
     """The whole results CSV as text (CRLF line ends, as RFC 4180 and spreadsheets expect)."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(results_rows(target_name, t, predictions))
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = _results_columns(t, predictions)
+    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
+        writer.writerows(results_rows(target_name, t, predictions))
+        return buffer.getvalue()
+    writer.writerow(_results_header(target_name, predictions))
+    buffer.write(_number_lines(columns, "\r\n"))
+    writer.writerows(_results_footer(predictions))
     return buffer.getvalue()
