@@ -5,6 +5,7 @@ Usage (the two commands in the README)::
 
     python3 dev.py run [ARGS...]    # start the lossgui desktop app, e.g. `run data.csv`
     python3 dev.py test [ARGS...]   # run the whole test suite; ARGS go to pytest
+    python3 dev.py bench [ARGS...]  # benchmark against pandas, numpy, scikit-learn (issue 5)
 
 The first run creates ``.venv`` in the repository, installs lossgui (editable) with
 its test tools into it, and makes sure the Debian/Ubuntu libraries Qt needs are
@@ -28,7 +29,8 @@ from pathlib import Path
 
 USAGE = """usage:
     python3 dev.py run [ARGS...]    set up on first use, then start the lossgui app
-    python3 dev.py test [ARGS...]   set up on first use, then run the tests (ARGS go to pytest)"""
+    python3 dev.py test [ARGS...]   set up on first use, then run the tests (ARGS go to pytest)
+    python3 dev.py bench [ARGS...]  set up with the bench extra, then run benchmarks/run.py"""
 MIN_PYTHON = (3, 11)
 REPO = Path(__file__).resolve().parent
 VENV = REPO / ".venv"
@@ -203,14 +205,15 @@ def install_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def ensure_installed() -> None:
-    """pip install -e '.[test]' into .venv unless pyproject.toml is unchanged since last time."""
+def ensure_installed(extras: str = "test") -> None:
+    """pip install -e '.[EXTRAS]' into .venv unless pyproject.toml is unchanged since last time."""
+    stamp = STAMP if extras == "test" else STAMP.with_name(f"{STAMP.name}-{extras}")
     fingerprint = install_fingerprint()
-    if STAMP.exists() and STAMP.read_text().strip() == fingerprint:
+    if stamp.exists() and stamp.read_text().strip() == fingerprint:
         return
-    say("installing lossgui and its test tools into .venv (pip install -e '.[test]')")
-    run_quietly([VENV_PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]"])
-    STAMP.write_text(fingerprint + "\n")
+    say(f"installing lossgui and its {extras} tools into .venv (pip install -e '.[{extras}]')")
+    run_quietly([VENV_PYTHON, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]"])
+    stamp.write_text(fingerprint + "\n")
 
 
 # --------------------------------------------------------------------------- Qt libraries
@@ -330,7 +333,15 @@ def cmd_test(args: Sequence[str]) -> None:
     exec_in_repo([VENV_PYTHON, "-m", "pytest", *args], env)
 
 
-COMMANDS = {"run": cmd_run, "test": cmd_test}
+def cmd_bench(args: Sequence[str]) -> None:
+    """Set up with the bench extra (pandas, scikit-learn), then run the benchmarks offscreen."""
+    setup(["offscreen"])
+    ensure_installed("bench")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    exec_in_repo([VENV_PYTHON, "-m", "benchmarks.run", *args], env)
+
+
+COMMANDS = {"run": cmd_run, "test": cmd_test, "bench": cmd_bench}
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,150 @@
+"""GUI rows, measured by driving the real main window offscreen (run in a child process).
+
+``python -m benchmarks.gui_rows N DIR`` prints one JSON list of rows for ``N`` rows; the parent
+runs it with a time limit, because a window that takes minutes at 10⁶ rows is itself a finding.
+``python -m benchmarks.gui_rows startup lossgui|minimal`` starts a window, paints it and exits.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def peak_kb() -> int:
+    """This process's peak resident memory (VmHWM; ru_maxrss would carry over a parent's peak)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _app():  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["lossgui-bench"])
+
+
+def _painted(window) -> None:  # type: ignore[no-untyped-def]
+    """Let queued work run, then render the whole window (offscreen, grab() paints every widget)."""
+    app = _app()
+    app.processEvents()
+    window.grab()
+    app.processEvents()
+
+
+def startup(kind: str) -> None:
+    """Start-up to the first painted window; prints seconds since the interpreter started."""
+    app = _app()
+    if kind == "minimal":
+        import pyqtgraph as pg
+        from PySide6.QtWidgets import QMainWindow
+
+        window = QMainWindow()
+        window.setCentralWidget(pg.PlotWidget())
+    else:
+        from PySide6.QtCore import QSettings
+
+        from lossgui.gui.app import build_window
+
+        settings = QSettings(str(Path(tempfile.gettempdir()) / "lossgui-bench.ini"),
+                             QSettings.Format.IniFormat)
+        window, _ = build_window(None, settings)
+    window.resize(1200, 800)
+    window.show()
+    _painted(window)
+    print(json.dumps({"seconds": time.perf_counter() - START,
+                      "maxrss_kb": peak_kb()}))
+    app.quit()
+
+
+def measure(n: int, directory: Path) -> list[dict[str, object]]:
+    """Open, edit, paste, jump: each against its baseline, measured here in the same process."""
+    import numpy as np
+    import pandas
+    from PySide6.QtCore import QSettings
+
+    from benchmarks.common import columns, data_csv
+    from lossgui.gui.app import build_window
+
+    app = _app()
+    path = data_csv(n, directory)
+    settings = QSettings(str(directory / "bench.ini"), QSettings.Format.IniFormat)
+    rows: list[dict[str, object]] = []
+
+    start = time.perf_counter()
+    window, problem = build_window(str(path), settings)
+    window.resize(1200, 800)
+    window.show()
+    _painted(window)
+    opened = (time.perf_counter() - start) * 1e3
+    assert problem is None, problem
+    start = time.perf_counter()
+    pandas.read_csv(path)
+    rows.append({"what": "open CSV → totals and plot shown", "n": n, "ours_ms": opened,
+                 "base_ms": (time.perf_counter() - start) * 1e3, "baseline": "pandas.read_csv",
+                 "target": 1.5, "maxrss_kb": peak_kb()})
+
+    document = window.document
+    t, y1, y2 = columns(n)
+    edits, bases = [], []
+    for k in range(3):
+        start = time.perf_counter()
+        document.edit_cells(n // 2, 1, [[0.25 + 0.01 * k]])
+        _painted(window)
+        edits.append((time.perf_counter() - start) * 1e3)
+        start = time.perf_counter()
+        (np.sum((y1 - t) ** 2), np.sum((y2 - t) ** 2))
+        bases.append((time.perf_counter() - start) * 1e3)
+    rows.append({"what": "edit one cell → repainted", "n": n, "ours_ms": float(np.median(edits)),
+                 "base_ms": float(np.median(bases)), "baseline": "numpy total (both y)",
+                 "target": 3.0})
+
+    lines = min(n, 100_000)
+    block = "\n".join(f"{a!r}\t{b!r}" for a, b in zip(y2[:lines].tolist(), y1[:lines].tolist(),
+                                                        strict=True)) + "\n"
+    view = window.prediction_view
+    view.go_to(0, 0)
+    before = document.undo_stack.count()
+    start = time.perf_counter()
+    view.paste_text(block)
+    _painted(window)
+    pasted = (time.perf_counter() - start) * 1e3
+    steps = document.undo_stack.count() - before
+    start = time.perf_counter()
+    np.loadtxt(io.StringIO(block), delimiter="\t")
+    rows.append({"what": f"paste {lines:,}-line block → repainted", "n": n, "ours_ms": pasted,
+                 "base_ms": (time.perf_counter() - start) * 1e3, "baseline": "numpy.loadtxt",
+                 "target": 1.5, "undo_steps": steps})
+
+    jumps = []
+    for target_row in (n - 1, 0, n - 1):
+        start = time.perf_counter()
+        view.go_to(target_row, 0)
+        view.scrollTo(view.model().index(target_row, 0))
+        _painted(window)
+        jumps.append((time.perf_counter() - start) * 1e3)
+    rows.append({"what": "jump to last row and paint", "n": n, "ours_ms": float(np.median(jumps)),
+                 "baseline": "same on 1,000 rows", "target": 2.0})
+    window.close()
+    app.processEvents()
+    return rows
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "startup":
+        startup(sys.argv[2])
+    else:
+        print(json.dumps(measure(int(sys.argv[1]), Path(sys.argv[2]))))
