@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from lossgui.core.problems import Problem, Severity, element_name
+from lossgui.core.problems import Message, Problem, Severity, element_name
 
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
@@ -75,8 +75,8 @@ class Findings:
         self,
         mask: BoolArray,
         code: str,
-        describe: Callable[[tuple[int, ...]], str],
-        summary: str,
+        describe: Callable[[tuple[int, ...]], Message],
+        summary: Message,
         severity: Severity = Severity.WARNING,
     ) -> None:
         """Add one problem per flagged element (up to MAX_LISTED), then a summary of the rest."""
@@ -87,16 +87,18 @@ class Findings:
         flagged = np.argwhere(mask)
         for raw in flagged[:MAX_LISTED]:
             index = tuple(int(i) for i in raw)
-            self.problems.append(Problem(code, describe(index), index, severity))
+            en, ja = describe(index)
+            self.problems.append(Problem(code, en, index, severity, ja))
         hidden = len(flagged) - MAX_LISTED
         if hidden > 0:
-            self.problems.append(
-                Problem(code, f"…and {hidden} more elements: {summary}", None, severity)
-            )
+            self.problems.append(Problem(
+                code, f"…and {hidden} more elements: {summary[0]}", None, severity,
+                f"…ほか{hidden}個の要素も同様です: {summary[1]}",
+            ))
 
-    def whole(self, code: str, message: str, severity: Severity = Severity.NOTE) -> None:
+    def whole(self, code: str, message: Message, severity: Severity = Severity.NOTE) -> None:
         """Add a problem about the input as a whole."""
-        self.problems.append(Problem(code, message, None, severity))
+        self.problems.append(Problem(code, message[0], None, severity, message[1]))
 
 
 def fmt(value: float) -> str:
@@ -119,16 +121,20 @@ def missing(findings: Findings, y: FloatArray, t: FloatArray) -> BoolArray:
     findings.per_element(
         bad_t,
         "missing_t",
-        lambda i: f"{element_name('t', i)} is missing or not a finite number, "
-        "so the loss cannot be computed there.",
-        "t is missing or not finite there.",
+        lambda i: (f"{element_name('t', i)} is missing or not a finite number, "
+                   "so the loss cannot be computed there.",
+                   f"{element_name('t', i)} が空欄か有限の数ではないため、"
+                   "そこでは損失を計算できません。"),
+        ("t is missing or not finite there.", "t が空欄か有限の数ではありません。"),
     )
     findings.per_element(
         bad_y & ~bad_t,
         "missing_y",
-        lambda i: f"{element_name('y', i)} is missing or not a finite number, "
-        "so the loss cannot be computed there.",
-        "y is missing or not finite there.",
+        lambda i: (f"{element_name('y', i)} is missing or not a finite number, "
+                   "so the loss cannot be computed there.",
+                   f"{element_name('y', i)} が空欄か有限の数ではないため、"
+                   "そこでは損失を計算できません。"),
+        ("y is missing or not finite there.", "y が空欄か有限の数ではありません。"),
     )
     result: BoolArray = bad_t | bad_y
     return result
@@ -140,7 +146,7 @@ def outside(
     symbol: str,
     low: float,
     high: float,
-    expected: str,
+    expected: Message,
     usable: BoolArray,
     bounds: tuple[float, float] | None = None,
 ) -> None:
@@ -152,9 +158,12 @@ def outside(
     findings.per_element(
         mask,
         f"{symbol}_range",
-        lambda i: f"{element_name(symbol, i)} = {fmt(values[i])} is outside "
-        f"[{fmt(low)}, {fmt(high)}]: {expected}",
-        f"{symbol} is outside [{fmt(low)}, {fmt(high)}].",
+        lambda i: (f"{element_name(symbol, i)} = {fmt(values[i])} is outside "
+                   f"[{fmt(low)}, {fmt(high)}]: {expected[0]}",
+                   f"{element_name(symbol, i)} = {fmt(values[i])} は "
+                   f"[{fmt(low)}, {fmt(high)}] の範囲外です。{expected[1]}"),
+        (f"{symbol} is outside [{fmt(low)}, {fmt(high)}].",
+         f"{symbol} が [{fmt(low)}, {fmt(high)}] の範囲外です。"),
     )
 
 
@@ -164,7 +173,7 @@ def log_of_zero(
     y: FloatArray,
     t: FloatArray,
     usable: BoolArray,
-    hint: str,
+    hint: Message,
     lowest: float | None = None,
 ) -> None:
     """Flag where a log with a positive weight gets 0 (infinite loss) or a negative (undefined).
@@ -179,16 +188,23 @@ def log_of_zero(
     findings.per_element(
         zero,
         "log_zero",
-        lambda i: f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
-        f"{fmt(t[i])}: log 0 is −∞, so the loss is infinite; {hint}",
-        f"log 0 there makes the loss infinite; {hint}",
+        lambda i: (f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
+                   f"{fmt(t[i])}: log 0 is −∞, so the loss is infinite; {hint[0]}",
+                   f"{element_name('t', i)} = {fmt(t[i])} なのに {element_name('y', i)} = "
+                   f"{fmt(y[i])} です。log 0 は −∞ なので損失は無限大になります。{hint[1]}"),
+        (f"log 0 there makes the loss infinite; {hint[0]}",
+         f"そこで log 0 となり損失が無限大になります。{hint[1]}"),
     )
     findings.per_element(
         negative,
         "log_negative",
-        lambda i: f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
-        f"{fmt(t[i])}: the log of a negative number is undefined, so the loss is not a number.",
-        "the log of a negative number there is undefined.",
+        lambda i: (f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
+                   f"{fmt(t[i])}: the log of a negative number is undefined, so the loss is "
+                   "not a number.",
+                   f"{element_name('t', i)} = {fmt(t[i])} なのに {element_name('y', i)} = "
+                   f"{fmt(y[i])} です。負の数の log は定義されないので、損失は数になりません。"),
+        ("the log of a negative number there is undefined.",
+         "そこで負の数の log をとっています(定義されません)。"),
     )
 
 
@@ -205,18 +221,22 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
             continue
         ones = int(np.count_nonzero(row == 1))
         where = f"In sample {n + 1}, t" if t.ndim == 2 else "t"
+        where_ja = f"サンプル {n + 1} の t" if t.ndim == 2 else "t"
         if ones > 1 and np.all((row == 0) | (row == 1)):
-            findings.whole(
-                "t_multi_label",
+            findings.whole("t_multi_label", (
                 f"{where} has {ones} ones: cross-entropy usually expects exactly one correct "
                 "class. Is this multi-label? Each 1 adds its own −t·log y term to the sum.",
-            )
+                f"{where_ja} には 1 が {ones} 個あります。"
+                "交差エントロピー誤差は普通、正解のクラスを1つだけとします。"
+                "マルチラベルですか? 1 のそれぞれが −t·log y の項を足します。",
+            ))
         elif not np.isclose(total, 1.0) or np.any(row < 0):
-            findings.whole(
-                "t_not_distribution",
+            findings.whole("t_not_distribution", (
                 f"{where} sums to {fmt(total)}, not 1: cross-entropy expects one correct class "
                 "(one-hot) or a probability distribution.",
-            )
+                f"{where_ja} の合計は {fmt(total)} で、1 ではありません。交差エントロピー誤差は"
+                "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
+            ))
 
 
 def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> None:
@@ -227,9 +247,12 @@ def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> Non
     off = ok & ~np.isclose(sums, 1.0)
     for n in np.flatnonzero(off)[:MAX_LISTED]:
         where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
-        findings.whole(
-            "y_not_normalised",
-            f"{where} sums to {fmt(float(sums[n]))}, not 1, so it is not one probability "
+        where_ja = f"サンプル {n + 1} の y" if y.ndim == 2 else "y"
+        total = fmt(float(sums[n]))
+        findings.whole("y_not_normalised", (
+            f"{where} sums to {total}, not 1, so it is not one probability "
             "distribution (a softmax output sums to 1). The loss uses the values as they are; "
             "nothing is renormalised.",
-        )
+            f"{where_ja} の合計は {total} で 1 ではないので、1つの確率分布ではありません"
+            "(ソフトマックスの出力は合計 1)。損失はこの値のまま計算し、正規化はしません。",
+        ))

@@ -28,6 +28,11 @@ class Convention:
     function: str
     value: float | None
     reason: str
+    reason_ja: str = ""
+
+    def explain(self, language: str) -> str:
+        """The reason in ``language`` ("ja…" for Japanese, else English)."""
+        return self.reason_ja if language.startswith("ja") and self.reason_ja else self.reason
 
 
 def _article_sse(y: FloatArray, t: FloatArray) -> float | None:
@@ -96,27 +101,38 @@ def _sklearn_log_loss(y: FloatArray, t: FloatArray) -> float | None:
 
 Formula = Callable[[FloatArray, FloatArray], "float | None"]
 
-_TABLE: tuple[tuple[str, str, Formula, str], ...] = (
-    ("the article", "2乗和誤差 Σ (y−t)²", _article_sse, "A plain sum of squared differences."),
+_TABLE: tuple[tuple[str, str, Formula, str, str], ...] = (
+    ("the article", "2乗和誤差 Σ (y−t)²", _article_sse, "A plain sum of squared differences.",
+     "差の2乗をそのまま足し合わせます。"),
     ("the article", "交差エントロピー誤差 −Σ t log y", _article_cee,
-     "A plain sum, no δ: y = 0 where t = 1 makes it infinite."),
+     "A plain sum, no δ: y = 0 where t = 1 makes it infinite.",
+     "δ なしでそのまま足します。t = 1 のところで y = 0 だと無限大になります。"),
     ("Deep Learning from Scratch", "sum_squared_error: ½ Σ (y−t)²", _book_sse,
-     "The book multiplies by ½ so that the gradient is simply y − t."),
+     "The book multiplies by ½ so that the gradient is simply y − t.",
+     "書籍は ½ を掛けて、勾配がちょうど y − t になるようにしています。"),
     ("Deep Learning from Scratch", "cross_entropy_error (1-D): −Σ t log(y + 1e-7)",
-     _book_cee_delta, "The book adds δ = 1e-7 inside the log so that log 0 never happens."),
+     _book_cee_delta, "The book adds δ = 1e-7 inside the log so that log 0 never happens.",
+     "書籍は log の中に δ = 1e-7 を足して、log 0 にならないようにしています。"),
     ("Deep Learning from Scratch", "cross_entropy_error (batch, argmax of t)",
      _book_cross_entropy_error,
      "The batch version takes the argmax of a one-hot t, so only the first 1 of each row "
-     "counts, and divides by the batch size."),
+     "counts, and divides by the batch size.",
+     "バッチ版は one-hot の t の argmax をとるので、各行の最初の 1 だけが数えられ、"
+     "バッチサイズで割ります。"),
     ("Keras", "categorical_crossentropy (float32)", _keras_categorical,
-     "Keras divides y by its sum, then clips to [1e-7, 1 − 1e-7], in float32."),
+     "Keras divides y by its sum, then clips to [1e-7, 1 − 1e-7], in float32.",
+     "Keras は y をその合計で割ってから [1e-7, 1 − 1e-7] にクリップし、float32 で計算します。"),
     ("PyTorch", "mse_loss (reduction='mean')", _pytorch_mse,
-     "PyTorch's default reduction is the mean over elements, not the sum."),
+     "PyTorch's default reduction is the mean over elements, not the sum.",
+     "PyTorch の既定の reduction は合計ではなく要素の平均です。"),
     ("PyTorch", "binary_cross_entropy (mean)", _pytorch_bce,
-     "Each element is a separate yes/no question, t = 0 terms count too; log is clamped at −100."),
+     "Each element is a separate yes/no question, t = 0 terms count too; log is clamped at −100.",
+     "各要素を別々の2択問題として扱うので t = 0 の項も数えます。log は −100 で下限を切ります。"),
     ("scikit-learn", "log_loss", _sklearn_log_loss,
      "Renormalises y to sum 1 and clips at float64 ε; it refuses a t that is not one class per "
-     "sample (two 1s would be multi-label)."),
+     "sample (two 1s would be multi-label).",
+     "y を合計 1 に正規化し float64 の ε でクリップします。1サンプルに正解が1つでない t"
+     "(1 が2つならマルチラベル)は受け付けません。"),
 )
 
 
@@ -124,22 +140,28 @@ def compare(y: FloatArray, t: FloatArray) -> list[Convention]:
     """Every convention in the table, evaluated on this prediction and target."""
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
-    return [Convention(tool, function, formula(y, t), reason)
-            for tool, function, formula, reason in _TABLE]
+    return [Convention(tool, function, formula(y, t), reason, reason_ja)
+            for tool, function, formula, reason, reason_ja in _TABLE]
 
 
-def input_remarks(y: FloatArray, t: FloatArray) -> list[str]:
+def input_remarks(y: FloatArray, t: FloatArray, language: str = "en") -> list[str]:
     """Plain-language remarks on the input beside the conventions ("t has two 1s", …)."""
+    ja = language.startswith("ja")
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
     remarks = []
     ones = int(np.count_nonzero(t == 1))
     if ones > 1:
-        remarks.append(f"t has {ones} ones — is this multi-label?")
+        remarks.append(f"t には 1 が {ones} 個 — マルチラベルですか?" if ja
+                       else f"t has {ones} ones — is this multi-label?")
     total = float(np.nansum(y))
     if not np.isclose(total, 1.0):
-        remarks.append(f"y sums to {total:.6g}, not 1")
+        remarks.append(f"y の合計は {total:.6g} で、1 ではありません" if ja
+                       else f"y sums to {total:.6g}, not 1")
     for k in np.flatnonzero((y == 0) & (t == 1))[:5]:
         index = (int(k),)
-        remarks.append(f"{element_name('y', index)} is 0 where {element_name('t', index)} is 1")
+        y_k, t_k = element_name("y", index), element_name("t", index)
+        remarks.append(
+            f"{t_k} が 1 なのに {y_k} が 0 です" if ja else f"{y_k} is 0 where {t_k} is 1"
+        )
     return remarks

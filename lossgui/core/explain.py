@@ -33,11 +33,13 @@ class Substitution:
     suffix: str
     result: float
 
-    def plain(self) -> str:
+    def plain(self, language: str = "en") -> str:
         """The whole line as plain text."""
         parts = [t.text for t in self.terms]
         if self.elided:
-            parts.insert(HEAD_TERMS, f"… ({self.elided} more terms) …")
+            more = f"ほか{self.elided}項" if language.startswith("ja") else \
+                f"{self.elided} more terms"
+            parts.insert(HEAD_TERMS, f"… ({more}) …")
         return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {number(self.result)}"
 
 

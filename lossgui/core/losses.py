@@ -17,7 +17,7 @@ import numpy as np
 from lossgui.core import checks
 from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges, within
 from lossgui.core.params import Param, ParamKind, ParamValue
-from lossgui.core.problems import Severity, UnknownLossError, element_name
+from lossgui.core.problems import Message, Severity, UnknownLossError, element_name
 
 Params = dict[str, ParamValue]
 # The Ranges (smallest and largest y and t) are given when the checks computed them; they let a
@@ -33,6 +33,10 @@ class InputKind(Enum):
     LOGIT = "logits (any real number)"
     REAL = "real numbers"
     SCORE = "scores (any real number), with targets −1 or +1"
+
+    def describe(self, language: str) -> str:
+        """The phrase in ``language`` ("ja…" for Japanese, else English)."""
+        return _INPUT_KIND_JA[self] if language.startswith("ja") else self.value
 
 
 class Reduce(Enum):
@@ -64,20 +68,30 @@ class Loss:
         return next(p for p in self.params if p.name == name)
 
 
+_INPUT_KIND_JA = {
+    InputKind.PROBABILITY: "0〜1 の確率",
+    InputKind.LOGIT: "ロジット(任意の実数)",
+    InputKind.REAL: "実数",
+    InputKind.SCORE: "スコア(任意の実数)、正解 t は −1 か +1",
+}
+
+
 def _reduction(default: str, samples: bool = False) -> Param:
     over = "the N samples (a 1-D vector is one sample)" if samples else "the number of elements"
+    over_ja = "サンプル数 N(1次元のベクトルは1サンプル)" if samples else "要素数"
     return Param(
         "reduction",
         ParamKind.CHOICE,
         default,
         f"sum adds the contributions; mean divides the sum by {over}.",
         choices=("sum", "mean"),
+        help_ja=f"sum は寄与を足し合わせます。mean はその合計を{over_ja}で割ります。",
     )
 
 
-def _eps(help_text: str) -> Param:
-    return Param("eps", ParamKind.FLOAT, 0.0, help_text, minimum=0.0, maximum=0.5,
-                 maximum_inclusive=False)
+def _eps(help_text: Message) -> Param:
+    return Param("eps", ParamKind.FLOAT, 0.0, help_text[0], minimum=0.0, maximum=0.5,
+                 maximum_inclusive=False, help_ja=help_text[1])
 
 
 def _xlogy(x: FloatArray, y: FloatArray) -> FloatArray:
@@ -279,6 +293,25 @@ def _hinge(
 
 
 # --- the checks --------------------------------------------------------------------------------
+# Each sentence in English and Japanese (the article's terms: 正解 t, 予測 y, 損失).
+
+_SET_EPS_CEE: Message = ("set eps (the book uses 1e-7) to keep it finite.",
+                         "eps を設定すると(書籍では 1e-7)有限の値になります。")
+_SET_EPS_BCE: Message = ("set eps (e.g. 1e-7) to clip y away from 0 and 1.",
+                         "eps(例: 1e-7)を設定すると、y を 0 と 1 から離してクリップします。")
+_RAISE_EPS: Message = ("raise eps.", "eps を大きくしてください。")
+_CEE_PROBABILITIES: Message = ("cross-entropy expects probabilities.",
+                               "交差エントロピー誤差は確率を想定しています。")
+_BCE_PROBABILITIES: Message = ("binary cross-entropy expects probabilities.",
+                               "2値交差エントロピー誤差は確率を想定しています。")
+_BCE_TARGETS: Message = ("binary cross-entropy expects targets in [0, 1].",
+                         "2値交差エントロピー誤差の正解 t は 0〜1 の値です。")
+_CLASS_PROBABILITIES: Message = ("targets are class probabilities.",
+                                 "正解 t はクラスの確率です。")
+_KL_POSITIVE: Message = ("KL divergence needs y > 0 wherever t > 0.",
+                         "KLダイバージェンスでは t > 0 のところで y > 0 が必要です。")
+_KL_PROBABILITIES: Message = ("KL divergence compares probabilities.",
+                              "KLダイバージェンスは確率分布どうしを比べます。")
 
 
 def _check_nothing(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
@@ -299,51 +332,51 @@ def _t_range(f: Findings) -> tuple[float, float] | None:
 
 def _check_cee(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
     eps = float(p["eps"])
-    hint = "set eps (the book uses 1e-7) to keep it finite." if eps == 0 else "raise eps."
+    hint = _SET_EPS_CEE if eps == 0 else _RAISE_EPS
     bounds = _y_range(f)
     lowest = bounds[0] + eps if bounds is not None else None  # y + eps is monotonic in y
     if lowest is None or not lowest > 0:
         checks.log_of_zero(f, y + eps, y, t, ok, hint)
-    checks.outside(f, y, "y", 0.0, 1.0, "cross-entropy expects probabilities.", ok, bounds)
+    checks.outside(f, y, "y", 0.0, 1.0, _CEE_PROBABILITIES, ok, bounds)
     checks.target_one_hot(f, t, ok)
     checks.prediction_sums(f, y, ok)
 
 
 def _check_bce(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
     eps = float(p["eps"])
-    hint = "set eps (e.g. 1e-7) to clip y away from 0 and 1." if eps == 0 else "raise eps."
+    hint = _SET_EPS_BCE if eps == 0 else _RAISE_EPS
     bounds = _y_range(f)
     low, high = _clipped_range(bounds, eps) if bounds is not None else (np.nan, np.nan)
     if not (low > 0 and 1.0 - high > 0):
         clipped = np.clip(y, eps, 1.0 - eps) if eps > 0 else y
         checks.log_of_zero(f, clipped, y, t, ok, hint, low)
         checks.log_of_zero(f, 1.0 - clipped, y, 1.0 - t, ok, hint, 1.0 - high)
-    checks.outside(f, y, "y", 0.0, 1.0, "binary cross-entropy expects probabilities.", ok,
+    checks.outside(f, y, "y", 0.0, 1.0, _BCE_PROBABILITIES, ok,
                    bounds)
-    checks.outside(f, t, "t", 0.0, 1.0, "binary cross-entropy expects targets in [0, 1].", ok,
+    checks.outside(f, t, "t", 0.0, 1.0, _BCE_TARGETS, ok,
                    _t_range(f))
 
 
 def _check_bce_logits(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, "binary cross-entropy expects targets in [0, 1].", ok,
+    checks.outside(f, t, "t", 0.0, 1.0, _BCE_TARGETS, ok,
                    _t_range(f))
 
 
 def _check_softmax_cee(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, "targets are class probabilities.", ok, _t_range(f))
+    checks.outside(f, t, "t", 0.0, 1.0, _CLASS_PROBABILITIES, ok, _t_range(f))
     checks.target_one_hot(f, t, ok)
 
 
 def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
     bounds = _y_range(f)
-    checks.log_of_zero(f, y, y, t, ok, "KL divergence needs y > 0 wherever t > 0.",
+    checks.log_of_zero(f, y, y, t, ok, _KL_POSITIVE,
                        bounds[0] if bounds is not None else None)
-    checks.outside(f, y, "y", 0.0, 1.0, "KL divergence compares probabilities.", ok, bounds)
-    checks.outside(f, t, "t", 0.0, 1.0, "KL divergence compares probabilities.", ok,
+    checks.outside(f, y, "y", 0.0, 1.0, _KL_PROBABILITIES, ok, bounds)
+    checks.outside(f, t, "t", 0.0, 1.0, _KL_PROBABILITIES, ok,
                    _t_range(f))
     checks.prediction_sums(f, y, ok)
 
@@ -352,23 +385,30 @@ def _check_hinge(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolA
     f.per_element(
         ok & (t == 0),
         "t_zero_as_minus_one",
-        lambda i: f"{element_name('t', i)} = 0 is read as −1: hinge loss expects labels "
-        "−1 and +1.",
-        "t = 0 is read as −1.",
+        lambda i: (f"{element_name('t', i)} = 0 is read as −1: hinge loss expects labels "
+                   "−1 and +1.",
+                   f"{element_name('t', i)} = 0 は −1 として読みます。ヒンジ損失は −1 と +1 の"
+                   "ラベルを想定しています。"),
+        ("t = 0 is read as −1.", "t = 0 は −1 として読みます。"),
         Severity.NOTE,
     )
     f.per_element(
         ok & (t != 0) & (t != 1) & (t != -1),
         "t_not_sign",
-        lambda i: f"{element_name('t', i)} = {checks.fmt(t[i])} is not −1 or +1: hinge loss "
-        "expects labels −1 and +1.",
-        "t is not −1 or +1.",
+        lambda i: (f"{element_name('t', i)} = {checks.fmt(t[i])} is not −1 or +1: hinge loss "
+                   "expects labels −1 and +1.",
+                   f"{element_name('t', i)} = {checks.fmt(t[i])} は −1 でも +1 でもありません。"
+                   "ヒンジ損失は −1 と +1 のラベルを想定しています。"),
+        ("t is not −1 or +1.", "t が −1 でも +1 でもありません。"),
     )
 
 
 # --- the catalogue -----------------------------------------------------------------------------
 
-_EPS_CEE = "added to y inside the log: log(y + eps). 0 reproduces the article; the book uses 1e-7."
+_EPS_CEE: Message = (
+    "added to y inside the log: log(y + eps). 0 reproduces the article; the book uses 1e-7.",
+    "log の中で y に足す値: log(y + eps)。0 で記事と同じ値、書籍では 1e-7 を使います。",
+)
 
 LOSSES: tuple[Loss, ...] = (
     Loss(
@@ -376,7 +416,8 @@ LOSSES: tuple[Loss, ...] = (
         (
             _reduction("sum"),
             Param("half", ParamKind.BOOL, False,
-                  "true multiplies by ½, as the book Deep Learning from Scratch does."),
+                  "true multiplies by ½, as the book Deep Learning from Scratch does.",
+                  help_ja="true にすると ½ を掛けます(書籍『ゼロから作るDeep Learning』の定義)。"),
         ),
         _squared, _check_nothing, total_shows_missing=True,
     ),
@@ -400,7 +441,7 @@ LOSSES: tuple[Loss, ...] = (
         (
             Param("delta", ParamKind.FLOAT, 1.0,
                   "where the loss turns from quadratic to linear (PyTorch huber_loss delta).",
-                  minimum=1e-12),
+                  minimum=1e-12, help_ja="損失が2次から1次に切り替わる位置(PyTorch の delta)。"),
             _reduction("mean"),
         ),
         _huber, _check_nothing, total_shows_missing=True,
@@ -409,7 +450,8 @@ LOSSES: tuple[Loss, ...] = (
         "bce", "Binary cross-entropy", "2値交差エントロピー誤差",
         "E = −(1/n) Σₖ [tₖ log yₖ + (1 − tₖ) log(1 − yₖ)]", InputKind.PROBABILITY,
         (
-            _eps("when > 0, y is clipped to [eps, 1 − eps] before the logs."),
+            _eps(("when > 0, y is clipped to [eps, 1 − eps] before the logs.",
+                  "0 より大きいと、log の前に y を [eps, 1 − eps] にクリップします。")),
             _reduction("mean"),
         ),
         _bce, _check_bce,
@@ -425,7 +467,8 @@ LOSSES: tuple[Loss, ...] = (
         (
             Param("label_smoothing", ParamKind.FLOAT, 0.0,
                   "ε: the target becomes t·(1 − ε) + ε/K, as PyTorch cross_entropy.",
-                  minimum=0.0, maximum=1.0),
+                  minimum=0.0, maximum=1.0,
+                  help_ja="ε: 正解を t·(1 − ε) + ε/K に置き換えます(PyTorch の cross_entropy)。"),
             _reduction("mean", samples=True),
         ),
         _softmax_cee, _check_softmax_cee, Reduce.SAMPLES,

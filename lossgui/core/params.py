@@ -32,6 +32,11 @@ class Param:
     minimum: float | None = None
     maximum: float | None = None
     maximum_inclusive: bool = True
+    help_ja: str = ""
+
+    def describe(self, language: str) -> str:
+        """The help sentence in ``language`` ("ja…" for Japanese, else English)."""
+        return self.help_ja if language.startswith("ja") and self.help_ja else self.help
 
     def coerce(self, value: object) -> ParamValue:
         """Return ``value`` as this parameter's type, or raise :class:`ParameterError`."""

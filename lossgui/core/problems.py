@@ -32,6 +32,15 @@ class Problem:
     message: str
     index: tuple[int, ...] | None = None
     severity: Severity = Severity.WARNING
+    message_ja: str = ""
+
+    def text(self, language: str) -> str:
+        """The message in ``language`` ("ja…" for Japanese, else English)."""
+        return self.message_ja if language.startswith("ja") and self.message_ja else self.message
+
+
+Message = tuple[str, str]
+"""A sentence in English and in Japanese, in that order."""
 
 
 class LossguiError(ValueError):
