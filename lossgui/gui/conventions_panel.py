@@ -70,11 +70,16 @@ class ConventionsPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Tool and function take fixed shares of the width (see _share_width) and the reason the
+        # rest, all wrapping, so a narrow window keeps every reason readable.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(1, 190)
+        header.setSectionResizeMode(VALUE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the width the row heights were
+        # computed for, and cut off the last line of a reason.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
         layout = QVBoxLayout(self)
@@ -107,6 +112,13 @@ class ConventionsPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrapped reasons need their row heights recomputed when the width changes."""
         super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        header = self.table.horizontalHeader()
+        free = self.table.viewport().width() - header.sectionSize(VALUE_COLUMN)
+        header.resizeSection(0, max(int(free * 0.2), 60))
+        header.resizeSection(1, max(int(free * 0.3), 80))
         self.table.resizeRowsToContents()
 
     def _on_changed(self) -> None:
@@ -141,12 +153,13 @@ class ConventionsPanel(QWidget):
                                         | Qt.AlignmentFlag.AlignVCenter)
             reason_item = QTableWidgetItem(reason)
             reason_item.setToolTip(reason)
-            function_item = QTableWidgetItem(function)
+            function_item = QTableWidgetItem(function.replace("_", "_\u200b"))  # may wrap there
             function_item.setToolTip(function)
             for column, item in enumerate((QTableWidgetItem(tool), function_item, value_item,
                                            reason_item)):
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        self.table.resizeColumnToContents(VALUE_COLUMN)
+        self._share_width()
         remarks = input_remarks(y, t)
         name = document.prediction_names[j]
         if remarks:

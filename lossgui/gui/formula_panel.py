@@ -10,7 +10,7 @@ import html
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError
@@ -60,6 +60,20 @@ class FormulaPanel(QWidget):
         focus.document.changed.connect(self.refresh)
         self.refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep every wrapped line visible at the new width."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # A splitter ignores height-for-width, so a wrapped formula would be cut off: ask for
+        # the height the text needs at the current width instead.
+        label = self.formula
+        width = label.width() if label.width() > 0 else label.sizeHint().width()
+        needed = label.heightForWidth(width)
+        if needed > 0 and needed != label.minimumHeight():
+            label.setMinimumHeight(needed)
+
     def plain_text(self) -> str:
         """The formula as shown, without its formatting."""
         text = QTextDocument()
@@ -88,6 +102,7 @@ class FormulaPanel(QWidget):
             return
         self.substitution = sub
         self.formula.setText(self._html(sub))
+        self._fit_height()
         self.formula.setToolTip(self.tr("Greyed terms have t = 0: they add nothing to E.")
                                 if any(t.inert for t in sub.terms) else "")
 
@@ -107,3 +122,4 @@ class FormulaPanel(QWidget):
     def _show_message(self, text: str) -> None:
         self.formula.setText(f"<i>{html.escape(text)}</i>")
         self.formula.setToolTip("")
+        self._fit_height()

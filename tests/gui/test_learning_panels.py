@@ -239,7 +239,7 @@ REFERENCE = {  # issue 6: (y1, y2) of the article's example
 def shown_rows(window: MainWindow) -> dict[tuple[str, str], tuple[str, float | None, str]]:
     panel = window.conventions_panel
     table = panel.table
-    return {(table.item(r, 0).text(), table.item(r, 1).text()):
+    return {(table.item(r, 0).text(), table.item(r, 1).text().replace("\u200b", "")):
             (panel.value_text(r), panel.value_data(r), table.item(r, 3).text())
             for r in range(table.rowCount())}
 
