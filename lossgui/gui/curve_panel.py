@@ -27,7 +27,7 @@ from lossgui.core.problems import element_name
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.focus import ElementSpin, Focus, PredictionCombo
 
-TANGENT_HALF_WIDTH = 0.12  # of the curve's x range, on each side of the current point
+TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
 CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range
 
 
@@ -210,7 +210,7 @@ class CurvePanel(QWidget):
         while len(self.curve_items) < count:
             colour = prediction_colour(len(self.curve_items))
             curve = pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=2.5), name="")
-            tangent = pg.PlotDataItem([], [], pen=pg.mkPen(colour.darker(170), width=2,
+            tangent = pg.PlotDataItem([], [], pen=pg.mkPen(colour.darker(260), width=2,
                                                            style=Qt.PenStyle.DashLine))
             point = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=11,
                                     symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen("#222"))
