@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from lossgui.gui.examples import EXAMPLES
+
 Key = QKeySequence.StandardKey
+EXAMPLE_GROUP_STARTS = ("book", "regression")  # a separator above each group of examples
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_predictions", "Go to &Predictions y", "&View", "focus_predictions",
                ("Ctrl+2",)),
     ActionSpec("focus_results", "Go to T&otals", "&View", "focus_results", ("Ctrl+3",)),
+    ActionSpec("show_contributions", "Show &Contributions", "&View", "show_contributions",
+               ("Ctrl+4",), "The contribution of every element, as bars", separator_before=True),
+    ActionSpec("show_curve", "Show the &Curve of Element k", "&View", "show_curve",
+               ("Ctrl+5",), "How element k's contribution changes with its y; click to set y"),
+    ActionSpec("show_conventions", "Show &Other Tools' Numbers", "&View", "show_conventions",
+               ("Ctrl+6",), "Why do PyTorch, Keras, scikit-learn or the book give another number?"),
+    *(ActionSpec(f"example_{e.key}", e.title, "E&xamples", f"load_example_{e.key}", (), e.tip,
+                 separator_before=e.key in EXAMPLE_GROUP_STARTS) for e in EXAMPLES.values()),
     ActionSpec("about", "&About lossgui", "&Help", "show_about"),
 )
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,12 @@ from PySide6.QtWidgets import (
 from lossgui import __version__
 from lossgui.core import LossguiError, csvio, get_loss
 from lossgui.gui.actions import build_actions
+from lossgui.gui.conventions_panel import ConventionsPanel
+from lossgui.gui.curve_panel import CurvePanel
 from lossgui.gui.document import TARGET, Document, FloatArray, article_example
+from lossgui.gui.examples import load_example
+from lossgui.gui.focus import Focus
+from lossgui.gui.formula_panel import FormulaPanel
 from lossgui.gui.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.plot_panel import PlotPanel
 from lossgui.gui.sheet_view import SheetView, align_rows
@@ -55,6 +61,7 @@ class MainWindow(QMainWindow):
         self.plot_panel = PlotPanel(document)
         self._build_notice()
         self._build_layout()
+        self._build_learning_aids()
         self.action_map = build_actions(self)
         self.problem_label = QLabel()
         self.problem_label.setAccessibleName("Problem count")
@@ -143,6 +150,48 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([400, 700])
         # The totals need a few rows; the rest goes to the data (restored sizes win later).
         self.left_splitter.setSizes([self.loss_panel.sizeHint().height(), 330, 90, 120])
+
+    def _build_learning_aids(self) -> None:
+        """The formula with the numbers under the totals; the curve and other tools as tabs.
+
+        They explain the prediction and element k of the tables' current cell (``self.focus``).
+        """
+        self.focus = Focus(self.document, self)
+        self.formula_panel = FormulaPanel(self.focus)
+        self.curve_panel = CurvePanel(self.focus)
+        self.conventions_panel = ConventionsPanel(self.focus)
+        self.plot_tabs = QTabWidget()
+        self.plot_tabs.setObjectName("plot_tabs")
+        self.plot_tabs.setDocumentMode(True)
+        self.main_splitter.replaceWidget(1, self.plot_tabs)
+        self.plot_tabs.addTab(self.plot_panel, self.tr("Contributions"))
+        self.plot_tabs.addTab(self.curve_panel, self.tr("Curve of element k"))
+        self.plot_tabs.addTab(self.conventions_panel, self.tr("Other tools"))
+        self.plot_tabs.setTabToolTip(1, self.tr("How element k's contribution changes with its y; "
+                                                "click the plot to set y"))
+        self.plot_tabs.setTabToolTip(2, self.tr("Why do other tools give another number?"))
+        self.plot_panel.show()
+        self.left_splitter.insertWidget(3, self.formula_panel)  # under the totals
+        for section, stretch in enumerate((0, 2, 0, 0, 1)):
+            self.left_splitter.setStretchFactor(section, stretch)
+        self.left_splitter.setSizes([self.loss_panel.sizeHint().height(), 330, 90,
+                                     self.formula_panel.sizeHint().height(), 90])
+
+        def follow(view: SheetView, prediction_table: bool) -> None:
+            def on_current(current: object, _previous: object) -> None:
+                if not current.isValid():  # type: ignore[attr-defined]
+                    return
+                row = current.row()  # type: ignore[attr-defined]
+                if prediction_table:
+                    self.focus.set_cell(row, current.column())  # type: ignore[attr-defined]
+                else:
+                    self.focus.set_element(row)
+            view.selectionModel().currentChanged.connect(on_current)
+
+        follow(self.target_view, False)
+        follow(self.prediction_view, True)
+        self.results.table.currentCellChanged.connect(
+            lambda row, *_: self.focus.set_prediction(row) if row >= 0 else None)
 
     def _fit_target_width(self) -> None:
         view = self.target_view
@@ -319,6 +368,7 @@ class MainWindow(QMainWindow):
     def set_gradient_mode(self, on: bool) -> None:
         """Show −∂E/∂y instead of the contributions."""
         self.plot_panel.set_gradient_mode(on)
+        self.show_contributions()  # Ctrl+G on another tab would otherwise change nothing seen
 
     def focus_loss(self) -> None:
         """Move the keyboard focus to the loss selector."""
@@ -366,6 +416,48 @@ class MainWindow(QMainWindow):
         self.document.replace(names, columns)
         self.source = "article example"
         self._update_title()
+
+    def load_named_example(self, key: str) -> None:
+        """Replace the data with an example from the Examples menu (clears the undo history)."""
+        example = load_example(self.document, key)
+        self.source = example.translated_title()
+        self._update_title()
+
+    def load_example_article(self) -> None:
+        """Examples menu: the article's t, y1 and y2."""
+        self.load_named_example("article")
+
+    def load_example_book(self) -> None:
+        """Examples menu: the book's 10 classes, answer class 2."""
+        self.load_named_example("book")
+
+    def load_example_book_wrong(self) -> None:
+        """Examples menu: the book's y, answer class 7."""
+        self.load_named_example("book_wrong")
+
+    def load_example_regression(self) -> None:
+        """Examples menu: real-valued t, one prediction with an outlier."""
+        self.load_named_example("regression")
+
+    def load_example_logits(self) -> None:
+        """Examples menu: logits for softmax cross-entropy."""
+        self.load_named_example("logits")
+
+    def load_example_multi_label(self) -> None:
+        """Examples menu: logits for BCE with logits, two right labels."""
+        self.load_named_example("multi_label")
+
+    def show_contributions(self) -> None:
+        """Bring the contributions plot to the front."""
+        self.plot_tabs.setCurrentWidget(self.plot_panel)
+
+    def show_curve(self) -> None:
+        """Bring the curve of element k to the front."""
+        self.plot_tabs.setCurrentWidget(self.curve_panel)
+
+    def show_conventions(self) -> None:
+        """Bring "other tools" to the front."""
+        self.plot_tabs.setCurrentWidget(self.conventions_panel)
 
     def show_about(self) -> None:
         """A short note about the program."""

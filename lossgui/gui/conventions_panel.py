@@ -1,0 +1,183 @@
+"""“Why do other tools give another number?” — each tool's convention on the focused prediction.
+
+The core computes every value and reason (``conventions.compare``, ``input_remarks``); this
+panel lists them. A value's full precision is in its tooltip and in ``Qt.ItemDataRole.UserRole``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lossgui.core.conventions import Convention, compare, input_remarks
+from lossgui.gui.focus import Focus, PredictionCombo
+from lossgui.gui.table_model import uses_decimal_comma
+
+VALUE_COLUMN = 2
+
+
+class ConventionsPanel(QWidget):
+    """Tool / function / value / why, for the focused prediction, and remarks on the input."""
+
+    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._focus = focus
+        self._dirty = True
+        self.conventions: list[Convention] = []
+
+        title = QLabel(self.tr("<b>Why do other tools give another number?</b> Each tool has "
+                               "its own convention; here is what each reports, and why."))
+        title.setWordWrap(True)
+        self.prediction = PredictionCombo(focus)
+        heading = QLabel(self.tr("For the prediction"))
+        heading.setBuddy(self.prediction)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(heading)
+        bar.addWidget(self.prediction)
+        bar.addStretch(1)
+
+        self.remarks = QLabel()
+        self.remarks.setObjectName("input_remarks")
+        self.remarks.setAccessibleName(self.tr("Remarks on the input"))
+        self.remarks.setWordWrap(True)
+        self.remarks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.remarks.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.remarks.setStyleSheet("QLabel#input_remarks { background: #eef5fb; color: #1b2b3a;"
+                                   " border: 1px solid #b9d3ea; padding: 4px; }")
+
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("What other tools report"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tool"), self.tr("Function"), self.tr("Value"), self.tr("Why it differs")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.table.horizontalHeader()
+        # Tool and function take fixed shares of the width (see _share_width) and the reason the
+        # rest, all wrapping, so a narrow window keeps every reason readable.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VALUE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the width the row heights were
+        # computed for, and cut off the last line of a reason.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(self.remarks)
+        layout.addWidget(self.table, 1)
+
+        focus.changed.connect(self._on_changed)
+        focus.document.changed.connect(self._on_changed)
+
+    def value_text(self, row: int) -> str:
+        """The value shown in a row."""
+        item = self.table.item(row, VALUE_COLUMN)
+        return item.text() if item else ""
+
+    def value_data(self, row: int) -> float | None:
+        """The full-precision value of a row (None: the tool refuses this input)."""
+        item = self.table.item(row, VALUE_COLUMN)
+        value = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return None if value is None else float(value)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fill in what changed while the tab was hidden."""
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped reasons need their row heights recomputed when the width changes."""
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        header = self.table.horizontalHeader()
+        free = self.table.viewport().width() - header.sectionSize(VALUE_COLUMN)
+        header.resizeSection(0, max(int(free * 0.2), 60))
+        header.resizeSection(1, max(int(free * 0.3), 80))
+        self.table.resizeRowsToContents()
+
+    def _on_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def refresh(self) -> None:
+        """Ask the core what each tool reports for the focused prediction."""
+        self._dirty = False
+        document = self._focus.document
+        j = self._focus.prediction
+        y, t = np.array(document.column(j + 1)), np.array(document.column(0))
+        rows: list[tuple[str, str, float | None, str]] = []
+        evaluation = document.evaluations[j]
+        if evaluation is not None:
+            loss = document.loss
+            rows.append((self.tr("lossgui (now)"), f"{loss.name_en} ({loss.id})",
+                         evaluation.total, self.tr("The loss and parameters chosen on the "
+                                                   "left, for comparison.")))
+        self.conventions = compare(y, t)
+        rows += [(c.tool, c.function, c.value, c.reason) for c in self.conventions]
+        self.table.setRowCount(len(rows))
+        for row, (tool, function, value, reason) in enumerate(rows):
+            value_item = QTableWidgetItem(_value_text(self, value))
+            value_item.setData(Qt.ItemDataRole.UserRole, value)
+            value_item.setToolTip(repr(value) if value is not None else
+                                  self.tr("This tool refuses this input: %1")
+                                  .replace("%1", reason))
+            value_item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                        | Qt.AlignmentFlag.AlignVCenter)
+            reason_item = QTableWidgetItem(reason)
+            reason_item.setToolTip(reason)
+            function_item = QTableWidgetItem(function.replace("_", "_\u200b"))  # may wrap there
+            function_item.setToolTip(function)
+            for column, item in enumerate((QTableWidgetItem(tool), function_item, value_item,
+                                           reason_item)):
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnToContents(VALUE_COLUMN)
+        self._share_width()
+        remarks = input_remarks(y, t)
+        name = document.prediction_names[j]
+        if remarks:
+            self.remarks.setText("\n".join(f"ⓘ {r}" for r in remarks))
+        else:
+            self.remarks.setText(self.tr("ⓘ %1 and t look like one class per sample with "
+                                         "probabilities summing to 1: the tools should agree "
+                                         "up to their clipping.").replace("%1", name))
+
+
+def _value_text(panel: QWidget, value: float | None) -> str:
+    """About six significant digits; 'refuses' when the tool will not take the input."""
+    if value is None:
+        return panel.tr("refuses")
+    if math.isnan(value):
+        return panel.tr("not a number")
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    text = f"{value:.6g}"
+    return text.replace(".", ",") if uses_decimal_comma() else text
+

@@ -1,0 +1,304 @@
+"""The loss curve of one element: its contribution as y_k moves with t_k fixed, per prediction.
+
+The core computes every number (``explain.element_curve``); this panel draws them: one curve,
+one current point and one tangent (slope = the gradient) per prediction, created once and
+updated with ``setData``, and a vertical line at t_k. Clicking or dragging on the plot sets y_k
+of the focused prediction through the document, as one undo step per click or drag.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import Any
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np
+import pyqtgraph as pg  # type: ignore[import-untyped]
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from lossgui.core import LossguiError
+from lossgui.core.explain import Curve, element_curve, number
+from lossgui.core.losses import InputKind
+from lossgui.core.problems import element_name
+from lossgui.gui.colours import prediction_colour
+from lossgui.gui.focus import ElementSpin, Focus, PredictionCombo
+
+TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
+CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range
+
+
+class _ClickViewBox(pg.ViewBox):  # type: ignore[misc]
+    """A view box where the left button sets y_k; the wheel and right button still zoom."""
+
+    def __init__(self, panel: CurvePanel) -> None:
+        super().__init__(enableMenu=False)
+        self._panel = panel
+
+    def mouseClickEvent(self, ev: Any) -> None:
+        """A left click sets y_k to the x under the mouse."""
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._panel.begin_gesture()
+            self._panel.move_to_scene(ev.scenePos())
+            self._panel.end_gesture()
+        else:
+            super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev: Any, axis: int | None = None) -> None:
+        """A left drag moves y_k with the mouse; the whole drag is one undo step."""
+        if ev.button() != Qt.MouseButton.LeftButton or axis is not None:
+            super().mouseDragEvent(ev, axis)
+            return
+        ev.accept()
+        if ev.isStart():
+            self._panel.begin_gesture()
+        self._panel.move_to_scene(ev.scenePos())
+        if ev.isFinish():
+            self._panel.end_gesture()
+
+
+class CurvePanel(QWidget):
+    """Contribution of element k versus y_k for every prediction, with point and tangent."""
+
+    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._focus = focus
+        self._dirty = True
+        self._gesture = False
+        self._macro_open = False
+        self.curves: list[Curve | None] = []
+        self.curve_items: list[pg.PlotDataItem] = []
+        self.point_items: list[pg.PlotDataItem] = []
+        self.tangent_items: list[pg.PlotDataItem] = []
+
+        self.element = ElementSpin(focus)
+        self.element.setToolTip(self.tr("The element k whose curve is drawn (the current row "
+                                        "of the tables)"))
+        self.prediction = PredictionCombo(focus)
+        self.prediction.setToolTip(self.tr("Clicking on the plot sets this prediction's y_k"))
+        element_label = QLabel(self.tr("Element &k:"))
+        element_label.setBuddy(self.element)
+        click_label = QLabel(self.tr("&Set by clicking:"))
+        click_label.setBuddy(self.prediction)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(element_label)
+        bar.addWidget(self.element)
+        bar.addSpacing(12)
+        bar.addWidget(click_label)
+        bar.addWidget(self.prediction)
+        bar.addStretch(1)
+
+        self.view_box = _ClickViewBox(self)
+        self.plot = pg.PlotWidget(background="w", viewBox=self.view_box)
+        self.plot.setAccessibleName(self.tr("Loss curve of element k"))
+        self.plot.setMenuEnabled(False)
+        item = self.plot.getPlotItem()
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(pg.mkPen("#444"))
+            axis.setTextPen(pg.mkPen("#222"))
+            axis.enableAutoSIPrefix(False)
+        item.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
+                                     pen=pg.mkPen("#999"), labelTextColor="#222")
+        self.target_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#555", width=1.5, style=Qt.PenStyle.DashLine),
+            label="t", labelOpts={"position": 0.5, "color": "#222", "fill": (255, 255, 255, 200)},
+        )
+        item.addItem(self.target_line, ignoreBounds=True)
+
+        self.explanation = QLabel()
+        self.explanation.setObjectName("curve_explanation")
+        self.explanation.setAccessibleName(self.tr("What the curve says"))
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.explanation)
+
+        focus.changed.connect(self._on_changed)
+        focus.document.changed.connect(self._on_changed)
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Draw what changed while the tab was hidden."""
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def _on_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:  # a hidden tab need not compute 200 points per prediction on every keystroke
+            self._dirty = True
+
+    def refresh(self) -> None:
+        """Redraw every prediction's curve of the focused element from the core."""
+        self._dirty = False
+        document = self._focus.document
+        k = self._focus.element
+        names = document.prediction_names
+        self._match_item_count(len(names))
+        t = document.column(0)
+        item = self.plot.getPlotItem()
+        self.curves = []
+        for j, evaluation in enumerate(document.evaluations):
+            y = document.column(j + 1)
+            curve = None
+            if evaluation is not None and math.isfinite(y[k]) and math.isfinite(t[k]):
+                try:
+                    curve = element_curve(document.loss_id, np.array(y), np.array(t), k,
+                                          evaluation.params)
+                except LossguiError:
+                    curve = None  # the core refuses this input; the notes say why
+            self.curves.append(curve)
+            self._draw(j, curve)
+        t_k = float(t[k])
+        self.target_line.setVisible(math.isfinite(t_k))
+        if math.isfinite(t_k):
+            self.target_line.setValue(t_k)
+            self.target_line.label.setFormat(f"{element_name('t', (k,))} = {number(t_k)}")
+        item.setLabel("bottom", self.tr("%1 (with %2 fixed)")
+                      .replace("%1", element_name("y", (k,)))
+                      .replace("%2", element_name("t", (k,))), color="#222")
+        item.setLabel("left", self.tr("contribution of element %1 to E").replace("%1", str(k + 1)),
+                      color="#222")
+        self._raise_focused()
+        self._rename_legend()
+        self._explain()
+
+    def _draw(self, j: int, curve: Curve | None) -> None:
+        if curve is None:
+            for items in (self.curve_items, self.point_items, self.tangent_items):
+                items[j].setData([], [])
+            return
+        self.curve_items[j].setData(curve.x, curve.contribution, connect="finite")
+        self.point_items[j].setData([curve.current_y], [curve.current_contribution])
+        width = TANGENT_HALF_WIDTH * float(curve.x.max() - curve.x.min())
+        if math.isfinite(curve.slope) and math.isfinite(curve.current_contribution):
+            xs = np.array([curve.current_y - width, curve.current_y + width])
+            self.tangent_items[j].setData(
+                xs, curve.current_contribution + curve.slope * (xs - curve.current_y))
+        else:
+            self.tangent_items[j].setData([], [])
+
+    def _raise_focused(self) -> None:
+        """Curves under tangents under points; the focused prediction above the others.
+
+        Elementwise losses give every prediction the same curve when t_k is the same, so
+        without this the last prediction would hide the others' tangents.
+        """
+        focused = self._focus.prediction
+        for j in range(len(self.curve_items)):
+            lift = 10 if j == focused else 0
+            self.curve_items[j].setZValue(lift)
+            self.tangent_items[j].setZValue(lift + 20)
+            self.point_items[j].setZValue(lift + 40)
+
+    def _match_item_count(self, count: int) -> None:
+        item = self.plot.getPlotItem()
+        while len(self.curve_items) < count:
+            colour = prediction_colour(len(self.curve_items))
+            curve = pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=2.5), name="")
+            tangent = pg.PlotDataItem([], [], pen=pg.mkPen(colour.darker(260), width=2,
+                                                           style=Qt.PenStyle.DashLine))
+            point = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=11,
+                                    symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen("#222"))
+            for new in (curve, tangent, point):
+                item.addItem(new)
+            self.curve_items.append(curve)
+            self.tangent_items.append(tangent)
+            self.point_items.append(point)
+        while len(self.curve_items) > count:
+            for items in (self.curve_items, self.tangent_items, self.point_items):
+                item.removeItem(items.pop())
+
+    def _rename_legend(self) -> None:
+        names = list(self._focus.document.prediction_names)
+        if [label.text for _, label in self.legend.items] == names:
+            return
+        self.legend.clear()
+        for curve, name in zip(self.curve_items, names, strict=True):
+            curve.opts["name"] = name
+            self.legend.addItem(curve, name)
+
+    def _explain(self) -> None:
+        """One sentence on the focused prediction: where it is, and which way E goes."""
+        j, k = self._focus.prediction, self._focus.element
+        name = self._focus.document.prediction_names[j]
+        curve = self.curves[j] if j < len(self.curves) else None
+        yk, tk = element_name("y", (k,)), element_name("t", (k,))
+        if curve is None:
+            self.explanation.setText(self.tr("%1: no curve for element %2 — fill in %3 and %4 "
+                                             "(see the notes).")
+                                     .replace("%1", name).replace("%2", str(k + 1))
+                                     .replace("%3", yk).replace("%4", tk))
+            return
+        if curve.slope > 0:
+            way = self.tr("lowering %1 lowers E (learning moves it down)").replace("%1", yk)
+        elif curve.slope < 0:
+            way = self.tr("raising %1 lowers E (learning moves it up)").replace("%1", yk)
+        else:
+            way = self.tr("moving %1 a little does not change E here").replace("%1", yk)
+        text = self.tr("%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: "
+                       "%6. Click or drag on the plot to set %1's %2.")
+        for key, value in (("%1", name), ("%2", yk), ("%3", number(curve.current_y)),
+                           ("%4", number(curve.current_contribution)),
+                           ("%5", number(curve.slope)), ("%6", way)):
+            text = text.replace(key, value)
+        self.explanation.setText(text)
+
+    # --- setting y_k with the mouse -------------------------------------------------------------
+
+    def begin_gesture(self) -> None:
+        """A click or drag starts: everything it changes becomes one undo step."""
+        self._gesture = True
+        self._macro_open = False
+        self.view_box.disableAutoRange()  # the view must not slide away under the mouse
+
+    def move_to_scene(self, scene_pos: QPointF) -> None:
+        """Set y_k of the focused prediction to the x under ``scene_pos``."""
+        x = self.view_box.mapSceneToView(scene_pos).x()
+        self.set_y(x)
+
+    def set_y(self, x: float) -> bool:
+        """Set y_k of the focused prediction to ``x``, rounded to what the view can show."""
+        document = self._focus.document
+        value = self._snap(x)
+        column, row = self._focus.prediction + 1, self._focus.element
+        if value == document.value(row, column):
+            return False
+        stack = document.undo_stack
+        if self._gesture and not self._macro_open:
+            name = document.names[column]
+            stack.beginMacro(self.tr("Set %1 on the curve")
+                             .replace("%1", f"{name} {element_name('y', (row,))}"))
+            self._macro_open = True
+        return document.edit_cells(row, column, [[value]])
+
+    def end_gesture(self) -> None:
+        """The click or drag is over: close its undo step and let the view fit again."""
+        if self._macro_open:
+            self._focus.document.undo_stack.endMacro()
+        self._gesture = False
+        self._macro_open = False
+        self.view_box.enableAutoRange()
+
+    def _snap(self, x: float) -> float:
+        (low, high), _ = self.view_box.viewRange()
+        step = 10.0 ** math.floor(math.log10(max(high - low, 1e-12) / CLICK_RESOLUTION))
+        value = round(x / step) * step
+        curve = self.curves[self._focus.prediction] if self.curves else None
+        if self._focus.document.loss.expects is InputKind.PROBABILITY and curve is not None:
+            value = min(max(value, float(curve.x.min())), float(curve.x.max()))
+        return float(f"{value:.12g}")  # 0.35000000000000003 → 0.35

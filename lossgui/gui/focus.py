@@ -1,0 +1,114 @@
+"""Which prediction and which element the learning aids are about, shared by all of them.
+
+The tables set it (the current cell's row and prediction column); each aid can also change it
+with its own small selector, so a user on the curve tab need not go back to the table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+
+from lossgui.gui.colours import prediction_colour
+from lossgui.gui.document import Document
+
+
+class Focus(QObject):
+    """The selected prediction (0-based, among the predictions) and element k (0-based row)."""
+
+    changed = Signal()
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._prediction = 0
+        self._element = 0
+        document.changed.connect(self._on_document_changed)
+
+    @property
+    def document(self) -> Document:
+        """The document the aids explain."""
+        return self._document
+
+    @property
+    def prediction(self) -> int:
+        """The selected prediction, 0-based (document column − 1)."""
+        return self._prediction
+
+    @property
+    def element(self) -> int:
+        """The selected element k, 0-based (a table row)."""
+        return self._element
+
+    def set_prediction(self, prediction: int) -> None:
+        """Select a prediction (clamped to the ones there are)."""
+        self._set(prediction, self._element)
+
+    def set_element(self, element: int) -> None:
+        """Select element k (clamped to the rows there are)."""
+        self._set(self._prediction, element)
+
+    def set_cell(self, element: int, prediction: int) -> None:
+        """Select both at once (one ``changed``)."""
+        self._set(prediction, element)
+
+    def _set(self, prediction: int, element: int) -> None:
+        prediction = min(max(prediction, 0), len(self._document.prediction_names) - 1)
+        element = min(max(element, 0), self._document.row_count - 1)
+        if (prediction, element) != (self._prediction, self._element):
+            self._prediction, self._element = prediction, element
+            self.changed.emit()
+
+    def _on_document_changed(self) -> None:
+        # Rows or predictions may have gone away: stay inside what is there.
+        self._set(self._prediction, self._element)
+
+
+class PredictionCombo(QComboBox):
+    """Choose the focused prediction; lists the predictions in their plot colours."""
+
+    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._focus = focus
+        self.setAccessibleName(self.tr("Prediction"))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentIndexChanged.connect(self._on_index_changed)
+        focus.changed.connect(self._show)
+        focus.document.changed.connect(self._show)
+        self._show()
+
+    def _show(self) -> None:
+        names = self._focus.document.prediction_names
+        with QSignalBlocker(self):
+            if [self.itemText(i) for i in range(self.count())] != list(names):
+                self.clear()
+                for i, name in enumerate(names):
+                    self.addItem(name)
+                    self.setItemData(i, prediction_colour(i), Qt.ItemDataRole.DecorationRole)
+            self.setCurrentIndex(self._focus.prediction)
+
+    def _on_index_changed(self, index: int) -> None:
+        if index >= 0:
+            self._focus.set_prediction(index)
+
+
+class ElementSpin(QSpinBox):
+    """Choose the focused element k, counted from 1 as in the tables."""
+
+    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._focus = focus
+        self.setAccessibleName(self.tr("Element k"))
+        self.valueChanged.connect(self._on_value_changed)
+        focus.changed.connect(self._show)
+        focus.document.changed.connect(self._show)
+        self._show()
+
+    def _show(self) -> None:
+        with QSignalBlocker(self):
+            self.setRange(1, self._focus.document.row_count)
+            self.setValue(self._focus.element + 1)
+
+    def _on_value_changed(self, value: int) -> None:
+        self._focus.set_element(value - 1)
+

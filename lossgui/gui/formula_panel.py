@@ -1,0 +1,125 @@
+"""The loss written out with the focused prediction's numbers, e.g. (0.01−0)² + … = 0.252.
+
+The core writes the terms (``explain.substitute``); this panel only lays them out as rich text,
+greying the terms that contribute nothing (t = 0 under a log).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from lossgui.core import LossguiError
+from lossgui.core.explain import HEAD_TERMS, Substitution, number, substitute
+from lossgui.gui.focus import Focus, PredictionCombo
+
+INERT_COLOUR = "#9a9a9a"
+
+
+class FormulaPanel(QWidget):
+    """One line (wrapped when narrow): the selected loss with the focused prediction's values."""
+
+    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._focus = focus
+        self.substitution: Substitution | None = None
+
+        self.prediction = PredictionCombo(focus)
+        self.prediction.setToolTip(self.tr("Whose numbers the formula shows"))
+        heading = QLabel(self.tr("Written out with the numbers of"))
+        heading.setBuddy(self.prediction)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(heading)
+        top.addWidget(self.prediction)
+        top.addStretch(1)
+
+        self.formula = QLabel()
+        self.formula.setObjectName("substituted_formula")
+        self.formula.setAccessibleName(self.tr("Formula with the numbers"))
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setWordWrap(True)
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = QFont(self.formula.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.formula.setFont(font)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.formula)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+        focus.changed.connect(self.refresh)
+        focus.document.changed.connect(self.refresh)
+        self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep every wrapped line visible at the new width."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # A splitter ignores height-for-width, so a wrapped formula would be cut off: ask for
+        # the height the text needs at the current width instead.
+        label = self.formula
+        width = label.width() if label.width() > 0 else label.sizeHint().width()
+        needed = label.heightForWidth(width)
+        if needed > 0 and needed != label.minimumHeight():
+            label.setMinimumHeight(needed)
+
+    def plain_text(self) -> str:
+        """The formula as shown, without its formatting."""
+        text = QTextDocument()
+        text.setHtml(self.formula.text())
+        return text.toPlainText()
+
+    def refresh(self) -> None:
+        """Write the formula out again from the document's current evaluation."""
+        document = self._focus.document
+        column = self._focus.prediction + 1
+        evaluation = document.evaluations[self._focus.prediction]
+        self.substitution = None
+        if evaluation is None:
+            error = document.errors[self._focus.prediction] or ""
+            self._show_message(self.tr("Cannot compute: %1").replace("%1", error))
+            return
+        if math.isnan(evaluation.total):
+            self._show_message(self.tr("Fill in every t and y to see the formula with its "
+                                       "numbers."))
+            return
+        try:
+            sub = substitute(document.loss_id, document.column(column), document.column(0),
+                             evaluation)
+        except LossguiError as error:  # the core refuses this input: say why, never crash
+            self._show_message(str(error))
+            return
+        self.substitution = sub
+        self.formula.setText(self._html(sub))
+        self._fit_height()
+        self.formula.setToolTip(self.tr("Greyed terms have t = 0: they add nothing to E.")
+                                if any(t.inert for t in sub.terms) else "")
+
+    def _html(self, sub: Substitution) -> str:
+        parts = [
+            f'<span style="color:{INERT_COLOUR}">{html.escape(term.text)}</span>'
+            if term.inert else html.escape(term.text)
+            for term in sub.terms
+        ]
+        if sub.elided:
+            more = self.tr("… (%n more terms) …", "", sub.elided)
+            parts.insert(HEAD_TERMS, f"<i>{html.escape(more)}</i>")
+        body = " + ".join(parts)
+        return (f"{html.escape(sub.prefix)}{body}{html.escape(sub.suffix)} = "
+                f"<b>{html.escape(number(sub.result))}</b>")
+
+    def _show_message(self, text: str) -> None:
+        self.formula.setText(f"<i>{html.escape(text)}</i>")
+        self.formula.setToolTip("")
+        self._fit_height()

@@ -1,0 +1,344 @@
+"""The learning aids driven as a user would: formula, curve of element k, other tools, examples.
+
+Every number is checked against the core (``explain``, ``conventions``, ``evaluate``), and the
+reference values from issue 6 are asserted on what the panels display.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import numpy as np
+import pyqtgraph as pg  # type: ignore[import-untyped]
+import pytest
+from gui_helpers import WindowFactory, go_to, press, type_into
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from lossgui.core import evaluate
+from lossgui.core.conventions import compare, input_remarks
+from lossgui.core.explain import element_curve, substitute
+from lossgui.gui.curve_panel import CurvePanel
+from lossgui.gui.examples import EXAMPLES
+from lossgui.gui.formula_panel import INERT_COLOUR
+from lossgui.gui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+def choose_loss(window: MainWindow, loss_id: str) -> None:
+    """Pick a loss in the selector, as a click in its list does."""
+    selector = window.loss_panel.selector
+    selector.setCurrentIndex(selector.findData(loss_id))
+    assert window.document.loss_id == loss_id
+
+
+def core_substitution(window: MainWindow, prediction: int):  # type: ignore[no-untyped-def]
+    document = window.document
+    evaluation = document.evaluations[prediction]
+    return substitute(document.loss_id, document.column(prediction + 1), document.column(0),
+                      evaluation)
+
+
+def greyed_terms(html: str) -> list[str]:
+    return re.findall(rf'<span style="color:{INERT_COLOUR}">(.*?)</span>', html)
+
+
+# --- the formula with the numbers in it ---------------------------------------------------------
+
+
+def test_formula_shows_the_article_numbers_under_sse(window: MainWindow) -> None:
+    panel = window.formula_panel
+    assert panel.isVisible()
+    expected = core_substitution(window, 0).plain()
+    assert expected == "(0.01−0)² + (0.65−1)² + (0.13−0)² + (0.7−1)² + (0.15−0)² = 0.252"
+    assert panel.plain_text() == expected
+    assert greyed_terms(panel.formula.text()) == []
+
+
+def test_formula_greys_the_zero_target_terms_under_cee(window: MainWindow) -> None:
+    choose_loss(window, "cee")
+    panel = window.formula_panel
+    sub = core_substitution(window, 0)
+    assert panel.plain_text() == sub.plain()
+    assert greyed_terms(panel.formula.text()) == [t.text for t in sub.terms if t.inert]
+    assert greyed_terms(panel.formula.text()) == ["0·log(0.01)", "0·log(0.13)", "0·log(0.15)"]
+    assert panel.plain_text().endswith("= 0.787458")
+
+
+def test_formula_follows_the_current_prediction_and_typing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.formula_panel
+    go_to(window.prediction_view, 2, 1)  # y2, row 3
+    assert window.focus.prediction == 1 and window.focus.element == 2
+    assert panel.prediction.currentText() == "y2"
+    assert panel.plain_text() == core_substitution(window, 1).plain()
+    type_into(qtbot, window.prediction_view, 0, 1, "0.5")
+    assert window.document.value(0, 2) == 0.5
+    assert panel.plain_text() == core_substitution(window, 1).plain()
+    assert panel.plain_text().startswith("(0.5−0)² + ")
+    press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
+    assert panel.plain_text().startswith("(0.34−0)² + ")
+
+
+def test_formula_elides_long_vectors(make_window: WindowFactory) -> None:
+    t = np.zeros(30)
+    t[3] = 1
+    window = make_window(["t", "y"], [t, np.linspace(0.01, 0.3, 30)], "cee")
+    sub = core_substitution(window, 0)
+    assert sub.elided == 24
+    assert window.formula_panel.plain_text() == sub.plain()
+    assert "… (24 more terms) …" in window.formula_panel.plain_text()
+
+
+def test_formula_says_what_is_missing(qtbot: QtBot, window: MainWindow) -> None:
+    go_to(window.prediction_view, 1, 0)
+    press(qtbot, window.prediction_view, Qt.Key.Key_Delete)
+    assert "Fill in every t and y" in window.formula_panel.plain_text()
+
+
+# --- the curve of one element -------------------------------------------------------------------
+
+
+def show_curve(qtbot: QtBot, window: MainWindow) -> CurvePanel:
+    press(qtbot, window.prediction_view, Qt.Key.Key_5, CTRL)
+    panel = window.curve_panel
+    assert window.plot_tabs.currentWidget() is panel and panel.isVisible()
+    QApplication.processEvents()  # let the plot take its final size before mapping points
+    return panel
+
+
+@pytest.mark.parametrize("loss_id", ["sse", "cee", "bce", "softmax_cee", "huber"])
+def test_curve_points_and_tangent_are_the_core_curve(
+    qtbot: QtBot, window: MainWindow, loss_id: str
+) -> None:
+    choose_loss(window, loss_id)
+    go_to(window.prediction_view, 1, 0)  # element k = 2
+    panel = show_curve(qtbot, window)
+    document = window.document
+    t = np.array(document.column(0))
+    for j in range(2):
+        y = np.array(document.column(j + 1))
+        curve = element_curve(loss_id, y, t, 1, document.evaluations[j].params)
+        x_shown, c_shown = panel.curve_items[j].getData()
+        np.testing.assert_array_equal(x_shown, curve.x)
+        np.testing.assert_array_equal(c_shown, curve.contribution)
+        px, py = panel.point_items[j].getData()
+        assert (px[0], py[0]) == (y[1], curve.current_contribution)
+        assert curve.current_contribution == pytest.approx(
+            document.evaluations[j].contributions[1], rel=1e-12)
+        tx, ty = panel.tangent_items[j].getData()
+        slope = (ty[1] - ty[0]) / (tx[1] - tx[0])
+        assert slope == pytest.approx(curve.slope, rel=1e-9, abs=1e-12)
+        assert curve.slope == document.evaluations[j].gradient[1]
+        assert np.interp(y[1], tx, ty) == pytest.approx(curve.current_contribution, abs=1e-12)
+    assert panel.target_line.value() == t[1]
+
+
+def test_curve_follows_the_element_and_live_edits(qtbot: QtBot, window: MainWindow) -> None:
+    panel = show_curve(qtbot, window)
+    go_to(window.target_view, 3, 0)
+    assert panel.element.value() == 4
+    type_into(qtbot, window.prediction_view, 3, 0, "0.9", end=Qt.Key.Key_Tab)  # stay on row 4
+    assert window.focus.element == 3
+    px, py = panel.point_items[0].getData()
+    assert px[0] == 0.9
+    assert py[0] == pytest.approx(window.document.evaluations[0].contributions[3])
+    assert panel.explanation.text().startswith("y2: y₄ = 0.33")  # Tab moved on to y2
+    panel.prediction.setCurrentIndex(0)
+    assert panel.explanation.text().startswith("y1: y₄ = 0.9, contribution 0.01, slope")
+
+
+def view_point(panel: CurvePanel, x: float, y: float) -> QPoint:
+    """Widget coordinates of the plot point (x, y)."""
+    scene = panel.view_box.mapViewToScene(QPointF(x, y))
+    return panel.plot.mapFromScene(scene)
+
+
+def test_clicking_on_the_curve_sets_y_k_as_one_undo_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    choose_loss(window, "cee")
+    go_to(window.prediction_view, 1, 0)  # y1, element 2: y₂ = 0.65, t₂ = 1
+    panel = show_curve(qtbot, window)
+    stack = window.document.undo_stack
+    steps = stack.count()
+    qtbot.mouseClick(panel.plot.viewport(), LEFT, pos=view_point(panel, 0.3, 1.0))
+    value = window.document.value(1, 1)
+    assert value == pytest.approx(0.3, abs=0.01) and value != 0.65
+    assert value == round(value, 4)  # rounded to what the view can show, not 0.30172413…
+    assert stack.count() == steps + 1
+    total = evaluate("cee", window.document.column(1), window.document.column(0)).total
+    assert window.results.total_text(0) == f"{total:.6g}"
+    px, _ = panel.point_items[0].getData()
+    assert px[0] == value
+    press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
+    assert window.document.value(1, 1) == 0.65
+    assert stack.count() == steps + 1 and stack.index() == steps
+
+
+def send_mouse(widget: object, kind: QMouseEvent.Type, pos: QPoint,
+               buttons: Qt.MouseButton) -> None:
+    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),  # type: ignore[attr-defined]
+                        LEFT, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def every_mouse_move() -> Iterator[None]:
+    """pyqtgraph drops moves closer than 1/100 s apart; synthetic moves come faster."""
+    old = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOption("mouseRateLimit", 0)
+    yield
+    pg.setConfigOption("mouseRateLimit", old)
+
+
+@pytest.mark.usefixtures("every_mouse_move")
+def test_dragging_on_the_curve_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    go_to(window.prediction_view, 1, 1)  # y2, element 2 under sse: y₂ = 0.21, t₂ = 1
+    panel = show_curve(qtbot, window)
+    stack = window.document.undo_stack
+    steps = stack.count()
+    viewport = panel.plot.viewport()
+    start = view_point(panel, 0.21, 0.6)
+    send_mouse(viewport, QMouseEvent.Type.MouseButtonPress, start, LEFT)
+    seen = []
+    for x in (0.4, 0.6, 0.8, 0.9):
+        send_mouse(viewport, QMouseEvent.Type.MouseMove, view_point(panel, x, 0.6), LEFT)
+        seen.append(window.document.value(1, 2))
+    send_mouse(viewport, QMouseEvent.Type.MouseButtonRelease, view_point(panel, 0.9, 0.6),
+               Qt.MouseButton.NoButton)
+    assert seen[-1] == pytest.approx(0.9, abs=0.02)
+    assert window.document.value(1, 2) == seen[-1]
+    assert seen[0] < seen[1] < seen[2]  # live while dragging
+    assert stack.count() == steps + 1
+    assert stack.undoText().startswith("Set y2 y₂ on the curve")
+    press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
+    assert window.document.value(1, 2) == 0.21
+
+
+# --- why do other tools give another number? ----------------------------------------------------
+
+REFERENCE = {  # issue 6: (y1, y2) of the article's example
+    ("Deep Learning from Scratch", "sum_squared_error: ½ Σ (y−t)²"): (0.126, 1.03255),
+    ("Deep Learning from Scratch", "cross_entropy_error (1-D): −Σ t log(y + 1e-7)"):
+        (0.7874575633279122, 2.66930959356566),
+    ("Deep Learning from Scratch", "cross_entropy_error (batch, argmax of t)"):
+        (0.4307827622463123, 1.5606472720743056),
+    ("Keras", "categorical_crossentropy (float32)"): (1.7768503, 4.06558),
+    ("PyTorch", "mse_loss (reduction='mean')"): (0.0504, 0.41302),
+    ("PyTorch", "binary_cross_entropy (mean)"): (0.21985783854319413, 1.1482465569396634),
+}
+
+
+def shown_rows(window: MainWindow) -> dict[tuple[str, str], tuple[str, float | None, str]]:
+    panel = window.conventions_panel
+    table = panel.table
+    return {(table.item(r, 0).text(), table.item(r, 1).text().replace("\u200b", "")):
+            (panel.value_text(r), panel.value_data(r), table.item(r, 3).text())
+            for r in range(table.rowCount())}
+
+
+def test_other_tools_show_the_reference_values(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)
+    panel = window.conventions_panel
+    assert window.plot_tabs.currentWidget() is panel and panel.isVisible()
+    document = window.document
+    for j in range(2):
+        panel.prediction.setCurrentIndex(j)  # the panel's own selector, as a user picks it
+        assert window.focus.prediction == j
+        rows = shown_rows(window)
+        core = {(c.tool, c.function): c for c in compare(document.column(j + 1),
+                                                            document.column(0))}
+        for key, expected in REFERENCE.items():
+            text, value, reason = rows[key]
+            rel = 1e-6 if key[0] == "Keras" else 1e-12  # Keras computes in float32
+            assert value == pytest.approx(expected[j], rel=rel), key
+            assert value == core[key].value
+            assert text == f"{expected[j]:.6g}" or float(text) == pytest.approx(expected[j],
+                                                                                  rel=1e-5)
+            assert reason == core[key].reason
+        text, value, _ = rows[("scikit-learn", "log_loss")]
+        assert value is None and text == "refuses"
+        assert rows[("lossgui (now)", "Sum of squared error (sse)")][1] == \
+            document.evaluations[j].total
+        remarks = panel.remarks.text()
+        for remark in input_remarks(document.column(j + 1), document.column(0)):
+            assert remark in remarks
+    assert "t has 2 ones — is this multi-label?" in panel.remarks.text()
+
+
+def test_other_tools_update_when_hidden_then_shown(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)
+    press(qtbot, window.prediction_view, Qt.Key.Key_4, CTRL)
+    assert not window.conventions_panel.isVisible()
+    type_into(qtbot, window.target_view, 3, 0, "0")  # t = [0, 1, 0, 0, 0]: one class
+    press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)
+    rows = shown_rows(window)
+    sklearn = compare(window.document.column(1), window.document.column(0))[-1]
+    assert sklearn.value is not None
+    assert rows[("scikit-learn", "log_loss")][1] == sklearn.value
+
+
+# --- the Examples menu ----------------------------------------------------------------------------
+
+
+def examples_menu(window: MainWindow) -> QMenu:
+    for action in window.menuBar().actions():
+        if action.text().replace("&", "") == "Examples":
+            menu = action.menu()
+            assert isinstance(menu, QMenu)
+            return menu
+    raise AssertionError("no Examples menu")
+
+
+def trigger_example(window: MainWindow, key: str) -> None:
+    title = EXAMPLES[key].title
+    action = next(a for a in examples_menu(window).actions() if a.text() == title)
+    action.trigger()
+
+
+def test_book_examples_match_the_book(qtbot: QtBot, window: MainWindow) -> None:
+    type_into(qtbot, window.prediction_view, 0, 0, "0.5")  # an edit the example throws away
+    trigger_example(window, "book")
+    document = window.document
+    y = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0]
+    np.testing.assert_array_equal(document.column(1), y)
+    assert int(np.argmax(document.column(0))) == 2 and document.column(0).sum() == 1
+    assert document.loss_id == "sse" and document.params["half"] is True
+    assert document.evaluations[0].total == pytest.approx(0.0975, rel=1e-12)
+    assert document.evaluations[0].total == evaluate("sse", document.column(1),
+                                                     document.column(0), half=True).total
+    assert window.results.total_text(0) == "0.0975"
+    assert not document.undo_stack.canUndo() and not window.isWindowModified()
+    assert "The Book" in window.windowTitle()
+    choose_loss(window, "cee")
+    assert document.evaluations[0].total == 0.510825457099338
+    assert window.formula_panel.plain_text().endswith("= 0.510825")
+
+    trigger_example(window, "book_wrong")
+    assert int(np.argmax(document.column(0))) == 7
+    assert document.evaluations[0].total == pytest.approx(0.5975, rel=1e-12)
+    choose_loss(window, "cee")
+    assert document.evaluations[0].total == 2.302584092994546
+
+    trigger_example(window, "article")  # the book's ½ and δ do not stay behind
+    assert document.params["half"] is False and document.params_of("cee")["eps"] == 0.0
+    assert window.results.total_text(0) == "0.252"
+
+
+@pytest.mark.parametrize("key", list(EXAMPLES))
+def test_every_example_loads_with_its_loss(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    trigger_example(window, key)
+    document = window.document
+    assert document.loss_id == EXAMPLES[key].loss_id
+    assert all(e is not None and np.isfinite(e.total) for e in document.evaluations)
+    assert window.formula_panel.substitution is not None
+    assert document.problem_count == 0
+    show_curve(qtbot, window)
+    assert all(c is not None for c in window.curve_panel.curves)
