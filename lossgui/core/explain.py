@@ -33,13 +33,18 @@ class Substitution:
     suffix: str
     result: float
 
+    @property
+    def elided_at(self) -> int:
+        """Where in ``terms`` the "… (n more terms) …" marker goes (0 when nothing is elided)."""
+        return HEAD_TERMS if self.elided else 0
+
     def plain(self, language: str = "en") -> str:
         """The whole line as plain text."""
         parts = [t.text for t in self.terms]
         if self.elided:
             more = f"ほか{self.elided}項" if language.startswith("ja") else \
                 f"{self.elided} more terms"
-            parts.insert(HEAD_TERMS, f"… ({more}) …")
+            parts.insert(self.elided_at, f"… ({more}) …")
         return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {number(self.result)}"
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError
-from lossgui.core.explain import HEAD_TERMS, Substitution, number, substitute
+from lossgui.core.explain import Substitution, number, substitute
 from lossgui.gui.focus import Focus, PredictionCombo
 
 INERT_COLOUR = "#9a9a9a"
@@ -114,7 +114,7 @@ class FormulaPanel(QWidget):
         ]
         if sub.elided:
             more = self.tr("… (%n more terms) …", "", sub.elided)
-            parts.insert(HEAD_TERMS, f"<i>{html.escape(more)}</i>")
+            parts.insert(sub.elided_at, f"<i>{html.escape(more)}</i>")
         body = " + ".join(parts)
         return (f"{html.escape(sub.prefix)}{body}{html.escape(sub.suffix)} = "
                 f"<b>{html.escape(number(sub.result))}</b>")
