@@ -107,8 +107,10 @@ def _compute(args: argparse.Namespace) -> int:
     target_name, t, predictions = data.split(args.target, args.pred)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
 
-    for name, _, ev in results:
-        for problem in ev.problems:
+    problems = _problems(results)
+    if args.format != "table" or args.output:
+        # The table lists them itself; other outputs are for programs, so people read them here.
+        for name, problem in problems:
             print(_problem_line(name, problem), file=sys.stderr)
 
     if args.format == "json":
@@ -132,9 +134,27 @@ def _write_stdout(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def _problem_line(prediction: str, problem: Problem) -> str:
+def _problems(
+    results: list[tuple[str, object, Evaluation]],
+) -> list[tuple[str | None, Problem]]:
+    """Every prediction's problems; those about the target alone are listed once, for no one."""
+    seen: set[tuple[str, tuple[int, ...] | None, str]] = set()
+    listed: list[tuple[str | None, Problem]] = []
+    for name, _, ev in results:
+        for problem in ev.problems:
+            about_target = problem.code == "missing_t" or problem.code.startswith("t_")
+            if about_target:
+                key = (problem.code, problem.index, problem.message)
+                if key in seen:
+                    continue
+                seen.add(key)
+            listed.append((None if about_target else name, problem))
+    return listed
+
+
+def _problem_line(prediction: str | None, problem: Problem) -> str:
     kind = "note" if problem.severity is Severity.NOTE else "warning"
-    return f"{kind}: {prediction}: {problem.message}"
+    return f"{kind}: {prediction + ': ' if prediction else ''}{problem.message}"
 
 
 def json_number(value: float) -> float | str:
@@ -150,6 +170,7 @@ def _json_report(
     target_name: str,
     results: list[tuple[str, object, Evaluation]],
 ) -> dict[str, object]:
+    problems = _problems(results)
     return {
         "loss": loss_id,
         "params": params,
@@ -170,8 +191,7 @@ def _json_report(
                 "severity": problem.severity.value,
                 "message": problem.message,
             }
-            for name, _, ev in results
-            for problem in ev.problems
+            for name, problem in problems
         ],
     }
 
@@ -191,7 +211,7 @@ def _table_report(
     for name, _, ev in results:
         mark = "  ← lowest loss" if best is not None and ev.total == best else ""
         lines.append(f"{name:<{width}}  {ev.total!r}{mark}")
-    problems = [_problem_line(name, p) for name, _, ev in results for p in ev.problems]
+    problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"

@@ -36,12 +36,15 @@ def test_table_shows_the_article_totals_and_marks_the_better_prediction(capsysbi
     assert "y2          2.0651" in out
     code, out, err = run(capsysbinary, "compute", article, "--loss", "cee")
     assert "0.7874578600311867" in out and "2.6693103727862795" in out
-    assert "multi-label" in out and "multi-label" in err  # warnings go to stderr too
+    assert out.count("t has 2 ones") == 1  # about t, so said once, not per prediction
+    assert "note: y2: y sums to 2.01, not 1" in out
+    assert err == ""  # the table lists its warnings; stderr would repeat them on a terminal
 
 
 def test_json_is_valid_and_complete(capsysbinary, article):
-    code, out, _ = run(capsysbinary, "compute", article, "--loss", "cee", "--param", "eps=1e-7",
-                       "--format", "json")
+    code, out, err = run(capsysbinary, "compute", article, "--loss", "cee", "--param", "eps=1e-7",
+                         "--format", "json")
+    assert "note: t has 2 ones" in err  # machine-readable output: people read warnings here
     report = json.loads(out)
     assert code == 0
     assert report["loss"] == "cee" and report["params"] == {"eps": 1e-7, "reduction": "sum"}
@@ -51,8 +54,10 @@ def test_json_is_valid_and_complete(capsysbinary, article):
     expected = evaluate("cee", [0.01, 0.65, 0.13, 0.70, 0.15], [0, 1, 0, 1, 0], eps=1e-7)
     assert y1["contributions"] == expected.contributions.tolist()
     assert y1["gradient"] == expected.gradient.tolist()
-    assert {"prediction": "y1", "row": None, "severity": "note"}.items() <= \
-        report["warnings"][0].items()
+    about_t, about_y1 = report["warnings"][:2]
+    assert {"prediction": None, "row": None, "severity": "note"}.items() <= about_t.items()
+    assert "t has 2 ones" in about_t["message"]
+    assert about_y1["prediction"] == "y1" and "sums to 1.64" in about_y1["message"]
 
 
 def test_json_spells_non_finite_numbers_as_strings(capsysbinary, tmp_path):
