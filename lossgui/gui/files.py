@@ -313,7 +313,7 @@ class FileController(QObject):
         try:
             write_text(path, project.to_json(session_of(self.window)))
         except (LossguiError, OSError) as error:
-            self.report(f"Could not save the session: {without_source(str(error), path)}. "
+            self.report(f"Could not save the session: {error}. "
                         "Your data is still here; try another folder or file name.")
             return False
         self.session_path = path
@@ -352,7 +352,7 @@ class FileController(QObject):
         try:
             write_text(path, text, bom=self.bom)
         except OSError as error:
-            self.report(f"Could not export the results: {without_source(str(error), path)}. "
+            self.report(f"Could not export the results: {error}. "
                         "Your data is still here.")
             return False
         self.window.statusBar().showMessage(f"Exported the results to {path}", 5000)
@@ -372,7 +372,7 @@ class FileController(QObject):
         try:
             export_plot(self.window.document, path, self.window.plot_panel.gradient_mode)
         except (LossguiError, OSError) as error:
-            self.report(f"Could not export the plot: {without_source(str(error), path)}")
+            self.report(f"Could not export the plot: {error}")
             return False
         self.window.statusBar().showMessage(f"Exported the plot to {path}", 5000)
         return True

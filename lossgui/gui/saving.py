@@ -6,6 +6,8 @@ import os
 
 from PySide6.QtCore import QByteArray, QIODevice, QSaveFile
 
+CHUNK = 1 << 20
+
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file that replaces it only when complete.
@@ -15,14 +17,21 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """
     target = os.fspath(path)
     save = QSaveFile(target)
-    if not save.open(QIODevice.OpenModeFlag.WriteOnly):
+    # Unbuffered: a failing write reports the system's reason ("No space left on device");
+    # through the buffer it would only surface at commit() as "Unknown error".
+    if not save.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Unbuffered):
         raise OSError(f"{target}: cannot write there: {save.errorString()}")
-    written = save.write(QByteArray(data))
-    if written != len(data):
-        reason = save.errorString()
-        save.cancelWriting()
-        save.commit()  # after cancelWriting this only removes the temporary file
-        raise OSError(f"{target}: the file could not be written: {reason}")
+    done = 0
+    while done < len(data):
+        # A write that stops short (the disk filled up) is retried, so that the next one
+        # fails with the reason.
+        written = save.write(QByteArray(data[done : done + CHUNK]))
+        if written <= 0:
+            reason = save.errorString()
+            save.cancelWriting()
+            save.commit()  # after cancelWriting this only removes the temporary file
+            raise OSError(f"{target}: the file could not be written: {reason}")
+        done += written
     if not save.commit():
         raise OSError(f"{target}: the file could not be written: {save.errorString()}")
 
