@@ -81,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lossgui: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"lossgui: error: {error.filename or ''}: {error.strerror or error}",
-              file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"lossgui: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
 
 
