@@ -581,3 +581,19 @@ def test_every_file_action_has_its_shortcut(window: MainWindow) -> None:
     assert "Ctrl+O" in keys("open") and "Ctrl+S" in keys("save")
     assert "Ctrl+Shift+S" in keys("save_as") and "Ctrl+E" in keys("export_results")
 
+
+
+def test_loading_the_example_asks_and_forgets_the_session_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    answer_save(window, tmp_path / "s.lossgui.json")
+    assert window.files.save()
+    edit(qtbot, window)
+    before = snapshot(window)
+    answer_changes(window, Button.Cancel)
+    window.action_map["example"].trigger()
+    assert snapshot(window) == before
+    answer_changes(window, Button.Discard)
+    window.action_map["example"].trigger()
+    assert column_values(window, 1)[0] == 0.01
+    assert window.files.session_path is None  # Save now asks for a name again
