@@ -8,15 +8,17 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.atomic import write_atomic
 from lossgui.core.evaluate import evaluate_resolved
-from lossgui.core.params import resolve
+from lossgui.core.params import ParamValue, resolve
 
 SUBCOMMANDS = {"compute", "losses"}
 EXIT_USAGE = 2
@@ -51,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the data file's delimiter (default: detected)")
     compute.add_argument("--bom", action="store_true",
                          help="start a CSV output with a UTF-8 BOM (for Excel)")
+    compute.add_argument("--plot", metavar="FILE.png|FILE.svg",
+                         help="also save the plot of the contributions (PNG 1600×900 or SVG); "
+                         "needs no display")
+    compute.add_argument("--plot-gradient", action="store_true",
+                         help="plot −∂E/∂y instead of the contributions")
 
     losses = sub.add_parser("losses", help="list every loss with its parameters")
     losses.add_argument("--format", choices=("table", "json"), default="table")
@@ -74,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lossgui: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"lossgui: error: {error.filename or ''}: {error.strerror or error}",
-              file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"lossgui: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -100,6 +107,8 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def _compute(args: argparse.Namespace) -> int:
+    if args.plot and Path(args.plot).suffix.lower() not in (".png", ".svg"):
+        raise LossguiError(f"--plot {args.plot}: the file name must end in .png or .svg")
     loss = get_loss(args.loss)
     params = resolve(loss.id, loss.params, _parse_params(args.param))
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
@@ -124,7 +133,45 @@ def _compute(args: argparse.Namespace) -> int:
         write_atomic(args.output, text, bom=args.bom and args.format == "csv")
     else:
         _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
+    if args.plot:
+        _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
     return 0
+
+
+def _write_plot(
+    path: str,
+    loss_id: str,
+    params: dict[str, ParamValue],
+    target_name: str,
+    t: object,
+    predictions: list[tuple[str, object]],
+    gradient: bool,
+) -> None:
+    """Draw the window's plot offscreen and save it; Qt is imported only here."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+        from PySide6.QtWidgets import QApplication
+
+        from lossgui.gui.document import Document
+        from lossgui.gui.plot_export import export_plot
+    except ImportError as error:
+        raise LossguiError(f"--plot needs Qt, which could not be loaded: {error}. "
+                           "Run `python3 dev.py run` once, which installs it.") from None
+    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
+        # The offscreen platform says it cannot size a window; nobody sees one, so skip it.
+        if "propagateSizeHints" not in message:
+            print(f"lossgui: Qt: {message}", file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    app = QApplication.instance() or QApplication(["lossgui"])
+    document = Document([target_name, *(n for n, _ in predictions)],
+                        [t, *(y for _, y in predictions)], loss_id)  # type: ignore[list-item]
+    for name, value in params.items():
+        document.put_param(loss_id, name, value)
+    export_plot(document, path, gradient)
+    del app
 
 
 def _write_stdout(text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ EXAMPLE_GROUP_STARTS = ("book", "regression")  # a separator above each group of
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action: ``slot`` names a method of the main window."""
+    """One action: ``slot`` names a method of the main window (``files.save``: of an attribute)."""
 
     key: str
     text: str
@@ -29,8 +30,21 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&Open CSV…", "&File", "open_file", (Key.Open,),
-               "Open a CSV with a column t and one column per prediction"),
+    ActionSpec("open", "&Open…", "&File", "files.open", (Key.Open,),
+               "Open a data CSV (a column t and one column per prediction) or a saved session"),
+    ActionSpec("save", "&Save", "&File", "files.save", (Key.Save,),
+               "Save the data, the loss and its parameters as a .lossgui.json session",
+               separator_before=True),
+    ActionSpec("save_as", "Save &As…", "&File", "files.save_as", (Key.SaveAs, "Ctrl+Shift+S"),
+               "Save the session under a new name"),
+    ActionSpec("export_results", "&Export Results…", "&File", "files.export_results",
+               ("Ctrl+E",), "Write k, t, each y, its contributions and gradient to a CSV",
+               separator_before=True),
+    ActionSpec("export_plot", "Export &Plot…", "&File", "files.export_plot", (),
+               "Save the plot as a 1600×900 PNG or an SVG for a report"),
+    ActionSpec("export_bom", "UTF-8 &BOM in Exported CSV (for Excel)", "&File",
+               "files.set_bom", (), "Start exported results CSVs with a byte-order mark so "
+               "Excel reads non-English names correctly", checkable=True),
     ActionSpec("example", "Load the Article's &Example", "&File", "load_example", (),
                "t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2"),
     ActionSpec("quit", "&Quit", "&File", "close", (Key.Quit, "Ctrl+Q"), separator_before=True),
@@ -89,7 +103,7 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
         action.setCheckable(spec.checkable)
-        slot: Callable[..., object] = getattr(window, spec.slot)
+        slot: Callable[..., object] = functools.reduce(getattr, spec.slot.split("."), window)
         if spec.checkable:
             action.toggled.connect(slot)
         else:

@@ -9,9 +9,9 @@ from types import TracebackType
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from lossgui.core import LossguiError
 from lossgui.gui.document import Document, article_example
-from lossgui.gui.main_window import MainWindow, read_columns
+from lossgui.gui.files import OpenCancelled
+from lossgui.gui.main_window import MainWindow
 
 ORGANIZATION = "lossgui"
 APPLICATION = "lossgui"
@@ -37,21 +37,21 @@ def show_exception(
 
 def build_window(path: str | None, settings: QSettings,
                  parent: QWidget | None = None) -> tuple[MainWindow, str | None]:
-    """The window with the CSV at ``path`` (or the article's example); also why a path failed."""
-    problem = None
+    """The window with the file at ``path`` (or the article's example); also why a path failed.
+
+    A CSV or a ``.lossgui.json`` session opens as File ▸ Open would open it (asking which
+    column is the target when none is called t).
+    """
     names, columns = article_example()
-    source = "article example"
-    if path is not None:
-        try:
-            names, columns = read_columns(path)
-            source = path
-        except (LossguiError, OSError, ValueError) as error:
-            problem = f"Could not open {path}: {error}. Showing the article's example instead."
-    document = Document(names, columns, "sse")
-    window = MainWindow(document, settings, parent)
-    if source != "article example":
-        window.source = source.rsplit("/", 1)[-1]
-        window.setWindowTitle(f"lossgui — {window.source}[*]")
+    window = MainWindow(Document(names, columns, "sse"), settings, parent)
+    if path is None:
+        return window, None
+    try:
+        problem = window.files.load_path(path)
+    except OpenCancelled:
+        return window, None
+    if problem is not None:
+        problem += ". Showing the article's example instead."
     return window, problem
 
 

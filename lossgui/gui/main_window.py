@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -24,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui import __version__
-from lossgui.core import LossguiError, csvio, get_loss
+from lossgui.core import LossguiError, get_loss
 from lossgui.gui.actions import build_actions
 from lossgui.gui.conventions_panel import ConventionsPanel
 from lossgui.gui.curve_panel import CurvePanel
-from lossgui.gui.document import TARGET, Document, FloatArray, article_example
+from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import load_example
+from lossgui.gui.files import FileController
 from lossgui.gui.focus import Focus
 from lossgui.gui.formula_panel import FormulaPanel
 from lossgui.gui.loss_panel import LossPanel, NotesPanel, ResultsPanel
@@ -62,7 +60,9 @@ class MainWindow(QMainWindow):
         self._build_notice()
         self._build_layout()
         self._build_learning_aids()
+        self.files = FileController(self)  # the File menu's open/save/export (files.py)
         self.action_map = build_actions(self)
+        self.files.install(self.action_map)
         self.problem_label = QLabel()
         self.problem_label.setAccessibleName("Problem count")
         self.statusBar().addPermanentWidget(self.problem_label)
@@ -389,36 +389,18 @@ class MainWindow(QMainWindow):
         """Move the keyboard focus to the totals."""
         self.results.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def open_file(self) -> None:
-        """Ask for a CSV and open it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open data", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
-        )
-        if path:
-            self.open_path(path)
-
     def open_path(self, path: str) -> bool:
-        """Replace the data with a CSV's; on failure say why and keep what is there."""
-        try:
-            names, columns = read_columns(path)
-            self.document.replace(names, columns)
-        except (LossguiError, OSError, ValueError) as error:
-            self.show_notice(f"Could not open {path}: {error}")
-            return False
-        self.source = Path(path).name
-        self._update_title()
-        self.statusBar().showMessage(f"Opened {path}", 5000)
-        return True
+        """Open a data CSV or a session (see files.py); on failure say why and keep the data."""
+        return self.files.open_path(path)
 
     def load_example(self) -> None:
-        """Put the article's example back (the undo history is cleared)."""
-        names, columns = article_example()
-        self.document.replace(names, columns)
-        self.source = "article example"
-        self._update_title()
+        """Put the article's example back, with the article's conventions (clears undo)."""
+        self.load_named_example("article")
 
     def load_named_example(self, key: str) -> None:
         """Replace the data with an example from the Examples menu (clears the undo history)."""
+        if not self.files.maybe_save():
+            return
         example = load_example(self.document, key)
         self.source = example.translated_title()
         self._update_title()
@@ -502,7 +484,10 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the settings on the way out."""
+        """Offer to save unsaved changes, then save the settings on the way out."""
+        if not self.files.maybe_save():
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)
 
@@ -516,14 +501,4 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, 1))
     return runs
-
-
-def read_columns(path: str) -> tuple[list[str], list[FloatArray]]:
-    """A data CSV as names and columns with the target first (``t``, else the first column)."""
-    data = csvio.read_data_csv(path)
-    if len(data.names) < 2:
-        raise LossguiError("the file needs a target column and at least one prediction column")
-    target = "t" if "t" in data.names else data.names[0]
-    order = [target, *[n for n in data.names if n != target]]
-    return order, [data.column(n) for n in order]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.document import Document, article_example
@@ -46,6 +46,9 @@ def make_window(qtbot: QtBot, settings: QSettings) -> WindowFactory:
             names, columns = article_example()
         document = Document(names, columns, loss)
         window = MainWindow(document, settings_ or settings)
+        # Closing at the end of a test must not stop at the unsaved-changes question;
+        # tests of that question answer it themselves.
+        window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -1,0 +1,472 @@
+"""The File menu's work: open data and sessions, save, export results and the plot, recent files.
+
+Reading and writing go through the same core functions as ``lossgui compute`` (``csvio``,
+``project``); this module adds what only a window needs: dialogs, the unsaved-changes prompt,
+``QSaveFile`` writes, the recent-files list and dropped files. Every dialog is a method of
+:class:`FileController` (``ask_*``) so tests can answer it without a modal loop.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from lossgui.core import LossguiError, csvio, project
+from lossgui.core.params import ParamValue
+from lossgui.gui.document import TARGET_NAME, FloatArray
+from lossgui.gui.saving import write_text
+
+if TYPE_CHECKING:
+    from lossgui.gui.main_window import MainWindow
+
+DATA_SUFFIXES = (".csv", ".tsv", ".txt")
+SESSION_SUFFIX = project.SUFFIX
+OPEN_FILTER = (
+    f"Data or sessions (*.csv *.tsv *.txt *{SESSION_SUFFIX});;"
+    "CSV data (*.csv *.tsv *.txt);;"
+    f"lossgui sessions (*{SESSION_SUFFIX});;All files (*)"
+)
+SESSION_FILTER = f"lossgui session (*{SESSION_SUFFIX})"
+RESULTS_FILTER = "CSV results (*.csv)"
+PNG_FILTER = "PNG image, 1600×900 (*.png)"
+SVG_FILTER = "SVG drawing (*.svg)"
+RECENT_KEY = "files/recent"
+BOM_KEY = "export/bom"
+RECENT_LIMIT = 8
+Button = QMessageBox.StandardButton
+
+
+class OpenCancelled(Exception):
+    """The user cancelled a question asked while opening (e.g. which column is the target)."""
+
+
+@dataclass
+class Loaded:
+    """What a file puts in the window: columns with the target first, and maybe the loss."""
+
+    names: list[str]
+    columns: list[FloatArray]
+    loss_id: str | None = None
+    params: dict[str, ParamValue] = field(default_factory=dict)
+    is_session: bool = False
+
+
+def is_session_path(path: str | os.PathLike[str]) -> bool:
+    """Whether a path names a session (``.lossgui.json``, or any ``.json``) rather than data."""
+    return os.fspath(path).lower().endswith(".json")
+
+
+def is_openable(path: str) -> bool:
+    """Whether a dropped file looks like something File ▸ Open reads."""
+    lowered = path.lower()
+    return lowered.endswith(DATA_SUFFIXES) or is_session_path(lowered)
+
+
+def check_columns(names: list[str], columns: list[FloatArray]) -> None:
+    """LossguiError unless the columns can become a document: t and ≥1 distinct, named y."""
+    if len(names) < 2:
+        raise LossguiError("the file needs a target column and at least one prediction column")
+    if len({len(c) for c in columns}) != 1 or len(columns[0]) == 0:
+        raise LossguiError("every column needs the same, non-zero number of rows")
+    for name in names[1:]:
+        if not name.strip():
+            raise LossguiError("a prediction column has no name")
+        if name == TARGET_NAME:
+            raise LossguiError("a prediction is called t, which is the target's name")
+    if len(set(names[1:])) != len(names) - 1:
+        raise LossguiError("two prediction columns have the same name")
+
+
+def without_source(message: str, path: str) -> str:
+    """An error message minus a leading file name, for a sentence that already names the file."""
+    for sep in (", ", ": "):
+        if message.startswith(path + sep):
+            return message[len(path) + len(sep):]
+    return message
+
+
+def session_of(window: MainWindow) -> project.Session:
+    """The window's document as a session (copies of the columns)."""
+    document = window.document
+    names = document.names
+    return project.Session(
+        names[0],
+        document.column(0).copy(),
+        [(names[c], document.column(c).copy()) for c in range(1, document.column_count)],
+        document.loss_id,
+        dict(document.params),
+    )
+
+
+def results_text(window: MainWindow) -> str:
+    """The results CSV of the window's document, exactly as ``lossgui compute --format csv``."""
+    document = window.document
+    for name, error in zip(document.prediction_names, document.errors, strict=True):
+        if error is not None:
+            raise LossguiError(f"{name} cannot be evaluated ({error}); fix it before exporting")
+    results = [
+        (name, document.column(c), evaluation)
+        for c, (name, evaluation) in enumerate(
+            zip(document.prediction_names, document.evaluations, strict=True), start=1
+        )
+        if evaluation is not None
+    ]
+    return csvio.results_csv_text(document.names[0], document.column(0), results)
+
+
+class FileController(QObject):
+    """Opens, saves and exports for one main window; the action table calls its methods."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings: QSettings = window.settings
+        self.session_path: str | None = None  # where Save writes without asking
+        self.data_path: str | None = None  # the CSV the data came from, for suggested names
+        self._replacing = False
+        self.recent_menu = QMenu("Open &Recent")
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        window.document.about_to_reset.connect(self._on_document_reset)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def install(self, actions: dict[str, QAction]) -> None:
+        """Hook into the built menus: the Recent submenu after Open, the BOM option's state."""
+        open_action = actions["open"]
+        for widget in open_action.associatedObjects():
+            if isinstance(widget, QMenu):
+                menu_actions = widget.actions()
+                after = menu_actions[menu_actions.index(open_action) + 1]
+                widget.insertMenu(after, self.recent_menu)
+        self._fill_recent_menu()
+        bom = actions["export_bom"]
+        bom.setChecked(self.bom)
+        # The plot's view would take a drop itself and refuse it; let the window have it.
+        for plot in (self.window.plot_panel.plot, self.window.curve_panel.plot):
+            plot.setAcceptDrops(False)
+            plot.viewport().setAcceptDrops(False)
+
+    # --- questions (tests replace these) -------------------------------------------------------
+
+    def ask_open_path(self) -> str | None:
+        """A file to open, or None."""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open data or session",
+                                              self._folder(), OPEN_FILTER)
+        return path or None
+
+    def ask_save_path(self, title: str, suggested: str, filters: str) -> tuple[str, str] | None:
+        """A file to write and the chosen filter, or None."""
+        path, chosen = QFileDialog.getSaveFileName(self.window, title, suggested, filters)
+        return (path, chosen) if path else None
+
+    def ask_target(self, path: str, names: list[str]) -> str | None:
+        """Which column is the target t (the first preselected), or None if cancelled."""
+        name, ok = QInputDialog.getItem(
+            self.window, "Which column is the target?",
+            f"{Path(path).name} has no column called t.\nWhich column holds the target t?",
+            names, 0, False,
+        )
+        return name if ok else None
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for the unsaved changes."""
+        box = self.changes_box()
+        box.exec()
+        return box.standardButton(box.clickedButton())
+
+    def changes_box(self) -> QMessageBox:
+        """The Save / Discard / Cancel question about unsaved changes."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Unsaved changes",
+            f"Save the changes to {self.window.source}?",
+            Button.Save | Button.Discard | Button.Cancel, self.window,
+        )
+        box.setInformativeText("If you don't save, your edits since the last save are lost.")
+        box.setDefaultButton(Button.Save)
+        box.setObjectName("unsaved_changes")
+        return box
+
+    def report(self, text: str) -> None:
+        """Tell the user why something failed (the window's notice bar)."""
+        self.window.show_notice(text)
+
+    # --- open ----------------------------------------------------------------------------------
+
+    def open(self) -> bool:
+        """File ▸ Open: ask about unsaved changes, then for a data CSV or a session."""
+        if not self.maybe_save():
+            return False
+        path = self.ask_open_path()
+        return bool(path) and self.open_path(path, ask_first=False)
+
+    def open_path(self, path: str, ask_first: bool = True) -> bool:
+        """Open a CSV or a session; on failure say why and leave the window as it was."""
+        if ask_first and not self.maybe_save():
+            return False
+        try:
+            problem = self.load_path(path)
+        except OpenCancelled:
+            return False
+        if problem is not None:
+            self.report(problem)
+            return False
+        return True
+
+    def load_path(self, path: str) -> str | None:
+        """Read ``path`` into the document; the reason it could not, or None when it did.
+
+        Raises OpenCancelled if the user cancels a question. The document is only touched
+        once the whole file has been read and checked.
+        """
+        try:
+            loaded = self.read(path)
+            check_columns(loaded.names, loaded.columns)
+        except LossguiError as error:
+            return f"Could not open {path}: {without_source(str(error), path)}"
+        self._apply(loaded)
+        if loaded.is_session:
+            self.session_path, self.data_path = path, None
+        else:
+            self.session_path, self.data_path = None, path
+        self.window.source = Path(path).name
+        self.window._update_title()
+        self.remember(path)
+        self.window.statusBar().showMessage(f"Opened {path}", 5000)
+        return None
+
+    def read(self, path: str) -> Loaded:
+        """A data CSV or a session as columns with the target first (asks which is t if needed)."""
+        if is_session_path(path):
+            session = project.load(path)
+            return Loaded(
+                [session.target_name, *(n for n, _ in session.predictions)],
+                [session.target, *(c for _, c in session.predictions)],
+                session.loss_id, dict(session.params), is_session=True,
+            )
+        data = csvio.read_data_csv(path)
+        if len(data.names) < 2:
+            raise LossguiError(
+                f"{path}: the file needs a target column and at least one prediction column "
+                f"(it has only {data.names[0]!r})"
+            )
+        if TARGET_NAME in data.names:
+            target = TARGET_NAME
+        else:
+            chosen = self.ask_target(path, list(data.names))
+            if chosen is None:
+                raise OpenCancelled
+            target = chosen
+        order = [target, *(n for n in data.names if n != target)]
+        return Loaded(order, [data.column(n) for n in order])
+
+    def _apply(self, loaded: Loaded) -> None:
+        document = self.window.document
+        self._replacing = True
+        try:
+            with document.batch():
+                document.replace(loaded.names, loaded.columns, loaded.loss_id)
+                for name, value in loaded.params.items():
+                    document.put_param(document.loss_id, name, value)
+        finally:
+            self._replacing = False
+
+    def _on_document_reset(self) -> None:
+        if not self._replacing:  # e.g. an example was loaded: it is not the file any more
+            self.session_path = self.data_path = None
+
+    # --- save ----------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Before the data goes away: True to go on (saved or discarded), False to stop."""
+        if self.window.document.undo_stack.isClean():
+            return True
+        choice = self.ask_save_changes()
+        if choice == Button.Save:
+            return self.save()
+        return choice == Button.Discard
+
+    def save(self) -> bool:
+        """File ▸ Save: write the session file, asking for a name the first time."""
+        if self.session_path is None:
+            return self.save_as()
+        return self.save_to(self.session_path)
+
+    def save_as(self) -> bool:
+        """File ▸ Save As: ask for a session file name, then save."""
+        answer = self.ask_save_path("Save session", self._suggest(SESSION_SUFFIX), SESSION_FILTER)
+        if answer is None:
+            return False
+        path = answer[0]
+        if not path.lower().endswith(".json"):
+            path += SESSION_SUFFIX
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Write the session to ``path``; on failure say why, keep the data and the old file."""
+        try:
+            write_text(path, project.to_json(session_of(self.window)))
+        except (LossguiError, OSError) as error:
+            self.report(f"Could not save the session: {error}. "
+                        "Your data is still here; try another folder or file name.")
+            return False
+        self.session_path = path
+        self.window.source = Path(path).name
+        self.window._update_title()
+        self.window.document.undo_stack.setClean()
+        self.remember(path)
+        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    # --- export --------------------------------------------------------------------------------
+
+    @property
+    def bom(self) -> bool:
+        """Whether exported results CSVs start with a UTF-8 BOM (helps Excel read UTF-8)."""
+        return self.settings.value(BOM_KEY, False) in (True, "true")
+
+    def set_bom(self, on: bool) -> None:
+        """Remember the BOM choice for exported results CSVs."""
+        self.settings.setValue(BOM_KEY, bool(on))
+
+    def export_results(self) -> bool:
+        """File ▸ Export Results: the results CSV, as ``lossgui compute --format csv``."""
+        try:
+            text = results_text(self.window)
+        except LossguiError as error:
+            self.report(f"Could not export the results: {error}")
+            return False
+        answer = self.ask_save_path("Export results", self._suggest("-results.csv"),
+                                    RESULTS_FILTER)
+        if answer is None:
+            return False
+        path = answer[0]
+        if not Path(path).suffix:
+            path += ".csv"
+        try:
+            write_text(path, text, bom=self.bom)
+        except OSError as error:
+            self.report(f"Could not export the results: {error}. "
+                        "Your data is still here.")
+            return False
+        self.window.statusBar().showMessage(f"Exported the results to {path}", 5000)
+        return True
+
+    def export_plot(self) -> bool:
+        """File ▸ Export Plot: the plot as a PNG (1600×900) or an SVG."""
+        answer = self.ask_save_path("Export plot", self._suggest("-plot.png"),
+                                    f"{PNG_FILTER};;{SVG_FILTER}")
+        if answer is None:
+            return False
+        path, chosen = answer
+        if Path(path).suffix.lower() not in (".png", ".svg"):
+            path += ".svg" if chosen == SVG_FILTER else ".png"
+        from lossgui.gui.plot_export import export_plot  # pyqtgraph exporters: on first use
+
+        try:
+            export_plot(self.window.document, path, self.window.plot_panel.gradient_mode)
+        except (LossguiError, OSError) as error:
+            self.report(f"Could not export the plot: {error}")
+            return False
+        self.window.statusBar().showMessage(f"Exported the plot to {path}", 5000)
+        return True
+
+    def _suggest(self, ending: str) -> str:
+        """A file name beside the current file, e.g. ``data-results.csv``."""
+        current = self.session_path or self.data_path
+        if current is None:
+            return os.path.join(self._folder(), "lossgui" + ending)
+        name = Path(current).name
+        for suffix in (SESSION_SUFFIX, *DATA_SUFFIXES, ".json"):
+            if name.lower().endswith(suffix):
+                name = name[: -len(suffix)]
+                break
+        return str(Path(current).with_name(name + ending))
+
+    def _folder(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else ""
+
+    # --- recent files --------------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        """Recently opened or saved files, newest first."""
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # an ini file stores a one-item list as a plain string
+            value = [value]
+        return [str(v) for v in value or [] if v][:RECENT_LIMIT]
+
+    def remember(self, path: str) -> None:
+        """Put ``path`` first in the recent files."""
+        absolute = os.path.abspath(path)
+        files = [absolute, *(p for p in self.recent_files() if p != absolute)]
+        self.settings.setValue(RECENT_KEY, files[:RECENT_LIMIT])
+        self._fill_recent_menu()
+
+    def forget(self, path: str) -> None:
+        """Drop ``path`` from the recent files."""
+        self.settings.setValue(RECENT_KEY, [p for p in self.recent_files() if p != path])
+        self._fill_recent_menu()
+
+    def clear_recent(self) -> None:
+        """Empty the recent files."""
+        self.settings.setValue(RECENT_KEY, [])
+        self._fill_recent_menu()
+
+    def open_recent(self, path: str) -> bool:
+        """Open a recent file; one that has gone is dropped from the list."""
+        if not self.maybe_save():
+            return False
+        if not os.path.exists(path):
+            self.forget(path)
+            self.report(f"Could not open {path}: the file is no longer there.")
+            return False
+        return self.open_path(path, ask_first=False)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = menu.addAction(f"&{number} {Path(path).name.replace('&', '&&')}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if files:
+            menu.addSeparator()
+        clear = menu.addAction("&Clear Recent Files")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.clear_recent)
+        menu.setEnabled(bool(files))
+
+    # --- dropped files -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Take a CSV or session dropped on the window."""
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDragEnterEvent | QDropEvent)
+            if self._dropped_path(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            path = self._dropped_path(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.open_path(path)
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _dropped_path(event: QDropEvent) -> str | None:
+        urls: list[QUrl] = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        if len(paths) == 1 and is_openable(paths[0]):
+            return paths[0]
+        return None
