@@ -63,6 +63,7 @@ class PlotPanel(QWidget):
         self._negate = False
         self._drawn: _Drawn | None = None
         self._shape: tuple[int, int] = (-1, -1)  # rows, predictions last drawn
+        self._shown: list[tuple[FloatArray, ...]] = []  # per item: the arrays last set
 
         self.gradient_box = QCheckBox("Show −∂E/∂&y (where learning moves each y)")
         self.gradient_box.setAccessibleName("Show the gradient instead of the contributions")
@@ -228,6 +229,8 @@ class PlotPanel(QWidget):
             finite = np.isfinite(values)
             heights = np.where(finite, values, 0.0)
             x = x0 + j * width
+            if self._unchanged(j, x, heights, values, np.array([finite_top, gradient])):
+                continue
             self._bars[j].setOpts(x=x, y0=0.0, height=heights, width=width * 0.92)
             self._markers[j].setData(**_markers(x, values, heights, finite_top, gradient))
 
@@ -246,8 +249,25 @@ class PlotPanel(QWidget):
         for j, env in enumerate(envelopes):
             left = env.starts + start + 0.5  # element e's slot starts at x = e + 0.5
             x = left + step * (1 - GROUP_WIDTH) / 2 + (j + 0.5) * width
+            flags = np.concatenate([env.nan, env.pos_inf, env.neg_inf]).astype(float)
+            if self._unchanged(j, x, env.low, env.high, flags, np.array([top])):
+                continue  # one edited cell seldom moves a bin's extremes: nothing to repaint
             self._bars[j].setOpts(x=x, y0=env.low, height=env.high - env.low, width=width)
             self._markers[j].setData(**_bin_markers(x, env.nan, env.pos_inf, env.neg_inf, top))
+
+    def _unchanged(self, j: int, *arrays: FloatArray) -> bool:
+        """Whether item ``j`` already shows exactly these arrays; remembers them if not."""
+        while len(self._shown) < len(self._bars):
+            self._shown.append(())
+        del self._shown[len(self._bars):]
+        old = self._shown[j]
+        if len(old) == len(arrays) and all(
+            a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+            for a, b in zip(old, arrays, strict=True)
+        ):
+            return True
+        self._shown[j] = tuple(np.array(a, copy=True) for a in arrays)
+        return False
 
     def _match_item_count(self, count: int) -> None:
         item = self.plot.getPlotItem()
@@ -264,6 +284,7 @@ class PlotPanel(QWidget):
         while len(self._bars) > count:
             item.removeItem(self._bars.pop())
             item.removeItem(self._markers.pop())
+        self._shown = self._shown[:count]
 
     def _rename_legend(self) -> None:
         names = self._document.prediction_names
