@@ -67,20 +67,18 @@ def envelope(values: FloatArray, start: int, stop: int, bins: int) -> Envelope:
     offsets = starts - start
     high = np.maximum.reduceat(part, offsets)
     low = np.minimum.reduceat(part, offsets)
-    nan, pos_inf, neg_inf = empty, empty, empty.copy()
+    nan, pos_inf, neg_inf = empty, empty.copy(), empty.copy()
     if not (np.isfinite(high).all() and np.isfinite(low).all()):
-        # Rare: recompute with the non-finite values left out (set to 0, the bar's base).
+        # Rare: recompute with the non-finite values left out (fmax/fmin skip NaN).
         finite = np.isfinite(part)
-        clean = np.where(finite, part, 0.0)
-        high = np.maximum.reduceat(clean, offsets)
-        low = np.minimum.reduceat(clean, offsets)
+        clean = np.where(finite, part, np.nan)
         nan = np.logical_or.reduceat(np.isnan(part), offsets)
         pos_inf = np.logical_or.reduceat(np.isposinf(part), offsets)
         neg_inf = np.logical_or.reduceat(np.isneginf(part), offsets)
         # A bin of only non-finite values has no finite low/high: show nothing but the marker.
         has_finite = np.logical_or.reduceat(finite, offsets)
-        high = np.where(has_finite, high, 0.0)
-        low = np.where(has_finite, low, 0.0)
+        high = np.where(has_finite, np.fmax.reduceat(clean, offsets), 0.0)
+        low = np.where(has_finite, np.fmin.reduceat(clean, offsets), 0.0)
     return Envelope(starts, stops, low, high, nan, pos_inf, neg_inf)
 
 

@@ -128,6 +128,12 @@ class PlotPanel(QWidget):
         """Whether the bars are min/max envelopes of bins rather than one bar per element."""
         return self._drawn is not None and self._drawn.step > 0
 
+    @property
+    def drawn_range(self) -> tuple[int, int, int]:
+        """0-based elements start…stop−1 now drawn, and the bin step (0: one bar per element)."""
+        drawn = self._drawn
+        return (0, 0, 0) if drawn is None else (drawn.start, drawn.stop, drawn.step)
+
     def show_elements(self, first: int, last: int) -> None:
         """Zoom the x axis to elements ``first``…``last`` (1-based) and draw them at once."""
         view = self.plot.getPlotItem().getViewBox()
@@ -247,12 +253,16 @@ class PlotPanel(QWidget):
                    for e in envelopes if len(e.low)), default=0.0) or 1.0
         width = step * GROUP_WIDTH / count
         for j, env in enumerate(envelopes):
-            left = env.starts + start + 0.5  # element e's slot starts at x = e + 0.5
+            # element e's slot starts at x = e + 0.5
+            left = (env.starts + start).astype(np.float64) + 0.5
             x = left + step * (1 - GROUP_WIDTH) / 2 + (j + 0.5) * width
             flags = np.concatenate([env.nan, env.pos_inf, env.neg_inf]).astype(float)
             if self._unchanged(j, x, env.low, env.high, flags, np.array([top])):
                 continue  # one edited cell seldom moves a bin's extremes: nothing to repaint
-            self._bars[j].setOpts(x=x, y0=env.low, height=env.high - env.low, width=width)
+            # Each element's bar starts at 0, so the bin shows the union of its bars.
+            base = np.minimum(env.low, 0.0)
+            self._bars[j].setOpts(x=x, y0=base, height=np.maximum(env.high, 0.0) - base,
+                                  width=width)
             self._markers[j].setData(**_bin_markers(x, env.nan, env.pos_inf, env.neg_inf, top))
 
     def _unchanged(self, j: int, *arrays: FloatArray) -> bool:
