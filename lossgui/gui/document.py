@@ -63,6 +63,7 @@ class Document(QObject):
         self._given: dict[str, dict[str, ParamValue]] = {}
         self._batch_depth = 0
         self._dirty = False
+        self._stale: set[int] | None = None  # predictions to re-evaluate (None: all of them)
         self._evaluations: list[Evaluation | None] = []
         self._errors: list[str | None] = []
         # Problems by cell: the core lists a few per check (messages) and marks every flagged
@@ -319,6 +320,7 @@ class Document(QObject):
         self.undo_stack.clear()
         self.reset_done.emit()
         self.loss_changed.emit()
+        self._stale = None
         self._evaluate()
 
     # --- raw changes, called by the commands (no undo here) --------------------------------------
@@ -340,7 +342,8 @@ class Document(QObject):
         for j in range(width):
             self._columns[column + j][row : row + height] = values[:, j]
         self.values_changed.emit(column, column + width - 1, row, row + height - 1)
-        self._touched()
+        # Only the edited predictions change, unless t does (every prediction is scored on it).
+        self._touched(None if column == TARGET else set(range(column, column + width)))
 
     def put_rows(self, row: int, values: FloatArray) -> None:
         """Insert rows (a count×column_count array) before ``row``."""
@@ -419,7 +422,12 @@ class Document(QObject):
             n += 1
         return names
 
-    def _touched(self) -> None:
+    def _touched(self, columns: set[int] | None = None) -> None:
+        """Something changed: re-evaluate ``columns`` (document columns), or everything."""
+        if columns is None:
+            self._stale = None
+        elif self._stale is not None:
+            self._stale |= columns
         if self._batch_depth:
             self._dirty = True
         else:
@@ -428,25 +436,31 @@ class Document(QObject):
     def _evaluate(self) -> None:
         """Evaluate every prediction through the core and index its problems by cell."""
         self._dirty = False
+        stale, self._stale = self._stale, set()
         t = self._columns[TARGET]
         try:
             params = self.params
         except LossguiError as error:  # cannot happen through the editors; never crash
             params = None
             reason = str(error)
-        self._evaluations = []
-        self._errors = []
-        for y in self._columns[1:]:
+        count = self.column_count - 1
+        if stale is None or len(self._evaluations) != count:
+            stale = set(range(1, count + 1))
+            self._evaluations = [None] * count
+            self._errors = [None] * count
+        for column in sorted(stale):
+            offset = column - 1
             if params is None:
-                self._evaluations.append(None)
-                self._errors.append(reason)
+                self._evaluations[offset] = None
+                self._errors[offset] = reason
                 continue
+            y = self._columns[column]
             try:
-                self._evaluations.append(evaluate_resolved(self._loss_id, y, t, params))
-                self._errors.append(None)
+                self._evaluations[offset] = evaluate_resolved(self._loss_id, y, t, params)
+                self._errors[offset] = None
             except LossguiError as error:
-                self._evaluations.append(None)
-                self._errors.append(str(error))
+                self._evaluations[offset] = None
+                self._errors[offset] = str(error)
         self._index_problems()
         self.changed.emit()
 

@@ -107,3 +107,22 @@ def test_hovering_an_envelope_names_the_element_it_shows(big_window: MainWindow)
     expected = float(big_window.document.evaluations[1].contributions[77_776])
     assert text is not None and text.startswith(
         f"k = 77777, y2: contribution = {format_value(expected)} — largest of k = ")
+
+
+def test_an_edit_re_evaluates_only_what_it_changes(qapp: object) -> None:
+    t, y1, y2 = columns(1000)
+    document = Document(["t", "y1", "y2"], [t, y1, y2], "bce")
+    untouched = document.evaluations[1]
+    document.edit_cells(3, 1, [[0.5]])
+    assert document.evaluations[1] is untouched  # y2 did not change: its evaluation is kept
+    edited = y1.copy()
+    edited[3] = 0.5
+    assert document.evaluations[0].total == evaluate("bce", edited, t).total  # type: ignore[union-attr]
+    document.edit_cells(4, 0, [[1.0 - t[4]]])  # t changes every prediction's loss
+    t2 = t.copy()
+    t2[4] = 1.0 - t[4]
+    for column, y in ((0, edited), (1, y2)):
+        assert document.evaluations[column].total == evaluate("bce", y, t2).total  # type: ignore[union-attr]
+    document.replace(["t", "y1", "y2"], [t, y2, y1])
+    assert document.evaluations[0].total == evaluate("bce", y2, t).total  # type: ignore[union-attr]
+    assert document.evaluations[1].total == evaluate("bce", y1, t).total  # type: ignore[union-attr]
