@@ -163,6 +163,8 @@ def _parse_plain(text: str, sep: str) -> DataSet | None:
             )
     except (ValueError, UserWarning):
         return None
+    finally:
+        del source  # its copy of the text is not needed while the columns are copied out
     if values.shape[0] == 0 or values.shape[1] != len(names):
         return None
     keep = [c for c, name in enumerate(names) if not results or _is_input(name)]
