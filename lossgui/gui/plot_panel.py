@@ -104,6 +104,7 @@ class PlotPanel(QWidget):
 
         document.changed.connect(self.refresh)
         document.reset_done.connect(self._show_everything)
+        document.loss_changed.connect(self._show_everything)  # another scale: fit it again
         self.refresh()
 
     @property
