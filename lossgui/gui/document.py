@@ -409,7 +409,8 @@ class Document(QObject):
             raise ValueError("a document needs a target and at least one named prediction")
         if len({len(a) for a in arrays}) != 1 or len(arrays[0]) == 0:
             raise ValueError("every column needs the same, non-zero number of rows")
-        self._names = [TARGET_NAME, *names[1:]]
+        # The target keeps the name it came with (正解, label, …) so exports match the CLI.
+        self._names = [names[0] or TARGET_NAME, *names[1:]]
         self._columns = arrays
 
     def _fresh_names(self, count: int) -> list[str]:

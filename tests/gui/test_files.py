@@ -94,7 +94,7 @@ def test_open_a_semicolon_japanese_csv_asks_for_the_target(
     window.files.ask_target = ask_target  # type: ignore[method-assign]
     assert window.open_path(str(path))
     assert offered == [["正解", "モデルA", "モデルB"]]
-    assert window.document.names == ("t", "モデルA", "モデルB")
+    assert window.document.names == ("正解", "モデルA", "モデルB")  # the target keeps its name
     np.testing.assert_array_equal(column_values(window, 0), [0, 1, 0])
     np.testing.assert_array_equal(column_values(window, 1), [0.01, 0.65, 0.13])
     np.testing.assert_array_equal(column_values(window, 2), [0.34, 0.21, 0.91])
@@ -118,7 +118,7 @@ def test_the_target_chooser_preselects_the_first_column(
     QTimer.singleShot(0, choose_second)
     assert window.open_path(str(path))
     assert seen == ["a"]
-    assert window.document.names == ("t", "a", "c")
+    assert window.document.names == ("b", "a", "c")
     np.testing.assert_array_equal(column_values(window, 0), [0.9, 0.1])
 
 
@@ -201,7 +201,7 @@ def test_command_line_file_without_t_asks_too(
     window, problem = app.build_window(str(path), settings)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     assert problem is None
-    assert window.document.names == ("t", "p")
+    assert window.document.names == ("q", "p")
     np.testing.assert_array_equal(column_values(window, 0), [0.9, 0.2])
 
 
@@ -295,6 +295,23 @@ def test_gui_and_cli_results_are_byte_identical(
     assert gui.read_bytes() == cli.read_bytes()
     assert gui.read_bytes().startswith(b"\xef\xbb\xbf") == bom
     assert b"'=evil" in gui.read_bytes()  # the formula-looking name is neutralised
+
+
+def test_a_target_with_its_own_name_exports_as_the_cli_does(
+    window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path / "jp.csv", "予測,正解\n0.2,0\n0.7,1\n")
+    window.files.ask_target = lambda path, names: "正解"  # type: ignore[method-assign]
+    assert window.open_path(str(source))
+    gui = tmp_path / "gui.csv"
+    answer_save(window, gui)
+    window.action_map["export_results"].trigger()
+    cli = tmp_path / "cli.csv"
+    assert cli_main(["compute", str(source), "--loss", "sse", "--target", "正解", "--format",
+                     "csv", "--output", str(cli)]) == 0
+    capsys.readouterr()
+    assert gui.read_bytes() == cli.read_bytes()
+    assert gui.read_text(encoding="utf-8").startswith("k,正解,予測,")
 
 
 def test_the_bom_choice_is_remembered(make_window: WindowFactory) -> None:
