@@ -14,7 +14,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
@@ -23,8 +23,8 @@ from lossgui.gui.document import Document, FloatArray
 from lossgui.gui.table_model import format_value
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
-CONTRIBUTION_LABEL = "contribution of element k to E"
-GRADIENT_LABEL = "−∂E/∂y   (↑ learning raises y, ↓ lowers y)"
+CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")
+GRADIENT_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "−∂E/∂y   (↑ learning raises y, ↓ lowers y)")
 
 
 class PlotPanel(QWidget):
@@ -39,15 +39,16 @@ class PlotPanel(QWidget):
         self._markers: list[pg.ScatterPlotItem] = []
         self._values: list[FloatArray] = []
 
-        self.gradient_box = QCheckBox("Show −∂E/∂&y (where learning moves each y)")
-        self.gradient_box.setAccessibleName("Show the gradient instead of the contributions")
+        self.gradient_box = QCheckBox(self.tr("Show −∂E/∂&y (where learning moves each y)"))
+        self.gradient_box.setAccessibleName(
+            self.tr("Show the gradient instead of the contributions"))
         self.gradient_box.toggled.connect(self._on_gradient_toggled)
-        self.hover = QLabel("Hover a bar to read its exact value.")
-        self.hover.setAccessibleName("Value under the mouse")
+        self.hover = QLabel(self.tr("Hover a bar to read its exact value."))
+        self.hover.setAccessibleName(self.tr("Value under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.plot = pg.PlotWidget(background="w")
-        self.plot.setAccessibleName("Plot of the contributions per element")
+        self.plot.setAccessibleName(self.tr("Plot of the contributions per element"))
         self.plot.setMenuEnabled(False)
         item = self.plot.getPlotItem()
         for side in ("left", "bottom"):
@@ -55,7 +56,7 @@ class PlotPanel(QWidget):
             axis.setPen(pg.mkPen("#444"))
             axis.setTextPen(pg.mkPen("#222"))
             axis.enableAutoSIPrefix(False)  # "(x0.001)" on the axis puzzles a learner
-        item.setLabel("bottom", "element k", color="#222")
+        item.setLabel("bottom", self.tr("element k"), color="#222")
         item.showGrid(y=True, alpha=0.25)
         self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
                                      pen=pg.mkPen("#999"), labelTextColor="#222")
@@ -121,7 +122,8 @@ class PlotPanel(QWidget):
             self._markers[j].setData(**_markers(x, values, heights, finite_top, gradient))
         self._set_ticks(rows)
         item = self.plot.getPlotItem()
-        item.setLabel("left", GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL, color="#222")
+        item.setLabel("left", self.tr(GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL),
+                      color="#222")
         self._rename_legend()
         item.enableAutoRange()
 
@@ -160,7 +162,8 @@ class PlotPanel(QWidget):
 
     def _on_gradient_toggled(self, on: bool) -> None:
         self.plot.setAccessibleName(
-            "Plot of −∂E/∂y per element" if on else "Plot of the contributions per element"
+            self.tr("Plot of −∂E/∂y per element") if on
+            else self.tr("Plot of the contributions per element")
         )
         self.refresh()
         self.gradient_toggled.emit(on)
@@ -178,12 +181,15 @@ class PlotPanel(QWidget):
             return None
         j = min(int(offset / (GROUP_WIDTH / count)), count - 1)
         value = float(self._values[j][k - 1])
-        what = "−∂E/∂y" if self.gradient_mode else "contribution"
+        what = "−∂E/∂y" if self.gradient_mode else self.tr("contribution")
         name = self._document.prediction_names[j]
-        shown = format_value(value) if not math.isnan(value) else "not computed (missing)"
+        shown = format_value(value) if not math.isnan(value) else \
+            self.tr("not computed (missing)")
         text = f"k = {k}, {name}: {what} = {shown}"
         if self.gradient_mode and math.isfinite(value) and value:
-            text += " (learning would " + ("raise" if value > 0 else "lower") + f" {name})"
+            way = self.tr(" (learning would raise %1)") if value > 0 else \
+                self.tr(" (learning would lower %1)")
+            text += way.replace("%1", name)
         return text
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
