@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,7 +153,7 @@ class ConventionsPanel(QWidget):
                   c.explain(language)) for c in self.conventions]
         self.table.setRowCount(len(rows))
         for row, (tool, function, value, reason) in enumerate(rows):
-            value_item = QTableWidgetItem(_value_text(self, value))
+            value_item = QTableWidgetItem(_value_text(value))
             value_item.setData(Qt.ItemDataRole.UserRole, value)
             value_item.setToolTip(repr(value) if value is not None else
                                   self.tr("This tool refuses this input: %1")
@@ -179,12 +179,12 @@ class ConventionsPanel(QWidget):
                                          "up to their clipping.").replace("%1", name))
 
 
-def _value_text(panel: QWidget, value: float | None) -> str:
+def _value_text(value: float | None) -> str:
     """About six significant digits; 'refuses' when the tool will not take the input."""
     if value is None:
-        return panel.tr("refuses")
+        return QCoreApplication.translate("ConventionsPanel", "refuses")
     if math.isnan(value):
-        return panel.tr("not a number")
+        return QCoreApplication.translate("ConventionsPanel", "not a number")
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     text = f"{value:.6g}"

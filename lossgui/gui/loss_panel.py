@@ -197,8 +197,9 @@ def format_total(evaluation: Evaluation | None, error: str | None) -> str:
             return QCoreApplication.translate("ResultsPanel", "— (not a number)")
         names = [element_name("t" if p.code == "missing_t" else "y", p.index)
                  for p in evaluation.problems if p.code in MISSING_CODES and p.index is not None]
-        if len(names) > 3:
-            return QCoreApplication.translate("ResultsPanel", "— (%n missing)", None, len(names))
+        count = len(names)
+        if count > 3:
+            return QCoreApplication.translate("ResultsPanel", "— (%n missing)", None, count)
         return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
             .replace("%1", ", ".join(names))
     if math.isinf(total):
