@@ -6,12 +6,13 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from lossgui.gui.examples import CONTEXT as EXAMPLES_CONTEXT
 from lossgui.gui.examples import EXAMPLES
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 
 Key = QKeySequence.StandardKey
 CONTEXT = "Actions"  # lupdate's context for the table's texts (it needs the literal below)

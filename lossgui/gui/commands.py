@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from lossgui.core.params import ParamValue
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from lossgui.gui.document import Document, FloatArray

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from lossgui.core.conventions import Convention, compare, input_remarks
 from lossgui.gui.focus import Focus, PredictionCombo
-from lossgui.gui.language import current_language, is_japanese
+from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language, is_japanese
 from lossgui.gui.table_model import uses_decimal_comma
 
 VALUE_COLUMN = 2

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from lossgui.core import LossguiError, csvio, project
 from lossgui.core.params import ParamValue
 from lossgui.gui.document import TARGET_NAME, FloatArray
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 from lossgui.gui.saving import write_text
 
 if TYPE_CHECKING:

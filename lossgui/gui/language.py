@@ -57,17 +57,16 @@ def translations_folder() -> Path:
 def install(language: str) -> bool:
     """Switch Qt's translators (and ``current_language``) to ``language``.
 
-    Returns False if lossgui's own translation could not be loaded (the window then stays
-    in English). Widgets made before the switch keep their texts; rebuild them.
+    Needs the application object. Returns False if lossgui's own translation could not be
+    loaded (the window then stays in English). Widgets made before the switch keep their
+    texts; rebuild them.
     """
     global _current
-    app = QCoreApplication.instance()
     for translator in _translators:
-        if app is not None:
-            QCoreApplication.removeTranslator(translator)
+        QCoreApplication.removeTranslator(translator)
     _translators.clear()
     _current = ENGLISH
-    if language not in LANGUAGES:
+    if language not in LANGUAGES or QCoreApplication.instance() is None:
         return False
     if language == ENGLISH:
         return True
@@ -85,3 +84,8 @@ def install(language: str) -> bool:
     _current = language
     return True
 
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` (typed: PySide6's returns ``object``)."""
+    return text

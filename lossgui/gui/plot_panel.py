@@ -14,12 +14,13 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document, FloatArray
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 from lossgui.gui.table_model import format_value
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups

@@ -4,277 +4,277 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="18"/>
+        <location filename="../../lossgui/gui/actions.py" line="19"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="19"/>
+        <location filename="../../lossgui/gui/actions.py" line="20"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="20"/>
+        <location filename="../../lossgui/gui/actions.py" line="21"/>
         <source>&amp;Data</source>
         <translation>データ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="21"/>
+        <location filename="../../lossgui/gui/actions.py" line="22"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="22"/>
+        <location filename="../../lossgui/gui/actions.py" line="23"/>
         <source>E&amp;xamples</source>
         <translation>例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="23"/>
+        <location filename="../../lossgui/gui/actions.py" line="24"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="47"/>
+        <location filename="../../lossgui/gui/actions.py" line="48"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="48"/>
+        <location filename="../../lossgui/gui/actions.py" line="49"/>
         <source>Open a data CSV (a column t and one column per prediction) or a saved session</source>
         <translation>データの CSV(正解 t の列と予測ごとに1列)か、保存したセッションを開きます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="52"/>
+        <location filename="../../lossgui/gui/actions.py" line="53"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="53"/>
+        <location filename="../../lossgui/gui/actions.py" line="54"/>
         <source>Save the data, the loss and its parameters as a .lossgui.json session</source>
         <translation>データと損失関数、そのパラメータを .lossgui.json セッションとして保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="57"/>
+        <location filename="../../lossgui/gui/actions.py" line="58"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="59"/>
+        <location filename="../../lossgui/gui/actions.py" line="60"/>
         <source>Save the session under a new name</source>
         <translation>セッションを新しい名前で保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="62"/>
+        <location filename="../../lossgui/gui/actions.py" line="63"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="64"/>
+        <location filename="../../lossgui/gui/actions.py" line="65"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="68"/>
+        <location filename="../../lossgui/gui/actions.py" line="69"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="69"/>
+        <location filename="../../lossgui/gui/actions.py" line="70"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="72"/>
+        <location filename="../../lossgui/gui/actions.py" line="73"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="74"/>
+        <location filename="../../lossgui/gui/actions.py" line="75"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="78"/>
+        <location filename="../../lossgui/gui/actions.py" line="79"/>
         <source>Load the Article&apos;s &amp;Example</source>
         <translation>記事の例を読み込む(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="80"/>
+        <location filename="../../lossgui/gui/actions.py" line="81"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="84"/>
+        <location filename="../../lossgui/gui/actions.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="88"/>
+        <location filename="../../lossgui/gui/actions.py" line="89"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="91"/>
+        <location filename="../../lossgui/gui/actions.py" line="92"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="94"/>
+        <location filename="../../lossgui/gui/actions.py" line="95"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="97"/>
+        <location filename="../../lossgui/gui/actions.py" line="98"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="98"/>
+        <location filename="../../lossgui/gui/actions.py" line="99"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="102"/>
+        <location filename="../../lossgui/gui/actions.py" line="103"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="103"/>
+        <location filename="../../lossgui/gui/actions.py" line="104"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="107"/>
+        <location filename="../../lossgui/gui/actions.py" line="108"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="109"/>
+        <location filename="../../lossgui/gui/actions.py" line="110"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="112"/>
+        <location filename="../../lossgui/gui/actions.py" line="113"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="114"/>
+        <location filename="../../lossgui/gui/actions.py" line="115"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="117"/>
+        <location filename="../../lossgui/gui/actions.py" line="118"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="119"/>
+        <location filename="../../lossgui/gui/actions.py" line="120"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="122"/>
+        <location filename="../../lossgui/gui/actions.py" line="123"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="124"/>
+        <location filename="../../lossgui/gui/actions.py" line="125"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="127"/>
+        <location filename="../../lossgui/gui/actions.py" line="128"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="129"/>
+        <location filename="../../lossgui/gui/actions.py" line="130"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="132"/>
+        <location filename="../../lossgui/gui/actions.py" line="133"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="134"/>
+        <location filename="../../lossgui/gui/actions.py" line="135"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="137"/>
+        <location filename="../../lossgui/gui/actions.py" line="138"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="139"/>
+        <location filename="../../lossgui/gui/actions.py" line="140"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="142"/>
+        <location filename="../../lossgui/gui/actions.py" line="143"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="144"/>
+        <location filename="../../lossgui/gui/actions.py" line="145"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="148"/>
+        <location filename="../../lossgui/gui/actions.py" line="149"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="152"/>
+        <location filename="../../lossgui/gui/actions.py" line="153"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="156"/>
+        <location filename="../../lossgui/gui/actions.py" line="157"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="160"/>
+        <location filename="../../lossgui/gui/actions.py" line="161"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="164"/>
+        <location filename="../../lossgui/gui/actions.py" line="165"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="166"/>
+        <location filename="../../lossgui/gui/actions.py" line="167"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="170"/>
+        <location filename="../../lossgui/gui/actions.py" line="171"/>
         <source>Show the &amp;Curve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="172"/>
+        <location filename="../../lossgui/gui/actions.py" line="173"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="176"/>
+        <location filename="../../lossgui/gui/actions.py" line="177"/>
         <source>Show &amp;Other Tools&apos; Numbers</source>
         <translation>他のツールの値を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="178"/>
+        <location filename="../../lossgui/gui/actions.py" line="179"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="184"/>
+        <location filename="../../lossgui/gui/actions.py" line="185"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -314,47 +314,47 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="86"/>
+        <location filename="../../lossgui/gui/commands.py" line="87"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="87"/>
+        <location filename="../../lossgui/gui/commands.py" line="88"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="108"/>
+        <location filename="../../lossgui/gui/commands.py" line="109"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="109"/>
+        <location filename="../../lossgui/gui/commands.py" line="110"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="131"/>
+        <location filename="../../lossgui/gui/commands.py" line="132"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="150"/>
+        <location filename="../../lossgui/gui/commands.py" line="151"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="172"/>
+        <location filename="../../lossgui/gui/commands.py" line="173"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="191"/>
+        <location filename="../../lossgui/gui/commands.py" line="192"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="209"/>
+        <location filename="../../lossgui/gui/commands.py" line="210"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -647,169 +647,169 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="31"/>
+        <location filename="../../lossgui/gui/files.py" line="32"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="34"/>
+        <location filename="../../lossgui/gui/files.py" line="35"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="35"/>
+        <location filename="../../lossgui/gui/files.py" line="36"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="36"/>
+        <location filename="../../lossgui/gui/files.py" line="37"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="37"/>
+        <location filename="../../lossgui/gui/files.py" line="38"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="73"/>
+        <location filename="../../lossgui/gui/files.py" line="74"/>
         <source>the file needs a target column and at least one prediction column</source>
         <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="76"/>
+        <location filename="../../lossgui/gui/files.py" line="77"/>
         <source>every column needs the same, non-zero number of rows</source>
         <translation>どの列も同じ行数(1行以上)が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="80"/>
+        <location filename="../../lossgui/gui/files.py" line="81"/>
         <source>a prediction column has no name</source>
         <translation>名前のない予測の列があります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="83"/>
+        <location filename="../../lossgui/gui/files.py" line="84"/>
         <source>a prediction is called t, which is the target&apos;s name</source>
         <translation>予測に正解の名前 t が付いています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="86"/>
+        <location filename="../../lossgui/gui/files.py" line="87"/>
         <source>two prediction columns have the same name</source>
         <translation>2つの予測の列が同じ名前です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="116"/>
+        <location filename="../../lossgui/gui/files.py" line="117"/>
         <source>%1 cannot be evaluated (%2); fix it before exporting</source>
         <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="139"/>
+        <location filename="../../lossgui/gui/files.py" line="140"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="167"/>
+        <location filename="../../lossgui/gui/files.py" line="168"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="179"/>
+        <location filename="../../lossgui/gui/files.py" line="180"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="180"/>
+        <location filename="../../lossgui/gui/files.py" line="181"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="195"/>
+        <location filename="../../lossgui/gui/files.py" line="196"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="196"/>
+        <location filename="../../lossgui/gui/files.py" line="197"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="200"/>
+        <location filename="../../lossgui/gui/files.py" line="201"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="241"/>
+        <location filename="../../lossgui/gui/files.py" line="242"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="251"/>
+        <location filename="../../lossgui/gui/files.py" line="252"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="265"/>
+        <location filename="../../lossgui/gui/files.py" line="266"/>
         <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
         <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="313"/>
+        <location filename="../../lossgui/gui/files.py" line="314"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="327"/>
+        <location filename="../../lossgui/gui/files.py" line="328"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="335"/>
+        <location filename="../../lossgui/gui/files.py" line="336"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="354"/>
+        <location filename="../../lossgui/gui/files.py" line="355"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="356"/>
+        <location filename="../../lossgui/gui/files.py" line="357"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="366"/>
+        <location filename="../../lossgui/gui/files.py" line="367"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="370"/>
+        <location filename="../../lossgui/gui/files.py" line="371"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="375"/>
+        <location filename="../../lossgui/gui/files.py" line="376"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="387"/>
+        <location filename="../../lossgui/gui/files.py" line="388"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="390"/>
+        <location filename="../../lossgui/gui/files.py" line="391"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="441"/>
+        <location filename="../../lossgui/gui/files.py" line="442"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="457"/>
+        <location filename="../../lossgui/gui/files.py" line="458"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1084,68 +1084,68 @@ Which column holds the target t?</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="26"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="27"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="27"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="28"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="42"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="43"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="44"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="45"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="46"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="47"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="47"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="48"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="51"/>
-        <location filename="../../lossgui/gui/plot_panel.py" line="166"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="167"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="59"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="60"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="165"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="166"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="184"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="185"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="187"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="188"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="190"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="191"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="191"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="192"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
