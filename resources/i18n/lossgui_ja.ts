@@ -414,7 +414,7 @@
     <message>
         <location filename="../../lossgui/gui/conventions_panel.py" line="147"/>
         <source>lossgui (now)</source>
-        <translation>lossgui(現在)</translation>
+        <translation>lossgui (現在)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/conventions_panel.py" line="148"/>
@@ -832,22 +832,22 @@ Which column holds the target t?</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="91"/>
+        <location filename="../../lossgui/gui/formula_panel.py" line="93"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="94"/>
+        <location filename="../../lossgui/gui/formula_panel.py" line="96"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="106"/>
+        <location filename="../../lossgui/gui/formula_panel.py" line="108"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/formula_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/formula_panel.py" line="118"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
