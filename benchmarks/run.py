@@ -41,7 +41,10 @@ def _child(args: list[str], timeout: float) -> str | None:
 def gui_rows(sizes: tuple[int, ...], directory: Path) -> list[Row]:
     """The window's rows, each size in a child process with a time limit."""
     rows: list[Row] = []
+    from benchmarks.common import data_csv
+
     for n in sizes:
+        data_csv(n, directory)  # written here, so the child's peak memory is the window's alone
         out = _child([str(n), str(directory)], GUI_TIMEOUT_S)
         if out is None:
             rows.append({"what": "GUI rows (open, edit, paste, jump)", "n": n,

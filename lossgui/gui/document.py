@@ -64,10 +64,14 @@ class Document(QObject):
         self._given: dict[str, dict[str, ParamValue]] = {}
         self._batch_depth = 0
         self._dirty = False
+        self._stale: set[int] | None = None  # predictions to re-evaluate (None: all of them)
         self._evaluations: list[Evaluation | None] = []
         self._errors: list[str | None] = []
-        self._flags: NDArray[np.bool_] = np.zeros((0, 0), dtype=bool)
+        # Problems by cell: the core lists a few per check (messages) and marks every flagged
+        # element in a mask; the masks are looked up per painted cell, never copied per edit.
         self._messages: dict[tuple[int, int], list[str]] = {}
+        self._listed: dict[int, set[int]] = {}  # prediction column -> rows with a listed problem
+        self._problem_count: int | None = None
         self._notes: list[str] = []
         self._set_contents(names, columns)
         self._evaluate()
@@ -142,14 +146,26 @@ class Document(QObject):
 
     def is_flagged(self, row: int, column: int) -> bool:
         """Whether this cell has a problem to highlight."""
-        return bool(self._flags[column, row])
+        if (column, row) in self._messages:
+            return True
+        return self._masked(row, column)
+
+    def _masked(self, row: int, column: int) -> bool:
+        """Flagged by the core's mask beyond the listed problems (predictions only)."""
+        if column == TARGET or column > len(self._evaluations):
+            return False
+        evaluation = self._evaluations[column - 1]
+        if evaluation is None or row in self._listed.get(column, ()):
+            return False
+        flagged = evaluation.flagged
+        return bool(flagged.reshape(-1)[row]) if flagged.size else False
 
     def cell_messages(self, row: int, column: int) -> list[str]:
         """The core's explanations of this cell's problems."""
         messages = self._messages.get((column, row))
         if messages is not None:
             return list(messages)
-        if self._flags[column, row]:  # the core lists 20 per check, then summarises
+        if self._masked(row, column):  # the core lists 20 per check, then summarises
             return [QCoreApplication.translate(
                 "Document", "This element has a problem; see the problems list for the summary.")]
         return []
@@ -157,7 +173,18 @@ class Document(QObject):
     @property
     def problem_count(self) -> int:
         """How many cells are highlighted as problems."""
-        return int(self._flags.sum()) + sum(e is not None for e in self._errors)
+        if self._problem_count is None:
+            count = len(self._messages)
+            for offset, evaluation in enumerate(self._evaluations):
+                if evaluation is None or not evaluation.flagged.size:
+                    continue
+                column = offset + 1
+                flagged = evaluation.flagged.reshape(-1)
+                count += int(np.count_nonzero(flagged))
+                # rows already counted through a message, or listed about t, are not extra
+                count -= sum(1 for row in self._listed.get(column, ()) if flagged[row])
+            self._problem_count = count
+        return self._problem_count + sum(e is not None for e in self._errors)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -305,6 +332,7 @@ class Document(QObject):
         self.undo_stack.clear()
         self.reset_done.emit()
         self.loss_changed.emit()
+        self._stale = None
         self._evaluate()
 
     def refresh_language(self) -> None:
@@ -331,7 +359,8 @@ class Document(QObject):
         for j in range(width):
             self._columns[column + j][row : row + height] = values[:, j]
         self.values_changed.emit(column, column + width - 1, row, row + height - 1)
-        self._touched()
+        # Only the edited predictions change, unless t does (every prediction is scored on it).
+        self._touched(None if column == TARGET else set(range(column, column + width)))
 
     def put_rows(self, row: int, values: FloatArray) -> None:
         """Insert rows (a count×column_count array) before ``row``."""
@@ -410,7 +439,12 @@ class Document(QObject):
             n += 1
         return names
 
-    def _touched(self) -> None:
+    def _touched(self, columns: set[int] | None = None) -> None:
+        """Something changed: re-evaluate ``columns`` (document columns), or everything."""
+        if columns is None:
+            self._stale = None
+        elif self._stale is not None:
+            self._stale |= columns
         if self._batch_depth:
             self._dirty = True
         else:
@@ -419,38 +453,46 @@ class Document(QObject):
     def _evaluate(self) -> None:
         """Evaluate every prediction through the core and index its problems by cell."""
         self._dirty = False
+        stale, self._stale = self._stale, set()
         t = self._columns[TARGET]
         try:
             params = self.params
         except LossguiError as error:  # cannot happen through the editors; never crash
             params = None
             reason = str(error)
-        self._evaluations = []
-        self._errors = []
-        for y in self._columns[1:]:
+        count = self.column_count - 1
+        if stale is None or len(self._evaluations) != count:
+            stale = set(range(1, count + 1))
+            self._evaluations = [None] * count
+            self._errors = [None] * count
+        for column in sorted(stale):
+            offset = column - 1
             if params is None:
-                self._evaluations.append(None)
-                self._errors.append(reason)
+                self._evaluations[offset] = None
+                self._errors[offset] = reason
                 continue
+            y = self._columns[column]
             try:
-                self._evaluations.append(evaluate_resolved(self._loss_id, y, t, params))
-                self._errors.append(None)
+                self._evaluations[offset] = evaluate_resolved(self._loss_id, y, t, params)
+                self._errors[offset] = None
             except LossguiError as error:
-                self._evaluations.append(None)
-                self._errors.append(str(error))
+                self._evaluations[offset] = None
+                self._errors[offset] = str(error)
         self._index_problems()
         self.changed.emit()
 
     def _index_problems(self) -> None:
-        self._flags = np.zeros((self.column_count, self.row_count), dtype=bool)
+        """Index the listed problems by cell; the masks stay in the evaluations (no O(n) copy)."""
         self._messages = {}
+        self._listed = {}
+        self._problem_count = None
         notes: list[str] = []
         language = current_language()  # the core's sentences come in English and Japanese
         for offset, evaluation in enumerate(self._evaluations):
             column = offset + 1
             if evaluation is None:
                 continue
-            listed = np.zeros(self.row_count, dtype=bool)
+            listed: set[int] = set()
             for problem in evaluation.problems:
                 message = problem.text(language)
                 if problem.index is None:
@@ -466,10 +508,8 @@ class Document(QObject):
                 messages = self._messages.setdefault(cell, [])
                 if message not in messages:
                     messages.append(message)
-                self._flags[cell] = True
-                listed[row] = True
-            flagged = np.asarray(evaluation.flagged, dtype=bool).reshape(-1)
-            self._flags[column] |= flagged & ~listed
+                listed.add(row)
+            self._listed[column] = listed
         self._notes = notes
 
 

@@ -2,6 +2,12 @@
 
 One BarGraphItem (and one marker ScatterPlotItem) per prediction, created once and updated
 with ``setOpts``/``setData``: one brush per item is what keeps pyqtgraph fast.
+
+The plot's cost follows the screen, not the number of elements: up to ``EXACT_LIMIT`` visible
+elements are drawn as exact bars; beyond that each prediction is drawn as a min/max envelope of
+bins about a pixel wide (``lossgui.core.downsample``), re-aggregated when the visible x range
+changes, so the largest contributions of every bin stay visible. Hover reads the document's
+exact values either way.
 """
 
 from __future__ import annotations
@@ -9,15 +15,18 @@ from __future__ import annotations
 import functools
 import math
 import os
+from dataclasses import dataclass
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt, Signal
+from numpy.typing import NDArray
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from lossgui.core.downsample import envelope, largest_in
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document, FloatArray
 from lossgui.gui.language import QT_TRANSLATE_NOOP
@@ -26,6 +35,19 @@ from lossgui.gui.table_model import format_value
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
 CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")
 GRADIENT_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "−∂E/∂y   (↑ learning raises y, ↓ lowers y)")
+EXACT_LIMIT = 2000  # visible elements drawn as exact bars; more are drawn as envelopes
+RANGE_DELAY_MS = 40  # re-aggregate this long after the last change of the visible range
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """What the bar items show: elements start…stop−1, exactly (step 0) or in bins of ``step``."""
+
+    start: int
+    stop: int
+    step: int
+    bins: int
+    starts: tuple[int, ...] = ()  # first element of every bin (envelopes only)
 
 
 class PlotPanel(QWidget):
@@ -38,7 +60,11 @@ class PlotPanel(QWidget):
         self._document = document
         self._bars: list[pg.BarGraphItem] = []
         self._markers: list[pg.ScatterPlotItem] = []
-        self._values: list[FloatArray] = []
+        self._arrays: list[FloatArray | None] = []  # the core's arrays, not copied
+        self._negate = False
+        self._drawn: _Drawn | None = None
+        self._shape: tuple[int, int] = (-1, -1)  # rows, predictions last drawn
+        self._shown: list[tuple[FloatArray, ...]] = []  # per item: the arrays last set
 
         self.gradient_box = QCheckBox(self.tr("Show −∂E/∂&y (where learning moves each y)"))
         self.gradient_box.setAccessibleName(
@@ -64,6 +90,13 @@ class PlotPanel(QWidget):
         self._zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#666"))
         item.addItem(self._zero)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._range_timer = QTimer(self)
+        self._range_timer.setSingleShot(True)
+        self._range_timer.setInterval(RANGE_DELAY_MS)
+        self._range_timer.timeout.connect(self._on_range_settled)
+        view = item.getViewBox()
+        view.sigXRangeChanged.connect(self._range_timer.start)
+        view.sigResized.connect(self._range_timer.start)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,6 +105,8 @@ class PlotPanel(QWidget):
         layout.addWidget(self.hover)
 
         document.changed.connect(self.refresh)
+        document.reset_done.connect(self._show_everything)
+        document.loss_changed.connect(self._show_everything)  # another scale: fit it again
         self.refresh()
 
     @property
@@ -89,44 +124,164 @@ class PlotPanel(QWidget):
 
     def values(self, prediction: int) -> FloatArray:
         """The exact plotted values of a prediction (may hold ±inf or NaN; bars show 0 there)."""
-        return self._values[prediction]
+        return self._slice(prediction, 0, self._document.row_count)
+
+    @property
+    def is_envelope(self) -> bool:
+        """Whether the bars are min/max envelopes of bins rather than one bar per element."""
+        return self._drawn is not None and self._drawn.step > 0
+
+    @property
+    def drawn_range(self) -> tuple[int, int, int]:
+        """0-based elements start…stop−1 now drawn, and the bin step (0: one bar per element)."""
+        drawn = self._drawn
+        return (0, 0, 0) if drawn is None else (drawn.start, drawn.stop, drawn.step)
+
+    def show_elements(self, first: int, last: int) -> None:
+        """Zoom the x axis to elements ``first``…``last`` (1-based) and draw them at once."""
+        view = self.plot.getPlotItem().getViewBox()
+        view.setXRange(first - 0.5, last + 0.5, padding=0)
+        self._range_timer.stop()
+        self._redraw()
 
     # --- drawing ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Redraw from the document's evaluations."""
         document = self._document
-        self._match_item_count(len(document.prediction_names))
-        rows = document.row_count
-        count = max(len(self._bars), 1)
-        width = GROUP_WIDTH / count
-        x0 = np.arange(1, rows + 1, dtype=float) - GROUP_WIDTH / 2 + width / 2
+        count = len(document.prediction_names)
+        self._match_item_count(count)
         gradient = self.gradient_mode
-        finite_top = 0.0
-        self._values = []
+        self._negate = gradient
+        self._arrays = []
         for evaluation in document.evaluations:
             if evaluation is None:
-                values = np.full(rows, np.nan)
+                self._arrays.append(None)
             else:
-                values = -evaluation.gradient if gradient else evaluation.contributions
-            values = np.asarray(values, dtype=float).reshape(-1)
-            self._values.append(values)
-            finite = np.isfinite(values)
-            if finite.any():
-                finite_top = max(finite_top, float(np.abs(values[finite]).max()))
-        finite_top = finite_top or 1.0
-        for j, values in enumerate(self._values):
-            finite = np.isfinite(values)
-            heights = np.where(finite, values, 0.0)
-            x = x0 + j * width
-            self._bars[j].setOpts(x=x, height=heights, width=width * 0.92)
-            self._markers[j].setData(**_markers(x, values, heights, finite_top, gradient))
-        self._set_ticks(rows)
+                source = evaluation.gradient if gradient else evaluation.contributions
+                self._arrays.append(np.asarray(source, dtype=float).reshape(-1))
+        shape = (document.row_count, count)
+        if shape != self._shape:  # new rows or predictions: show them all again
+            self._shape = shape
+            self.plot.getPlotItem().enableAutoRange()
+        self._redraw()
+        self._set_ticks(document.row_count)
         item = self.plot.getPlotItem()
         item.setLabel("left", self.tr(GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL),
                       color="#222")
         self._rename_legend()
-        item.enableAutoRange()
+
+    def _show_everything(self) -> None:
+        self._shape = (-1, -1)
+
+    def _slice(self, prediction: int, start: int, stop: int) -> FloatArray:
+        """Plotted values of elements start…stop−1 (−gradient in the gradient view)."""
+        array = self._arrays[prediction]
+        if array is None:
+            return np.full(stop - start, np.nan)
+        part = array[start:stop]
+        return -part if self._negate else part
+
+    def _visible(self) -> tuple[int, int]:
+        """0-based elements start…stop−1 whose slots meet the visible x range."""
+        rows = self._document.row_count
+        view = self.plot.getPlotItem().getViewBox()
+        if view.autoRangeEnabled()[0]:
+            return 0, rows
+        x0, x1 = view.viewRange()[0]
+        start = max(0, math.ceil(x0 - 0.5) - 1)
+        stop = min(rows, math.floor(x1 + 0.5))
+        return start, max(start, stop)
+
+    def _pixels(self) -> int:
+        width = int(self.plot.getPlotItem().getViewBox().width())
+        return min(max(width, 200), 4000)
+
+    def _on_range_settled(self) -> None:
+        start, stop = self._visible()
+        drawn = self._drawn
+        if drawn is not None:
+            exact_fits = drawn.step == 0 and stop - start <= EXACT_LIMIT
+            covered = drawn.start <= start and stop <= drawn.stop
+            same_detail = drawn.step > 0 and drawn.bins == self._pixels() and \
+                drawn.start == start and drawn.stop == stop
+            if covered and (exact_fits or same_detail):
+                return
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Draw the visible elements: exact bars, or per-bin envelopes when there are many."""
+        start, stop = self._visible()
+        visible = stop - start
+        count = max(len(self._bars), 1)
+        gradient = self.gradient_mode
+        if visible <= EXACT_LIMIT:
+            # A margin on each side, so a small pan shows bars before the redraw catches up.
+            rows = self._document.row_count
+            margin = min(visible, EXACT_LIMIT - visible) // 2 if visible else 0
+            start, stop = max(0, start - margin), min(rows, stop + margin)
+            self._drawn = _Drawn(start, stop, 0, 0)
+            self._draw_exact(start, stop, count, gradient)
+        else:
+            self._draw_envelopes(start, stop, count)
+
+    def _draw_exact(self, start: int, stop: int, count: int, gradient: bool) -> None:
+        width = GROUP_WIDTH / count
+        x0 = np.arange(start + 1, stop + 1, dtype=float) - GROUP_WIDTH / 2 + width / 2
+        parts = [self._slice(j, start, stop) for j in range(len(self._bars))]
+        finite_top = 0.0
+        for values in parts:
+            finite = np.isfinite(values)
+            if finite.any():
+                finite_top = max(finite_top, float(np.abs(values[finite]).max()))
+        finite_top = finite_top or 1.0
+        for j, values in enumerate(parts):
+            finite = np.isfinite(values)
+            heights = np.where(finite, values, 0.0)
+            x = x0 + j * width
+            if self._unchanged(j, x, heights, values, np.array([finite_top, gradient])):
+                continue
+            self._bars[j].setOpts(x=x, y0=0.0, height=heights, width=width * 0.92)
+            self._markers[j].setData(**_markers(x, values, heights, finite_top, gradient))
+
+    def _draw_envelopes(self, start: int, stop: int, count: int) -> None:
+        bins = self._pixels()
+        envelopes = [envelope(self._slice(j, start, stop), 0, stop - start, bins)
+                     for j in range(len(self._bars))]
+        if not envelopes:
+            return
+        step = envelopes[0].step
+        self._drawn = _Drawn(start, stop, step, bins,
+                             tuple((envelopes[0].starts + start).tolist()))
+        top = max((max(float(np.abs(e.low).max()), float(np.abs(e.high).max()))
+                   for e in envelopes if len(e.low)), default=0.0) or 1.0
+        width = step * GROUP_WIDTH / count
+        for j, env in enumerate(envelopes):
+            # element e's slot starts at x = e + 0.5
+            left = (env.starts + start).astype(np.float64) + 0.5
+            x = left + step * (1 - GROUP_WIDTH) / 2 + (j + 0.5) * width
+            flags = np.concatenate([env.nan, env.pos_inf, env.neg_inf]).astype(float)
+            if self._unchanged(j, x, env.low, env.high, flags, np.array([top])):
+                continue  # one edited cell seldom moves a bin's extremes: nothing to repaint
+            # Each element's bar starts at 0, so the bin shows the union of its bars.
+            base = np.minimum(env.low, 0.0)
+            self._bars[j].setOpts(x=x, y0=base, height=np.maximum(env.high, 0.0) - base,
+                                  width=width)
+            self._markers[j].setData(**_bin_markers(x, env.nan, env.pos_inf, env.neg_inf, top))
+
+    def _unchanged(self, j: int, *arrays: FloatArray) -> bool:
+        """Whether item ``j`` already shows exactly these arrays; remembers them if not."""
+        while len(self._shown) < len(self._bars):
+            self._shown.append(())
+        del self._shown[len(self._bars):]
+        old = self._shown[j]
+        if len(old) == len(arrays) and all(
+            a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+            for a, b in zip(old, arrays, strict=True)
+        ):
+            return True
+        self._shown[j] = tuple(np.array(a, copy=True) for a in arrays)
+        return False
 
     def _match_item_count(self, count: int) -> None:
         item = self.plot.getPlotItem()
@@ -143,6 +298,7 @@ class PlotPanel(QWidget):
         while len(self._bars) > count:
             item.removeItem(self._bars.pop())
             item.removeItem(self._markers.pop())
+        self._shown = self._shown[:count]
 
     def _rename_legend(self) -> None:
         names = self._document.prediction_names
@@ -166,22 +322,51 @@ class PlotPanel(QWidget):
             self.tr("Plot of −∂E/∂y per element") if on
             else self.tr("Plot of the contributions per element")
         )
+        self._shape = (-1, -1)  # another quantity: fit its range again
         self.refresh()
         self.gradient_toggled.emit(on)
 
     # --- hover ----------------------------------------------------------------------------------
 
     def describe_at(self, x: float) -> str | None:
-        """The read-out for plot coordinate ``x``: element, prediction and exact value."""
+        """The read-out for plot coordinate ``x``: element, prediction and exact value.
+
+        Over an envelope, the element is the one whose value is the bin's largest in size:
+        the one the bar's tip shows.
+        """
         count = len(self._bars)
+        rows = self._document.row_count
+        drawn = self._drawn
+        if not count:
+            return None
+        if drawn is not None and drawn.step > 0:
+            step = drawn.step
+            i = math.floor((x - 0.5 - drawn.starts[0]) / step) if drawn.starts else -1
+            if not 0 <= i < len(drawn.starts):
+                return None
+            first = drawn.starts[i]
+            offset = (x - 0.5 - first) / step - (1 - GROUP_WIDTH) / 2
+            if not 0 <= offset < GROUP_WIDTH:
+                return None
+            j = min(int(offset / (GROUP_WIDTH / count)), count - 1)
+            last = min(first + step, drawn.stop, rows)
+            values = self._slice(j, first, last)
+            found = largest_in(values, 0, len(values))
+            k = first + 1 + (found if found is not None else 0)
+            text = self._describe(k, j)
+            return self.tr("%1 — largest of k = %2–%3").replace("%1", text) \
+                .replace("%2", f"{first + 1:,}").replace("%3", f"{last:,}")
         k = round(x)
-        if not count or not 1 <= k <= self._document.row_count:
+        if not 1 <= k <= rows:
             return None
         offset = x - (k - GROUP_WIDTH / 2)
         if not 0 <= offset < GROUP_WIDTH:
             return None
         j = min(int(offset / (GROUP_WIDTH / count)), count - 1)
-        value = float(self._values[j][k - 1])
+        return self._describe(k, j)
+
+    def _describe(self, k: int, j: int) -> str:
+        value = float(self._slice(j, k - 1, k)[0])
         what = "−∂E/∂y" if self.gradient_mode else self.tr("contribution")
         name = self._document.prediction_names[j]
         shown = format_value(value) if not math.isnan(value) else \
@@ -223,21 +408,38 @@ def _markers(
     x: FloatArray, values: FloatArray, heights: FloatArray, top: float, gradient: bool
 ) -> dict[str, object]:
     """Triangles at the bar tips for −∂E/∂y; ∞ over the bars for infinite values, × for missing."""
+    nan = np.isnan(values)
+    inf = np.isinf(values)
+    tips = (heights != 0) if gradient else np.zeros(len(values), dtype=bool)
+    marked = np.flatnonzero(nan | inf | tips)
+    if not len(marked):
+        return {"x": [], "y": [], "symbol": []}
+    infinity = _text_symbol("∞")
+    spots_y = np.where(nan[marked], 0.0,
+                       np.where(inf[marked], np.copysign(top * 1.05, values[marked]),
+                                heights[marked]))
+    symbols: list[str | QPainterPath] = [
+        "x" if n else infinity if i else ("t1" if h > 0 else "t")
+        for n, i, h in zip(nan[marked].tolist(), inf[marked].tolist(),
+                           heights[marked].tolist(), strict=True)
+    ]
+    return {"x": x[marked], "y": spots_y, "symbol": symbols}
+
+
+def _bin_markers(
+    x: FloatArray, nan: NDArray[np.bool_], pos_inf: NDArray[np.bool_],
+    neg_inf: NDArray[np.bool_], top: float,
+) -> dict[str, object]:
+    """Over an envelope: × where a bin holds a missing value, ∞ where it holds an infinite one."""
     spots_x: list[float] = []
     spots_y: list[float] = []
     symbols: list[str | QPainterPath] = []
-    for xi, value, height in zip(x, values, heights, strict=True):
-        if math.isnan(value):
-            spots_x.append(xi)
-            spots_y.append(0.0)
-            symbols.append("x")
-        elif math.isinf(value):
-            spots_x.append(xi)
-            spots_y.append(top * 1.05 if value > 0 else -top * 1.05)
-            symbols.append(_text_symbol("∞"))
-        elif gradient and height != 0:
-            spots_x.append(xi)
-            spots_y.append(height)
-            symbols.append("t1" if height > 0 else "t")
+    for mask, y, symbol in ((nan, 0.0, "x"), (pos_inf, top * 1.05, None),
+                            (neg_inf, -top * 1.05, None)):
+        where = np.flatnonzero(mask)
+        if not len(where):
+            continue
+        spots_x += x[where].tolist()
+        spots_y += [y] * len(where)
+        symbols += [symbol or _text_symbol("∞")] * len(where)
     return {"x": spots_x, "y": spots_y, "symbol": symbols}
-

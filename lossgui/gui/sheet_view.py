@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui.core import CellError
-from lossgui.core.parsing import parse_block
+from lossgui.core.blockparse import parse_block_array
 from lossgui.gui.table_model import SheetModel, format_value, uses_decimal_comma
 
 Range = tuple[int, int, int, int]  # top, left, bottom, right (model columns)
@@ -61,7 +61,22 @@ class SheetView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().sectionDoubleClicked.connect(self._on_header_double_clicked)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._header_selection = QItemSelectionModel(model, self)
+        self.horizontalHeader().setSelectionModel(self._header_selection)
         model.refused.connect(self._on_refused)
+
+    def setSelectionModel(self, selection_model: QItemSelectionModel) -> None:
+        """Keep the column header on its own, empty selection (see ``__init__``).
+
+        Painting a header section asks whether its whole column is selected, which Qt answers
+        by asking the model's ``flags`` for every selected row of it: with a pasted block of
+        100,000 rows that is seconds per repaint. The cells and row numbers still show the
+        selection; only the column header no longer highlights.
+        """
+        super().setSelectionModel(selection_model)
+        header_selection = getattr(self, "_header_selection", None)
+        if header_selection is not None:
+            self.horizontalHeader().setSelectionModel(header_selection)
 
     def go_to(self, row: int, column: int) -> None:
         """Make (row, column) the current, only selected cell.
@@ -219,19 +234,19 @@ class SheetView(QTableView):
         document = self._model.document
         first = self._model.document_column(column)
         try:
-            block = parse_block(text, uses_decimal_comma())
+            block = parse_block_array(text, uses_decimal_comma())
         except CellError as error:
             where = _cell_name(document.names, first, row, error)
             self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
                               .replace("%2", error.reason))
             return False
-        if not block or not any(block):
+        if not block.size:
             self.message.emit(self.tr("Nothing was pasted: the clipboard has no numbers."))
             return False
-        if len(block) == 1 and len(block[0]) == 1 and self._fill_selection(block[0][0]):
+        if block.shape == (1, 1) and self._fill_selection(float(block[0, 0])):
             return True
         document.edit_cells(row, first, block)
-        height, width = len(block), max(len(r) for r in block)
+        height, width = block.shape
         self._select_block(row, column, height, width)
         return True
 

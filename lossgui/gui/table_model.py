@@ -26,6 +26,10 @@ from lossgui.core.parsing import is_blank, parse_number
 from lossgui.gui.document import TARGET, Document
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+_CELL_FLAGS = (  # computed once: Qt asks for every painted (and selected) cell
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 PROBLEM_BACKGROUND = QColor("#f9c4c4")
 PROBLEM_FOREGROUND = QColor("#000000")
 _ROLES_OF_PROBLEMS = [
@@ -141,13 +145,7 @@ class SheetModel(QAbstractTableModel):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Every cell is editable."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEditable
-        )
+        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     # --- the user's edit ------------------------------------------------------------------------
 

@@ -518,57 +518,57 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="153"/>
+        <location filename="../../lossgui/gui/document.py" line="169"/>
         <source>This element has a problem; see the problems list for the summary.</source>
         <translation>この要素には問題があります。まとめは注意の一覧を見てください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="190"/>
+        <location filename="../../lossgui/gui/document.py" line="217"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="193"/>
+        <location filename="../../lossgui/gui/document.py" line="220"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="214"/>
+        <location filename="../../lossgui/gui/document.py" line="241"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="217"/>
+        <location filename="../../lossgui/gui/document.py" line="244"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="232"/>
+        <location filename="../../lossgui/gui/document.py" line="259"/>
         <source>Keep at least one row: a loss needs at least one element.</source>
         <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="250"/>
+        <location filename="../../lossgui/gui/document.py" line="277"/>
         <source>The target t cannot be removed.</source>
         <translation>正解 t は削除できません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="253"/>
+        <location filename="../../lossgui/gui/document.py" line="280"/>
         <source>Keep at least one prediction to compare with t.</source>
         <translation>t と比べる予測を少なくとも1つ残してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="289"/>
+        <location filename="../../lossgui/gui/document.py" line="316"/>
         <source>A prediction needs a name.</source>
         <translation>予測には名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="291"/>
+        <location filename="../../lossgui/gui/document.py" line="318"/>
         <source>t is the target&apos;s name; choose another name for a prediction.</source>
         <translation>t は正解の名前です。予測には別の名前を付けてください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="295"/>
+        <location filename="../../lossgui/gui/document.py" line="322"/>
         <source>There is already a column called %1.</source>
         <translation>%1 という列はすでにあります。</translation>
     </message>
@@ -1084,68 +1084,73 @@ Which column holds the target t?</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="27"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="36"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="28"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="37"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="69"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="45"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="71"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="47"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="73"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="48"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="74"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="52"/>
-        <location filename="../../lossgui/gui/plot_panel.py" line="167"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="323"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="60"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="86"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="166"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="322"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="185"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="357"/>
+        <source>%1 — largest of k = %2–%3</source>
+        <translation>%1 — k = %2〜%3 の中で最大</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/plot_panel.py" line="370"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="188"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="373"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="191"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="376"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="192"/>
+        <location filename="../../lossgui/gui/plot_panel.py" line="377"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1227,52 +1232,52 @@ Which column holds the target t?</source>
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="117"/>
+        <location filename="../../lossgui/gui/table_model.py" line="121"/>
         <source>blank</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="119"/>
+        <location filename="../../lossgui/gui/table_model.py" line="123"/>
         <source>, problem</source>
         <translation>、問題あり</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="120"/>
+        <location filename="../../lossgui/gui/table_model.py" line="124"/>
         <source>%1 row %2: %3</source>
         <translation>%1 の %2 行目: %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="138"/>
+        <location filename="../../lossgui/gui/table_model.py" line="142"/>
         <source>t: the target (正解ラベル), one value per element k</source>
         <translation>t: 正解(正解ラベル)。要素 k ごとに1つの値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="139"/>
+        <location filename="../../lossgui/gui/table_model.py" line="143"/>
         <source>A prediction y (the model&apos;s output). Double-click to rename.</source>
         <translation>予測 y(モデルの出力)。ダブルクリックで名前を変更できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="165"/>
+        <location filename="../../lossgui/gui/table_model.py" line="163"/>
         <source>the old value %1 is kept</source>
         <translation>元の値 %1 のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="166"/>
+        <location filename="../../lossgui/gui/table_model.py" line="164"/>
         <source>the cell stays blank</source>
         <translation>セルは空のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="168"/>
+        <location filename="../../lossgui/gui/table_model.py" line="166"/>
         <source>%1 row %2: %3; %4.</source>
         <translation>%1 の %2 行目: %3。%4。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="192"/>
+        <location filename="../../lossgui/gui/table_model.py" line="190"/>
         <source>Blank: this element is missing, so the loss cannot be computed.</source>
         <translation>空: この要素の値がないため、損失を計算できません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="193"/>
+        <location filename="../../lossgui/gui/table_model.py" line="191"/>
         <source>%1 row %2 = %3</source>
         <translation>%1 の %2 行目 = %3</translation>
     </message>
@@ -1280,27 +1285,27 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="225"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="240"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="229"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="244"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="248"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="263"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="286"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="301"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="288"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="303"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

@@ -1,0 +1,66 @@
+"""The fast block parser gives exactly parse_block's numbers and errors (no Qt)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from lossgui.core import CellError
+from lossgui.core.blockparse import _parse_plain, parse_block_array, rectangle
+from lossgui.core.parsing import parse_block
+
+
+def careful(text: str) -> np.ndarray | CellError:
+    try:
+        return rectangle(parse_block(text))
+    except CellError as error:
+        return error
+
+
+def same(text: str) -> None:
+    expected = careful(text)
+    try:
+        got: np.ndarray | CellError = parse_block_array(text)
+    except CellError as error:
+        got = error
+    if isinstance(expected, CellError):
+        assert isinstance(got, CellError), text
+        assert (str(got), got.row, got.column) == (str(expected), expected.row, expected.column)
+    else:
+        assert isinstance(got, np.ndarray), text
+        assert got.shape == expected.shape, text
+        assert got.tobytes() == expected.tobytes(), text  # bitwise, -0.0 and NaN included
+
+
+def test_a_spreadsheet_block_takes_the_fast_path_and_reads_the_same() -> None:
+    rng = np.random.default_rng(1)
+    values = rng.standard_normal((10_000, 3)) * 10.0 ** rng.integers(-30, 30, (10_000, 3))
+    text = "\r\n".join("\t".join(repr(v) for v in row) for row in values.tolist()) + "\r\n"
+    assert _parse_plain(text) is not None
+    np.testing.assert_array_equal(parse_block_array(text), values)
+    same(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1", "1\n", "1\n2\n3", "-0\t+.5\n5.\t1e-999", "1e999\t-1E+05", "007\t0.1",
+    "1\t2\n3\n4\t5\t6", "1\t2\n3\t\n4\t5", "\t1", "1\t", "1\n\n2", "1-2\t\n3\t4", "1-2\n.",
+    ".", "-", "e5", "1e", "1.2.3", "1e5e5", "+-1", "1 2", "1,5", "inf\t1", "nan", "[1, 2]",
+    "１.５", "−2\t3", '"1"\t2', "", "\n", "\t", "1\r2", "a\tb",
+])
+def test_unusual_text_reads_exactly_as_the_careful_parser(text: str) -> None:
+    same(text)
+
+
+def test_random_plain_looking_text_agrees_with_the_careful_parser() -> None:
+    rng = np.random.default_rng(7)
+    alphabet = list("0123456789.eE+-") + ["\t", "\n"] * 2
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet, int(rng.integers(1, 14))))
+        same(text)
+
+
+def test_short_rows_are_padded_with_blanks() -> None:
+    values = parse_block_array("1\t2\n3")
+    assert values[0].tolist() == [1.0, 2.0] and values[1, 0] == 3.0 and math.isnan(values[1, 1])
