@@ -6,18 +6,31 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from lossgui.gui.examples import CONTEXT as EXAMPLES_CONTEXT
 from lossgui.gui.examples import EXAMPLES
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 
 Key = QKeySequence.StandardKey
+CONTEXT = "Actions"  # lupdate's context for the table's texts (it needs the literal below)
+FILE = QT_TRANSLATE_NOOP("Actions", "&File")
+EDIT = QT_TRANSLATE_NOOP("Actions", "&Edit")
+DATA = QT_TRANSLATE_NOOP("Actions", "&Data")
+VIEW = QT_TRANSLATE_NOOP("Actions", "&View")
+EXAMPLES_MENU = QT_TRANSLATE_NOOP("Actions", "E&xamples")
+HELP = QT_TRANSLATE_NOOP("Actions", "&Help")
 EXAMPLE_GROUP_STARTS = ("book", "regression")  # a separator above each group of examples
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action: ``slot`` names a method of the main window (``files.save``: of an attribute)."""
+    """One action: ``slot`` names a method of the main window (``files.save``: of an attribute).
+
+    ``text``, ``menu`` and ``tip`` are English source texts, translated when the menus are built.
+    """
 
     key: str
     text: str
@@ -27,66 +40,149 @@ class ActionSpec:
     tip: str = ""
     checkable: bool = False
     separator_before: bool = False
+    context: str = CONTEXT  # where lupdate put text and tip (the examples have their own)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&Open…", "&File", "files.open", (Key.Open,),
-               "Open a data CSV (a column t and one column per prediction) or a saved session"),
-    ActionSpec("save", "&Save", "&File", "files.save", (Key.Save,),
-               "Save the data, the loss and its parameters as a .lossgui.json session",
-               separator_before=True),
-    ActionSpec("save_as", "Save &As…", "&File", "files.save_as", (Key.SaveAs, "Ctrl+Shift+S"),
-               "Save the session under a new name"),
-    ActionSpec("export_results", "&Export Results…", "&File", "files.export_results",
-               ("Ctrl+E",), "Write k, t, each y, its contributions and gradient to a CSV",
-               separator_before=True),
-    ActionSpec("export_plot", "Export &Plot…", "&File", "files.export_plot", (),
-               "Save the plot as a 1600×900 PNG or an SVG for a report"),
-    ActionSpec("export_bom", "UTF-8 &BOM in Exported CSV (for Excel)", "&File",
-               "files.set_bom", (), "Start exported results CSVs with a byte-order mark so "
-               "Excel reads non-English names correctly", checkable=True),
-    ActionSpec("example", "Load the Article's &Example", "&File", "load_example", (),
-               "t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2"),
-    ActionSpec("quit", "&Quit", "&File", "close", (Key.Quit, "Ctrl+Q"), separator_before=True),
-    ActionSpec("undo", "&Undo", "&Edit", "undo", (Key.Undo,)),
-    ActionSpec("redo", "&Redo", "&Edit", "redo", (Key.Redo, "Ctrl+Y")),
-    ActionSpec("cut", "Cu&t", "&Edit", "cut", (Key.Cut,), separator_before=True),
-    ActionSpec("copy", "&Copy", "&Edit", "copy", (Key.Copy,),
-               "Copy the selected cells as tab-separated text (totals at full precision)"),
-    ActionSpec("paste", "&Paste", "&Edit", "paste", (Key.Paste,),
-               "Paste cells from a spreadsheet, or a list such as [0.1, 0.2]"),
-    ActionSpec("clear", "C&lear Cells", "&Edit", "clear_cells", (Key.Delete, "Backspace"),
-               "Blank the selected cells: they become missing, not zero"),
-    ActionSpec("insert_row", "&Insert Row Above", "&Data", "insert_row",
-               ("Ctrl++", "Ctrl+Shift+="), "Insert a blank row above the current one"),
-    ActionSpec("append_row", "&Append Row", "&Data", "append_row", ("Ctrl+Return",),
-               "Add a blank row at the end"),
-    ActionSpec("delete_rows", "&Delete Rows", "&Data", "delete_rows", ("Ctrl+-",),
-               "Delete the selected rows from t and every prediction"),
-    ActionSpec("add_prediction", "Add &Prediction", "&Data", "add_prediction",
-               ("Ctrl+Shift+N",), "Add a blank prediction column", separator_before=True),
-    ActionSpec("rename_prediction", "Re&name Prediction…", "&Data", "rename_prediction",
-               ("Ctrl+Shift+R",), "Rename the current prediction column"),
-    ActionSpec("remove_prediction", "&Remove Prediction", "&Data", "remove_prediction",
-               ("Ctrl+Shift+Del",), "Remove the current prediction column"),
-    ActionSpec("gradient", "Show &Gradient −∂E/∂y", "&View", "set_gradient_mode", ("Ctrl+G",),
-               "Show the direction learning moves each y instead of the contributions",
-               checkable=True),
-    ActionSpec("focus_loss", "Go to &Loss", "&View", "focus_loss", ("Ctrl+L",),
-               separator_before=True),
-    ActionSpec("focus_target", "Go to &Target t", "&View", "focus_target", ("Ctrl+1",)),
-    ActionSpec("focus_predictions", "Go to &Predictions y", "&View", "focus_predictions",
-               ("Ctrl+2",)),
-    ActionSpec("focus_results", "Go to T&otals", "&View", "focus_results", ("Ctrl+3",)),
-    ActionSpec("show_contributions", "Show &Contributions", "&View", "show_contributions",
-               ("Ctrl+4",), "The contribution of every element, as bars", separator_before=True),
-    ActionSpec("show_curve", "Show the &Curve of Element k", "&View", "show_curve",
-               ("Ctrl+5",), "How element k's contribution changes with its y; click to set y"),
-    ActionSpec("show_conventions", "Show &Other Tools' Numbers", "&View", "show_conventions",
-               ("Ctrl+6",), "Why do PyTorch, Keras, scikit-learn or the book give another number?"),
-    *(ActionSpec(f"example_{e.key}", e.title, "E&xamples", f"load_example_{e.key}", (), e.tip,
-                 separator_before=e.key in EXAMPLE_GROUP_STARTS) for e in EXAMPLES.values()),
-    ActionSpec("about", "&About lossgui", "&Help", "show_about"),
+    ActionSpec(
+        "open", QT_TRANSLATE_NOOP("Actions", "&Open…"), FILE, "files.open", (Key.Open,),
+        QT_TRANSLATE_NOOP("Actions", "Open a data CSV (a column t and one column per prediction) "
+                                     "or a saved session"),
+    ),
+    ActionSpec(
+        "save", QT_TRANSLATE_NOOP("Actions", "&Save"), FILE, "files.save", (Key.Save,),
+        QT_TRANSLATE_NOOP("Actions", "Save the data, the loss and its parameters as a "
+                                     ".lossgui.json session"), separator_before=True,
+    ),
+    ActionSpec(
+        "save_as", QT_TRANSLATE_NOOP("Actions", "Save &As…"), FILE, "files.save_as",
+        (Key.SaveAs, "Ctrl+Shift+S"),
+        QT_TRANSLATE_NOOP("Actions", "Save the session under a new name"),
+    ),
+    ActionSpec(
+        "export_results", QT_TRANSLATE_NOOP("Actions", "&Export Results…"),
+        FILE, "files.export_results", ("Ctrl+E",),
+        QT_TRANSLATE_NOOP("Actions", "Write k, t, each y, its contributions and gradient to a CSV"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "export_plot", QT_TRANSLATE_NOOP("Actions", "Export &Plot…"), FILE, "files.export_plot", (),
+        QT_TRANSLATE_NOOP("Actions", "Save the plot as a 1600×900 PNG or an SVG for a report"),
+    ),
+    ActionSpec(
+        "export_bom", QT_TRANSLATE_NOOP("Actions", "UTF-8 &BOM in Exported CSV (for Excel)"),
+        FILE, "files.set_bom", (),
+        QT_TRANSLATE_NOOP("Actions", "Start exported results CSVs with a byte-order mark so "
+                                     "Excel reads non-English names correctly"), checkable=True,
+    ),
+    ActionSpec(
+        "example", QT_TRANSLATE_NOOP("Actions", "Load the Article's &Example"),
+        FILE, "load_example", (),
+        QT_TRANSLATE_NOOP("Actions", "t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad "
+                                     "one y2"),
+    ),
+    ActionSpec(
+        "quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), FILE, "close", (Key.Quit, "Ctrl+Q"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), EDIT, "undo", (Key.Undo,),
+    ),
+    ActionSpec(
+        "redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), EDIT, "redo", (Key.Redo, "Ctrl+Y"),
+    ),
+    ActionSpec(
+        "cut", QT_TRANSLATE_NOOP("Actions", "Cu&t"), EDIT, "cut", (Key.Cut,), separator_before=True,
+    ),
+    ActionSpec(
+        "copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), EDIT, "copy", (Key.Copy,),
+        QT_TRANSLATE_NOOP("Actions", "Copy the selected cells as tab-separated text (totals at "
+                                     "full precision)"),
+    ),
+    ActionSpec(
+        "paste", QT_TRANSLATE_NOOP("Actions", "&Paste"), EDIT, "paste", (Key.Paste,),
+        QT_TRANSLATE_NOOP("Actions", "Paste cells from a spreadsheet, or a list such as [0.1, "
+                                     "0.2]"),
+    ),
+    ActionSpec(
+        "clear", QT_TRANSLATE_NOOP("Actions", "C&lear Cells"), EDIT, "clear_cells",
+        (Key.Delete, "Backspace"),
+        QT_TRANSLATE_NOOP("Actions", "Blank the selected cells: they become missing, not zero"),
+    ),
+    ActionSpec(
+        "insert_row", QT_TRANSLATE_NOOP("Actions", "&Insert Row Above"), DATA, "insert_row",
+        ("Ctrl++", "Ctrl+Shift+="),
+        QT_TRANSLATE_NOOP("Actions", "Insert a blank row above the current one"),
+    ),
+    ActionSpec(
+        "append_row", QT_TRANSLATE_NOOP("Actions", "&Append Row"), DATA, "append_row",
+        ("Ctrl+Return",),
+        QT_TRANSLATE_NOOP("Actions", "Add a blank row at the end"),
+    ),
+    ActionSpec(
+        "delete_rows", QT_TRANSLATE_NOOP("Actions", "&Delete Rows"), DATA, "delete_rows",
+        ("Ctrl+-",),
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected rows from t and every prediction"),
+    ),
+    ActionSpec(
+        "add_prediction", QT_TRANSLATE_NOOP("Actions", "Add &Prediction"), DATA, "add_prediction",
+        ("Ctrl+Shift+N",),
+        QT_TRANSLATE_NOOP("Actions", "Add a blank prediction column"), separator_before=True,
+    ),
+    ActionSpec(
+        "rename_prediction", QT_TRANSLATE_NOOP("Actions", "Re&name Prediction…"),
+        DATA, "rename_prediction", ("Ctrl+Shift+R",),
+        QT_TRANSLATE_NOOP("Actions", "Rename the current prediction column"),
+    ),
+    ActionSpec(
+        "remove_prediction", QT_TRANSLATE_NOOP("Actions", "&Remove Prediction"),
+        DATA, "remove_prediction", ("Ctrl+Shift+Del",),
+        QT_TRANSLATE_NOOP("Actions", "Remove the current prediction column"),
+    ),
+    ActionSpec(
+        "gradient", QT_TRANSLATE_NOOP("Actions", "Show &Gradient −∂E/∂y"),
+        VIEW, "set_gradient_mode", ("Ctrl+G",),
+        QT_TRANSLATE_NOOP("Actions", "Show the direction learning moves each y instead of the "
+                                     "contributions"), checkable=True,
+    ),
+    ActionSpec(
+        "focus_loss", QT_TRANSLATE_NOOP("Actions", "Go to &Loss"), VIEW, "focus_loss", ("Ctrl+L",),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "focus_target", QT_TRANSLATE_NOOP("Actions", "Go to &Target t"), VIEW, "focus_target",
+        ("Ctrl+1",),
+    ),
+    ActionSpec(
+        "focus_predictions", QT_TRANSLATE_NOOP("Actions", "Go to &Predictions y"),
+        VIEW, "focus_predictions", ("Ctrl+2",),
+    ),
+    ActionSpec(
+        "focus_results", QT_TRANSLATE_NOOP("Actions", "Go to T&otals"), VIEW, "focus_results",
+        ("Ctrl+3",),
+    ),
+    ActionSpec(
+        "show_contributions", QT_TRANSLATE_NOOP("Actions", "Show &Contributions"),
+        VIEW, "show_contributions", ("Ctrl+4",),
+        QT_TRANSLATE_NOOP("Actions", "The contribution of every element, as bars"),
+        separator_before=True,
+    ),
+    ActionSpec(
+        "show_curve", QT_TRANSLATE_NOOP("Actions", "Show the &Curve of Element k"),
+        VIEW, "show_curve", ("Ctrl+5",),
+        QT_TRANSLATE_NOOP("Actions", "How element k's contribution changes with its y; click to "
+                                     "set y"),
+    ),
+    ActionSpec(
+        "show_conventions", QT_TRANSLATE_NOOP("Actions", "Show &Other Tools' Numbers"),
+        VIEW, "show_conventions", ("Ctrl+6",),
+        QT_TRANSLATE_NOOP("Actions", "Why do PyTorch, Keras, scikit-learn or the book give "
+                                     "another number?"),
+    ),
+    *(ActionSpec(f"example_{e.key}", e.title, EXAMPLES_MENU, f"load_example_{e.key}", (),
+                 e.tip, separator_before=e.key in EXAMPLE_GROUP_STARTS,
+                 context=EXAMPLES_CONTEXT) for e in EXAMPLES.values()),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About lossgui"), HELP, "show_about"),
 )
 
 
@@ -95,13 +191,14 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     menus: dict[str, QMenu] = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, window)
+        action = QAction(QCoreApplication.translate(spec.context, spec.text), window)
         action.setObjectName(f"action_{spec.key}")
         if spec.shortcuts:
             action.setShortcuts(_sequences(spec.shortcuts))
         if spec.tip:
-            action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
+            tip = QCoreApplication.translate(spec.context, spec.tip)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
         action.setCheckable(spec.checkable)
         slot: Callable[..., object] = functools.reduce(getattr, spec.slot.split("."), window)
         if spec.checkable:
@@ -110,7 +207,8 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         menu = menus.get(spec.menu)
         if menu is None:
-            menu = window.menuBar().addMenu(spec.menu)
+            menu = window.menuBar().addMenu(QCoreApplication.translate(CONTEXT, spec.menu))
+            menu.setObjectName(f"menu_{spec.menu.replace('&', '').lower()}")
             menus[spec.menu] = menu
         if spec.separator_before:
             menu.addSeparator()

@@ -6,9 +6,10 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from lossgui.gui import language
 from lossgui.gui.document import Document, article_example
 from lossgui.gui.files import OpenCancelled
 from lossgui.gui.main_window import MainWindow
@@ -26,11 +27,14 @@ def show_exception(
     sys.stderr.write(details)
     if QApplication.instance() is None:
         return
-    what_now = "The window could not start." if starting else \
-        "The window keeps running; the last action may not have finished."
-    box = QMessageBox(QMessageBox.Icon.Critical, "lossgui: something went wrong",
-                      f"{kind.__name__}: {error}\n\n{what_now} Please report this with the "
-                      "details below.")
+    what_now = QCoreApplication.translate("App", "The window could not start.") if starting \
+        else QCoreApplication.translate(
+            "App", "The window keeps running; the last action may not have finished.")
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("App", "lossgui: something went wrong"),
+                      QCoreApplication.translate(
+                          "App", "%1\n\n%2 Please report this with the details below.")
+                      .replace("%1", f"{kind.__name__}: {error}").replace("%2", what_now))
     box.setDetailedText(details)
     box.exec()
 
@@ -51,7 +55,7 @@ def build_window(path: str | None, settings: QSettings,
     except OpenCancelled:
         return window, None
     if problem is not None:
-        problem += ". Showing the article's example instead."
+        problem += QCoreApplication.translate("App", ". Showing the article's example instead.")
     return window, problem
 
 
@@ -62,8 +66,11 @@ def main(path: str | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     sys.excepthook = show_exception
+    settings = QSettings()
+    # The language chosen in View ▸ Language, else the system's; English if its file is missing.
+    language.install(language.chosen_language(settings))
     try:
-        window, problem = build_window(path, QSettings())
+        window, problem = build_window(path, settings)
     except Exception:  # a bug, not bad input: say so in a dialog rather than vanish
         kind, error, trace = sys.exc_info()
         assert kind is not None and error is not None

@@ -11,14 +11,24 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from lossgui.core.params import ParamValue
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from lossgui.gui.document import Document, FloatArray
 
 Patch = tuple[int, int, "FloatArray"]  # top row, left document column, values
+
+
+def _text(source: str, *args: object, n: int = -1) -> str:
+    """An undo text translated in the "Commands" context, with %1, %2, … filled in."""
+    text = QCoreApplication.translate("Commands", source, None, n)
+    for i, arg in enumerate(args, 1):
+        text = text.replace(f"%{i}", str(arg))
+    return text
 
 
 class SetCellsCommand(QUndoCommand):
@@ -73,8 +83,10 @@ class InsertRowsCommand(QUndoCommand):
     """Insert blank rows."""
 
     def __init__(self, document: Document, row: int, count: int) -> None:
-        rows = f"row {row + 1}" if count == 1 else f"{count} rows at row {row + 1}"
-        super().__init__(f"Insert {rows}")
+        super().__init__(
+            QCoreApplication.translate("Commands", "Insert row %1").replace("%1", str(row + 1))
+            if count == 1 else QCoreApplication.translate(
+                "Commands", "Insert %n rows at row %1", None, count).replace("%1", str(row + 1)))
         self._document = document
         self._row = row
         self._count = count
@@ -93,8 +105,9 @@ class RemoveRowsCommand(QUndoCommand):
     """Remove a run of rows, keeping their values to put back."""
 
     def __init__(self, document: Document, row: int, count: int) -> None:
-        rows = f"row {row + 1}" if count == 1 else f"rows {row + 1}–{row + count}"
-        super().__init__(f"Delete {rows}")
+        super().__init__(
+            _text(QT_TRANSLATE_NOOP("Commands", "Delete row %1"), row + 1) if count == 1
+            else _text(QT_TRANSLATE_NOOP("Commands", "Delete rows %1–%2"), row + 1, row + count))
         self._document = document
         self._row = row
         self._count = count
@@ -116,7 +129,7 @@ class InsertColumnCommand(QUndoCommand):
     def __init__(
         self, document: Document, column: int, name: str, values: FloatArray | None
     ) -> None:
-        super().__init__(f"Add prediction {name}")
+        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Add prediction %1"), name))
         self._document = document
         self._column = column
         self._name = name
@@ -135,7 +148,8 @@ class RemoveColumnCommand(QUndoCommand):
     """Remove a prediction column, keeping its name and values."""
 
     def __init__(self, document: Document, column: int) -> None:
-        super().__init__(f"Remove prediction {document.names[column]}")
+        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Remove prediction %1"),
+                               document.names[column]))
         self._document = document
         self._column = column
         self._removed: tuple[str, FloatArray] | None = None
@@ -156,7 +170,7 @@ class RenameCommand(QUndoCommand):
 
     def __init__(self, document: Document, column: int, name: str) -> None:
         old = document.names[column]
-        super().__init__(f"Rename {old} to {name}")
+        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Rename %1 to %2"), old, name))
         self._document = document
         self._column = column
         self._old = old
@@ -175,7 +189,7 @@ class SetLossCommand(QUndoCommand):
     """Select another loss."""
 
     def __init__(self, document: Document, loss_id: str) -> None:
-        super().__init__(f"Change loss to {loss_id}")
+        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Change loss to %1"), loss_id))
         self._document = document
         self._old = document.loss_id
         self._new = loss_id
@@ -193,7 +207,8 @@ class SetParamCommand(QUndoCommand):
     """Change one parameter of a loss."""
 
     def __init__(self, document: Document, loss_id: str, name: str, value: ParamValue) -> None:
-        super().__init__(f"Set {name} to {_show(value)}")
+        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Set %1 to %2"), name,
+                               _show(value)))
         self._document = document
         self._loss_id = loss_id
         self._name = name

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +25,15 @@ from PySide6.QtWidgets import (
 
 from lossgui.core.conventions import Convention, compare, input_remarks
 from lossgui.gui.focus import Focus, PredictionCombo
+from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language, is_japanese
 from lossgui.gui.table_model import uses_decimal_comma
 
 VALUE_COLUMN = 2
+# The core names tools in English; these are the ones with another name in Japanese.
+TRANSLATED_TOOLS = (
+    QT_TRANSLATE_NOOP("ConventionsPanel", "the article"),
+    QT_TRANSLATE_NOOP("ConventionsPanel", "Deep Learning from Scratch"),
+)
 
 
 class ConventionsPanel(QWidget):
@@ -137,14 +143,17 @@ class ConventionsPanel(QWidget):
         evaluation = document.evaluations[j]
         if evaluation is not None:
             loss = document.loss
-            rows.append((self.tr("lossgui (now)"), f"{loss.name_en} ({loss.id})",
+            name = loss.name_ja if is_japanese() else loss.name_en
+            rows.append((self.tr("lossgui (now)"), f"{name} ({loss.id})",
                          evaluation.total, self.tr("The loss and parameters chosen on the "
                                                    "left, for comparison.")))
         self.conventions = compare(y, t)
-        rows += [(c.tool, c.function, c.value, c.reason) for c in self.conventions]
+        language = current_language()
+        rows += [(self.tr(c.tool) if c.tool in TRANSLATED_TOOLS else c.tool, c.function, c.value,
+                  c.explain(language)) for c in self.conventions]
         self.table.setRowCount(len(rows))
         for row, (tool, function, value, reason) in enumerate(rows):
-            value_item = QTableWidgetItem(_value_text(self, value))
+            value_item = QTableWidgetItem(_value_text(value))
             value_item.setData(Qt.ItemDataRole.UserRole, value)
             value_item.setToolTip(repr(value) if value is not None else
                                   self.tr("This tool refuses this input: %1")
@@ -160,7 +169,7 @@ class ConventionsPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(VALUE_COLUMN)
         self._share_width()
-        remarks = input_remarks(y, t)
+        remarks = input_remarks(y, t, language)
         name = document.prediction_names[j]
         if remarks:
             self.remarks.setText("\n".join(f"ⓘ {r}" for r in remarks))
@@ -170,12 +179,12 @@ class ConventionsPanel(QWidget):
                                          "up to their clipping.").replace("%1", name))
 
 
-def _value_text(panel: QWidget, value: float | None) -> str:
+def _value_text(value: float | None) -> str:
     """About six significant digits; 'refuses' when the tool will not take the input."""
     if value is None:
-        return panel.tr("refuses")
+        return QCoreApplication.translate("ConventionsPanel", "refuses")
     if math.isnan(value):
-        return panel.tr("not a number")
+        return QCoreApplication.translate("ConventionsPanel", "not a number")
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     text = f"{value:.6g}"

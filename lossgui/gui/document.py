@@ -16,7 +16,7 @@ from importlib import resources
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from lossgui.core import Evaluation, LossguiError, Severity, get_loss
@@ -24,6 +24,7 @@ from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import Loss
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import ParameterError
+from lossgui.gui.language import current_language
 
 FloatArray = NDArray[np.float64]
 TARGET = 0
@@ -165,7 +166,8 @@ class Document(QObject):
         if messages is not None:
             return list(messages)
         if self._masked(row, column):  # the core lists 20 per check, then summarises
-            return ["This element has a problem; see the problems list for the summary."]
+            return [QCoreApplication.translate(
+                "Document", "This element has a problem; see the problems list for the summary.")]
         return []
 
     @property
@@ -212,9 +214,11 @@ class Document(QObject):
         new_names = self._fresh_names(extra_columns)
         if text is None:
             if height == width == 1:
-                text = f"Edit {[*self._names, *new_names][column]} row {row + 1}"
+                text = QCoreApplication.translate("Document", "Edit %1 row %2") \
+                    .replace("%1", [*self._names, *new_names][column]).replace("%2", str(row + 1))
             else:
-                text = f"Paste {height}×{width} cells"
+                text = QCoreApplication.translate("Document", "Paste %1×%2 cells") \
+                    .replace("%1", str(height)).replace("%2", str(width))
         self.undo_stack.push(
             SetCellsCommand(self, [(row, column, values)], extra_rows, new_names, text)
         )
@@ -233,8 +237,11 @@ class Document(QObject):
             count += shape[0] * shape[1]
         if not patches:
             return False
-        text = f"Clear {self._names[ranges[0][1]]} row {ranges[0][0] + 1}" if count == 1 \
-            else f"Clear {count} cells"
+        if count == 1:
+            text = QCoreApplication.translate("Document", "Clear %1 row %2") \
+                .replace("%1", self._names[ranges[0][1]]).replace("%2", str(ranges[0][0] + 1))
+        else:
+            text = QCoreApplication.translate("Document", "Clear %n cells", None, count)
         self.undo_stack.push(SetCellsCommand(self, patches, 0, [], text))
         return True
 
@@ -249,7 +256,8 @@ class Document(QObject):
         from lossgui.gui.commands import RemoveRowsCommand
 
         if count >= self.row_count:
-            raise ValueError("Keep at least one row: a loss needs at least one element.")
+            raise ValueError(QCoreApplication.translate(
+                "Document", "Keep at least one row: a loss needs at least one element."))
         self.undo_stack.push(RemoveRowsCommand(self, row, count))
 
     def add_prediction(self, name: str | None = None) -> int:
@@ -266,9 +274,11 @@ class Document(QObject):
         from lossgui.gui.commands import RemoveColumnCommand
 
         if column == TARGET:
-            raise ValueError("The target t cannot be removed.")
+            raise ValueError(QCoreApplication.translate(
+                "Document", "The target t cannot be removed."))
         if self.column_count <= 2:
-            raise ValueError("Keep at least one prediction to compare with t.")
+            raise ValueError(QCoreApplication.translate(
+                "Document", "Keep at least one prediction to compare with t."))
         self.undo_stack.push(RemoveColumnCommand(self, column))
 
     def rename_prediction(self, column: int, name: str) -> None:
@@ -303,12 +313,14 @@ class Document(QObject):
     def check_name(self, name: str, column: int | None = None) -> None:
         """ValueError with a sentence if ``name`` cannot name a prediction."""
         if not name.strip():
-            raise ValueError("A prediction needs a name.")
+            raise ValueError(QCoreApplication.translate("Document", "A prediction needs a name."))
         if name == TARGET_NAME:
-            raise ValueError("t is the target's name; choose another name for a prediction.")
+            raise ValueError(QCoreApplication.translate(
+                "Document", "t is the target's name; choose another name for a prediction."))
         others = [n for c, n in enumerate(self._names) if c != column]
         if name in others:
-            raise ValueError(f"There is already a column called {name!r}.")
+            raise ValueError(QCoreApplication.translate(
+                "Document", "There is already a column called %1.").replace("%1", repr(name)))
 
     def replace(self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray],
                 loss_id: str | None = None) -> None:
@@ -322,6 +334,11 @@ class Document(QObject):
         self.loss_changed.emit()
         self._stale = None
         self._evaluate()
+
+    def refresh_language(self) -> None:
+        """Say the core's problems again in the window's (new) language."""
+        self._index_problems()
+        self.changed.emit()
 
     # --- raw changes, called by the commands (no undo here) --------------------------------------
 
@@ -471,16 +488,17 @@ class Document(QObject):
         self._listed = {}
         self._problem_count = None
         notes: list[str] = []
+        language = current_language()  # the core's sentences come in English and Japanese
         for offset, evaluation in enumerate(self._evaluations):
             column = offset + 1
             if evaluation is None:
                 continue
             listed: set[int] = set()
             for problem in evaluation.problems:
+                message = problem.text(language)
                 if problem.index is None:
                     about_t = _about_target(problem.code)
-                    note = problem.message if about_t else f"{self._names[column]}: " \
-                        f"{problem.message}"
+                    note = message if about_t else f"{self._names[column]}: {message}"
                     if note not in notes:
                         notes.append(note)
                     continue
@@ -489,8 +507,8 @@ class Document(QObject):
                 row = problem.index[0]
                 cell = (TARGET if _about_target(problem.code) else column, row)
                 messages = self._messages.setdefault(cell, [])
-                if problem.message not in messages:
-                    messages.append(problem.message)
+                if message not in messages:
+                    messages.append(message)
                 listed.add(row)
             self._listed[column] = listed
         self._notes = notes

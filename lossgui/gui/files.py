@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from lossgui.core import LossguiError, csvio, project
 from lossgui.core.params import ParamValue
 from lossgui.gui.document import TARGET_NAME, FloatArray
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 from lossgui.gui.saving import write_text
 
 if TYPE_CHECKING:
@@ -27,15 +28,14 @@ if TYPE_CHECKING:
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt")
 SESSION_SUFFIX = project.SUFFIX
-OPEN_FILTER = (
-    f"Data or sessions (*.csv *.tsv *.txt *{SESSION_SUFFIX});;"
-    "CSV data (*.csv *.tsv *.txt);;"
-    f"lossgui sessions (*{SESSION_SUFFIX});;All files (*)"
-)
-SESSION_FILTER = f"lossgui session (*{SESSION_SUFFIX})"
-RESULTS_FILTER = "CSV results (*.csv)"
-PNG_FILTER = "PNG image, 1600×900 (*.png)"
-SVG_FILTER = "SVG drawing (*.svg)"
+# File dialog filters, translated when shown (%1 is the session suffix).
+OPEN_FILTER = QT_TRANSLATE_NOOP(
+    "FileController", "Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;"
+    "lossgui sessions (*%1);;All files (*)")
+SESSION_FILTER = QT_TRANSLATE_NOOP("FileController", "lossgui session (*%1)")
+RESULTS_FILTER = QT_TRANSLATE_NOOP("FileController", "CSV results (*.csv)")
+PNG_FILTER = QT_TRANSLATE_NOOP("FileController", "PNG image, 1600×900 (*.png)")
+SVG_FILTER = QT_TRANSLATE_NOOP("FileController", "SVG drawing (*.svg)")
 RECENT_KEY = "files/recent"
 BOM_KEY = "export/bom"
 RECENT_LIMIT = 8
@@ -71,16 +71,21 @@ def is_openable(path: str) -> bool:
 def check_columns(names: list[str], columns: list[FloatArray]) -> None:
     """LossguiError unless the columns can become a document: t and ≥1 distinct, named y."""
     if len(names) < 2:
-        raise LossguiError("the file needs a target column and at least one prediction column")
+        raise LossguiError(QCoreApplication.translate(
+            "FileController", "the file needs a target column and at least one prediction column"))
     if len({len(c) for c in columns}) != 1 or len(columns[0]) == 0:
-        raise LossguiError("every column needs the same, non-zero number of rows")
+        raise LossguiError(QCoreApplication.translate(
+            "FileController", "every column needs the same, non-zero number of rows"))
     for name in names[1:]:
         if not name.strip():
-            raise LossguiError("a prediction column has no name")
+            raise LossguiError(QCoreApplication.translate(
+                "FileController", "a prediction column has no name"))
         if name == TARGET_NAME:
-            raise LossguiError("a prediction is called t, which is the target's name")
+            raise LossguiError(QCoreApplication.translate(
+                "FileController", "a prediction is called t, which is the target's name"))
     if len(set(names[1:])) != len(names) - 1:
-        raise LossguiError("two prediction columns have the same name")
+        raise LossguiError(QCoreApplication.translate(
+            "FileController", "two prediction columns have the same name"))
 
 
 def without_source(message: str, path: str) -> str:
@@ -109,7 +114,9 @@ def results_text(window: MainWindow) -> str:
     document = window.document
     for name, error in zip(document.prediction_names, document.errors, strict=True):
         if error is not None:
-            raise LossguiError(f"{name} cannot be evaluated ({error}); fix it before exporting")
+            raise LossguiError(QCoreApplication.translate(
+                "FileController", "%1 cannot be evaluated (%2); fix it before exporting")
+                .replace("%1", name).replace("%2", error))
     results = [
         (name, document.column(c), evaluation)
         for c, (name, evaluation) in enumerate(
@@ -130,7 +137,7 @@ class FileController(QObject):
         self.session_path: str | None = None  # where Save writes without asking
         self.data_path: str | None = None  # the CSV the data came from, for suggested names
         self._replacing = False
-        self.recent_menu = QMenu("Open &Recent")
+        self.recent_menu = QMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         window.document.about_to_reset.connect(self._on_document_reset)
@@ -157,8 +164,9 @@ class FileController(QObject):
 
     def ask_open_path(self) -> str | None:
         """A file to open, or None."""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open data or session",
-                                              self._folder(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open data or session"), self._folder(),
+            self.tr(OPEN_FILTER).replace("%1", SESSION_SUFFIX))
         return path or None
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> tuple[str, str] | None:
@@ -169,8 +177,9 @@ class FileController(QObject):
     def ask_target(self, path: str, names: list[str]) -> str | None:
         """Which column is the target t (the first preselected), or None if cancelled."""
         name, ok = QInputDialog.getItem(
-            self.window, "Which column is the target?",
-            f"{Path(path).name} has no column called t.\nWhich column holds the target t?",
+            self.window, self.tr("Which column is the target?"),
+            self.tr("%1 has no column called t.\nWhich column holds the target t?")
+            .replace("%1", Path(path).name),
             names, 0, False,
         )
         return name if ok else None
@@ -184,11 +193,12 @@ class FileController(QObject):
     def changes_box(self) -> QMessageBox:
         """The Save / Discard / Cancel question about unsaved changes."""
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Unsaved changes",
-            f"Save the changes to {self.window.source}?",
+            QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+            self.tr("Save the changes to %1?").replace("%1", self.window.source),
             Button.Save | Button.Discard | Button.Cancel, self.window,
         )
-        box.setInformativeText("If you don't save, your edits since the last save are lost.")
+        box.setInformativeText(
+            self.tr("If you don't save, your edits since the last save are lost."))
         box.setDefaultButton(Button.Save)
         box.setObjectName("unsaved_changes")
         return box
@@ -229,7 +239,8 @@ class FileController(QObject):
             loaded = self.read(path)
             check_columns(loaded.names, loaded.columns)
         except LossguiError as error:
-            return f"Could not open {path}: {without_source(str(error), path)}"
+            return self.tr("Could not open %1: %2").replace("%1", path) \
+                .replace("%2", without_source(str(error), path))
         self._apply(loaded)
         if loaded.is_session:
             self.session_path, self.data_path = path, None
@@ -238,7 +249,7 @@ class FileController(QObject):
         self.window.source = Path(path).name
         self.window._update_title()
         self.remember(path)
-        self.window.statusBar().showMessage(f"Opened {path}", 5000)
+        self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 5000)
         return None
 
     def read(self, path: str) -> Loaded:
@@ -252,10 +263,10 @@ class FileController(QObject):
             )
         data = csvio.read_data_csv(path)
         if len(data.names) < 2:
-            raise LossguiError(
-                f"{path}: the file needs a target column and at least one prediction column "
-                f"(it has only {data.names[0]!r})"
-            )
+            raise LossguiError(QCoreApplication.translate(
+                "FileController", "%1: the file needs a target column and at least one "
+                "prediction column (it has only %2)").replace("%1", path)
+                .replace("%2", repr(data.names[0])))
         if TARGET_NAME in data.names:
             target = TARGET_NAME
         else:
@@ -300,7 +311,8 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         """File ▸ Save As: ask for a session file name, then save."""
-        answer = self.ask_save_path("Save session", self._suggest(SESSION_SUFFIX), SESSION_FILTER)
+        answer = self.ask_save_path(self.tr("Save session"), self._suggest(SESSION_SUFFIX),
+                                    self.tr(SESSION_FILTER).replace("%1", SESSION_SUFFIX))
         if answer is None:
             return False
         path = answer[0]
@@ -313,15 +325,15 @@ class FileController(QObject):
         try:
             write_text(path, project.to_json(session_of(self.window)))
         except (LossguiError, OSError) as error:
-            self.report(f"Could not save the session: {error}. "
-                        "Your data is still here; try another folder or file name.")
+            self.report(self.tr("Could not save the session: %1. Your data is still here; try "
+                                "another folder or file name.").replace("%1", str(error)))
             return False
         self.session_path = path
         self.window.source = Path(path).name
         self.window._update_title()
         self.window.document.undo_stack.setClean()
         self.remember(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.window.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
         return True
 
     # --- export --------------------------------------------------------------------------------
@@ -340,10 +352,10 @@ class FileController(QObject):
         try:
             text = results_text(self.window)
         except LossguiError as error:
-            self.report(f"Could not export the results: {error}")
+            self.report(self.tr("Could not export the results: %1").replace("%1", str(error)))
             return False
-        answer = self.ask_save_path("Export results", self._suggest("-results.csv"),
-                                    RESULTS_FILTER)
+        answer = self.ask_save_path(self.tr("Export results"), self._suggest("-results.csv"),
+                                    self.tr(RESULTS_FILTER))
         if answer is None:
             return False
         path = answer[0]
@@ -352,29 +364,31 @@ class FileController(QObject):
         try:
             write_text(path, text, bom=self.bom)
         except OSError as error:
-            self.report(f"Could not export the results: {error}. "
-                        "Your data is still here.")
+            self.report(self.tr("Could not export the results: %1. Your data is still here.")
+                        .replace("%1", str(error)))
             return False
-        self.window.statusBar().showMessage(f"Exported the results to {path}", 5000)
+        self.window.statusBar().showMessage(
+            self.tr("Exported the results to %1").replace("%1", path), 5000)
         return True
 
     def export_plot(self) -> bool:
         """File ▸ Export Plot: the plot as a PNG (1600×900) or an SVG."""
-        answer = self.ask_save_path("Export plot", self._suggest("-plot.png"),
-                                    f"{PNG_FILTER};;{SVG_FILTER}")
+        answer = self.ask_save_path(self.tr("Export plot"), self._suggest("-plot.png"),
+                                    f"{self.tr(PNG_FILTER)};;{self.tr(SVG_FILTER)}")
         if answer is None:
             return False
         path, chosen = answer
         if Path(path).suffix.lower() not in (".png", ".svg"):
-            path += ".svg" if chosen == SVG_FILTER else ".png"
+            path += ".svg" if chosen in (SVG_FILTER, self.tr(SVG_FILTER)) else ".png"
         from lossgui.gui.plot_export import export_plot  # pyqtgraph exporters: on first use
 
         try:
             export_plot(self.window.document, path, self.window.plot_panel.gradient_mode)
         except (LossguiError, OSError) as error:
-            self.report(f"Could not export the plot: {error}")
+            self.report(self.tr("Could not export the plot: %1").replace("%1", str(error)))
             return False
-        self.window.statusBar().showMessage(f"Exported the plot to {path}", 5000)
+        self.window.statusBar().showMessage(
+            self.tr("Exported the plot to %1").replace("%1", path), 5000)
         return True
 
     def _suggest(self, ending: str) -> str:
@@ -425,7 +439,8 @@ class FileController(QObject):
             return False
         if not os.path.exists(path):
             self.forget(path)
-            self.report(f"Could not open {path}: the file is no longer there.")
+            self.report(self.tr("Could not open %1: the file is no longer there.")
+                        .replace("%1", path))
             return False
         return self.open_path(path, ask_first=False)
 
@@ -440,7 +455,7 @@ class FileController(QObject):
             action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
         if files:
             menu.addSeparator()
-        clear = menu.addAction("&Clear Recent Files")
+        clear = menu.addAction(self.tr("&Clear Recent Files"))
         clear.setEnabled(bool(files))
         clear.triggered.connect(self.clear_recent)
         menu.setEnabled(bool(files))

@@ -43,6 +43,8 @@ class FormulaPanel(QWidget):
         self.formula.setAccessibleName(self.tr("Formula with the numbers"))
         self.formula.setTextFormat(Qt.TextFormat.RichText)
         self.formula.setWordWrap(True)
+        # Extra height (a CJK font's taller lines at start-up) goes below the text, not above.
+        self.formula.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = QFont(self.formula.font())

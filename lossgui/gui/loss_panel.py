@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from lossgui.core.parsing import parse_number
 from lossgui.core.problems import element_name
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document
+from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.table_model import uses_decimal_comma
 
 MISSING_CODES = ("missing_t", "missing_y")
@@ -51,19 +52,23 @@ class LossPanel(QWidget):
         self._editors: dict[str, QWidget] = {}
 
         self.selector = QComboBox()
-        self.selector.setAccessibleName("Loss function")
-        for loss in LOSSES:
-            self.selector.addItem(f"{loss.name_en} ({loss.id})", loss.id)
+        self.selector.setAccessibleName(self.tr("Loss function"))
+        for loss in LOSSES:  # in Japanese the article's names first, e.g. 2乗和誤差 (sse)
+            name, other = (loss.name_ja, loss.name_en) if is_japanese() else \
+                (loss.name_en, loss.name_ja)
+            self.selector.addItem(f"{name} ({loss.id})", loss.id)
             self.selector.setItemData(
-                self.selector.count() - 1, f"{loss.name_ja} — expects {loss.expects.value}",
+                self.selector.count() - 1,
+                self.tr("%1 — expects %2").replace("%1", other)
+                .replace("%2", loss.expects.describe(current_language())),
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.selector.currentIndexChanged.connect(self._on_selector_changed)
-        label = QLabel("&Loss:")
+        label = QLabel(self.tr("&Loss:"))
         label.setBuddy(self.selector)
 
         self.formula = QLabel()
-        self.formula.setAccessibleName("Formula")
+        self.formula.setAccessibleName(self.tr("Formula"))
         self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         formula_font = QFont(self.formula.font())
         formula_font.setPointSizeF(formula_font.pointSizeF() * 1.2)
@@ -71,7 +76,7 @@ class LossPanel(QWidget):
         self.formula.setWordWrap(True)
         self.about = QLabel()
         self.about.setWordWrap(True)
-        self.about.setAccessibleName("About the loss")
+        self.about.setAccessibleName(self.tr("About the loss"))
 
         self._params = QFormLayout()
         self._params.setContentsMargins(0, 0, 0, 0)
@@ -106,7 +111,9 @@ class LossPanel(QWidget):
         if loss.id != self._shown_loss:
             self._shown_loss = loss.id
             self.formula.setText(loss.formula)
-            self.about.setText(f"{loss.name_ja} · expects {loss.expects.value}")
+            other = loss.name_en if is_japanese() else loss.name_ja
+            self.about.setText(self.tr("%1 · expects %2").replace("%1", other)
+                               .replace("%2", loss.expects.describe(current_language())))
             self._rebuild_editors()
         self._show_values()
 
@@ -116,12 +123,13 @@ class LossPanel(QWidget):
         self._editors = {}
         for param in self._document.loss.params:
             editor = self._make_editor(param)
-            editor.setToolTip(param.help)
-            editor.setAccessibleName(f"Parameter {param.name}")
-            editor.setAccessibleDescription(param.help)
+            help_text = param.describe(current_language())
+            editor.setToolTip(help_text)
+            editor.setAccessibleName(self.tr("Parameter %1").replace("%1", param.name))
+            editor.setAccessibleDescription(help_text)
             label = QLabel(f"{param.name}:")
             label.setBuddy(editor)
-            label.setToolTip(param.help)
+            label.setToolTip(help_text)
             self._params.addRow(label, editor)
             self._editors[param.name] = editor
 
@@ -158,14 +166,15 @@ class LossPanel(QWidget):
         try:
             self._document.set_param(name, value)
         except LossguiError as error:
-            self.message.emit(f"{error}; the old value is kept.")
+            self.message.emit(self.tr("%1; the old value is kept.").replace("%1", str(error)))
             self._show_values()
 
     def _set_text(self, name: str, line: QLineEdit) -> None:
         try:
             value = parse_number(line.text(), uses_decimal_comma())
         except ValueError as error:
-            self.message.emit(f"{name}: {error}; the old value is kept.")
+            self.message.emit(self.tr("%1: %2; the old value is kept.").replace("%1", name)
+                              .replace("%2", str(error)))
             self._show_values()
             return
         self._set(name, value)
@@ -179,18 +188,20 @@ def _param_text(value: ParamValue) -> str:
 def format_total(evaluation: Evaluation | None, error: str | None) -> str:
     """A total as shown: about six significant digits, or why there is none."""
     if evaluation is None:
-        return "— (cannot compute)" if error else ""
+        return QCoreApplication.translate("ResultsPanel", "— (cannot compute)") if error else ""
     total = evaluation.total
     if math.isnan(total):
         missing = [p.index for p in evaluation.problems
                    if p.code in MISSING_CODES and p.index is not None]
         if not missing:
-            return "— (not a number)"
+            return QCoreApplication.translate("ResultsPanel", "— (not a number)")
         names = [element_name("t" if p.code == "missing_t" else "y", p.index)
                  for p in evaluation.problems if p.code in MISSING_CODES and p.index is not None]
-        if len(names) > 3:
-            return f"— ({len(names)} missing)"
-        return f"— ({', '.join(names)} missing)"
+        count = len(names)
+        if count > 3:
+            return QCoreApplication.translate("ResultsPanel", "— (%n missing)", None, count)
+        return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
+            .replace("%1", ", ".join(names))
     if math.isinf(total):
         return "∞" if total > 0 else "−∞"
     text = f"{total:.6g}"
@@ -218,8 +229,8 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setAccessibleName("Totals")
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setAccessibleName(self.tr("Totals"))
+        self.table.setHorizontalHeaderLabels([self.tr("Prediction"), self.tr("Total E"), ""])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -227,7 +238,7 @@ class ResultsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("Hover a total for its full precision; Ctrl+C copies it.")
+        self.table.setToolTip(self.tr("Hover a total for its full precision; Ctrl+C copies it."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -270,13 +281,13 @@ class ResultsPanel(QWidget):
             total_item = QTableWidgetItem(format_total(evaluation, error))
             total_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             total_item.setToolTip(_total_tooltip(name, evaluation, error))
-            best_item = QTableWidgetItem("★ best" if row in best else "")
+            best_item = QTableWidgetItem(self.tr("★ best") if row in best else "")
             if row in best:
                 bold = QFont(total_item.font())
                 bold.setBold(True)
                 total_item.setFont(bold)
                 name_item.setFont(bold)
-                best_item.setToolTip("The lowest loss: this prediction is closest to t.")
+                best_item.setToolTip(self.tr("The lowest loss: this prediction is closest to t."))
             for column, item in enumerate((name_item, total_item, best_item)):
                 self.table.setItem(row, column, item)
         self._fit_table_height()
@@ -300,13 +311,13 @@ class NotesPanel(QPlainTextEdit):
         super().__init__(parent)
         self._document = document
         self.setReadOnly(True)
-        self.setAccessibleName("Notes about the input")
+        self.setAccessibleName(self.tr("Notes about the input"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 8)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.setPalette(palette)
-        self.setPlaceholderText("Notes about the input appear here.")
+        self.setPlaceholderText(self.tr("Notes about the input appear here."))
         document.changed.connect(self._on_document_changed)
         self._on_document_changed()
 
@@ -320,7 +331,8 @@ def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) 
     if evaluation is None:
         return error or ""
     lines = [f"{name}: E = {evaluation.total!r}"]
-    lines += [p.message for p in evaluation.problems if p.index is not None][:5]
+    language = current_language()
+    lines += [p.text(language) for p in evaluation.problems if p.index is not None][:5]
     return "\n".join(lines)
 
 

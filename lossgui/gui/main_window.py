@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
+from lossgui.gui import language
 from lossgui.gui.actions import build_actions
 from lossgui.gui.conventions_panel import ConventionsPanel
 from lossgui.gui.curve_panel import CurvePanel
 from lossgui.gui.document import TARGET, Document
-from lossgui.gui.examples import load_example
+from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files import FileController
 from lossgui.gui.focus import Focus
 from lossgui.gui.formula_panel import FormulaPanel
@@ -34,6 +36,9 @@ from lossgui.gui.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.plot_panel import PlotPanel
 from lossgui.gui.sheet_view import SheetView, align_rows
 from lossgui.gui.table_model import prediction_model, target_model
+
+# Windows rebuilt in another language live here: nobody else holds a Python reference to them.
+_rebuilt_windows: set[MainWindow] = set()
 
 NOTICE_STYLE = "QFrame#notice { background: #fff4ce; border: 1px solid #d8b500; }" \
     " QFrame#notice QLabel { color: #222; }"
@@ -47,11 +52,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         self.settings = settings
-        self.source = "article example"
+        self.source = self.tr("article example")
+        self.example_key: str | None = None  # the example shown, None for the start-up one
+        self._replaced = False  # rebuilt in another language: close without questions
         self.setAccessibleName("lossgui")
 
-        self.target_view = SheetView(target_model(document, self), "Target t")
-        self.prediction_view = SheetView(prediction_model(document, self), "Predictions y")
+        self.target_view = SheetView(target_model(document, self), self.tr("Target t"))
+        self.prediction_view = SheetView(prediction_model(document, self),
+                                         self.tr("Predictions y"))
         align_rows(self.target_view, self.prediction_view)
         self.loss_panel = LossPanel(document)
         self.results = ResultsPanel(document)
@@ -63,8 +71,9 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)  # the File menu's open/save/export (files.py)
         self.action_map = build_actions(self)
         self.files.install(self.action_map)
+        self._build_language_menu()
         self.problem_label = QLabel()
-        self.problem_label.setAccessibleName("Problem count")
+        self.problem_label.setAccessibleName(self.tr("Problem count"))
         self.statusBar().addPermanentWidget(self.problem_label)
 
         for view in (self.target_view, self.prediction_view):
@@ -89,6 +98,7 @@ class MainWindow(QMainWindow):
         self.action_map["undo"].setEnabled(stack.canUndo())
         self.action_map["redo"].setEnabled(stack.canRedo())
         self._on_document_changed()
+        self._on_clean_changed(stack.isClean())
         self._update_title()
         self.restore_settings()
         self._fit_target_width()
@@ -102,10 +112,10 @@ class MainWindow(QMainWindow):
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
-        self.notice_label.setAccessibleName("Notice")
+        self.notice_label.setAccessibleName(self.tr("Notice"))
         close = QToolButton()
         close.setText("×")
-        close.setAccessibleName("Dismiss the notice")
+        close.setAccessibleName(self.tr("Dismiss the notice"))
         close.setAutoRaise(True)
         close.clicked.connect(self.notice.hide)
         layout = QHBoxLayout(self.notice)
@@ -193,6 +203,61 @@ class MainWindow(QMainWindow):
         self.results.table.currentCellChanged.connect(
             lambda row, *_: self.focus.set_prediction(row) if row >= 0 else None)
 
+    def _build_language_menu(self) -> None:
+        """View ▸ Language: each language named in itself, the current one checked."""
+        view = self.menuBar().findChild(QMenu, "menu_view")
+        assert view is not None
+        self.language_menu = QMenu(self.tr("&Language"), view)
+        self.language_menu.setObjectName("menu_language")
+        group = QActionGroup(self.language_menu)
+        for code, name in language.LANGUAGES.items():
+            action = self.language_menu.addAction(name)
+            action.setObjectName(f"action_language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == language.current_language())
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self.switch_language(code))
+        view.addSeparator()
+        view.addMenu(self.language_menu)
+
+    def switch_language(self, code: str) -> MainWindow:
+        """Rebuild the window in language ``code`` around the same document; the new window.
+
+        The data, the undo history, the file name and the window's layout carry over; the old
+        window closes without asking. Rebuilding (rather than retranslating every widget)
+        means no text can be forgotten in the old language.
+        """
+        if code == language.current_language() or code not in language.LANGUAGES:
+            return self
+        example_source = self._example_source()
+        self.save_settings()
+        language.install(code)
+        language.remember_language(self.settings, code)
+        self.document.refresh_language()
+        window = MainWindow(self.document, self.settings)
+        window.example_key = self.example_key
+        window.source = window._example_source() if self.source == example_source \
+            else self.source
+        window._update_title()
+        window.files.session_path = self.files.session_path
+        window.files.data_path = self.files.data_path
+        window.files.ask_save_changes = self.files.ask_save_changes  # type: ignore[method-assign]
+        window.focus.set_cell(self.focus.element, self.focus.prediction)
+        window.plot_tabs.setCurrentIndex(self.plot_tabs.currentIndex())
+        _rebuilt_windows.add(window)
+        window.destroyed.connect(lambda *_: _rebuilt_windows.discard(window))
+        window.show()
+        self._replaced = True
+        self.close()
+        self.deleteLater()
+        return window
+
+    def _example_source(self) -> str:
+        """How the title names the example on show, in the current language."""
+        if self.example_key is None:
+            return self.tr("article example")
+        return EXAMPLES[self.example_key].translated_title()
+
     def _fit_target_width(self) -> None:
         view = self.target_view
         header = view.verticalHeader()
@@ -207,21 +272,21 @@ class MainWindow(QMainWindow):
     def _on_document_changed(self) -> None:
         count = self.document.problem_count
         if count == 0:
-            text = "No problems"
+            text = self.tr("No problems")
         elif count == 1:
-            text = "1 problem: hover the red cell to read why"
-        else:
-            text = f"{count} problems: hover the red cells to read why"
+            text = self.tr("1 problem: hover the red cell to read why")
+        else:  # %n: a plural form for languages that have several
+            text = self.tr("%n problems: hover the red cells to read why", "", count)
         self.problem_label.setText(text)
         self.action_map["remove_prediction"].setEnabled(self.document.column_count > 2)
         self.action_map["delete_rows"].setEnabled(self.document.row_count > 1)
 
     def _on_undo_text_changed(self, text: str) -> None:
-        self.action_map["undo"].setText(f"&Undo {text}".rstrip())
+        self.action_map["undo"].setText(self.tr("&Undo %1").replace("%1", text).rstrip())
         self.notice.hide()  # the edit that follows a refusal makes the refusal old news
 
     def _on_redo_text_changed(self, text: str) -> None:
-        self.action_map["redo"].setText(f"&Redo {text}".rstrip())
+        self.action_map["redo"].setText(self.tr("&Redo %1").replace("%1", text).rstrip())
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -308,16 +373,17 @@ class MainWindow(QMainWindow):
         if not rows:
             return
         if len(rows) >= self.document.row_count:
-            self.show_notice("Keep at least one row: a loss needs at least one element.")
+            self.show_notice(self.tr("Keep at least one row: a loss needs at least one element."))
             return
         runs = _runs(rows)
         stack = self.document.undo_stack
         if len(runs) > 1:
-            text = f"Delete {len(rows)} rows"
+            text = self.tr("Delete %n rows", "", len(rows))
         elif len(rows) > 1:
-            text = f"Delete rows {rows[0] + 1}–{rows[-1] + 1}"
+            text = self.tr("Delete rows %1–%2").replace("%1", str(rows[0] + 1)) \
+                .replace("%2", str(rows[-1] + 1))
         else:
-            text = f"Delete row {rows[0] + 1}"
+            text = self.tr("Delete row %1").replace("%1", str(rows[0] + 1))
         stack.beginMacro(text)
         try:
             for first, count in reversed(runs):  # from the bottom, so indices stay valid
@@ -349,10 +415,11 @@ class MainWindow(QMainWindow):
 
     def _rename_column(self, column: int) -> None:
         if column == TARGET:
-            self.show_notice("The target is always called t.")
+            self.show_notice(self.tr("The target is always called t."))
             return
         old = self.document.names[column]
-        name = self.ask_text("Rename prediction", f"New name for {old}:", old)
+        name = self.ask_text(self.tr("Rename prediction"),
+                             self.tr("New name for %1:").replace("%1", old), old)
         if name is None:
             return
         try:
@@ -402,6 +469,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             return
         example = load_example(self.document, key)
+        self.example_key = key
         self.source = example.translated_title()
         self._update_title()
 
@@ -444,10 +512,11 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """A short note about the program."""
         QMessageBox.about(
-            self, "About lossgui",
-            f"<p><b>lossgui {__version__}</b> — a loss-function calculator for learning how "
-            "models learn.</p><p>Type or paste a target t and predictions y, pick a loss, and "
-            "see each element's contribution and the direction learning moves y.</p>",
+            self, self.tr("About lossgui"),
+            self.tr("<p><b>lossgui %1</b> — a loss-function calculator for learning how "
+                    "models learn.</p><p>Type or paste a target t and predictions y, pick a loss, "
+                    "and see each element's contribution and the direction learning moves y.</p>")
+            .replace("%1", __version__),
         )
 
     # --- settings -------------------------------------------------------------------------------
@@ -485,6 +554,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Offer to save unsaved changes, then save the settings on the way out."""
+        if self._replaced:  # the same document lives on in the rebuilt window
+            super().closeEvent(event)
+            return
         if not self.files.maybe_save():
             event.ignore()
             return

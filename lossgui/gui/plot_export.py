@@ -14,13 +14,14 @@ from pathlib import Path
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph.exporters as pg_exporters  # type: ignore[import-untyped]
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from lossgui.core import LossguiError
 from lossgui.gui.document import Document
+from lossgui.gui.language import is_japanese
 from lossgui.gui.plot_panel import PlotPanel
 from lossgui.gui.saving import write_bytes
 
@@ -38,15 +39,20 @@ class PlotExportError(LossguiError):
 def plot_title(document: Document, gradient: bool) -> str:
     """The figure's title: which loss, and what the bars are."""
     loss = document.loss
-    what = "−∂E/∂y per element" if gradient else "contribution of each element"
-    return f"{loss.name_en} ({loss.id}): {what}"
+    what = QCoreApplication.translate("PlotExport", "−∂E/∂y per element") if gradient else \
+        QCoreApplication.translate("PlotExport", "contribution of each element")
+    name = loss.name_ja if is_japanese() else loss.name_en
+    return f"{name} ({loss.id}): {what}"
 
 
 def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes:
     """The plot of ``document`` as PNG or SVG bytes (``suffix`` is ``.png`` or ``.svg``)."""
     suffix = suffix.lower()
     if suffix not in FORMATS:
-        raise PlotExportError(f"a plot can be saved as PNG or SVG, not {suffix or 'no suffix'!r}")
+        raise PlotExportError(QCoreApplication.translate(
+            "PlotExport", "a plot can be saved as PNG or SVG, not %1")
+            .replace("%1", repr(suffix) if suffix else QCoreApplication.translate(
+                "PlotExport", "a name without a suffix")))
     panel = PlotPanel(document)
     try:
         panel.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -74,7 +80,8 @@ def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes
         buffer = QBuffer(array)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not image.save(buffer, "PNG"):
-            raise PlotExportError("the PNG could not be encoded")
+            raise PlotExportError(QCoreApplication.translate("PlotExport",
+                                                             "the PNG could not be encoded"))
         buffer.close()
         return bytes(array.data())
     finally:

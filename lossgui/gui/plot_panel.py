@@ -29,11 +29,12 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 from lossgui.core.downsample import envelope, largest_in
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document, FloatArray
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 from lossgui.gui.table_model import format_value
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
-CONTRIBUTION_LABEL = "contribution of element k to E"
-GRADIENT_LABEL = "−∂E/∂y   (↑ learning raises y, ↓ lowers y)"
+CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")
+GRADIENT_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "−∂E/∂y   (↑ learning raises y, ↓ lowers y)")
 EXACT_LIMIT = 2000  # visible elements drawn as exact bars; more are drawn as envelopes
 RANGE_DELAY_MS = 40  # re-aggregate this long after the last change of the visible range
 
@@ -65,15 +66,16 @@ class PlotPanel(QWidget):
         self._shape: tuple[int, int] = (-1, -1)  # rows, predictions last drawn
         self._shown: list[tuple[FloatArray, ...]] = []  # per item: the arrays last set
 
-        self.gradient_box = QCheckBox("Show −∂E/∂&y (where learning moves each y)")
-        self.gradient_box.setAccessibleName("Show the gradient instead of the contributions")
+        self.gradient_box = QCheckBox(self.tr("Show −∂E/∂&y (where learning moves each y)"))
+        self.gradient_box.setAccessibleName(
+            self.tr("Show the gradient instead of the contributions"))
         self.gradient_box.toggled.connect(self._on_gradient_toggled)
-        self.hover = QLabel("Hover a bar to read its exact value.")
-        self.hover.setAccessibleName("Value under the mouse")
+        self.hover = QLabel(self.tr("Hover a bar to read its exact value."))
+        self.hover.setAccessibleName(self.tr("Value under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.plot = pg.PlotWidget(background="w")
-        self.plot.setAccessibleName("Plot of the contributions per element")
+        self.plot.setAccessibleName(self.tr("Plot of the contributions per element"))
         self.plot.setMenuEnabled(False)
         item = self.plot.getPlotItem()
         for side in ("left", "bottom"):
@@ -81,7 +83,7 @@ class PlotPanel(QWidget):
             axis.setPen(pg.mkPen("#444"))
             axis.setTextPen(pg.mkPen("#222"))
             axis.enableAutoSIPrefix(False)  # "(x0.001)" on the axis puzzles a learner
-        item.setLabel("bottom", "element k", color="#222")
+        item.setLabel("bottom", self.tr("element k"), color="#222")
         item.showGrid(y=True, alpha=0.25)
         self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
                                      pen=pg.mkPen("#999"), labelTextColor="#222")
@@ -165,7 +167,8 @@ class PlotPanel(QWidget):
         self._redraw()
         self._set_ticks(document.row_count)
         item = self.plot.getPlotItem()
-        item.setLabel("left", GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL, color="#222")
+        item.setLabel("left", self.tr(GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL),
+                      color="#222")
         self._rename_legend()
 
     def _show_everything(self) -> None:
@@ -316,7 +319,8 @@ class PlotPanel(QWidget):
 
     def _on_gradient_toggled(self, on: bool) -> None:
         self.plot.setAccessibleName(
-            "Plot of −∂E/∂y per element" if on else "Plot of the contributions per element"
+            self.tr("Plot of −∂E/∂y per element") if on
+            else self.tr("Plot of the contributions per element")
         )
         self._shape = (-1, -1)  # another quantity: fit its range again
         self.refresh()
@@ -350,7 +354,8 @@ class PlotPanel(QWidget):
             found = largest_in(values, 0, len(values))
             k = first + 1 + (found if found is not None else 0)
             text = self._describe(k, j)
-            return f"{text} — largest of k = {first + 1:,}–{last:,}"
+            return self.tr("%1 — largest of k = %2–%3").replace("%1", text) \
+                .replace("%2", f"{first + 1:,}").replace("%3", f"{last:,}")
         k = round(x)
         if not 1 <= k <= rows:
             return None
@@ -362,12 +367,15 @@ class PlotPanel(QWidget):
 
     def _describe(self, k: int, j: int) -> str:
         value = float(self._slice(j, k - 1, k)[0])
-        what = "−∂E/∂y" if self.gradient_mode else "contribution"
+        what = "−∂E/∂y" if self.gradient_mode else self.tr("contribution")
         name = self._document.prediction_names[j]
-        shown = format_value(value) if not math.isnan(value) else "not computed (missing)"
+        shown = format_value(value) if not math.isnan(value) else \
+            self.tr("not computed (missing)")
         text = f"k = {k}, {name}: {what} = {shown}"
         if self.gradient_mode and math.isfinite(value) and value:
-            text += " (learning would " + ("raise" if value > 0 else "lower") + f" {name})"
+            way = self.tr(" (learning would raise %1)") if value > 0 else \
+                self.tr(" (learning would lower %1)")
+            text += way.replace("%1", name)
         return text
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:

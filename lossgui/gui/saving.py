@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QByteArray, QIODevice, QSaveFile
+from PySide6.QtCore import QByteArray, QCoreApplication, QIODevice, QSaveFile
 
 CHUNK = 1 << 20
 
@@ -20,7 +20,8 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     # Unbuffered: a failing write reports the system's reason ("No space left on device");
     # through the buffer it would only surface at commit() as "Unknown error".
     if not save.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Unbuffered):
-        raise OSError(f"{target}: cannot write there: {save.errorString()}")
+        raise OSError(QCoreApplication.translate("Saving", "%1: cannot write there: %2")
+                      .replace("%1", str(target)).replace("%2", save.errorString()))
     done = 0
     while done < len(data):
         # A write that stops short (the disk filled up) is retried, so that the next one
@@ -30,12 +31,18 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             reason = save.errorString()
             save.cancelWriting()
             save.commit()  # after cancelWriting this only removes the temporary file
-            raise OSError(f"{target}: the file could not be written: {reason}")
+            raise OSError(_not_written(target, reason))
         done += written
     if not save.commit():
-        raise OSError(f"{target}: the file could not be written: {save.errorString()}")
+        raise OSError(_not_written(target, save.errorString()))
 
 
 def write_text(path: str | os.PathLike[str], text: str, bom: bool = False) -> None:
     """Write ``text`` as UTF-8 (with a BOM if asked), byte for byte as core.atomic does."""
     write_bytes(path, text.encode("utf-8-sig" if bom else "utf-8"))
+
+
+def _not_written(target: object, reason: str) -> str:
+    """The sentence for a write that failed half-way."""
+    return QCoreApplication.translate("Saving", "%1: the file could not be written: %2") \
+        .replace("%1", str(target)).replace("%2", reason)

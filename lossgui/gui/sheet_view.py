@@ -8,6 +8,7 @@ programs do, and paste goes through the core's parser as one undoable edit.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QItemSelectionRange,
@@ -236,10 +237,11 @@ class SheetView(QTableView):
             block = parse_block_array(text, uses_decimal_comma())
         except CellError as error:
             where = _cell_name(document.names, first, row, error)
-            self.message.emit(f"Nothing was pasted: {where}{error.reason}.")
+            self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
+                              .replace("%2", error.reason))
             return False
         if not block.size:
-            self.message.emit("Nothing was pasted: the clipboard has no numbers.")
+            self.message.emit(self.tr("Nothing was pasted: the clipboard has no numbers."))
             return False
         if block.shape == (1, 1) and self._fill_selection(float(block[0, 0])):
             return True
@@ -258,7 +260,7 @@ class SheetView(QTableView):
         for top, left, bottom, right in ranges:
             first = self._model.document_column(left)
             with_values.append((top, first, bottom, self._model.document_column(right)))
-        document.undo_stack.beginMacro("Paste into selection")
+        document.undo_stack.beginMacro(self.tr("Paste into selection"))
         try:
             for top, left, bottom, right in with_values:
                 document.edit_cells(top, left, [[value] * (right - left + 1)] * (bottom - top + 1))
@@ -295,8 +297,11 @@ def _cell_name(names: tuple[str, ...], first: int, row: int, error: CellError) -
     if error.row is None:
         return ""
     column = first + (error.column or 0)
-    name = names[column] if column < len(names) else f"new column {column - len(names) + 1}"
-    return f"{name} row {row + error.row + 1}: "
+    name = names[column] if column < len(names) else \
+        QCoreApplication.translate("SheetView", "new column %1") \
+        .replace("%1", str(column - len(names) + 1))
+    return QCoreApplication.translate("SheetView", "%1 row %2: ").replace("%1", name) \
+        .replace("%2", str(row + error.row + 1))
 
 
 def align_rows(left: SheetView, right: SheetView) -> None:

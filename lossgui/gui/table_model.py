@@ -118,10 +118,11 @@ class SheetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self.document.is_flagged(row, column):
             return QBrush(PROBLEM_FOREGROUND)  # readable on the highlight in a dark theme too
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = format_value(self.document.value(row, column)) or "blank"
+            text = format_value(self.document.value(row, column)) or self.tr("blank")
             name = self.document.names[column]
-            flagged = ", problem" if self.document.is_flagged(row, column) else ""
-            return f"{name} row {row + 1}: {text}{flagged}"
+            flagged = self.tr(", problem") if self.document.is_flagged(row, column) else ""
+            return self.tr("%1 row %2: %3").replace("%1", name).replace("%2", str(row + 1)) \
+                .replace("%3", text) + flagged
         return None
 
     def headerData(
@@ -138,8 +139,8 @@ class SheetModel(QAbstractTableModel):
             return str(section + 1)
         if role == Qt.ItemDataRole.ToolTipRole and horizontal:
             if self.document_column(section) == TARGET:
-                return "t: the target (正解ラベル), one value per element k"
-            return "A prediction y (the model's output). Double-click to rename."
+                return self.tr("t: the target (正解ラベル), one value per element k")
+            return self.tr("A prediction y (the model's output). Double-click to rename.")
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -159,9 +160,11 @@ class SheetModel(QAbstractTableModel):
             number = self._parse(value)
         except ValueError as error:
             old = format_value(self.document.value(row, column), uses_decimal_comma())
-            kept = f"the old value {old} is kept" if old else "the cell stays blank"
+            kept = self.tr("the old value %1 is kept").replace("%1", old) if old else \
+                self.tr("the cell stays blank")
             self.refused.emit(
-                f"{self.document.names[column]} row {row + 1}: {error}; {kept}."
+                self.tr("%1 row %2: %3; %4.").replace("%1", self.document.names[column])
+                .replace("%2", str(row + 1)).replace("%3", str(error)).replace("%4", kept)
             )
             return False
         self.document.edit_cells(row, column, [[number]])
@@ -184,8 +187,9 @@ class SheetModel(QAbstractTableModel):
             return "\n".join(messages)
         value = self.document.value(row, column)
         if math.isnan(value):
-            return "Blank: this element is missing, so the loss cannot be computed."
-        return f"{self.document.names[column]} row {row + 1} = {format_value(value)}"
+            return self.tr("Blank: this element is missing, so the loss cannot be computed.")
+        return self.tr("%1 row %2 = %3").replace("%1", self.document.names[column]) \
+            .replace("%2", str(row + 1)).replace("%3", format_value(value))
 
     # --- following the document -------------------------------------------------------------------
 

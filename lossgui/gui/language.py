@@ -1,0 +1,91 @@
+"""The one place that knows the window's language: which one, and Qt's translators for it.
+
+Qt strings are translated with ``lossgui_ja.qm`` (from ``resources/i18n``) and Qt's own
+``qtbase_ja.qm`` for standard buttons and dialogs. The core's sentences (problems, parameter
+help, conventions) carry their own Japanese; the GUI asks for them with ``current_language()``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+ENGLISH = "en"
+JAPANESE = "ja"
+LANGUAGES = {ENGLISH: "English", JAPANESE: "日本語"}  # each named in its own language
+SETTINGS_KEY = "ui/language"
+
+_current = ENGLISH
+_translators: list[QTranslator] = []
+
+
+def current_language() -> str:
+    """The window's language: ``"ja"`` or ``"en"``."""
+    return _current
+
+
+def is_japanese() -> bool:
+    """Whether the window speaks Japanese."""
+    return _current == JAPANESE
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """Japanese on a Japanese system, English everywhere else."""
+    locale = locale or QLocale.system()
+    return JAPANESE if locale.language() == QLocale.Language.Japanese else ENGLISH
+
+
+def chosen_language(settings: QSettings) -> str:
+    """The language picked in View ▸ Language, else the system's."""
+    value = settings.value(SETTINGS_KEY)
+    return value if isinstance(value, str) and value in LANGUAGES else system_language()
+
+
+def remember_language(settings: QSettings, language: str) -> None:
+    """Keep the choice for the next start."""
+    settings.setValue(SETTINGS_KEY, language)
+    settings.sync()
+
+
+def translations_folder() -> Path:
+    """Where ``lossgui_ja.qm`` is shipped (inside the package when installed)."""
+    return Path(str(resources.files("lossgui.resources") / "i18n"))
+
+
+def install(language: str) -> bool:
+    """Switch Qt's translators (and ``current_language``) to ``language``.
+
+    Needs the application object. Returns False if lossgui's own translation could not be
+    loaded (the window then stays in English). Widgets made before the switch keep their
+    texts; rebuild them.
+    """
+    global _current
+    for translator in _translators:
+        QCoreApplication.removeTranslator(translator)
+    _translators.clear()
+    _current = ENGLISH
+    if language not in LANGUAGES or QCoreApplication.instance() is None:
+        return False
+    if language == ENGLISH:
+        return True
+    ours = QTranslator()
+    if not ours.load(f"lossgui_{language}.qm", str(translations_folder())):
+        return False
+    qt_own = QTranslator()
+    # Qt's own strings (OK/Cancel, file dialogs) are nice to have, not required.
+    if qt_own.load(f"qtbase_{language}.qm",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _translators.append(qt_own)
+    _translators.append(ours)
+    for translator in _translators:
+        QCoreApplication.installTranslator(translator)
+    _current = language
+    return True
+
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` (typed: PySide6's returns ``object``)."""
+    return text

@@ -1,0 +1,267 @@
+"""日本語 and English: complete translations, a fresh .qm, the system locale, live switching."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shiboken6
+from gui_helpers import WindowFactory
+from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from lossgui.core import LOSSES, evaluate, get_loss
+from lossgui.core.conventions import compare
+from lossgui.gui import language
+from lossgui.gui.document import Document, article_example
+from lossgui.gui.main_window import MainWindow
+
+REPO = Path(__file__).resolve().parents[2]
+TS = REPO / "resources" / "i18n" / "lossgui_ja.ts"
+QM = TS.with_suffix(".qm")
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[WindowFactory]:
+    """Like conftest's, but closes only the windows still alive: switching deletes the old one."""
+    def make(loss: str = "sse") -> MainWindow:
+        names, columns = article_example()
+        window = MainWindow(Document(names, columns, loss), settings)
+        window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            window.close()
+            window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """Every test starts and ends in English, whatever it switched to."""
+    language.install(language.ENGLISH)
+    yield
+    language.install(language.ENGLISH)
+
+
+def _tool(name: str) -> str:
+    """A Qt translation tool from the venv (PySide6 ships them)."""
+    path = BIN / name
+    assert path.exists(), f"{name} is missing from {BIN}; reinstall PySide6"
+    return str(path)
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) → the <translation> element of every message in a .ts file."""
+    found: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found[(name, message.findtext("source") or "")] = translation
+    return found
+
+
+def _is_finished(translation: ET.Element) -> bool:
+    if translation.get("type") in {"unfinished", "vanished", "obsolete"}:
+        return False
+    forms = translation.findall("numerusform")
+    texts = [f.text for f in forms] if forms else [translation.text]
+    return all(text and text.strip() for text in texts)
+
+
+def test_every_visible_string_has_a_finished_japanese_translation(tmp_path: Path) -> None:
+    """lupdate over lossgui/gui finds no string without a Japanese translation in the .ts."""
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([_tool("pyside6-lupdate"), "-extensions", "py", str(REPO / "lossgui" / "gui"),
+                    "-ts", str(fresh)], check=True, capture_output=True)
+    sources = _messages(fresh)
+    assert len(sources) > 200  # lupdate really read the code
+    committed = _messages(TS)
+    untranslated = [key for key in sources
+                    if key not in committed or not _is_finished(committed[key])]
+    assert not untranslated, (
+        "no Japanese for these (context, source) strings; run\n"
+        "  .venv/bin/pyside6-lupdate -extensions py lossgui/gui -ts resources/i18n/lossgui_ja.ts\n"
+        f"then translate and run pyside6-lrelease: {untranslated}")
+    stale = sorted(set(committed) - set(sources))
+    assert not stale, f"the .ts has strings the code no longer uses (rerun lupdate): {stale}"
+
+
+def test_committed_qm_is_compiled_from_the_committed_ts(tmp_path: Path) -> None:
+    """A .ts edited without re-running lrelease cannot land."""
+    rebuilt = tmp_path / "lossgui_ja.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(rebuilt)],
+                   check=True, capture_output=True)
+    assert QM.read_bytes() == rebuilt.read_bytes(), \
+        "resources/i18n/lossgui_ja.qm is stale: run pyside6-lrelease on lossgui_ja.ts"
+
+
+def test_the_translation_ships_inside_the_package() -> None:
+    """The installed app finds the .qm through importlib.resources."""
+    assert (language.translations_folder() / "lossgui_ja.qm").is_file()
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    (QLocale(QLocale.Language.Japanese, QLocale.Country.Japan), "ja"),
+    (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "en"),
+    (QLocale(QLocale.Language.German, QLocale.Country.Germany), "en"),
+])
+def test_language_follows_the_system_locale(locale: QLocale, expected: str) -> None:
+    """Japanese on a Japanese system, English on any other."""
+    assert language.system_language(locale) == expected
+
+
+def test_a_remembered_choice_wins_over_the_system(settings: QSettings) -> None:
+    """View ▸ Language is remembered; an unknown value falls back to the system's language."""
+    assert language.chosen_language(settings) == language.system_language()
+    language.remember_language(settings, "ja")
+    assert language.chosen_language(settings) == "ja"
+    settings.setValue(language.SETTINGS_KEY, "tlh")
+    assert language.chosen_language(settings) == language.system_language()
+
+
+def test_install_switches_qt_translations(qapp: QApplication) -> None:
+    """After install("ja") Qt strings come back in Japanese; install("en") undoes it."""
+    assert language.install("ja")
+    assert language.current_language() == "ja"
+    assert QApplication.translate("Actions", "&File") == "ファイル(&F)"
+    assert language.install("en")
+    assert language.current_language() == "en"
+    assert QApplication.translate("Actions", "&File") == "&File"
+    assert not language.install("xx")
+    assert language.current_language() == "en"
+
+
+def _menu_titles(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def _switch(qtbot: QtBot, window: MainWindow, code: str) -> MainWindow:
+    """Pick View ▸ Language ▸ ``code`` as a user does; the rebuilt window."""
+    menu = window.findChild(QMenu, "menu_language")
+    assert menu is not None
+    action = next(a for a in menu.actions() if a.objectName() == f"action_language_{code}")
+    action.trigger()
+    assert not window.isVisible()
+    rebuilt = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible())
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the old window goes
+    assert not shiboken6.isValid(window)
+    qtbot.waitExposed(rebuilt)
+    return rebuilt
+
+
+def test_switching_to_japanese_and_back_keeps_the_data(
+    qtbot: QtBot, make_window: WindowFactory, settings: QSettings,
+) -> None:
+    """Menus, loss names, totals and the core's problems in Japanese; data and undo survive."""
+    window = make_window(loss="cee")
+    window.document.edit_cells(1, 1, [[0.0]])  # y1₂ = 0 where t₂ = 1: log 0
+    window.files.session_path = "/somewhere/session.lossgui.json"
+    window.focus.set_cell(1, 1)
+    total_y2 = window.results.total_text(1)
+    assert _menu_titles(window)[0] == "&File"
+
+    window = _switch(qtbot, window, "ja")
+    assert language.current_language() == "ja"
+    assert settings.value(language.SETTINGS_KEY) == "ja"
+    assert _menu_titles(window) == ["ファイル(&F)", "編集(&E)", "データ(&D)", "表示(&V)",
+                                    "例(&X)", "ヘルプ(&H)"]
+    assert window.action_map["open"].text() == "開く(&O)…"
+    assert window.action_map["example_book"].text() == "本の例: 10クラス、正解はクラス2"
+    assert window.action_map["open"].statusTip().startswith("データの CSV")
+    selector = window.loss_panel.selector
+    assert selector.itemText(selector.findData("sse")) == "2乗和誤差 (sse)"
+    assert selector.currentText() == "交差エントロピー誤差 (cee)"
+    assert window.results.table.horizontalHeaderItem(1).text() == "合計 E"
+    assert window.plot_tabs.tabText(1) == "要素 k の曲線"
+    assert window.windowTitle() == "lossgui — 記事の例[*]"
+    # The problem on y1₂ is the core's own Japanese sentence.
+    evaluation = evaluate("cee", np.array(window.document.column(1)),
+                          np.array(window.document.column(0)))
+    problem = next(p for p in evaluation.problems if p.index == (1,))
+    assert problem.message_ja
+    tip = window.prediction_view.model().index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert problem.message_ja in tip
+    assert problem.message not in tip
+    # Data, the undo history, the file and the focus carried over.
+    assert window.document.value(1, 1) == 0.0
+    assert window.results.total_text(1) == total_y2
+    assert window.files.session_path == "/somewhere/session.lossgui.json"
+    assert window.focus.element == 1 and window.focus.prediction == 1
+    assert window.isWindowModified()
+    assert window.action_map["undo"].isEnabled()
+
+    window = _switch(qtbot, window, "en")
+    assert language.current_language() == "en"
+    assert _menu_titles(window)[0] == "&File"
+    assert window.loss_panel.selector.currentText() == "Cross-entropy error (cee)"
+    tip = window.prediction_view.model().index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert problem.message in tip
+    window.undo()
+    assert window.document.value(1, 1) == pytest.approx(0.65)
+
+
+def test_the_learning_aids_speak_the_core_japanese(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """Parameter help, other tools' reasons and input remarks: the core's own 日本語."""
+    window = _switch(qtbot, make_window(loss="cee"), "ja")
+    eps = get_loss("cee").param("eps")
+    assert window.loss_panel.editor("eps").toolTip() == eps.describe("ja")
+    assert window.loss_panel.about.text() == "Cross-entropy error · 入力: 0〜1 の確率"
+    window.show_conventions()
+    panel = window.conventions_panel
+    y, t = np.array(window.document.column(1)), np.array(window.document.column(0))
+    reasons = [panel.table.item(row, 3).text() for row in range(1, panel.table.rowCount())]
+    assert reasons == [c.explain("ja") for c in compare(y, t)]
+    assert panel.table.item(1, 0).text() == "記事"
+    assert "1 が 2 個" in panel.remarks.text()
+    assert panel.table.horizontalHeaderItem(3).text() == "違う理由"
+
+
+def test_every_loss_has_a_japanese_name_in_the_selector(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """Under 日本語 the selector lists the article's names, each with its id."""
+    window = _switch(qtbot, make_window(), "ja")
+    selector = window.loss_panel.selector
+    assert [selector.itemText(i) for i in range(selector.count())] == \
+        [f"{loss.name_ja} ({loss.id})" for loss in LOSSES]
+
+
+def test_plural_strings_fill_in_the_count(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Strings with %n get the number, in English and in Japanese."""
+    window = make_window(loss="cee")
+    window.document.edit_cells(0, 1, [[-1.0], [-1.0]])  # two cells out of [0, 1]
+    assert window.document.problem_count >= 2
+    count = window.document.problem_count
+    assert window.problem_label.text() == f"{count} problems: hover the red cells to read why"
+    window.document.clear_cells([(0, 1, 2, 2)])
+    assert window.action_map["undo"].text() == "&Undo Clear 6 cells"
+    window.undo()
+
+    window = _switch(qtbot, window, "ja")
+    count = window.document.problem_count
+    assert window.problem_label.text() == \
+        f"問題が {count} 個: 赤いセルにマウスを乗せると理由が読めます"
+    window.document.clear_cells([(0, 1, 2, 2)])
+    assert window.action_map["undo"].text() == "元に戻す(&U) 6 セルを空にする"
+    window.undo()
+    window.document.replace(["t", "y1"], [np.eye(1, 30, 3).ravel(), np.full(30, 1 / 30)], "cee")
+    assert "…(ほか" in window.formula_panel.plain_text()
+    assert f"ほか {window.formula_panel.substitution.elided} 項" in \
+        window.formula_panel.plain_text()
