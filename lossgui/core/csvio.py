@@ -16,7 +16,7 @@ import numpy as np
 from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation
 from lossgui.core.parsing import is_blank, parse_number
-from lossgui.core.problems import CellError, LossguiError
+from lossgui.core.problems import CellError, LossguiError, NotANumber
 
 DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
@@ -61,7 +61,8 @@ class DataSet:
 def decode(raw: bytes, source: str) -> str:
     """Decode a text file: UTF-8 (with or without BOM), else Shift-JIS as Japanese Excel saves."""
     if b"\x00" in raw[:65536]:
-        raise CellError("this is not a text file (it contains NUL bytes)", source=source)
+        raise CellError("this is not a text file (it contains NUL bytes)", source=source,
+                        reason_ja="テキストファイルではありません(NUL バイトを含みます)")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -69,7 +70,8 @@ def decode(raw: bytes, source: str) -> str:
     try:
         return raw.decode("cp932")
     except UnicodeDecodeError:
-        raise CellError("this is not UTF-8 or Shift-JIS text", source=source) from None
+        raise CellError("this is not UTF-8 or Shift-JIS text", source=source,
+                        reason_ja="UTF-8 でも Shift-JIS でもないテキストです") from None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -102,7 +104,9 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise CellError(f"cannot read the file: {error.strerror or error}", source=source) from None
+        reason = error.strerror or str(error)
+        raise CellError(f"cannot read the file: {reason}", source=source,
+                        reason_ja=f"ファイルを読めません: {reason}") from None
     text = decode(raw, source)
     del raw  # a large file's bytes need not stay alive while it is parsed
     return parse_data_text(text, source, delimiter)
@@ -111,7 +115,7 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
     """Parse the text of a data CSV; see :func:`read_data_csv`."""
     if not text.strip():
-        raise CellError("the file is empty", source=source)
+        raise CellError("the file is empty", source=source, reason_ja="ファイルが空です")
     sep = delimiter or sniff_delimiter(text)
     fast = _parse_plain(text, sep)
     return fast if fast is not None else _parse_careful(text, source, sep)
@@ -199,13 +203,15 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     _check_names(names, source, first_line)
     body = _results_rows(names, body)
     if not body:
-        raise CellError("there are no data rows under the header", first_line + 1, source=source)
+        raise CellError("there are no data rows under the header", first_line + 1, source=source,
+                        reason_ja="見出しの下にデータの行がありません")
     values = np.empty((len(body), len(names)))
     for r, (line, row) in enumerate(body):
         if len(row) != len(names):
             raise CellError(
                 f"has {len(row)} cells but the header has {len(names)} columns", line,
                 source=source,
+                reason_ja=f"セルが {len(row)} 個ありますが、見出しは {len(names)} 列です",
             )
         for c, cell in enumerate(row):
             values[r, c] = _cell_value(cell, decimal_comma, source, line, names[c])
@@ -226,19 +232,22 @@ def _cell_value(cell: str, decimal_comma: bool, source: str, line: int, name: st
         return math.nan
     try:
         return parse_number(cell, decimal_comma)
-    except ValueError as error:
-        raise CellError(str(error), line, column_name=name, source=source) from None
+    except NotANumber as error:
+        raise CellError(str(error), line, column_name=name, source=source,
+                        reason_ja=error.message_ja) from None
 
 
 def _check_names(names: list[str], source: str, line: int) -> None:
     for c, name in enumerate(names):
         if not name:
             raise CellError("the header cell is empty; every column needs a name", line, c,
-                            source=source)
+                            source=source,
+                            reason_ja="見出しのセルが空です。どの列にも名前が必要です")
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise CellError(f"the column name {name!r} appears twice", line, source=source)
+            raise CellError(f"the column name {name!r} appears twice", line, source=source,
+                            reason_ja=f"列名 {name!r} が2回出てきます")
         seen.add(name)
 
 

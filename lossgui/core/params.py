@@ -44,7 +44,9 @@ class Param:
             text = str(value).strip().lower()
             if text not in self.choices:
                 raise ParameterError(
-                    f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}"
+                    f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}",
+                    f"{self.name} は {', '.join(self.choices)} のどれかです"
+                    f"({value!r} は使えません)",
                 )
             return text
         if self.kind is ParamKind.BOOL:
@@ -53,21 +55,33 @@ class Param:
 
     def _coerce_float(self, value: object) -> float:
         if isinstance(value, bool):
-            raise ParameterError(f"{self.name} must be a number, not {value!r}")
+            raise self._not_a_number(value)
         try:
             number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise ParameterError(f"{self.name} must be a number, not {value!r}") from None
+            raise self._not_a_number(value) from None
         if not math.isfinite(number):
-            raise ParameterError(f"{self.name} must be a finite number, not {value!r}")
+            raise ParameterError(f"{self.name} must be a finite number, not {value!r}",
+                                 f"{self.name} は有限の数です({value!r} は使えません)")
         if self.minimum is not None and number < self.minimum:
-            raise ParameterError(f"{self.name} must be at least {self.minimum:g}, not {number:g}")
+            raise ParameterError(
+                f"{self.name} must be at least {self.minimum:g}, not {number:g}",
+                f"{self.name} は {self.minimum:g} 以上です({number:g} は使えません)",
+            )
         if self.maximum is not None and (
             number > self.maximum or (number == self.maximum and not self.maximum_inclusive)
         ):
             bound = "at most" if self.maximum_inclusive else "less than"
-            raise ParameterError(f"{self.name} must be {bound} {self.maximum:g}, not {number:g}")
+            bound_ja = "以下" if self.maximum_inclusive else "未満"
+            raise ParameterError(
+                f"{self.name} must be {bound} {self.maximum:g}, not {number:g}",
+                f"{self.name} は {self.maximum:g} {bound_ja}です({number:g} は使えません)",
+            )
         return number
+
+    def _not_a_number(self, value: object) -> ParameterError:
+        return ParameterError(f"{self.name} must be a number, not {value!r}",
+                              f"{self.name} は数です({value!r} は使えません)")
 
 
 def _coerce_bool(name: str, value: object) -> bool:
@@ -78,7 +92,8 @@ def _coerce_bool(name: str, value: object) -> bool:
         return True
     if text in {"false", "0", "no", "off"}:
         return False
-    raise ParameterError(f"{name} must be true or false, not {value!r}")
+    raise ParameterError(f"{name} must be true or false, not {value!r}",
+                         f"{name} は true か false です({value!r} は使えません)")
 
 
 def resolve(

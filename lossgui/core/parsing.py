@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 
-from lossgui.core.problems import CellError
+from lossgui.core.problems import CellError, NotANumber
 
 # A list as Python, numpy or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
 # array([0.1, 0.2]), numpy.array((1, 2)). Only the literal inside is evaluated, never code.
@@ -26,12 +26,12 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
     """Read one typed number: ``1.5``, ``１．５`` (full-width), ``−2``, ``1e-7``, ``inf``.
 
     With ``decimal_comma`` (the system locale or a ``;``-separated file writes ``1,5``), a single
-    comma is read as the decimal mark. Raises ``ValueError`` with a sentence saying why not.
+    comma is read as the decimal mark. Raises NotANumber (a ValueError) saying why not.
     """
     normal = unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).strip()
     normal = normal.replace("\u00a0", "").replace(" ", "")
     if not normal:
-        raise ValueError("the cell is empty")
+        raise NotANumber("the cell is empty", "セルが空です")
     if decimal_comma and normal.count(",") == 1 and "." not in normal:
         normal = normal.replace(",", ".")
     lowered = normal.lower()
@@ -40,7 +40,8 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
     try:
         return float(normal)
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a number") from None
+        raise NotANumber(f"{text.strip()!r} is not a number",
+                         f"{text.strip()!r} は数ではありません") from None
 
 
 def is_blank(text: str) -> bool:
@@ -84,7 +85,8 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
     try:
         value = ast.literal_eval(body)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
-        raise CellError("this looks like a Python list but cannot be read as one") from None
+        raise CellError("this looks like a Python list but cannot be read as one",
+                        reason_ja="Python のリストのようですが、リストとして読めません") from None
     if not isinstance(value, list | tuple):
         return None
     if all(isinstance(v, list | tuple) for v in value) and value:
@@ -95,7 +97,8 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
 
 def _literal_number(value: object, row: int, column: int) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise CellError(f"{value!r} is not a number", row, column)
+        raise CellError(f"{value!r} is not a number", row, column,
+                        reason_ja=f"{value!r} は数ではありません")
     return float(value)
 
 
@@ -118,7 +121,7 @@ def parse_block(text: str, decimal_comma: bool = False) -> list[list[float]]:
                 continue
             try:
                 values.append(parse_number(cell, decimal_comma))
-            except ValueError as error:
-                raise CellError(str(error), r, c) from None
+            except NotANumber as error:
+                raise CellError(str(error), r, c, reason_ja=error.message_ja) from None
         parsed.append(values)
     return parsed

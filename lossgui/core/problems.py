@@ -44,7 +44,30 @@ Message = tuple[str, str]
 
 
 class LossguiError(ValueError):
-    """Base for every user-input error: the message is meant to be shown as it is."""
+    """Base for every user-input error: the message is meant to be shown as it is.
+
+    ``message_ja`` is the same sentence in Japanese where the core has one.
+    """
+
+    def __init__(self, message: str = "", message_ja: str = "") -> None:
+        super().__init__(message)
+        self.message_ja = message_ja
+
+
+class NotANumber(ValueError):
+    """Text typed or pasted where a number belongs, with the reason in English and Japanese."""
+
+    def __init__(self, message: str, message_ja: str) -> None:
+        super().__init__(message)
+        self.message_ja = message_ja
+
+
+def error_text(error: BaseException, language: str) -> str:
+    """An error's sentence in ``language`` ("ja…" for Japanese where the core has it)."""
+    japanese = getattr(error, "message_ja", "")
+    if language.startswith("ja") and isinstance(japanese, str) and japanese:
+        return japanese
+    return str(error)
 
 
 class UnknownLossError(LossguiError):
@@ -68,9 +91,10 @@ class CellError(LossguiError):
     column: int | None = None
     column_name: str | None = None
     source: str | None = None
+    reason_ja: str = ""
 
     def __post_init__(self) -> None:
-        super().__init__(str(self))
+        super().__init__(str(self), self._japanese())
 
     def __str__(self) -> str:
         where = []
@@ -83,3 +107,21 @@ class CellError(LossguiError):
         elif self.column is not None:
             where.append(f"column {self.column + 1}")
         return f"{', '.join(where)}: {self.reason}" if where else self.reason
+
+    def reason_in(self, language: str) -> str:
+        """The reason alone, in ``language`` where the core has it."""
+        return self.reason_ja if language.startswith("ja") and self.reason_ja else self.reason
+
+    def _japanese(self) -> str:
+        if not self.reason_ja:
+            return ""
+        where = []
+        if self.source:
+            where.append(self.source)
+        if self.row is not None:
+            where.append(f"{self.row + 1} 行目")
+        if self.column_name is not None:
+            where.append(f"列 {self.column_name!r}")
+        elif self.column is not None:
+            where.append(f"{self.column + 1} 列目")
+        return f"{'、'.join(where)}: {self.reason_ja}" if where else self.reason_ja

@@ -23,7 +23,7 @@ from lossgui.core import Evaluation, LossguiError, Severity, get_loss
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import Loss
 from lossgui.core.params import ParamValue, resolve
-from lossgui.core.problems import ParameterError
+from lossgui.core.problems import ParameterError, error_text
 from lossgui.gui.language import current_language
 
 FloatArray = NDArray[np.float64]
@@ -460,7 +460,7 @@ class Document(QObject):
             params = self.params
         except LossguiError as error:  # cannot happen through the editors; never crash
             params = None
-            reason = str(error)
+            reason = error_text(error, current_language())
         count = self.column_count - 1
         if stale is None or len(self._evaluations) != count:
             stale = set(range(1, count + 1))
@@ -478,7 +478,7 @@ class Document(QObject):
                 self._errors[offset] = None
             except LossguiError as error:
                 self._evaluations[offset] = None
-                self._errors[offset] = str(error)
+                self._errors[offset] = error_text(error, current_language())
         self._index_problems()
         self.changed.emit()
 

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from lossgui.core import LossguiError, csvio, project
 from lossgui.core.params import ParamValue
+from lossgui.core.problems import error_text
 from lossgui.gui.document import TARGET_NAME, FloatArray
-from lossgui.gui.language import QT_TRANSLATE_NOOP
+from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 from lossgui.gui.saving import write_text
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ class FileController(QObject):
             check_columns(loaded.names, loaded.columns)
         except LossguiError as error:
             return self.tr("Could not open %1: %2").replace("%1", path) \
-                .replace("%2", without_source(str(error), path))
+                .replace("%2", without_source(error_text(error, current_language()), path))
         self._apply(loaded)
         if loaded.is_session:
             self.session_path, self.data_path = path, None

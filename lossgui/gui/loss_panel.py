@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from lossgui.core import LOSSES, Evaluation, LossguiError
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
-from lossgui.core.problems import element_name
+from lossgui.core.problems import element_name, error_text
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
@@ -166,7 +166,8 @@ class LossPanel(QWidget):
         try:
             self._document.set_param(name, value)
         except LossguiError as error:
-            self.message.emit(self.tr("%1; the old value is kept.").replace("%1", str(error)))
+            self.message.emit(self.tr("%1; the old value is kept.")
+                              .replace("%1", error_text(error, current_language())))
             self._show_values()
 
     def _set_text(self, name: str, line: QLineEdit) -> None:
@@ -174,7 +175,7 @@ class LossPanel(QWidget):
             value = parse_number(line.text(), uses_decimal_comma())
         except ValueError as error:
             self.message.emit(self.tr("%1: %2; the old value is kept.").replace("%1", name)
-                              .replace("%2", str(error)))
+                              .replace("%2", error_text(error, current_language())))
             self._show_values()
             return
         self._set(name, value)

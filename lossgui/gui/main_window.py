@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
+from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import build_actions
 from lossgui.gui.conventions_panel import ConventionsPanel
@@ -407,7 +408,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.remove_prediction(self._current_prediction())
         except ValueError as error:
-            self.show_notice(str(error))
+            self.show_notice(error_text(error, language.current_language()))
 
     def rename_prediction(self) -> None:
         """Ask for a new name of the current prediction."""
@@ -425,7 +426,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.rename_prediction(column, name)
         except ValueError as error:
-            self.show_notice(str(error))
+            self.show_notice(error_text(error, language.current_language()))
 
     def ask_text(self, title: str, label: str, text: str) -> str | None:
         """Ask for one line of text; None if cancelled (tests replace this)."""

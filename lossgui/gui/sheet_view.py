@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import CellError
 from lossgui.core.blockparse import parse_block_array
+from lossgui.gui.language import current_language
 from lossgui.gui.table_model import SheetModel, format_value, uses_decimal_comma
 
 Range = tuple[int, int, int, int]  # top, left, bottom, right (model columns)
@@ -238,7 +239,7 @@ class SheetView(QTableView):
         except CellError as error:
             where = _cell_name(document.names, first, row, error)
             self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
-                              .replace("%2", error.reason))
+                              .replace("%2", error.reason_in(current_language())))
             return False
         if not block.size:
             self.message.emit(self.tr("Nothing was pasted: the clipboard has no numbers."))

@@ -23,7 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from lossgui.core.parsing import is_blank, parse_number
+from lossgui.core.problems import error_text
 from lossgui.gui.document import TARGET, Document
+from lossgui.gui.language import current_language
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CELL_FLAGS = (  # computed once: Qt asks for every painted (and selected) cell
@@ -164,7 +166,8 @@ class SheetModel(QAbstractTableModel):
                 self.tr("the cell stays blank")
             self.refused.emit(
                 self.tr("%1 row %2: %3; %4.").replace("%1", self.document.names[column])
-                .replace("%2", str(row + 1)).replace("%3", str(error)).replace("%4", kept)
+                .replace("%2", str(row + 1))
+                .replace("%3", error_text(error, current_language())).replace("%4", kept)
             )
             return False
         self.document.edit_cells(row, column, [[number]])

@@ -65,3 +65,26 @@ def test_the_article_message_reads_naturally():
     long = np.linspace(0, 1, 100)
     line = substitute("sse", long, long, evaluate("sse", long, long))
     assert "ほか94項" in line.plain("ja")
+
+
+def test_input_errors_say_why_in_japanese_too(tmp_path):
+    from lossgui.core import CellError, ParameterError
+    from lossgui.core.csvio import read_data_csv
+    from lossgui.core.parsing import parse_block, parse_number
+    from lossgui.core.problems import error_text
+
+    with pytest.raises(ValueError) as typed:
+        parse_number("abc")
+    assert error_text(typed.value, "ja") == "'abc' は数ではありません"
+    assert error_text(typed.value, "en") == "'abc' is not a number"
+    with pytest.raises(CellError) as pasted:
+        parse_block("0.1\t0.2\r\n0.3\tabc\r\n")
+    assert error_text(pasted.value, "ja") == "2 行目、2 列目: 'abc' は数ではありません"
+    path = tmp_path / "data.csv"
+    path.write_text("t,y\n1,0.5\n0\n", encoding="utf-8")
+    with pytest.raises(CellError) as ragged:
+        read_data_csv(path)
+    assert "3 行目: セルが 1 個ありますが、見出しは 2 列です" in error_text(ragged.value, "ja")
+    with pytest.raises(ParameterError) as param:
+        evaluate("cee", [0.5], [1.0], eps=-1)
+    assert error_text(param.value, "ja") == "eps は 0 以上です(-1 は使えません)"
