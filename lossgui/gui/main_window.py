@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
         window._update_title()
         window.files.session_path = self.files.session_path
         window.files.data_path = self.files.data_path
-        window.files.ask_save_changes = self.files.ask_save_changes  # type: ignore[method-assign]
+        if "ask_save_changes" in vars(self.files):  # replaced (by a test): keep the replacement;
+            # never the old controller's own method, whose dialogs would have a deleted parent.
+            window.files.ask_save_changes = self.files.ask_save_changes  # type: ignore[method-assign]
         window.focus.set_cell(self.focus.element, self.focus.prediction)
         window.plot_tabs.setCurrentIndex(self.plot_tabs.currentIndex())
         _rebuilt_windows.add(window)

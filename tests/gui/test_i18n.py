@@ -265,3 +265,20 @@ def test_plural_strings_fill_in_the_count(qtbot: QtBot, make_window: WindowFacto
     assert "…(ほか" in window.formula_panel.plain_text()
     assert f"ほか {window.formula_panel.substitution.elided} 項" in \
         window.formula_panel.plain_text()
+
+
+def test_after_a_switch_the_unsaved_question_belongs_to_the_new_window(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """A new user quit after switching language with unsaved edits: it crashed (issue 6)."""
+    window = make_window()
+    del window.files.ask_save_changes  # the real question, not the fixture's answer
+    window.document.edit_cells(1, 1, [[0.5]])
+    window = _switch(qtbot, window, "ja")
+    asked = window.files.ask_save_changes
+    assert getattr(asked, "__self__", None) is window.files  # not the deleted window's
+    box = window.files.changes_box()
+    assert box.parent() is window and "記事の例" in box.text()
+    box.deleteLater()
+    window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window = _switch(qtbot, window, "en")
