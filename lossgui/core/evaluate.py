@@ -83,6 +83,11 @@ def evaluate_resolved(
             usable = ~checks.missing(findings, y, t)
             loss.check(findings, y, t, p, usable)
             values, grads = loss.compute(y, t, p, findings.ranges)
+            if not usable.all():
+                # A blank leaves its element, and so the total, unknown — even where a zero
+                # target would multiply it away (0·log y): missing is never silently zero.
+                values = np.where(usable, values, np.nan)
+                grads = np.where(usable, grads, np.nan)
             raw = np.sum(values)
         factor = scale_factor(loss, p)
         divisor = reduction_divisor(loss, y.shape, p)

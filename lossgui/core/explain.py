@@ -49,12 +49,18 @@ class Substitution:
 
 
 def number(value: float) -> str:
-    """A value as a learner would write it in a formula."""
-    return f"{value:.6g}".replace("-", "−")
+    """A value as a learner would write it in a formula (∞ for infinity)."""
+    return f"{value:.6g}".replace("-", "−").replace("inf", "∞")
+
+
+def _operand(value: float) -> str:
+    """A value inside a formula: negative ones in brackets, so (0−(−0.5))² never reads 0−−0.5."""
+    text = number(value)
+    return f"({text})" if text.startswith("−") else text
 
 
 def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Term:
-    ys, ts = number(y), number(t)
+    ys, ts = _operand(y), _operand(t)
     if loss_id in {"sse", "mse"}:
         return Term(f"({ys}−{ts})²")
     if loss_id == "mae":
@@ -74,8 +80,8 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         return Term(f"[{ts}·log {ys} + (1−{ts})·log(1−{ys})]")
     if loss_id == "bce_logits":
         return Term(f"[{ts}·log σ({ys}) + (1−{ts})·log(1−σ({ys}))]")
-    if loss_id == "softmax_cee":
-        return Term(f"{ts}·log softmax({ys})", inert=t == 0)
+    if loss_id == "softmax_cee":  # y here is softmax(z)ₖ, worked out by substitute()
+        return Term(f"{ts}·log {ys}", inert=t == 0)
     return Term(f"max(0, 1−({ts})·{ys})")  # hinge
 
 
@@ -88,6 +94,10 @@ def substitute(
     n = len(y)
     shown = range(n) if n <= HEAD_TERMS + TAIL_TERMS + 1 else \
         [*range(HEAD_TERMS), *range(n - TAIL_TERMS, n)]
+    if loss.id == "softmax_cee":
+        # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
+        shifted = np.exp(y - np.max(y))
+        y = shifted / np.sum(shifted)
     terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
     negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee"}
     factor = scale_factor(loss, params)

@@ -19,6 +19,21 @@ def test_sse_written_out_with_the_numbers():
     assert line.plain() == "(0.01−0)² + (0.65−1)² + (0.13−0)² + (0.7−1)² + (0.15−0)² = 0.252"
 
 
+def test_negative_values_are_bracketed_and_infinity_is_a_symbol():
+    y, t = np.array([0.0, 0.5]), np.array([-0.5, 1.0])
+    assert substitute("sse", y, t, evaluate("sse", y, t)).plain().startswith("(0−(−0.5))²")
+    zero = np.array([0.0, 1.0])
+    assert substitute("cee", zero, zero[::-1], evaluate("cee", zero, zero[::-1])).plain() \
+        .endswith("= ∞")
+
+
+def test_softmax_terms_show_the_class_probabilities():
+    z, t = np.array([2.0, 1.0, 0.1]), np.array([0.0, 1.0, 0.0])
+    line = substitute("softmax_cee", z, t, evaluate("softmax_cee", z, t))
+    p = np.exp(z) / np.exp(z).sum()
+    assert line.terms[1].text == f"1·log {p[1]:.6g}" and line.terms[0].inert
+
+
 def test_cee_greys_the_terms_with_a_zero_target():
     line = substitute("cee", Y1, T, evaluate("cee", Y1, T))
     assert [term.inert for term in line.terms] == [True, False, True, False, True]

@@ -241,6 +241,16 @@ def test_missing_values_are_reported_and_make_the_total_not_a_number():
     assert [p.index for p in ev.problems if p.code == "missing_y"] == [(1,)]
 
 
+@pytest.mark.parametrize("loss_id", ["cee", "kl", "softmax_cee", "bce"])
+def test_a_blank_y_under_a_zero_target_still_leaves_the_total_unknown(loss_id):
+    ev = evaluate(loss_id, [0.3, 0.7, math.nan], [0.0, 1.0, 0.0])
+    assert math.isnan(ev.total) and math.isnan(ev.contributions[2])
+    complete = evaluate(loss_id, [0.3, 0.7, 0.5], [0.0, 1.0, 0.0])
+    if loss_id != "softmax_cee":  # softmax mixes every element, so one blank blanks them all
+        assert ev.contributions[1] == complete.contributions[1]
+    assert [p.index for p in ev.problems if p.code == "missing_y"] == [(2,)]
+
+
 def test_many_problems_are_listed_up_to_a_limit_and_all_flagged():
     y = np.full(1000, 2.0)
     ev = evaluate("bce", y, np.ones(1000), eps=0.01)
