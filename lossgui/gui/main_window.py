@@ -135,8 +135,9 @@ class MainWindow(QMainWindow):
         data = QWidget()
         data_layout = QVBoxLayout(data)
         data_layout.setContentsMargins(0, 0, 0, 0)
-        data_layout.addWidget(self.notice)
         data_layout.addWidget(tables, 1)
+        # Below the tables: appearing must not shift the rows under a user's next click.
+        data_layout.addWidget(self.notice)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("left_splitter")
@@ -287,6 +288,7 @@ class MainWindow(QMainWindow):
     def _on_undo_text_changed(self, text: str) -> None:
         self.action_map["undo"].setText(self.tr("&Undo %1").replace("%1", text).rstrip())
         self.notice.hide()  # the edit that follows a refusal makes the refusal old news
+        self.statusBar().clearMessage()
 
     def _on_redo_text_changed(self, text: str) -> None:
         self.action_map["redo"].setText(self.tr("&Redo %1").replace("%1", text).rstrip())
@@ -418,7 +420,8 @@ class MainWindow(QMainWindow):
 
     def _rename_column(self, column: int) -> None:
         if column == TARGET:
-            self.show_notice(self.tr("The target is always called t."))
+            self.show_notice(self.tr("The target keeps the name it came with; only predictions "
+                                     "can be renamed."))
             return
         old = self.document.names[column]
         name = self.ask_text(self.tr("Rename prediction"),

@@ -647,169 +647,169 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="32"/>
+        <location filename="../../lossgui/gui/files.py" line="33"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="35"/>
+        <location filename="../../lossgui/gui/files.py" line="36"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="36"/>
+        <location filename="../../lossgui/gui/files.py" line="37"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="37"/>
+        <location filename="../../lossgui/gui/files.py" line="38"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="38"/>
+        <location filename="../../lossgui/gui/files.py" line="39"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="74"/>
+        <location filename="../../lossgui/gui/files.py" line="75"/>
         <source>the file needs a target column and at least one prediction column</source>
         <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="77"/>
+        <location filename="../../lossgui/gui/files.py" line="78"/>
         <source>every column needs the same, non-zero number of rows</source>
         <translation>どの列も同じ行数(1行以上)が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="81"/>
+        <location filename="../../lossgui/gui/files.py" line="82"/>
         <source>a prediction column has no name</source>
         <translation>名前のない予測の列があります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="84"/>
+        <location filename="../../lossgui/gui/files.py" line="85"/>
         <source>a prediction is called t, which is the target&apos;s name</source>
         <translation>予測に正解の名前 t が付いています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="87"/>
+        <location filename="../../lossgui/gui/files.py" line="88"/>
         <source>two prediction columns have the same name</source>
         <translation>2つの予測の列が同じ名前です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="117"/>
+        <location filename="../../lossgui/gui/files.py" line="118"/>
         <source>%1 cannot be evaluated (%2); fix it before exporting</source>
         <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="140"/>
+        <location filename="../../lossgui/gui/files.py" line="141"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="168"/>
+        <location filename="../../lossgui/gui/files.py" line="169"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="180"/>
+        <location filename="../../lossgui/gui/files.py" line="181"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="181"/>
+        <location filename="../../lossgui/gui/files.py" line="182"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="196"/>
+        <location filename="../../lossgui/gui/files.py" line="197"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="197"/>
+        <location filename="../../lossgui/gui/files.py" line="198"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="201"/>
+        <location filename="../../lossgui/gui/files.py" line="202"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="242"/>
+        <location filename="../../lossgui/gui/files.py" line="243"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="252"/>
+        <location filename="../../lossgui/gui/files.py" line="253"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="266"/>
+        <location filename="../../lossgui/gui/files.py" line="267"/>
         <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
         <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="314"/>
+        <location filename="../../lossgui/gui/files.py" line="315"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="328"/>
+        <location filename="../../lossgui/gui/files.py" line="329"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="336"/>
+        <location filename="../../lossgui/gui/files.py" line="337"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="355"/>
+        <location filename="../../lossgui/gui/files.py" line="356"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="357"/>
+        <location filename="../../lossgui/gui/files.py" line="358"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="367"/>
+        <location filename="../../lossgui/gui/files.py" line="368"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="371"/>
+        <location filename="../../lossgui/gui/files.py" line="372"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="376"/>
+        <location filename="../../lossgui/gui/files.py" line="377"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="388"/>
+        <location filename="../../lossgui/gui/files.py" line="389"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="391"/>
+        <location filename="../../lossgui/gui/files.py" line="392"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="442"/>
+        <location filename="../../lossgui/gui/files.py" line="443"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="458"/>
+        <location filename="../../lossgui/gui/files.py" line="459"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -897,7 +897,7 @@ Which column holds the target t?</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="176"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="177"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -905,137 +905,137 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="55"/>
-        <location filename="../../lossgui/gui/main_window.py" line="258"/>
+        <location filename="../../lossgui/gui/main_window.py" line="56"/>
+        <location filename="../../lossgui/gui/main_window.py" line="262"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="60"/>
+        <location filename="../../lossgui/gui/main_window.py" line="61"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="62"/>
+        <location filename="../../lossgui/gui/main_window.py" line="63"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="76"/>
+        <location filename="../../lossgui/gui/main_window.py" line="77"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="115"/>
+        <location filename="../../lossgui/gui/main_window.py" line="116"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="118"/>
+        <location filename="../../lossgui/gui/main_window.py" line="119"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="177"/>
+        <location filename="../../lossgui/gui/main_window.py" line="179"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="178"/>
+        <location filename="../../lossgui/gui/main_window.py" line="180"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="179"/>
+        <location filename="../../lossgui/gui/main_window.py" line="181"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="180"/>
+        <location filename="../../lossgui/gui/main_window.py" line="182"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="182"/>
+        <location filename="../../lossgui/gui/main_window.py" line="184"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="210"/>
+        <location filename="../../lossgui/gui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="275"/>
+        <location filename="../../lossgui/gui/main_window.py" line="279"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="277"/>
+        <location filename="../../lossgui/gui/main_window.py" line="281"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="279"/>
+        <location filename="../../lossgui/gui/main_window.py" line="283"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="285"/>
+        <location filename="../../lossgui/gui/main_window.py" line="289"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="289"/>
+        <location filename="../../lossgui/gui/main_window.py" line="294"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="376"/>
+        <location filename="../../lossgui/gui/main_window.py" line="381"/>
         <source>Keep at least one row: a loss needs at least one element.</source>
         <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="381"/>
+        <location filename="../../lossgui/gui/main_window.py" line="386"/>
         <source>Delete %n rows</source>
         <translation>
             <numerusform>%n 行を削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="383"/>
+        <location filename="../../lossgui/gui/main_window.py" line="388"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="386"/>
+        <location filename="../../lossgui/gui/main_window.py" line="391"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="418"/>
-        <source>The target is always called t.</source>
-        <translation>正解の名前は常に t です。</translation>
+        <location filename="../../lossgui/gui/main_window.py" line="423"/>
+        <source>The target keeps the name it came with; only predictions can be renamed.</source>
+        <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="421"/>
+        <location filename="../../lossgui/gui/main_window.py" line="427"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="422"/>
+        <location filename="../../lossgui/gui/main_window.py" line="428"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="515"/>
+        <location filename="../../lossgui/gui/main_window.py" line="521"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="516"/>
+        <location filename="../../lossgui/gui/main_window.py" line="522"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1043,12 +1043,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="314"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="315"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="320"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="321"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1166,52 +1166,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="191"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="192"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="197"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="198"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="202"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="203"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="204"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="232"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="233"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="233"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="234"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="233"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="234"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="241"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="242"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="284"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="285"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="290"/>
+        <location filename="../../lossgui/gui/loss_panel.py" line="291"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
@@ -1232,52 +1232,52 @@ Which column holds the target t?</source>
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="121"/>
+        <location filename="../../lossgui/gui/table_model.py" line="123"/>
         <source>blank</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="123"/>
+        <location filename="../../lossgui/gui/table_model.py" line="125"/>
         <source>, problem</source>
         <translation>、問題あり</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="124"/>
+        <location filename="../../lossgui/gui/table_model.py" line="126"/>
         <source>%1 row %2: %3</source>
         <translation>%1 の %2 行目: %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="142"/>
+        <location filename="../../lossgui/gui/table_model.py" line="144"/>
         <source>t: the target (正解ラベル), one value per element k</source>
         <translation>t: 正解(正解ラベル)。要素 k ごとに1つの値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="143"/>
+        <location filename="../../lossgui/gui/table_model.py" line="145"/>
         <source>A prediction y (the model&apos;s output). Double-click to rename.</source>
         <translation>予測 y(モデルの出力)。ダブルクリックで名前を変更できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="163"/>
+        <location filename="../../lossgui/gui/table_model.py" line="165"/>
         <source>the old value %1 is kept</source>
         <translation>元の値 %1 のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="164"/>
+        <location filename="../../lossgui/gui/table_model.py" line="166"/>
         <source>the cell stays blank</source>
         <translation>セルは空のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="166"/>
+        <location filename="../../lossgui/gui/table_model.py" line="168"/>
         <source>%1 row %2: %3; %4.</source>
         <translation>%1 の %2 行目: %3。%4。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="190"/>
+        <location filename="../../lossgui/gui/table_model.py" line="193"/>
         <source>Blank: this element is missing, so the loss cannot be computed.</source>
         <translation>空: この要素の値がないため、損失を計算できません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="191"/>
+        <location filename="../../lossgui/gui/table_model.py" line="194"/>
         <source>%1 row %2 = %3</source>
         <translation>%1 の %2 行目 = %3</translation>
     </message>
@@ -1285,27 +1285,27 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="240"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="241"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="244"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="245"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="263"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="264"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="301"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="302"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="303"/>
+        <location filename="../../lossgui/gui/sheet_view.py" line="304"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

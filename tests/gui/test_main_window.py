@@ -173,9 +173,16 @@ def test_text_in_a_cell_is_refused_and_the_old_value_kept(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     view = window.prediction_view
+    first_row_at = view.visualRect(view.model().index(0, 0)).topLeft()
+    first_row_in_window = view.viewport().mapTo(window, first_row_at)
     type_into(qtbot, view, 1, 0, "abc")
     assert window.document.value(1, 1) == 0.65
     assert window.notice.isVisible()
+    QApplication.processEvents()  # let the layout place the notice
+    # The notice must not push the rows down under the user's next click (a new user
+    # cleared row 1 instead of row 3 that way).
+    assert view.viewport().mapTo(window, view.visualRect(view.model().index(0, 0)).topLeft()) \
+        == first_row_in_window
     message = window.notice_label.text()
     assert "y1 row 2" in message and "'abc' is not a number" in message
     assert "0.65 is kept" in message
@@ -183,6 +190,7 @@ def test_text_in_a_cell_is_refused_and_the_old_value_kept(
     assert view.currentIndex().row() == 1  # stays on the cell to type it again
     type_into(qtbot, view, 1, 0, "0.6")
     assert not window.notice.isVisible()  # a good edit makes the refusal old news
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_decimal_comma_of_the_locale(qtbot: QtBot, window: MainWindow) -> None:
