@@ -10,6 +10,7 @@ import json
 import math
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     compute.add_argument("--target", metavar="COL", help="the target column (default: t)")
     compute.add_argument("--pred", action="append", default=[], metavar="COL",
                          help="a prediction column (repeatable; default: all but the target)")
-    compute.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    compute.add_argument("--format", choices=("table", "json", "csv"),
+                         help="default: from --output's suffix (.csv, .json), else table")
     compute.add_argument("--output", metavar="FILE", help="write there instead of stdout")
     compute.add_argument("--delimiter", choices=(",", ";", "tab"),
                          help="the data file's delimiter (default: detected)")
@@ -106,7 +108,20 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     return params
 
 
+def _output_format(args: argparse.Namespace) -> str:
+    """--format, else what --output's suffix says, else the readable table."""
+    if args.format:
+        chosen: str = args.format
+    else:
+        suffix = Path(args.output).suffix.lower() if args.output else ""
+        chosen = {".csv": "csv", ".json": "json"}.get(suffix, "table")
+    if args.bom and chosen != "csv":
+        raise LossguiError("--bom is for CSV output: add --format csv or an --output FILE.csv")
+    return chosen
+
+
 def _compute(args: argparse.Namespace) -> int:
+    args.format = _output_format(args)
     if args.plot and Path(args.plot).suffix.lower() not in (".png", ".svg"):
         raise LossguiError(f"--plot {args.plot}: the file name must end in .png or .svg")
     loss = get_loss(args.loss)
@@ -253,15 +268,24 @@ def _table_report(
              f"parameters: {settings}", ""]
     finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
     best = min(finite) if len(results) > 1 and finite else None
-    width = max(len("prediction"), *(len(name) for name, _, _ in results))
-    lines.append(f"{'prediction':<{width}}  total")
+    width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
+    lines.append(f"{_pad('prediction', width)}  total")
     for name, _, ev in results:
         mark = "  ← lowest loss" if best is not None and ev.total == best else ""
-        lines.append(f"{name:<{width}}  {ev.total!r}{mark}")
+        lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _list_losses(fmt: str, out: TextIO) -> int:

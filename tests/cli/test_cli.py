@@ -141,3 +141,25 @@ def test_the_installed_command_runs_as_a_process(article):
     )
     assert done.returncode == 0, done.stderr
     assert "0.7874578600311867" in done.stdout
+
+
+def test_output_suffix_chooses_the_format_and_bom_needs_csv(capsysbinary, article, tmp_path):
+    out = tmp_path / "res.csv"
+    code, _, _ = run(capsysbinary, "compute", article, "--loss", "sse", "--output", out, "--bom")
+    assert code == 0
+    assert out.read_bytes().startswith("\ufeffk,t,y1,".encode())  # a CSV, as the name says
+    as_json = tmp_path / "res.json"
+    assert run(capsysbinary, "compute", article, "--loss", "sse", "--output", as_json)[0] == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))["loss"] == "sse"
+    code, _, err = run(capsysbinary, "compute", article, "--loss", "sse", "--bom")
+    assert code == 2 and "--bom is for CSV output" in err
+
+
+def test_table_columns_line_up_with_japanese_names(capsysbinary, tmp_path):
+    path = tmp_path / "jp.csv"
+    path.write_text("t,予測A,y2\n0,0.1,0.3\n1,0.8,0.5\n", encoding="utf-8")
+    _, out, _ = run(capsysbinary, "compute", path, "--loss", "sse")
+    rows = [line for line in out.splitlines() if line.startswith(("予測A", "y2", "prediction"))]
+    # 予測 is two wide characters each: the totals start in the same terminal column.
+    assert rows == ["prediction  total", "予測A       0.04999999999999998  ← lowest loss",
+                    "y2          0.33999999999999997"]
