@@ -185,6 +185,12 @@ class CurvePanel(QWidget):
         self.curve_items[j].setData(curve.x, curve.contribution, connect="finite")
         self.point_items[j].setData([curve.current_y], [curve.current_contribution])
         width = TANGENT_HALF_WIDTH * float(curve.x.max() - curve.x.min())
+        finite = curve.contribution[np.isfinite(curve.contribution)]
+        rise = 0.5 * float(finite.max() - finite.min()) if finite.size else 0.0
+        if curve.slope and rise > 0:
+            # A steep tangent (y → 0 under a log) is kept as tall as half the curve, so it
+            # cannot stretch the axes until the curve itself is a flat line.
+            width = min(width, rise / abs(curve.slope))
         if math.isfinite(curve.slope) and math.isfinite(curve.current_contribution):
             xs = np.array([curve.current_y - width, curve.current_y + width])
             self.tangent_items[j].setData(

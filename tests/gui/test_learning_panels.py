@@ -140,6 +140,20 @@ def test_curve_points_and_tangent_are_the_core_curve(
     assert panel.target_line.value() == t[1]
 
 
+def test_a_steep_tangent_does_not_flatten_the_curve(qtbot: QtBot, window: MainWindow) -> None:
+    """y₂ near 0 where t₂ = 1 under cee: slope ≈ −1e7 must not stretch the axes (a new user)."""
+    choose_loss(window, "cee")
+    window.document.set_param("eps", 1e-7)
+    window.document.edit_cells(1, 1, [[0.0]])
+    go_to(window.prediction_view, 1, 0)
+    panel = show_curve(qtbot, window)
+    curve = panel.curves[0]
+    assert curve is not None and curve.slope < -1e6
+    _, ty = panel.tangent_items[0].getData()
+    finite = curve.contribution[np.isfinite(curve.contribution)]
+    assert ty.max() - ty.min() <= finite.max() - finite.min() + 1e-9
+
+
 def test_curve_follows_the_element_and_live_edits(qtbot: QtBot, window: MainWindow) -> None:
     panel = show_curve(qtbot, window)
     go_to(window.target_view, 3, 0)
