@@ -48,13 +48,13 @@ class Cancelled(Exception):
 
 def opening_label(path: str | os.PathLike[str]) -> str:
     """The progress dialog's text while a file is read."""
-    return QCoreApplication.translate("background", "Opening {name}…").format(
-        name=Path(path).name)
+    return QCoreApplication.translate("Background", "Opening %1…").replace(
+        "%1", Path(path).name)
 
 
 def exporting_label() -> str:
     """The progress dialog's text while the results CSV is built."""
-    return QCoreApplication.translate("background", "Preparing the results…")
+    return QCoreApplication.translate("Background", "Preparing the results…")
 
 
 def is_large_file(path: str | os.PathLike[str]) -> bool:
@@ -140,9 +140,9 @@ def run(parent: QWidget, label: str, function: Callable[..., T], *args: Any,
         cancelled = True
         loop.quit()
 
-    dialog = QProgressDialog(label, QCoreApplication.translate("background", "Cancel"),
+    dialog = QProgressDialog(label, QCoreApplication.translate("Background", "Cancel"),
                              0, 0, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("background", "lossgui"))
+    dialog.setWindowTitle(QApplication.applicationDisplayName())
     dialog.setObjectName("background_progress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)

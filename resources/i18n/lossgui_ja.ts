@@ -312,6 +312,24 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../lossgui/gui/background.py" line="51"/>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/background.py" line="57"/>
+        <source>Preparing the results…</source>
+        <translation>結果を準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/background.py" line="143"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../lossgui/gui/commands.py" line="87"/>
