@@ -20,6 +20,12 @@ from lossgui.core.problems import CellError, LossguiError, NotANumber
 
 DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
+# Rows per block when parsing (BLOCK_ROWS) and formatting (FORMAT_BLOCK_ROWS) large tables.
+# numpy's parser and the C-level joins hold the GIL for a whole call; between blocks the
+# interpreter can switch threads, so a GUI thread running this in a worker keeps painting
+# (a block takes ~20 ms). The blocks cost no measurable time.
+BLOCK_ROWS = 16384
+FORMAT_BLOCK_ROWS = 2048
 
 
 @dataclass
@@ -158,21 +164,40 @@ def _parse_plain(text: str, sep: str) -> DataSet | None:
         if decimal_comma:
             body = body.replace(",", ".")
         source = io.StringIO(body, newline=None)
+    blocks: list[np.ndarray] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # e.g. "input contained no data" → careful path
-            values = np.loadtxt(
-                source, dtype=np.float64, delimiter=sep, skiprows=skip,
-                comments=None, quotechar=None, ndmin=2, encoding="utf-8",
-            )
+            # Blank lines are skipped either way; with max_rows numpy says so in a warning.
+            warnings.filterwarnings("ignore", message="Input line", category=UserWarning)
+            while True:
+                try:
+                    block = np.loadtxt(
+                        source, dtype=np.float64, delimiter=sep, skiprows=skip,
+                        max_rows=BLOCK_ROWS, comments=None, quotechar=None, ndmin=2,
+                        encoding="utf-8",
+                    )
+                except UserWarning:
+                    if not blocks:
+                        raise
+                    break  # only blank lines were left after the last block
+                skip = 0
+                if block.shape[1] != len(names):
+                    return None
+                blocks.append(block)
+                if len(block) < BLOCK_ROWS:
+                    break
     except (ValueError, UserWarning):
         return None
     finally:
         del source  # its copy of the text is not needed while the columns are copied out
-    if values.shape[0] == 0 or values.shape[1] != len(names):
+    if not blocks or sum(len(b) for b in blocks) == 0:
         return None
     keep = [c for c, name in enumerate(names) if not results or _is_input(name)]
-    return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
+    columns = []
+    for c in keep:
+        columns.append(np.concatenate([b[:, c] for b in blocks]))
+    return DataSet([names[c] for c in keep], columns)
 
 
 def _total_row_start(body: str, sep: str) -> int:
@@ -336,17 +361,20 @@ def _results_footer(
             yield [name, str(value).lower() if isinstance(value, bool) else str(value)]
 
 
-def _number_lines(columns: Sequence[FloatArray], terminator: str) -> str:
-    """The numbered data rows, as csv.writer would write them, built column by column.
+def _number_lines(columns: Sequence[FloatArray], terminator: str) -> Iterator[str]:
+    """The numbered data rows, as csv.writer would write them, built column by column, in blocks.
 
     ``repr`` of a Python float is exactly :func:`format_number` (shortest round trip; ``nan``,
     ``inf``, ``-inf``), and such text never needs quoting, so the rows can skip csv.writer:
     ``map`` and ``join`` run in C, where the per-cell path runs a Python call per cell.
     """
     rows = len(columns[0]) if columns else 0
-    texts = [map(repr, np.asarray(c, dtype=np.float64).ravel().tolist()) for c in columns]
-    lines = map(",".join, zip(map(str, range(1, rows + 1)), *texts, strict=True))
-    return terminator.join(lines) + terminator if rows else ""
+    flat = [np.asarray(c, dtype=np.float64).ravel() for c in columns]
+    for start in range(0, rows, FORMAT_BLOCK_ROWS):  # in blocks: see BLOCK_ROWS
+        stop = min(start + FORMAT_BLOCK_ROWS, rows)
+        texts = [map(repr, c[start:stop].tolist()) for c in flat]
+        lines = map(",".join, zip(map(str, range(start + 1, stop + 1)), *texts, strict=True))
+        yield terminator.join(lines) + terminator
 
 
 def results_csv_text(
@@ -362,6 +390,7 @@ def results_csv_text(
         writer.writerows(results_rows(target_name, t, predictions))
         return buffer.getvalue()
     writer.writerow(_results_header(target_name, predictions))
-    buffer.write(_number_lines(columns, "\r\n"))
+    for block in _number_lines(columns, "\r\n"):
+        buffer.write(block)
     writer.writerows(_results_footer(predictions))
     return buffer.getvalue()

@@ -9,9 +9,10 @@ Reading and writing go through the same core functions as ``lossgui compute`` (`
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from lossgui.core import LossguiError, csvio, project
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
+from lossgui.gui import background
 from lossgui.gui.document import TARGET_NAME, FloatArray
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 from lossgui.gui.saving import write_text
@@ -41,6 +43,7 @@ RECENT_KEY = "files/recent"
 BOM_KEY = "export/bom"
 RECENT_LIMIT = 8
 Button = QMessageBox.StandardButton
+T = TypeVar("T")
 
 
 class OpenCancelled(Exception):
@@ -256,13 +259,13 @@ class FileController(QObject):
     def read(self, path: str) -> Loaded:
         """A data CSV or a session as columns with the target first (asks which is t if needed)."""
         if is_session_path(path):
-            session = project.load(path)
+            session = self._read_file(project.load, path)
             return Loaded(
                 [session.target_name, *(n for n, _ in session.predictions)],
                 [session.target, *(c for _, c in session.predictions)],
                 session.loss_id, dict(session.params), is_session=True,
             )
-        data = csvio.read_data_csv(path)
+        data = self._read_file(csvio.read_data_csv, path)
         if len(data.names) < 2:
             raise LossguiError(QCoreApplication.translate(
                 "FileController", "%1: the file needs a target column and at least one "
@@ -277,6 +280,14 @@ class FileController(QObject):
             target = chosen
         order = [target, *(n for n in data.names if n != target)]
         return Loaded(order, [data.column(n) for n in order])
+
+    def _read_file(self, read: Callable[[str], T], path: str) -> T:
+        """``read(path)``; a large file in a worker thread, with progress (see background.py)."""
+        try:
+            return background.run(self.window, background.opening_label(path), read, path,
+                                  background=background.is_large_file(path))
+        except background.Cancelled:
+            raise OpenCancelled from None
 
     def _apply(self, loaded: Loaded) -> None:
         document = self.window.document
@@ -350,8 +361,14 @@ class FileController(QObject):
 
     def export_results(self) -> bool:
         """File ▸ Export Results: the results CSV, as ``lossgui compute --format csv``."""
+        document = self.window.document
         try:
-            text = results_text(self.window)
+            text = background.run(  # a large table's text is built in a worker thread
+                self.window, background.exporting_label(), results_text, self.window,
+                background=background.is_large_table(document.row_count,
+                                                      document.column_count - 1))
+        except background.Cancelled:
+            return False
         except LossguiError as error:
             self.report(self.tr("Could not export the results: %1").replace("%1", str(error)))
             return False

@@ -312,6 +312,24 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../lossgui/gui/background.py" line="51"/>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/background.py" line="57"/>
+        <source>Preparing the results…</source>
+        <translation>結果を準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/background.py" line="143"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../lossgui/gui/commands.py" line="87"/>
@@ -485,32 +503,32 @@
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="242"/>
+        <location filename="../../lossgui/gui/curve_panel.py" line="248"/>
         <source>%1: no curve for element %2 — fill in %3 and %4 (see the notes).</source>
         <translation>%1: 要素 %2 の曲線はありません — %3 と %4 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="248"/>
+        <location filename="../../lossgui/gui/curve_panel.py" line="254"/>
         <source>lowering %1 lowers E (learning moves it down)</source>
         <translation>%1 を下げると E が下がります(学習は %1 を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="250"/>
+        <location filename="../../lossgui/gui/curve_panel.py" line="256"/>
         <source>raising %1 lowers E (learning moves it up)</source>
         <translation>%1 を上げると E が下がります(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="252"/>
+        <location filename="../../lossgui/gui/curve_panel.py" line="258"/>
         <source>moving %1 a little does not change E here</source>
         <translation>ここでは %1 を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="253"/>
+        <location filename="../../lossgui/gui/curve_panel.py" line="259"/>
         <source>%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: %6. Click or drag on the plot to set %1&apos;s %2.</source>
         <translation>%1: %2 = %3、寄与 %4、接線の傾き(勾配)%5: %6。グラフをクリックまたはドラッグすると %1 の %2 を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="284"/>
+        <location filename="../../lossgui/gui/curve_panel.py" line="290"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -647,169 +665,169 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="33"/>
+        <location filename="../../lossgui/gui/files.py" line="35"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="36"/>
+        <location filename="../../lossgui/gui/files.py" line="38"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="37"/>
+        <location filename="../../lossgui/gui/files.py" line="39"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="38"/>
+        <location filename="../../lossgui/gui/files.py" line="40"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="39"/>
+        <location filename="../../lossgui/gui/files.py" line="41"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="75"/>
+        <location filename="../../lossgui/gui/files.py" line="78"/>
         <source>the file needs a target column and at least one prediction column</source>
         <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="78"/>
+        <location filename="../../lossgui/gui/files.py" line="81"/>
         <source>every column needs the same, non-zero number of rows</source>
         <translation>どの列も同じ行数(1行以上)が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="82"/>
+        <location filename="../../lossgui/gui/files.py" line="85"/>
         <source>a prediction column has no name</source>
         <translation>名前のない予測の列があります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="85"/>
+        <location filename="../../lossgui/gui/files.py" line="88"/>
         <source>a prediction is called t, which is the target&apos;s name</source>
         <translation>予測に正解の名前 t が付いています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="88"/>
+        <location filename="../../lossgui/gui/files.py" line="91"/>
         <source>two prediction columns have the same name</source>
         <translation>2つの予測の列が同じ名前です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="118"/>
+        <location filename="../../lossgui/gui/files.py" line="121"/>
         <source>%1 cannot be evaluated (%2); fix it before exporting</source>
         <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="141"/>
+        <location filename="../../lossgui/gui/files.py" line="144"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="169"/>
+        <location filename="../../lossgui/gui/files.py" line="172"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="181"/>
+        <location filename="../../lossgui/gui/files.py" line="184"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="182"/>
+        <location filename="../../lossgui/gui/files.py" line="185"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="197"/>
+        <location filename="../../lossgui/gui/files.py" line="200"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="198"/>
+        <location filename="../../lossgui/gui/files.py" line="201"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="202"/>
+        <location filename="../../lossgui/gui/files.py" line="205"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="243"/>
+        <location filename="../../lossgui/gui/files.py" line="246"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="253"/>
+        <location filename="../../lossgui/gui/files.py" line="256"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="267"/>
+        <location filename="../../lossgui/gui/files.py" line="270"/>
         <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
         <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="315"/>
+        <location filename="../../lossgui/gui/files.py" line="326"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="329"/>
+        <location filename="../../lossgui/gui/files.py" line="340"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="337"/>
+        <location filename="../../lossgui/gui/files.py" line="348"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="356"/>
+        <location filename="../../lossgui/gui/files.py" line="373"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="358"/>
+        <location filename="../../lossgui/gui/files.py" line="375"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="368"/>
+        <location filename="../../lossgui/gui/files.py" line="385"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="372"/>
+        <location filename="../../lossgui/gui/files.py" line="389"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="377"/>
+        <location filename="../../lossgui/gui/files.py" line="394"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="389"/>
+        <location filename="../../lossgui/gui/files.py" line="406"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="392"/>
+        <location filename="../../lossgui/gui/files.py" line="409"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="443"/>
+        <location filename="../../lossgui/gui/files.py" line="460"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="459"/>
+        <location filename="../../lossgui/gui/files.py" line="476"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
