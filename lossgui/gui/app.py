@@ -40,14 +40,19 @@ def show_exception(
 
 
 def build_window(path: str | None, settings: QSettings,
-                 parent: QWidget | None = None) -> tuple[MainWindow, str | None]:
+                 parent: QWidget | None = None,
+                 show: bool = False) -> tuple[MainWindow, str | None]:
     """The window with the file at ``path`` (or the article's example); also why a path failed.
 
     A CSV or a ``.lossgui.json`` session opens as File ▸ Open would open it (asking which
-    column is the target when none is called t).
+    column is the target when none is called t). With ``show``, the window appears first, so
+    the progress of a big file has the window behind it rather than an empty screen.
     """
     names, columns = article_example()
     window = MainWindow(Document(names, columns, "sse"), settings, parent)
+    if show:
+        window.show()
+        QApplication.processEvents()
     if path is None:
         return window, None
     try:
@@ -70,7 +75,7 @@ def main(path: str | None = None) -> int:
     # The language chosen in View ▸ Language, else the system's; English if its file is missing.
     language.install(language.chosen_language(settings))
     try:
-        window, problem = build_window(path, settings)
+        window, problem = build_window(path, settings, show=True)
     except Exception:  # a bug, not bad input: say so in a dialog rather than vanish
         kind, error, trace = sys.exc_info()
         assert kind is not None and error is not None
