@@ -80,7 +80,7 @@ def test_a_bug_while_starting_is_shown_not_hidden(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
 
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise TypeError("broken core")
 
     monkeypatch.setattr(app, "build_window", broken)
