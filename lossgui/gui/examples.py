@@ -62,14 +62,15 @@ EXAMPLES: dict[str, Example] = {
         Example(
             "book",
             QT_TRANSLATE_NOOP("Examples", "The Book: 10 Classes, the Answer Is Class 2"),
-            QT_TRANSLATE_NOOP("Examples", "Deep Learning from Scratch: y gives class 2 the "
-                              "highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108"),
+            QT_TRANSLATE_NOOP("Examples", "Deep Learning from Scratch: y gives class 2 (row 3: "
+                              "the book counts classes from 0) the highest probability 0.6; "
+                              "½·SSE 0.0975, CEE with δ 0.5108"),
             "book-10-class.csv", "sse", _BOOK,
         ),
         Example(
             "book_wrong",
             QT_TRANSLATE_NOOP("Examples", "The Book: the Same y, the Answer Is Class 7"),
-            QT_TRANSLATE_NOOP("Examples", "The same y, but t says class 7: ½·SSE 0.5975, "
+            QT_TRANSLATE_NOOP("Examples", "The same y, but t says class 7 (row 8): ½·SSE 0.5975, "
                               "CEE with δ 2.3026 — a wrong guess costs more"),
             "book-10-class-wrong.csv", "sse", _BOOK,
         ),

@@ -306,7 +306,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="58"/>
+        <location filename="../../lossgui/gui/app.py" line="63"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -617,47 +617,47 @@
         <translation>本の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="65"/>
-        <source>Deep Learning from Scratch: y gives class 2 the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
-        <translation>ゼロから作るDeep Learning: y はクラス2に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/examples.py" line="71"/>
+        <location filename="../../lossgui/gui/examples.py" line="72"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
         <translation>本の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="72"/>
-        <source>The same y, but t says class 7: ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
-        <translation>同じ y で正解 t がクラス7の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
+        <location filename="../../lossgui/gui/examples.py" line="65"/>
+        <source>Deep Learning from Scratch: y gives class 2 (row 3: the book counts classes from 0) the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
+        <translation>ゼロから作るDeep Learning: y はクラス2(3 行目: 本はクラスを 0 から数えます)に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="78"/>
+        <location filename="../../lossgui/gui/examples.py" line="73"/>
+        <source>The same y, but t says class 7 (row 8): ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
+        <translation>同じ y で正解 t がクラス7(8 行目)の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="79"/>
         <source>Regression: Real Numbers, One Outlier</source>
         <translation>回帰: 実数、外れ値が1つ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="79"/>
+        <location filename="../../lossgui/gui/examples.py" line="80"/>
         <source>t is any real number; y2 misses one element by 5. Compare mean squared error with Huber loss</source>
         <translation>t は任意の実数です。y2 は1つの要素だけ 5 外れています。平均2乗誤差と Huber損失を比べてみましょう</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="85"/>
+        <location filename="../../lossgui/gui/examples.py" line="86"/>
         <source>Logits, One Class: Softmax Cross-Entropy</source>
         <translation>ロジット、正解1クラス: ソフトマックス交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="86"/>
+        <location filename="../../lossgui/gui/examples.py" line="87"/>
         <source>y are raw scores (logits), not probabilities; softmax turns them into probabilities first</source>
         <translation>y は確率ではなく生のスコア(ロジット)です。ソフトマックスでまず確率に変換します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="92"/>
+        <location filename="../../lossgui/gui/examples.py" line="93"/>
         <source>Logits, Several Labels: BCE with Logits</source>
         <translation>ロジット、複数ラベル: ロジット入力の2値交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="93"/>
+        <location filename="../../lossgui/gui/examples.py" line="94"/>
         <source>t has two 1s (two labels are right); every element is its own yes/no question</source>
         <translation>t に 1 が2つあります(正解のラベルが2つ)。各要素がそれぞれ独立した「はい/いいえ」の問題です</translation>
     </message>
