@@ -85,6 +85,8 @@ class PlotPanel(QWidget):
             axis.enableAutoSIPrefix(False)  # "(x0.001)" on the axis puzzles a learner
         item.setLabel("bottom", self.tr("element k"), color="#222")
         item.showGrid(y=True, alpha=0.25)
+        # Head room above the tallest bar, so the legend and the ∞ markers do not sit on it.
+        item.getViewBox().setDefaultPadding(0.1)
         self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
                                      pen=pg.mkPen("#999"), labelTextColor="#222")
         self._zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#666"))
