@@ -26,6 +26,7 @@ from lossgui.core.losses import InputKind
 from lossgui.core.problems import element_name
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.focus import ElementSpin, Focus, PredictionCombo
+from lossgui.gui.plot_style import add_legend, styled_plot
 
 TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
 CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range
@@ -94,18 +95,10 @@ class CurvePanel(QWidget):
         bar.addStretch(1)
 
         self.view_box = _ClickViewBox(self)
-        self.plot = pg.PlotWidget(background="w", viewBox=self.view_box)
-        self.plot.setAccessibleName(self.tr("Loss curve of element k"))
-        self.plot.setMenuEnabled(False)
+        self.plot = styled_plot(self.tr("Loss curve of element k"), self.view_box)
         item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen("#444"))
-            axis.setTextPen(pg.mkPen("#222"))
-            axis.enableAutoSIPrefix(False)
         item.showGrid(x=True, y=True, alpha=0.2)
-        self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
-                                     pen=pg.mkPen("#999"), labelTextColor="#222")
+        self.legend = add_legend(self.plot)
         self.target_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen("#555", width=1.5, style=Qt.PenStyle.DashLine),
             label="t", labelOpts={"position": 0.5, "color": "#222", "fill": (255, 255, 255, 200)},

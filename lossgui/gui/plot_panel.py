@@ -30,6 +30,7 @@ from lossgui.core.downsample import envelope, largest_in
 from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document, FloatArray
 from lossgui.gui.language import QT_TRANSLATE_NOOP
+from lossgui.gui.plot_style import add_legend, styled_plot
 from lossgui.gui.table_model import format_value
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
@@ -74,21 +75,13 @@ class PlotPanel(QWidget):
         self.hover.setAccessibleName(self.tr("Value under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.plot = pg.PlotWidget(background="w")
-        self.plot.setAccessibleName(self.tr("Plot of the contributions per element"))
-        self.plot.setMenuEnabled(False)
+        self.plot = styled_plot(self.tr("Plot of the contributions per element"))
         item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen("#444"))
-            axis.setTextPen(pg.mkPen("#222"))
-            axis.enableAutoSIPrefix(False)  # "(x0.001)" on the axis puzzles a learner
         item.setLabel("bottom", self.tr("element k"), color="#222")
         item.showGrid(y=True, alpha=0.25)
         # Head room above the tallest bar, so the legend and the ∞ markers do not sit on it.
         item.getViewBox().setDefaultPadding(0.1)
-        self.legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 220),
-                                     pen=pg.mkPen("#999"), labelTextColor="#222")
+        self.legend = add_legend(self.plot)
         self._zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#666"))
         item.addItem(self._zero)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
