@@ -67,6 +67,18 @@ class Loss:
         """The declared parameter called ``name``."""
         return next(p for p in self.params if p.name == name)
 
+    def formula_for(self, params: Params) -> str:
+        """The formula as these parameters make it: the book's ½, or a sum turned into a mean."""
+        body = self.formula.removeprefix("E = ")
+        declared = {p.name: p.default for p in self.params}
+        reduction = params.get("reduction", declared.get("reduction"))
+        if reduction != declared.get("reduction"):
+            count = "(1/N) " if self.reduce is Reduce.SAMPLES else "(1/n) "
+            body = body.removeprefix("(1/n) ") if reduction == "sum" else count + body
+        if params.get("half"):
+            body = "½ " + body
+        return "E = " + body
+
 
 _INPUT_KIND_JA = {
     InputKind.PROBABILITY: "0〜1 の確率",

@@ -110,11 +110,11 @@ class LossPanel(QWidget):
             self.selector.setCurrentIndex(self.selector.findData(loss.id))
         if loss.id != self._shown_loss:
             self._shown_loss = loss.id
-            self.formula.setText(loss.formula)
             other = loss.name_en if is_japanese() else loss.name_ja
             self.about.setText(self.tr("%1 · expects %2").replace("%1", other)
                                .replace("%2", loss.expects.describe(current_language())))
             self._rebuild_editors()
+        self.formula.setText(loss.formula_for(self._document.params))  # ½ and mean show too
         self._show_values()
 
     def _rebuild_editors(self) -> None:

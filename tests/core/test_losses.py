@@ -7,7 +7,14 @@ import math
 import numpy as np
 import pytest
 
-from lossgui.core import LOSSES, ParameterError, ShapeError, UnknownLossError, evaluate
+from lossgui.core import (
+    LOSSES,
+    ParameterError,
+    ShapeError,
+    UnknownLossError,
+    evaluate,
+    get_loss,
+)
 
 T = np.array([0, 1, 0, 1, 0], dtype=float)
 Y1 = np.array([0.01, 0.65, 0.13, 0.70, 0.15])
@@ -299,6 +306,15 @@ def test_unknown_loss_and_mismatched_shapes_are_refused():
         evaluate("sse", Y1, T[:4])
     with pytest.raises(ShapeError, match="empty"):
         evaluate("sse", [], [])
+
+
+def test_the_formula_shows_the_conventions_in_force():
+    sse, mse, cee = (get_loss(i) for i in ("sse", "mse", "cee"))
+    assert sse.formula_for({"reduction": "sum", "half": False}) == "E = Σₖ (yₖ − tₖ)²"
+    assert sse.formula_for({"reduction": "sum", "half": True}) == "E = ½ Σₖ (yₖ − tₖ)²"
+    assert sse.formula_for({"reduction": "mean", "half": True}) == "E = ½ (1/n) Σₖ (yₖ − tₖ)²"
+    assert mse.formula_for({"reduction": "sum"}) == "E = Σₖ (yₖ − tₖ)²"
+    assert cee.formula_for({"eps": 0.0, "reduction": "mean"}) == "E = (1/N) −Σₖ tₖ log(yₖ + eps)"
 
 
 def test_every_loss_is_described_for_the_gui():

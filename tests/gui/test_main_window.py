@@ -289,6 +289,7 @@ def test_sse_half_and_reduction_are_undoable(qtbot: QtBot, window: MainWindow) -
     qtbot.keyClick(half, Qt.Key.Key_Space)
     assert window.document.params["half"] is True
     assert window.results.total_text(0) == f"{core(window, 1, half=True).total:.6g}" == "0.126"
+    assert window.loss_panel.formula.text() == "E = ½ Σₖ (yₖ − tₖ)²"  # the book's ½ shows
     reduction = window.loss_panel.editor("reduction")
     reduction.setFocus()
     qtbot.keyClick(reduction, Qt.Key.Key_Down)
@@ -298,6 +299,7 @@ def test_sse_half_and_reduction_are_undoable(qtbot: QtBot, window: MainWindow) -
     press(qtbot, reduction, Qt.Key.Key_Z, CTRL)
     press(qtbot, reduction, Qt.Key.Key_Z, CTRL)
     assert window.results.total_text(0) == "0.252"
+    assert window.loss_panel.formula.text() == "E = Σₖ (yₖ − tₖ)²"
     assert not half.isChecked() and reduction.currentText() == "sum"
 
 
