@@ -11,7 +11,7 @@ import math
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -159,7 +159,7 @@ def _write_plot(
     params: dict[str, ParamValue],
     target_name: str,
     t: object,
-    predictions: list[tuple[str, object]],
+    predictions: Sequence[tuple[str, object]],
     gradient: bool,
 ) -> None:
     """Draw the window's plot offscreen and save it; Qt is imported only here."""
@@ -197,7 +197,7 @@ def _write_stdout(text: str) -> None:
 
 
 def _problems(
-    results: list[tuple[str, object, Evaluation]],
+    results: Sequence[tuple[str, object, Evaluation]],
 ) -> list[tuple[str | None, Problem]]:
     """Every prediction's problems; those about the target alone are listed once, for no one."""
     seen: set[tuple[str, tuple[int, ...] | None, str]] = set()
@@ -228,14 +228,14 @@ def json_number(value: float) -> float | str:
 
 def _json_report(
     loss_id: str,
-    params: dict[str, object],
+    params: Mapping[str, object],
     target_name: str,
-    results: list[tuple[str, object, Evaluation]],
+    results: Sequence[tuple[str, object, Evaluation]],
 ) -> dict[str, object]:
     problems = _problems(results)
     return {
         "loss": loss_id,
-        "params": params,
+        "params": dict(params),
         "target": target_name,
         "predictions": [
             {
@@ -259,7 +259,7 @@ def _json_report(
 
 
 def _table_report(
-    loss_id: str, params: dict[str, object], results: list[tuple[str, object, Evaluation]]
+    loss_id: str, params: Mapping[str, object], results: Sequence[tuple[str, object, Evaluation]]
 ) -> str:
     loss = get_loss(loss_id)
     settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -200,7 +201,9 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         action.setCheckable(spec.checkable)
-        slot: Callable[..., object] = functools.reduce(getattr, spec.slot.split("."), window)
+        # "files.save" names a slot of the window's FileController: follow the dots.
+        target: Any = functools.reduce(getattr, spec.slot.split("."), window)
+        slot: Callable[..., object] = target
         if spec.checkable:
             action.toggled.connect(slot)
         else:

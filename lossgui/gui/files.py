@@ -218,7 +218,7 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         path = self.ask_open_path()
-        return bool(path) and self.open_path(path, ask_first=False)
+        return path is not None and bool(path) and self.open_path(path, ask_first=False)
 
     def open_path(self, path: str, ask_first: bool = True) -> bool:
         """Open a CSV or a session; on failure say why and leave the window as it was."""
@@ -432,7 +432,8 @@ class FileController(QObject):
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):  # an ini file stores a one-item list as a plain string
             value = [value]
-        return [str(v) for v in value or [] if v][:RECENT_LIMIT]
+        items = value if isinstance(value, list) else []
+        return [str(v) for v in items if v][:RECENT_LIMIT]
 
     def remember(self, path: str) -> None:
         """Put ``path`` first in the recent files."""

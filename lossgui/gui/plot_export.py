@@ -79,7 +79,7 @@ def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes
         array = QByteArray()
         buffer = QBuffer(array)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice overload
             raise PlotExportError(QCoreApplication.translate("PlotExport",
                                                              "the PNG could not be encoded"))
         buffer.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]
 
 
 def styled_plot(accessible_name: str, view_box: pg.ViewBox | None = None) -> pg.PlotWidget:
