@@ -204,13 +204,12 @@ def _problems(
     listed: list[tuple[str | None, Problem]] = []
     for name, _, ev in results:
         for problem in ev.problems:
-            about_target = problem.code == "missing_t" or problem.code.startswith("t_")
-            if about_target:
+            if problem.about_target:
                 key = (problem.code, problem.index, problem.message)
                 if key in seen:
                     continue
                 seen.add(key)
-            listed.append((None if about_target else name, problem))
+            listed.append((None if problem.about_target else name, problem))
     return listed
 
 

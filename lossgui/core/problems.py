@@ -34,6 +34,11 @@ class Problem:
     severity: Severity = Severity.WARNING
     message_ja: str = ""
 
+    @property
+    def about_target(self) -> bool:
+        """Whether the problem is the target's own (a blank t, t not one-hot, …), not y's."""
+        return self.code == "missing_t" or self.code.startswith("t_")
+
     def text(self, language: str) -> str:
         """The message in ``language`` ("ja…" for Japanese, else English)."""
         return self.message_ja if language.startswith("ja") and self.message_ja else self.message
@@ -94,34 +99,24 @@ class CellError(LossguiError):
     reason_ja: str = ""
 
     def __post_init__(self) -> None:
-        super().__init__(str(self), self._japanese())
+        super().__init__(str(self), self._located("ja") if self.reason_ja else "")
 
     def __str__(self) -> str:
-        where = []
-        if self.source:
-            where.append(self.source)
-        if self.row is not None:
-            where.append(f"row {self.row + 1}")
-        if self.column_name is not None:
-            where.append(f"column {self.column_name!r}")
-        elif self.column is not None:
-            where.append(f"column {self.column + 1}")
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+        return self._located("en")
 
     def reason_in(self, language: str) -> str:
         """The reason alone, in ``language`` where the core has it."""
         return self.reason_ja if language.startswith("ja") and self.reason_ja else self.reason
 
-    def _japanese(self) -> str:
-        if not self.reason_ja:
-            return ""
-        where = []
-        if self.source:
-            where.append(self.source)
+    def _located(self, language: str) -> str:
+        """"file, row 3, column 'y': reason" (or 「file、3 行目、列 'y': 理由」)."""
+        ja = language == "ja"
+        where = [self.source] if self.source else []
         if self.row is not None:
-            where.append(f"{self.row + 1} 行目")
+            where.append(f"{self.row + 1} 行目" if ja else f"row {self.row + 1}")
         if self.column_name is not None:
-            where.append(f"列 {self.column_name!r}")
+            where.append(f"列 {self.column_name!r}" if ja else f"column {self.column_name!r}")
         elif self.column is not None:
-            where.append(f"{self.column + 1} 列目")
-        return f"{'、'.join(where)}: {self.reason_ja}" if where else self.reason_ja
+            where.append(f"{self.column + 1} 列目" if ja else f"column {self.column + 1}")
+        reason = self.reason_ja if ja else self.reason
+        return f"{('、' if ja else ', ').join(where)}: {reason}" if where else reason

@@ -497,26 +497,20 @@ class Document(QObject):
             for problem in evaluation.problems:
                 message = problem.text(language)
                 if problem.index is None:
-                    about_t = _about_target(problem.code)
-                    note = message if about_t else f"{self._names[column]}: {message}"
+                    note = message if problem.about_target else f"{self._names[column]}: {message}"
                     if note not in notes:
                         notes.append(note)
                     continue
                 if problem.severity is not Severity.WARNING:
                     continue
                 row = problem.index[0]
-                cell = (TARGET if _about_target(problem.code) else column, row)
+                cell = (TARGET if problem.about_target else column, row)
                 messages = self._messages.setdefault(cell, [])
                 if message not in messages:
                     messages.append(message)
                 listed.add(row)
             self._listed[column] = listed
         self._notes = notes
-
-
-def _about_target(code: str) -> bool:
-    """Whether a problem code is about the target's cell rather than the prediction's."""
-    return code == "missing_t" or code.startswith("t_")
 
 
 def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:
