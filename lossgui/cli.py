@@ -170,7 +170,7 @@ def _write_plot(
         from PySide6.QtWidgets import QApplication
 
         from lossgui.gui.document import Document
-        from lossgui.gui.plot_export import export_plot
+        from lossgui.gui.files.plot_export import export_plot
     except ImportError as error:
         raise LossguiError(f"--plot needs Qt, which could not be loaded: {error}. "
                            "Run `python3 dev.py run` once, which installs it.") from None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lossgui.gui import language
 from lossgui.gui.document import Document, article_example
-from lossgui.gui.files import OpenCancelled
+from lossgui.gui.files.controller import OpenCancelled
 from lossgui.gui.main_window import MainWindow
 
 ORGANIZATION = "lossgui"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
-from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document
+from lossgui.gui.panels.colours import prediction_colour
 
 
 class Focus(QObject):

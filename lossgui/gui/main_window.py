@@ -26,17 +26,17 @@ from lossgui.core import LossguiError, get_loss
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import build_actions
-from lossgui.gui.conventions_panel import ConventionsPanel
-from lossgui.gui.curve_panel import CurvePanel
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
-from lossgui.gui.files import FileController
+from lossgui.gui.files.controller import FileController
 from lossgui.gui.focus import Focus
-from lossgui.gui.formula_panel import FormulaPanel
-from lossgui.gui.loss_panel import LossPanel, NotesPanel, ResultsPanel
-from lossgui.gui.plot_panel import PlotPanel
-from lossgui.gui.sheet_view import SheetView, align_rows
-from lossgui.gui.table_model import prediction_model, target_model
+from lossgui.gui.panels.conventions_panel import ConventionsPanel
+from lossgui.gui.panels.curve_panel import CurvePanel
+from lossgui.gui.panels.formula_panel import FormulaPanel
+from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
+from lossgui.gui.panels.plot_panel import PlotPanel
+from lossgui.gui.sheet.sheet_view import SheetView, align_rows
+from lossgui.gui.sheet.table_model import prediction_model, target_model
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
 _rebuilt_windows: set[MainWindow] = set()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.main_window import MainWindow
-from lossgui.gui.sheet_view import SheetView
+from lossgui.gui.sheet.sheet_view import SheetView
 
 WindowFactory = Callable[..., MainWindow]
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import LossguiError, csvio
-from lossgui.gui import background, files
+from lossgui.gui.files import background
+from lossgui.gui.files import controller as files
 from lossgui.gui.main_window import MainWindow
 
 ROWS = 200_000

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from lossgui.cli import main as cli_main
 from lossgui.core import csvio, project
 from lossgui.gui import app
-from lossgui.gui.files import FileController, session_of
+from lossgui.gui.files.controller import FileController, session_of
 from lossgui.gui.main_window import MainWindow
 
 Button = QMessageBox.StandardButton

@@ -21,10 +21,10 @@ from pytestqt.qtbot import QtBot
 from lossgui.core import evaluate
 from lossgui.core.conventions import compare, input_remarks
 from lossgui.core.explain import element_curve, substitute
-from lossgui.gui.curve_panel import CurvePanel
 from lossgui.gui.examples import EXAMPLES
-from lossgui.gui.formula_panel import INERT_COLOUR
 from lossgui.gui.main_window import MainWindow
+from lossgui.gui.panels.curve_panel import CurvePanel
+from lossgui.gui.panels.formula_panel import INERT_COLOUR
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton

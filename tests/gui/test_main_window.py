@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from lossgui.core import Severity, evaluate
 from lossgui.gui.main_window import MainWindow
-from lossgui.gui.table_model import PROBLEM_BACKGROUND
+from lossgui.gui.sheet.table_model import PROBLEM_BACKGROUND
 
 ARTICLE_T = [0, 1, 0, 1, 0]
 ARTICLE_Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]

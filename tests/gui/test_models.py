@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from lossgui.core import ParameterError, evaluate
 from lossgui.gui.document import Document, article_example
-from lossgui.gui.table_model import format_value, prediction_model, target_model
+from lossgui.gui.sheet.table_model import format_value, prediction_model, target_model
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from lossgui.core import evaluate
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
-from lossgui.gui.table_model import format_value
+from lossgui.gui.sheet.table_model import format_value
 
 
 def columns(n: int, seed: int = 0) -> list[np.ndarray]:

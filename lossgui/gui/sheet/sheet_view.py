@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from lossgui.core import CellError
 from lossgui.core.blockparse import parse_block_array
 from lossgui.gui.language import current_language
-from lossgui.gui.table_model import SheetModel, format_value, uses_decimal_comma
+from lossgui.gui.sheet.table_model import SheetModel, format_value, uses_decimal_comma
 
 Range = tuple[int, int, int, int]  # top, left, bottom, right (model columns)
 _EndEditHint = QAbstractItemDelegate.EndEditHint

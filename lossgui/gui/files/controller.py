@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from lossgui.core import LossguiError, csvio, project
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
-from lossgui.gui import background
 from lossgui.gui.document import TARGET_NAME, FloatArray
+from lossgui.gui.files import background
+from lossgui.gui.files.saving import write_text
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
-from lossgui.gui.saving import write_text
 
 if TYPE_CHECKING:
     from lossgui.gui.main_window import MainWindow
@@ -398,7 +398,7 @@ class FileController(QObject):
         path, chosen = answer
         if Path(path).suffix.lower() not in (".png", ".svg"):
             path += ".svg" if chosen in (SVG_FILTER, self.tr(SVG_FILTER)) else ".png"
-        from lossgui.gui.plot_export import export_plot  # pyqtgraph exporters: on first use
+        from lossgui.gui.files.plot_export import export_plot  # pyqtgraph exporters: on first use
 
         try:
             export_plot(self.window.document, path, self.window.plot_panel.gradient_mode)

@@ -32,10 +32,10 @@ from lossgui.core import LOSSES, Evaluation, LossguiError
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import element_name, error_text
-from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
-from lossgui.gui.table_model import uses_decimal_comma
+from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 MISSING_CODES = ("missing_t", "missing_y")
 

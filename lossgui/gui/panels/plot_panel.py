@@ -27,11 +27,11 @@ from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from lossgui.core.downsample import envelope, largest_in
-from lossgui.gui.colours import prediction_colour
 from lossgui.gui.document import Document, FloatArray
 from lossgui.gui.language import QT_TRANSLATE_NOOP
-from lossgui.gui.plot_style import add_legend, styled_plot
-from lossgui.gui.table_model import format_value
+from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.panels.plot_style import add_legend, styled_plot
+from lossgui.gui.sheet.table_model import format_value
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
 CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")

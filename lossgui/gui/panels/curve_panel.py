@@ -24,9 +24,9 @@ from lossgui.core import LossguiError
 from lossgui.core.explain import Curve, element_curve, number
 from lossgui.core.losses import InputKind
 from lossgui.core.problems import element_name
-from lossgui.gui.colours import prediction_colour
 from lossgui.gui.focus import ElementSpin, Focus, PredictionCombo
-from lossgui.gui.plot_style import add_legend, styled_plot
+from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.panels.plot_style import add_legend, styled_plot
 
 TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
 CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication
 
 from lossgui.core import LossguiError
 from lossgui.gui.document import Document
+from lossgui.gui.files.saving import write_bytes
 from lossgui.gui.language import is_japanese
-from lossgui.gui.plot_panel import PlotPanel
-from lossgui.gui.saving import write_bytes
+from lossgui.gui.panels.plot_panel import PlotPanel
 
 LOGICAL_SIZE = (1200, 675)  # the layout the figure is drawn at (16:9)
 PNG_SIZE = (1600, 900)  # pixels of the PNG: a full-width figure in a report or slide

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from lossgui.core.conventions import Convention, compare, input_remarks
 from lossgui.gui.focus import Focus, PredictionCombo
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language, is_japanese
-from lossgui.gui.table_model import uses_decimal_comma
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 VALUE_COLUMN = 2
 # The core names tools in English; these are the ones with another name in Japanese.
