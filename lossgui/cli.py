@@ -9,6 +9,7 @@ import argparse
 import json
 import math
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -129,6 +130,9 @@ def _compute(args: argparse.Namespace) -> int:
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     data = csvio.read_data_csv(args.data, delimiter)
     target_name, t, predictions = data.split(args.target, args.pred)
+    if args.plot and data.is_batch:
+        raise LossguiError("--plot draws one vector's elements; plot a batch in the window "
+                           "(lossgui DATA.csv) or use --format csv")
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
 
     problems = _problems(results)
@@ -140,6 +144,8 @@ def _compute(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(_json_report(loss.id, params, target_name, results),
                           ensure_ascii=False, indent=2) + "\n"
+        if t.ndim == 2 or any(y.ndim == 2 for _, y in predictions):
+            text = _NUMBER_LIST.sub(_one_line, text)
     elif args.format == "csv":
         text = csvio.results_csv_text(target_name, t, results)
     else:
@@ -232,29 +238,55 @@ def _json_report(
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> dict[str, object]:
     problems = _problems(results)
-    return {
-        "loss": loss_id,
-        "params": dict(params),
-        "target": target_name,
-        "predictions": [
-            {
-                "name": name,
-                "total": json_number(ev.total),
-                "contributions": [json_number(v) for v in ev.contributions.tolist()],
-                "gradient": [json_number(v) for v in ev.gradient.tolist()],
-            }
-            for name, _, ev in results
-        ],
-        "warnings": [
-            {
-                "prediction": name,
-                "row": problem.index[0] + 1 if problem.index else None,
-                "severity": problem.severity.value,
-                "message": problem.message,
-            }
-            for name, problem in problems
-        ],
-    }
+    batch = any(ev.contributions.ndim == 2 for _, _, ev in results)
+    report: dict[str, object] = {"loss": loss_id, "params": dict(params), "target": target_name}
+    if batch:
+        samples, classes = results[0][2].contributions.shape
+        report["samples"], report["classes"] = samples, classes
+    report["predictions"] = [
+        {
+            "name": name,
+            "total": json_number(ev.total),
+            **({"per_sample": _json_numbers(ev.per_sample)} if batch else {}),
+            "contributions": _json_numbers(ev.contributions),
+            "gradient": _json_numbers(ev.gradient),
+        }
+        for name, _, ev in results
+    ]
+    report["warnings"] = [
+        {"prediction": name, **_json_place(problem, batch), "severity": problem.severity.value,
+         "message": problem.message}
+        for name, problem in problems
+    ]
+    return report
+
+
+# A list of numbers only (JSON numbers or the strings "inf", "-inf", "nan"), spread over lines.
+_NUMBER = r'\s*(?:-?[0-9][0-9.eE+-]*|"(?:inf|-inf|nan)")\s*'
+_NUMBER_LIST = re.compile(rf"\[{_NUMBER}(?:,{_NUMBER})*\]")
+
+
+def _one_line(match: re.Match[str]) -> str:
+    """A batch's row of K numbers on one line, so an N×K table reads as N lines."""
+    return "[" + ", ".join(cell.strip() for cell in match[0][1:-1].split(",")) + "]"
+
+
+def _json_numbers(values: object) -> object:
+    """A vector or an N×K table as (nested) JSON lists, non-finite values spelled out."""
+    if isinstance(values, list):
+        return [_json_numbers(v) for v in values]
+    if hasattr(values, "tolist"):
+        return _json_numbers(values.tolist())
+    return json_number(float(values))  # type: ignore[arg-type]
+
+
+def _json_place(problem: Problem, batch: bool) -> dict[str, int | None]:
+    """Where a warning is: ``row`` k (1-based) in a vector; ``sample`` n (1-based) and
+    ``class`` k (0-based, as the file's ``y[k]``) in a batch; null for the whole input."""
+    if not batch:
+        return {"row": problem.index[0] + 1 if problem.index else None}
+    sample, k = problem.sample_and_class
+    return {"sample": None if sample is None else sample + 1, "class": k}
 
 
 def _table_report(
@@ -272,10 +304,36 @@ def _table_report(
     for name, _, ev in results:
         mark = "  ← lowest loss" if best is not None and ev.total == best else ""
         lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
+    if results and results[0][2].contributions.ndim == 2:
+        lines += ["", *_batch_lines(results)]
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"
+
+
+SAMPLES_LISTED = 20  # a table for a terminal; JSON and CSV carry every sample
+
+
+def _batch_lines(results: Sequence[tuple[str, object, Evaluation]]) -> list[str]:
+    """What a batch's total is made of: N, K, the reduction, and each sample's own loss."""
+    first = results[0][2]
+    samples, classes = first.contributions.shape
+    mean = first.params.get("reduction") == "mean"
+    lines = [f"batch: {samples} samples × {classes} classes; the total is the "
+             f"{'mean' if mean else 'sum'} of the samples' losses"]
+    names = [name for name, _, _ in results]
+    widths = [max(_width(name), 8) for name in names]
+    header = "  ".join(_pad(n, w) for n, w in zip(names, widths, strict=True))
+    lines.append(f"sample  {header}".rstrip())
+    per_sample = [ev.per_sample for _, _, ev in results]
+    for n in range(min(samples, SAMPLES_LISTED)):
+        cells = [_pad(f"{float(p[n]):.6g}", w) for p, w in zip(per_sample, widths, strict=True)]
+        lines.append(f"{n + 1:<6}  " + "  ".join(cells).rstrip())
+    if samples > SAMPLES_LISTED:
+        lines.append(f"… {samples - SAMPLES_LISTED} more samples (--format json or csv lists "
+                     "them all)")
+    return lines
 
 
 def _width(text: str) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from lossgui.core import batchcsv
 from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation
 from lossgui.core.parsing import is_blank, parse_number
@@ -30,10 +31,19 @@ FORMAT_BLOCK_ROWS = 2048
 
 @dataclass
 class DataSet:
-    """Named numeric columns of equal length, as read from a data file."""
+    """Named numeric columns of equal length, as read from a data file.
+
+    In a batch file (see :mod:`lossgui.core.batchcsv`) a block ``NAME[0]…NAME[K−1]`` is one
+    N×K column called NAME and a plain column is N class indices.
+    """
 
     names: list[str]
     columns: list[FloatArray]
+
+    @property
+    def is_batch(self) -> bool:
+        """Whether the file held N×K blocks (one row per sample) rather than vectors."""
+        return any(c.ndim == 2 for c in self.columns)
 
     def column(self, name: str) -> FloatArray:
         """The column called ``name``; LossguiError listing the names there are if none is."""
@@ -54,9 +64,14 @@ class DataSet:
                 f"there is no target column {target_name!r} (columns: {', '.join(self.names)}); "
                 "name it with --target"
             )
-        chosen = list(predictions) or [n for n in self.names if n != target_name]
+        chosen = list(predictions) or [
+            n for n in self.names
+            if n != target_name and (not self.is_batch or self.column(n).ndim == 2)
+        ]
         if not chosen:
             raise LossguiError("there is no prediction column besides the target")
+        if self.is_batch:
+            batchcsv.check_split(self.names, self.columns, target_name, chosen)
         return (
             target_name,
             self.column(target_name),
@@ -124,7 +139,34 @@ def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = N
         raise CellError("the file is empty", source=source, reason_ja="ファイルが空です")
     sep = delimiter or sniff_delimiter(text)
     fast = _parse_plain(text, sep)
-    return fast if fast is not None else _parse_careful(text, source, sep)
+    data = fast if fast is not None else _parse_careful(text, source, sep)
+    if not batchcsv.has_blocks(data.names):
+        return data
+    try:
+        names, columns = batchcsv.assemble(data.names, data.columns)
+    except batchcsv.BlockError as error:
+        line = _header_line(text, sep) if error.sample is None else _data_lines(
+            text, sep)[error.sample]
+        raise CellError(error.message[0], line, column_name=error.column, source=source,
+                        reason_ja=error.message[1]) from None
+    return DataSet(names, columns)
+
+
+def _careful_rows(text: str, sep: str) -> list[tuple[int, list[str]]]:
+    """The file's records that are not blank, each with its 0-based line."""
+    return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep))
+            if any(not is_blank(c) for c in row)]
+
+
+def _header_line(text: str, sep: str) -> int:
+    return _careful_rows(text, sep)[0][0]
+
+
+def _data_lines(text: str, sep: str) -> list[int]:
+    """The 0-based line of each data row of a file with a header (for an exact refusal)."""
+    rows = _careful_rows(text, sep)
+    names = [c.strip() for c in rows[0][1]]
+    return [line for line, _ in _results_rows(names, rows[1:])]
 
 
 def _parse_plain(text: str, sep: str) -> DataSet | None:
@@ -214,8 +256,7 @@ def _total_row_start(body: str, sep: str) -> int:
 
 def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     """Read cell by cell with the csv module: every dialect detail and exact error messages."""
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep))
-            if any(not is_blank(c) for c in row)]
+    rows = _careful_rows(text, sep)
     decimal_comma = sep == ";"
     first_line, first = rows[0]
     has_header = not all(_is_number(c, decimal_comma) for c in first)
@@ -277,12 +318,14 @@ def _check_names(names: list[str], source: str, line: int) -> None:
 
 
 def _is_results(names: list[str]) -> bool:
-    return bool(names) and names[0] == "k" and any(n.startswith("contribution(") for n in names)
+    return bool(names) and names[0] in ("k", batchcsv.SAMPLE_LABEL) and any(
+        n.startswith("contribution(") for n in names)
 
 
 def _is_input(name: str) -> bool:
-    """In a results CSV, the columns that were the data (not k, contributions or gradients)."""
-    return name != "k" and not name.startswith(("contribution(", "gradient("))
+    """In a results CSV, the columns that were the data (not k/n, contributions or gradients)."""
+    return name not in ("k", batchcsv.SAMPLE_LABEL) and not name.startswith(
+        ("contribution(", "gradient("))
 
 
 def _results_rows(
@@ -354,6 +397,13 @@ def _results_footer(
     for _, _, ev in predictions:
         totals += ["", format_number(ev.total), ""]
     yield totals
+    yield from _parameter_rows(predictions)
+
+
+def _parameter_rows(
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """The loss id and each parameter, one ``name,value`` row each, so the file explains itself."""
     if predictions:
         evaluation = predictions[0][2]
         yield ["loss", evaluation.loss_id]
@@ -385,12 +435,55 @@ def results_csv_text(
     """The whole results CSV as text (CRLF line ends, as RFC 4180 and spreadsheets expect)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = _results_columns(t, predictions)
-    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
-        writer.writerows(results_rows(target_name, t, predictions))
+    if any(np.ndim(y) == 2 for _, y, _ in predictions):
+        writer.writerows(batch_results_rows(target_name, t, predictions))
         return buffer.getvalue()
+    columns = _results_columns(t, predictions)
     writer.writerow(_results_header(target_name, predictions))
     for block in _number_lines(columns, "\r\n"):
         buffer.write(block)
     writer.writerows(_results_footer(predictions))
     return buffer.getvalue()
+
+
+def batch_results_rows(
+    target_name: str,
+    t: FloatArray,
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """Rows of a batch's results CSV: one per sample, then the totals, loss and parameters.
+
+    Columns: ``n``; the target as a block ``t[k]`` or a class-index column ``t``; per
+    prediction its block, ``contribution(NAME)`` (the sample's share of the total, so the
+    column sums to it) and ``gradient(NAME)[k]``. Read back, it is the batch again.
+    """
+    target = safe_text(target_name)
+    classes = predictions[0][1].shape[1]
+    header = [batchcsv.SAMPLE_LABEL]
+    header += [batchcsv.block_column(target, k) for k in range(classes)] if t.ndim == 2 \
+        else [target]
+    columns: list[FloatArray] = [t if t.ndim == 2 else t[:, None]]
+    for name, y, ev in predictions:
+        label = safe_text(name)
+        header += [batchcsv.block_column(label, k) for k in range(classes)]
+        header += [f"contribution({label})"]
+        header += [batchcsv.block_column(f"gradient({label})", k) for k in range(classes)]
+        columns += [y, ev.contributions.sum(axis=1)[:, None], ev.gradient]
+    yield header
+    table = np.hstack(columns)
+    index_column = t.ndim == 1
+    for n, row in enumerate(table.tolist(), start=1):
+        cells = [format_number(v) for v in row]
+        if index_column:
+            cells[0] = _index_text(row[0])
+        yield [str(n), *cells]
+    totals = [RESULTS_TOTAL_LABEL, *([""] * (1 if index_column else classes))]
+    for _, _, ev in predictions:
+        totals += [""] * classes + [format_number(ev.total)] + [""] * classes
+    yield totals
+    yield from _parameter_rows(predictions)
+
+
+def _index_text(value: float) -> str:
+    """A class index as the integer it is (``2``, not ``2.0``); a blank stays ``nan``."""
+    return str(int(value)) if math.isfinite(value) and value == int(value) else format_number(value)
