@@ -6,6 +6,7 @@ The headless subcommands never import Qt (a test enforces it), so they work over
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import math
 import os
@@ -21,9 +22,10 @@ from lossgui.core.atomic import write_atomic
 from lossgui.core.checks import FloatArray
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
+from lossgui.core.examples import EXAMPLES
 from lossgui.core.params import ParamValue, resolve
 
-SUBCOMMANDS = {"compute", "descend", "losses"}
+SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
 
 
@@ -87,23 +89,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     losses = sub.add_parser("losses", help="list every loss with its parameters")
     losses.add_argument("--format", choices=("table", "json"), default="table")
+
+    examples = sub.add_parser("examples", help="list the shipped example CSVs as NAME<TAB>PATH")
+    examples.add_argument("name", nargs="?", choices=list(EXAMPLES), metavar="NAME",
+                          help="print only this example's path, e.g. "
+                          "lossgui compute \"$(lossgui examples article)\" --loss sse")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lossgui`` command; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
-        return _open_window(args_list[0] if args_list else None)
     try:
-        args = build_parser().parse_args(args_list)
-    except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
-        return done.code if isinstance(done.code, int) else EXIT_USAGE
-    try:
+        if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+            return _open_window(_window_file(args_list))
+        try:
+            args = build_parser().parse_args(args_list)
+        except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
+            return done.code if isinstance(done.code, int) else EXIT_USAGE
         if args.command == "losses":
             return _list_losses(args.format, sys.stdout)
         if args.command == "descend":
             return _descend(args)
+        if args.command == "examples":
+            return _list_examples(args.name, sys.stdout)
         return _compute(args)
     except LossguiError as error:
         print(f"lossgui: error: {error}", file=sys.stderr)
@@ -114,7 +123,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def window_main() -> int:
+    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only."""
+    return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+
+
+def _window_file(args: Sequence[str]) -> str | None:
+    """The file ``lossgui FILE`` opens; a mistyped command or a missing file is refused here.
+
+    Without this, ``lossgui comptue data.csv`` would start the window to show "cannot open
+    comptue", or abort where there is no display.
+    """
+    if not args:
+        return None
+    word = args[0]
+    if not os.path.exists(word):
+        looks_like_file = bool(Path(word).suffix) or os.sep in word or "/" in word
+        guess = difflib.get_close_matches(word, sorted(SUBCOMMANDS), n=1)
+        if guess and not looks_like_file:
+            raise LossguiError(f"unknown command {word!r} (did you mean {guess[0]}?)",
+                               f"{word!r} というコマンドはありません（{guess[0]} のことですか？）")
+        if looks_like_file:
+            raise LossguiError(f"{word}: no such file", f"{word}: ファイルがありません")
+        commands = ", ".join(sorted(SUBCOMMANDS))
+        raise LossguiError(
+            f"unknown command {word!r}: give a data CSV or .lossgui.json file, or one of "
+            f"{commands} (lossgui --help)",
+            f"{word!r} というコマンドはありません。CSV か .lossgui.json のファイル、"
+            f"または {commands} を指定してください（lossgui --help）")
+    if len(args) > 1:
+        raise LossguiError(f"lossgui FILE opens one file; {args[1]!r} is one too many "
+                           "(the commands are compute, losses, examples)",
+                           f"lossgui FILE で開けるファイルは1つです（{args[1]!r} は余分です）")
+    return word
+
+
 def _open_window(path: str | None) -> int:
+    problem = display_problem()
+    if problem:
+        raise problem
     try:
         from lossgui.gui.app import main as gui_main  # Qt is imported only here
     except ImportError as error:
@@ -122,6 +169,26 @@ def _open_window(path: str | None) -> int:
               "Run `python3 dev.py run`, which installs what Qt needs.", file=sys.stderr)
         return EXIT_USAGE
     return gui_main(path)
+
+
+def display_problem(environ: Mapping[str, str] | None = None,
+                    platform: str | None = None) -> LossguiError | None:
+    """Why the window cannot open here (no display on Linux/BSD), or None if it may try.
+
+    Qt would abort (exit 134) after a screenful of plugin messages; one line says it better.
+    An explicit QT_QPA_PLATFORM (e.g. offscreen) is the user's choice and is left to Qt.
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform in ("win32", "cygwin", "darwin") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return LossguiError(
+        "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are "
+        "unset); `lossgui compute`, `losses` and `examples` work without one",
+        "ディスプレイがありません: ウィンドウにはデスクトップ環境が必要です（DISPLAY も "
+        "WAYLAND_DISPLAY もありません）。lossgui compute / losses / examples はそのまま使えます")
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -430,4 +497,14 @@ def _list_losses(fmt: str, out: TextIO) -> int:
         out.write(f"{loss.id:<12} {loss.name_en} ({loss.name_ja})\n"
                   f"{'':<12} {loss.formula}\n{'':<12} expects {loss.expects.value}; "
                   f"parameters: {defaults}\n")
+    return 0
+
+
+def _list_examples(name: str | None, out: TextIO) -> int:
+    """NAME<TAB>PATH per shipped example (only the PATH for one NAME), so a shell can pick one."""
+    if name is not None:
+        out.write(f"{EXAMPLES[name].path}\n")
+        return 0
+    for example in EXAMPLES.values():
+        out.write(f"{example.key}\t{example.path}\n")
     return 0
