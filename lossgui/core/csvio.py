@@ -487,3 +487,17 @@ def batch_results_rows(
 def _index_text(value: float) -> str:
     """A class index as the integer it is (``2``, not ``2.0``); a blank stays ``nan``."""
     return str(int(value)) if math.isfinite(value) and value == int(value) else format_number(value)
+
+
+def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:
+    """The loss over steps as CSV: ``step`` then one column per prediction, one row per step.
+
+    A run that stopped early leaves its later cells blank (it has no total there).
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["step", *(safe_text(name) for name in names)])
+    for step in range(max(len(column) for column in totals)):
+        writer.writerow([str(step), *(format_number(float(column[step]))
+                                      if step < len(column) else "" for column in totals)])
+    return buffer.getvalue()
