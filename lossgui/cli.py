@@ -11,13 +11,13 @@ import math
 import os
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
-from lossgui.core.atomic import write_atomic
+from lossgui.core.atomic import write_atomic_with
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.params import ParamValue, resolve
 
@@ -137,17 +137,27 @@ def _compute(args: argparse.Namespace) -> int:
         for name, problem in problems:
             print(_problem_line(name, problem), file=sys.stderr)
 
-    if args.format == "json":
-        text = json.dumps(_json_report(loss.id, params, target_name, results),
-                          ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        text = csvio.results_csv_text(target_name, t, results)
+    write: Callable[[BinaryIO], object]
+    if args.format == "csv":
+        def write(handle: BinaryIO) -> None:  # straight to the file: no million-row string
+            csvio.write_results_csv(handle, target_name, t, results, bom=args.bom)
     else:
-        text = _table_report(loss.id, params, results)
+        if args.format == "json":
+            text = json.dumps(_json_report(loss.id, params, target_name, results),
+                              ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = _table_report(loss.id, params, results)
+        encoded = text.encode("utf-8")
+        def write(handle: BinaryIO) -> None:
+            handle.write(encoded)
     if args.output:
-        write_atomic(args.output, text, bom=args.bom and args.format == "csv")
+        write_atomic_with(args.output, write)
     else:
-        _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
+        # Bytes, not text: CSV carries its own CRLF line ends, which a terminal must not
+        # translate again.
+        sys.stdout.flush()
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
     return 0
@@ -187,13 +197,6 @@ def _write_plot(
         document.put_param(loss_id, name, value)
     export_plot(document, path, gradient)
     del app
-
-
-def _write_stdout(text: str) -> None:
-    # CSV carries its own CRLF line ends; keep the terminal from translating them again.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
 
 
 def _problems(
