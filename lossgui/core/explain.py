@@ -10,6 +10,7 @@ from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.losses import InputKind, get_loss, reduction_divisor, scale_factor
 from lossgui.core.params import ParamValue
+from lossgui.core.squash import softmax
 
 HEAD_TERMS = 4
 TAIL_TERMS = 2
@@ -96,8 +97,7 @@ def substitute(
         [*range(HEAD_TERMS), *range(n - TAIL_TERMS, n)]
     if loss.id == "softmax_cee":
         # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
-        shifted = np.exp(y - np.max(y))
-        y = shifted / np.sum(shifted)
+        y = softmax(y)
     terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
     negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee"}
     factor = scale_factor(loss, params)
