@@ -12,6 +12,7 @@ from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.losses import InputKind, Task, get_loss, reduction_divisor, scale_factor
 from lossgui.core.margin_losses import binary_smoothed
 from lossgui.core.params import ParamValue
+from lossgui.core.squash import softmax
 
 HEAD_TERMS = 4
 TAIL_TERMS = 2
@@ -182,8 +183,7 @@ def substitute(
             [*range(HEAD_TERMS), *range(n - TAIL_TERMS, n)]
         if loss.id == "softmax_cee":
             # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
-            shifted = np.exp(y - np.max(y))
-            y = shifted / np.sum(shifted)
+            y = softmax(y)
         if "label_smoothing" in params and loss.task is Task.BINARY:
             t = binary_smoothed(t, params)  # the terms show the target the loss uses
         terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)

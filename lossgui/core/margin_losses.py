@@ -18,7 +18,8 @@ from lossgui.core import checks
 from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, ShapeError, element_name
-from lossgui.core.safe_math import sigmoid, softplus, x_over_y, xlogy
+from lossgui.core.safe_math import softplus, x_over_y, xlogy
+from lossgui.core.squash import sigmoid
 
 Params = dict[str, ParamValue]
 Pair = tuple[FloatArray, FloatArray]

@@ -1,7 +1,7 @@
 """Elementwise arithmetic the loss definitions share, safe where the plain formula is not.
 
-``0·log 0 = 0`` (a zero weight contributes exactly 0), a sigmoid and a softplus that never
-overflow. Every loss module takes these from here so each rule has one home.
+``0·log 0 = 0`` (a zero weight contributes exactly 0) and a softplus that never overflows
+(the sigmoid lives with softmax in :mod:`lossgui.core.squash`).
 """
 
 from __future__ import annotations
@@ -25,13 +25,6 @@ def x_over_y(x: FloatArray, y: FloatArray) -> FloatArray:
     out = np.zeros(np.broadcast(x, y).shape)
     weighted = x != 0
     np.divide(x, y, out=out, where=weighted)
-    return out
-
-
-def sigmoid(x: FloatArray) -> FloatArray:
-    """1 / (1 + e^−x) for any x: e^−|x| never overflows, and neither branch loses digits."""
-    e = np.exp(-np.abs(x))
-    out: FloatArray = np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
     return out
 
 
