@@ -19,6 +19,7 @@ from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.atomic import write_atomic
 from lossgui.core.evaluate import evaluate_resolved
+from lossgui.core.lowest import lowest_indices
 from lossgui.core.params import ParamValue, resolve
 
 SUBCOMMANDS = {"compute", "losses"}
@@ -265,12 +266,11 @@ def _table_report(
                          for k, v in params.items())
     lines = [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
              f"parameters: {settings}", ""]
-    finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
-    best = min(finite) if len(results) > 1 and finite else None
+    lowest = lowest_indices([ev.total for _, _, ev in results])
     width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
-    for name, _, ev in results:
-        mark = "  ← lowest loss" if best is not None and ev.total == best else ""
+    for i, (name, _, ev) in enumerate(results):
+        mark = "  ← lowest loss" if i in lowest else ""
         lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
