@@ -24,6 +24,7 @@ from lossgui.core.checks import FloatArray
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
+from lossgui.core.lowest import lowest_indices
 from lossgui.core.params import ParamValue, resolve
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
@@ -410,12 +411,11 @@ def _table_report(
     loss_id: str, params: Mapping[str, object], results: Sequence[tuple[str, object, Evaluation]]
 ) -> str:
     lines = [*_loss_header(loss_id, params), ""]
-    finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
-    best = min(finite) if len(results) > 1 and finite else None
+    lowest = lowest_indices([ev.total for _, _, ev in results])
     width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
-    for name, _, ev in results:
-        mark = "  ← lowest loss" if best is not None and ev.total == best else ""
+    for i, (name, _, ev) in enumerate(results):
+        mark = "  ← lowest loss" if i in lowest else ""
         lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
     if results and results[0][2].contributions.ndim == 2:
         lines += ["", *_batch_lines(results)]
