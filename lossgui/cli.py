@@ -12,18 +12,21 @@ import math
 import os
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
-from lossgui.core.atomic import write_atomic
+from lossgui.core.atomic import write_atomic_with
+from lossgui.core.checks import FloatArray
+from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
+from lossgui.core.lowest import lowest_indices
 from lossgui.core.params import ParamValue, resolve
 
-SUBCOMMANDS = {"compute", "losses", "examples"}
+SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
 
 
@@ -35,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The headless command line: ``compute`` and ``losses``."""
+    """The headless command line: ``compute``, ``descend`` and ``losses``."""
     parser = _Parser(prog="lossgui", description="Loss-function calculator. "
                      "Run without arguments (or with a CSV file) to open the window.")
     parser.add_argument("--version", action="version", version=f"lossgui {__version__}")
@@ -69,6 +72,28 @@ def build_parser() -> argparse.ArgumentParser:
     compute.add_argument("--plot-gradient", action="store_true",
                          help="plot −∂E/∂y instead of the contributions")
 
+    steps = sub.add_parser("descend", help="take gradient steps on each prediction and show "
+                           "the loss over the steps")
+    steps.add_argument("data", metavar="DATA.csv", help="as for compute")
+    steps.add_argument("--loss", required=True, metavar="ID", help="see `lossgui losses`")
+    steps.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="a loss parameter, e.g. eps=1e-7 (repeatable)")
+    steps.add_argument("--lr", required=True, metavar="ETA", help="the learning rate (> 0)")
+    steps.add_argument("--steps", required=True, metavar="S", help="how many steps (0–10000)")
+    steps.add_argument("--space", choices=SPACES, default="input",
+                       help="step on y itself (input), or on the logits behind probabilities "
+                       "(logits: softmax for sse/cee/kl, σ for bce)")
+    steps.add_argument("--target", metavar="COL", help="the target column (default: t)")
+    steps.add_argument("--pred", action="append", default=[], metavar="COL",
+                       help="a prediction column (repeatable; default: all but the target)")
+    steps.add_argument("--format", choices=("table", "json", "csv"),
+                       help="default: from --output's suffix (.csv, .json), else table")
+    steps.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    steps.add_argument("--delimiter", choices=(",", ";", "tab"),
+                       help="the data file's delimiter (default: detected)")
+    steps.add_argument("--bom", action="store_true",
+                       help="start a CSV output with a UTF-8 BOM (for Excel)")
+
     losses = sub.add_parser("losses", help="list every loss with its parameters")
     losses.add_argument("--format", choices=("table", "json"), default="table")
 
@@ -98,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return done.code if isinstance(done.code, int) else EXIT_USAGE
         if args.command == "losses":
             return _list_losses(args.format, sys.stdout)
+        if args.command == "descend":
+            return _descend(args)
         if args.command == "examples":
             return _list_examples(args.name, sys.stdout)
         return _compute(args)
@@ -200,15 +227,44 @@ def _output_format(args: argparse.Namespace) -> str:
     return chosen
 
 
-def _compute(args: argparse.Namespace) -> int:
-    args.format = _output_format(args)
-    if args.plot and Path(args.plot).suffix.lower() not in (".png", ".svg"):
-        raise LossguiError(f"--plot {args.plot}: the file name must end in .png or .svg")
+def _read_inputs(
+    args: argparse.Namespace,
+) -> tuple[str, dict[str, ParamValue], str, FloatArray, list[tuple[str, FloatArray]]]:
+    """The loss, its checked parameters and the data named on the command line."""
     loss = get_loss(args.loss)
     params = resolve(loss.id, loss.params, _parse_params(args.param))
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     data = csvio.read_data_csv(args.data, delimiter)
     target_name, t, predictions = data.split(args.target, args.pred)
+    return loss.id, params, target_name, t, list(predictions)
+
+
+def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object]) -> None:
+    """Write a report (text, or a function writing its bytes) to --output atomically, or stdout.
+
+    Bytes, not text, go to stdout: CSV carries its own CRLF line ends, which a terminal must
+    not translate again.
+    """
+    write: Callable[[BinaryIO], object]
+    if isinstance(content, str):
+        data = (csvio.UTF8_BOM if args.bom and args.format == "csv" else b"") + content.encode()
+        write = lambda handle: handle.write(data)  # noqa: E731
+    else:
+        write = content
+    if args.output:
+        write_atomic_with(args.output, write)
+    else:
+        sys.stdout.flush()
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
+def _compute(args: argparse.Namespace) -> int:
+    args.format = _output_format(args)
+    if args.plot and Path(args.plot).suffix.lower() not in (".png", ".svg"):
+        raise LossguiError(f"--plot {args.plot}: the file name must end in .png or .svg")
+    loss_id, params, target_name, t, predictions = _read_inputs(args)
+    loss = get_loss(loss_id)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
 
     problems = _problems(results)
@@ -217,17 +273,15 @@ def _compute(args: argparse.Namespace) -> int:
         for name, problem in problems:
             print(_problem_line(name, problem), file=sys.stderr)
 
-    if args.format == "json":
-        text = json.dumps(_json_report(loss.id, params, target_name, results),
-                          ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        text = csvio.results_csv_text(target_name, t, results)
+    if args.format == "csv":
+        def write(handle: BinaryIO) -> None:  # straight to the file: no million-row string
+            csvio.write_results_csv(handle, target_name, t, results, bom=args.bom)
+        _emit(args, write)
+    elif args.format == "json":
+        _emit(args, json.dumps(_json_report(loss.id, params, target_name, results),
+                               ensure_ascii=False, indent=2) + "\n")
     else:
-        text = _table_report(loss.id, params, results)
-    if args.output:
-        write_atomic(args.output, text, bom=args.bom and args.format == "csv")
-    else:
-        _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
+        _emit(args, _table_report(loss.id, params, results))
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
     return 0
@@ -267,13 +321,6 @@ def _write_plot(
         document.put_param(loss_id, name, value)
     export_plot(document, path, gradient)
     del app
-
-
-def _write_stdout(text: str) -> None:
-    # CSV carries its own CRLF line ends; keep the terminal from translating them again.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
 
 
 def _problems(
@@ -325,36 +372,111 @@ def _json_report(
             }
             for name, _, ev in results
         ],
-        "warnings": [
-            {
-                "prediction": name,
-                "row": problem.index[0] + 1 if problem.index else None,
-                "severity": problem.severity.value,
-                "message": problem.message,
-            }
-            for name, problem in problems
-        ],
+        "warnings": [_warning_json(name, problem) for name, problem in problems],
+    }
+
+
+def _warning_json(prediction: str | None, problem: Problem) -> dict[str, object]:
+    """One warning as the JSON reports list it; ``row`` is the 1-based element k."""
+    return {
+        "prediction": prediction,
+        "row": problem.index[0] + 1 if problem.index else None,
+        "severity": problem.severity.value,
+        "message": problem.message,
     }
 
 
 def _table_report(
     loss_id: str, params: Mapping[str, object], results: Sequence[tuple[str, object, Evaluation]]
 ) -> str:
-    loss = get_loss(loss_id)
-    settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
-                         for k, v in params.items())
-    lines = [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
-             f"parameters: {settings}", ""]
-    finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
-    best = min(finite) if len(results) > 1 and finite else None
+    lines = [*_loss_header(loss_id, params), ""]
+    lowest = lowest_indices([ev.total for _, _, ev in results])
     width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
-    for name, _, ev in results:
-        mark = "  ← lowest loss" if best is not None and ev.total == best else ""
+    for i, (name, _, ev) in enumerate(results):
+        mark = "  ← lowest loss" if i in lowest else ""
         lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
+    return "\n".join(lines) + "\n"
+
+
+def _loss_header(loss_id: str, params: Mapping[str, object]) -> list[str]:
+    """The table's first lines: the loss, its formula and the parameters in force."""
+    loss = get_loss(loss_id)
+    settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+                         for k, v in params.items())
+    return [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
+            f"parameters: {settings}"]
+
+
+def _descend(args: argparse.Namespace) -> int:
+    args.format = _output_format(args)
+    lr, steps = check_lr(args.lr), check_steps(args.steps)  # before the file is read
+    loss_id, params, _, t, predictions = _read_inputs(args)
+    runs = [(name, descend(loss_id, y, t, params, lr, steps, args.space))
+            for name, y in predictions]
+    problems = [(name, problem) for name, run in runs for problem in run.problems]
+    if args.format != "table" or args.output:
+        for name, problem in problems:
+            print(_problem_line(name, problem), file=sys.stderr)
+    if args.format == "json":
+        report = {
+            "loss": loss_id,
+            "params": dict(params),
+            "lr": lr,
+            "steps": steps,
+            "space": runs[0][1].space,
+            "predictions": [
+                {"name": name, "totals": [json_number(v) for v in run.totals.tolist()],
+                 "final": [json_number(v) for v in run.final.tolist()]}
+                for name, run in runs
+            ],
+            "warnings": [_warning_json(name, problem) for name, problem in problems],
+        }
+        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = csvio.descent_csv_text([n for n, _ in runs], [r.totals for _, r in runs])
+    else:
+        text = _descent_table(loss_id, params, runs, problems)
+    _emit(args, text)
+    return 0
+
+
+FINAL_SHOWN = 10  # the table lists a final y this long in full; JSON always has all of it
+
+
+def _descent_table(
+    loss_id: str,
+    params: Mapping[str, object],
+    runs: Sequence[tuple[str, Descent]],
+    problems: Sequence[tuple[str, Problem]],
+) -> str:
+    first = runs[0][1]
+    space = describe_space(get_loss(loss_id), first.space, "en")
+    lines = [*_loss_header(loss_id, params),
+             f"learning rate: {first.lr!r}, steps: {first.steps}, space: {first.space} ({space})",
+             ""]
+    columns = [[repr(v) for v in run.totals.tolist()] for _, run in runs]
+    widths = [max(_width(name), *(len(c) for c in column)) for (name, _), column
+              in zip(runs, columns, strict=True)]
+    lines.append("  ".join(["step", *(_pad(n, w) for (n, _), w in zip(runs, widths,
+                                                                      strict=True))]).rstrip())
+    for step in range(first.steps + 1):
+        cells = [_pad(c[step] if step < len(c) else "", w) for c, w in zip(columns, widths,
+                                                                          strict=True)]
+        if any(step < len(c) for c in columns):
+            lines.append("  ".join([f"{step:<4}", *cells]).rstrip())
+    lines.append("")
+    for name, run in runs:
+        values = run.final.ravel().tolist()
+        shown = ", ".join(repr(v) for v in values[:FINAL_SHOWN])
+        more = f", … ({len(values) - FINAL_SHOWN} more; --format json lists all)" \
+            if len(values) > FINAL_SHOWN else ""
+        lines.append(f"final {name} (step {len(run.totals) - 1}): [{shown}{more}]")
+    if problems:
+        lines += ["", *(_problem_line(name, p) for name, p in problems)]
     return "\n".join(lines) + "\n"
 
 

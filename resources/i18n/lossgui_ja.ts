@@ -536,11 +536,6 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="169"/>
-        <source>This element has a problem; see the problems list for the summary.</source>
-        <translation>この要素には問題があります。まとめは注意の一覧を見てください。</translation>
-    </message>
-    <message>
         <location filename="../../lossgui/gui/document.py" line="217"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
@@ -559,36 +554,6 @@
         <location filename="../../lossgui/gui/document.py" line="244"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="259"/>
-        <source>Keep at least one row: a loss needs at least one element.</source>
-        <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="277"/>
-        <source>The target t cannot be removed.</source>
-        <translation>正解 t は削除できません。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="280"/>
-        <source>Keep at least one prediction to compare with t.</source>
-        <translation>t と比べる予測を少なくとも1つ残してください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="316"/>
-        <source>A prediction needs a name.</source>
-        <translation>予測には名前が必要です。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="318"/>
-        <source>t is the target&apos;s name; choose another name for a prediction.</source>
-        <translation>t は正解の名前です。予測には別の名前を付けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="322"/>
-        <source>There is already a column called %1.</source>
-        <translation>%1 という列はすでにあります。</translation>
     </message>
 </context>
 <context>
