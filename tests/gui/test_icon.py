@@ -30,7 +30,9 @@ def render_icons() -> ModuleType:
 
 def pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGBA8888_Premultiplied)
-    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4)
+    # Copied while ``image`` lives: the buffer is the QImage's own memory, freed with it.
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4).copy()
 
 
 @pytest.mark.parametrize("size", ICON_SIZES)
