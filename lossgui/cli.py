@@ -20,6 +20,7 @@ from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, cs
 from lossgui.core.atomic import write_atomic
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.params import ParamValue, resolve
+from lossgui.core.problems import label, quoted
 
 SUBCOMMANDS = {"compute", "losses"}
 EXIT_USAGE = 2
@@ -50,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a prediction column (repeatable; default: all but the target)")
     compute.add_argument("--format", choices=("table", "json", "csv"),
                          help="default: from --output's suffix (.csv, .json), else table")
-    compute.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    compute.add_argument("--output", metavar="FILE",
+                         help="write there instead of stdout (- is stdout)")
     compute.add_argument("--delimiter", choices=(",", ";", "tab"),
                          help="the data file's delimiter (default: detected)")
     compute.add_argument("--bom", action="store_true",
@@ -80,12 +82,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_losses(args.format, sys.stdout)
         return _compute(args)
     except LossguiError as error:
-        print(f"lossgui: error: {error}", file=sys.stderr)
+        _fail(str(error))
         return EXIT_USAGE
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        print(f"lossgui: error: {where}{error.strerror or error}", file=sys.stderr)
+        _fail(f"{where}{error.strerror or error}")
         return EXIT_USAGE
+
+
+def _fail(message: str) -> None:
+    """The one stderr line of a refusal (a newline in a name cannot split it)."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"lossgui: error: {one_line}", file=sys.stderr)
 
 
 def _open_window(path: str | None) -> int:
@@ -103,7 +111,7 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise LossguiError(f"--param {pair!r}: write it as NAME=VALUE, e.g. eps=1e-7")
+            raise LossguiError(f"--param {quoted(pair)}: write it as NAME=VALUE, e.g. eps=1e-7")
         params[name.strip()] = value.strip()
     return params
 
@@ -131,12 +139,6 @@ def _compute(args: argparse.Namespace) -> int:
     target_name, t, predictions = data.split(args.target, args.pred)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
 
-    problems = _problems(results)
-    if args.format != "table" or args.output:
-        # The table lists them itself; other outputs are for programs, so people read them here.
-        for name, problem in problems:
-            print(_problem_line(name, problem), file=sys.stderr)
-
     if args.format == "json":
         text = json.dumps(_json_report(loss.id, params, target_name, results),
                           ensure_ascii=False, indent=2) + "\n"
@@ -144,12 +146,17 @@ def _compute(args: argparse.Namespace) -> int:
         text = csvio.results_csv_text(target_name, t, results)
     else:
         text = _table_report(loss.id, params, results)
-    if args.output:
+    if args.output and args.output != "-":
         write_atomic(args.output, text, bom=args.bom and args.format == "csv")
-    else:
+    else:  # no --output, or "-": stdout
         _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
+    if args.format != "table" or args.output:
+        # The table lists them itself; other outputs are for programs, so people read them here.
+        # Only now that everything is written: a refusal is always exactly one line.
+        for name, problem in _problems(results):
+            print(_problem_line(name, problem), file=sys.stderr)
     return 0
 
 
@@ -215,7 +222,7 @@ def _problems(
 
 def _problem_line(prediction: str | None, problem: Problem) -> str:
     kind = "note" if problem.severity is Severity.NOTE else "warning"
-    return f"{kind}: {prediction + ': ' if prediction else ''}{problem.message}"
+    return f"{kind}: {label(prediction) + ': ' if prediction else ''}{problem.message}"
 
 
 def json_number(value: float) -> float | str:
@@ -267,11 +274,11 @@ def _table_report(
              f"parameters: {settings}", ""]
     finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
     best = min(finite) if len(results) > 1 and finite else None
-    width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
+    width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
     for name, _, ev in results:
         mark = "  ← lowest loss" if best is not None and ev.total == best else ""
-        lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
+        lines.append(f"{_pad(label(name), width)}  {ev.total!r}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]

@@ -17,7 +17,7 @@ import numpy as np
 from lossgui.core import checks
 from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges, within
 from lossgui.core.params import Param, ParamKind, ParamValue
-from lossgui.core.problems import Message, Severity, UnknownLossError, element_name
+from lossgui.core.problems import Message, Severity, UnknownLossError, element_name, quoted
 
 Params = dict[str, ParamValue]
 # The Ranges (smallest and largest y and t) are given when the checks computed them; they let a
@@ -505,7 +505,7 @@ def get_loss(loss_id: str) -> Loss:
         return _BY_ID[loss_id]
     except KeyError:
         known = ", ".join(_BY_ID)
-        raise UnknownLossError(f"unknown loss {loss_id!r} (known: {known})") from None
+        raise UnknownLossError(f"unknown loss {quoted(loss_id)} (known: {known})") from None
 
 
 def reduction_divisor(loss: Loss, shape: tuple[int, ...], params: Params) -> int:
