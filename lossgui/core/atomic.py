@@ -17,16 +17,19 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from lossgui.core.problems import LossguiError
 
 TEMPORARY_SUFFIX = ".lossgui-tmp"
-CHUNK = 1 << 20
 NEW_FILE_MODE = 0o666  # less the umask, which the kernel applies in os.open
 
+_RUST_OS_ERROR = re.compile(r"\(os error (\d+)\)")
 # The reasons a user meets, in Japanese; any other keeps the system's English sentence.
 _REASONS_JA = {
     errno.ENOSPC: "ディスクがいっぱいです",
@@ -46,8 +49,11 @@ class WriteError(LossguiError):
 
     def __init__(self, target: str, error: OSError | str) -> None:
         if isinstance(error, OSError):
-            reason = error.strerror or str(error)
-            reason_ja = _REASONS_JA.get(error.errno or 0, reason)
+            number = error.errno
+            if number is None and (found := _RUST_OS_ERROR.search(str(error))):
+                number = int(found.group(1))  # polars' writer: "File too large (os error 27)"
+            reason = error.strerror or (os.strerror(number) if number else str(error))
+            reason_ja = _REASONS_JA.get(number or 0, reason)
         else:
             reason = reason_ja = error
         super().__init__(f"{target}: cannot write the file: {reason}",
@@ -57,14 +63,20 @@ class WriteError(LossguiError):
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, bom: bool = False) -> None:
-    """Write ``text`` as UTF-8 (with a BOM if asked) to ``path``; see :func:`write_bytes`."""
+    """Write ``text`` as UTF-8 (with a BOM if asked) to ``path``; see :func:`write_atomic_with`."""
     write_bytes(path, text.encode("utf-8-sig" if bom else "utf-8"))
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path``: all of it, or the old file untouched (see the module's note).
+    """Write ``data`` to ``path``; see :func:`write_atomic_with`."""
+    write_atomic_with(path, lambda handle: handle.write(data))
 
-    Raises WriteError naming ``path`` (as the user gave it) and the reason.
+
+def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
+    """Let ``write`` fill a binary file that replaces ``path`` only once it is complete.
+
+    All of the new file, or the old file untouched (see the module's note for links, special
+    files and permissions). Raises WriteError naming ``path`` (as the user gave it) and the reason.
     """
     shown = os.fspath(path)
     target = Path(os.path.realpath(path))  # through symbolic links, as QSaveFile does
@@ -78,36 +90,29 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise WriteError(shown, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
     try:
         if status is not None and not stat.S_ISREG(status.st_mode):
-            _write_special(target, data)
+            with open(target, "wb") as handle:  # a FIFO, terminal or device: in place
+                write(handle)
         else:
             remove_stale_temporaries(target)
-            _replace(target, data, status)
+            _replace(target, write, status)
     except OSError as error:
         raise WriteError(shown, error) from None
 
 
-def _write_special(target: Path, data: bytes) -> None:
-    """A FIFO, terminal or device: written in place (O_TRUNC is ignored where it means nothing)."""
-    fd = os.open(target, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
-    try:
-        _write_all(fd, data)
-    finally:
-        os.close(fd)
-
-
-def _replace(target: Path, data: bytes, old: os.stat_result | None) -> None:
+def _replace(
+    target: Path, write: Callable[[BinaryIO], object], old: os.stat_result | None
+) -> None:
     temporary = target.with_name(
         f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                  NEW_FILE_MODE)
     try:
-        try:
+        with os.fdopen(fd, "wb") as handle:
             if old is not None:
                 _keep_owner_and_mode(fd, old)
-            _write_all(fd, data)
+            write(handle)
+            handle.flush()
             os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -121,14 +126,6 @@ def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
         with contextlib.suppress(OSError):
             os.fchown(fd, old.st_uid, old.st_gid)
     os.fchmod(fd, stat.S_IMODE(old.st_mode))
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        # os.write may stop short (a pipe, a nearly full disk); the next call gives the reason
-        written = os.write(fd, view[:CHUNK])
-        view = view[written:]
 
 
 def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
