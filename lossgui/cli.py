@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     parser.error("--install-desktop and --uninstall-desktop take no command")
                 return _desktop_menu(args.install_desktop, sys.stdout)
             if args.command is None:
-                parser.error("choose a command: compute, losses or examples (or give a file)")
+                parser.error(f"choose a command: {', '.join(sorted(SUBCOMMANDS))} (or give a file)")
         except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
             return done.code if isinstance(done.code, int) else EXIT_USAGE
         if args.command == "losses":
@@ -176,7 +176,7 @@ def _window_file(args: Sequence[str]) -> str | None:
             f"または {commands} を指定してください（lossgui --help）")
     if len(args) > 1:
         raise LossguiError(f"lossgui FILE opens one file; {args[1]!r} is one too many "
-                           "(the commands are compute, losses, examples)",
+                           f"(the commands are {', '.join(sorted(SUBCOMMANDS))})",
                            f"lossgui FILE で開けるファイルは1つです（{args[1]!r} は余分です）")
     return word
 
@@ -207,11 +207,12 @@ def display_problem(environ: Mapping[str, str] | None = None,
         return None
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
+    headless = ", ".join(sorted(SUBCOMMANDS))
     return LossguiError(
         "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are "
-        "unset); `lossgui compute`, `losses` and `examples` work without one",
+        f"unset); the commands {headless} work without one",
         "ディスプレイがありません: ウィンドウにはデスクトップ環境が必要です（DISPLAY も "
-        "WAYLAND_DISPLAY もありません）。lossgui compute / losses / examples はそのまま使えます")
+        f"WAYLAND_DISPLAY もありません）。{headless} はそのまま使えます")
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
