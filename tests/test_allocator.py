@@ -42,6 +42,7 @@ def test_fresh_arrays_reuse_the_heap_instead_of_faulting_in_new_pages():
     _, faults_before = _page_faults("off")
     applied, faults_after = _page_faults("on")
     assert applied == "True"
-    # Without the settings, glibc maps and unmaps each round's arrays: ~2,048 pages per array.
-    assert faults_before > 10 * 2_048
+    # Without the settings, glibc maps and unmaps each round's arrays: ~2,048 pages per array
+    # (40 arrays: ~80,000 faults; seen here from 20,000 up, as glibc's threshold adapts).
+    assert faults_before > 5 * 2_048
     assert faults_after < faults_before / 20

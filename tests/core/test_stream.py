@@ -19,7 +19,8 @@ def data_file(tmp_path):
     y1 = np.clip(rng.random(ROWS), 1e-3, 1 - 1e-3)
     y2 = np.clip(rng.random(ROWS), 1e-3, 1 - 1e-3)
     path = tmp_path / "data.csv"
-    lines = [f"{a!r},{b!r},{c!r}" for a, b, c in zip(t.tolist(), y1.tolist(), y2.tolist(), strict=True)]
+    rows = zip(t.tolist(), y1.tolist(), y2.tolist(), strict=True)
+    lines = [f"{a!r},{b!r},{c!r}" for a, b, c in rows]
     path.write_text("t,y1,y2\n" + "\n".join(lines) + "\n", encoding="utf-8")
     return path
 
