@@ -121,3 +121,22 @@ def test_the_documented_example_is_what_the_command_prints(capsysbinary, monkeyp
     code, out, _ = run(capsysbinary, "compute", "resources/examples/book-batch-labels.csv",
                        *line.split())
     assert code == 0 and out == printed
+
+
+def test_totals_streamed_in_blocks_reduce_a_batch_over_every_sample(tmp_path):
+    from lossgui.core.stream import stream_totals
+
+    rng = np.random.default_rng(4)
+    z = rng.normal(size=(300, 3))
+    labels = rng.integers(0, 3, size=300)
+    path = tmp_path / "big.csv"
+    path.write_text("t,z[0],z[1],z[2]\n" + "".join(
+        f"{c},{a!r},{b!r},{d!r}\n" for c, (a, b, d) in zip(labels, z.tolist(), strict=True)))
+    whole = evaluate("softmax_cee", z, labels.astype(float))
+    for loss_id, params in (("softmax_cee", {"label_smoothing": 0.0, "reduction": "mean"}),
+                            ("mse", {"reduction": "mean"})):
+        streamed = stream_totals(path, loss_id, params, block_bytes=1000)
+        expected = whole if loss_id == "softmax_cee" else evaluate(
+            "mse", z, labels.astype(float))
+        assert streamed.rows == 300
+        assert streamed.predictions[0].total == pytest.approx(expected.total, rel=1e-12)
