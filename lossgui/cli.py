@@ -146,8 +146,15 @@ def _fail(message: str) -> None:
 
 
 def window_main() -> int:
-    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only."""
-    return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only.
+
+    The argument, if any, is a file to open (as a file manager's "Open with" passes it).
+    """
+    try:
+        return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+    except LossguiError as error:  # e.g. no display; printed where there is a terminal
+        print(f"lossgui: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _window_file(args: Sequence[str]) -> str | None:
