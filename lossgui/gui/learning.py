@@ -99,6 +99,7 @@ class Learning(QObject):
         self.timer.timeout.connect(self._on_tick)
         document.changed.connect(self._on_document_changed)
         document.loss_changed.connect(self._end_run)
+        document.reset_done.connect(self._forget_earlier)  # other data: nothing to compare
 
     # --- what the views read -------------------------------------------------------------------
 
@@ -115,11 +116,14 @@ class Learning(QObject):
     def trace(self) -> Trace:
         """The current run's loss at every step (just E₀ before the first step)."""
         if self._totals:
-            totals = tuple(tuple(t) for t in self._totals)
-        else:
-            totals = tuple((e.total,) if e is not None else () for e in
-                           self.document.evaluations)
-        return Trace(self.document.prediction_names, totals, self.document.loss_id, self.lr)
+            return Trace(self._names, tuple(tuple(t) for t in self._totals),
+                         self._descenders[0].loss.id, self._descenders[0].lr)
+        names = self.document.prediction_names
+        # In the middle of a replace the evaluations may still be the old data's: pair them.
+        evaluations = self.document.evaluations[: len(names)]
+        return Trace(names[: len(evaluations)],
+                     tuple((e.total,) if e is not None else () for e in evaluations),
+                     self.document.loss_id, self.lr)
 
     def describe_space(self) -> str:
         """Which variable the steps move, as the core says it."""
@@ -266,6 +270,10 @@ class Learning(QObject):
                 and np.array_equal(np.column_stack(current), self._written, equal_nan=True):
             return
         self._end_run()
+
+    def _forget_earlier(self) -> None:
+        self._end_run()
+        self.earlier.clear()  # the document's changed signal redraws the plot
 
     def _end_run(self) -> None:
         """Forget the run's descenders; keep its trace, faded, if it took a step."""

@@ -501,6 +501,9 @@ class MainWindow(QMainWindow):
         self.example_key = key
         self.source = example.translated_title()
         self._update_title()
+        if example.data.learning is not None:  # a lesson: its learning rate, and what to do
+            self.learn_panel.start_lesson(*example.data.learning)
+            self.show_notice(example.translated_tip())
 
     def load_example_article(self) -> None:
         """Examples menu: the article's t, y1 and y2."""
@@ -525,6 +528,18 @@ class MainWindow(QMainWindow):
     def load_example_multi_label(self) -> None:
         """Examples menu: logits for BCE with logits, two right labels."""
         self.load_named_example("multi_label")
+
+    def load_example_lesson_sse_cee(self) -> None:
+        """Examples menu: SSE or CEE from a confident wrong guess."""
+        self.load_named_example("lesson_sse_cee")
+
+    def load_example_lesson_outlier(self) -> None:
+        """Examples menu: MSE or MAE with one outlier."""
+        self.load_named_example("lesson_outlier")
+
+    def load_example_lesson_lr(self) -> None:
+        """Examples menu: a good and a too-large learning rate."""
+        self.load_named_example("lesson_lr")
 
     def show_contributions(self) -> None:
         """Bring the contributions plot to the front."""

@@ -143,3 +143,30 @@ def test_a_blank_says_why_no_step_is_taken(qtbot: QtBot, window: MainWindow) -> 
     click(qtbot, window.learn_panel.step_button)
     assert any("E is nan at the start" in n for n in notices)
     assert window.document.undo_stack.count() == 1  # the clear only
+
+
+def test_a_lesson_sets_its_learning_rate_and_says_what_to_do(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from test_learning_panels import trigger_example
+
+    trigger_example(window, "lesson_sse_cee")
+    panel, learning = window.learn_panel, window.learning
+    assert learning.lr == 0.5 and learning.space == "logits"
+    assert panel.lr_edit.text() == "0.5" and panel.space_box.currentData() == "logits"
+    assert window.notice.isVisible() and "SSE's gradient nearly vanishes" in \
+        window.notice_label.text()
+    for _ in range(10):
+        click(qtbot, panel.step_button)
+    sse = learning.trace().totals[0]
+    click(qtbot, panel.reset_button)
+    window.document.set_loss("cee")
+    for _ in range(10):
+        click(qtbot, panel.step_button)
+    cee = learning.trace().totals[0]
+    assert sse[10] > 0.95 * sse[0] and cee[10] < 0.1 * cee[0]  # what the lesson says
+    (earlier,) = learning.earlier
+    assert earlier.loss_id == "sse" and earlier.totals[0] == sse
+    assert len(window.steps_plot.earlier_lines) == 1
+    labels = [label.text for _, label in window.steps_plot.legend.items]
+    assert labels == ["y", "y earlier (sse, η 0.5)"]

@@ -113,6 +113,11 @@ class LearnPanel(QGroupBox):
         self.lr_edit.setText(text)
         self._on_lr_edited()
 
+    def start_lesson(self, lr: float, space: str) -> None:
+        """Set a lesson's learning rate and what its steps move."""
+        self.set_lr_text(format_value(lr, uses_decimal_comma()))
+        self.space_box.setCurrentIndex(max(self.space_box.findData(space), 0))
+
     def _on_lr_edited(self) -> None:
         text = self.lr_edit.text()
         try:
