@@ -46,8 +46,9 @@ class LearnStepCommand(SetCellsCommand):
 
     ID = 0x1EA12
 
-    def __init__(self, target: Document, block: FloatArray, run: int, steps: int) -> None:
-        super().__init__(target, [(0, TARGET + 1, block)], 0, [], _run_text(steps))
+    def __init__(self, document: Document, block: FloatArray, run: int, steps: int) -> None:
+        # Written through the core model, as the document's own edits are.
+        super().__init__(document.model, [(0, TARGET + 1, block)], 0, [], _run_text(steps))
         self.run = run
         self.steps = steps
 

@@ -167,7 +167,7 @@ def lesson(key):
     from lossgui.core.examples import EXAMPLES
 
     example = EXAMPLES[key]
-    names, columns = example.columns()
+    _, columns = example.columns()
     assert example.learning is not None
     return columns[0], columns[1:], example.learning
 
