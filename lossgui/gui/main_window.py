@@ -210,12 +210,11 @@ class MainWindow(QMainWindow):
             lambda row, *_: self.focus.set_prediction(row) if row >= 0 else None)
 
     def _build_learn(self) -> None:
-        """The Learn panel under the loss, and the loss over the steps as a tab beside the plot."""
+        """The Learn tool bar, and the loss over the steps as a tab beside the plot."""
         self.learning = Learning(self.document, self)
         self.learn_panel = LearnPanel(self.learning)
-        self.steps_plot = StepsPlot(self.learning)
-        self.left_splitter.insertWidget(1, self.learn_panel)
-        self.left_splitter.setStretchFactor(1, 0)
+        self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
         self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))

@@ -5,17 +5,15 @@ It only sets and shows :class:`~lossgui.gui.learning.Learning`; the steps are th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QToolBar,
     QWidget,
 )
 
@@ -29,18 +27,19 @@ from lossgui.gui.learning import Learning
 from lossgui.gui.sheet.table_model import format_value, uses_decimal_comma
 
 
-class LearnPanel(QGroupBox):
-    """The controls of a learning run and one line on where it is."""
+class LearnPanel(QToolBar):
+    """The controls of a learning run as a tool bar, and a status line on where it is."""
 
     def __init__(self, learning: Learning, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Learn"), parent)
-        self.setObjectName("learn_panel")
+        super().__init__(QCoreApplication.translate("LearnPanel", "Learn"), parent)
+        self.setObjectName("learn_toolbar")
+        self.setMovable(False)
         self.learning = learning
 
         self.lr_edit = QLineEdit(format_value(learning.lr, uses_decimal_comma()))
         self.lr_edit.setAccessibleName(self.tr("Learning rate"))
         self.lr_edit.setToolTip(self.tr("η in y ← y − η·∂E/∂y: how far each step moves"))
-        self.lr_edit.setMaximumWidth(90)
+        self.lr_edit.setMaximumWidth(80)
         self.lr_edit.editingFinished.connect(self._on_lr_edited)
         lr_label = QLabel(self.tr("Learning &rate η:"))
         lr_label.setBuddy(self.lr_edit)
@@ -52,6 +51,10 @@ class LearnPanel(QGroupBox):
         self.space_box.setToolTip(self.tr(
             "For losses on probabilities a plain step can leave [0, 1]; stepping on the logits "
             "z behind them (y = softmax(z) or σ(z)) keeps y a probability"))
+        # Short enough for a narrow window; the list shows the whole text.
+        self.space_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.space_box.setMinimumContentsLength(8)
         self.space_box.currentIndexChanged.connect(self._on_space_changed)
         space_label = QLabel(self.tr("Step &on:"))
         space_label.setBuddy(self.space_box)
@@ -71,9 +74,10 @@ class LearnPanel(QGroupBox):
         self.cap_box.setRange(1, MAX_STEPS)
         self.cap_box.setValue(learning.cap)
         self.cap_box.setAccessibleName(self.tr("Most steps per Run"))
+        self.cap_box.setSuffix(self.tr(" steps"))
         self.cap_box.setToolTip(self.tr("Run stops by itself after this many steps"))
         self.cap_box.valueChanged.connect(self._on_cap_changed)
-        cap_label = QLabel(self.tr("at &most"))
+        cap_label = QLabel(self.tr("Run at &most"))
         cap_label.setBuddy(self.cap_box)
 
         self.status = QLabel()
@@ -83,24 +87,12 @@ class LearnPanel(QGroupBox):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.step_button, self.run_button, self.reset_button):
-            buttons.addWidget(widget)
-        buttons.addSpacing(8)
-        buttons.addWidget(cap_label)
-        buttons.addWidget(self.cap_box)
-        buttons.addWidget(QLabel(self.tr("steps per Run")))
-        buttons.addStretch(1)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 4, 6, 4)
-        grid.addWidget(lr_label, 0, 0)
-        grid.addWidget(self.lr_edit, 0, 1)
-        grid.addWidget(space_label, 0, 2)
-        grid.addWidget(self.space_box, 0, 3)
-        grid.setColumnStretch(4, 1)
-        grid.addLayout(buttons, 1, 0, 1, 5)
-        grid.addWidget(self.status, 2, 0, 1, 5)
+        # A tool bar: at a narrow width the controls that do not fit go behind its » button.
+        for widget in (lr_label, self.lr_edit, space_label, self.space_box, self.step_button,
+                       self.run_button, self.reset_button, cap_label, self.cap_box):
+            if widget in (lr_label, self.step_button, cap_label):
+                self.addSeparator()
+            self.addWidget(widget)
 
         learning.stepped.connect(self._refresh)
         learning.running_changed.connect(self._on_running_changed)

@@ -27,7 +27,8 @@ from lossgui.gui.sheet.table_model import format_value
 class StepsPlot(QWidget):
     """E at step 0…n for every prediction of the current run, and the earlier runs faded."""
 
-    def __init__(self, learning: Learning, parent: QWidget | None = None) -> None:
+    def __init__(self, learning: Learning, status: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.learning = learning
         self.lines: list[pg.PlotDataItem] = []
@@ -65,6 +66,8 @@ class StepsPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        if status is not None:  # where the run is, and what it found, above its plot
+            layout.addWidget(status)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hover)
 
