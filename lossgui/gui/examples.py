@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lossgui.core import examples as shipped
 from lossgui.core import get_loss
+from lossgui.core.classes import index_table, is_index_target
 from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 
@@ -86,6 +87,20 @@ EXAMPLES: dict[str, Example] = {
                               "is its own yes/no question"),
         ),
         Example(
+            "book_batch",
+            QT_TRANSLATE_NOOP("Examples", "The Book's Batch: 2 Samples with Labels"),
+            QT_TRANSLATE_NOOP("Examples", "Deep Learning from Scratch's mini-batch: labels 2 and "
+                              "7, cross-entropy with δ, the batch mean 0.4338 (the sum of the two "
+                              "samples' losses is 0.8675)"),
+        ),
+        Example(
+            "logits_batch",
+            QT_TRANSLATE_NOOP("Examples", "A Logits Batch: 4 Samples × 3 Classes, as PyTorch"),
+            QT_TRANSLATE_NOOP("Examples", "Logits and class-index labels, as PyTorch's "
+                              "cross_entropy(z, t) takes them: softmax cross-entropy gives "
+                              "0.7974, the mean of the samples' losses"),
+        ),
+        Example(
             "lesson_sse_cee",
             QT_TRANSLATE_NOOP("Examples", "Lesson: SSE or CEE from a Confident Wrong Guess"),
             QT_TRANSLATE_NOOP("Examples", "y puts 0.98 on the wrong class: press Run under SSE, "
@@ -121,6 +136,9 @@ def load_example(document: Document, key: str) -> Example:
     """Replace the document with an example and its loss (clears the undo history)."""
     example = EXAMPLES[key]
     names, columns = example.data.columns()
+    indices = is_index_target(columns[0], columns[1:])
+    if indices:
+        columns = [index_table(columns[0], columns[1].shape[1], example.data.file), *columns[1:]]
     with document.batch():  # evaluate once, with the example's parameters already set
         for loss_id, values in example.data.params.items():
             for param in get_loss(loss_id).params:
@@ -128,4 +146,6 @@ def load_example(document: Document, key: str) -> Example:
                 if document.params_of(loss_id)[param.name] != value:
                     document.put_param(loss_id, param.name, value)
         document.replace(names, columns, example.loss_id)
+        if indices:
+            document.model.set_class_indices(True)
     return example

@@ -215,66 +215,76 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="145"/>
+        <source>Target as &amp;Class Indices</source>
+        <translation>正解をクラス番号で表示(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <source>Show a batch&apos;s one-hot target as one class index per sample (PyTorch&apos;s target), or back as the table</source>
+        <translation>バッチの one-hot の正解を、サンプルごとのクラス番号(PyTorch の正解の形)で表示します。もう一度選ぶと表に戻します</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="152"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <location filename="../../lossgui/gui/actions.py" line="154"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="151"/>
+        <location filename="../../lossgui/gui/actions.py" line="158"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="155"/>
+        <location filename="../../lossgui/gui/actions.py" line="162"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="159"/>
+        <location filename="../../lossgui/gui/actions.py" line="166"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="163"/>
+        <location filename="../../lossgui/gui/actions.py" line="170"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="167"/>
+        <location filename="../../lossgui/gui/actions.py" line="174"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="169"/>
+        <location filename="../../lossgui/gui/actions.py" line="176"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="173"/>
+        <location filename="../../lossgui/gui/actions.py" line="180"/>
         <source>Show the &amp;Curve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="175"/>
+        <location filename="../../lossgui/gui/actions.py" line="182"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="179"/>
+        <location filename="../../lossgui/gui/actions.py" line="186"/>
         <source>Show &amp;Other Tools&apos; Numbers</source>
         <translation>他のツールの値を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="181"/>
+        <location filename="../../lossgui/gui/actions.py" line="188"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="187"/>
+        <location filename="../../lossgui/gui/actions.py" line="194"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -330,49 +340,181 @@
     </message>
 </context>
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="31"/>
+        <source>Batch summary</source>
+        <translation>バッチの概要</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="32"/>
+        <source>Plot of each sample&apos;s contribution to the total</source>
+        <translation>各サンプルの合計への寄与のグラフ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="36"/>
+        <source>sample&apos;s share of E</source>
+        <translation>サンプルの E への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
+        <source>sample n</source>
+        <translation>サンプル n</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="63"/>
+        <source>the total E is the sum of the %1 samples&apos; losses</source>
+        <translation>合計 E は %1 個のサンプルの損失の和です</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="65"/>
+        <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
+        <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="67"/>
+        <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
+        <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="69"/>
+        <source>Batch of %1 samples × %2 classes: %3. The plot, formula, curve and other tools show sample %4</source>
+        <translation>%1 サンプル × %2 クラスのバッチ: %3。グラフ・式・曲線・他のツールはサンプル %4 を表示しています</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="80"/>
+        <source>, whose own loss is %1</source>
+        <translation>(そのサンプル自身の損失は %1)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchSheet</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="333"/>
+        <source>Predictions</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="350"/>
+        <source>Target t, one row per sample</source>
+        <translation>正解 t(1行が1サンプル)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="351"/>
+        <source>Prediction %1, one row per sample</source>
+        <translation>予測 %1(1行が1サンプル)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="153"/>
+        <source>%1 sample %2, class %3: %4</source>
+        <translation>%1 サンプル %2、クラス %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="155"/>
+        <source>blank</source>
+        <translation>空欄</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="163"/>
+        <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
+        <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="170"/>
+        <source>%1 sample %2, class %3</source>
+        <translation>%1 サンプル %2、クラス %3</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="183"/>
+        <source>%1 (class)</source>
+        <translation>%1(クラス)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="185"/>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="189"/>
+        <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
+        <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="192"/>
+        <source>Each sample&apos;s own loss</source>
+        <translation>各サンプル自身の損失</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="193"/>
+        <source>Class %1, counted from 0 as PyTorch and the book do</source>
+        <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="217"/>
+        <source>%1 sample %2: %3; the old value is kept.</source>
+        <translation>%1 サンプル %2: %3。元の値のままです。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchView</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="301"/>
+        <source>Nothing was pasted: %1.</source>
+        <translation>何も貼り付けませんでした: %1。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="309"/>
+        <source>Clear cells</source>
+        <translation>セルを空にする</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="84"/>
+        <location filename="../../lossgui/gui/commands.py" line="85"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="85"/>
+        <location filename="../../lossgui/gui/commands.py" line="86"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="106"/>
+        <location filename="../../lossgui/gui/commands.py" line="109"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="107"/>
+        <location filename="../../lossgui/gui/commands.py" line="110"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="129"/>
+        <location filename="../../lossgui/gui/commands.py" line="133"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="148"/>
+        <location filename="../../lossgui/gui/commands.py" line="152"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="170"/>
+        <location filename="../../lossgui/gui/commands.py" line="174"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="189"/>
+        <location filename="../../lossgui/gui/commands.py" line="193"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="207"/>
+        <location filename="../../lossgui/gui/commands.py" line="211"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -536,30 +678,46 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="198"/>
+        <location filename="../../lossgui/gui/document.py" line="262"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="201"/>
+        <location filename="../../lossgui/gui/document.py" line="265"/>
+        <location filename="../../lossgui/gui/document.py" line="351"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="220"/>
+        <location filename="../../lossgui/gui/document.py" line="284"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="223"/>
+        <location filename="../../lossgui/gui/document.py" line="287"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/document.py" line="349"/>
+        <source>Edit %1 sample %2</source>
+        <translation>%1 のサンプル %2 を編集</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/document.py" line="396"/>
+        <source>Target as class indices</source>
+        <translation>正解をクラス番号で表示</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/document.py" line="397"/>
+        <source>Target as one-hot table</source>
+        <translation>正解を one-hot の表で表示</translation>
     </message>
 </context>
 <context>
     <name>ElementSpin</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="118"/>
+        <location filename="../../lossgui/gui/selection.py" line="124"/>
         <source>Element k</source>
         <translation>要素 k</translation>
     </message>
@@ -567,92 +725,112 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="53"/>
+        <location filename="../../lossgui/gui/examples.py" line="54"/>
         <source>The Article: t = [0, 1, 0, 1, 0], a Good and a Bad y</source>
         <translation>記事の例: t = [0, 1, 0, 1, 0]、良い予測と悪い予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="54"/>
+        <location filename="../../lossgui/gui/examples.py" line="55"/>
         <source>2乗和誤差 0.252 for the good prediction y1, 2.0651 for the bad one y2</source>
         <translation>2乗和誤差は、学習がうまくいっている y1 で 0.252、うまくいっていない y2 で 2.0651</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="59"/>
+        <location filename="../../lossgui/gui/examples.py" line="60"/>
         <source>The Book: 10 Classes, the Answer Is Class 2</source>
         <translation>本の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="66"/>
+        <location filename="../../lossgui/gui/examples.py" line="67"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
         <translation>本の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="60"/>
+        <location filename="../../lossgui/gui/examples.py" line="61"/>
         <source>Deep Learning from Scratch: y gives class 2 (row 3: the book counts classes from 0) the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
         <translation>ゼロから作るDeep Learning: y はクラス2(3 行目: 本はクラスを 0 から数えます)に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="67"/>
+        <location filename="../../lossgui/gui/examples.py" line="68"/>
         <source>The same y, but t says class 7 (row 8): ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
         <translation>同じ y で正解 t がクラス7(8 行目)の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="72"/>
+        <location filename="../../lossgui/gui/examples.py" line="73"/>
         <source>Regression: Real Numbers, One Outlier</source>
         <translation>回帰: 実数、外れ値が1つ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="73"/>
+        <location filename="../../lossgui/gui/examples.py" line="74"/>
         <source>t is any real number; y2 misses one element by 5. Compare mean squared error with Huber loss</source>
         <translation>t は任意の実数です。y2 は1つの要素だけ 5 外れています。平均2乗誤差と Huber損失を比べてみましょう</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="78"/>
+        <location filename="../../lossgui/gui/examples.py" line="79"/>
         <source>Logits, One Class: Softmax Cross-Entropy</source>
         <translation>ロジット、正解1クラス: ソフトマックス交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="79"/>
+        <location filename="../../lossgui/gui/examples.py" line="80"/>
         <source>y are raw scores (logits), not probabilities; softmax turns them into probabilities first</source>
         <translation>y は確率ではなく生のスコア(ロジット)です。ソフトマックスでまず確率に変換します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="84"/>
+        <location filename="../../lossgui/gui/examples.py" line="85"/>
         <source>Logits, Several Labels: BCE with Logits</source>
         <translation>ロジット、複数ラベル: ロジット入力の2値交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="85"/>
+        <location filename="../../lossgui/gui/examples.py" line="86"/>
         <source>t has two 1s (two labels are right); every element is its own yes/no question</source>
         <translation>t に 1 が2つあります(正解のラベルが2つ)。各要素がそれぞれ独立した「はい/いいえ」の問題です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="90"/>
+        <location filename="../../lossgui/gui/examples.py" line="91"/>
+        <source>The Book&apos;s Batch: 2 Samples with Labels</source>
+        <translation>書籍のバッチ: ラベル付きの2サンプル</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="92"/>
+        <source>Deep Learning from Scratch&apos;s mini-batch: labels 2 and 7, cross-entropy with δ, the batch mean 0.4338 (the sum of the two samples&apos; losses is 0.8675)</source>
+        <translation>『ゼロから作るDeep Learning』のミニバッチ: ラベル 2 と 7、δ 付き交差エントロピー誤差、バッチ平均 0.4338(2サンプルの損失の和は 0.8675)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="98"/>
+        <source>A Logits Batch: 4 Samples × 3 Classes, as PyTorch</source>
+        <translation>ロジットのバッチ: 4 サンプル × 3 クラス(PyTorch と同じ形)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="99"/>
+        <source>Logits and class-index labels, as PyTorch&apos;s cross_entropy(z, t) takes them: softmax cross-entropy gives 0.7974, the mean of the samples&apos; losses</source>
+        <translation>ロジットとクラス番号のラベル(PyTorch の cross_entropy(z, t) が受け取る形): ソフトマックス交差エントロピー誤差は 0.7974(サンプルの損失の平均)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="105"/>
         <source>Lesson: SSE or CEE from a Confident Wrong Guess</source>
         <translation>レッスン: 自信たっぷりの誤りから学ぶ 2乗和誤差と交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="91"/>
+        <location filename="../../lossgui/gui/examples.py" line="106"/>
         <source>y puts 0.98 on the wrong class: press Run under SSE, then Reset, choose cross-entropy (cee) and Run again, both stepping on the logits. SSE&apos;s gradient nearly vanishes where softmax is saturated, so its loss crawls for many steps, while CEE&apos;s gradient y − t does not vanish and its loss falls at once.</source>
         <translation>y は間違ったクラスに 0.98 を置いています。2乗和誤差(sse)で「実行」し、「リセット」してから交差エントロピー誤差(cee)を選んでもう一度「実行」してください(どちらもロジットで進めます)。ソフトマックスが飽和したところでは 2乗和誤差の勾配はほとんど消えるので損失は何ステップも這うように進みますが、交差エントロピー誤差の勾配 y − t は消えないので損失はすぐに下がります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="99"/>
+        <location filename="../../lossgui/gui/examples.py" line="114"/>
         <source>Lesson: MSE or MAE with One Outlier</source>
         <translation>レッスン: 外れ値が1つあるときの平均2乗誤差と平均絶対誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="100"/>
+        <location filename="../../lossgui/gui/examples.py" line="115"/>
         <source>y5 misses by 10 while the others miss by 0.13 or less: Run under MSE, then Reset, choose MAE and Run again. MSE&apos;s slope grows with the error, so the outlier takes big steps and is in within a few, while MAE&apos;s slope is the same ±1/n for every element, so the outlier comes in 0.2 a step, E falls in a nearly straight line and the small errors jitter around t.</source>
         <translation>y₅ だけが 10 ずれ、ほかのずれは 0.13 以下です。平均2乗誤差(mse)で「実行」し、「リセット」してから平均絶対誤差(mae)を選んでもう一度「実行」してください。平均2乗誤差の傾きは誤差とともに大きくなるので外れ値は大きな歩幅で数ステップのうちに戻りますが、平均絶対誤差の傾きはどの要素でも同じ ±1/n なので、外れ値は1ステップに 0.2 ずつしか戻らず、E はほぼ直線で下がり、小さな誤差は t のまわりで行ったり来たりします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="109"/>
+        <location filename="../../lossgui/gui/examples.py" line="124"/>
         <source>Lesson: a Good and a Too-Large Learning Rate</source>
         <translation>レッスン: ちょうどよい学習率と大きすぎる学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="110"/>
+        <location filename="../../lossgui/gui/examples.py" line="125"/>
         <source>The article&apos;s data under SSE: Run with learning rate 0.1, then Reset, set it to 1.1 and Run again. Each step multiplies y − t by 1 − 2η, which is 0.8 for η = 0.1 and shrinks the error, but −1.2 for η = 1.1, which throws y past t further every step, so E climbs.</source>
         <translation>記事のデータを 2乗和誤差で扱います。学習率 0.1 で「実行」し、「リセット」してから学習率を 1.1 にしてもう一度「実行」してください。1ステップごとに y − t には 1 − 2η が掛かります。η = 0.1 ならそれは 0.8 で誤差は縮みますが、η = 1.1 なら −1.2 で、y は毎回 t をさらに大きく飛び越えるので E は増えていきます。</translation>
     </message>
@@ -660,176 +838,171 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="35"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="36"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="38"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="39"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="39"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="78"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="89"/>
         <source>the file needs a target column and at least one prediction column</source>
         <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="81"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="92"/>
         <source>every column needs the same, non-zero number of rows</source>
         <translation>どの列も同じ行数(1行以上)が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="85"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="96"/>
         <source>a prediction column has no name</source>
         <translation>名前のない予測の列があります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="88"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="99"/>
         <source>a prediction is called t, which is the target&apos;s name</source>
         <translation>予測に正解の名前 t が付いています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="91"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="102"/>
         <source>two prediction columns have the same name</source>
         <translation>2つの予測の列が同じ名前です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="121"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="132"/>
         <source>%1 cannot be evaluated (%2); fix it before exporting</source>
         <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="144"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="155"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="172"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="183"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="184"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="195"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="185"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="196"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="200"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="211"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="201"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="205"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="216"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="246"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="257"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="256"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="267"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="274"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="281"/>
         <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
         <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="343"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="344"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="357"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="353"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="366"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="391"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="390"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="403"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="412"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="411"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="424"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="415"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="428"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="467"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="480"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="483"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="496"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="517"/>
-        <source>%1 holds a batch (N samples × K classes), which the window cannot show yet; lossgui compute reads it</source>
-        <translation>%1 はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。lossgui compute で読めます</translation>
     </message>
 </context>
 <context>
@@ -1055,147 +1228,159 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="59"/>
-        <location filename="../../lossgui/gui/main_window.py" line="284"/>
+        <location filename="../../lossgui/gui/main_window.py" line="62"/>
+        <location filename="../../lossgui/gui/main_window.py" line="301"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="64"/>
+        <location filename="../../lossgui/gui/main_window.py" line="67"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="66"/>
+        <location filename="../../lossgui/gui/main_window.py" line="69"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="81"/>
+        <location filename="../../lossgui/gui/main_window.py" line="85"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="120"/>
+        <location filename="../../lossgui/gui/main_window.py" line="126"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="123"/>
+        <location filename="../../lossgui/gui/main_window.py" line="129"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="183"/>
+        <location filename="../../lossgui/gui/main_window.py" line="198"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="184"/>
+        <location filename="../../lossgui/gui/main_window.py" line="199"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="185"/>
+        <location filename="../../lossgui/gui/main_window.py" line="200"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="186"/>
+        <location filename="../../lossgui/gui/main_window.py" line="201"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="188"/>
+        <location filename="../../lossgui/gui/main_window.py" line="203"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="218"/>
+        <location filename="../../lossgui/gui/main_window.py" line="235"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="220"/>
+        <location filename="../../lossgui/gui/main_window.py" line="237"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="234"/>
+        <location filename="../../lossgui/gui/main_window.py" line="251"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="301"/>
+        <location filename="../../lossgui/gui/main_window.py" line="318"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="303"/>
+        <location filename="../../lossgui/gui/main_window.py" line="320"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="305"/>
+        <location filename="../../lossgui/gui/main_window.py" line="322"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="311"/>
+        <location filename="../../lossgui/gui/main_window.py" line="352"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="316"/>
+        <location filename="../../lossgui/gui/main_window.py" line="357"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="403"/>
+        <location filename="../../lossgui/gui/main_window.py" line="463"/>
         <source>Keep at least one row: a loss needs at least one element.</source>
         <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="408"/>
+        <location filename="../../lossgui/gui/main_window.py" line="468"/>
         <source>Delete %n rows</source>
         <translation>
             <numerusform>%n 行を削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="410"/>
+        <location filename="../../lossgui/gui/main_window.py" line="470"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="413"/>
+        <location filename="../../lossgui/gui/main_window.py" line="473"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="445"/>
+        <location filename="../../lossgui/gui/main_window.py" line="485"/>
+        <source>Keep at least one sample: a loss needs at least one.</source>
+        <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lossgui/gui/main_window.py" line="488"/>
+        <source>Delete %n samples</source>
+        <translation>
+            <numerusform>%n サンプルを削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="519"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="449"/>
+        <location filename="../../lossgui/gui/main_window.py" line="523"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="450"/>
+        <location filename="../../lossgui/gui/main_window.py" line="524"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="558"/>
+        <location filename="../../lossgui/gui/main_window.py" line="646"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="559"/>
+        <location filename="../../lossgui/gui/main_window.py" line="647"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1275,7 +1460,7 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="314"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
@@ -1285,32 +1470,32 @@ Which column holds the target t?</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="312"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="313"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="347"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="348"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="360"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="361"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="363"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="364"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="366"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="367"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="367"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="368"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1318,7 +1503,7 @@ Which column holds the target t?</source>
 <context>
     <name>PredictionCombo</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="91"/>
+        <location filename="../../lossgui/gui/selection.py" line="97"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
