@@ -106,3 +106,18 @@ def test_every_loss_shows_its_formula_bars_gradient_and_curve(
     np.testing.assert_array_equal(c_shown, curve.contribution)
     assert np.isfinite(c_shown).sum() > len(c_shown) // 2  # most of the curve is drawn
     assert curve.slope == document.evaluations[0].gradient[k]
+
+
+def test_other_tools_add_the_framework_defaults_of_the_selected_loss(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window(["t", "y1"], [[0.1, 0.6, 0.3], [0.2, 0.5, 0.3]], loss="kl")
+    window.show_conventions()
+    panel = window.conventions_panel
+    functions = [panel.table.item(row, 1).toolTip() for row in range(panel.table.rowCount())]
+    assert "kl_div(log y, t) (reduction='mean')" in functions
+    row = functions.index("kl_div(log y, t) (reduction='mean')")
+    assert panel.value_data(row) == pytest.approx(window.document.evaluations[0].total / 3)
+    window.document.set_loss("sse")
+    assert not any("kl_div" in panel.table.item(r, 1).toolTip()
+                   for r in range(panel.table.rowCount()))

@@ -224,12 +224,14 @@ def test_the_learning_aids_speak_the_core_japanese(
     window = _switch(qtbot, make_window(loss="cee"), "ja")
     eps = get_loss("cee").param("eps")
     assert window.loss_panel.editor("eps").toolTip() == eps.describe("ja")
-    assert window.loss_panel.about.text() == "Cross-entropy error · 入力: 0〜1 の確率"
+    about = window.loss_panel.about.text().split("\n")
+    assert about == ["Cross-entropy error · 入力: 0〜1 の確率",
+                     "使う場面: " + get_loss("cee").when_to_use("ja")]
     window.show_conventions()
     panel = window.conventions_panel
     y, t = np.array(window.document.column(1)), np.array(window.document.column(0))
     reasons = [panel.table.item(row, 3).text() for row in range(1, panel.table.rowCount())]
-    assert reasons == [c.explain("ja") for c in compare(y, t)]
+    assert reasons == [c.explain("ja") for c in compare(y, t, "cee")]
     assert panel.table.item(1, 0).text() == "記事"
     assert "1 が 2 個" in panel.remarks.text()
     assert panel.table.horizontalHeaderItem(3).text() == "違う理由"
