@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, press
+from gui_helpers import WindowFactory, formula_text, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -90,7 +90,7 @@ def test_every_loss_shows_its_formula_bars_gradient_and_curve(
         assert evaluation is not None and np.isfinite(evaluation.total)
         np.testing.assert_array_equal(window.plot_panel.values(j), evaluation.contributions)
         if j == 0:
-            assert window.formula_panel.plain_text() == substitute(
+            assert formula_text(window.formula_panel) == substitute(
                 loss_id, y, t, evaluation).plain()
     window.plot_panel.set_gradient_mode(True)
     np.testing.assert_array_equal(window.plot_panel.values(0),
@@ -99,7 +99,7 @@ def test_every_loss_shows_its_formula_bars_gradient_and_curve(
     QApplication.processEvents()
     panel = window.curve_panel
     y = np.array(document.column(1))
-    k = window.focus.element
+    k = window.selection.element
     curve = element_curve(loss_id, y, t, k, document.evaluations[0].params)
     x_shown, c_shown = panel.curve_items[0].getData()
     np.testing.assert_array_equal(x_shown, curve.x)
