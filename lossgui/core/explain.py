@@ -8,7 +8,13 @@ import numpy as np
 
 from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
-from lossgui.core.losses import InputKind, get_loss, reduction_divisor, scale_factor
+from lossgui.core.losses import (
+    InputKind,
+    get_loss,
+    hinge_labels,
+    reduction_divisor,
+    scale_factor,
+)
 from lossgui.core.params import ParamValue
 
 HEAD_TERMS = 4
@@ -82,7 +88,7 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         return Term(f"[{ts}·log σ({ys}) + (1−{ts})·log(1−σ({ys}))]")
     if loss_id == "softmax_cee":  # y here is softmax(z)ₖ, worked out by substitute()
         return Term(f"{ts}·log {ys}", inert=t == 0)
-    return Term(f"max(0, 1−({ts})·{ys})")  # hinge
+    return Term(f"max(0, 1−{ts}·{ys})")  # hinge: t is the label used (0 already read as −1)
 
 
 def substitute(
@@ -98,6 +104,8 @@ def substitute(
         # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
         shifted = np.exp(y - np.max(y))
         y = shifted / np.sum(shifted)
+    if loss.id == "hinge":
+        t = hinge_labels(t)  # write the −1 the total uses, not the 0 that was typed
     terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
     negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee"}
     factor = scale_factor(loss, params)

@@ -290,7 +290,8 @@ def _kl(
     return values, 0.0 - _x_over_y(t, y)
 
 
-def _hinge_labels(t: FloatArray) -> FloatArray:
+def hinge_labels(t: FloatArray) -> FloatArray:
+    """The labels hinge loss uses: t = 0 is read as −1 (the formula panel shows these too)."""
     labels: FloatArray = np.where(t == 0, -1.0, t)
     return labels
 
@@ -298,7 +299,7 @@ def _hinge_labels(t: FloatArray) -> FloatArray:
 def _hinge(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    labels = _hinge_labels(t)
+    labels = hinge_labels(t)
     margin = 1.0 - labels * y
     active = margin > 0
     return np.where(active, margin, 0.0), np.where(active, -labels, 0.0)

@@ -496,12 +496,12 @@ class Document(QObject):
             listed: set[int] = set()
             for problem in evaluation.problems:
                 message = problem.text(language)
-                if problem.index is None:
+                if problem.index is None or problem.severity is not Severity.WARNING:
+                    # Remarks about a whole vector, and notes about one element ("t₁ = 0 is
+                    # read as −1"): no red cell, but the user must still read them.
                     note = message if problem.about_target else f"{self._names[column]}: {message}"
                     if note not in notes:
                         notes.append(note)
-                    continue
-                if problem.severity is not Severity.WARNING:
                     continue
                 row = problem.index[0]
                 cell = (TARGET if problem.about_target else column, row)
