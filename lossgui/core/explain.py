@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -27,6 +27,7 @@ class Term:
 
     text: str
     inert: bool = False
+    element: int = -1  # the 0-based element k it writes out (-1 when not known)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         return Term(f"{number(delta)}(|{ys}−{ts}|−½·{number(delta)})")
     if loss_id == "cee":
         eps = float(params["eps"])
-        inside = f"{ys} + {number(eps)}" if eps else ys
+        inside = f"{number(y)} + {number(eps)}" if eps else number(y)  # log(…) brackets it
         return Term(f"{ts}·log({inside})", inert=t == 0)
     if loss_id == "kl":
         return Term(f"{ts}·log({ts}/{ys})", inert=t == 0)
@@ -106,7 +107,8 @@ def substitute(
         y = shifted / np.sum(shifted)
     if loss.id == "hinge":
         t = hinge_labels(t)  # write the −1 the total uses, not the 0 that was typed
-    terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
+    terms = tuple(replace(_term(loss.id, float(y[k]), float(t[k]), params), element=k)
+                  for k in shown)
     negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee"}
     factor = scale_factor(loss, params)
     divisor = reduction_divisor(loss, y.shape, params)

@@ -19,3 +19,12 @@ def test_hinge_formula_writes_the_minus_one_the_total_uses():
     written = (max(0, 1 + 0.01) + max(0, 1 - 0.65) + max(0, 1 + 0.13)) / 3
     assert ev.total == pytest.approx(written)
     assert line.plain().endswith(f"= {ev.total:.6g}")
+
+
+def test_a_log_of_a_negative_has_no_gradient_either():
+    y, t = np.array([0.5, -0.1, 0.4]), np.array([0.0, 1.0, 0.0])
+    ev = evaluate("cee", y, t)
+    assert np.isnan(ev.total)
+    assert np.isnan(ev.gradient[1]) and np.isnan(ev.contributions[1])
+    assert ev.gradient[0] == 0.0  # the others keep theirs
+    assert [p.code for p in ev.problems if p.index == (1,)] == ["log_negative", "y_range"]

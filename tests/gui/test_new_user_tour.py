@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from gui_helpers import WindowFactory
+import numpy as np
+from gui_helpers import type_into
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from lossgui.gui.main_window import MainWindow
+from lossgui.gui.panels.formula_panel import UNDEFINED_COLOUR
 
 
 def choose_loss(window: MainWindow, loss_id: str) -> None:
@@ -23,3 +26,22 @@ def test_hinge_shows_the_labels_used_and_says_so_in_the_notes(window: MainWindow
     assert formula.endswith(f"= {window.document.evaluations[0].total:.6g}")
     notes = window.notes.toPlainText()
     assert "t₁ = 0 is read as −1" in notes
+
+
+def test_not_a_number_total_says_why_and_marks_the_element(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    choose_loss(window, "cee")
+    type_into(qtbot, window.prediction_view, 1, 0, "-0.5")
+    panel = window.formula_panel
+    text = panel.plain_text()
+    assert "Fill in every t and y" not in text
+    assert "= not a number" in text
+    assert "the log of a negative number is undefined" in text
+    assert f'<span style="color:{UNDEFINED_COLOUR}"><b>1·log(−0.5)</b>' in \
+        panel.formula.text()
+    assert window.document.is_flagged(1, 1)  # the red cell
+    window.plot_panel.set_gradient_mode(True)
+    assert np.isnan(window.plot_panel.values(0)[1])  # no −10 bar: an × marks it
+    window.plot_panel.hover.setText(window.plot_panel.describe_at(2.0 - 0.3) or "")
+    assert "not a number" in window.plot_panel.hover.text()

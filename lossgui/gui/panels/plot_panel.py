@@ -364,7 +364,11 @@ class PlotPanel(QWidget):
         value = float(self._slice(j, k - 1, k)[0])
         what = "−∂E/∂y" if self.gradient_mode else self.tr("contribution")
         name = self._document.prediction_names[j]
+        document = self._document
+        filled = math.isfinite(document.value(k - 1, 0)) and \
+            math.isfinite(document.value(k - 1, j + 1))
         shown = format_value(value) if not math.isnan(value) else \
+            self.tr("not a number (the red cell says why)") if filled else \
             self.tr("not computed (missing)")
         text = f"k = {k}, {name}: {what} = {shown}"
         if self.gradient_mode and math.isfinite(value) and value:
