@@ -277,8 +277,9 @@ def test_other_tools_show_the_reference_values(qtbot: QtBot, window: MainWindow)
             assert text == f"{expected[j]:.6g}" or float(text) == pytest.approx(expected[j],
                                                                                   rel=1e-5)
             assert reason == core[key].reason
-        text, value, _ = rows[("scikit-learn", "log_loss")]
-        assert value is None and text == "refuses"
+        text, value, _ = rows[("scikit-learn", "log_loss (1.7–1.9)")]
+        assert value == core[("scikit-learn", "log_loss (1.7–1.9)")].value
+        assert text == f"{value:.6g}"
         assert rows[("lossgui (now)", "Sum of squared error (sse)")][1] == \
             document.evaluations[j].total
         remarks = panel.remarks.text()
@@ -295,8 +296,8 @@ def test_other_tools_update_when_hidden_then_shown(qtbot: QtBot, window: MainWin
     press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)
     rows = shown_rows(window)
     sklearn = compare(window.document.column(1), window.document.column(0))[-1]
-    assert sklearn.value is not None
-    assert rows[("scikit-learn", "log_loss")][1] == sklearn.value
+    assert sklearn.function == "log_loss (1.7–1.9)"
+    assert rows[("scikit-learn", "log_loss (1.7–1.9)")][1] == sklearn.value
 
 
 # --- the Examples menu ----------------------------------------------------------------------------
