@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from gui_helpers import type_into
+from gui_helpers import WindowFactory, type_into
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -45,3 +45,10 @@ def test_not_a_number_total_says_why_and_marks_the_element(
     assert np.isnan(window.plot_panel.values(0)[1])  # no −10 bar: an × marks it
     window.plot_panel.hover.setText(window.plot_panel.describe_at(2.0 - 0.3) or "")
     assert "not a number" in window.plot_panel.hover.text()
+
+
+def test_class_labels_in_t_turn_the_t_cells_red(make_window: WindowFactory) -> None:
+    window = make_window(["t", "y1"], [[2.0, 7.0], [0.3, 0.7]], "cee")
+    assert window.document.is_flagged(0, 0) and window.document.is_flagged(1, 0)
+    assert "t looks like class labels" in window.document.cell_messages(1, 0)[0]
+    assert window.problem_label.text().startswith("2 problems")
