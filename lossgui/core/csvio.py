@@ -394,3 +394,17 @@ def results_csv_text(
         buffer.write(block)
     writer.writerows(_results_footer(predictions))
     return buffer.getvalue()
+
+
+def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:
+    """The loss over steps as CSV: ``step`` then one column per prediction, one row per step.
+
+    A run that stopped early leaves its later cells blank (it has no total there).
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["step", *(safe_text(name) for name in names)])
+    for step in range(max(len(column) for column in totals)):
+        writer.writerow([str(step), *(format_number(float(column[step]))
+                                      if step < len(column) else "" for column in totals)])
+    return buffer.getvalue()

@@ -16,6 +16,7 @@ from lossgui.core.losses import (
     scale_factor,
 )
 from lossgui.core.params import ParamValue
+from lossgui.core.squash import softmax
 
 HEAD_TERMS = 4
 TAIL_TERMS = 2
@@ -103,8 +104,7 @@ def substitute(
         [*range(HEAD_TERMS), *range(n - TAIL_TERMS, n)]
     if loss.id == "softmax_cee":
         # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
-        shifted = np.exp(y - np.max(y))
-        y = shifted / np.sum(shifted)
+        y = softmax(y)
     if loss.id == "hinge":
         t = hinge_labels(t)  # write the −1 the total uses, not the 0 that was typed
     terms = tuple(replace(_term(loss.id, float(y[k]), float(t[k]), params), element=k)

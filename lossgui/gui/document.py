@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 
 import numpy as np
 from numpy.typing import NDArray
@@ -524,13 +523,3 @@ def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:
     for i, row in enumerate(block):
         values[i, : len(row)] = row
     return values
-
-
-def article_example() -> tuple[list[str], list[FloatArray]]:
-    """The article's t, y1 (good) and y2 (bad), read from the example shipped with the package."""
-    from lossgui.core import csvio
-
-    source = resources.files("lossgui.resources") / "examples" / "article.csv"
-    with resources.as_file(source) as path:
-        data = csvio.read_data_csv(path)
-    return list(data.names), list(data.columns)
