@@ -134,7 +134,8 @@ class FormulaPanel(QWidget):
             return f"{written}<b>{html.escape(number(sub.result))}</b>"
         language = current_language()
         why = "<br>".join(html.escape(p.text(language)) for p in undefined[:3])
-        return (f"{written}<b>{html.escape(self.tr('not a number'))}</b><br>"
+        not_a_number = self.tr("not a number")
+        return (f"{written}<b>{html.escape(not_a_number)}</b><br>"
                 f'<span style="color:{UNDEFINED_COLOUR}">{why}</span>')
 
     def _show_message(self, text: str) -> None:
