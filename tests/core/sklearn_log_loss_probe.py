@@ -3,7 +3,7 @@
 Run it with the Python of a venv holding one scikit-learn version; it prints one JSON line::
 
     python3 -m venv /tmp/sk13 && /tmp/sk13/bin/pip install 'scikit-learn~=1.3.0' 'numpy<2'
-    /tmp/sk13/bin/python tests/core/sklearn_log_loss_probe.py >> tests/core/data/sklearn_log_loss.jsonl
+    cd tests/core && /tmp/sk13/bin/python sklearn_log_loss_probe.py >> data/sklearn_log_loss.jsonl
 
 ``tests/core/test_honest_numbers.py`` checks lossgui's re-derivation against every recorded line.
 """
