@@ -12,17 +12,18 @@ import math
 import os
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
-from lossgui.core.atomic import write_atomic
+from lossgui.core.atomic import write_atomic_with
 from lossgui.core.checks import FloatArray
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
+from lossgui.core.lowest import lowest_indices
 from lossgui.core.params import ParamValue, resolve
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
@@ -225,12 +226,24 @@ def _read_inputs(
     return loss.id, params, target_name, t, list(predictions)
 
 
-def _emit(args: argparse.Namespace, text: str) -> None:
-    """Write a report to --output (atomically) or to stdout."""
-    if args.output:
-        write_atomic(args.output, text, bom=args.bom and args.format == "csv")
+def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object]) -> None:
+    """Write a report (text, or a function writing its bytes) to --output atomically, or stdout.
+
+    Bytes, not text, go to stdout: CSV carries its own CRLF line ends, which a terminal must
+    not translate again.
+    """
+    write: Callable[[BinaryIO], object]
+    if isinstance(content, str):
+        data = (csvio.UTF8_BOM if args.bom and args.format == "csv" else b"") + content.encode()
+        write = lambda handle: handle.write(data)  # noqa: E731
     else:
-        _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
+        write = content
+    if args.output:
+        write_atomic_with(args.output, write)
+    else:
+        sys.stdout.flush()
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
 
 
 def _compute(args: argparse.Namespace) -> int:
@@ -247,14 +260,15 @@ def _compute(args: argparse.Namespace) -> int:
         for name, problem in problems:
             print(_problem_line(name, problem), file=sys.stderr)
 
-    if args.format == "json":
-        text = json.dumps(_json_report(loss.id, params, target_name, results),
-                          ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        text = csvio.results_csv_text(target_name, t, results)
+    if args.format == "csv":
+        def write(handle: BinaryIO) -> None:  # straight to the file: no million-row string
+            csvio.write_results_csv(handle, target_name, t, results, bom=args.bom)
+        _emit(args, write)
+    elif args.format == "json":
+        _emit(args, json.dumps(_json_report(loss.id, params, target_name, results),
+                               ensure_ascii=False, indent=2) + "\n")
     else:
-        text = _table_report(loss.id, params, results)
-    _emit(args, text)
+        _emit(args, _table_report(loss.id, params, results))
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
     return 0
@@ -294,13 +308,6 @@ def _write_plot(
         document.put_param(loss_id, name, value)
     export_plot(document, path, gradient)
     del app
-
-
-def _write_stdout(text: str) -> None:
-    # CSV carries its own CRLF line ends; keep the terminal from translating them again.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
 
 
 def _problems(
@@ -370,12 +377,11 @@ def _table_report(
     loss_id: str, params: Mapping[str, object], results: Sequence[tuple[str, object, Evaluation]]
 ) -> str:
     lines = [*_loss_header(loss_id, params), ""]
-    finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
-    best = min(finite) if len(results) > 1 and finite else None
+    lowest = lowest_indices([ev.total for _, _, ev in results])
     width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
-    for name, _, ev in results:
-        mark = "  ← lowest loss" if best is not None and ev.total == best else ""
+    for i, (name, _, ev) in enumerate(results):
+        mark = "  ← lowest loss" if i in lowest else ""
         lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:

@@ -6,10 +6,11 @@ import csv
 import io
 import math
 import os
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import BinaryIO
 
 import numpy as np
 
@@ -20,12 +21,8 @@ from lossgui.core.problems import CellError, LossguiError, NotANumber
 
 DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
-# Rows per block when parsing (BLOCK_ROWS) and formatting (FORMAT_BLOCK_ROWS) large tables.
-# numpy's parser and the C-level joins hold the GIL for a whole call; between blocks the
-# interpreter can switch threads, so a GUI thread running this in a worker keeps painting
-# (a block takes ~20 ms). The blocks cost no measurable time.
-BLOCK_ROWS = 16384
-FORMAT_BLOCK_ROWS = 2048
+LINE_END = "\r\n"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -113,35 +110,53 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
         reason = error.strerror or str(error)
         raise CellError(f"cannot read the file: {reason}", source=source,
                         reason_ja=f"ファイルを読めません: {reason}") from None
+    fast = _parse_fast(raw, delimiter)
+    if fast is not None:
+        return fast
     text = decode(raw, source)
     del raw  # a large file's bytes need not stay alive while it is parsed
-    return parse_data_text(text, source, delimiter)
+    return _parse_text(text, source, delimiter)
 
 
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
     """Parse the text of a data CSV; see :func:`read_data_csv`."""
+    fast = _parse_fast(text.encode("utf-8"), delimiter)
+    return fast if fast is not None else _parse_text(text, source, delimiter)
+
+
+def _parse_text(text: str, source: str, delimiter: str | None) -> DataSet:
     if not text.strip():
         raise CellError("the file is empty", source=source, reason_ja="ファイルが空です")
-    sep = delimiter or sniff_delimiter(text)
-    fast = _parse_plain(text, sep)
-    return fast if fast is not None else _parse_careful(text, source, sep)
+    return _parse_careful(text, source, delimiter or sniff_delimiter(text))
 
 
-def _parse_plain(text: str, sep: str) -> DataSet | None:
-    """The usual file, read by numpy's C parser: None when anything is unusual.
+def _polars() -> ModuleType:
+    """polars, imported on first use: it costs ~0.1 s, which only reading or writing needs."""
+    import polars
 
-    Unusual means quotes, a blank first line, blank or malformed cells, anything
-    ``numpy.loadtxt`` refuses: the careful path then reads the file cell by cell and gives the
-    same result as ever, or the error naming the row and column. Where loadtxt does accept a
-    cell it reads the same float64 as :func:`parse_number` (both are correctly rounded), and
-    with ``;`` every comma is a decimal mark only where parse_number would take it as one
-    ("1,000.5" turns into "1.000.5", which loadtxt refuses too).
+    return polars
+
+
+def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
+    """The usual file, read by polars' multi-threaded parser: None when anything is unusual.
+
+    Unusual means quotes, a blank or CR-only first line, other encodings than UTF-8, blank or
+    malformed cells, ragged rows: the careful path then reads the file cell by cell and gives
+    the same result as ever, or the error naming the row and column. polars accepts a subset
+    of what :func:`~lossgui.core.parsing.parse_number` reads (plain decimal and exponent
+    notation, inf, nan), with the same correctly rounded float64 (tests/core/test_csvio.py
+    compares them cell by cell), and refuses the rest, which then takes the careful path.
     """
-    if '"' in text or sep not in DELIMITERS:
+    body = raw.removeprefix(UTF8_BOM)
+    if b'"' in body or b"\x00" in body[:65536]:
         return None
-    end = text.find("\n")
-    first_line = (text if end < 0 else text[:end]).removesuffix("\r")
-    if not first_line.strip() or "\r" in first_line:
+    end = body.find(b"\n")
+    try:
+        first_line = (body if end < 0 else body[:end]).decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError:
+        return None
+    sep = delimiter or sniff_delimiter(first_line)
+    if not first_line.strip() or "\r" in first_line or sep not in DELIMITERS:
         return None
     decimal_comma = sep == ";"
     first = first_line.split(sep)
@@ -151,62 +166,39 @@ def _parse_plain(text: str, sep: str) -> DataSet | None:
     if not all(names) or len(set(names)) != len(names):
         return None
     results = _is_results(names)
-    skip = 0
-    if has_header and end >= 0 and not results and not decimal_comma and "\r" not in text:
-        # The usual file: encode it whole and skip the header, so its body is never copied;
-        # UTF-8 bytes cost 1 byte a character where a StringIO holds 4.
-        source: io.StringIO | io.BytesIO = io.BytesIO(text.encode("utf-8"))
-        skip = 1
-    else:
-        body = text[end + 1:] if has_header and end >= 0 else ("" if has_header else text)
-        if results:
-            body = body[:_total_row_start(body, sep)]
-        if decimal_comma:
-            body = body.replace(",", ".")
-        source = io.StringIO(body, newline=None)
-    blocks: list[np.ndarray] = []
+    if results:
+        body = body[:_total_row_start(body, sep.encode())]
+    pl = _polars()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # e.g. "input contained no data" → careful path
-            # Blank lines are skipped either way; with max_rows numpy says so in a warning.
-            warnings.filterwarnings("ignore", message="Input line", category=UserWarning)
-            while True:
-                try:
-                    block = np.loadtxt(
-                        source, dtype=np.float64, delimiter=sep, skiprows=skip,
-                        max_rows=BLOCK_ROWS, comments=None, quotechar=None, ndmin=2,
-                        encoding="utf-8",
-                    )
-                except UserWarning:
-                    if not blocks:
-                        raise
-                    break  # only blank lines were left after the last block
-                skip = 0
-                if block.shape[1] != len(names):
-                    return None
-                blocks.append(block)
-                if len(block) < BLOCK_ROWS:
-                    break
-    except (ValueError, UserWarning):
+        frame = pl.read_csv(
+            body, has_header=False, skip_rows=1 if has_header else 0,
+            schema={name: pl.Float64 for name in names}, separator=sep,
+            decimal_comma=decimal_comma, quote_char=None, comment_prefix=None,
+            raise_if_empty=False, encoding="utf8",
+        )
+    except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
         return None
-    finally:
-        del source  # its copy of the text is not needed while the columns are copied out
-    if not blocks or sum(len(b) for b in blocks) == 0:
+    if frame.height == 0:
         return None
-    keep = [c for c, name in enumerate(names) if not results or _is_input(name)]
-    columns = []
-    for c in keep:
-        columns.append(np.concatenate([b[:, c] for b in blocks]))
-    return DataSet([names[c] for c in keep], columns)
+    if frame.null_count().sum_horizontal().item():
+        # A blank line is a row of nulls (the careful path skips it, as it skips ",,");
+        # any other null is a blank cell or a short row, which the careful path explains.
+        blank_rows = frame.select(pl.all_horizontal(pl.all().is_null())).to_series()
+        frame = frame.filter(~blank_rows)
+        if frame.height == 0 or frame.null_count().sum_horizontal().item():
+            return None
+    keep = [name for name in names if not results or _is_input(name)]
+    return DataSet(keep, [frame[name].to_numpy(writable=True) for name in keep])
 
 
-def _total_row_start(body: str, sep: str) -> int:
+def _total_row_start(body: bytes, sep: bytes) -> int:
     """Where the results CSV's total row starts in ``body`` (its end if there is none)."""
+    label = RESULTS_TOTAL_LABEL.encode()
     start = 0
-    while (found := body.find(RESULTS_TOTAL_LABEL, start)) >= 0:
-        after = body[found + len(RESULTS_TOTAL_LABEL):found + len(RESULTS_TOTAL_LABEL) + 1]
-        at_line_start = found == 0 or body[found - 1] in "\r\n"
-        if at_line_start and after in (sep, "\r", "\n", ""):
+    while (found := body.find(label, start)) >= 0:
+        after = body[found + len(label):found + len(label) + 1]
+        at_line_start = found == 0 or body[found - 1:found] in (b"\r", b"\n")
+        if at_line_start and after in (sep, b"\r", b"\n", b""):
             return found
         start = found + 1
     return len(body)
@@ -307,12 +299,26 @@ def safe_text(text: str) -> str:
 
 
 def format_number(value: float) -> str:
-    """Shortest text that reads back as the identical float64 (``repr``); inf/nan spelled out."""
+    """Shortest text that reads back as the identical float64, as the CSV writer (polars) writes it.
+
+    The digits are ``repr``'s (the shortest round trip); the layout is polars': plain notation
+    for exponents −5 … 15, otherwise ``1e-7`` / ``1e+16`` with no padded exponent; ``inf``,
+    ``-inf`` and ``nan`` spelled out. The totals and the numbered rows of one file so look
+    alike (tests/core/test_csvio.py checks this against polars itself).
+    """
     if math.isnan(value):
         return "nan"
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
-    return repr(float(value))
+    text = repr(float(value))
+    mantissa, e, exponent = text.partition("e")
+    if not e:
+        return text
+    power = int(exponent)
+    if power == -5:  # repr writes 1.5e-05, polars 0.000015
+        sign, digits = ("-", mantissa[1:]) if mantissa.startswith("-") else ("", mantissa)
+        return f"{sign}0.0000{digits.replace('.', '')}"
+    return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
 
 
 def results_rows(
@@ -361,20 +367,48 @@ def _results_footer(
             yield [name, str(value).lower() if isinstance(value, bool) else str(value)]
 
 
-def _number_lines(columns: Sequence[FloatArray], terminator: str) -> Iterator[str]:
-    """The numbered data rows, as csv.writer would write them, built column by column, in blocks.
+def _write_number_rows(handle: BinaryIO, columns: Sequence[FloatArray]) -> None:
+    """The numbered data rows (k, then every column), written by polars' multi-threaded writer.
 
-    ``repr`` of a Python float is exactly :func:`format_number` (shortest round trip; ``nan``,
-    ``inf``, ``-inf``), and such text never needs quoting, so the rows can skip csv.writer:
-    ``map`` and ``join`` run in C, where the per-cell path runs a Python call per cell.
+    Numbers never need quoting, so these rows sit between csv.writer's header and footer as
+    csv.writer would write them; NaN (a blank) is written ``nan`` like :func:`format_number`.
     """
+    pl = _polars()
     rows = len(columns[0]) if columns else 0
-    flat = [np.asarray(c, dtype=np.float64).ravel() for c in columns]
-    for start in range(0, rows, FORMAT_BLOCK_ROWS):  # in blocks: see BLOCK_ROWS
-        stop = min(start + FORMAT_BLOCK_ROWS, rows)
-        texts = [map(repr, c[start:stop].tolist()) for c in flat]
-        lines = map(",".join, zip(map(str, range(start + 1, stop + 1)), *texts, strict=True))
-        yield terminator.join(lines) + terminator
+    frame = pl.DataFrame(
+        [pl.Series("k", np.arange(1, rows + 1, dtype=np.int64))]
+        + [pl.Series(str(i), np.asarray(c, dtype=np.float64).ravel()).fill_nan(None)
+           for i, c in enumerate(columns)]
+    )
+    frame.write_csv(handle, include_header=False, line_terminator=LINE_END, null_value="nan")
+
+
+def _csv_lines(rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=LINE_END).writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_results_csv(
+    handle: BinaryIO,
+    target_name: str,
+    t: FloatArray,
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+    bom: bool = False,
+) -> None:
+    """Write the results CSV as UTF-8 (CRLF line ends, as RFC 4180 and spreadsheets expect).
+
+    Straight into ``handle``: a million rows never exist as one Python string.
+    """
+    if bom:
+        handle.write(UTF8_BOM)
+    columns = _results_columns(t, predictions)
+    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
+        handle.write(_csv_lines(results_rows(target_name, t, predictions)))
+        return
+    handle.write(_csv_lines([_results_header(target_name, predictions)]))
+    _write_number_rows(handle, columns)
+    handle.write(_csv_lines(_results_footer(predictions)))
 
 
 def results_csv_text(
@@ -382,18 +416,10 @@ def results_csv_text(
     t: FloatArray,
     predictions: Sequence[tuple[str, FloatArray, Evaluation]],
 ) -> str:
-    """The whole results CSV as text (CRLF line ends, as RFC 4180 and spreadsheets expect)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = _results_columns(t, predictions)
-    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
-        writer.writerows(results_rows(target_name, t, predictions))
-        return buffer.getvalue()
-    writer.writerow(_results_header(target_name, predictions))
-    for block in _number_lines(columns, "\r\n"):
-        buffer.write(block)
-    writer.writerows(_results_footer(predictions))
-    return buffer.getvalue()
+    """The whole results CSV as text; see :func:`write_results_csv`."""
+    buffer = io.BytesIO()
+    write_results_csv(buffer, target_name, t, predictions)
+    return buffer.getvalue().decode("utf-8")
 
 
 def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:

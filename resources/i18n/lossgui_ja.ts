@@ -332,47 +332,47 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="87"/>
+        <location filename="../../lossgui/gui/commands.py" line="84"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="88"/>
+        <location filename="../../lossgui/gui/commands.py" line="85"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="109"/>
+        <location filename="../../lossgui/gui/commands.py" line="106"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="110"/>
+        <location filename="../../lossgui/gui/commands.py" line="107"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="132"/>
+        <location filename="../../lossgui/gui/commands.py" line="129"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="151"/>
+        <location filename="../../lossgui/gui/commands.py" line="148"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="173"/>
+        <location filename="../../lossgui/gui/commands.py" line="170"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="192"/>
+        <location filename="../../lossgui/gui/commands.py" line="189"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="210"/>
+        <location filename="../../lossgui/gui/commands.py" line="207"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -536,59 +536,24 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="168"/>
-        <source>This element has a problem; see the problems list for the summary.</source>
-        <translation>この要素には問題があります。まとめは注意の一覧を見てください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="216"/>
+        <location filename="../../lossgui/gui/document.py" line="197"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="219"/>
+        <location filename="../../lossgui/gui/document.py" line="200"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="240"/>
+        <location filename="../../lossgui/gui/document.py" line="219"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="243"/>
+        <location filename="../../lossgui/gui/document.py" line="222"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="258"/>
-        <source>Keep at least one row: a loss needs at least one element.</source>
-        <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="276"/>
-        <source>The target t cannot be removed.</source>
-        <translation>正解 t は削除できません。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="279"/>
-        <source>Keep at least one prediction to compare with t.</source>
-        <translation>t と比べる予測を少なくとも1つ残してください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="315"/>
-        <source>A prediction needs a name.</source>
-        <translation>予測には名前が必要です。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="317"/>
-        <source>t is the target&apos;s name; choose another name for a prediction.</source>
-        <translation>t は正解の名前です。予測には別の名前を付けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="321"/>
-        <source>There is already a column called %1.</source>
-        <translation>%1 という列はすでにあります。</translation>
     </message>
 </context>
 <context>
@@ -880,47 +845,47 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="55"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="53"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="60"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="65"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="69"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="79"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="77"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="114"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="112"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="128"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="126"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="167"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1066,12 +1031,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="315"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="321"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1194,52 +1159,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="192"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="195"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="198"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="202"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="204"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="233"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="218"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="219"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="219"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="242"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="227"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="277"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>

@@ -167,6 +167,17 @@ def test_table_columns_line_up_with_japanese_names(capsysbinary, tmp_path):
                     "y2          0.33999999999999997"]
 
 
+def test_a_tie_is_marked_by_the_same_rule_as_the_window(capsysbinary, tmp_path):
+    # lossgui.core.lowest: a tie for the lowest marks each tied one, an all-round tie none.
+    path = tmp_path / "tie.csv"
+    path.write_text("t,a,b,c\n0,0.1,0.1,0.5\n1,0.9,0.9,0.5\n", encoding="utf-8")
+    _, out, _ = run(capsysbinary, "compute", path, "--loss", "sse")
+    marked = [line.split()[0] for line in out.splitlines() if "← lowest loss" in line]
+    assert marked == ["a", "b"]
+    _, out, _ = run(capsysbinary, "compute", path, "--loss", "sse", "--pred", "a", "--pred", "b")
+    assert "← lowest loss" not in out  # a and b tie, and nothing else to beat
+
+
 def test_examples_lists_existing_files_that_compute_reads(capsysbinary, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # from any folder, not only the checkout
     code, out, err = run(capsysbinary, "examples")
