@@ -17,7 +17,6 @@ from lossgui.core import LossguiError, Problem, Severity
 from lossgui.core.explain import Substitution, number, substitute
 from lossgui.gui.focus import Focus, PredictionCombo
 from lossgui.gui.language import current_language
-from lossgui.gui.panels.loss_panel import MISSING_CODES
 
 INERT_COLOUR = "#9a9a9a"
 UNDEFINED_COLOUR = "#b00020"  # the term that makes the total not a number
@@ -97,7 +96,7 @@ class FormulaPanel(QWidget):
             return
         undefined: list[Problem] = []
         if math.isnan(evaluation.total):
-            if any(p.code in MISSING_CODES for p in evaluation.problems):
+            if document.missing_elements(self._focus.prediction):
                 self._show_message(self.tr("Fill in every t and y to see the formula with its "
                                            "numbers."))
                 return
