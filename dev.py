@@ -332,8 +332,9 @@ def cmd_run(args: Sequence[str]) -> None:
 def lowest_pins() -> list[str]:
     """Each run-time and test requirement of pyproject.toml pinned to its lowest version.
 
-    ``numpy>=1.26`` becomes ``numpy==1.26``; exclusions such as ``!=6.12.0`` are dropped, as
-    the lowest version is not excluded. A requirement without a lower bound is kept as it is.
+    ``numpy>=1.26`` becomes ``numpy==1.26`` (1.26.0), so each lower bound must be a released
+    version; exclusions such as ``!=6.12.0`` are dropped, as the lowest version is not excluded.
+    A requirement without a lower bound is kept as it is.
     """
     import tomllib
 

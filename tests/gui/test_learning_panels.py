@@ -305,12 +305,10 @@ def test_other_tools_update_when_hidden_then_shown(qtbot: QtBot, window: MainWin
 
 
 def examples_menu(window: MainWindow) -> QMenu:
-    for action in window.menuBar().actions():
-        if action.text().replace("&", "") == "Examples":
-            menu = action.menu()
-            assert isinstance(menu, QMenu)
-            return menu
-    raise AssertionError("no Examples menu")
+    # By name, not through QAction.menu(): PySide6 6.7's wrapper of it deletes the menu.
+    menu = window.menuBar().findChild(QMenu, "menu_examples")
+    assert isinstance(menu, QMenu), "no Examples menu"
+    return menu
 
 
 def trigger_example(window: MainWindow, key: str) -> None:
@@ -341,7 +339,8 @@ def test_book_examples_match_the_book(qtbot: QtBot, window: MainWindow) -> None:
     assert int(np.argmax(document.column(0))) == 7
     assert document.evaluations[0].total == pytest.approx(0.5975, rel=1e-12)
     choose_loss(window, "cee")
-    assert document.evaluations[0].total == 2.302584092994546
+    # The book prints 2.302584092994546; numpy 1.26's log is one ulp off it (…454).
+    assert document.evaluations[0].total == pytest.approx(2.302584092994546, rel=1e-15)
 
     trigger_example(window, "article")  # the book's ½ and δ do not stay behind
     assert document.params["half"] is False and document.params_of("cee")["eps"] == 0.0
