@@ -24,7 +24,7 @@ several raw changes into one evaluation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -408,13 +408,19 @@ class DocumentModel:
         self._touched()
 
     def replace(self, names: Sequence[str], columns: Sequence[ArrayLike],
-                loss_id: str | None = None) -> None:
-        """Replace the data (and the loss, if given): opening a file or an example."""
+                loss_id: str | None = None,
+                params: Mapping[str, Mapping[str, ParamValue]] | None = None) -> None:
+        """Replace the data (and the loss, if given): opening a file or an example.
+
+        The new data starts from its own ``params`` (loss id → name → value) or the defaults,
+        never from the parameters set for the previous data (the book's ½ must not stay).
+        """
         arrays = _checked_columns(names, columns)
         new_loss = self._loss_id if loss_id is None else get_loss(loss_id).id
         self.about_to_change.emit(Change(ChangeKind.RESET))
         self._install(names, arrays)
         self._loss_id = new_loss
+        self._given = {loss: dict(values) for loss, values in (params or {}).items()}
         self.changed.emit(Change(ChangeKind.RESET))
         self.changed.emit(Change(ChangeKind.LOSS))
         self._touched()

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from gui_helpers import WindowFactory, type_into
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.panels.formula_panel import UNDEFINED_COLOUR
+
+
+def hover(qtbot: QtBot, window: MainWindow, x: float) -> None:
+    """Move the mouse over the bar plot at plot coordinate ``x`` (halfway up)."""
+    plot = window.plot_panel.plot
+    view = plot.getPlotItem().getViewBox()
+    y_low, y_high = view.viewRange()[1]
+    scene = view.mapViewToScene(QPointF(x, (y_low + y_high) / 2))
+    qtbot.mouseMove(plot.viewport(), plot.mapFromScene(scene))
+    QApplication.processEvents()
 
 
 def choose_loss(window: MainWindow, loss_id: str) -> None:
@@ -43,7 +56,7 @@ def test_not_a_number_total_says_why_and_marks_the_element(
     assert window.document.is_flagged(1, 1)  # the red cell
     window.plot_panel.set_gradient_mode(True)
     assert np.isnan(window.plot_panel.values(0)[1])  # no −10 bar: an × marks it
-    window.plot_panel.hover.setText(window.plot_panel.describe_at(2.0 - 0.3) or "")
+    hover(qtbot, window, 2.0 - 0.2)
     assert "not a number" in window.plot_panel.hover.text()
 
 
@@ -52,3 +65,37 @@ def test_class_labels_in_t_turn_the_t_cells_red(make_window: WindowFactory) -> N
     assert window.document.is_flagged(0, 0) and window.document.is_flagged(1, 0)
     assert "t looks like class labels" in window.document.cell_messages(1, 0)[0]
     assert window.problem_label.text().startswith("2 problems")
+
+
+def test_the_hover_read_out_follows_every_change(qtbot: QtBot, window: MainWindow) -> None:
+    choose_loss(window, "cee")
+    window.plot_panel.set_gradient_mode(True)
+    QApplication.processEvents()
+    hover(qtbot, window, 2.0 - 0.2)  # element 2, y1
+    panel = window.plot_panel
+    assert "−∂E/∂y = 1.53846" in panel.hover.text()  # −∂E/∂y = 1/0.65
+    choose_loss(window, "sse")
+    assert "1.53846" not in panel.hover.text()
+    assert panel.hover.text() == panel.describe_at(2.0 - 0.2)
+    assert "−∂E/∂y = 0.7" in panel.hover.text()  # −2(0.65 − 1)
+    type_into(qtbot, window.prediction_view, 1, 0, "0.9")
+    assert "−∂E/∂y = 0.19999999999999996" in panel.hover.text()  # −2(0.9 − 1), full precision
+    window.document.remove_rows(1, 4)  # the hovered element is gone: back to the hint
+    assert panel.hover.text() == "Hover a bar to read its exact value."
+
+
+def test_a_new_document_does_not_keep_the_last_ones_parameters(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.load_named_example("book")  # the book's ½ under sse, δ = 1e-7 under cee
+    assert window.document.params["half"] is True
+    data = tmp_path / "article.csv"
+    data.write_text("t,y1\n0,0.01\n1,0.65\n0,0.13\n1,0.7\n0,0.15\n", encoding="utf-8")
+    assert window.open_path(str(data))
+    choose_loss(window, "sse")
+    assert window.document.params["half"] is False
+    assert window.results.total_text(0) == "0.252"
+    checkbox = window.loss_panel.editor("half")
+    assert not checkbox.isChecked()
+    choose_loss(window, "cee")
+    assert window.document.params["eps"] == 0.0
