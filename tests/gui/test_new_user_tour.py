@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from gui_helpers import WindowFactory, type_into
-from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QApplication
+from gui_helpers import WindowFactory, go_to, type_into
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.main_window import MainWindow
@@ -99,3 +99,49 @@ def test_a_new_document_does_not_keep_the_last_ones_parameters(
     assert not checkbox.isChecked()
     choose_loss(window, "cee")
     assert window.document.params["eps"] == 0.0
+
+
+# --- keyboard ------------------------------------------------------------------------------------
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_insert_row_has_one_binding_per_key(window: MainWindow) -> None:
+    # Ctrl++ on the main keyboard is Ctrl+Shift+=: binding both made every press ambiguous
+    # ("QAction::event: Ambiguous shortcut overload: Ctrl++"), so the action never fired.
+    bindings = [s.toString() for s in window.action_map["insert_row"].shortcuts()]
+    assert bindings == ["Ctrl++"]
+    every = [s.toString() for a in window.action_map.values() for s in a.shortcuts()]
+    assert len(every) == len(set(every))  # no key bound twice anywhere
+
+
+def test_ctrl_plus_inserts_a_row_from_either_plus_key(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.prediction_view
+    go_to(view, 2, 0)
+    qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL)
+    assert window.document.row_count == 6
+    qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL | Qt.KeyboardModifier.KeypadModifier)
+    assert window.document.row_count == 7
+
+
+def test_ctrl_z_in_a_parameter_field_undoes_the_parameter(qtbot: QtBot, window: MainWindow) -> None:
+    choose_loss(window, "cee")
+    field = window.loss_panel.editor("eps")
+    assert isinstance(field, QLineEdit)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "1e-7")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.document.params["eps"] == 1e-7
+    assert window.action_map["undo"].text() == "&Undo Set eps to 1e-07"
+    assert QApplication.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert window.document.params["eps"] == 0.0
+    assert field.text() == "0"
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.document.params["eps"] == 1e-7
+    # Typing not yet committed is the field's own to undo first.
+    qtbot.keyClicks(field, "5")
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert field.text() == "1e-07" and window.document.params["eps"] == 1e-7
