@@ -490,7 +490,8 @@ class DocumentModel:
     def _evaluated_shape(self, column: int) -> FloatArray:
         """One sample as the vector itself (the core's 1-D conventions), a batch as N×K."""
         array = self._columns[column]
-        return array[0] if array.shape[SAMPLES] == 1 else array
+        shaped: FloatArray = array[0] if array.shape[SAMPLES] == 1 else array
+        return shaped
 
     def _flagged(self, evaluation: Evaluation) -> BoolArray | None:
         """The evaluation's mask in the columns' N×K shape; None while rows are changing."""

@@ -85,7 +85,7 @@ def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes
         array = QByteArray()
         buffer = QBuffer(array)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice overload
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload, unused-ignore]  # QIODevice overload, in newer stubs
             raise PlotExportError(QCoreApplication.translate("PlotExport",
                                                              "the PNG could not be encoded"))
         buffer.close()

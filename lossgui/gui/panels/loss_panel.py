@@ -189,7 +189,7 @@ class _DocumentUndoWhenEmpty(QObject):
     only while it has typing of its own to undo or redo.
     """
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) \
                 and isinstance(event, QKeyEvent):
             own = (event.matches(QKeySequence.StandardKey.Undo) and watched.isUndoAvailable()) \
