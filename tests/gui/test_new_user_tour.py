@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from gui_helpers import WindowFactory, go_to, type_into
+from gui_helpers import WindowFactory, formula_text, go_to, type_into
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -34,7 +34,7 @@ def choose_loss(window: MainWindow, loss_id: str) -> None:
 
 def test_hinge_shows_the_labels_used_and_says_so_in_the_notes(window: MainWindow) -> None:
     choose_loss(window, "hinge")
-    formula = window.formula_panel.plain_text()
+    formula = formula_text(window.formula_panel)
     assert formula.startswith("(1/5)·(max(0, 1−(−1)·0.01) + max(0, 1−1·0.65)")
     assert formula.endswith(f"= {window.document.evaluations[0].total:.6g}")
     notes = window.notes.toPlainText()
@@ -47,7 +47,7 @@ def test_not_a_number_total_says_why_and_marks_the_element(
     choose_loss(window, "cee")
     type_into(qtbot, window.prediction_view, 1, 0, "-0.5")
     panel = window.formula_panel
-    text = panel.plain_text()
+    text = formula_text(panel)
     assert "Fill in every t and y" not in text
     assert "= not a number" in text
     assert "the log of a negative number is undefined" in text

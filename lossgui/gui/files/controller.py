@@ -2,7 +2,7 @@
 
 Reading and writing go through the same core functions as ``lossgui compute`` (``csvio``,
 ``project``); this module adds what only a window needs: dialogs, the unsaved-changes prompt,
-``QSaveFile`` writes, the recent-files list and dropped files. Every dialog is a method of
+the recent-files list and dropped files. Every dialog is a method of
 :class:`FileController` (``ask_*``) so tests can answer it without a modal loop.
 """
 
@@ -19,11 +19,11 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from lossgui.core import LossguiError, csvio, project
+from lossgui.core.atomic import write_atomic
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
 from lossgui.gui.document import TARGET_NAME, FloatArray
 from lossgui.gui.files import background
-from lossgui.gui.files.saving import write_text
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 
 if TYPE_CHECKING:
@@ -334,10 +334,11 @@ class FileController(QObject):
     def save_to(self, path: str) -> bool:
         """Write the session to ``path``; on failure say why, keep the data and the old file."""
         try:
-            write_text(path, project.to_json(session_of(self.window)))
-        except (LossguiError, OSError) as error:
+            write_atomic(path, project.to_json(session_of(self.window)))
+        except LossguiError as error:
             self.report(self.tr("Could not save the session: %1. Your data is still here; try "
-                                "another folder or file name.").replace("%1", str(error)))
+                                "another folder or file name.")
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.session_path = path
         self.window.source = Path(path).name
@@ -379,10 +380,10 @@ class FileController(QObject):
         if not Path(path).suffix:
             path += ".csv"
         try:
-            write_text(path, text, bom=self.bom)
-        except OSError as error:
+            write_atomic(path, text, bom=self.bom)
+        except LossguiError as error:
             self.report(self.tr("Could not export the results: %1. Your data is still here.")
-                        .replace("%1", str(error)))
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.window.statusBar().showMessage(
             self.tr("Exported the results to %1").replace("%1", path), 5000)
@@ -401,8 +402,9 @@ class FileController(QObject):
 
         try:
             export_plot(self.window.document, path, self.window.plot_panel.gradient_mode)
-        except (LossguiError, OSError) as error:
-            self.report(self.tr("Could not export the plot: %1").replace("%1", str(error)))
+        except LossguiError as error:
+            self.report(self.tr("Could not export the plot: %1")
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.window.statusBar().showMessage(
             self.tr("Exported the plot to %1").replace("%1", path), 5000)
