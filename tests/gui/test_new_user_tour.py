@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from gui_helpers import WindowFactory, formula_text, go_to, type_into
-from PySide6.QtCore import QPointF, Qt
+from gui_helpers import WindowFactory, formula_text, go_to, total_text, type_into
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +20,9 @@ def hover(qtbot: QtBot, window: MainWindow, x: float) -> None:
     view = plot.getPlotItem().getViewBox()
     y_low, y_high = view.viewRange()[1]
     scene = view.mapViewToScene(QPointF(x, (y_low + y_high) / 2))
-    qtbot.mouseMove(plot.viewport(), plot.mapFromScene(scene))
+    target = plot.mapFromScene(scene)
+    qtbot.mouseMove(plot.viewport(), target + QPoint(0, 5))  # a move, even if it was there
+    qtbot.mouseMove(plot.viewport(), target)
     QApplication.processEvents()
 
 
@@ -94,7 +96,7 @@ def test_a_new_document_does_not_keep_the_last_ones_parameters(
     assert window.open_path(str(data))
     choose_loss(window, "sse")
     assert window.document.params["half"] is False
-    assert window.results.total_text(0) == "0.252"
+    assert total_text(window, 0) == "0.252"
     checkbox = window.loss_panel.editor("half")
     assert not checkbox.isChecked()
     choose_loss(window, "cee")
