@@ -1012,47 +1012,52 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="54"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="64"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="61"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="116"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="66"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="113"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="141"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="127"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="144"/>
+        <source>When to use it: %1</source>
+        <translation>使う場面: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="207"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1208,12 +1213,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="343"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="319"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="349"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1336,52 +1341,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="217"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="247"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="221"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="251"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="224"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="254"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="225"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="255"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="240"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="270"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="241"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="241"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="249"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="279"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="283"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="319"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
