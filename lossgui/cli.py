@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
 from lossgui import __version__
+from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.atomic import write_atomic_with
 from lossgui.core.checks import FloatArray
@@ -25,6 +26,8 @@ from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.lowest import lowest_indices
 from lossgui.core.params import ParamValue, resolve
+from lossgui.core.problems import label, quoted
+from lossgui.core.stream import stream_totals
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
@@ -61,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a prediction column (repeatable; default: all but the target)")
     compute.add_argument("--format", choices=("table", "json", "csv"),
                          help="default: from --output's suffix (.csv, .json), else table")
-    compute.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    compute.add_argument("--output", metavar="FILE",
+                         help="write there instead of stdout (- is stdout)")
     compute.add_argument("--delimiter", choices=(",", ";", "tab"),
                          help="the data file's delimiter (default: detected)")
     compute.add_argument("--bom", action="store_true",
@@ -71,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "needs no display")
     compute.add_argument("--plot-gradient", action="store_true",
                          help="plot −∂E/∂y instead of the contributions")
+    compute.add_argument("--totals-only", action="store_true",
+                         help="only the totals, reading the file a block at a time: any size "
+                         "in bounded memory (a progress line on a terminal)")
 
     steps = sub.add_parser("descend", help="take gradient steps on each prediction and show "
                            "the loss over the steps")
@@ -107,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lossgui`` command; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    keep_arrays_in_heap()  # both the window and the commands evaluate large arrays
     try:
         if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
             return _open_window(_window_file(args_list))
@@ -118,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     parser.error("--install-desktop and --uninstall-desktop take no command")
                 return _desktop_menu(args.install_desktop, sys.stdout)
             if args.command is None:
-                parser.error("choose a command: compute, losses or examples (or give a file)")
+                parser.error(f"choose a command: {', '.join(sorted(SUBCOMMANDS))} (or give a file)")
         except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
             return done.code if isinstance(done.code, int) else EXIT_USAGE
         if args.command == "losses":
@@ -129,16 +137,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_examples(args.name, sys.stdout)
         return _compute(args)
     except LossguiError as error:
-        print(f"lossgui: error: {error}", file=sys.stderr)
+        _fail(str(error))
         return EXIT_USAGE
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        print(f"lossgui: error: {where}{error.strerror or error}", file=sys.stderr)
+        _fail(f"{where}{error.strerror or error}")
         return EXIT_USAGE
+
+
+def _fail(message: str) -> None:
+    """The one stderr line of a refusal (a newline in a name cannot split it)."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"lossgui: error: {one_line}", file=sys.stderr)
 
 
 def window_main() -> int:
     """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only."""
+    keep_arrays_in_heap()
     return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
 
 
@@ -167,7 +182,7 @@ def _window_file(args: Sequence[str]) -> str | None:
             f"または {commands} を指定してください（lossgui --help）")
     if len(args) > 1:
         raise LossguiError(f"lossgui FILE opens one file; {args[1]!r} is one too many "
-                           "(the commands are compute, losses, examples)",
+                           f"(the commands are {', '.join(sorted(SUBCOMMANDS))})",
                            f"lossgui FILE で開けるファイルは1つです（{args[1]!r} は余分です）")
     return word
 
@@ -198,11 +213,12 @@ def display_problem(environ: Mapping[str, str] | None = None,
         return None
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
+    headless = ", ".join(sorted(SUBCOMMANDS))
     return LossguiError(
         "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are "
-        "unset); `lossgui compute`, `losses` and `examples` work without one",
+        f"unset); the commands {headless} work without one",
         "ディスプレイがありません: ウィンドウにはデスクトップ環境が必要です（DISPLAY も "
-        "WAYLAND_DISPLAY もありません）。lossgui compute / losses / examples はそのまま使えます")
+        f"WAYLAND_DISPLAY もありません）。{headless} はそのまま使えます")
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -210,7 +226,7 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise LossguiError(f"--param {pair!r}: write it as NAME=VALUE, e.g. eps=1e-7")
+            raise LossguiError(f"--param {quoted(pair)}: write it as NAME=VALUE, e.g. eps=1e-7")
         params[name.strip()] = value.strip()
     return params
 
@@ -242,8 +258,8 @@ def _read_inputs(
 def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object]) -> None:
     """Write a report (text, or a function writing its bytes) to --output atomically, or stdout.
 
-    Bytes, not text, go to stdout: CSV carries its own CRLF line ends, which a terminal must
-    not translate again.
+    ``--output -`` is stdout too. Bytes, not text, go to stdout: CSV carries its own CRLF line
+    ends, which a terminal must not translate again.
     """
     write: Callable[[BinaryIO], object]
     if isinstance(content, str):
@@ -251,7 +267,7 @@ def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object])
         write = lambda handle: handle.write(data)  # noqa: E731
     else:
         write = content
-    if args.output:
+    if args.output and args.output != "-":
         write_atomic_with(args.output, write)
     else:
         sys.stdout.flush()
@@ -263,15 +279,11 @@ def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
     if args.plot and Path(args.plot).suffix.lower() not in (".png", ".svg"):
         raise LossguiError(f"--plot {args.plot}: the file name must end in .png or .svg")
+    if args.totals_only:
+        return _compute_totals(args)
     loss_id, params, target_name, t, predictions = _read_inputs(args)
     loss = get_loss(loss_id)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
-
-    problems = _problems(results)
-    if args.format != "table" or args.output:
-        # The table lists them itself; other outputs are for programs, so people read them here.
-        for name, problem in problems:
-            print(_problem_line(name, problem), file=sys.stderr)
 
     if args.format == "csv":
         def write(handle: BinaryIO) -> None:  # straight to the file: no million-row string
@@ -284,7 +296,20 @@ def _compute(args: argparse.Namespace) -> int:
         _emit(args, _table_report(loss.id, params, results))
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
+    _print_warnings(args, _problems(results))
     return 0
+
+
+def _print_warnings(
+    args: argparse.Namespace, problems: Sequence[tuple[str | None, Problem]]
+) -> None:
+    """The warnings on stderr when the output is not the table (which lists them itself).
+
+    Called only once everything is written, so that a refusal is always exactly one line.
+    """
+    if args.format != "table" or args.output:
+        for name, problem in problems:
+            print(_problem_line(name, problem), file=sys.stderr)
 
 
 def _write_plot(
@@ -342,7 +367,7 @@ def _problems(
 
 def _problem_line(prediction: str | None, problem: Problem) -> str:
     kind = "note" if problem.severity is Severity.NOTE else "warning"
-    return f"{kind}: {prediction + ': ' if prediction else ''}{problem.message}"
+    return f"{kind}: {label(prediction) + ': ' if prediction else ''}{problem.message}"
 
 
 def json_number(value: float) -> float | str:
@@ -391,15 +416,63 @@ def _table_report(
 ) -> str:
     lines = [*_loss_header(loss_id, params), ""]
     lowest = lowest_indices([ev.total for _, _, ev in results])
-    width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
+    width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
     for i, (name, _, ev) in enumerate(results):
         mark = "  ← lowest loss" if i in lowest else ""
-        lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
+        lines.append(f"{_pad(label(name), width)}  {ev.total!r}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"
+
+
+def _compute_totals(args: argparse.Namespace) -> int:
+    """``compute --totals-only``: the file streamed in blocks, only the totals reported."""
+    if args.plot:
+        raise LossguiError("--plot needs every contribution: leave out --totals-only",
+                           "--plot にはすべての寄与が必要です。--totals-only を外してください")
+    loss = get_loss(args.loss)
+    params = resolve(loss.id, loss.params, _parse_params(args.param))
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    progress = _progress_line if sys.stderr.isatty() else None
+    streamed = stream_totals(args.data, loss.id, params, args.target, args.pred, delimiter,
+                             progress)
+    if progress is not None:
+        print(file=sys.stderr)  # end the progress line
+    problems = [(p.name, problem) for p in streamed.predictions for problem in p.problems]
+    if args.format != "table" or args.output:
+        for name, problem in problems:
+            print(_problem_line(name, problem), file=sys.stderr)
+    totals = [(p.name, p.total) for p in streamed.predictions]
+    if args.format == "json":
+        report = {"loss": loss.id, "params": dict(params), "target": streamed.target,
+                  "rows": streamed.rows,
+                  "predictions": [{"name": n, "total": json_number(v)} for n, v in totals],
+                  "warnings": [_warning_json(n, problem) for n, problem in problems]}
+        _emit(args, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        _emit(args, csvio.totals_csv_text(loss.id, params, totals))
+    else:
+        lines = [*_loss_header(loss.id, params), f"rows: {streamed.rows:,}", ""]
+        lowest = lowest_indices([v for _, v in totals])
+        width = max(_width("prediction"), *(_width(n) for n, _ in totals))
+        lines.append(f"{_pad('prediction', width)}  total")
+        lines += [f"{_pad(n, width)}  {v!r}{'  ← lowest loss' if i in lowest else ''}"
+                  for i, (n, v) in enumerate(totals)]
+        unlisted = sum(p.unlisted for p in streamed.predictions)
+        if problems:
+            lines += ["", *(_problem_line(n, problem) for n, problem in problems)]
+        if unlisted:
+            lines.append(f"…and {unlisted} more warnings")
+        _emit(args, "\n".join(lines) + "\n")
+    return 0
+
+
+def _progress_line(done: int, size: int) -> None:
+    share = 100 * done / size if size else 100.0
+    print(f"\rlossgui: read {done / 2**20:,.0f} of {size / 2**20:,.0f} MB ({share:.0f} %)",
+          end="", file=sys.stderr, flush=True)
 
 
 def _loss_header(loss_id: str, params: Mapping[str, object]) -> list[str]:
@@ -418,9 +491,6 @@ def _descend(args: argparse.Namespace) -> int:
     runs = [(name, descend(loss_id, y, t, params, lr, steps, args.space))
             for name, y in predictions]
     problems = [(name, problem) for name, run in runs for problem in run.problems]
-    if args.format != "table" or args.output:
-        for name, problem in problems:
-            print(_problem_line(name, problem), file=sys.stderr)
     if args.format == "json":
         report = {
             "loss": loss_id,
@@ -441,6 +511,7 @@ def _descend(args: argparse.Namespace) -> int:
     else:
         text = _descent_table(loss_id, params, runs, problems)
     _emit(args, text)
+    _print_warnings(args, problems)
     return 0
 
 

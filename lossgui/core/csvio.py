@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -14,23 +15,34 @@ from typing import BinaryIO
 
 import numpy as np
 
+from lossgui.core.atomic import remove_stale_temporaries
 from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation
+from lossgui.core.names import duplicate_problem, name_problem
+from lossgui.core.params import ParamValue
 from lossgui.core.parsing import is_blank, parse_number
-from lossgui.core.problems import CellError, LossguiError, NotANumber
+from lossgui.core.problems import CellError, LossguiError, NotANumber, quoted
 
 DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
 LINE_END = "\r\n"
 UTF8_BOM = b"\xef\xbb\xbf"
+# How much of a file one block of iter_data_blocks reads: ~150,000 rows of three numbers.
+STREAM_BLOCK_BYTES = 8 << 20
+# A data file is a table a learner looks at; wider than this it is a mistake (one long line of
+# numbers, a file that is not a table). Refused before anything is parsed: reading a 200 MB
+# line cell by cell took minutes, and numpy would try to allocate rows × columns at once.
+MAX_COLUMNS = 10_000
+SNIFF_CHARACTERS = 1 << 16  # the delimiter is guessed from this much of the first line
 
 
 @dataclass
 class DataSet:
-    """Named numeric columns of equal length, as read from a data file."""
+    """Named numeric columns of equal length, as read from a data file (``source``)."""
 
     names: list[str]
     columns: list[FloatArray]
+    source: str = "<text>"
 
     def column(self, name: str) -> FloatArray:
         """The column called ``name``; LossguiError listing the names there are if none is."""
@@ -38,7 +50,8 @@ class DataSet:
             return self.columns[self.names.index(name)]
         except ValueError:
             raise LossguiError(
-                f"there is no column {name!r} (columns: {', '.join(self.names)})"
+                f"{self.source}: there is no column {quoted(name)} (columns: {self._listed()})",
+                f"{self.source}: 列 {quoted(name)} はありません(列: {self._listed()})",
             ) from None
 
     def split(
@@ -48,17 +61,27 @@ class DataSet:
         target_name = target or "t"
         if target_name not in self.names:
             raise LossguiError(
-                f"there is no target column {target_name!r} (columns: {', '.join(self.names)}); "
-                "name it with --target"
+                f"{self.source}: there is no target column {quoted(target_name)} "
+                f"(columns: {self._listed()}); name it with --target",
+                f"{self.source}: 正解の列 {quoted(target_name)} はありません"
+                f"(列: {self._listed()})。--target で指定してください",
             )
         chosen = list(predictions) or [n for n in self.names if n != target_name]
         if not chosen:
-            raise LossguiError("there is no prediction column besides the target")
+            raise LossguiError(
+                f"{self.source}: there is no prediction column besides the target",
+                f"{self.source}: 正解のほかに予測の列がありません",
+            )
         return (
             target_name,
             self.column(target_name),
             [(name, self.column(name)) for name in chosen],
         )
+
+    def _listed(self, most: int = 20) -> str:
+        """The column names for a message: quoted, at most ``most`` of them."""
+        shown = ", ".join(quoted(n) for n in self.names[:most])
+        return shown + (f", … ({len(self.names):,})" if len(self.names) > most else "")
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -77,15 +100,23 @@ def decode(raw: bytes, source: str) -> str:
                         reason_ja="UTF-8 でも Shift-JIS でもないテキストです") from None
 
 
+def _first_line(text: str) -> str:
+    """The text up to the first line end of any kind (LF, CRLF or an old Mac's CR)."""
+    ends = [i for i in (text.find("\n"), text.find("\r")) if i >= 0]
+    return text[:min(ends)] if ends else text
+
+
 def sniff_delimiter(text: str) -> str:
     """The most frequent of ``,`` ``;`` and tab in the first line, outside quotes."""
-    first = text.split("\n", 1)[0]
+    first = _first_line(text)[:SNIFF_CHARACTERS]
     counts = {d: _count_outside_quotes(first, d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
 def _count_outside_quotes(line: str, char: str) -> int:
+    if '"' not in line:
+        return line.count(char)  # in C: a 200 MB first line is counted in a blink
     quoted = False
     count = 0
     for c in line:
@@ -104,30 +135,113 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     Raises CellError naming the file, row and column of anything unusable.
     """
     source = os.fspath(path)
+    remove_stale_temporaries(path)  # left beside it by a write that was killed
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise CellError(f"cannot read the file: {reason}", source=source,
-                        reason_ja=f"ファイルを読めません: {reason}") from None
-    fast = _parse_fast(raw, delimiter)
-    if fast is not None:
-        return fast
-    text = decode(raw, source)
-    del raw  # a large file's bytes need not stay alive while it is parsed
-    return _parse_text(text, source, delimiter)
+        raise _unreadable(source, error) from None
+    return parse_data_bytes(raw, source, delimiter)
+
+
+def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> DataSet:
+    """Parse the bytes of a data CSV; see :func:`read_data_csv`."""
+    data = _parse_fast(raw, delimiter)
+    if data is None:
+        text = decode(raw, source)
+        del raw  # a large file's bytes need not stay alive while it is parsed
+        data = _parse_text(text, source, delimiter)
+    data.source = source
+    return data
+
+
+def _unreadable(source: str, error: OSError) -> CellError:
+    reason = error.strerror or str(error)
+    return CellError(f"cannot read the file: {reason}", source=source,
+                     reason_ja=f"ファイルを読めません: {reason}")
+
+
+def iter_data_blocks(
+    path: str | os.PathLike[str], delimiter: str | None = None,
+    block_bytes: int = STREAM_BLOCK_BYTES,
+) -> Iterator[tuple[int, int, DataSet]]:
+    """Read a data CSV a block of whole lines at a time: (first data row, bytes read, block).
+
+    Each block is parsed as a file of its own with the file's header, so a file of any size
+    is read in bounded memory; a refusal names the row of the whole file. The first data row
+    is 0-based. Lines are split at ``\\n``: a file with CR-only line ends is one block.
+    """
+    source = os.fspath(path)
+    try:
+        handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below)
+    except OSError as error:
+        raise _unreadable(source, error) from None
+    with handle:
+        header = b""
+        first_row = 0  # data rows before this block
+        carry = b""
+        done = 0
+        while True:
+            try:
+                chunk = handle.read(block_bytes)
+            except OSError as error:
+                raise _unreadable(source, error) from None
+            done += len(chunk)
+            data = carry + chunk
+            if not data:
+                break
+            cut = data.rfind(b"\n") + 1 if chunk else len(data)
+            if cut == 0:  # no line end yet: read on (a CR-only file ends up in one block)
+                carry = data
+                continue
+            lines, carry = data[:cut], data[cut:]
+            if not lines.strip():
+                if not chunk:
+                    break
+                continue
+            block = _parse_block(header + lines, source, delimiter, max(first_row, 0))
+            start = first_row
+            if first_row == 0 and not header:
+                header = _header_line(lines, delimiter)
+                first_row -= 1 if header else 0
+            first_row += lines.count(b"\n") + (not lines.endswith(b"\n"))
+            yield max(start, 0), done, block
+            if not chunk:
+                break
+
+
+def _header_line(lines: bytes, delimiter: str | None) -> bytes:
+    """The first block's header line (with its line end), or b"" for a file without one."""
+    first = lines[:lines.find(b"\n") + 1]
+    text = first.decode("utf-8", "replace").removeprefix("\ufeff").rstrip("\r\n")
+    sep = delimiter or sniff_delimiter(text)
+    return first if _is_header(text.split(sep), sep == ";") else b""
+
+
+def _parse_block(raw: bytes, source: str, delimiter: str | None, first_row: int) -> DataSet:
+    """One block of :func:`iter_data_blocks`; a CellError's row is moved to the whole file's."""
+    try:
+        return parse_data_bytes(raw, source, delimiter)
+    except CellError as error:
+        if error.row is None or not first_row:
+            raise
+        # Block row r is data row first_row + r − 1 under the header, first_row + r without;
+        # either way it is line first_row + r of the whole file.
+        raise dataclasses.replace(error, row=error.row + first_row) from None
 
 
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
     """Parse the text of a data CSV; see :func:`read_data_csv`."""
-    fast = _parse_fast(text.encode("utf-8"), delimiter)
-    return fast if fast is not None else _parse_text(text, source, delimiter)
+    data = _parse_fast(text.encode("utf-8"), delimiter) or _parse_text(text, source, delimiter)
+    data.source = source
+    return data
 
 
 def _parse_text(text: str, source: str, delimiter: str | None) -> DataSet:
     if not text.strip():
         raise CellError("the file is empty", source=source, reason_ja="ファイルが空です")
-    return _parse_careful(text, source, delimiter or sniff_delimiter(text))
+    sep = delimiter or sniff_delimiter(text)
+    _check_width(_first_line(text), sep, source, 0)
+    return _parse_careful(text, source, sep)
 
 
 def _polars() -> ModuleType:
@@ -159,12 +273,14 @@ def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
     if not first_line.strip() or "\r" in first_line or sep not in DELIMITERS:
         return None
     decimal_comma = sep == ";"
+    if first_line.count(sep) >= MAX_COLUMNS:
+        return None  # the careful path refuses it, before splitting it
     first = first_line.split(sep)
-    has_header = not all(_is_number(c, decimal_comma) for c in first)
+    has_header = _is_header(first, decimal_comma)
     names = [c.strip() for c in first] if has_header else [
         "t", *(f"y{i}" for i in range(1, len(first)))]
-    if not all(names) or len(set(names)) != len(names):
-        return None
+    if any(map(name_problem, names)) or duplicate_problem(names):
+        return None  # the careful path says which name and why
     results = _is_results(names)
     if results:
         body = body[:_total_row_start(body, sep.encode())]
@@ -204,13 +320,59 @@ def _total_row_start(body: bytes, sep: bytes) -> int:
     return len(body)
 
 
+def _check_width(line: str, sep: str, source: str, row: int) -> None:
+    """Refuse a row of more than MAX_COLUMNS cells before it is split into them."""
+    if len(line) > MAX_COLUMNS and (count := line.count(sep) + 1) > MAX_COLUMNS:
+        raise CellError(
+            f"has {count:,} cells; lossgui reads at most {MAX_COLUMNS:,} columns", row,
+            source=source,
+            reason_ja=f"セルが {count:,} 個あります。読める列は {MAX_COLUMNS:,} 列までです",
+        )
+
+
+def _rows(text: str, source: str, sep: str) -> Iterator[tuple[int, list[str]]]:
+    """The csv module's rows with their 0-based row numbers; its errors as CellError.
+
+    Line ends are read universally, so a file saved with an old Mac's (or Excel's) CR-only
+    line ends reads like any other.
+    """
+    def lines() -> Iterator[str]:
+        for number, line in enumerate(io.StringIO(text, newline=None)):
+            _check_width(line, sep, source, number)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=sep)
+    n = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # reader.line_num counts lines read, so the failing row is the last one read
+            limit = csv.field_size_limit()
+            too_long = str(error).startswith("field larger")
+            raise CellError(
+                f"a cell is longer than {limit:,} characters" if too_long
+                else f"this row cannot be read as CSV: {error}", reader.line_num - 1,
+                source=source,
+                reason_ja=f"{limit:,} 文字より長いセルがあります" if too_long
+                else f"この行は CSV として読めません: {error}",
+            ) from None
+        yield n, row
+        n += 1
+
+
 def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     """Read cell by cell with the csv module: every dialect detail and exact error messages."""
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep))
+    rows = [(n, row) for n, row in _rows(text, source, sep)
             if any(not is_blank(c) for c in row)]
+    if not rows:
+        raise CellError("the file has no cell with anything in it", source=source,
+                        reason_ja="ファイルに中身のあるセルがありません")
     decimal_comma = sep == ";"
     first_line, first = rows[0]
-    has_header = not all(_is_number(c, decimal_comma) for c in first)
+    has_header = _is_header(first, decimal_comma)
     if has_header:
         names = [c.strip() for c in first]
         body = rows[1:]
@@ -236,6 +398,11 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
 
 
+def _is_header(first_row: Sequence[str], decimal_comma: bool) -> bool:
+    """A first row that is not all numbers names the columns; one that is, is data."""
+    return not all(_is_number(c, decimal_comma) for c in first_row)
+
+
 def _is_number(text: str, decimal_comma: bool) -> bool:
     try:
         parse_number(text, decimal_comma)
@@ -256,16 +423,10 @@ def _cell_value(cell: str, decimal_comma: bool, source: str, line: int, name: st
 
 def _check_names(names: list[str], source: str, line: int) -> None:
     for c, name in enumerate(names):
-        if not name:
-            raise CellError("the header cell is empty; every column needs a name", line, c,
-                            source=source,
-                            reason_ja="見出しのセルが空です。どの列にも名前が必要です")
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            raise CellError(f"the column name {name!r} appears twice", line, source=source,
-                            reason_ja=f"列名 {name!r} が2回出てきます")
-        seen.add(name)
+        if problem := name_problem(name):
+            raise CellError(problem[0], line, c, source=source, reason_ja=problem[1])
+    if problem := duplicate_problem(names):
+        raise CellError(problem[0], line, source=source, reason_ja=problem[1])
 
 
 def _is_results(names: list[str]) -> bool:
@@ -364,7 +525,11 @@ def _results_footer(
         evaluation = predictions[0][2]
         yield ["loss", evaluation.loss_id]
         for name, value in evaluation.params.items():
-            yield [name, str(value).lower() if isinstance(value, bool) else str(value)]
+            yield [name, _param_text(value)]
+
+
+def _param_text(value: ParamValue) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _write_number_rows(handle: BinaryIO, columns: Sequence[FloatArray]) -> None:
@@ -420,6 +585,16 @@ def results_csv_text(
     buffer = io.BytesIO()
     write_results_csv(buffer, target_name, t, predictions)
     return buffer.getvalue().decode("utf-8")
+
+
+def totals_csv_text(
+    loss_id: str, params: Mapping[str, ParamValue], totals: Sequence[tuple[str, float]]
+) -> str:
+    """Totals alone as CSV: ``prediction,total`` rows, then the loss and parameter rows."""
+    rows: list[list[str]] = [["prediction", "total"]]
+    rows += [[safe_text(name), format_number(total)] for name, total in totals]
+    rows += [["loss", loss_id], *([name, _param_text(value)] for name, value in params.items())]
+    return _csv_lines(rows).decode("utf-8")
 
 
 def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:

@@ -20,7 +20,7 @@ from lossgui.core import regression_losses as regression
 from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
-from lossgui.core.problems import Message, UnknownLossError
+from lossgui.core.problems import Message, UnknownLossError, quoted
 from lossgui.core.safe_math import x_over_y as _x_over_y
 from lossgui.core.safe_math import xlogy as _xlogy
 
@@ -715,7 +715,7 @@ def get_loss(loss_id: str) -> Loss:
         return _BY_ID[loss_id]
     except KeyError:
         known = ", ".join(_BY_ID)
-        raise UnknownLossError(f"unknown loss {loss_id!r} (known: {known})") from None
+        raise UnknownLossError(f"unknown loss {quoted(loss_id)} (known: {known})") from None
 
 
 def reduction_divisor(loss: Loss, shape: tuple[int, ...], params: Params) -> int:

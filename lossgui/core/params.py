@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from lossgui.core.problems import ParameterError
+from lossgui.core.problems import ParameterError, quoted
 
 ParamValue = float | bool | str
 
@@ -41,12 +41,12 @@ class Param:
     def coerce(self, value: object) -> ParamValue:
         """Return ``value`` as this parameter's type, or raise :class:`ParameterError`."""
         if self.kind is ParamKind.CHOICE:
-            text = str(value).strip().lower()
+            text = value.strip().lower() if isinstance(value, str) else ""
             if text not in self.choices:
                 raise ParameterError(
-                    f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}",
+                    f"{self.name} must be one of {', '.join(self.choices)}, not {quoted(value)}",
                     f"{self.name} は {', '.join(self.choices)} のどれかです"
-                    f"({value!r} は使えません)",
+                    f"({quoted(value)} は使えません)",
                 )
             return text
         if self.kind is ParamKind.BOOL:
@@ -60,9 +60,11 @@ class Param:
             number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             raise self._not_a_number(value) from None
+        except OverflowError:  # an int beyond float64, e.g. 10**400 in a session file
+            number = math.inf
         if not math.isfinite(number):
-            raise ParameterError(f"{self.name} must be a finite number, not {value!r}",
-                                 f"{self.name} は有限の数です({value!r} は使えません)")
+            raise ParameterError(f"{self.name} must be a finite number, not {quoted(value)}",
+                                 f"{self.name} は有限の数です({quoted(value)} は使えません)")
         if self.minimum is not None and number < self.minimum:
             raise ParameterError(
                 f"{self.name} must be at least {self.minimum:g}, not {number:g}",
@@ -80,8 +82,8 @@ class Param:
         return number
 
     def _not_a_number(self, value: object) -> ParameterError:
-        return ParameterError(f"{self.name} must be a number, not {value!r}",
-                              f"{self.name} は数です({value!r} は使えません)")
+        return ParameterError(f"{self.name} must be a number, not {quoted(value)}",
+                              f"{self.name} は数です({quoted(value)} は使えません)")
 
 
 def _coerce_bool(name: str, value: object) -> bool:
@@ -92,8 +94,8 @@ def _coerce_bool(name: str, value: object) -> bool:
         return True
     if text in {"false", "0", "no", "off"}:
         return False
-    raise ParameterError(f"{name} must be true or false, not {value!r}",
-                         f"{name} は true か false です({value!r} は使えません)")
+    raise ParameterError(f"{name} must be true or false, not {quoted(value)}",
+                         f"{name} は true か false です({quoted(value)} は使えません)")
 
 
 def resolve(
@@ -105,7 +107,7 @@ def resolve(
     if unknown:
         allowed = ", ".join(by_name) or "none"
         raise ParameterError(
-            f"{loss_id} has no parameter {unknown[0]!r} (its parameters: {allowed})"
+            f"{loss_id} has no parameter {quoted(unknown[0])} (its parameters: {allowed})"
         )
     return {
         p.name: p.coerce(given[p.name]) if p.name in given else p.default for p in declared

@@ -11,11 +11,12 @@ from typing import Any
 
 import numpy as np
 
-from lossgui.core.atomic import write_atomic
+from lossgui.core.atomic import remove_stale_temporaries, write_atomic
 from lossgui.core.checks import FloatArray
 from lossgui.core.losses import get_loss
+from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.params import ParamValue, resolve
-from lossgui.core.problems import LossguiError
+from lossgui.core.problems import LossguiError, error_text, quoted
 
 FORMAT = "lossgui-session"
 VERSION = 1
@@ -72,6 +73,7 @@ def save(path: str | os.PathLike[str], session: Session) -> None:
 def load(path: str | os.PathLike[str]) -> Session:
     """Read a session file, or raise SessionError naming the file and the reason."""
     source = os.fspath(path)
+    remove_stale_temporaries(path)  # left beside it by a save that was killed
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -82,7 +84,7 @@ def load(path: str | os.PathLike[str]) -> Session:
 def from_json(text: str, source: str = "<session>") -> Session:
     """Parse and check session JSON; nothing is trusted until every field has been checked."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_json_int)
     except (json.JSONDecodeError, RecursionError) as error:
         raise SessionError(f"{source}: this is not a lossgui session (broken JSON: {error})") \
             from None
@@ -99,7 +101,14 @@ def from_json(text: str, source: str = "<session>") -> Session:
     try:
         return _session(document)
     except LossguiError as error:
-        raise SessionError(f"{source}: {error}") from None
+        raise SessionError(f"{source}: {error}",
+                           f"{source}: {error_text(error, 'ja')}") from None
+
+
+def _json_int(digits: str) -> int | float:
+    """A JSON integer; one too long for Python's int() (4,300 digits) reads as ±inf and is
+    refused where it is used, as every number too large for a float is."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
 
 
 def _session(document: dict[str, Any]) -> Session:
@@ -111,12 +120,23 @@ def _session(document: dict[str, Any]) -> Session:
     if not raw_predictions:
         raise SessionError("the session has no prediction")
     predictions = [_column(p, f"prediction {i + 1}") for i, p in enumerate(raw_predictions)]
+    _check_names([target_name, *(name for name, _ in predictions)])
     for name, values in predictions:
         if len(values) != len(target):
             raise SessionError(
-                f"prediction {name!r} has {len(values)} values but the target has {len(target)}"
+                f"prediction {quoted(name)} has {len(values)} values "
+                f"but the target has {len(target)}"
             )
     return Session(target_name, target, predictions, loss.id, params)
+
+
+def _check_names(names: list[str]) -> None:
+    """Every column named, and each name once: else the exported results could not be reopened."""
+    for name in names:
+        if problem := name_problem(name):
+            raise SessionError(*problem)
+    if problem := duplicate_problem(name.strip() for name in names):
+        raise SessionError(*problem)
 
 
 def _typed(value: Any, kind: type, what: str) -> Any:
@@ -131,7 +151,7 @@ def _column(raw: Any, what: str) -> tuple[str, FloatArray]:
     values = _typed(column.get("values"), list, f"the values of {what}")
     decoded = np.empty(len(values))
     for k, value in enumerate(values):
-        decoded[k] = _decode_value(value, f"{what} ({name!r}), element {k + 1}")
+        decoded[k] = _decode_value(value, f"{what} ({quoted(name)}), element {k + 1}")
     return name, decoded
 
 
@@ -141,5 +161,15 @@ def _decode_value(value: Any, where: str) -> float:
     if isinstance(value, str) and value in {"inf", "-inf"}:
         return math.inf if value == "inf" else -math.inf
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SessionError(f"{where} is {value!r}, not a number")
-    return float(value)
+        raise SessionError(f"{where} is {quoted(value)}, not a number",
+                           f"{where} は {quoted(value)} で、数ではありません")
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float64's 1.8e308
+        number = math.inf
+    if not math.isfinite(number):  # 1e999, Infinity, NaN: a session spells them "inf" or null
+        raise SessionError(f"{where} is {quoted(value)}, too large for a number "
+                           '(an infinity is written "inf", a blank null)',
+                           f"{where} は {quoted(value)} で、数として大きすぎます"
+                           '(無限大は "inf"、空欄は null と書きます)')
+    return number

@@ -2,7 +2,7 @@
 
 Reading and writing go through the same core functions as ``lossgui compute`` (``csvio``,
 ``project``); this module adds what only a window needs: dialogs, the unsaved-changes prompt,
-``QSaveFile`` writes, the recent-files list and dropped files. Every dialog is a method of
+the recent-files list and dropped files. Every dialog is a method of
 :class:`FileController` (``ask_*``), so a caller can answer it without a modal loop.
 
 The controller knows the document and the settings, never the window: it tells whoever listens
@@ -25,11 +25,11 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from lossgui.core import LossguiError, csvio, project
+from lossgui.core.atomic import write_atomic
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
 from lossgui.gui.document import TARGET_NAME, Document, FloatArray
 from lossgui.gui.files import background
-from lossgui.gui.files.saving import write_text
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -351,10 +351,11 @@ class FileController(QObject):
     def save_to(self, path: str) -> bool:
         """Write the session to ``path``; on failure say why, keep the data and the old file."""
         try:
-            write_text(path, project.to_json(session_of(self.document)))
-        except (LossguiError, OSError) as error:
+            write_atomic(path, project.to_json(session_of(self.document)))
+        except LossguiError as error:
             self.report(self.tr("Could not save the session: %1. Your data is still here; try "
-                                "another folder or file name.").replace("%1", str(error)))
+                                "another folder or file name.")
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.session_path = path
         self.set_source(Path(path).name)
@@ -394,10 +395,10 @@ class FileController(QObject):
         if not Path(path).suffix:
             path += ".csv"
         try:
-            write_text(path, text, bom=self.bom)
-        except OSError as error:
+            write_atomic(path, text, bom=self.bom)
+        except LossguiError as error:
             self.report(self.tr("Could not export the results: %1. Your data is still here.")
-                        .replace("%1", str(error)))
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.status.emit(self.tr("Exported the results to %1").replace("%1", path))
         return True
@@ -415,8 +416,9 @@ class FileController(QObject):
 
         try:
             export_plot(self.document, path, self.plot_gradient)
-        except (LossguiError, OSError) as error:
-            self.report(self.tr("Could not export the plot: %1").replace("%1", str(error)))
+        except LossguiError as error:
+            self.report(self.tr("Could not export the plot: %1")
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.status.emit(self.tr("Exported the plot to %1").replace("%1", path))
         return True

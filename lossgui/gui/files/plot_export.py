@@ -20,8 +20,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from lossgui.core import LossguiError
+from lossgui.core.atomic import write_bytes
 from lossgui.gui.document import Document
-from lossgui.gui.files.saving import write_bytes
 from lossgui.gui.language import is_japanese
 from lossgui.gui.panels.plot_panel import PlotPanel
 
