@@ -152,9 +152,16 @@ def _fail(message: str) -> None:
 
 
 def window_main() -> int:
-    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only."""
+    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only.
+
+    The argument, if any, is a file to open (as a file manager's "Open with" passes it).
+    """
     keep_arrays_in_heap()
-    return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+    try:
+        return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+    except LossguiError as error:  # e.g. no display; printed where there is a terminal
+        _fail(str(error))
+        return EXIT_USAGE
 
 
 def _window_file(args: Sequence[str]) -> str | None:

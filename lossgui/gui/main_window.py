@@ -29,11 +29,14 @@ from lossgui.gui.actions import Slot, build_actions
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
+from lossgui.gui.learning import Learning
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
+from lossgui.gui.panels.learn_panel import LearnPanel
 from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
+from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows
 from lossgui.gui.sheet.table_model import prediction_model, target_model
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build_notice()
         self._build_layout()
         self._build_learning_aids()
+        self._build_learn()
         self._build_files(files)
         self.action_map = build_actions(self, self._action_slots())
         self.files.install(self.action_map)
@@ -246,6 +250,24 @@ class MainWindow(QMainWindow):
         for key in EXAMPLES:
             slots[f"example_{key}"] = lambda key=key: self.load_named_example(key)
         return slots
+
+    def _build_learn(self) -> None:
+        """The Learn tool bar, and the loss over the steps as a tab beside the plot."""
+        self.learning = Learning(self.document, self)
+        self.learn_panel = LearnPanel(self.learning)
+        self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
+        self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
+        self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
+            "The total loss E at every step of learning, one line per prediction"))
+        self.learning.message.connect(self.show_notice)
+        self.learning.running_changed.connect(self._on_learning_started)
+        self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
+
+    def _on_learning_started(self, started: bool) -> None:
+        """Show the loss over the steps when learning starts (the learner came for it)."""
+        if started:
+            self.plot_tabs.setCurrentWidget(self.steps_plot)
 
     def _build_language_menu(self) -> None:
         """View ▸ Language: each language named in itself, the current one checked."""
@@ -510,12 +532,9 @@ class MainWindow(QMainWindow):
         example = load_example(self.document, key)
         self.example_key = key
         self.files.set_source(example.translated_title())
-
-
-
-
-
-
+        if example.data.learning is not None:  # a lesson: its learning rate, and what to do
+            self.learn_panel.start_lesson(*example.data.learning)
+            self.show_notice(example.translated_tip())
 
     def show_contributions(self) -> None:
         """Bring the contributions plot to the front."""
