@@ -762,69 +762,74 @@ Which column holds the target t?</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="270"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="274"/>
         <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
         <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="326"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="340"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="344"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="349"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="353"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="374"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="386"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="390"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="390"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="395"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="411"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="411"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="415"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="463"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="467"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="479"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="483"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="517"/>
+        <source>%1 holds a batch (N samples × K classes), which the window cannot show yet; lossgui compute reads it</source>
+        <translation>%1 はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。lossgui compute で読めます</translation>
     </message>
 </context>
 <context>
