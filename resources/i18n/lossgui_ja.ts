@@ -1007,47 +1007,52 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="53"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="54"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="106"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="58"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="69"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="62"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="112"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="131"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="126"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="134"/>
+        <source>When to use it: %1</source>
+        <translation>使う場面: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="147"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="167"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="188"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="196"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1203,12 +1208,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="312"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="297"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1326,52 +1331,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="195"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="216"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="220"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="223"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="224"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="218"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="239"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="219"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="240"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="219"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="240"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="227"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="248"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="261"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="282"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="267"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
