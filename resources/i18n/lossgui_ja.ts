@@ -835,44 +835,44 @@ Which column holds the target t?</source>
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="34"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="35"/>
         <source>Whose numbers the formula shows</source>
         <translation>式に値を入れる予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="36"/>
         <source>Written out with the numbers of</source>
         <translation>値を入れた式:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="46"/>
         <source>Formula with the numbers</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="83"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="88"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="108"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="103"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="121"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="116"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="129"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="124"/>
         <source>not a number</source>
         <translation>数ではありません</translation>
     </message>
@@ -1012,52 +1012,52 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="64"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="66"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="119"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="74"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="82"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="141"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="153"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="144"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="156"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="212"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="207"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="220"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1213,12 +1213,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="343"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="356"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="349"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="362"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1341,52 +1341,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="247"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="260"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="251"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="264"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="254"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="267"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="255"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="268"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="270"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="283"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="279"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="292"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="326"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="319"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="332"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
