@@ -131,3 +131,18 @@ def test_a_refusal_in_a_large_file_reads_as_in_a_small_one(tmp_path, monkeypatch
     with pytest.raises(CellError) as blocked:
         csvio.read_data_csv(path)
     assert str(blocked.value) == str(whole.value) and "row 2223" in str(blocked.value)
+
+
+def test_a_document_takes_the_columns_it_is_handed_without_a_copy():
+    from lossgui.core.document import DocumentModel
+
+    t, y = np.zeros(4), np.array([0.1, 0.2, 0.3, 0.4])
+    model = DocumentModel(["t", "y"], [t, y], "sse")
+    model.replace(["t", "y"], [t, y], take=True)
+    assert np.shares_memory(model.column(1), y)
+    model.replace(["t", "y"], [t, y])  # the default keeps its own copy
+    assert not np.shares_memory(model.column(1), y)
+    frozen = y.copy()
+    frozen.flags.writeable = False  # e.g. a zero-copy view of another library's buffer
+    model.replace(["t", "y"], [t, frozen], take=True)
+    assert not np.shares_memory(model.column(1), frozen)
