@@ -25,6 +25,7 @@ from lossgui.core.checks import FloatArray
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
+from lossgui.core.losses import grouped
 from lossgui.core.lowest import lowest_indices
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import label, quoted
@@ -32,6 +33,7 @@ from lossgui.core.stream import stream_totals
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE (128 + 13)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -140,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LossguiError as error:
         _fail(str(error))
         return EXIT_USAGE
+    except BrokenPipeError:  # `lossgui examples | head -1`: the reader has all it wanted
+        # Point stdout at nothing so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         _fail(f"{where}{error.strerror or error}")
@@ -637,6 +643,9 @@ def _list_losses(fmt: str, out: TextIO) -> int:
                 "name_ja": loss.name_ja,
                 "formula": loss.formula,
                 "expects": loss.expects.value,
+                "task": loss.task.value,
+                "when_en": loss.when[0],
+                "when_ja": loss.when[1],
                 "params": [
                     {"name": p.name, "kind": p.kind.value, "default": p.default,
                      "choices": list(p.choices), "help": p.help}
@@ -647,14 +656,19 @@ def _list_losses(fmt: str, out: TextIO) -> int:
         ]
         out.write(json.dumps(catalogue, ensure_ascii=False, indent=2) + "\n")
         return 0
-    for loss in LOSSES:
-        defaults = ", ".join(
-            f"{p.name}={str(p.default).lower() if isinstance(p.default, bool) else p.default}"
-            for p in loss.params
-        )
-        out.write(f"{loss.id:<12} {loss.name_en} ({loss.name_ja})\n"
-                  f"{'':<12} {loss.formula}\n{'':<12} expects {loss.expects.value}; "
-                  f"parameters: {defaults}\n")
+    indent = " " * (max(len(loss.id) for loss in LOSSES) + 2)
+    for number, (task, losses) in enumerate(grouped()):
+        out.write(f"{'' if number == 0 else chr(10)}== {task.describe('en')} "
+                  f"({task.describe('ja')}) ==\n")
+        for loss in losses:
+            defaults = ", ".join(
+                f"{p.name}={str(p.default).lower() if isinstance(p.default, bool) else p.default}"
+                for p in loss.params
+            )
+            out.write(f"{loss.id:<{len(indent)}}{loss.name_en} ({loss.name_ja})\n"
+                      f"{indent}{loss.formula}\n"
+                      f"{indent}when: {loss.when[0]}\n{indent}使う場面: {loss.when[1]}\n"
+                      f"{indent}expects {loss.expects.value}; parameters: {defaults}\n")
     return 0
 
 

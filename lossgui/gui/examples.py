@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from lossgui.core import examples as shipped
-from lossgui.core import get_loss
 from lossgui.core.classes import index_table, is_index_target
 from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
@@ -137,15 +136,9 @@ def load_example(document: Document, key: str) -> Example:
     example = EXAMPLES[key]
     names, columns = example.data.columns()
     indices = is_index_target(columns[0], columns[1:])
-    if indices:
+    if indices:  # the document holds N×K: a class-index target as its one-hot rows
         columns = [index_table(columns[0], columns[1].shape[1], example.data.file), *columns[1:]]
-    with document.batch():  # evaluate once, with the example's parameters already set
-        for loss_id, values in example.data.params.items():
-            for param in get_loss(loss_id).params:
-                value = values.get(param.name, param.default)
-                if document.params_of(loss_id)[param.name] != value:
-                    document.put_param(loss_id, param.name, value)
-        document.replace(names, columns, example.loss_id)
-        if indices:
-            document.model.set_class_indices(True)
+    document.replace(names, columns, example.loss_id, example.data.params)
+    if indices:
+        document.model.set_class_indices(True)
     return example
