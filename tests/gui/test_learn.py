@@ -170,3 +170,24 @@ def test_a_lesson_sets_its_learning_rate_and_says_what_to_do(
     assert len(window.steps_plot.earlier_lines) == 1
     labels = [label.text for _, label in window.steps_plot.legend.items]
     assert labels == ["y", "y earlier (sse, η 0.5)"]
+
+
+def test_probabilities_beside_logits_follow_every_step(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from lossgui.core.squash import sigmoid, softmax
+
+    window = make_window(["t", "z"], [[0, 1, 0], [2.0, 1.0, 0.1]], "softmax_cee")
+    view = window.probability_view
+    model = view.probability_model
+    assert view.isVisible() and model.headerData(0, Qt.Orientation.Horizontal) == "softmax(z)"
+    np.testing.assert_array_equal(model.column_values(0), softmax(np.array([2.0, 1.0, 0.1])))
+    assert model.data(model.index(0, 0)) == repr(float(softmax(np.array([2.0, 1.0, 0.1]))[0]))
+    assert not (model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    click(qtbot, window.learn_panel.step_button)
+    np.testing.assert_array_equal(model.column_values(0), softmax(column_values(window, 1)))
+    window.document.set_loss("bce_logits")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "σ(z)"
+    np.testing.assert_array_equal(model.column_values(0), sigmoid(column_values(window, 1)))
+    window.document.set_loss("mse")
+    assert not view.isVisible()
