@@ -23,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.common import columns  # noqa: E402
+from benchmarks.common import columns
 
 
 def _window(elements: int, loss: str):  # type: ignore[no-untyped-def]
