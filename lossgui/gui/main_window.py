@@ -31,6 +31,7 @@ from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
 from lossgui.gui.learning import Learning
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
+from lossgui.gui.panels.curve_overlay import CurveOverlay
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.panels.learn_panel import LearnPanel
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self.learn_panel = LearnPanel(self.learning)
         self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
+        self.curve_overlay = CurveOverlay(self.curve_panel)  # other losses on the Curve tab
         # Probabilities beside the logits, for the losses that read logits.
         self.probability_view = ProbabilityView(self.document, self.prediction_view)
         parent = self.prediction_view.parentWidget()

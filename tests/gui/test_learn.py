@@ -202,3 +202,33 @@ def test_probabilities_beside_logits_follow_every_step(
     np.testing.assert_array_equal(model.column_values(0), sigmoid(column_values(window, 1)))
     window.document.set_loss("mse")
     assert not view.isVisible()
+
+
+def test_the_curve_tab_overlays_other_losses_with_their_own_tangents(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from lossgui.core.explain import element_curve
+
+    window.show_curve()
+    window.selection.set_cell(1, 0)  # element 2 of y1: y₂ = 0.65, t₂ = 1
+    overlay = window.curve_overlay
+    assert not overlay.actions["sse"].isEnabled()  # the selected loss is drawn already
+    overlay.compare("mae")
+    overlay.compare("cee")
+    y, t = np.array(Y1), np.array(T)
+    for loss_id in ("mae", "cee"):
+        expected = element_curve(loss_id, y, t, 1, window.document.params_of(loss_id))
+        drawn_curve = overlay.curves[loss_id]
+        assert drawn_curve is not None and drawn_curve.slope == expected.slope
+        items = overlay.items[loss_id]
+        np.testing.assert_array_equal(items.point.yData, [expected.current_contribution])
+        xs, ys = items.tangent.xData, items.tangent.yData
+        assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(expected.slope)
+        assert items.label.isVisible()
+    assert overlay.curves["mae"].slope == -1 / 5  # MAE's slope is the constant ±1/n …
+    window.selection.set_cell(1, 0)
+    window.document.edit_cells(1, 1, [[0.05]])  # … and CEE's explodes near 0
+    assert overlay.curves["mae"].slope == -1 / 5
+    assert overlay.curves["cee"].slope == pytest.approx(-1 / 0.05)
+    overlay.compare("cee", False)
+    assert "cee" not in overlay.items
