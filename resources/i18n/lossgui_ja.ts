@@ -461,74 +461,87 @@
     </message>
 </context>
 <context>
+    <name>CurveOverlay</name>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_overlay.py" line="46"/>
+        <source>Compare &amp;with</source>
+        <translation>ほかの損失と比べる(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_overlay.py" line="47"/>
+        <source>Draw other losses&apos; curves of the same element, each with its own tangent</source>
+        <translation>同じ要素について、ほかの損失関数の曲線をそれぞれの接線とともに描きます</translation>
+    </message>
+</context>
+<context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="106"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="109"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="112"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="98"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="124"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="136"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="163"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="194"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="166"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="197"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="240"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="254"/>
         <source>%1: no curve for element %2 — fill in %3 and %4 (see the notes).</source>
         <translation>%1: 要素 %2 の曲線はありません — %3 と %4 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="246"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="260"/>
         <source>lowering %1 lowers E (learning moves it down)</source>
         <translation>%1 を下げると E が下がります(学習は %1 を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="248"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="262"/>
         <source>raising %1 lowers E (learning moves it up)</source>
         <translation>%1 を上げると E が下がります(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="250"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="264"/>
         <source>moving %1 a little does not change E here</source>
         <translation>ここでは %1 を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="251"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="265"/>
         <source>%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: %6. Click or drag on the plot to set %1&apos;s %2.</source>
         <translation>%1: %2 = %3、寄与 %4、接線の傾き(勾配)%5: %6。グラフをクリックまたはドラッグすると %1 の %2 を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="282"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="296"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -926,7 +939,7 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="65"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
@@ -971,12 +984,12 @@ Which column holds the target t?</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="160"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="165"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1050,147 +1063,147 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="60"/>
-        <location filename="../../lossgui/gui/main_window.py" line="291"/>
+        <location filename="../../lossgui/gui/main_window.py" line="61"/>
+        <location filename="../../lossgui/gui/main_window.py" line="293"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="65"/>
+        <location filename="../../lossgui/gui/main_window.py" line="66"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="67"/>
+        <location filename="../../lossgui/gui/main_window.py" line="68"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="82"/>
+        <location filename="../../lossgui/gui/main_window.py" line="83"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="121"/>
+        <location filename="../../lossgui/gui/main_window.py" line="122"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="124"/>
+        <location filename="../../lossgui/gui/main_window.py" line="125"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="184"/>
+        <location filename="../../lossgui/gui/main_window.py" line="185"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="185"/>
+        <location filename="../../lossgui/gui/main_window.py" line="186"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="186"/>
+        <location filename="../../lossgui/gui/main_window.py" line="187"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="187"/>
+        <location filename="../../lossgui/gui/main_window.py" line="188"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="189"/>
+        <location filename="../../lossgui/gui/main_window.py" line="190"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="225"/>
+        <location filename="../../lossgui/gui/main_window.py" line="227"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="227"/>
+        <location filename="../../lossgui/gui/main_window.py" line="229"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="241"/>
+        <location filename="../../lossgui/gui/main_window.py" line="243"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="308"/>
+        <location filename="../../lossgui/gui/main_window.py" line="310"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="310"/>
+        <location filename="../../lossgui/gui/main_window.py" line="312"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="312"/>
+        <location filename="../../lossgui/gui/main_window.py" line="314"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="318"/>
+        <location filename="../../lossgui/gui/main_window.py" line="320"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="323"/>
+        <location filename="../../lossgui/gui/main_window.py" line="325"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="410"/>
+        <location filename="../../lossgui/gui/main_window.py" line="412"/>
         <source>Keep at least one row: a loss needs at least one element.</source>
         <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="415"/>
+        <location filename="../../lossgui/gui/main_window.py" line="417"/>
         <source>Delete %n rows</source>
         <translation>
             <numerusform>%n 行を削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="417"/>
+        <location filename="../../lossgui/gui/main_window.py" line="419"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="420"/>
+        <location filename="../../lossgui/gui/main_window.py" line="422"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="452"/>
+        <location filename="../../lossgui/gui/main_window.py" line="454"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="456"/>
+        <location filename="../../lossgui/gui/main_window.py" line="458"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="457"/>
+        <location filename="../../lossgui/gui/main_window.py" line="459"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="565"/>
+        <location filename="../../lossgui/gui/main_window.py" line="567"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="566"/>
+        <location filename="../../lossgui/gui/main_window.py" line="568"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1493,37 +1506,37 @@ Which column holds the target t?</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="51"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="95"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="99"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="134"/>
         <source>%1 earlier (%2, η %3)</source>
         <translation>%1 前回(%2、η %3)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="162"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="166"/>
         <source>%1 earlier (%2, η %3) E = %4</source>
         <translation>%1 前回(%2、η %3)E = %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="166"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="170"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="167"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="171"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
