@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 
 from lossgui.core import LOSSES, LossguiError
 from lossgui.core.explain import Curve, element_curve
+from lossgui.gui.language import is_japanese
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.curve_panel import CurvePanel, draw_curve
 
@@ -50,7 +51,8 @@ class CurveOverlay(QObject):
         self.menu = QMenu(self.button)
         self.actions: dict[str, QAction] = {}
         for loss in LOSSES:
-            action = self.menu.addAction(f"{loss.name_en} ({loss.id})")
+            name = loss.name_ja if is_japanese() else loss.name_en
+            action = self.menu.addAction(f"{name} ({loss.id})")
             action.setCheckable(True)
             action.toggled.connect(self.refresh)
             self.actions[loss.id] = action
