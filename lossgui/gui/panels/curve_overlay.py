@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu, QToolButton, QVBoxLayout
 
 from lossgui.core import LOSSES, LossguiError
 from lossgui.core.explain import Curve, element_curve
@@ -57,7 +57,11 @@ class CurveOverlay(QObject):
             action.toggled.connect(self.refresh)
             self.actions[loss.id] = action
         self.button.setMenu(self.menu)
-        panel.bar.insertWidget(panel.bar.count() - 1, self.button)  # before the stretch
+        # A row of its own above the plot: beside the element and prediction selectors it
+        # would widen the tab, and so the window's smallest size.
+        column = panel.layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(1, self.button, 0, Qt.AlignmentFlag.AlignLeft)
         panel.refreshed.connect(self.refresh)
 
     def compare(self, loss_id: str, on: bool = True) -> None:

@@ -111,7 +111,7 @@ class CurvePanel(QWidget):
         element_label.setBuddy(self.element)
         click_label = QLabel(self.tr("&Set by clicking:"))
         click_label.setBuddy(self.prediction)
-        self.bar = bar = QHBoxLayout()  # the overlay adds its menu here
+        bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(element_label)
         bar.addWidget(self.element)
