@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +46,7 @@ from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 
@@ -49,6 +60,7 @@ class LossPanel(QWidget):
         self._document = document
         self._shown_loss = ""
         self._editors: dict[str, QWidget] = {}
+        self._undo_through = _DocumentUndoWhenEmpty(self)
 
         self.selector = QComboBox()
         self.selector.setAccessibleName(self.tr("Loss function"))
@@ -97,6 +109,7 @@ class LossPanel(QWidget):
             font.setBold(True)
             heading.setFont(font)
             heading.setData(QBrush(QColor("#e4ecf4")), Qt.ItemDataRole.BackgroundRole)
+            heading.setData(QBrush(QColor("#1b2b3a")), Qt.ItemDataRole.ForegroundRole)
             model.appendRow(heading)
             for loss in losses:  # in Japanese the article's names first, e.g. 2乗和誤差 (sse)
                 name, other = (loss.name_ja, loss.name_en) if is_japanese() else \
@@ -108,6 +121,15 @@ class LossPanel(QWidget):
                                 + "\n" + loss.when_to_use(language))
                 model.appendRow(item)
         return model
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep every wrapped line of the formula and the about text visible."""
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        fit_wrapped_height(self.formula)
+        fit_wrapped_height(self.about)
 
     def editor(self, name: str) -> QWidget:
         """The editor of parameter ``name`` of the selected loss (for tests and focus)."""
@@ -134,6 +156,7 @@ class LossPanel(QWidget):
                            + "\n" + self.tr("When to use it: %1")
                            .replace("%1", loss.when_to_use(language)))
         self.formula.setText(loss.formula_for(self._document.params))  # ½ and mean show too
+        self._fit_labels()
         self._show_values()
 
     def _rebuild_editors(self) -> None:
@@ -165,6 +188,7 @@ class LossPanel(QWidget):
             return combo
         line = QLineEdit()
         line.setMaximumWidth(120)
+        line.installEventFilter(self._undo_through)
         line.editingFinished.connect(lambda: self._set_text(name, line))
         return line
 
@@ -198,6 +222,26 @@ class LossPanel(QWidget):
             self._show_values()
             return
         self._set(name, value)
+
+
+class _DocumentUndoWhenEmpty(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z in a parameter field reach Edit ▸ Undo / Redo.
+
+    A QLineEdit claims the undo keys for its own typing even when it has nothing to undo, so
+    "Undo Set eps to 1e-07" would never run while the cursor is in the field. It keeps them
+    only while it has typing of its own to undo or redo.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) \
+                and isinstance(event, QKeyEvent):
+            own = (event.matches(QKeySequence.StandardKey.Undo) and watched.isUndoAvailable()) \
+                or (event.matches(QKeySequence.StandardKey.Redo) and watched.isRedoAvailable())
+            if not own and (event.matches(QKeySequence.StandardKey.Undo)
+                            or event.matches(QKeySequence.StandardKey.Redo)):
+                event.ignore()
+                return True  # not overridden: the window's shortcut runs
+        return False
 
 
 def _param_text(value: ParamValue) -> str:
