@@ -19,7 +19,9 @@ from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.atomic import write_atomic
 from lossgui.core.evaluate import evaluate_resolved
+from lossgui.core.numbers import round_trip, setting
 from lossgui.core.params import ParamValue, resolve
+from lossgui.core.plot_files import plot_format
 
 SUBCOMMANDS = {"compute", "losses"}
 EXIT_USAGE = 2
@@ -103,7 +105,8 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise LossguiError(f"--param {pair!r}: write it as NAME=VALUE, e.g. eps=1e-7")
+            raise LossguiError(f"--param {pair!r}: write it as NAME=VALUE, e.g. eps=1e-7",
+                               f"--param {pair!r}: 名前=値 の形で書いてください(例: eps=1e-7)")
         params[name.strip()] = value.strip()
     return params
 
@@ -116,14 +119,16 @@ def _output_format(args: argparse.Namespace) -> str:
         suffix = Path(args.output).suffix.lower() if args.output else ""
         chosen = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     if args.bom and chosen != "csv":
-        raise LossguiError("--bom is for CSV output: add --format csv or an --output FILE.csv")
+        raise LossguiError("--bom is for CSV output: add --format csv or an --output FILE.csv",
+                           "--bom は CSV 出力用です。--format csv か --output ファイル.csv を"
+                           "付けてください")
     return chosen
 
 
 def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
-    if args.plot and Path(args.plot).suffix.lower() not in (".png", ".svg"):
-        raise LossguiError(f"--plot {args.plot}: the file name must end in .png or .svg")
+    if args.plot:
+        plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     loss = get_loss(args.loss)
     params = resolve(loss.id, loss.params, _parse_params(args.param))
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
@@ -173,7 +178,9 @@ def _write_plot(
         from lossgui.gui.files.plot_export import export_plot
     except ImportError as error:
         raise LossguiError(f"--plot needs Qt, which could not be loaded: {error}. "
-                           "Run `python3 dev.py run` once, which installs it.") from None
+                           "Run `python3 dev.py run` once, which installs it.",
+                           f"--plot には Qt が必要ですが、読み込めませんでした: {error}。"
+                           "`python3 dev.py run` を一度実行すると入ります。") from None
     def quiet(kind: QtMsgType, _context: object, message: str) -> None:
         # The offscreen platform says it cannot size a window; nobody sees one, so skip it.
         if "propagateSizeHints" not in message:
@@ -258,10 +265,11 @@ def _json_report(
 
 
 def _table_report(
-    loss_id: str, params: Mapping[str, object], results: Sequence[tuple[str, object, Evaluation]]
+    loss_id: str, params: Mapping[str, ParamValue],
+    results: Sequence[tuple[str, object, Evaluation]],
 ) -> str:
     loss = get_loss(loss_id)
-    settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+    settings = ", ".join(f"{k}={setting(v)}"
                          for k, v in params.items())
     lines = [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
              f"parameters: {settings}", ""]
@@ -271,7 +279,7 @@ def _table_report(
     lines.append(f"{_pad('prediction', width)}  total")
     for name, _, ev in results:
         mark = "  ← lowest loss" if best is not None and ev.total == best else ""
-        lines.append(f"{_pad(name, width)}  {ev.total!r}{mark}")
+        lines.append(f"{_pad(name, width)}  {round_trip(ev.total)}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
@@ -308,7 +316,7 @@ def _list_losses(fmt: str, out: TextIO) -> int:
         return 0
     for loss in LOSSES:
         defaults = ", ".join(
-            f"{p.name}={str(p.default).lower() if isinstance(p.default, bool) else p.default}"
+            f"{p.name}={setting(p.default)}"
             for p in loss.params
         )
         out.write(f"{loss.id:<12} {loss.name_en} ({loss.name_ja})\n"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 from lossgui.core.evaluate import Evaluation
+from lossgui.core.numbers import round_trip, setting
 from lossgui.core.parsing import is_blank, parse_number
 from lossgui.core.problems import CellError, LossguiError, NotANumber
 
@@ -41,7 +42,8 @@ class DataSet:
             return self.columns[self.names.index(name)]
         except ValueError:
             raise LossguiError(
-                f"there is no column {name!r} (columns: {', '.join(self.names)})"
+                f"there is no column {name!r} (columns: {', '.join(self.names)})",
+                f"{name!r} という列はありません(列: {', '.join(self.names)})",
             ) from None
 
     def split(
@@ -52,11 +54,14 @@ class DataSet:
         if target_name not in self.names:
             raise LossguiError(
                 f"there is no target column {target_name!r} (columns: {', '.join(self.names)}); "
-                "name it with --target"
+                "name it with --target",
+                f"正解の列 {target_name!r} がありません(列: {', '.join(self.names)})。"
+                "--target で指定してください",
             )
         chosen = list(predictions) or [n for n in self.names if n != target_name]
         if not chosen:
-            raise LossguiError("there is no prediction column besides the target")
+            raise LossguiError("there is no prediction column besides the target",
+                               "正解のほかに予測の列がありません")
         return (
             target_name,
             self.column(target_name),
@@ -306,15 +311,6 @@ def safe_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def format_number(value: float) -> str:
-    """Shortest text that reads back as the identical float64 (``repr``); inf/nan spelled out."""
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    return repr(float(value))
-
-
 def results_rows(
     target_name: str,
     t: FloatArray,
@@ -324,7 +320,7 @@ def results_rows(
     yield _results_header(target_name, predictions)
     columns = _results_columns(t, predictions)
     for k, row in enumerate(np.column_stack(columns).tolist(), start=1):
-        yield [str(k), *map(format_number, row)]
+        yield [str(k), *map(round_trip, row)]
     yield from _results_footer(predictions)
 
 
@@ -352,19 +348,19 @@ def _results_footer(
 ) -> Iterator[list[str]]:
     totals = [RESULTS_TOTAL_LABEL, ""]
     for _, _, ev in predictions:
-        totals += ["", format_number(ev.total), ""]
+        totals += ["", round_trip(ev.total), ""]
     yield totals
     if predictions:
         evaluation = predictions[0][2]
         yield ["loss", evaluation.loss_id]
         for name, value in evaluation.params.items():
-            yield [name, str(value).lower() if isinstance(value, bool) else str(value)]
+            yield [name, setting(value)]
 
 
 def _number_lines(columns: Sequence[FloatArray], terminator: str) -> Iterator[str]:
     """The numbered data rows, as csv.writer would write them, built column by column, in blocks.
 
-    ``repr`` of a Python float is exactly :func:`format_number` (shortest round trip; ``nan``,
+    ``repr`` of a Python float is exactly :func:`~lossgui.core.numbers.round_trip` (``nan``,
     ``inf``, ``-inf``), and such text never needs quoting, so the rows can skip csv.writer:
     ``map`` and ``join`` run in C, where the per-cell path runs a Python call per cell.
     """

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.losses import InputKind, get_loss, reduction_divisor, scale_factor
+from lossgui.core.numbers import in_formula
 from lossgui.core.params import ParamValue
 
 HEAD_TERMS = 4
@@ -45,17 +46,12 @@ class Substitution:
             more = f"ほか{self.elided}項" if language.startswith("ja") else \
                 f"{self.elided} more terms"
             parts.insert(self.elided_at, f"… ({more}) …")
-        return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {number(self.result)}"
-
-
-def number(value: float) -> str:
-    """A value as a learner would write it in a formula (∞ for infinity)."""
-    return f"{value:.6g}".replace("-", "−").replace("inf", "∞")
+        return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {in_formula(self.result)}"
 
 
 def _operand(value: float) -> str:
     """A value inside a formula: negative ones in brackets, so (0−(−0.5))² never reads 0−−0.5."""
-    text = number(value)
+    text = in_formula(value)
     return f"({text})" if text.startswith("−") else text
 
 
@@ -69,10 +65,10 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         delta = float(params["delta"])
         if abs(y - t) < delta:
             return Term(f"½({ys}−{ts})²")
-        return Term(f"{number(delta)}(|{ys}−{ts}|−½·{number(delta)})")
+        return Term(f"{in_formula(delta)}(|{ys}−{ts}|−½·{in_formula(delta)})")
     if loss_id == "cee":
         eps = float(params["eps"])
-        inside = f"{ys} + {number(eps)}" if eps else ys
+        inside = f"{ys} + {in_formula(eps)}" if eps else ys
         return Term(f"{ts}·log({inside})", inert=t == 0)
     if loss_id == "kl":
         return Term(f"{ts}·log({ts}/{ys})", inert=t == 0)

@@ -15,7 +15,9 @@ from enum import Enum
 import numpy as np
 
 from lossgui.core import checks
-from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges, within
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.checks import Findings, Ranges, within
+from lossgui.core.numbers import short
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.problems import Message, Severity, UnknownLossError, element_name
 
@@ -407,9 +409,9 @@ def _check_hinge(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolA
     f.per_element(
         ok & (t != 0) & (t != 1) & (t != -1),
         "t_not_sign",
-        lambda i: (f"{element_name('t', i)} = {checks.fmt(t[i])} is not −1 or +1: hinge loss "
+        lambda i: (f"{element_name('t', i)} = {short(t[i])} is not −1 or +1: hinge loss "
                    "expects labels −1 and +1.",
-                   f"{element_name('t', i)} = {checks.fmt(t[i])} は −1 でも +1 でもありません。"
+                   f"{element_name('t', i)} = {short(t[i])} は −1 でも +1 でもありません。"
                    "ヒンジ損失は −1 と +1 のラベルを想定しています。"),
         ("t is not −1 or +1.", "t が −1 でも +1 でもありません。"),
     )
@@ -505,7 +507,10 @@ def get_loss(loss_id: str) -> Loss:
         return _BY_ID[loss_id]
     except KeyError:
         known = ", ".join(_BY_ID)
-        raise UnknownLossError(f"unknown loss {loss_id!r} (known: {known})") from None
+        raise UnknownLossError(
+            f"unknown loss {loss_id!r} (known: {known})",
+            f"{loss_id!r} という損失関数はありません(あるもの: {known})",
+        ) from None
 
 
 def reduction_divisor(loss: Loss, shape: tuple[int, ...], params: Params) -> int:

@@ -11,11 +11,11 @@ from typing import Any
 
 import numpy as np
 
+from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic
-from lossgui.core.checks import FloatArray
 from lossgui.core.losses import get_loss
 from lossgui.core.params import ParamValue, resolve
-from lossgui.core.problems import LossguiError
+from lossgui.core.problems import LossguiError, Message
 
 FORMAT = "lossgui-session"
 VERSION = 1
@@ -24,6 +24,11 @@ SUFFIX = ".lossgui.json"
 
 class SessionError(LossguiError):
     """A session file that cannot be opened; the message says which file and why."""
+
+    @classmethod
+    def located(cls, source: str, error: LossguiError) -> SessionError:
+        """``error`` prefixed with the file it was found in, in both languages."""
+        return cls(f"{source}: {error}", f"{source}: {error.text('ja')}")
 
 
 @dataclass
@@ -75,7 +80,8 @@ def load(path: str | os.PathLike[str]) -> Session:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise SessionError(f"{source}: cannot read the file: {error}") from None
+        raise SessionError(f"{source}: cannot read the file: {error}",
+                           f"{source}: ファイルを読めません: {error}") from None
     return from_json(text, source)
 
 
@@ -84,62 +90,75 @@ def from_json(text: str, source: str = "<session>") -> Session:
     try:
         document = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
-        raise SessionError(f"{source}: this is not a lossgui session (broken JSON: {error})") \
-            from None
+        raise SessionError(f"{source}: this is not a lossgui session (broken JSON: {error})",
+                           f"{source}: lossgui のセッションではありません(JSON が壊れています: "
+                           f"{error})") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SessionError(f"{source}: this is not a lossgui session file")
+        raise SessionError(f"{source}: this is not a lossgui session file",
+                           f"{source}: lossgui のセッションファイルではありません")
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SessionError(f"{source}: the session has no valid version number")
+        raise SessionError(f"{source}: the session has no valid version number",
+                           f"{source}: セッションに正しい版番号がありません")
     if version > VERSION:
         raise SessionError(
             f"{source}: this session was saved by a newer lossgui (format version {version}); "
-            f"this one reads version {VERSION}. Please update lossgui."
+            f"this one reads version {VERSION}. Please update lossgui.",
+            f"{source}: このセッションは新しい lossgui で保存されています(形式の版 {version})。"
+            f"この lossgui が読めるのは版 {VERSION} までです。lossgui を更新してください。",
         )
     try:
         return _session(document)
     except LossguiError as error:
-        raise SessionError(f"{source}: {error}") from None
+        raise SessionError.located(source, error) from None
 
 
 def _session(document: dict[str, Any]) -> Session:
-    loss = get_loss(_typed(document.get("loss"), str, "loss"))
-    given = _typed(document.get("params", {}), dict, "params")
+    loss = get_loss(_typed(document.get("loss"), str, ("loss", "loss")))
+    given = _typed(document.get("params", {}), dict, ("params", "params"))
     params = resolve(loss.id, loss.params, given)
-    target_name, target = _column(document.get("target"), "target")
-    raw_predictions = _typed(document.get("predictions"), list, "predictions")
+    target_name, target = _column(document.get("target"), ("target", "target(正解)"))
+    raw_predictions = _typed(document.get("predictions"), list, ("predictions", "predictions"))
     if not raw_predictions:
-        raise SessionError("the session has no prediction")
-    predictions = [_column(p, f"prediction {i + 1}") for i, p in enumerate(raw_predictions)]
+        raise SessionError("the session has no prediction", "セッションに予測がありません")
+    predictions = [_column(p, (f"prediction {i + 1}", f"{i + 1} 番目の予測"))
+                   for i, p in enumerate(raw_predictions)]
     for name, values in predictions:
         if len(values) != len(target):
             raise SessionError(
-                f"prediction {name!r} has {len(values)} values but the target has {len(target)}"
+                f"prediction {name!r} has {len(values)} values but the target has {len(target)}",
+                f"予測 {name!r} の値は {len(values)} 個ですが、正解は {len(target)} 個です",
             )
     return Session(target_name, target, predictions, loss.id, params)
 
 
-def _typed(value: Any, kind: type, what: str) -> Any:
+def _typed(value: Any, kind: type, what: Message) -> Any:
+    """``value`` if it is a ``kind``; else SessionError naming the field (``what``, en and ja)."""
     if not isinstance(value, kind):
-        raise SessionError(f"{what} should be a {kind.__name__}, not {type(value).__name__}")
+        raise SessionError(
+            f"{what[0]} should be a {kind.__name__}, not {type(value).__name__}",
+            f"{what[1]} は {kind.__name__} のはずですが、{type(value).__name__} です",
+        )
     return value
 
 
-def _column(raw: Any, what: str) -> tuple[str, FloatArray]:
+def _column(raw: Any, what: Message) -> tuple[str, FloatArray]:
     column = _typed(raw, dict, what)
-    name = _typed(column.get("name"), str, f"the name of {what}")
-    values = _typed(column.get("values"), list, f"the values of {what}")
+    name = _typed(column.get("name"), str, (f"the name of {what[0]}", f"{what[1]}の名前"))
+    values = _typed(column.get("values"), list, (f"the values of {what[0]}", f"{what[1]}の値"))
     decoded = np.empty(len(values))
     for k, value in enumerate(values):
-        decoded[k] = _decode_value(value, f"{what} ({name!r}), element {k + 1}")
+        decoded[k] = _decode_value(value, (f"{what[0]} ({name!r}), element {k + 1}",
+                                           f"{what[1]}({name!r})の {k + 1} 番目の要素"))
     return name, decoded
 
 
-def _decode_value(value: Any, where: str) -> float:
+def _decode_value(value: Any, where: Message) -> float:
     if value is None:
         return math.nan
     if isinstance(value, str) and value in {"inf", "-inf"}:
         return math.inf if value == "inf" else -math.inf
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SessionError(f"{where} is {value!r}, not a number")
+        raise SessionError(f"{where[0]} is {value!r}, not a number",
+                           f"{where[1]}が {value!r} で、数ではありません")
     return float(value)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lossgui.gui import language
 from lossgui.gui.document import Document, article_example
-from lossgui.gui.files.controller import OpenCancelled
+from lossgui.gui.files.background import Cancelled
 from lossgui.gui.main_window import MainWindow
 
 ORGANIZATION = "lossgui"
@@ -57,7 +57,7 @@ def build_window(path: str | None, settings: QSettings,
         return window, None
     try:
         problem = window.files.load_path(path)
-    except OpenCancelled:
+    except Cancelled:
         return window, None
     if problem is not None:
         problem += QCoreApplication.translate("App", ". Showing the article's example instead.")

@@ -9,26 +9,32 @@ exactly what changed, and re-evaluate through the core.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 
 import numpy as np
-from numpy.typing import NDArray
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from lossgui.core import Evaluation, LossguiError, Severity, get_loss
+from lossgui.core.arrays import FloatArray
+from lossgui.core.blockparse import rectangle
+from lossgui.core.columns import (
+    TARGET_NAME,
+    ColumnError,
+    check_columns,
+    check_prediction_name,
+    check_prediction_removable,
+    check_rows_removable,
+)
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import Loss
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import ParameterError, error_text
 from lossgui.gui.language import current_language
 
-FloatArray = NDArray[np.float64]
 TARGET = 0
-TARGET_NAME = "t"
 
 
 class Document(QObject):
@@ -252,12 +258,10 @@ class Document(QObject):
         self.undo_stack.push(InsertRowsCommand(self, row, count))
 
     def remove_rows(self, row: int, count: int = 1) -> None:
-        """Remove rows; refuses (ValueError with a sentence) to remove every row."""
+        """Remove rows; refuses (ColumnError) to remove every row."""
         from lossgui.gui.commands import RemoveRowsCommand
 
-        if count >= self.row_count:
-            raise ValueError(QCoreApplication.translate(
-                "Document", "Keep at least one row: a loss needs at least one element."))
+        check_rows_removable(count, self.row_count)
         self.undo_stack.push(RemoveRowsCommand(self, row, count))
 
     def add_prediction(self, name: str | None = None) -> int:
@@ -270,19 +274,14 @@ class Document(QObject):
         return self.column_count - 1
 
     def remove_prediction(self, column: int) -> None:
-        """Remove a prediction; refuses (ValueError) the target or the last prediction."""
+        """Remove a prediction; refuses (ColumnError) the target or the last prediction."""
         from lossgui.gui.commands import RemoveColumnCommand
 
-        if column == TARGET:
-            raise ValueError(QCoreApplication.translate(
-                "Document", "The target t cannot be removed."))
-        if self.column_count <= 2:
-            raise ValueError(QCoreApplication.translate(
-                "Document", "Keep at least one prediction to compare with t."))
+        check_prediction_removable(column, self.column_count)
         self.undo_stack.push(RemoveColumnCommand(self, column))
 
     def rename_prediction(self, column: int, name: str) -> None:
-        """Rename a prediction; ValueError with a sentence if the name cannot be used."""
+        """Rename a prediction; ColumnError with a sentence if the name cannot be used."""
         from lossgui.gui.commands import RenameCommand
 
         name = name.strip()
@@ -305,22 +304,15 @@ class Document(QObject):
 
         loss = self.loss
         if name not in {p.name for p in loss.params}:
-            raise ParameterError(f"{loss.id} has no parameter {name!r}")
+            raise ParameterError(f"{loss.id} has no parameter {name!r}",
+                                 f"{loss.id} に {name!r} というパラメータはありません")
         coerced = loss.param(name).coerce(value)
         if coerced != self.params[name]:
             self.undo_stack.push(SetParamCommand(self, loss.id, name, coerced))
 
     def check_name(self, name: str, column: int | None = None) -> None:
-        """ValueError with a sentence if ``name`` cannot name a prediction."""
-        if not name.strip():
-            raise ValueError(QCoreApplication.translate("Document", "A prediction needs a name."))
-        if name == TARGET_NAME:
-            raise ValueError(QCoreApplication.translate(
-                "Document", "t is the target's name; choose another name for a prediction."))
-        others = [n for c, n in enumerate(self._names) if c != column]
-        if name in others:
-            raise ValueError(QCoreApplication.translate(
-                "Document", "There is already a column called %1.").replace("%1", repr(name)))
+        """ColumnError with a sentence if ``name`` cannot name a prediction."""
+        check_prediction_name(name, [n for c, n in enumerate(self._names) if c != column])
 
     def replace(self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray],
                 loss_id: str | None = None) -> None:
@@ -422,12 +414,12 @@ class Document(QObject):
         self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray]
     ) -> None:
         arrays = [np.array(c, dtype=np.float64).reshape(-1) for c in columns]
-        if len(arrays) < 2 or len(names) != len(arrays):
-            raise ValueError("a document needs a target and at least one named prediction")
-        if len({len(a) for a in arrays}) != 1 or len(arrays[0]) == 0:
-            raise ValueError("every column needs the same, non-zero number of rows")
+        if len(names) != len(arrays):
+            raise ValueError("a name for every column")  # a programming error, not the user's
         # The target keeps the name it came with (正解, label, …) so exports match the CLI.
-        self._names = [names[0] or TARGET_NAME, *names[1:]]
+        named = [names[0] or TARGET_NAME, *names[1:]]
+        check_columns(named, [len(a) for a in arrays])
+        self._names = named
         self._columns = arrays
 
     def _fresh_names(self, count: int) -> list[str]:
@@ -517,12 +509,9 @@ def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:
     """Rows of possibly different lengths as a float array, short rows padded with blanks."""
     if isinstance(block, np.ndarray):
         return np.atleast_2d(np.asarray(block, dtype=np.float64))
-    width = max((len(r) for r in block), default=0)
-    if width == 0:
-        raise ValueError("nothing to paste")
-    values = np.full((len(block), width), math.nan)
-    for i, row in enumerate(block):
-        values[i, : len(row)] = row
+    values = rectangle(block)
+    if values.shape[1] == 0:
+        raise ColumnError("There is nothing to paste.", "貼り付けるものがありません。")
     return values
 
 

@@ -13,16 +13,13 @@ from importlib import resources
 from PySide6.QtCore import QCoreApplication
 
 from lossgui.core import csvio, get_loss
+from lossgui.core.arrays import FloatArray
 from lossgui.core.params import ParamValue
-from lossgui.gui.document import Document, FloatArray
+from lossgui.gui.document import Document
+from lossgui.gui.language import QT_TRANSLATE_NOOP
 
 CONTEXT = "Examples"
 Params = dict[str, dict[str, ParamValue]]
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    """Mark ``text`` for translation in ``context``; it is translated when shown."""
-    return text
 
 
 @dataclass(frozen=True)

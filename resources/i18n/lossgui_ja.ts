@@ -4,277 +4,277 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="19"/>
+        <location filename="../../lossgui/gui/actions.py" line="20"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="20"/>
+        <location filename="../../lossgui/gui/actions.py" line="21"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="21"/>
+        <location filename="../../lossgui/gui/actions.py" line="22"/>
         <source>&amp;Data</source>
         <translation>データ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="22"/>
+        <location filename="../../lossgui/gui/actions.py" line="23"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="23"/>
+        <location filename="../../lossgui/gui/actions.py" line="24"/>
         <source>E&amp;xamples</source>
         <translation>例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="24"/>
+        <location filename="../../lossgui/gui/actions.py" line="25"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="48"/>
+        <location filename="../../lossgui/gui/actions.py" line="49"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="49"/>
+        <location filename="../../lossgui/gui/actions.py" line="50"/>
         <source>Open a data CSV (a column t and one column per prediction) or a saved session</source>
         <translation>データの CSV(正解 t の列と予測ごとに1列)か、保存したセッションを開きます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="53"/>
+        <location filename="../../lossgui/gui/actions.py" line="54"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="54"/>
+        <location filename="../../lossgui/gui/actions.py" line="55"/>
         <source>Save the data, the loss and its parameters as a .lossgui.json session</source>
         <translation>データと損失関数、そのパラメータを .lossgui.json セッションとして保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="58"/>
+        <location filename="../../lossgui/gui/actions.py" line="59"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="60"/>
+        <location filename="../../lossgui/gui/actions.py" line="61"/>
         <source>Save the session under a new name</source>
         <translation>セッションを新しい名前で保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="63"/>
+        <location filename="../../lossgui/gui/actions.py" line="64"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="65"/>
+        <location filename="../../lossgui/gui/actions.py" line="66"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="69"/>
+        <location filename="../../lossgui/gui/actions.py" line="70"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="70"/>
+        <location filename="../../lossgui/gui/actions.py" line="71"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="73"/>
+        <location filename="../../lossgui/gui/actions.py" line="74"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="75"/>
+        <location filename="../../lossgui/gui/actions.py" line="76"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="79"/>
+        <location filename="../../lossgui/gui/actions.py" line="80"/>
         <source>Load the Article&apos;s &amp;Example</source>
         <translation>記事の例を読み込む(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="81"/>
+        <location filename="../../lossgui/gui/actions.py" line="82"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="85"/>
+        <location filename="../../lossgui/gui/actions.py" line="86"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="89"/>
+        <location filename="../../lossgui/gui/actions.py" line="90"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="92"/>
+        <location filename="../../lossgui/gui/actions.py" line="93"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="95"/>
+        <location filename="../../lossgui/gui/actions.py" line="96"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="98"/>
+        <location filename="../../lossgui/gui/actions.py" line="99"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="99"/>
+        <location filename="../../lossgui/gui/actions.py" line="100"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="103"/>
+        <location filename="../../lossgui/gui/actions.py" line="104"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="104"/>
+        <location filename="../../lossgui/gui/actions.py" line="105"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="108"/>
+        <location filename="../../lossgui/gui/actions.py" line="109"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="110"/>
+        <location filename="../../lossgui/gui/actions.py" line="111"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="113"/>
+        <location filename="../../lossgui/gui/actions.py" line="114"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="115"/>
+        <location filename="../../lossgui/gui/actions.py" line="116"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="118"/>
+        <location filename="../../lossgui/gui/actions.py" line="119"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="120"/>
+        <location filename="../../lossgui/gui/actions.py" line="121"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="123"/>
+        <location filename="../../lossgui/gui/actions.py" line="124"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="125"/>
+        <location filename="../../lossgui/gui/actions.py" line="126"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="128"/>
+        <location filename="../../lossgui/gui/actions.py" line="129"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="130"/>
+        <location filename="../../lossgui/gui/actions.py" line="131"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="133"/>
+        <location filename="../../lossgui/gui/actions.py" line="134"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="135"/>
+        <location filename="../../lossgui/gui/actions.py" line="136"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="138"/>
+        <location filename="../../lossgui/gui/actions.py" line="139"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="140"/>
+        <location filename="../../lossgui/gui/actions.py" line="141"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="143"/>
+        <location filename="../../lossgui/gui/actions.py" line="144"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="145"/>
+        <location filename="../../lossgui/gui/actions.py" line="146"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <location filename="../../lossgui/gui/actions.py" line="150"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="153"/>
+        <location filename="../../lossgui/gui/actions.py" line="154"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="157"/>
+        <location filename="../../lossgui/gui/actions.py" line="158"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="161"/>
+        <location filename="../../lossgui/gui/actions.py" line="162"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="165"/>
+        <location filename="../../lossgui/gui/actions.py" line="166"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="167"/>
+        <location filename="../../lossgui/gui/actions.py" line="168"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="171"/>
+        <location filename="../../lossgui/gui/actions.py" line="172"/>
         <source>Show the &amp;Curve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="173"/>
+        <location filename="../../lossgui/gui/actions.py" line="174"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="177"/>
+        <location filename="../../lossgui/gui/actions.py" line="178"/>
         <source>Show &amp;Other Tools&apos; Numbers</source>
         <translation>他のツールの値を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="179"/>
+        <location filename="../../lossgui/gui/actions.py" line="180"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="185"/>
+        <location filename="../../lossgui/gui/actions.py" line="186"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -314,17 +314,17 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../lossgui/gui/background.py" line="51"/>
+        <location filename="../../lossgui/gui/files/background.py" line="53"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/background.py" line="57"/>
+        <location filename="../../lossgui/gui/files/background.py" line="59"/>
         <source>Preparing the results…</source>
         <translation>結果を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/background.py" line="143"/>
+        <location filename="../../lossgui/gui/files/background.py" line="145"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -332,47 +332,52 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="87"/>
+        <location filename="../../lossgui/gui/commands.py" line="102"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="88"/>
+        <location filename="../../lossgui/gui/commands.py" line="103"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="109"/>
+        <location filename="../../lossgui/gui/commands.py" line="42"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="110"/>
+        <location filename="../../lossgui/gui/commands.py" line="44"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="132"/>
+        <location filename="../../lossgui/gui/commands.py" line="46"/>
+        <source>Delete %n rows</source>
+        <translation>%n 行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/commands.py" line="145"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="151"/>
+        <location filename="../../lossgui/gui/commands.py" line="164"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="173"/>
+        <location filename="../../lossgui/gui/commands.py" line="186"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="192"/>
+        <location filename="../../lossgui/gui/commands.py" line="205"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="210"/>
+        <location filename="../../lossgui/gui/commands.py" line="223"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -380,82 +385,82 @@
 <context>
     <name>ConventionsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="34"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="35"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="36"/>
         <source>Deep Learning from Scratch</source>
         <translation>ゼロから作るDeep Learning</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="48"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="49"/>
         <source>&lt;b&gt;Why do other tools give another number?&lt;/b&gt; Each tool has its own convention; here is what each reports, and why.</source>
         <translation>&lt;b&gt;他のツールで値が違うのはなぜ?&lt;/b&gt; ツールごとに決まり(規約)が違います。それぞれが返す値と、その理由です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="53"/>
         <source>For the prediction</source>
         <translation>対象の予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="63"/>
         <source>Remarks on the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="71"/>
         <source>What other tools report</source>
         <translation>他のツールが返す値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Tool</source>
         <translation>ツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Function</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Why it differs</source>
         <translation>違う理由</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="147"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="148"/>
         <source>lossgui (now)</source>
         <translation>lossgui (現在)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="148"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="149"/>
         <source>The loss and parameters chosen on the left, for comparison.</source>
         <translation>左で選んだ損失関数とパラメータ(比較用)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="159"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="160"/>
         <source>This tool refuses this input: %1</source>
         <translation>このツールはこの入力を受け付けません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="178"/>
         <source>ⓘ %1 and t look like one class per sample with probabilities summing to 1: the tools should agree up to their clipping.</source>
         <translation>ⓘ %1 と t は「1サンプルに正解1クラス、確率の合計が1」の形です。クリップの違いを除けば、どのツールも同じ値になるはずです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="185"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="186"/>
         <source>refuses</source>
         <translation>受け付けない</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/conventions_panel.py" line="187"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="188"/>
         <source>not a number</source>
         <translation>数値ではない</translation>
     </message>
@@ -463,72 +468,72 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="79"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="81"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="84"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="85"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="87"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="98"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="99"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="117"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="111"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="171"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="165"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="174"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="168"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="248"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="242"/>
         <source>%1: no curve for element %2 — fill in %3 and %4 (see the notes).</source>
         <translation>%1: 要素 %2 の曲線はありません — %3 と %4 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="254"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="248"/>
         <source>lowering %1 lowers E (learning moves it down)</source>
         <translation>%1 を下げると E が下がります(学習は %1 を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="256"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="250"/>
         <source>raising %1 lowers E (learning moves it up)</source>
         <translation>%1 を上げると E が下がります(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="258"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="252"/>
         <source>moving %1 a little does not change E here</source>
         <translation>ここでは %1 を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="259"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="253"/>
         <source>%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: %6. Click or drag on the plot to set %1&apos;s %2.</source>
         <translation>%1: %2 = %3、寄与 %4、接線の傾き(勾配)%5: %6。グラフをクリックまたはドラッグすると %1 の %2 を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/curve_panel.py" line="290"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="284"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -536,59 +541,29 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="169"/>
+        <location filename="../../lossgui/gui/document.py" line="175"/>
         <source>This element has a problem; see the problems list for the summary.</source>
         <translation>この要素には問題があります。まとめは注意の一覧を見てください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="217"/>
+        <location filename="../../lossgui/gui/document.py" line="223"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="220"/>
+        <location filename="../../lossgui/gui/document.py" line="226"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="241"/>
+        <location filename="../../lossgui/gui/document.py" line="247"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="244"/>
+        <location filename="../../lossgui/gui/document.py" line="250"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="259"/>
-        <source>Keep at least one row: a loss needs at least one element.</source>
-        <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="277"/>
-        <source>The target t cannot be removed.</source>
-        <translation>正解 t は削除できません。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="280"/>
-        <source>Keep at least one prediction to compare with t.</source>
-        <translation>t と比べる予測を少なくとも1つ残してください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="316"/>
-        <source>A prediction needs a name.</source>
-        <translation>予測には名前が必要です。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="318"/>
-        <source>t is the target&apos;s name; choose another name for a prediction.</source>
-        <translation>t は正解の名前です。予測には別の名前を付けてください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="322"/>
-        <source>There is already a column called %1.</source>
-        <translation>%1 という列はすでにあります。</translation>
     </message>
 </context>
 <context>
@@ -602,62 +577,62 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="57"/>
+        <location filename="../../lossgui/gui/examples.py" line="54"/>
         <source>The Article: t = [0, 1, 0, 1, 0], a Good and a Bad y</source>
         <translation>記事の例: t = [0, 1, 0, 1, 0]、良い予測と悪い予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="58"/>
+        <location filename="../../lossgui/gui/examples.py" line="55"/>
         <source>2乗和誤差 0.252 for the good prediction y1, 2.0651 for the bad one y2</source>
         <translation>2乗和誤差は、学習がうまくいっている y1 で 0.252、うまくいっていない y2 で 2.0651</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="64"/>
+        <location filename="../../lossgui/gui/examples.py" line="61"/>
         <source>The Book: 10 Classes, the Answer Is Class 2</source>
         <translation>本の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="72"/>
+        <location filename="../../lossgui/gui/examples.py" line="69"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
         <translation>本の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="65"/>
+        <location filename="../../lossgui/gui/examples.py" line="62"/>
         <source>Deep Learning from Scratch: y gives class 2 (row 3: the book counts classes from 0) the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
         <translation>ゼロから作るDeep Learning: y はクラス2(3 行目: 本はクラスを 0 から数えます)に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="73"/>
+        <location filename="../../lossgui/gui/examples.py" line="70"/>
         <source>The same y, but t says class 7 (row 8): ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
         <translation>同じ y で正解 t がクラス7(8 行目)の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="79"/>
+        <location filename="../../lossgui/gui/examples.py" line="76"/>
         <source>Regression: Real Numbers, One Outlier</source>
         <translation>回帰: 実数、外れ値が1つ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="80"/>
+        <location filename="../../lossgui/gui/examples.py" line="77"/>
         <source>t is any real number; y2 misses one element by 5. Compare mean squared error with Huber loss</source>
         <translation>t は任意の実数です。y2 は1つの要素だけ 5 外れています。平均2乗誤差と Huber損失を比べてみましょう</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="86"/>
+        <location filename="../../lossgui/gui/examples.py" line="83"/>
         <source>Logits, One Class: Softmax Cross-Entropy</source>
         <translation>ロジット、正解1クラス: ソフトマックス交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="87"/>
+        <location filename="../../lossgui/gui/examples.py" line="84"/>
         <source>y are raw scores (logits), not probabilities; softmax turns them into probabilities first</source>
         <translation>y は確率ではなく生のスコア(ロジット)です。ソフトマックスでまず確率に変換します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="93"/>
+        <location filename="../../lossgui/gui/examples.py" line="90"/>
         <source>Logits, Several Labels: BCE with Logits</source>
         <translation>ロジット、複数ラベル: ロジット入力の2値交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="94"/>
+        <location filename="../../lossgui/gui/examples.py" line="91"/>
         <source>t has two 1s (two labels are right); every element is its own yes/no question</source>
         <translation>t に 1 が2つあります(正解のラベルが2つ)。各要素がそれぞれ独立した「はい/いいえ」の問題です</translation>
     </message>
@@ -665,169 +640,134 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="35"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="36"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="38"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="39"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="39"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="40"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="41"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="78"/>
-        <source>the file needs a target column and at least one prediction column</source>
-        <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files.py" line="81"/>
-        <source>every column needs the same, non-zero number of rows</source>
-        <translation>どの列も同じ行数(1行以上)が必要です</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files.py" line="85"/>
-        <source>a prediction column has no name</source>
-        <translation>名前のない予測の列があります</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files.py" line="88"/>
-        <source>a prediction is called t, which is the target&apos;s name</source>
-        <translation>予測に正解の名前 t が付いています</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files.py" line="91"/>
-        <source>two prediction columns have the same name</source>
-        <translation>2つの予測の列が同じ名前です</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files.py" line="121"/>
-        <source>%1 cannot be evaluated (%2); fix it before exporting</source>
-        <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files.py" line="144"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="120"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="172"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="148"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="184"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="160"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="185"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="161"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="200"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="176"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="201"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="177"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="205"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="181"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="246"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="256"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="232"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="270"/>
-        <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
-        <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files.py" line="326"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="296"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="340"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="310"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="348"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="319"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="373"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="344"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="375"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="347"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="385"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="357"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="389"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="361"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="394"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="366"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="406"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="409"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="382"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="460"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files.py" line="476"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="450"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -835,37 +775,37 @@ Which column holds the target t?</source>
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="32"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="33"/>
         <source>Whose numbers the formula shows</source>
         <translation>式に値を入れる予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="33"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="34"/>
         <source>Written out with the numbers of</source>
         <translation>値を入れた式:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="44"/>
         <source>Formula with the numbers</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="94"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="96"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="97"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/formula_panel.py" line="108"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="109"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/formula_panel.py" line="118"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="119"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
@@ -875,47 +815,47 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="55"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="56"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="63"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="79"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="115"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="115"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="128"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="129"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="178"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -923,137 +863,115 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="56"/>
-        <location filename="../../lossgui/gui/main_window.py" line="262"/>
+        <location filename="../../lossgui/gui/main_window.py" line="58"/>
+        <location filename="../../lossgui/gui/main_window.py" line="264"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="61"/>
+        <location filename="../../lossgui/gui/main_window.py" line="63"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="63"/>
+        <location filename="../../lossgui/gui/main_window.py" line="65"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="77"/>
+        <location filename="../../lossgui/gui/main_window.py" line="79"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="116"/>
+        <location filename="../../lossgui/gui/main_window.py" line="118"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="119"/>
+        <location filename="../../lossgui/gui/main_window.py" line="121"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="179"/>
+        <location filename="../../lossgui/gui/main_window.py" line="181"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="180"/>
+        <location filename="../../lossgui/gui/main_window.py" line="182"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="181"/>
+        <location filename="../../lossgui/gui/main_window.py" line="183"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="182"/>
+        <location filename="../../lossgui/gui/main_window.py" line="184"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="184"/>
+        <location filename="../../lossgui/gui/main_window.py" line="186"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="212"/>
+        <location filename="../../lossgui/gui/main_window.py" line="214"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="279"/>
+        <location filename="../../lossgui/gui/main_window.py" line="281"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="281"/>
+        <location filename="../../lossgui/gui/main_window.py" line="283"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="283"/>
+        <location filename="../../lossgui/gui/main_window.py" line="285"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="289"/>
+        <location filename="../../lossgui/gui/main_window.py" line="291"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="294"/>
+        <location filename="../../lossgui/gui/main_window.py" line="296"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="381"/>
-        <source>Keep at least one row: a loss needs at least one element.</source>
-        <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="386"/>
-        <source>Delete %n rows</source>
-        <translation>
-            <numerusform>%n 行を削除</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="388"/>
-        <source>Delete rows %1–%2</source>
-        <translation>%1〜%2 行目を削除</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="391"/>
-        <source>Delete row %1</source>
-        <translation>%1 行目を削除</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="423"/>
+        <location filename="../../lossgui/gui/main_window.py" line="420"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="427"/>
+        <location filename="../../lossgui/gui/main_window.py" line="424"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="428"/>
+        <location filename="../../lossgui/gui/main_window.py" line="425"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="521"/>
+        <location filename="../../lossgui/gui/main_window.py" line="518"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="522"/>
+        <location filename="../../lossgui/gui/main_window.py" line="519"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1061,12 +979,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="315"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="312"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="321"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1074,101 +992,86 @@ Which column holds the target t?</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../lossgui/gui/plot_export.py" line="42"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="36"/>
         <source>−∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_export.py" line="43"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="37"/>
         <source>contribution of each element</source>
         <translation>各要素の寄与</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/plot_export.py" line="52"/>
-        <source>a plot can be saved as PNG or SVG, not %1</source>
-        <translation>グラフは PNG か SVG で保存できます(%1 は不可)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/plot_export.py" line="54"/>
-        <source>a name without a suffix</source>
-        <translation>拡張子のない名前</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/plot_export.py" line="83"/>
-        <source>the PNG could not be encoded</source>
-        <translation>PNG を作れませんでした</translation>
     </message>
 </context>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="37"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="38"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="69"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="70"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="72"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="74"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="78"/>
-        <location filename="../../lossgui/gui/plot_panel.py" line="323"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="318"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="322"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="317"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="357"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="352"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="370"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="365"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="373"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="368"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="376"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="371"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/plot_panel.py" line="377"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="372"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1184,118 +1087,105 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="192"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="192"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="198"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="198"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="204"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="204"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="233"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="230"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="231"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="231"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="242"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="239"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="285"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="282"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/loss_panel.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
 </context>
 <context>
-    <name>Saving</name>
-    <message>
-        <location filename="../../lossgui/gui/saving.py" line="23"/>
-        <source>%1: cannot write there: %2</source>
-        <translation>%1: そこには書き込めません: %2</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/saving.py" line="47"/>
-        <source>%1: the file could not be written: %2</source>
-        <translation>%1: ファイルを書き込めませんでした: %2</translation>
-    </message>
-</context>
-<context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="123"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="112"/>
         <source>blank</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="125"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="114"/>
         <source>, problem</source>
         <translation>、問題あり</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="126"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="115"/>
         <source>%1 row %2: %3</source>
         <translation>%1 の %2 行目: %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="144"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="133"/>
         <source>t: the target (正解ラベル), one value per element k</source>
         <translation>t: 正解(正解ラベル)。要素 k ごとに1つの値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="145"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="134"/>
         <source>A prediction y (the model&apos;s output). Double-click to rename.</source>
         <translation>予測 y(モデルの出力)。ダブルクリックで名前を変更できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="165"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="154"/>
         <source>the old value %1 is kept</source>
         <translation>元の値 %1 のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="166"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="155"/>
         <source>the cell stays blank</source>
         <translation>セルは空のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="168"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="157"/>
         <source>%1 row %2: %3; %4.</source>
         <translation>%1 の %2 行目: %3。%4。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="193"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="182"/>
         <source>Blank: this element is missing, so the loss cannot be computed.</source>
         <translation>空: この要素の値がないため、損失を計算できません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/table_model.py" line="194"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="183"/>
         <source>%1 row %2 = %3</source>
         <translation>%1 の %2 行目 = %3</translation>
     </message>
@@ -1303,27 +1193,27 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="241"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="242"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="245"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="246"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="264"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="265"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="302"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="303"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet_view.py" line="304"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="305"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

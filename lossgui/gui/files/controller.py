@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl
+from PySide6.QtCore import QEvent, QObject, QSettings, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from lossgui.core import LossguiError, csvio, project
+from lossgui.core import LossguiError, csvio, plot_files, project
+from lossgui.core.arrays import FloatArray
+from lossgui.core.atomic import write_file
+from lossgui.core.columns import TARGET_NAME, check_columns
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
-from lossgui.gui.document import TARGET_NAME, FloatArray
 from lossgui.gui.files import background
-from lossgui.gui.files.saving import write_text
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 
 if TYPE_CHECKING:
@@ -46,10 +47,6 @@ Button = QMessageBox.StandardButton
 T = TypeVar("T")
 
 
-class OpenCancelled(Exception):
-    """The user cancelled a question asked while opening (e.g. which column is the target)."""
-
-
 @dataclass
 class Loaded:
     """What a file puts in the window: columns with the target first, and maybe the loss."""
@@ -70,26 +67,6 @@ def is_openable(path: str) -> bool:
     """Whether a dropped file looks like something File ▸ Open reads."""
     lowered = path.lower()
     return lowered.endswith(DATA_SUFFIXES) or is_session_path(lowered)
-
-
-def check_columns(names: list[str], columns: list[FloatArray]) -> None:
-    """LossguiError unless the columns can become a document: t and ≥1 distinct, named y."""
-    if len(names) < 2:
-        raise LossguiError(QCoreApplication.translate(
-            "FileController", "the file needs a target column and at least one prediction column"))
-    if len({len(c) for c in columns}) != 1 or len(columns[0]) == 0:
-        raise LossguiError(QCoreApplication.translate(
-            "FileController", "every column needs the same, non-zero number of rows"))
-    for name in names[1:]:
-        if not name.strip():
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "a prediction column has no name"))
-        if name == TARGET_NAME:
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "a prediction is called t, which is the target's name"))
-    if len(set(names[1:])) != len(names) - 1:
-        raise LossguiError(QCoreApplication.translate(
-            "FileController", "two prediction columns have the same name"))
 
 
 def without_source(message: str, path: str) -> str:
@@ -118,9 +95,8 @@ def results_text(window: MainWindow) -> str:
     document = window.document
     for name, error in zip(document.prediction_names, document.errors, strict=True):
         if error is not None:
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "%1 cannot be evaluated (%2); fix it before exporting")
-                .replace("%1", name).replace("%2", error))
+            raise LossguiError(f"{name} cannot be evaluated ({error}); fix it before exporting",
+                               f"{name} は計算できません({error})。書き出す前に直してください")
     results = [
         (name, document.column(c), evaluation)
         for c, (name, evaluation) in enumerate(
@@ -226,7 +202,7 @@ class FileController(QObject):
             return False
         try:
             problem = self.load_path(path)
-        except OpenCancelled:
+        except background.Cancelled:
             return False
         if problem is not None:
             self.report(problem)
@@ -236,12 +212,12 @@ class FileController(QObject):
     def load_path(self, path: str) -> str | None:
         """Read ``path`` into the document; the reason it could not, or None when it did.
 
-        Raises OpenCancelled if the user cancels a question. The document is only touched
-        once the whole file has been read and checked.
+        Raises background.Cancelled if the user cancels a question or the reading. The
+        document is only touched once the whole file has been read and checked.
         """
         try:
             loaded = self.read(path)
-            check_columns(loaded.names, loaded.columns)
+            check_columns(loaded.names, [len(c) for c in loaded.columns])
         except LossguiError as error:
             return self.tr("Could not open %1: %2").replace("%1", path) \
                 .replace("%2", without_source(error_text(error, current_language()), path))
@@ -266,28 +242,22 @@ class FileController(QObject):
                 session.loss_id, dict(session.params), is_session=True,
             )
         data = self._read_file(csvio.read_data_csv, path)
-        if len(data.names) < 2:
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "%1: the file needs a target column and at least one "
-                "prediction column (it has only %2)").replace("%1", path)
-                .replace("%2", repr(data.names[0])))
+        if len(data.names) < 2:  # refused before asking which of the columns is t
+            check_columns(data.names, [len(c) for c in data.columns])
         if TARGET_NAME in data.names:
             target = TARGET_NAME
         else:
             chosen = self.ask_target(path, list(data.names))
             if chosen is None:
-                raise OpenCancelled
+                raise background.Cancelled
             target = chosen
         order = [target, *(n for n in data.names if n != target)]
         return Loaded(order, [data.column(n) for n in order])
 
     def _read_file(self, read: Callable[[str], T], path: str) -> T:
         """``read(path)``; a large file in a worker thread, with progress (see background.py)."""
-        try:
-            return background.run(self.window, background.opening_label(path), read, path,
-                                  background=background.is_large_file(path))
-        except background.Cancelled:
-            raise OpenCancelled from None
+        return background.run(self.window, background.opening_label(path), read, path,
+                              background=background.is_large_file(path))
 
     def _apply(self, loaded: Loaded) -> None:
         document = self.window.document
@@ -335,10 +305,11 @@ class FileController(QObject):
     def save_to(self, path: str) -> bool:
         """Write the session to ``path``; on failure say why, keep the data and the old file."""
         try:
-            write_text(path, project.to_json(session_of(self.window)))
-        except (LossguiError, OSError) as error:
+            write_file(path, project.to_json(session_of(self.window)))
+        except LossguiError as error:
             self.report(self.tr("Could not save the session: %1. Your data is still here; try "
-                                "another folder or file name.").replace("%1", str(error)))
+                                "another folder or file name.")
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.session_path = path
         self.window.source = Path(path).name
@@ -370,7 +341,8 @@ class FileController(QObject):
         except background.Cancelled:
             return False
         except LossguiError as error:
-            self.report(self.tr("Could not export the results: %1").replace("%1", str(error)))
+            self.report(self.tr("Could not export the results: %1")
+                        .replace("%1", error_text(error, current_language())))
             return False
         answer = self.ask_save_path(self.tr("Export results"), self._suggest("-results.csv"),
                                     self.tr(RESULTS_FILTER))
@@ -380,10 +352,10 @@ class FileController(QObject):
         if not Path(path).suffix:
             path += ".csv"
         try:
-            write_text(path, text, bom=self.bom)
-        except OSError as error:
+            write_file(path, text, bom=self.bom)
+        except LossguiError as error:
             self.report(self.tr("Could not export the results: %1. Your data is still here.")
-                        .replace("%1", str(error)))
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.window.statusBar().showMessage(
             self.tr("Exported the results to %1").replace("%1", path), 5000)
@@ -396,14 +368,15 @@ class FileController(QObject):
         if answer is None:
             return False
         path, chosen = answer
-        if Path(path).suffix.lower() not in (".png", ".svg"):
+        if Path(path).suffix.lower() not in plot_files.FORMATS:
             path += ".svg" if chosen in (SVG_FILTER, self.tr(SVG_FILTER)) else ".png"
         from lossgui.gui.files.plot_export import export_plot  # pyqtgraph exporters: on first use
 
         try:
             export_plot(self.window.document, path, self.window.plot_panel.gradient_mode)
-        except (LossguiError, OSError) as error:
-            self.report(self.tr("Could not export the plot: %1").replace("%1", str(error)))
+        except LossguiError as error:
+            self.report(self.tr("Could not export the plot: %1")
+                        .replace("%1", error_text(error, current_language())))
             return False
         self.window.statusBar().showMessage(
             self.tr("Exported the plot to %1").replace("%1", path), 5000)

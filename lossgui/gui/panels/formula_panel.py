@@ -14,7 +14,8 @@ from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError
-from lossgui.core.explain import Substitution, number, substitute
+from lossgui.core.explain import Substitution, substitute
+from lossgui.core.numbers import in_formula
 from lossgui.gui.focus import Focus, PredictionCombo
 
 INERT_COLOUR = "#9a9a9a"
@@ -119,7 +120,7 @@ class FormulaPanel(QWidget):
             parts.insert(sub.elided_at, f"<i>{html.escape(more)}</i>")
         body = " + ".join(parts)
         return (f"{html.escape(sub.prefix)}{body}{html.escape(sub.suffix)} = "
-                f"<b>{html.escape(number(sub.result))}</b>")
+                f"<b>{html.escape(in_formula(sub.result))}</b>")
 
     def _show_message(self, text: str) -> None:
         self.formula.setText(f"<i>{html.escape(text)}</i>")
