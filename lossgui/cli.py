@@ -6,24 +6,29 @@ The headless subcommands never import Qt (a test enforces it), so they work over
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import math
 import os
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 from lossgui import __version__
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
-from lossgui.core.atomic import write_atomic
+from lossgui.core.arrays import FloatArray
+from lossgui.core.atomic import write_atomic_with
+from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
+from lossgui.core.examples import EXAMPLES
+from lossgui.core.lowest import lowest_indices
 from lossgui.core.numbers import round_trip, setting
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
 
-SUBCOMMANDS = {"compute", "losses"}
+SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
 
 
@@ -35,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The headless command line: ``compute`` and ``losses``."""
+    """The headless command line: ``compute``, ``descend`` and ``losses``."""
     parser = _Parser(prog="lossgui", description="Loss-function calculator. "
                      "Run without arguments (or with a CSV file) to open the window.")
     parser.add_argument("--version", action="version", version=f"lossgui {__version__}")
@@ -63,23 +68,54 @@ def build_parser() -> argparse.ArgumentParser:
     compute.add_argument("--plot-gradient", action="store_true",
                          help="plot −∂E/∂y instead of the contributions")
 
+    steps = sub.add_parser("descend", help="take gradient steps on each prediction and show "
+                           "the loss over the steps")
+    steps.add_argument("data", metavar="DATA.csv", help="as for compute")
+    steps.add_argument("--loss", required=True, metavar="ID", help="see `lossgui losses`")
+    steps.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="a loss parameter, e.g. eps=1e-7 (repeatable)")
+    steps.add_argument("--lr", required=True, metavar="ETA", help="the learning rate (> 0)")
+    steps.add_argument("--steps", required=True, metavar="S", help="how many steps (0–10000)")
+    steps.add_argument("--space", choices=SPACES, default="input",
+                       help="step on y itself (input), or on the logits behind probabilities "
+                       "(logits: softmax for sse/cee/kl, σ for bce)")
+    steps.add_argument("--target", metavar="COL", help="the target column (default: t)")
+    steps.add_argument("--pred", action="append", default=[], metavar="COL",
+                       help="a prediction column (repeatable; default: all but the target)")
+    steps.add_argument("--format", choices=("table", "json", "csv"),
+                       help="default: from --output's suffix (.csv, .json), else table")
+    steps.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    steps.add_argument("--delimiter", choices=(",", ";", "tab"),
+                       help="the data file's delimiter (default: detected)")
+    steps.add_argument("--bom", action="store_true",
+                       help="start a CSV output with a UTF-8 BOM (for Excel)")
+
     losses = sub.add_parser("losses", help="list every loss with its parameters")
     losses.add_argument("--format", choices=("table", "json"), default="table")
+
+    examples = sub.add_parser("examples", help="list the shipped example CSVs as NAME<TAB>PATH")
+    examples.add_argument("name", nargs="?", choices=list(EXAMPLES), metavar="NAME",
+                          help="print only this example's path, e.g. "
+                          "lossgui compute \"$(lossgui examples article)\" --loss sse")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lossgui`` command; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
-        return _open_window(args_list[0] if args_list else None)
     try:
-        args = build_parser().parse_args(args_list)
-    except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
-        return done.code if isinstance(done.code, int) else EXIT_USAGE
-    try:
+        if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
+            return _open_window(_window_file(args_list))
+        try:
+            args = build_parser().parse_args(args_list)
+        except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
+            return done.code if isinstance(done.code, int) else EXIT_USAGE
         if args.command == "losses":
             return _list_losses(args.format, sys.stdout)
+        if args.command == "descend":
+            return _descend(args)
+        if args.command == "examples":
+            return _list_examples(args.name, sys.stdout)
         return _compute(args)
     except LossguiError as error:
         print(f"lossgui: error: {error}", file=sys.stderr)
@@ -90,7 +126,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def window_main() -> int:
+    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only."""
+    return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+
+
+def _window_file(args: Sequence[str]) -> str | None:
+    """The file ``lossgui FILE`` opens; a mistyped command or a missing file is refused here.
+
+    Without this, ``lossgui comptue data.csv`` would start the window to show "cannot open
+    comptue", or abort where there is no display.
+    """
+    if not args:
+        return None
+    word = args[0]
+    if not os.path.exists(word):
+        looks_like_file = bool(Path(word).suffix) or os.sep in word or "/" in word
+        guess = difflib.get_close_matches(word, sorted(SUBCOMMANDS), n=1)
+        if guess and not looks_like_file:
+            raise LossguiError(f"unknown command {word!r} (did you mean {guess[0]}?)",
+                               f"{word!r} というコマンドはありません（{guess[0]} のことですか？）")
+        if looks_like_file:
+            raise LossguiError(f"{word}: no such file", f"{word}: ファイルがありません")
+        commands = ", ".join(sorted(SUBCOMMANDS))
+        raise LossguiError(
+            f"unknown command {word!r}: give a data CSV or .lossgui.json file, or one of "
+            f"{commands} (lossgui --help)",
+            f"{word!r} というコマンドはありません。CSV か .lossgui.json のファイル、"
+            f"または {commands} を指定してください（lossgui --help）")
+    if len(args) > 1:
+        raise LossguiError(f"lossgui FILE opens one file; {args[1]!r} is one too many "
+                           "(the commands are compute, losses, examples)",
+                           f"lossgui FILE で開けるファイルは1つです（{args[1]!r} は余分です）")
+    return word
+
+
 def _open_window(path: str | None) -> int:
+    problem = display_problem()
+    if problem:
+        raise problem
     try:
         from lossgui.gui.app import main as gui_main  # Qt is imported only here
     except ImportError as error:
@@ -98,6 +172,26 @@ def _open_window(path: str | None) -> int:
               "Run `python3 dev.py run`, which installs what Qt needs.", file=sys.stderr)
         return EXIT_USAGE
     return gui_main(path)
+
+
+def display_problem(environ: Mapping[str, str] | None = None,
+                    platform: str | None = None) -> LossguiError | None:
+    """Why the window cannot open here (no display on Linux/BSD), or None if it may try.
+
+    Qt would abort (exit 134) after a screenful of plugin messages; one line says it better.
+    An explicit QT_QPA_PLATFORM (e.g. offscreen) is the user's choice and is left to Qt.
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform in ("win32", "cygwin", "darwin") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return LossguiError(
+        "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are "
+        "unset); `lossgui compute`, `losses` and `examples` work without one",
+        "ディスプレイがありません: ウィンドウにはデスクトップ環境が必要です（DISPLAY も "
+        "WAYLAND_DISPLAY もありません）。lossgui compute / losses / examples はそのまま使えます")
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -125,15 +219,44 @@ def _output_format(args: argparse.Namespace) -> str:
     return chosen
 
 
-def _compute(args: argparse.Namespace) -> int:
-    args.format = _output_format(args)
-    if args.plot:
-        plot_format(args.plot)  # refuse a wrong name before Qt is loaded
+def _read_inputs(
+    args: argparse.Namespace,
+) -> tuple[str, dict[str, ParamValue], str, FloatArray, list[tuple[str, FloatArray]]]:
+    """The loss, its checked parameters and the data named on the command line."""
     loss = get_loss(args.loss)
     params = resolve(loss.id, loss.params, _parse_params(args.param))
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     data = csvio.read_data_csv(args.data, delimiter)
     target_name, t, predictions = data.split(args.target, args.pred)
+    return loss.id, params, target_name, t, list(predictions)
+
+
+def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object]) -> None:
+    """Write a report (text, or a function writing its bytes) to --output atomically, or stdout.
+
+    Bytes, not text, go to stdout: CSV carries its own CRLF line ends, which a terminal must
+    not translate again.
+    """
+    write: Callable[[BinaryIO], object]
+    if isinstance(content, str):
+        data = (csvio.UTF8_BOM if args.bom and args.format == "csv" else b"") + content.encode()
+        write = lambda handle: handle.write(data)  # noqa: E731
+    else:
+        write = content
+    if args.output:
+        write_atomic_with(args.output, write)
+    else:
+        sys.stdout.flush()
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
+def _compute(args: argparse.Namespace) -> int:
+    args.format = _output_format(args)
+    if args.plot:
+        plot_format(args.plot)  # refuse a wrong name before Qt is loaded
+    loss_id, params, target_name, t, predictions = _read_inputs(args)
+    loss = get_loss(loss_id)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
 
     problems = _problems(results)
@@ -142,17 +265,15 @@ def _compute(args: argparse.Namespace) -> int:
         for name, problem in problems:
             print(_problem_line(name, problem), file=sys.stderr)
 
-    if args.format == "json":
-        text = json.dumps(_json_report(loss.id, params, target_name, results),
-                          ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        text = csvio.results_csv_text(target_name, t, results)
+    if args.format == "csv":
+        def write(handle: BinaryIO) -> None:  # straight to the file: no million-row string
+            csvio.write_results_csv(handle, target_name, t, results, bom=args.bom)
+        _emit(args, write)
+    elif args.format == "json":
+        _emit(args, json.dumps(_json_report(loss.id, params, target_name, results),
+                               ensure_ascii=False, indent=2) + "\n")
     else:
-        text = _table_report(loss.id, params, results)
-    if args.output:
-        write_atomic(args.output, text, bom=args.bom and args.format == "csv")
-    else:
-        _write_stdout(("\ufeff" if args.bom and args.format == "csv" else "") + text)
+        _emit(args, _table_report(loss.id, params, results))
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
     return 0
@@ -196,13 +317,6 @@ def _write_plot(
     del app
 
 
-def _write_stdout(text: str) -> None:
-    # CSV carries its own CRLF line ends; keep the terminal from translating them again.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
-
-
 def _problems(
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> list[tuple[str | None, Problem]]:
@@ -234,7 +348,7 @@ def json_number(value: float) -> float | str:
 
 def _json_report(
     loss_id: str,
-    params: Mapping[str, object],
+    params: Mapping[str, ParamValue],
     target_name: str,
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> dict[str, object]:
@@ -252,15 +366,17 @@ def _json_report(
             }
             for name, _, ev in results
         ],
-        "warnings": [
-            {
-                "prediction": name,
-                "row": problem.index[0] + 1 if problem.index else None,
-                "severity": problem.severity.value,
-                "message": problem.message,
-            }
-            for name, problem in problems
-        ],
+        "warnings": [_warning_json(name, problem) for name, problem in problems],
+    }
+
+
+def _warning_json(prediction: str | None, problem: Problem) -> dict[str, object]:
+    """One warning as the JSON reports list it; ``row`` is the 1-based element k."""
+    return {
+        "prediction": prediction,
+        "row": problem.index[0] + 1 if problem.index else None,
+        "severity": problem.severity.value,
+        "message": problem.message,
     }
 
 
@@ -268,21 +384,93 @@ def _table_report(
     loss_id: str, params: Mapping[str, ParamValue],
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> str:
-    loss = get_loss(loss_id)
-    settings = ", ".join(f"{k}={setting(v)}"
-                         for k, v in params.items())
-    lines = [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
-             f"parameters: {settings}", ""]
-    finite = [ev.total for _, _, ev in results if math.isfinite(ev.total)]
-    best = min(finite) if len(results) > 1 and finite else None
+    lines = [*_loss_header(loss_id, params), ""]
+    lowest = lowest_indices([ev.total for _, _, ev in results])
     width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
-    for name, _, ev in results:
-        mark = "  ← lowest loss" if best is not None and ev.total == best else ""
+    for i, (name, _, ev) in enumerate(results):
+        mark = "  ← lowest loss" if i in lowest else ""
         lines.append(f"{_pad(name, width)}  {round_trip(ev.total)}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
+    return "\n".join(lines) + "\n"
+
+
+def _loss_header(loss_id: str, params: Mapping[str, ParamValue]) -> list[str]:
+    """The table's first lines: the loss, its formula and the parameters in force."""
+    loss = get_loss(loss_id)
+    settings = ", ".join(f"{k}={setting(v)}" for k, v in params.items())
+    return [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
+            f"parameters: {settings}"]
+
+
+def _descend(args: argparse.Namespace) -> int:
+    args.format = _output_format(args)
+    lr, steps = check_lr(args.lr), check_steps(args.steps)  # before the file is read
+    loss_id, params, _, t, predictions = _read_inputs(args)
+    runs = [(name, descend(loss_id, y, t, params, lr, steps, args.space))
+            for name, y in predictions]
+    problems = [(name, problem) for name, run in runs for problem in run.problems]
+    if args.format != "table" or args.output:
+        for name, problem in problems:
+            print(_problem_line(name, problem), file=sys.stderr)
+    if args.format == "json":
+        report = {
+            "loss": loss_id,
+            "params": dict(params),
+            "lr": lr,
+            "steps": steps,
+            "space": runs[0][1].space,
+            "predictions": [
+                {"name": name, "totals": [json_number(v) for v in run.totals.tolist()],
+                 "final": [json_number(v) for v in run.final.tolist()]}
+                for name, run in runs
+            ],
+            "warnings": [_warning_json(name, problem) for name, problem in problems],
+        }
+        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = csvio.descent_csv_text([n for n, _ in runs], [r.totals for _, r in runs])
+    else:
+        text = _descent_table(loss_id, params, runs, problems)
+    _emit(args, text)
+    return 0
+
+
+FINAL_SHOWN = 10  # the table lists a final y this long in full; JSON always has all of it
+
+
+def _descent_table(
+    loss_id: str,
+    params: Mapping[str, ParamValue],
+    runs: Sequence[tuple[str, Descent]],
+    problems: Sequence[tuple[str, Problem]],
+) -> str:
+    first = runs[0][1]
+    space = describe_space(get_loss(loss_id), first.space, "en")
+    lines = [*_loss_header(loss_id, params),
+             f"learning rate: {first.lr!r}, steps: {first.steps}, space: {first.space} ({space})",
+             ""]
+    columns = [[repr(v) for v in run.totals.tolist()] for _, run in runs]
+    widths = [max(_width(name), *(len(c) for c in column)) for (name, _), column
+              in zip(runs, columns, strict=True)]
+    lines.append("  ".join(["step", *(_pad(n, w) for (n, _), w in zip(runs, widths,
+                                                                      strict=True))]).rstrip())
+    for step in range(first.steps + 1):
+        cells = [_pad(c[step] if step < len(c) else "", w) for c, w in zip(columns, widths,
+                                                                          strict=True)]
+        if any(step < len(c) for c in columns):
+            lines.append("  ".join([f"{step:<4}", *cells]).rstrip())
+    lines.append("")
+    for name, run in runs:
+        values = run.final.ravel().tolist()
+        shown = ", ".join(repr(v) for v in values[:FINAL_SHOWN])
+        more = f", … ({len(values) - FINAL_SHOWN} more; --format json lists all)" \
+            if len(values) > FINAL_SHOWN else ""
+        lines.append(f"final {name} (step {len(run.totals) - 1}): [{shown}{more}]")
+    if problems:
+        lines += ["", *(_problem_line(name, p) for name, p in problems)]
     return "\n".join(lines) + "\n"
 
 
@@ -322,4 +510,14 @@ def _list_losses(fmt: str, out: TextIO) -> int:
         out.write(f"{loss.id:<12} {loss.name_en} ({loss.name_ja})\n"
                   f"{'':<12} {loss.formula}\n{'':<12} expects {loss.expects.value}; "
                   f"parameters: {defaults}\n")
+    return 0
+
+
+def _list_examples(name: str | None, out: TextIO) -> int:
+    """NAME<TAB>PATH per shipped example (only the PATH for one NAME), so a shell can pick one."""
+    if name is not None:
+        out.write(f"{EXAMPLES[name].path}\n")
+        return 0
+    for example in EXAMPLES.values():
+        out.write(f"{example.key}\t{example.path}\n")
     return 0

@@ -1,4 +1,8 @@
-"""The loss engine: numpy only. Importing Qt or pyqtgraph anywhere in this package is a bug."""
+"""The loss engine and the document model: numpy only. Importing Qt or pyqtgraph here is a bug.
+
+``document.DocumentModel`` holds the data (N×K columns), the loss and the evaluations;
+``evaluate`` and ``losses`` compute; the rest parse, read and write, check and explain.
+"""
 
 from lossgui.core.evaluate import Evaluation, evaluate
 from lossgui.core.losses import LOSSES, Loss, get_loss

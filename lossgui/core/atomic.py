@@ -1,15 +1,18 @@
 """Writing files so that a crash or a full disk never leaves half a file behind.
 
 The one way lossgui writes a file, for the CLI and the window alike: :func:`write_atomic`
-raises the system's OSError; :func:`write_file` says the same as a :class:`WriteError`
-naming the file and the reason in English and Japanese, for a window to show.
+and :func:`write_atomic_with` raise the system's OSError; :func:`write_file` says the same
+as a :class:`WriteError` naming the file and the reason in English and Japanese, for a
+window to show.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from lossgui.core.problems import LossguiError
 
@@ -21,16 +24,24 @@ class WriteError(LossguiError):
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, bom: bool = False) -> None:
     """Write ``data`` (text as UTF-8, with a BOM if asked) so a failure never leaves half a file.
 
-    The data goes to a temporary file in the same folder, is flushed to disk, then replaces the
+    See :func:`write_atomic_with`.
+    """
+    raw = data if isinstance(data, bytes) else data.encode("utf-8-sig" if bom else "utf-8")
+    write_atomic_with(path, lambda handle: handle.write(raw))
+
+
+def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
+    """Let ``write`` fill a binary file that replaces ``path`` only once it is complete.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, then replace the
     target in one step; on any error the temporary file is removed and the old file stays.
     """
     target = Path(path)
-    raw = data if isinstance(data, bytes) else data.encode("utf-8-sig" if bom else "utf-8")
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                      dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)

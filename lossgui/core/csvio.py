@@ -6,27 +6,25 @@ import csv
 import io
 import math
 import os
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import BinaryIO
 
 import numpy as np
 
 from lossgui.core.arrays import FloatArray
+from lossgui.core.columns import TARGET_NAME
 from lossgui.core.evaluate import Evaluation
-from lossgui.core.numbers import round_trip, setting
+from lossgui.core.numbers import csv_number, setting
 from lossgui.core.parsing import is_blank, parse_number
 from lossgui.core.problems import CellError, LossguiError, NotANumber
 
 DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
-# Rows per block when parsing (BLOCK_ROWS) and formatting (FORMAT_BLOCK_ROWS) large tables.
-# numpy's parser and the C-level joins hold the GIL for a whole call; between blocks the
-# interpreter can switch threads, so a GUI thread running this in a worker keeps painting
-# (a block takes ~20 ms). The blocks cost no measurable time.
-BLOCK_ROWS = 16384
-FORMAT_BLOCK_ROWS = 2048
+LINE_END = "\r\n"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -50,7 +48,7 @@ class DataSet:
         self, target: str | None = None, predictions: Sequence[str] = ()
     ) -> tuple[str, FloatArray, list[tuple[str, FloatArray]]]:
         """The target column (``t`` unless named) and the predictions (all others unless named)."""
-        target_name = target or "t"
+        target_name = target or TARGET_NAME
         if target_name not in self.names:
             raise LossguiError(
                 f"there is no target column {target_name!r} (columns: {', '.join(self.names)}); "
@@ -118,100 +116,94 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
         reason = error.strerror or str(error)
         raise CellError(f"cannot read the file: {reason}", source=source,
                         reason_ja=f"ファイルを読めません: {reason}") from None
+    fast = _parse_fast(raw, delimiter)
+    if fast is not None:
+        return fast
     text = decode(raw, source)
     del raw  # a large file's bytes need not stay alive while it is parsed
-    return parse_data_text(text, source, delimiter)
+    return _parse_text(text, source, delimiter)
 
 
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
     """Parse the text of a data CSV; see :func:`read_data_csv`."""
+    fast = _parse_fast(text.encode("utf-8"), delimiter)
+    return fast if fast is not None else _parse_text(text, source, delimiter)
+
+
+def _parse_text(text: str, source: str, delimiter: str | None) -> DataSet:
     if not text.strip():
         raise CellError("the file is empty", source=source, reason_ja="ファイルが空です")
-    sep = delimiter or sniff_delimiter(text)
-    fast = _parse_plain(text, sep)
-    return fast if fast is not None else _parse_careful(text, source, sep)
+    return _parse_careful(text, source, delimiter or sniff_delimiter(text))
 
 
-def _parse_plain(text: str, sep: str) -> DataSet | None:
-    """The usual file, read by numpy's C parser: None when anything is unusual.
+def _polars() -> ModuleType:
+    """polars, imported on first use: it costs ~0.1 s, which only reading or writing needs."""
+    import polars
 
-    Unusual means quotes, a blank first line, blank or malformed cells, anything
-    ``numpy.loadtxt`` refuses: the careful path then reads the file cell by cell and gives the
-    same result as ever, or the error naming the row and column. Where loadtxt does accept a
-    cell it reads the same float64 as :func:`parse_number` (both are correctly rounded), and
-    with ``;`` every comma is a decimal mark only where parse_number would take it as one
-    ("1,000.5" turns into "1.000.5", which loadtxt refuses too).
+    return polars
+
+
+def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
+    """The usual file, read by polars' multi-threaded parser: None when anything is unusual.
+
+    Unusual means quotes, a blank or CR-only first line, other encodings than UTF-8, blank or
+    malformed cells, ragged rows: the careful path then reads the file cell by cell and gives
+    the same result as ever, or the error naming the row and column. polars accepts a subset
+    of what :func:`~lossgui.core.parsing.parse_number` reads (plain decimal and exponent
+    notation, inf, nan), with the same correctly rounded float64 (tests/core/test_csvio.py
+    compares them cell by cell), and refuses the rest, which then takes the careful path.
     """
-    if '"' in text or sep not in DELIMITERS:
+    body = raw.removeprefix(UTF8_BOM)
+    if b'"' in body or b"\x00" in body[:65536]:
         return None
-    end = text.find("\n")
-    first_line = (text if end < 0 else text[:end]).removesuffix("\r")
-    if not first_line.strip() or "\r" in first_line:
+    end = body.find(b"\n")
+    try:
+        first_line = (body if end < 0 else body[:end]).decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError:
+        return None
+    sep = delimiter or sniff_delimiter(first_line)
+    if not first_line.strip() or "\r" in first_line or sep not in DELIMITERS:
         return None
     decimal_comma = sep == ";"
     first = first_line.split(sep)
     has_header = not all(_is_number(c, decimal_comma) for c in first)
-    names = [c.strip() for c in first] if has_header else [
-        "t", *(f"y{i}" for i in range(1, len(first)))]
+    names = [c.strip() for c in first] if has_header else _unnamed(len(first))
     if not all(names) or len(set(names)) != len(names):
         return None
     results = _is_results(names)
-    skip = 0
-    if has_header and end >= 0 and not results and not decimal_comma and "\r" not in text:
-        # The usual file: encode it whole and skip the header, so its body is never copied;
-        # UTF-8 bytes cost 1 byte a character where a StringIO holds 4.
-        source: io.StringIO | io.BytesIO = io.BytesIO(text.encode("utf-8"))
-        skip = 1
-    else:
-        body = text[end + 1:] if has_header and end >= 0 else ("" if has_header else text)
-        if results:
-            body = body[:_total_row_start(body, sep)]
-        if decimal_comma:
-            body = body.replace(",", ".")
-        source = io.StringIO(body, newline=None)
-    blocks: list[np.ndarray] = []
+    if results:
+        body = body[:_total_row_start(body, sep.encode())]
+    pl = _polars()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # e.g. "input contained no data" → careful path
-            # Blank lines are skipped either way; with max_rows numpy says so in a warning.
-            warnings.filterwarnings("ignore", message="Input line", category=UserWarning)
-            while True:
-                try:
-                    block = np.loadtxt(
-                        source, dtype=np.float64, delimiter=sep, skiprows=skip,
-                        max_rows=BLOCK_ROWS, comments=None, quotechar=None, ndmin=2,
-                        encoding="utf-8",
-                    )
-                except UserWarning:
-                    if not blocks:
-                        raise
-                    break  # only blank lines were left after the last block
-                skip = 0
-                if block.shape[1] != len(names):
-                    return None
-                blocks.append(block)
-                if len(block) < BLOCK_ROWS:
-                    break
-    except (ValueError, UserWarning):
+        frame = pl.read_csv(
+            body, has_header=False, skip_rows=1 if has_header else 0,
+            schema={name: pl.Float64 for name in names}, separator=sep,
+            decimal_comma=decimal_comma, quote_char=None, comment_prefix=None,
+            raise_if_empty=False, encoding="utf8",
+        )
+    except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
         return None
-    finally:
-        del source  # its copy of the text is not needed while the columns are copied out
-    if not blocks or sum(len(b) for b in blocks) == 0:
+    if frame.height == 0:
         return None
-    keep = [c for c, name in enumerate(names) if not results or _is_input(name)]
-    columns = []
-    for c in keep:
-        columns.append(np.concatenate([b[:, c] for b in blocks]))
-    return DataSet([names[c] for c in keep], columns)
+    if frame.null_count().sum_horizontal().item():
+        # A blank line is a row of nulls (the careful path skips it, as it skips ",,");
+        # any other null is a blank cell or a short row, which the careful path explains.
+        blank_rows = frame.select(pl.all_horizontal(pl.all().is_null())).to_series()
+        frame = frame.filter(~blank_rows)
+        if frame.height == 0 or frame.null_count().sum_horizontal().item():
+            return None
+    keep = [name for name in names if not results or _is_input(name)]
+    return DataSet(keep, [frame[name].to_numpy(writable=True) for name in keep])
 
 
-def _total_row_start(body: str, sep: str) -> int:
+def _total_row_start(body: bytes, sep: bytes) -> int:
     """Where the results CSV's total row starts in ``body`` (its end if there is none)."""
+    label = RESULTS_TOTAL_LABEL.encode()
     start = 0
-    while (found := body.find(RESULTS_TOTAL_LABEL, start)) >= 0:
-        after = body[found + len(RESULTS_TOTAL_LABEL):found + len(RESULTS_TOTAL_LABEL) + 1]
-        at_line_start = found == 0 or body[found - 1] in "\r\n"
-        if at_line_start and after in (sep, "\r", "\n", ""):
+    while (found := body.find(label, start)) >= 0:
+        after = body[found + len(label):found + len(label) + 1]
+        at_line_start = found == 0 or body[found - 1:found] in (b"\r", b"\n")
+        if at_line_start and after in (sep, b"\r", b"\n", b""):
             return found
         start = found + 1
     return len(body)
@@ -228,7 +220,7 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
         names = [c.strip() for c in first]
         body = rows[1:]
     else:
-        names = ["t", *(f"y{i}" for i in range(1, len(first)))]
+        names = _unnamed(len(first))
         body = rows
     _check_names(names, source, first_line)
     body = _results_rows(names, body)
@@ -247,6 +239,11 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
             values[r, c] = _cell_value(cell, decimal_comma, source, line, names[c])
     keep = [c for c, name in enumerate(names) if not _is_results(names) or _is_input(name)]
     return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
+
+
+def _unnamed(count: int) -> list[str]:
+    """Names for the columns of a file without a header: t, y1, y2, …"""
+    return [TARGET_NAME, *(f"y{i}" for i in range(1, count))]
 
 
 def _is_number(text: str, decimal_comma: bool) -> bool:
@@ -320,7 +317,7 @@ def results_rows(
     yield _results_header(target_name, predictions)
     columns = _results_columns(t, predictions)
     for k, row in enumerate(np.column_stack(columns).tolist(), start=1):
-        yield [str(k), *map(round_trip, row)]
+        yield [str(k), *map(csv_number, row)]
     yield from _results_footer(predictions)
 
 
@@ -348,7 +345,7 @@ def _results_footer(
 ) -> Iterator[list[str]]:
     totals = [RESULTS_TOTAL_LABEL, ""]
     for _, _, ev in predictions:
-        totals += ["", round_trip(ev.total), ""]
+        totals += ["", csv_number(ev.total), ""]
     yield totals
     if predictions:
         evaluation = predictions[0][2]
@@ -357,20 +354,49 @@ def _results_footer(
             yield [name, setting(value)]
 
 
-def _number_lines(columns: Sequence[FloatArray], terminator: str) -> Iterator[str]:
-    """The numbered data rows, as csv.writer would write them, built column by column, in blocks.
+def _write_number_rows(handle: BinaryIO, columns: Sequence[FloatArray]) -> None:
+    """The numbered data rows (k, then every column), written by polars' multi-threaded writer.
 
-    ``repr`` of a Python float is exactly :func:`~lossgui.core.numbers.round_trip` (``nan``,
-    ``inf``, ``-inf``), and such text never needs quoting, so the rows can skip csv.writer:
-    ``map`` and ``join`` run in C, where the per-cell path runs a Python call per cell.
+    Numbers never need quoting, so these rows sit between csv.writer's header and footer as
+    csv.writer would write them; NaN (a blank) is written ``nan``, as
+    :func:`~lossgui.core.numbers.csv_number` writes it.
     """
+    pl = _polars()
     rows = len(columns[0]) if columns else 0
-    flat = [np.asarray(c, dtype=np.float64).ravel() for c in columns]
-    for start in range(0, rows, FORMAT_BLOCK_ROWS):  # in blocks: see BLOCK_ROWS
-        stop = min(start + FORMAT_BLOCK_ROWS, rows)
-        texts = [map(repr, c[start:stop].tolist()) for c in flat]
-        lines = map(",".join, zip(map(str, range(start + 1, stop + 1)), *texts, strict=True))
-        yield terminator.join(lines) + terminator
+    frame = pl.DataFrame(
+        [pl.Series("k", np.arange(1, rows + 1, dtype=np.int64))]
+        + [pl.Series(str(i), np.asarray(c, dtype=np.float64).ravel()).fill_nan(None)
+           for i, c in enumerate(columns)]
+    )
+    frame.write_csv(handle, include_header=False, line_terminator=LINE_END, null_value="nan")
+
+
+def _csv_lines(rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=LINE_END).writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_results_csv(
+    handle: BinaryIO,
+    target_name: str,
+    t: FloatArray,
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+    bom: bool = False,
+) -> None:
+    """Write the results CSV as UTF-8 (CRLF line ends, as RFC 4180 and spreadsheets expect).
+
+    Straight into ``handle``: a million rows never exist as one Python string.
+    """
+    if bom:
+        handle.write(UTF8_BOM)
+    columns = _results_columns(t, predictions)
+    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
+        handle.write(_csv_lines(results_rows(target_name, t, predictions)))
+        return
+    handle.write(_csv_lines([_results_header(target_name, predictions)]))
+    _write_number_rows(handle, columns)
+    handle.write(_csv_lines(_results_footer(predictions)))
 
 
 def results_csv_text(
@@ -378,15 +404,21 @@ def results_csv_text(
     t: FloatArray,
     predictions: Sequence[tuple[str, FloatArray, Evaluation]],
 ) -> str:
-    """The whole results CSV as text (CRLF line ends, as RFC 4180 and spreadsheets expect)."""
+    """The whole results CSV as text; see :func:`write_results_csv`."""
+    buffer = io.BytesIO()
+    write_results_csv(buffer, target_name, t, predictions)
+    return buffer.getvalue().decode("utf-8")
+
+
+def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:
+    """The loss over steps as CSV: ``step`` then one column per prediction, one row per step.
+
+    A run that stopped early leaves its later cells blank (it has no total there).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = _results_columns(t, predictions)
-    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
-        writer.writerows(results_rows(target_name, t, predictions))
-        return buffer.getvalue()
-    writer.writerow(_results_header(target_name, predictions))
-    for block in _number_lines(columns, "\r\n"):
-        buffer.write(block)
-    writer.writerows(_results_footer(predictions))
+    writer.writerow(["step", *(safe_text(name) for name in names)])
+    for step in range(max(len(column) for column in totals)):
+        writer.writerow([str(step), *(csv_number(float(column[step]))
+                                      if step < len(column) else "" for column in totals)])
     return buffer.getvalue()

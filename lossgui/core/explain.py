@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from lossgui.core.arrays import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
-from lossgui.core.losses import InputKind, get_loss, reduction_divisor, scale_factor
+from lossgui.core.losses import InputKind, Task, get_loss, reduction_divisor, scale_factor
+from lossgui.core.margin_losses import binary_smoothed
 from lossgui.core.numbers import in_formula
 from lossgui.core.params import ParamValue
+from lossgui.core.squash import softmax
 
 HEAD_TERMS = 4
 TAIL_TERMS = 2
@@ -78,7 +81,87 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         return Term(f"[{ts}·log σ({ys}) + (1−{ts})·log(1−σ({ys}))]")
     if loss_id == "softmax_cee":  # y here is softmax(z)ₖ, worked out by substitute()
         return Term(f"{ts}·log {ys}", inert=t == 0)
-    return Term(f"max(0, 1−({ts})·{ys})")  # hinge
+    if loss_id == "hinge":
+        return Term(f"max(0, 1−({ts})·{ys})")
+    return _new_term(loss_id, y, t, ys, ts, params)
+
+
+def _new_term(
+    loss_id: str, y: float, t: float, ys: str, ts: str, params: dict[str, ParamValue]
+) -> Term:
+    """The terms of the losses added for framework parity (one per element)."""
+    if loss_id == "smooth_l1":
+        beta = float(params["beta"])
+        if abs(y - t) < beta:
+            return Term(f"½({ys}−{ts})²/{in_formula(beta)}")
+        return Term(f"|{ys}−{ts}|−½·{in_formula(beta)}")
+    if loss_id == "log_cosh":
+        return Term(f"log cosh({ys}−{ts})")
+    if loss_id == "pinball":
+        q = float(params["quantile"])
+        if t - y >= 0:
+            return Term(f"{in_formula(q)}·({ts}−{ys})")
+        return Term(f"{in_formula(1.0 - q)}·({ys}−{ts})")
+    if loss_id == "msle":
+        return Term(f"(log(1+{ys})−log(1+{ts}))²")
+    if loss_id == "mape":
+        return Term(f"100·|{ts}−{ys}|/{in_formula(max(abs(t), float(params['eps'])))}")
+    if loss_id == "poisson":
+        if params["log_input"]:
+            text = f"(e^{ys}−{ts}·{ys})"
+        else:
+            text = f"({ys}−{ts}·log({ys}+{in_formula(float(params['eps']))}))"
+        if params["full"] and t > 1:  # Stirling's log t!, which does not depend on y
+            stirling = t * math.log(t) - t + 0.5 * math.log(2.0 * math.pi * t)
+            text = f"[{text}+{in_formula(stirling)}]"
+        return Term(text)
+    if loss_id == "squared_hinge":
+        return Term(f"max(0, 1−({ts})·{ys})²")
+    if loss_id == "soft_margin":
+        return Term(f"log(1+e^(−({ts})·{ys}))")
+    if loss_id == "focal":  # t here is already smoothed; negated as BCE
+        gamma = in_formula(float(params["gamma"]))
+        weight = ""
+        if params["apply_class_balancing"]:
+            alpha = float(params["alpha"])
+            weight = _operand(alpha * t + (1.0 - alpha) * (1.0 - t)) + "·"
+        if t == 1:
+            return Term(f"{weight}(1−{ys})^{gamma}·log {ys}")
+        if t == 0:
+            return Term(f"{weight}{ys}^{gamma}·log(1−{ys})")
+        miss = _operand(1.0 - (t * y + (1.0 - t) * (1.0 - y)))
+        return Term(f"{weight}{miss}^{gamma}·[{ts}·log {ys} + (1−{ts})·log(1−{ys})]")
+    if loss_id == "nll":
+        return Term(f"{ts}·{ys}", inert=t == 0)
+    raise ValueError(f"no term for {loss_id}")  # a loss added without its written-out form
+
+
+def _class_terms(
+    loss_id: str, z: FloatArray, t: FloatArray, params: dict[str, ParamValue]
+) -> tuple[tuple[Term, ...], int, str]:
+    """Terms, how many are elided and a factor in front, for the losses over a class axis."""
+    if loss_id == "categorical_hinge":  # one sample, one term: max(0, 1 + neg − pos)
+        positive = float(np.sum(t * z))
+        negative = float(np.max((1.0 - t) * z))
+        return (Term(f"max(0, 1+{_operand(negative)}−{_operand(positive)})"),), 0, ""
+    margin, power = float(params["margin"]), str(params["p"])
+    classes = len(z)
+    correct = np.flatnonzero(t != 0)
+    one_hot = len(correct) == 1 and t[correct[0]] == 1
+    count = len(correct) * (classes - 1)
+    shown = range(count) if count <= HEAD_TERMS + TAIL_TERMS + 1 else \
+        [*range(HEAD_TERMS), *range(count - TAIL_TERMS, count)]
+    terms = []
+    for j in shown:  # pair j: correct class c against the j-th other class i
+        c = int(correct[j // (classes - 1)])
+        i = j % (classes - 1)
+        i += i >= c
+        text = f"max(0, {in_formula(margin)}−{_operand(float(z[c]))}+{_operand(float(z[i]))})"
+        if power == "2":
+            text += "²"
+        weight = "" if one_hot else f"{_operand(float(t[c]))}·"
+        terms.append(Term(weight + text))
+    return tuple(terms), count - len(terms), f"(1/{classes})·"
 
 
 def substitute(
@@ -88,20 +171,27 @@ def substitute(
     loss = get_loss(loss_id)
     params = evaluation.params
     n = len(y)
-    shown = range(n) if n <= HEAD_TERMS + TAIL_TERMS + 1 else \
-        [*range(HEAD_TERMS), *range(n - TAIL_TERMS, n)]
-    if loss.id == "softmax_cee":
-        # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
-        shifted = np.exp(y - np.max(y))
-        y = shifted / np.sum(shifted)
-    terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
-    negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee"}
+    inner = ""
+    if loss.id in {"multi_margin", "categorical_hinge"}:
+        terms, elided, inner = _class_terms(loss.id, y, t, params)
+    else:
+        shown = range(n) if n <= HEAD_TERMS + TAIL_TERMS + 1 else \
+            [*range(HEAD_TERMS), *range(n - TAIL_TERMS, n)]
+        if loss.id == "softmax_cee":
+            # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
+            y = softmax(y)
+        if "label_smoothing" in params and loss.task is Task.BINARY:
+            t = binary_smoothed(t, params)  # the terms show the target the loss uses
+        terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
+        elided = n - len(terms)
+    negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee", "focal", "nll"}
     factor = scale_factor(loss, params)
     divisor = reduction_divisor(loss, y.shape, params)
     prefix = ("½·" if factor == 0.5 else "") + (f"(1/{divisor})·" if divisor != 1 else "")
+    prefix += inner
     prefix += "−(" if negated else ("(" if prefix else "")
     suffix = ")" if prefix.endswith("(") else ""
-    return Substitution(prefix, terms, n - len(terms), suffix, evaluation.total)
+    return Substitution(prefix, terms, elided, suffix, evaluation.total)
 
 
 @dataclass(frozen=True)
@@ -121,10 +211,18 @@ def _domain(
     if kind is InputKind.PROBABILITY:  # stop short of 0 and 1, where the logs are infinite
         edge = max(float(params.get("eps", 0.0)), 1e-3)
         return edge, 1.0 - edge
+    if kind is InputKind.LOG_PROBABILITY:  # log-probabilities are ≤ 0
+        return min(-6.0, y - 1.0), (0.0 if y <= 0 else y + 0.5)
+    if kind is InputKind.RATE:  # rates are > 0 (log(y + eps) is −∞ at y = −eps)
+        return 1e-3, max(2.0 * t + 2.0, 1.5 * y + 1.0)
     span = max(2.0, 1.5 * abs(y - t))
-    centre = t if kind is not InputKind.LOGIT else 0.0
+    centre = 0.0 if kind in _CENTRED_AT_ZERO else t
     low, high = centre - span - 2.0, centre + span + 2.0
     return min(low, y - 0.5), max(high, y + 0.5)
+
+
+# Scores and logits are read around 0, whatever the target's scale.
+_CENTRED_AT_ZERO = {InputKind.LOGIT, InputKind.CLASS_SCORE, InputKind.LOG_RATE}
 
 
 def element_curve(
@@ -137,16 +235,18 @@ def element_curve(
 ) -> Curve:
     """How element ``index``'s contribution changes as its y moves with t fixed (1-D vectors).
 
-    For softmax cross-entropy, where one logit moves every class's share, the curve is the
-    change of the whole loss, shifted to pass through the element's current contribution, so
-    that its slope is still the gradient.
+    For a coupled loss (softmax, a max over classes), where one y moves other elements' shares,
+    the curve is the change of the whole loss, shifted to pass through the element's current
+    contribution, so that its slope is still the gradient.
     """
     loss = get_loss(loss_id)
     current = evaluate_resolved(loss.id, y, t, params)
     y_k, t_k = float(y[index]), float(t[index])
-    low, high = _domain(loss.expects, y_k, t_k, params)
+    low, high = _domain(loss.expects_for(params), y_k, t_k, params)
+    if loss.id == "msle":  # log(1 + y) is undefined at y ≤ −1
+        low = max(low, -1.0 + 1e-3)
     x = np.unique(np.append(np.linspace(low, high, points), y_k))
-    if loss.id == "softmax_cee":
+    if loss.coupled:
         totals = np.empty_like(x)
         moved = y.copy()
         for i, value in enumerate(x):

@@ -15,11 +15,15 @@ from enum import Enum
 import numpy as np
 
 from lossgui.core import checks
+from lossgui.core import margin_losses as margin
+from lossgui.core import regression_losses as regression
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.checks import Findings, Ranges, within
-from lossgui.core.numbers import short
+from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
-from lossgui.core.problems import Message, Severity, UnknownLossError, element_name
+from lossgui.core.problems import Message, UnknownLossError
+from lossgui.core.safe_math import x_over_y as _x_over_y
+from lossgui.core.safe_math import xlogy as _xlogy
 
 Params = dict[str, ParamValue]
 # The Ranges (smallest and largest y and t) are given when the checks computed them; they let a
@@ -35,6 +39,10 @@ class InputKind(Enum):
     LOGIT = "logits (any real number)"
     REAL = "real numbers"
     SCORE = "scores (any real number), with targets −1 or +1"
+    LOG_PROBABILITY = "log-probabilities (≤ 0, e.g. log_softmax output)"
+    CLASS_SCORE = "one score per class (any real number), with a one-hot target"
+    RATE = "rates λ ≥ 0, with counts as targets"
+    LOG_RATE = "log-rates log λ (any real number), with counts as targets"
 
     def describe(self, language: str) -> str:
         """The phrase in ``language`` ("ja…" for Japanese, else English)."""
@@ -46,6 +54,27 @@ class Reduce(Enum):
 
     ELEMENTS = "elements"  # elementwise losses: mean over every element, as PyTorch
     SAMPLES = "samples"  # losses summed over classes: mean over the N samples (1-D is one sample)
+
+
+class Task(Enum):
+    """What a loss is for; the selector and `lossgui losses` group the catalogue by it."""
+
+    REGRESSION = "regression"
+    BINARY = "binary / multi-label"
+    MULTI_CLASS = "multi-class"
+    MARGIN = "ranking / margin"
+
+    def describe(self, language: str) -> str:
+        """The group's title in ``language`` ("ja…" for Japanese, else English)."""
+        return _TASK_JA[self] if language.startswith("ja") else self.value.capitalize()
+
+
+_TASK_JA = {
+    Task.REGRESSION: "回帰",
+    Task.BINARY: "2値 / マルチラベル分類",
+    Task.MULTI_CLASS: "多クラス分類",
+    Task.MARGIN: "ランキング / マージン",
+}
 
 
 @dataclass(frozen=True)
@@ -64,10 +93,25 @@ class Loss:
     # True when a finite total proves every y and t finite (each contribution is ≥ 0 and
     # non-finite wherever y − t is), so the missing-value checks run only for a non-finite total.
     total_shows_missing: bool = False
+    task: Task = Task.REGRESSION
+    when: Message = ("", "")  # one line: when to use it, in English and Japanese
+    # True when one y moves other elements' contributions too (softmax, a max over classes),
+    # so an element's curve is the change of the whole loss.
+    coupled: bool = False
+    # The input kind where a parameter changes it (poisson's log_input), else ``expects``.
+    expects_with: Callable[[Params], InputKind] | None = None
 
     def param(self, name: str) -> Param:
         """The declared parameter called ``name``."""
         return next(p for p in self.params if p.name == name)
+
+    def expects_for(self, params: Params) -> InputKind:
+        """What the predictions are under these parameters."""
+        return self.expects_with(params) if self.expects_with is not None else self.expects
+
+    def when_to_use(self, language: str) -> str:
+        """The one-line "when to use it" in ``language`` ("ja…" for Japanese, else English)."""
+        return self.when[1] if language.startswith("ja") else self.when[0]
 
     def formula_for(self, params: Params) -> str:
         """The formula as these parameters make it: the book's ½, or a sum turned into a mean."""
@@ -87,6 +131,10 @@ _INPUT_KIND_JA = {
     InputKind.LOGIT: "ロジット(任意の実数)",
     InputKind.REAL: "実数",
     InputKind.SCORE: "スコア(任意の実数)、正解 t は −1 か +1",
+    InputKind.LOG_PROBABILITY: "対数確率(0 以下、log_softmax の出力など)",
+    InputKind.CLASS_SCORE: "クラスごとのスコア(任意の実数)、正解 t は one-hot",
+    InputKind.RATE: "0 以上の率 λ、正解 t はカウント",
+    InputKind.LOG_RATE: "対数の率 log λ(任意の実数)、正解 t はカウント",
 }
 
 
@@ -108,15 +156,6 @@ def _eps(help_text: Message) -> Param:
                  maximum_inclusive=False, help_ja=help_text[1])
 
 
-def _xlogy(x: FloatArray, y: FloatArray) -> FloatArray:
-    """x·log y with 0·log y = 0 wherever x = 0, even where y is 0 (or negative)."""
-    out = np.zeros(np.broadcast(x, y).shape)
-    weighted = x != 0
-    np.multiply(x, np.log(y, where=weighted, out=np.full_like(out, np.nan)), out=out,
-                where=weighted)
-    return out
-
-
 def _positive(low: float, high: float) -> bool:
     """Whether bounds prove every value finite and > 0, so log and division need no masks.
 
@@ -124,14 +163,6 @@ def _positive(low: float, high: float) -> bool:
     subtracting from 0.0 or adding a nonzero term: the fast paths give bit-identical results.
     """
     return bool(low > 0 and high < np.inf)  # NaN compares False
-
-
-def _x_over_y(x: FloatArray, y: FloatArray) -> FloatArray:
-    """x / y with 0 wherever x = 0 (a zero target has no gradient, even where y is 0)."""
-    out = np.zeros(np.broadcast(x, y).shape)
-    weighted = x != 0
-    np.divide(x, y, out=out, where=weighted)
-    return out
 
 
 # --- the definitions -------------------------------------------------------------------------
@@ -197,6 +228,7 @@ def _bce(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
     eps = float(p["eps"])
+    t = binary_smoothed(t, p)  # Keras's label smoothing: t·(1 − s) + s/2
     # Clipping changes nothing when the range shows every y already inside [eps, 1 − eps].
     clips = eps > 0 and not (r is not None and within(r.y, eps, 1.0 - eps))
     clipped = np.clip(y, eps, 1.0 - eps) if clips else y
@@ -292,15 +324,10 @@ def _kl(
     return values, 0.0 - _x_over_y(t, y)
 
 
-def _hinge_labels(t: FloatArray) -> FloatArray:
-    labels: FloatArray = np.where(t == 0, -1.0, t)
-    return labels
-
-
 def _hinge(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    labels = _hinge_labels(t)
+    labels = sign_labels(t)
     margin = 1.0 - labels * y
     active = margin > 0
     return np.where(active, margin, 0.0), np.where(active, -labels, 0.0)
@@ -363,8 +390,9 @@ def _check_bce(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
     low, high = _clipped_range(bounds, eps) if bounds is not None else (np.nan, np.nan)
     if not (low > 0 and 1.0 - high > 0):
         clipped = np.clip(y, eps, 1.0 - eps) if eps > 0 else y
-        checks.log_of_zero(f, clipped, y, t, ok, hint, low)
-        checks.log_of_zero(f, 1.0 - clipped, y, 1.0 - t, ok, hint, 1.0 - high)
+        smoothed = binary_smoothed(t, p)  # smoothing gives the other log a weight too
+        checks.log_of_zero(f, clipped, y, smoothed, ok, hint, low)
+        checks.log_of_zero(f, 1.0 - clipped, y, 1.0 - smoothed, ok, hint, 1.0 - high)
     checks.outside(f, y, "y", 0.0, 1.0, _BCE_PROBABILITIES, ok,
                    bounds)
     checks.outside(f, t, "t", 0.0, 1.0, _BCE_TARGETS, ok,
@@ -395,27 +423,7 @@ def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     checks.prediction_sums(f, y, ok)
 
 
-def _check_hinge(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
-    f.per_element(
-        ok & (t == 0),
-        "t_zero_as_minus_one",
-        lambda i: (f"{element_name('t', i)} = 0 is read as −1: hinge loss expects labels "
-                   "−1 and +1.",
-                   f"{element_name('t', i)} = 0 は −1 として読みます。ヒンジ損失は −1 と +1 の"
-                   "ラベルを想定しています。"),
-        ("t = 0 is read as −1.", "t = 0 は −1 として読みます。"),
-        Severity.NOTE,
-    )
-    f.per_element(
-        ok & (t != 0) & (t != 1) & (t != -1),
-        "t_not_sign",
-        lambda i: (f"{element_name('t', i)} = {short(t[i])} is not −1 or +1: hinge loss "
-                   "expects labels −1 and +1.",
-                   f"{element_name('t', i)} = {short(t[i])} は −1 でも +1 でもありません。"
-                   "ヒンジ損失は −1 と +1 のラベルを想定しています。"),
-        ("t is not −1 or +1.", "t が −1 でも +1 でもありません。"),
-    )
-
+_CHECK_HINGE = margin.sign_label_check(("hinge loss", "ヒンジ損失"), zero_is_minus_one=True)
 
 # --- the catalogue -----------------------------------------------------------------------------
 
@@ -423,6 +431,27 @@ _EPS_CEE: Message = (
     "added to y inside the log: log(y + eps). 0 reproduces the article; the book uses 1e-7.",
     "log の中で y に足す値: log(y + eps)。0 で記事と同じ値、書籍では 1e-7 を使います。",
 )
+
+def _float(name: str, default: float, help_text: Message, minimum: float | None = None,
+           maximum: float | None = None) -> Param:
+    return Param(name, ParamKind.FLOAT, default, help_text[0], minimum=minimum, maximum=maximum,
+                 help_ja=help_text[1])
+
+
+def _flag(name: str, default: bool, help_text: Message) -> Param:
+    return Param(name, ParamKind.BOOL, default, help_text[0], help_ja=help_text[1])
+
+
+_LABEL_SMOOTHING_BINARY = _float(
+    "label_smoothing", 0.0,
+    ("s: the target becomes t·(1 − s) + s/2 before the loss, as Keras.",
+     "s: 損失の前に正解を t·(1 − s) + s/2 に置き換えます(Keras と同じ)。"),
+    minimum=0.0, maximum=1.0)
+
+
+def _poisson_input(params: Params) -> InputKind:
+    return InputKind.LOG_RATE if params.get("log_input", True) else InputKind.RATE
+
 
 LOSSES: tuple[Loss, ...] = (
     Loss(
@@ -433,20 +462,30 @@ LOSSES: tuple[Loss, ...] = (
                   "true multiplies by ½, as the book Deep Learning from Scratch does.",
                   help_ja="true にすると ½ を掛けます(書籍『ゼロから作るDeep Learning』の定義)。"),
         ),
-        _squared, _check_nothing, total_shows_missing=True,
+        _squared, _check_nothing, total_shows_missing=True, task=Task.REGRESSION,
+        when=("The article's loss: squared errors added up; big misses cost the most.",
+              "記事の損失関数。誤差の2乗を足し合わせ、大きく外すほど重くなります。"),
     ),
     Loss(
         "cee", "Cross-entropy error", "交差エントロピー誤差", "E = −Σₖ tₖ log(yₖ + eps)",
         InputKind.PROBABILITY, (_eps(_EPS_CEE), _reduction("sum", samples=True)),
-        _cee, _check_cee, Reduce.SAMPLES,
+        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS,
+        when=("The article's loss for one correct class, on probabilities (softmax output).",
+              "記事の損失関数。確率(ソフトマックスの出力)で正解クラスを1つ当てるとき。"),
     ),
     Loss(
         "mse", "Mean squared error", "平均2乗誤差", "E = (1/n) Σₖ (yₖ − tₖ)²", InputKind.REAL,
         (_reduction("mean"),), _squared, _check_nothing, total_shows_missing=True,
+        task=Task.REGRESSION,
+        when=("The default for regression: the mean squared error, as PyTorch and Keras.",
+              "回帰の定番。誤差の2乗の平均(PyTorch・Keras と同じ)。"),
     ),
     Loss(
         "mae", "Mean absolute error", "平均絶対誤差", "E = (1/n) Σₖ |yₖ − tₖ|", InputKind.REAL,
         (_reduction("mean"),), _absolute, _check_nothing, total_shows_missing=True,
+        task=Task.REGRESSION,
+        when=("Regression with outliers: every unit of error costs the same.",
+              "外れ値のある回帰。誤差の大きさに比例して同じだけ重くなります。"),
     ),
     Loss(
         "huber", "Huber loss", "Huber損失",
@@ -458,7 +497,9 @@ LOSSES: tuple[Loss, ...] = (
                   minimum=1e-12, help_ja="損失が2次から1次に切り替わる位置(PyTorch の delta)。"),
             _reduction("mean"),
         ),
-        _huber, _check_nothing, total_shows_missing=True,
+        _huber, _check_nothing, total_shows_missing=True, task=Task.REGRESSION,
+        when=("Regression robust to outliers: squared near the target, linear far from it.",
+              "外れ値に強い回帰。正解の近くでは2乗、遠くでは1次。"),
     ),
     Loss(
         "bce", "Binary cross-entropy", "2値交差エントロピー誤差",
@@ -466,14 +507,19 @@ LOSSES: tuple[Loss, ...] = (
         (
             _eps(("when > 0, y is clipped to [eps, 1 − eps] before the logs.",
                   "0 より大きいと、log の前に y を [eps, 1 − eps] にクリップします。")),
+            _LABEL_SMOOTHING_BINARY,
             _reduction("mean"),
         ),
-        _bce, _check_bce,
+        _bce, _check_bce, task=Task.BINARY,
+        when=("Yes/no questions (or several at once, multi-label) on probabilities.",
+              "確率で答える2択(複数同時ならマルチラベル)。"),
     ),
     Loss(
         "bce_logits", "Binary cross-entropy with logits", "ロジット入力の2値交差エントロピー誤差",
         "E = −(1/n) Σₖ [tₖ log σ(zₖ) + (1 − tₖ) log(1 − σ(zₖ))]", InputKind.LOGIT,
-        (_reduction("mean"),), _bce_logits, _check_bce_logits,
+        (_reduction("mean"),), _bce_logits, _check_bce_logits, task=Task.BINARY,
+        when=("Yes/no questions on logits, before the sigmoid: the stable way to train.",
+              "シグモイドの前のロジットで答える2択。学習ではこちらが安定。"),
     ),
     Loss(
         "softmax_cee", "Softmax cross-entropy", "ソフトマックス交差エントロピー誤差",
@@ -485,16 +531,179 @@ LOSSES: tuple[Loss, ...] = (
                   help_ja="ε: 正解を t·(1 − ε) + ε/K に置き換えます(PyTorch の cross_entropy)。"),
             _reduction("mean", samples=True),
         ),
-        _softmax_cee, _check_softmax_cee, Reduce.SAMPLES,
+        _softmax_cee, _check_softmax_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, coupled=True,
+        when=("One correct class out of K, on logits: PyTorch's cross_entropy.",
+              "K クラスから正解1つをロジットで当てるとき(PyTorch の cross_entropy)。"),
     ),
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
         InputKind.PROBABILITY, (_reduction("sum", samples=True),), _kl, _check_kl,
-        Reduce.SAMPLES,
+        Reduce.SAMPLES, task=Task.MULTI_CLASS,
+        when=("How far one probability distribution is from another (distillation, VAEs).",
+              "確率分布どうしの隔たり(知識蒸留・VAE など)。"),
     ),
     Loss(
         "hinge", "Hinge loss", "ヒンジ損失", "E = (1/n) Σₖ max(0, 1 − tₖ·yₖ)", InputKind.SCORE,
-        (_reduction("mean"),), _hinge, _check_hinge,
+        (_reduction("mean"),), _hinge, _CHECK_HINGE, task=Task.MARGIN,
+        when=("Support-vector style yes/no: no cost once the score is right by a margin of 1.",
+              "サポートベクターマシン型の2択。マージン 1 以上で正しければ損失 0。"),
+    ),
+    Loss(
+        "smooth_l1", "Smooth L1 loss", "Smooth L1 損失",
+        "E = (1/n) Σₖ { ½(yₖ − tₖ)²/β if |yₖ − tₖ| < β, else |yₖ − tₖ| − ½β }", InputKind.REAL,
+        (
+            _float("beta", 1.0, ("where the loss turns from quadratic to linear (PyTorch "
+                                 "smooth_l1_loss beta; 0 is plain |y − t|).",
+                                 "損失が2次から1次に切り替わる位置(PyTorch の beta。0 なら "
+                                 "|y − t| そのもの)。"), minimum=0.0),
+            _reduction("mean"),
+        ),
+        regression.smooth_l1, _check_nothing, total_shows_missing=True, task=Task.REGRESSION,
+        when=("Box regression in object detection: Huber divided by β, slope at most 1.",
+              "物体検出の枠の回帰など。Huber を β で割った形で、傾きは最大 1。"),
+    ),
+    Loss(
+        "log_cosh", "Log-cosh loss", "log-cosh 損失", "E = (1/n) Σₖ log cosh(yₖ − tₖ)",
+        InputKind.REAL, (_reduction("mean"),), regression.log_cosh, _check_nothing,
+        total_shows_missing=True, task=Task.REGRESSION,
+        when=("Smooth regression loss: like ½d² near the target, like |d| − log 2 far away.",
+              "なめらかな回帰の損失。正解の近くでは ½d²、遠くでは |d| − log 2 のように"
+              "振る舞います。"),
+    ),
+    Loss(
+        "pinball", "Pinball (quantile) loss", "ピンボール損失(分位点損失)",
+        "E = (1/n) Σₖ max(q·(tₖ − yₖ), (q − 1)·(tₖ − yₖ))", InputKind.REAL,
+        (
+            _float("quantile", 0.5, ("q, the quantile to predict (scikit-learn "
+                                     "mean_pinball_loss calls it alpha); 0.5 is half the MAE.",
+                                     "予測する分位点 q(scikit-learn の mean_pinball_loss では "
+                                     "alpha)。0.5 は MAE の半分。"), minimum=0.0, maximum=1.0),
+            _reduction("mean"),
+        ),
+        regression.pinball, _check_nothing, total_shows_missing=True, task=Task.REGRESSION,
+        when=("Predicting a quantile (e.g. q = 0.9: a value exceeded 10 % of the time).",
+              "分位点を予測するとき(例: q = 0.9 は 10 % の確率で上回る値)。"),
+    ),
+    Loss(
+        "msle", "Mean squared logarithmic error", "平均2乗対数誤差",
+        "E = (1/n) Σₖ (log(1 + yₖ) − log(1 + tₖ))²", InputKind.REAL,
+        (_reduction("mean"),), regression.msle, regression.check_msle, task=Task.REGRESSION,
+        when=("Targets spanning orders of magnitude (prices, counts): relative errors count.",
+              "桁が大きく違う正解(価格・件数など)。相対的な誤差を測ります。"),
+    ),
+    Loss(
+        "mape", "Mean absolute percentage error", "平均絶対パーセント誤差",
+        "E = (100/n) Σₖ |tₖ − yₖ| / max(|tₖ|, eps)", InputKind.REAL,
+        (
+            _float("eps", regression.KERAS_EPSILON,
+                   ("|t| is clipped at eps, as Keras (keras.backend.epsilon() = 1e-7).",
+                    "|t| を eps でクリップします(Keras の keras.backend.epsilon() = 1e-7)。"),
+                   minimum=0.0),
+            _reduction("mean"),
+        ),
+        regression.mape, regression.check_mape, task=Task.REGRESSION,
+        when=("Errors as a percentage of the target; only for targets far from 0.",
+              "誤差を正解に対する百分率で。0 から離れた正解のときだけ。"),
+    ),
+    Loss(
+        "poisson", "Poisson negative log-likelihood", "ポアソン負の対数尤度",
+        "E = (1/n) Σₖ (e^yₖ − tₖ·yₖ) if log_input, else (yₖ − tₖ log(yₖ + eps))",
+        InputKind.LOG_RATE,
+        (
+            _flag("log_input", True, ("true: y is log λ (PyTorch's default); false: y is the "
+                                      "rate λ itself, as Keras poisson.",
+                                      "true: y は log λ(PyTorch の既定)。false: y は率 λ "
+                                      "そのもの(Keras の poisson と同じ)。")),
+            _flag("full", False, ("true adds Stirling's log(t!) ≈ t·log t − t + ½ log(2πt) "
+                                  "where t > 1, as PyTorch.",
+                                  "true にすると t > 1 のところに Stirling の近似 log(t!) ≈ "
+                                  "t·log t − t + ½ log(2πt) を足します(PyTorch と同じ)。")),
+            _float("eps", 1e-8, ("added inside log(y + eps) when log_input is false.",
+                                 "log_input が false のとき log(y + eps) の中で足す値。"),
+                   minimum=0.0),
+            _reduction("mean"),
+        ),
+        regression.poisson, regression.check_poisson, task=Task.REGRESSION,
+        expects_with=_poisson_input,
+        when=("Counts (visits, clicks, events per hour): y is the expected count.",
+              "カウントデータ(来店数・クリック数・1時間の件数)。y は期待される件数。"),
+    ),
+    Loss(
+        "squared_hinge", "Squared hinge loss", "2乗ヒンジ損失",
+        "E = (1/n) Σₖ max(0, 1 − tₖ·yₖ)²", InputKind.SCORE,
+        (_reduction("mean"),), margin.squared_hinge,
+        margin.sign_label_check(("squared hinge loss", "2乗ヒンジ損失"), zero_is_minus_one=True),
+        task=Task.MARGIN,
+        when=("Hinge with a smooth corner: small margin violations cost little.",
+              "角をなめらかにしたヒンジ。マージンを少し割るだけなら損失は小さい。"),
+    ),
+    Loss(
+        "soft_margin", "Soft margin loss", "ソフトマージン損失",
+        "E = (1/n) Σₖ log(1 + e^(−tₖ·yₖ))", InputKind.SCORE,
+        (_reduction("mean"),), margin.soft_margin,
+        margin.sign_label_check(("soft margin loss", "ソフトマージン損失"),
+                                zero_is_minus_one=False),
+        task=Task.MARGIN,
+        when=("Logistic loss on labels −1/+1 (PyTorch soft_margin_loss): a smooth hinge.",
+              "ラベル −1/+1 のロジスティック損失(PyTorch の soft_margin_loss)。なめらかなヒンジ。"),
+    ),
+    Loss(
+        "focal", "Binary focal cross-entropy", "2値 focal 交差エントロピー",
+        "E = (1/n) Σₖ (1 − pₖ)^γ · BCE(yₖ, tₖ), pₖ = tₖyₖ + (1 − tₖ)(1 − yₖ)",
+        InputKind.PROBABILITY,
+        (
+            _float("gamma", 2.0, ("γ: how much easy, well-predicted elements are played down "
+                                  "(0 is plain BCE), as Keras binary_focal_crossentropy.",
+                                  "γ: よく当たっている易しい要素をどれだけ軽くするか(0 なら普通の"
+                                  " BCE)。Keras の binary_focal_crossentropy と同じ。"),
+                   minimum=0.0),
+            _flag("apply_class_balancing", False,
+                  ("true weights t = 1 by α and t = 0 by 1 − α (Keras's option).",
+                   "true にすると t = 1 を α 倍、t = 0 を 1 − α 倍します(Keras のオプション)。")),
+            _float("alpha", 0.25, ("α, the weight of t = 1 when apply_class_balancing is true.",
+                                   "apply_class_balancing が true のときの t = 1 の重み α。"),
+                   minimum=0.0, maximum=1.0),
+            _LABEL_SMOOTHING_BINARY,
+            _reduction("mean"),
+        ),
+        margin.focal, margin.check_focal, task=Task.BINARY,
+        when=("Rare positives (detection): easy, confident elements count less than hard ones.",
+              "正例が少ないとき(物体検出)。自信をもって当たっている要素を軽くします。"),
+    ),
+    Loss(
+        "nll", "Negative log-likelihood", "負の対数尤度", "E = −Σₖ tₖ·yₖ",
+        InputKind.LOG_PROBABILITY,
+        (_reduction("mean", samples=True),), margin.nll, margin.check_nll, Reduce.SAMPLES,
+        task=Task.MULTI_CLASS,
+        when=("After log_softmax: PyTorch's nll_loss picks −y at the correct class.",
+              "log_softmax の後に。PyTorch の nll_loss は正解クラスの −y をとります。"),
+    ),
+    Loss(
+        "multi_margin", "Multi-class margin loss", "多クラスマージン損失",
+        "E = (1/K) Σ_{i≠c} max(0, margin − z_c + zᵢ)^p", InputKind.CLASS_SCORE,
+        (
+            Param("p", ParamKind.CHOICE, "1", "1 or 2: the power of each term (PyTorch p).",
+                  choices=("1", "2"), help_ja="1 か 2: 各項の累乗(PyTorch の p)。"),
+            _float("margin", 1.0, ("how far the correct score must lead every other score.",
+                                   "正解のスコアが他のスコアをどれだけ上回るべきか。"),
+                   minimum=0.0),
+            _reduction("mean", samples=True),
+        ),
+        margin.multi_margin,
+        margin.one_class_check(("multi_margin", "multi_margin ")), Reduce.SAMPLES,
+        task=Task.MARGIN, coupled=True,
+        when=("Multi-class SVM (PyTorch multi_margin_loss): each wrong class within the margin "
+              "costs.",
+              "多クラス SVM(PyTorch の multi_margin_loss)。マージン内の誤りクラスごとに損失。"),
+    ),
+    Loss(
+        "categorical_hinge", "Categorical hinge loss", "カテゴリカルヒンジ損失",
+        "E = max(0, 1 + maxᵢ (1 − tᵢ)·zᵢ − Σᵢ tᵢ·zᵢ)", InputKind.CLASS_SCORE,
+        (_reduction("mean", samples=True),), margin.categorical_hinge,
+        margin.one_class_check(("categorical_hinge", "categorical_hinge ")), Reduce.SAMPLES,
+        task=Task.MARGIN, coupled=True,
+        when=("Keras's multi-class hinge: only the strongest rival class counts.",
+              "Keras の多クラスヒンジ。最も強いライバルのクラスだけが効きます。"),
     ),
 )
 

@@ -1,7 +1,8 @@
 """Numbers as text: the few formats lossgui writes, each in one function used everywhere.
 
-- :func:`round_trip` for files and exact figures: the shortest text that reads back as the
-  identical float64 (``repr``), ``nan``/``inf``/``-inf`` spelled out.
+- :func:`round_trip` for exact figures (the CLI's table, tooltips): the shortest text that
+  reads back as the identical float64 (``repr``), ``nan``/``inf``/``-inf`` spelled out.
+- :func:`csv_number` for CSV files: the same digits in the layout polars' CSV writer uses.
 - :func:`cell_text` for a table cell: the same digits without a trailing ``.0``, blank for a
   missing value, a decimal comma where the locale writes one.
 - :func:`short` for a sentence: about six significant digits (``%g``).
@@ -30,6 +31,25 @@ def round_trip(value: float) -> str:
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
     return repr(float(value))
+
+
+def csv_number(value: float) -> str:
+    """Shortest text that reads back as the identical float64, as the CSV writer (polars) writes it.
+
+    The digits are ``repr``'s (the shortest round trip); the layout is polars': plain notation
+    for exponents −5 … 15, otherwise ``1e-7`` / ``1e+16`` with no padded exponent; ``inf``,
+    ``-inf`` and ``nan`` spelled out. The totals and the numbered rows of one file so look
+    alike (tests/core/test_csvio.py checks this against polars itself).
+    """
+    text = round_trip(value)
+    mantissa, e, exponent = text.partition("e")
+    if not e:
+        return text
+    power = int(exponent)
+    if power == -5:  # repr writes 1.5e-05, polars 0.000015
+        sign, digits = ("-", mantissa[1:]) if mantissa.startswith("-") else ("", mantissa)
+        return f"{sign}0.0000{digits.replace('.', '')}"
+    return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
 
 
 def cell_text(value: float, decimal_comma: bool = False) -> str:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSettings,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from lossgui.core.examples import ARTICLE, example_columns
 from lossgui.gui import language
-from lossgui.gui.document import Document, article_example
+from lossgui.gui.document import Document
 from lossgui.gui.files.background import Cancelled
 from lossgui.gui.main_window import MainWindow
 
@@ -48,7 +56,7 @@ def build_window(path: str | None, settings: QSettings,
     column is the target when none is called t). With ``show``, the window appears first, so
     the progress of a big file has the window behind it rather than an empty screen.
     """
-    names, columns = article_example()
+    names, columns = example_columns(ARTICLE)
     window = MainWindow(Document(names, columns, "sse"), settings, parent)
     if show:
         window.show()
@@ -64,10 +72,44 @@ def build_window(path: str | None, settings: QSettings,
     return window, problem
 
 
+EXIT_NO_DISPLAY = 2  # as the CLI's other refusals
+
+
+def start_application() -> QApplication:
+    """The QApplication; if Qt cannot reach a display, one line on stderr and exit status 2.
+
+    Qt's own answer is a screenful of plugin messages and an abort (exit 134), e.g. when
+    DISPLAY names an X server that is not running.
+    """
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    platform_messages: list[str] = []  # held back: on failure they are noise around the reason
+
+    def refuse_fatal(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if kind is QtMsgType.QtFatalMsg:
+            reason = platform_messages[0].partition(": ")[2] if platform_messages else message
+            sys.stderr.write(f"lossgui: error: the window cannot open: {reason}\n")
+            sys.stderr.flush()
+            os._exit(EXIT_NO_DISPLAY)  # Qt aborts after a fatal message; leave before it does
+        if context.category and context.category.startswith("qt.qpa"):
+            platform_messages.append(f"{context.category}: {message}")
+        else:
+            sys.stderr.write(f"{message}\n")
+
+    previous = qInstallMessageHandler(refuse_fatal)
+    try:
+        app = QApplication(sys.argv[:1])
+    finally:
+        qInstallMessageHandler(previous)
+    for message in platform_messages:  # it started after all: say them as Qt would have
+        sys.stderr.write(f"{message}\n")
+    return app
+
+
 def main(path: str | None = None) -> int:
     """Run the window until it is closed; returns the exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = start_application()
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     sys.excepthook = show_exception

@@ -1,28 +1,26 @@
 """Undo commands: every user edit is one of these, pushed onto the document's QUndoStack.
 
 Each command keeps what it needs to go back (the old values, the removed rows) and calls the
-document's raw ``put_*``/``drop_*`` methods inside ``document.batch()``, so a whole paste is
-evaluated once and undone in one step.
+core model's raw changes (``put``, ``insert``, ``remove``, …) inside ``model.batch()``, so a
+whole paste is evaluated once and undone in one step. They edit the tables' layout: a row is
+element k of the one sample, a patch is a rows×columns block of several document columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from lossgui.core.arrays import FloatArray
+from lossgui.core.document import ELEMENTS, DocumentModel
 from lossgui.core.numbers import setting
 from lossgui.core.params import ParamValue
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 
-if TYPE_CHECKING:
-    from lossgui.gui.document import Document
-
-Patch = tuple[int, int, "FloatArray"]  # top row, left document column, values
+Patch = tuple[int, int, FloatArray]  # top row, left document column, rows×columns values
 
 
 def _text(source: str, *args: object, n: int = -1) -> str:
@@ -51,7 +49,7 @@ class SetCellsCommand(QUndoCommand):
 
     def __init__(
         self,
-        document: Document,
+        document: DocumentModel,
         patches: Sequence[Patch],
         extra_rows: int,
         new_columns: Sequence[str],
@@ -69,17 +67,15 @@ class SetCellsCommand(QUndoCommand):
         document = self._document
         with document.batch():
             for name in self._new_columns:
-                document.put_column(document.column_count, name, None)
+                document.insert_column(document.column_count, name, None)
             if self._extra_rows:
-                blank = np.full((self._extra_rows, document.column_count), np.nan)
-                document.put_rows(document.row_count, blank)
+                document.insert(ELEMENTS, document.elements,
+                                document.blank(ELEMENTS, self._extra_rows))
             if self._old is None:
-                self._old = [
-                    document.block(row, column, *values.shape)
-                    for row, column, values in self._patches
-                ]
+                self._old = [read_block(document, row, column, *values.shape)
+                             for row, column, values in self._patches]
             for row, column, values in self._patches:
-                document.put_block(row, column, values)
+                write_block(document, row, column, values)
 
     def undo(self) -> None:
         """Restore the old values, then drop the rows and columns the paste added."""
@@ -87,17 +83,17 @@ class SetCellsCommand(QUndoCommand):
         assert self._old is not None
         with document.batch():
             for (row, column, _), old in zip(self._patches, self._old, strict=True):
-                document.put_block(row, column, old)
+                write_block(document, row, column, old)
             if self._extra_rows:
-                document.drop_rows(document.row_count - self._extra_rows, self._extra_rows)
+                document.remove(ELEMENTS, document.elements - self._extra_rows, self._extra_rows)
             for _ in self._new_columns:
-                document.drop_column(document.column_count - 1)
+                document.remove_column(document.column_count - 1)
 
 
 class InsertRowsCommand(QUndoCommand):
     """Insert blank rows."""
 
-    def __init__(self, document: Document, row: int, count: int) -> None:
+    def __init__(self, document: DocumentModel, row: int, count: int) -> None:
         super().__init__(
             QCoreApplication.translate("Commands", "Insert row %1").replace("%1", str(row + 1))
             if count == 1 else QCoreApplication.translate(
@@ -108,39 +104,39 @@ class InsertRowsCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Insert the blank rows."""
-        blank = np.full((self._count, self._document.column_count), np.nan)
-        self._document.put_rows(self._row, blank)
+        document = self._document
+        document.insert(ELEMENTS, self._row, document.blank(ELEMENTS, self._count))
 
     def undo(self) -> None:
         """Remove them again."""
-        self._document.drop_rows(self._row, self._count)
+        self._document.remove(ELEMENTS, self._row, self._count)
 
 
 class RemoveRowsCommand(QUndoCommand):
     """Remove a run of rows, keeping their values to put back."""
 
-    def __init__(self, document: Document, row: int, count: int) -> None:
+    def __init__(self, document: DocumentModel, row: int, count: int) -> None:
         super().__init__(delete_rows_text(range(row, row + count)))
         self._document = document
         self._row = row
         self._count = count
-        self._removed: FloatArray | None = None
+        self._removed: list[FloatArray] | None = None
 
     def redo(self) -> None:
         """Remove the rows."""
-        self._removed = self._document.drop_rows(self._row, self._count)
+        self._removed = self._document.remove(ELEMENTS, self._row, self._count)
 
     def undo(self) -> None:
         """Put the rows back with their values."""
         assert self._removed is not None
-        self._document.put_rows(self._row, self._removed)
+        self._document.insert(ELEMENTS, self._row, self._removed)
 
 
 class InsertColumnCommand(QUndoCommand):
     """Add a prediction column."""
 
     def __init__(
-        self, document: Document, column: int, name: str, values: FloatArray | None
+        self, document: DocumentModel, column: int, name: str, values: FloatArray | None
     ) -> None:
         super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Add prediction %1"), name))
         self._document = document
@@ -150,17 +146,17 @@ class InsertColumnCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Insert the column."""
-        self._document.put_column(self._column, self._name, self._values)
+        self._document.insert_column(self._column, self._name, self._values)
 
     def undo(self) -> None:
         """Remove it again."""
-        self._document.drop_column(self._column)
+        self._document.remove_column(self._column)
 
 
 class RemoveColumnCommand(QUndoCommand):
     """Remove a prediction column, keeping its name and values."""
 
-    def __init__(self, document: Document, column: int) -> None:
+    def __init__(self, document: DocumentModel, column: int) -> None:
         super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Remove prediction %1"),
                                document.names[column]))
         self._document = document
@@ -169,19 +165,19 @@ class RemoveColumnCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Remove the column."""
-        self._removed = self._document.drop_column(self._column)
+        self._removed = self._document.remove_column(self._column)
 
     def undo(self) -> None:
         """Put the column back where it was."""
         assert self._removed is not None
         name, values = self._removed
-        self._document.put_column(self._column, name, values)
+        self._document.insert_column(self._column, name, values)
 
 
 class RenameCommand(QUndoCommand):
     """Rename a prediction."""
 
-    def __init__(self, document: Document, column: int, name: str) -> None:
+    def __init__(self, document: DocumentModel, column: int, name: str) -> None:
         old = document.names[column]
         super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Rename %1 to %2"), old, name))
         self._document = document
@@ -191,17 +187,17 @@ class RenameCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Apply the new name."""
-        self._document.put_name(self._column, self._new)
+        self._document.rename(self._column, self._new)
 
     def undo(self) -> None:
         """Restore the old name."""
-        self._document.put_name(self._column, self._old)
+        self._document.rename(self._column, self._old)
 
 
 class SetLossCommand(QUndoCommand):
     """Select another loss."""
 
-    def __init__(self, document: Document, loss_id: str) -> None:
+    def __init__(self, document: DocumentModel, loss_id: str) -> None:
         super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Change loss to %1"), loss_id))
         self._document = document
         self._old = document.loss_id
@@ -209,17 +205,17 @@ class SetLossCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Select the new loss."""
-        self._document.put_loss(self._new)
+        self._document.select_loss(self._new)
 
     def undo(self) -> None:
         """Select the old loss."""
-        self._document.put_loss(self._old)
+        self._document.select_loss(self._old)
 
 
 class SetParamCommand(QUndoCommand):
     """Change one parameter of a loss."""
 
-    def __init__(self, document: Document, loss_id: str, name: str, value: ParamValue) -> None:
+    def __init__(self, document: DocumentModel, loss_id: str, name: str, value: ParamValue) -> None:
         super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Set %1 to %2"), name,
                                setting(value, rounded=True)))
         self._document = document
@@ -237,3 +233,14 @@ class SetParamCommand(QUndoCommand):
         self._document.put_param(self._loss_id, self._name, self._old)
 
 
+def read_block(document: DocumentModel, row: int, column: int, rows: int, columns: int
+           ) -> FloatArray:
+    """A copy of rows×columns cells of the one sample: rows are elements, across columns."""
+    return np.column_stack([document.cells(c, 0, row, 1, rows)[0]
+                            for c in range(column, column + columns)])
+
+
+def write_block(document: DocumentModel, row: int, column: int, values: FloatArray) -> None:
+    """Write a rows×columns block of the one sample, one document column at a time."""
+    for j in range(values.shape[1]):
+        document.put(column + j, 0, row, values[None, :, j])

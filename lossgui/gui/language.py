@@ -7,10 +7,11 @@ help, conventions) carry their own Japanese; the GUI asks for them with ``curren
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from lossgui.resource_files import resource_path
 
 ENGLISH = "en"
 JAPANESE = "ja"
@@ -51,7 +52,7 @@ def remember_language(settings: QSettings, language: str) -> None:
 
 def translations_folder() -> Path:
     """Where ``lossgui_ja.qm`` is shipped (inside the package when installed)."""
-    return Path(str(resources.files("lossgui.resources") / "i18n"))
+    return resource_path("i18n")
 
 
 def install(language: str) -> bool:

@@ -282,22 +282,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="30"/>
+        <location filename="../../lossgui/gui/app.py" line="38"/>
         <source>The window could not start.</source>
         <translation>ウィンドウを開始できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="31"/>
+        <location filename="../../lossgui/gui/app.py" line="39"/>
         <source>The window keeps running; the last action may not have finished.</source>
         <translation>ウィンドウは動き続けますが、最後の操作は完了していない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="34"/>
+        <location filename="../../lossgui/gui/app.py" line="42"/>
         <source>lossgui: something went wrong</source>
         <translation>lossgui: 問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="35"/>
+        <location filename="../../lossgui/gui/app.py" line="43"/>
         <source>%1
 
 %2 Please report this with the details below.</source>
@@ -306,7 +306,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="63"/>
+        <location filename="../../lossgui/gui/app.py" line="71"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -332,52 +332,52 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="102"/>
+        <location filename="../../lossgui/gui/commands.py" line="98"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="103"/>
+        <location filename="../../lossgui/gui/commands.py" line="99"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="42"/>
+        <location filename="../../lossgui/gui/commands.py" line="40"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="44"/>
+        <location filename="../../lossgui/gui/commands.py" line="42"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="46"/>
+        <location filename="../../lossgui/gui/commands.py" line="44"/>
         <source>Delete %n rows</source>
         <translation>%n 行を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="145"/>
+        <location filename="../../lossgui/gui/commands.py" line="141"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="164"/>
+        <location filename="../../lossgui/gui/commands.py" line="160"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="186"/>
+        <location filename="../../lossgui/gui/commands.py" line="182"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="205"/>
+        <location filename="../../lossgui/gui/commands.py" line="201"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="223"/>
+        <location filename="../../lossgui/gui/commands.py" line="219"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -541,27 +541,22 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="175"/>
-        <source>This element has a problem; see the problems list for the summary.</source>
-        <translation>この要素には問題があります。まとめは注意の一覧を見てください。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="223"/>
+        <location filename="../../lossgui/gui/document.py" line="197"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="226"/>
+        <location filename="../../lossgui/gui/document.py" line="200"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="247"/>
+        <location filename="../../lossgui/gui/document.py" line="219"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="250"/>
+        <location filename="../../lossgui/gui/document.py" line="222"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
@@ -577,62 +572,62 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="54"/>
+        <location filename="../../lossgui/gui/examples.py" line="49"/>
         <source>The Article: t = [0, 1, 0, 1, 0], a Good and a Bad y</source>
         <translation>記事の例: t = [0, 1, 0, 1, 0]、良い予測と悪い予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="55"/>
+        <location filename="../../lossgui/gui/examples.py" line="50"/>
         <source>2乗和誤差 0.252 for the good prediction y1, 2.0651 for the bad one y2</source>
         <translation>2乗和誤差は、学習がうまくいっている y1 で 0.252、うまくいっていない y2 で 2.0651</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="61"/>
+        <location filename="../../lossgui/gui/examples.py" line="55"/>
         <source>The Book: 10 Classes, the Answer Is Class 2</source>
         <translation>本の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="69"/>
+        <location filename="../../lossgui/gui/examples.py" line="62"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
         <translation>本の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="62"/>
+        <location filename="../../lossgui/gui/examples.py" line="56"/>
         <source>Deep Learning from Scratch: y gives class 2 (row 3: the book counts classes from 0) the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
         <translation>ゼロから作るDeep Learning: y はクラス2(3 行目: 本はクラスを 0 から数えます)に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="70"/>
+        <location filename="../../lossgui/gui/examples.py" line="63"/>
         <source>The same y, but t says class 7 (row 8): ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
         <translation>同じ y で正解 t がクラス7(8 行目)の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="76"/>
+        <location filename="../../lossgui/gui/examples.py" line="68"/>
         <source>Regression: Real Numbers, One Outlier</source>
         <translation>回帰: 実数、外れ値が1つ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="77"/>
+        <location filename="../../lossgui/gui/examples.py" line="69"/>
         <source>t is any real number; y2 misses one element by 5. Compare mean squared error with Huber loss</source>
         <translation>t は任意の実数です。y2 は1つの要素だけ 5 外れています。平均2乗誤差と Huber損失を比べてみましょう</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="83"/>
+        <location filename="../../lossgui/gui/examples.py" line="74"/>
         <source>Logits, One Class: Softmax Cross-Entropy</source>
         <translation>ロジット、正解1クラス: ソフトマックス交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="84"/>
+        <location filename="../../lossgui/gui/examples.py" line="75"/>
         <source>y are raw scores (logits), not probabilities; softmax turns them into probabilities first</source>
         <translation>y は確率ではなく生のスコア(ロジット)です。ソフトマックスでまず確率に変換します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="90"/>
+        <location filename="../../lossgui/gui/examples.py" line="80"/>
         <source>Logits, Several Labels: BCE with Logits</source>
         <translation>ロジット、複数ラベル: ロジット入力の2値交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="91"/>
+        <location filename="../../lossgui/gui/examples.py" line="81"/>
         <source>t has two 1s (two labels are right); every element is its own yes/no question</source>
         <translation>t に 1 が2つあります(正解のラベルが2つ)。各要素がそれぞれ独立した「はい/いいえ」の問題です</translation>
     </message>
@@ -815,47 +810,47 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="56"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="54"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="61"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="66"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="78"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="115"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="113"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="129"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="127"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="168"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="178"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="176"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -979,12 +974,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="312"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="298"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="304"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1087,52 +1082,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="192"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="195"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="198"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="202"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="204"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="230"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="215"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="231"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="216"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="231"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="216"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="239"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="224"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="282"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="268"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="274"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>

@@ -7,11 +7,13 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from lossgui.cli import main
+from lossgui.cli import display_problem, main
 from lossgui.core import LOSSES, evaluate
+from lossgui.core.examples import EXAMPLES
 
 ARTICLE = "t,y1,y2\n0,0.01,0.34\n1,0.65,0.21\n0,0.13,0.91\n1,0.70,0.33\n0,0.15,0.22\n"
 
@@ -163,3 +165,70 @@ def test_table_columns_line_up_with_japanese_names(capsysbinary, tmp_path):
     # 予測 is two wide characters each: the totals start in the same terminal column.
     assert rows == ["prediction  total", "予測A       0.04999999999999998  ← lowest loss",
                     "y2          0.33999999999999997"]
+
+
+def test_a_tie_is_marked_by_the_same_rule_as_the_window(capsysbinary, tmp_path):
+    # lossgui.core.lowest: a tie for the lowest marks each tied one, an all-round tie none.
+    path = tmp_path / "tie.csv"
+    path.write_text("t,a,b,c\n0,0.1,0.1,0.5\n1,0.9,0.9,0.5\n", encoding="utf-8")
+    _, out, _ = run(capsysbinary, "compute", path, "--loss", "sse")
+    marked = [line.split()[0] for line in out.splitlines() if "← lowest loss" in line]
+    assert marked == ["a", "b"]
+    _, out, _ = run(capsysbinary, "compute", path, "--loss", "sse", "--pred", "a", "--pred", "b")
+    assert "← lowest loss" not in out  # a and b tie, and nothing else to beat
+
+
+def test_examples_lists_existing_files_that_compute_reads(capsysbinary, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # from any folder, not only the checkout
+    code, out, err = run(capsysbinary, "examples")
+    assert code == 0 and err == ""
+    listed = dict(line.split("\t") for line in out.splitlines())
+    assert list(listed) == list(EXAMPLES)
+    assert all(Path(path).is_file() and Path(path).is_absolute() for path in listed.values())
+    code, out, _ = run(capsysbinary, "examples", "article")
+    assert code == 0 and out == listed["article"] + "\n"
+    code, out, _ = run(capsysbinary, "compute", out.strip(), "--loss", "sse")
+    assert code == 0 and "y1          0.252  ← lowest loss" in out
+    code, _, err = run(capsysbinary, "examples", "nope")
+    assert code == 2 and "invalid choice: 'nope'" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["comptue", "data.csv"], "unknown command 'comptue' (did you mean compute?)"),
+        (["loses"], "unknown command 'loses' (did you mean losses?)"),
+        (["exmaples"], "unknown command 'exmaples' (did you mean examples?)"),
+        (["frobnicate"], "unknown command 'frobnicate': give a data CSV or .lossgui.json file"),
+        (["nothere.csv"], "nothere.csv: no such file"),
+        (["{article}", "extra.csv"], "lossgui FILE opens one file; 'extra.csv' is one too many"),
+    ],
+)
+def test_a_word_that_is_neither_a_command_nor_a_file_is_refused_without_qt(
+    capsysbinary, monkeypatch, article, args, message
+):
+    monkeypatch.setenv("DISPLAY", ":0")  # a display would not change the answer
+    code, out, err = run(capsysbinary, *[a.format(article=article) for a in args])
+    assert code == 2 and out == ""
+    assert err == f"lossgui: error: {message}" + err.split(message, 1)[1]
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [[], ["{article}"]])
+def test_no_display_is_one_line_and_exit_2(capsysbinary, monkeypatch, article, args):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    code, out, err = run(capsysbinary, *[a.format(article=article) for a in args])
+    assert code == 2 and out == ""
+    assert err.startswith("lossgui: error: no display: the window needs a desktop session")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_display_problem_leaves_other_systems_and_explicit_platforms_to_qt():
+    assert display_problem({}, "linux") is not None
+    assert "ディスプレイがありません" in display_problem({}, "linux").message_ja
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "win32") is None and display_problem({}, "darwin") is None

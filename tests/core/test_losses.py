@@ -15,6 +15,7 @@ from lossgui.core import (
     evaluate,
     get_loss,
 )
+from lossgui.core.params import ParamKind
 
 T = np.array([0, 1, 0, 1, 0], dtype=float)
 Y1 = np.array([0.01, 0.65, 0.13, 0.70, 0.15])
@@ -129,35 +130,69 @@ def test_kl_divergence_is_zero_for_identical_distributions_and_positive_otherwis
 # --- invariants, for every loss ---------------------------------------------------------------
 
 
-def _valid_inputs(loss_id: str, shape: tuple[int, ...], seed: int) -> tuple[np.ndarray, np.ndarray]:
+def _valid_inputs(
+    loss_id: str, shape: tuple[int, ...], seed: int, params: dict[str, object] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Inputs inside the loss's domain and away from its corners, for the invariants."""
     rng = np.random.default_rng(seed)
-    if loss_id in {"cee", "bce", "kl"}:
+    params = params or {}
+    classes = shape[-1]
+    one_hot = np.eye(classes)[rng.integers(0, classes, size=shape[:-1])].reshape(shape)
+    if loss_id in {"cee", "bce", "kl", "focal"}:
         y = rng.uniform(0.05, 0.95, size=shape)
-        t = rng.uniform(0.0, 1.0, size=shape) if loss_id == "bce" else rng.dirichlet(
+        t = rng.uniform(0.0, 1.0, size=shape) if loss_id in {"bce", "focal"} else rng.dirichlet(
             np.ones(shape[-1]), size=shape[:-1] or None
         )
         return y, np.asarray(t).reshape(shape)
-    if loss_id == "hinge":
+    if loss_id in {"hinge", "squared_hinge", "soft_margin"}:
         return rng.normal(size=shape) * 3, rng.choice([-1.0, 1.0], size=shape)
+    if loss_id == "msle":
+        return rng.uniform(-0.5, 5.0, size=shape), rng.uniform(-0.5, 5.0, size=shape)
+    if loss_id == "mape":
+        return rng.normal(size=shape) * 3, rng.uniform(0.5, 3.0, size=shape) * rng.choice(
+            [-1.0, 1.0], size=shape)
+    if loss_id == "poisson":
+        counts = rng.poisson(3.0, size=shape).astype(float)
+        rates = rng.uniform(0.2, 5.0, size=shape)
+        return (rates if params.get("log_input", True) is False else np.log(rates)), counts
+    if loss_id == "nll":
+        z = rng.normal(size=shape) * 2
+        log_softmax = z - np.log(np.exp(z).sum(axis=-1, keepdims=True))
+        target = rng.dirichlet(np.ones(classes), size=shape[:-1] or None).reshape(shape)
+        return log_softmax, target if seed % 2 else one_hot
+    if loss_id in {"multi_margin", "categorical_hinge"}:
+        return rng.normal(size=shape) * 2, one_hot
     t = rng.uniform(0.0, 1.0, size=shape) if loss_id in {"bce_logits", "softmax_cee"} \
         else rng.normal(size=shape)
     return rng.normal(size=shape) * 2, t
 
 
+def _other_value(p) -> object:
+    """A value of parameter ``p`` other than its default, inside its range."""
+    if p.kind is ParamKind.CHOICE:
+        return next(c for c in p.choices if c != p.default)
+    if p.kind is ParamKind.BOOL:
+        return not p.default
+    if p.default == 0:
+        return (p.maximum or 1.0) * 0.2
+    return float(p.default) * 0.5
+
+
 def _param_sets(loss) -> list[dict[str, object]]:
+    """The defaults, each parameter changed alone, and every parameter changed at once."""
     sets: list[dict[str, object]] = [{}]
-    for p in loss.params:
-        if p.name == "reduction":
-            sets.append({"reduction": "mean" if p.default == "sum" else "sum"})
-        elif p.name == "half":
-            sets.append({"half": True})
-        elif p.name == "eps":
-            sets.append({"eps": 1e-3})
-        elif p.name == "delta":
-            sets.append({"delta": 0.5})
-        elif p.name == "label_smoothing":
-            sets.append({"label_smoothing": 0.2})
+    sets += [{p.name: _other_value(p)} for p in loss.params]
+    if len(loss.params) > 1:
+        sets.append({p.name: _other_value(p) for p in loss.params})
     return sets
+
+
+def test_the_invariants_change_every_parameter_of_every_loss():
+    for loss in LOSSES:
+        changed = {name for params in _param_sets(loss) for name in params}
+        assert changed == {p.name for p in loss.params}, loss.id
+        for p in loss.params:
+            assert p.coerce(_other_value(p)) != p.default, (loss.id, p.name)
 
 
 CASES = [
@@ -170,7 +205,7 @@ CASES = [
 
 @pytest.mark.parametrize(("loss_id", "params", "shape"), CASES)
 def test_contributions_sum_to_the_total(loss_id, params, shape):
-    y, t = _valid_inputs(loss_id, shape, seed=1)
+    y, t = _valid_inputs(loss_id, shape, seed=1, params=params)
     ev = evaluate(loss_id, y, t, **params)
     assert ev.contributions.shape == y.shape
     assert ev.contributions.dtype == np.float64
@@ -179,7 +214,7 @@ def test_contributions_sum_to_the_total(loss_id, params, shape):
 
 @pytest.mark.parametrize(("loss_id", "params", "shape"), CASES)
 def test_gradient_matches_central_finite_difference(loss_id, params, shape):
-    y, t = _valid_inputs(loss_id, shape, seed=2)
+    y, t = _valid_inputs(loss_id, shape, seed=2, params=params)
     ev = evaluate(loss_id, y, t, **params)
     h = 1e-6
     numeric = np.empty_like(y)
@@ -320,8 +355,11 @@ def test_the_formula_shows_the_conventions_in_force():
 def test_every_loss_is_described_for_the_gui():
     ids = [loss.id for loss in LOSSES]
     assert ids == ["sse", "cee", "mse", "mae", "huber", "bce", "bce_logits", "softmax_cee",
-                   "kl", "hinge"]
+                   "kl", "hinge", "smooth_l1", "log_cosh", "pinball", "msle", "mape", "poisson",
+                   "squared_hinge", "soft_margin", "focal", "nll", "multi_margin",
+                   "categorical_hinge"]
     for loss in LOSSES:
         assert loss.name_en and loss.name_ja and loss.formula.startswith("E =")
+        assert loss.when[0] and loss.when[1] and loss.when[0] != loss.when[1]
         for p in loss.params:
             assert p.coerce(p.default) == p.default

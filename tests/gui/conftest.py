@@ -10,7 +10,8 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from lossgui.gui.document import Document, article_example
+from lossgui.core.examples import ARTICLE, example_columns
+from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,7 +44,7 @@ def make_window(qtbot: QtBot, settings: QSettings) -> WindowFactory:
         settings_: QSettings | None = None,
     ) -> MainWindow:
         if names is None or columns is None:
-            names, columns = article_example()
+            names, columns = example_columns(ARTICLE)
         document = Document(names, columns, loss)
         window = MainWindow(document, settings_ or settings)
         # Closing at the end of a test must not stop at the unsaved-changes question;

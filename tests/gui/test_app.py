@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -88,3 +90,17 @@ def test_a_bug_while_starting_is_shown_not_hidden(
     assert app.main(None) == 1
     assert "could not start" in shown[0] and "broken core" in shown[0]
     capsys.readouterr()
+
+
+def test_a_display_that_does_not_answer_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """DISPLAY names no running X server: Qt would abort (134) after a screenful of messages."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
+    env["DISPLAY"] = ":4711"  # no server there
+    done = subprocess.run([sys.executable, "-m", "lossgui"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2, done.stderr
+    # The reason is Qt's first platform message ("could not connect to display :4711" where
+    # the xcb plugin loads); the rest of Qt's screenful is held back.
+    assert done.stderr.startswith("lossgui: error: the window cannot open: ")
+    assert len(done.stderr.splitlines()) == 1

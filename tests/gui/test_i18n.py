@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from lossgui.core import LOSSES, evaluate, get_loss
 from lossgui.core.conventions import compare
+from lossgui.core.examples import ARTICLE, example_columns
 from lossgui.gui import language
-from lossgui.gui.document import Document, article_example
+from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,7 +34,7 @@ BIN = Path(sys.executable).parent
 def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[WindowFactory]:
     """Like conftest's, but closes only the windows still alive: switching deletes the old one."""
     def make(loss: str = "sse") -> MainWindow:
-        names, columns = article_example()
+        names, columns = example_columns(ARTICLE)
         window = MainWindow(Document(names, columns, loss), settings)
         window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
         window.show()

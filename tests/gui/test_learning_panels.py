@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import evaluate
+from lossgui.core import examples as shipped
 from lossgui.core.conventions import compare, input_remarks
 from lossgui.core.explain import element_curve, substitute
 from lossgui.gui.examples import EXAMPLES
@@ -344,6 +345,10 @@ def test_book_examples_match_the_book(qtbot: QtBot, window: MainWindow) -> None:
     trigger_example(window, "article")  # the book's ½ and δ do not stay behind
     assert document.params["half"] is False and document.params_of("cee")["eps"] == 0.0
     assert window.results.total_text(0) == "0.252"
+
+
+def test_the_menu_names_every_shipped_example_and_only_those() -> None:
+    assert list(EXAMPLES) == list(shipped.EXAMPLES)
 
 
 @pytest.mark.parametrize("key", list(EXAMPLES))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import Severity, evaluate
+from lossgui.core.lowest import lowest_indices
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.sheet.table_model import PROBLEM_BACKGROUND
 
@@ -548,3 +549,13 @@ def test_modified_marker_follows_the_undo_stack(qtbot: QtBot, window: MainWindow
     assert window.isWindowModified()
     press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
     assert not window.isWindowModified()
+
+
+def test_the_star_follows_the_cli_rule_for_ties(make_window: WindowFactory) -> None:
+    window = make_window(["t", "a", "b", "c"],
+                         [[0, 1], [0.1, 0.9], [0.1, 0.9], [0.5, 0.5]])
+    assert window.document.lowest == lowest_indices(
+        [e.total for e in window.document.evaluations if e is not None]) == {0, 1}
+    assert [window.results.is_best(j) for j in range(3)] == [True, True, False]
+    window.document.edit_cells(0, 3, [[0.1], [0.9]])  # c ties too: none is lower
+    assert not any(window.results.is_best(j) for j in range(3))

@@ -10,14 +10,15 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import ParameterError, evaluate
+from lossgui.core.examples import ARTICLE, example_columns
 from lossgui.core.numbers import cell_text
-from lossgui.gui.document import Document, article_example
+from lossgui.gui.document import Document
 from lossgui.gui.sheet.table_model import prediction_model, target_model
 
 
 @pytest.fixture
 def document(qapp: object) -> Document:
-    names, columns = article_example()
+    names, columns = example_columns(ARTICLE)
     return Document(names, columns, "sse")
 
 

@@ -217,7 +217,7 @@ class FileController(QObject):
         """
         try:
             loaded = self.read(path)
-            check_columns(loaded.names, [len(c) for c in loaded.columns])
+            check_columns(loaded.names, [c.shape for c in loaded.columns])
         except LossguiError as error:
             return self.tr("Could not open %1: %2").replace("%1", path) \
                 .replace("%2", without_source(error_text(error, current_language()), path))
@@ -243,7 +243,7 @@ class FileController(QObject):
             )
         data = self._read_file(csvio.read_data_csv, path)
         if len(data.names) < 2:  # refused before asking which of the columns is t
-            check_columns(data.names, [len(c) for c in data.columns])
+            check_columns(data.names, [c.shape for c in data.columns])
         if TARGET_NAME in data.names:
             target = TARGET_NAME
         else:

@@ -299,6 +299,7 @@ class CurvePanel(QWidget):
         step = 10.0 ** math.floor(math.log10(max(high - low, 1e-12) / CLICK_RESOLUTION))
         value = round(x / step) * step
         curve = self.curves[self._focus.prediction] if self.curves else None
-        if self._focus.document.loss.expects is InputKind.PROBABILITY and curve is not None:
+        if (self._focus.document.loss.expects_for(self._focus.document.params)
+                is InputKind.PROBABILITY and curve is not None):
             value = min(max(value, float(curve.x.min())), float(curve.x.max()))
         return float(f"{value:.12g}")  # 0.35000000000000003 → 0.35

@@ -32,13 +32,11 @@ from lossgui.core import LOSSES, Evaluation, LossguiError
 from lossgui.core.numbers import round_trip, setting, shown
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
-from lossgui.core.problems import NotANumber, element_name, error_text
+from lossgui.core.problems import NotANumber, error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.sheet.table_model import uses_decimal_comma
-
-MISSING_CODES = ("missing_t", "missing_y")
 
 
 class LossPanel(QWidget):
@@ -186,47 +184,34 @@ def _param_text(value: ParamValue) -> str:
     return setting(value, rounded=True, decimal_comma=uses_decimal_comma())
 
 
-def format_total(evaluation: Evaluation | None, error: str | None) -> str:
-    """A total as shown: about six significant digits, or why there is none."""
+def format_total(evaluation: Evaluation | None, error: str | None,
+                 missing: tuple[str, ...] = ()) -> str:
+    """A total as shown: about six significant digits, or why there is none.
+
+    ``missing`` names the blank elements that leave it unknown (the document's
+    ``missing_elements``).
+    """
     if evaluation is None:
         return QCoreApplication.translate("ResultsPanel", "— (cannot compute)") if error else ""
     total = evaluation.total
     if math.isnan(total):
-        missing = [p.index for p in evaluation.problems
-                   if p.code in MISSING_CODES and p.index is not None]
         if not missing:
             return QCoreApplication.translate("ResultsPanel", "— (not a number)")
-        names = [element_name("t" if p.code == "missing_t" else "y", p.index)
-                 for p in evaluation.problems if p.code in MISSING_CODES and p.index is not None]
-        count = len(names)
+        count = len(missing)
         if count > 3:
             return QCoreApplication.translate("ResultsPanel", "— (%n missing)", None, count)
         return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
-            .replace("%1", ", ".join(names))
+            .replace("%1", ", ".join(missing))
     return shown(total, uses_decimal_comma())
-
-
-def best_columns(evaluations: tuple[Evaluation | None, ...]) -> set[int]:
-    """Indices of the predictions with the lowest total, when there is something to compare."""
-    totals = [(i, e.total) for i, e in enumerate(evaluations)
-              if e is not None and not math.isnan(e.total)]
-    if len(totals) < 2:
-        return set()
-    lowest = min(t for _, t in totals)
-    if all(t == lowest for _, t in totals):
-        return set()
-    return {i for i, t in totals if t == lowest}
 
 
 class ResultsPanel(QWidget):
     """The total of every prediction, live, with the best one marked; notes underneath."""
 
-    COLUMNS = ("Prediction", "Total E", "")
-
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table = QTableWidget(0, 3)  # name, total, the ★ of the lowest
         self.table.setAccessibleName(self.tr("Totals"))
         self.table.setHorizontalHeaderLabels([self.tr("Prediction"), self.tr("Total E"), ""])
         self.table.verticalHeader().setVisible(False)
@@ -269,14 +254,15 @@ class ResultsPanel(QWidget):
     def _on_document_changed(self) -> None:
         document = self._document
         evaluations, errors = document.evaluations, document.errors
-        best = best_columns(evaluations)
+        best = document.lowest
         self.table.setRowCount(len(evaluations))
         for row, (name, evaluation, error) in enumerate(
             zip(document.prediction_names, evaluations, errors, strict=True)
         ):
             name_item = QTableWidgetItem(name)
             name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(row))
-            total_item = QTableWidgetItem(format_total(evaluation, error))
+            total_item = QTableWidgetItem(
+                format_total(evaluation, error, document.missing_elements(row)))
             total_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             total_item.setToolTip(_total_tooltip(name, evaluation, error))
             best_item = QTableWidgetItem(self.tr("★ best") if row in best else "")

@@ -1,0 +1,349 @@
+"""Gradient descent on one prediction: y ← y − lr·∂E/∂y, step by step, with the loss at each step.
+
+The step is taken on the loss's own input: y itself, or the logits z for the losses that read
+logits (``softmax_cee``, ``bce_logits``). For losses on probabilities a plain step can leave
+[0, 1] or break Σy = 1, so ``space="logits"`` steps on the logits behind the probabilities
+instead (y = softmax(z) for the class-summed losses, σ(z) for the elementwise BCE) and maps back.
+Nothing is clipped: a step that leaves the loss's domain is reported with its step number, and a
+step whose result is not finite stops the run and says why.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from lossgui.core.arrays import FloatArray
+from lossgui.core.evaluate import Evaluation, as_float_array, evaluate_resolved
+from lossgui.core.losses import InputKind, Loss, get_loss
+from lossgui.core.numbers import short
+from lossgui.core.params import ParamValue, resolve
+from lossgui.core.problems import (
+    LossguiError,
+    Message,
+    Problem,
+    Severity,
+    ShapeError,
+    element_name,
+)
+from lossgui.core.squash import Squash
+
+SPACES = ("input", "logits")
+MAX_STEPS = 10_000
+# A trajectory keeps y at every step: (steps + 1) × elements float64 values, 8 bytes each.
+MAX_TRAJECTORY_VALUES = 20_000_000
+
+# The squash behind each probability loss's y when stepping on logits. The class-summed losses
+# (cee, kl, and the article's SSE, which compares a softmax output with a one-hot t) share one
+# probability per sample; BCE asks one yes/no question per element.
+LOGIT_SQUASH: dict[str, Squash] = {
+    "sse": Squash.SOFTMAX,
+    "cee": Squash.SOFTMAX,
+    "kl": Squash.SOFTMAX,
+    "bce": Squash.SIGMOID,
+}
+
+
+class DescendError(LossguiError):
+    """A learning rate, step count or space that cannot be used, or a start with no logits."""
+
+
+@dataclass(frozen=True)
+class Descent:
+    """A finished run: E at step 0…n and the prediction y (in the data's own space) at each.
+
+    ``totals[i]`` and ``values[i]`` belong to step i; ``stepped`` holds what the steps moved (the
+    logits z in logits space, else the same as ``values``). ``stopped_at`` is the last step taken
+    when a non-finite step stopped the run early (None when all ``steps`` were taken).
+    """
+
+    loss_id: str
+    params: dict[str, ParamValue]
+    lr: float
+    steps: int
+    space: str
+    squash: Squash | None
+    totals: FloatArray
+    values: FloatArray
+    stepped: FloatArray
+    problems: tuple[Problem, ...]
+    stopped_at: int | None
+
+    @property
+    def final(self) -> FloatArray:
+        """y after the last step taken."""
+        final: FloatArray = self.values[-1]
+        return final
+
+
+class Descender:
+    """One prediction being stepped down its loss; the GUI keeps one per prediction for a run.
+
+    It keeps the logits between steps in logits space, so that a probability rounded to 1.0 does
+    not lose the logit behind it.
+    """
+
+    def __init__(
+        self,
+        loss_id: str,
+        y: ArrayLike,
+        t: ArrayLike,
+        params: Mapping[str, object],
+        lr: float,
+        space: str = "input",
+    ) -> None:
+        self.loss: Loss = get_loss(loss_id)
+        self.params = resolve(self.loss.id, self.loss.params, params)
+        self.lr = check_lr(lr)
+        self.space = check_space(self.loss, space)
+        self.squash = LOGIT_SQUASH[self.loss.id] if self.space == "logits" else None
+        start = as_float_array(y, "y").copy()
+        self.t = as_float_array(t, "t")
+        if start.shape != self.t.shape:
+            raise ShapeError(f"y has shape {start.shape} but t has {self.t.shape}: they must "
+                             "match", f"y の形は {start.shape}、t の形は {self.t.shape} です。"
+                             "形をそろえてください")
+        self.notes: list[Problem] = []
+        self.stepped = self._logits(start) if self.squash else start
+        self.values = self.squash.apply(self.stepped) if self.squash else start
+        self.evaluation: Evaluation = evaluate_resolved(self.loss.id, self.values, self.t,
+                                                        self.params)
+        self.step_count = 0
+        self.start_total = self.evaluation.total
+        self._seen = {p.code for p in self.evaluation.problems}
+        self.stopped: Problem | None = None
+        if not math.isfinite(self.start_total):
+            self.stopped = _stop_problem("start_not_finite", (
+                f"E is {short(self.start_total)} at the start, so there is no finite slope to "
+                f"follow: {_reason(self.evaluation, 'en')}",
+                f"最初から E が {short(self.start_total)} なので、たどる有限の傾きがありません。"
+                f"{_reason(self.evaluation, 'ja')}",
+            ))
+
+    @property
+    def symbol(self) -> str:
+        """What the steps move: z (logits) or y."""
+        return "z" if self.squash or self.loss.expects is InputKind.LOGIT else "y"
+
+    def step(self) -> bool:
+        """Take one step; False (and ``stopped`` says why) when it would not be finite."""
+        if self.stopped is not None:
+            return False
+        n = self.step_count + 1
+        gradient = self.evaluation.gradient
+        with np.errstate(all="ignore"):
+            if self.squash:
+                gradient = self.squash.chain(self.values, gradient)
+            moved = self.stepped - self.lr * gradient
+            bad = ~np.isfinite(moved)
+            if bad.any():
+                index = tuple(int(i) for i in np.argwhere(bad)[0])
+                name = element_name(self.symbol, index)
+                value = short(float(moved[index]))
+                self.stopped = _stop_problem("step_not_finite", (
+                    f"Step {n} would make {name} {value} (lr·∂E/∂{self.symbol} is not finite "
+                    f"there), so the run stopped after step {n - 1}; a smaller learning rate "
+                    "keeps the steps finite.",
+                    f"ステップ {n} で {name} が {value} になる(そこで lr·∂E/∂{self.symbol} が"
+                    f"有限ではない)ので、ステップ {n - 1} で止めました。学習率を小さくすると"
+                    "有限のまま進めます。",
+                ), index)
+                return False
+            values = self.squash.apply(moved) if self.squash else moved
+        evaluation = evaluate_resolved(self.loss.id, values, self.t, self.params)
+        if not math.isfinite(evaluation.total):
+            self.stopped = _stop_problem("loss_not_finite", (
+                f"Step {n} would make E {short(evaluation.total)}: {_reason(evaluation, 'en')} "
+                f"The run stopped after step {n - 1}.",
+                f"ステップ {n} で E が {short(evaluation.total)} になります。"
+                f"{_reason(evaluation, 'ja')}ステップ {n - 1} で止めました。",
+            ))
+            return False
+        self.stepped, self.values, self.evaluation, self.step_count = \
+            moved, values, evaluation, n
+        self._note_new_problems(evaluation, n)
+        return True
+
+    def problems(self) -> list[Problem]:
+        """What the run found: problems that appeared on the way, a rising loss, why it stopped."""
+        found = list(self.notes)
+        total = self.evaluation.total
+        if self.step_count and math.isfinite(total) and total > self.start_total:
+            found.append(Problem("diverging", (
+                f"E rose from {short(self.start_total)} to {short(total)} in {self.step_count} "
+                f"steps: the learning rate {short(self.lr)} is too large, so each step overshoots "
+                "the minimum. Try a smaller one."),
+                None, Severity.WARNING, (
+                f"E は {self.step_count} ステップで {short(self.start_total)} から "
+                f"{short(total)} に増えました。学習率 {short(self.lr)} が大きすぎて、"
+                "毎回最小値を飛び越えています。小さくしてください。")))
+        if self.stopped is not None:
+            found.append(self.stopped)
+        return found
+
+    def describe_space(self, language: str) -> str:
+        """Which variable the steps move, in a sentence for the user."""
+        return describe_space(self.loss, self.space, language)
+
+    def _logits(self, y: FloatArray) -> FloatArray:
+        """The logits behind probabilities ``y``, refusing values that have none."""
+        assert self.squash is not None
+        upper = 1.0 if self.squash is Squash.SIGMOID else math.inf
+        with np.errstate(invalid="ignore"):
+            bad = ~((y > 0) & (y < upper))
+        if bad.any():
+            index = tuple(int(i) for i in np.argwhere(bad)[0])
+            name, value = element_name("y", index), short(float(y[index]))
+            interval = "0 < y < 1" if self.squash is Squash.SIGMOID else "y > 0"
+            raise DescendError(
+                f"{name} = {value} has no logit: stepping on the logits needs {interval} "
+                "everywhere. Change it, or step on y itself (space input).",
+                f"{name} = {value} にはロジットがありません。ロジットで進めるには、どこでも "
+                f"{interval} が必要です。値を変えるか、y そのもので進めてください(space input)。",
+            )
+        if self.squash is Squash.SOFTMAX:
+            sums = np.sum(y, axis=-1)
+            if not np.allclose(sums, 1.0):
+                total = short(float(np.ravel(sums)[0]))
+                self.notes.append(Problem("renormalised", (
+                    f"y sums to {total}, not 1; the logits log y give softmax(z) = y / Σy, "
+                    "so the run starts from y divided by its sum (each sample sums to 1)."),
+                    None, Severity.NOTE, (
+                    f"y の合計は {total} で 1 ではありません。ロジット log y から求める softmax(z) "
+                    "は y / Σy なので、和で割った y(各サンプルの合計が 1)から始めます。")))
+        return self.squash.logits(y)
+
+    def _note_new_problems(self, evaluation: Evaluation, n: int) -> None:
+        """Say once, with its step number, each kind of warning the steps brought."""
+        hint = self.loss.id in LOGIT_SQUASH and self.space == "input" and \
+            self.loss.expects is InputKind.PROBABILITY
+        for problem in evaluation.problems:
+            if problem.code in self._seen:
+                continue
+            self._seen.add(problem.code)
+            extra_en = " Step on the logits (space logits) to keep y a probability." if hint \
+                else ""
+            extra_ja = "y を確率のままにするには、ロジットで進めてください(space logits)。" \
+                if hint else ""
+            self.notes.append(Problem(
+                f"step_{problem.code}", f"From step {n}: {problem.message}{extra_en}",
+                problem.index, problem.severity,
+                f"ステップ {n} から: {problem.text('ja')}{extra_ja}"))
+
+
+def descend(
+    loss_id: str,
+    y: ArrayLike,
+    t: ArrayLike,
+    params: Mapping[str, object],
+    lr: float,
+    steps: int,
+    space: str = "input",
+) -> Descent:
+    """Take ``steps`` gradient steps with learning rate ``lr`` from prediction ``y``.
+
+    Raises :class:`DescendError` (or another LossguiError) for arguments that cannot be used;
+    a run that meets a non-finite step stops there and says so in ``problems``.
+    """
+    steps = check_steps(steps)
+    descender = Descender(loss_id, y, t, params, lr, space)
+    size = descender.values.size
+    if (steps + 1) * size > MAX_TRAJECTORY_VALUES:
+        raise DescendError(
+            f"{steps} steps of {size} elements would keep {(steps + 1) * size} values; "
+            f"take at most {MAX_TRAJECTORY_VALUES // size - 1} steps at a time.",
+            f"{size} 要素で {steps} ステップだと {(steps + 1) * size} 個の値を保持します。"
+            f"一度に {MAX_TRAJECTORY_VALUES // size - 1} ステップまでにしてください。",
+        )
+    totals = [descender.evaluation.total]
+    values = [descender.values]
+    stepped = [descender.stepped]
+    for _ in range(steps):
+        if not descender.step():
+            break
+        totals.append(descender.evaluation.total)
+        values.append(descender.values)
+        stepped.append(descender.stepped)
+    return Descent(
+        descender.loss.id, dict(descender.params), descender.lr, steps, descender.space,
+        descender.squash, np.array(totals), np.stack(values),
+        np.stack(stepped) if descender.squash else np.stack(values),
+        tuple(descender.problems()),
+        descender.step_count if descender.stopped is not None else None,
+    )
+
+
+def check_lr(lr: object) -> float:
+    """The learning rate as a finite positive float, or a DescendError saying why not."""
+    try:
+        value = float(lr.strip() if isinstance(lr, str) else lr)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise DescendError(
+            f"the learning rate must be a finite number greater than 0, not {lr!r}",
+            f"学習率は 0 より大きい有限の数です({lr!r} は使えません)",
+        )
+    return value
+
+
+def check_steps(steps: object) -> int:
+    """The number of steps as an int in 0…MAX_STEPS, or a DescendError saying why not."""
+    try:
+        value = int(str(steps).strip())
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_STEPS:
+        raise DescendError(
+            f"the number of steps must be a whole number from 0 to {MAX_STEPS}, not {steps!r}",
+            f"ステップ数は 0 から {MAX_STEPS} までの整数です({steps!r} は使えません)",
+        )
+    return value
+
+
+def check_space(loss: Loss, space: str) -> str:
+    """``space`` if this loss can step there; logits for the logit losses is their input."""
+    if space not in SPACES:
+        raise DescendError(f"space must be input or logits, not {space!r}",
+                           f"space は input か logits です({space!r} は使えません)")
+    if space == "logits" and loss.expects is InputKind.LOGIT:
+        return "input"  # the logits are this loss's own input
+    if space == "logits" and loss.id not in LOGIT_SQUASH:
+        names = ", ".join(LOGIT_SQUASH)
+        raise DescendError(
+            f"{loss.id} reads {loss.expects.value}, not probabilities, so it has no logits to "
+            f"step on: use space input (logits are for {names})",
+            f"{loss.id} が読むのは{loss.expects.describe('ja')}で確率ではないので、進める"
+            f"ロジットがありません。space input を使ってください(logits は {names} 用です)",
+        )
+    return space
+
+
+def describe_space(loss: Loss, space: str, language: str) -> str:
+    """Which variable the steps of ``loss`` move in ``space``, in ``language``."""
+    ja = language.startswith("ja")
+    if loss.expects is InputKind.LOGIT:
+        return "この損失の入力であるロジット z で進めます" if ja else \
+            "steps on the logits z, this loss's own input"
+    if space == "logits":
+        squash = LOGIT_SQUASH[loss.id].value
+        return f"y = {squash}(z) の裏にあるロジット z で進めます" if ja else \
+            f"steps on the logits z behind y = {squash}(z)"
+    return "y そのもので進めます" if ja else "steps on y itself"
+
+
+def _stop_problem(code: str, message: Message, index: tuple[int, ...] | None = None) -> Problem:
+    return Problem(code, message[0], index, Severity.WARNING, message[1])
+
+
+def _reason(evaluation: Evaluation, language: str) -> str:
+    """The evaluation's first warning, which says why its total is not finite."""
+    for problem in evaluation.problems:
+        if problem.severity is Severity.WARNING:
+            return problem.text(language)
+    return "数が float64 の範囲を超えました。" if language == "ja" else \
+        "the numbers overflowed float64."

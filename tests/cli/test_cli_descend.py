@@ -1,0 +1,99 @@
+"""`lossgui descend`: the loss over the steps as a table, JSON or CSV; one line on bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from lossgui.core.descend import descend
+from tests.cli.test_cli import ARTICLE, run
+
+Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]
+Y2 = [0.34, 0.21, 0.91, 0.33, 0.22]
+T = [0.0, 1.0, 0.0, 1.0, 0.0]
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.csv"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_json_has_the_issues_shape_and_the_cores_numbers(capsysbinary, article):
+    code, out, err = run(capsysbinary, "descend", article, "--loss", "sse", "--lr", "0.1",
+                         "--steps", "3", "--format", "json")
+    assert code == 0 and err == ""
+    report = json.loads(out)
+    assert list(report) == ["loss", "params", "lr", "steps", "space", "predictions", "warnings"]
+    assert report["loss"] == "sse" and report["params"] == {"reduction": "sum", "half": False}
+    assert report["lr"] == 0.1 and report["steps"] == 3 and report["space"] == "input"
+    y1, y2 = report["predictions"]
+    assert list(y1) == ["name", "totals", "final"] and y1["name"] == "y1"
+    assert y1["totals"][:2] == [0.252, 0.16128]
+    expected = descend("sse", Y2, T, {}, 0.1, 3)
+    assert y2["totals"] == expected.totals.tolist() and y2["final"] == expected.final.tolist()
+    assert report["warnings"] == []
+
+
+def test_logits_space_is_named_and_its_notes_reach_stderr_and_json(capsysbinary, article):
+    code, out, err = run(capsysbinary, "descend", article, "--loss", "cee", "--lr", "0.5",
+                         "--steps", "2", "--space", "logits", "--pred", "y1", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["space"] == "logits"
+    assert sum(report["predictions"][0]["final"]) == pytest.approx(1.0)
+    (note,) = report["warnings"]
+    assert note["prediction"] == "y1" and note["severity"] == "note" and note["row"] is None
+    assert "sums to 1.64" in note["message"] and "note: y1: y sums to 1.64" in err
+
+
+def test_table_lists_every_step_and_says_the_space(capsysbinary, article):
+    code, out, err = run(capsysbinary, "descend", article, "--loss", "sse", "--lr", "1.5",
+                         "--steps", "2")
+    assert code == 0 and err == ""
+    assert "learning rate: 1.5, steps: 2, space: input (steps on y itself)" in out
+    assert "step  y1                  y2" in out
+    assert "\n1     1.0079999999999996  8.260399999999999\n" in out
+    assert "final y1 (step 2): [" in out
+    assert "warning: y1: E rose from 0.252 to 4.032 in 2 steps" in out
+
+
+def test_csv_has_one_row_per_step_and_blanks_after_a_stop(capsysbinary, tmp_path):
+    data = tmp_path / "far.csv"
+    data.write_text("t,near,far\n0,0.5,\n1,0.5,0.5\n", encoding="utf-8")  # far has a blank
+    out_file = tmp_path / "steps.csv"
+    code, out, err = run(capsysbinary, "descend", data, "--loss", "sse", "--lr", "0.25",
+                         "--steps", "2", "--output", out_file)
+    assert code == 0 and out == ""
+    assert "warning: far: E is nan at the start, so there is no finite slope" in err
+    rows = list(csv.reader(io.StringIO(out_file.read_text(encoding="utf-8"))))
+    assert rows[0] == ["step", "near", "far"]
+    assert rows[1] == ["0", "0.5", "nan"]
+    assert rows[2] == ["1", "0.125", ""] and rows[3] == ["2", "0.03125", ""]
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--lr", "0", "--steps", "3"], "the learning rate must be a finite number greater than 0"),
+    (["--lr", "0.1", "--steps", "-2"], "the number of steps must be a whole number"),
+    (["--lr", "0.1", "--steps", "3", "--space", "logits", "--loss", "mae"],
+     "mae reads real numbers"),
+    (["--lr", "0.1", "--steps", "3", "--space", "z"], "argument --space: invalid choice"),
+    (["--lr", "0.1", "--steps", "3", "--param", "half"], "--param 'half': write it as NAME="),
+    (["--lr", "0.1", "--steps", "3", "--param", "eps=1"], "sse has no parameter 'eps'"),
+    (["--lr", "0.1"], "the following arguments are required: --steps"),
+    (["--lr", "0.1", "--steps", "3", "--bom"], "--bom is for CSV output"),
+])
+def test_bad_arguments_exit_2_with_one_line(capsysbinary, article, args, says):
+    loss = [] if "--loss" in args else ["--loss", "sse"]
+    code, out, err = run(capsysbinary, "descend", article, *loss, *args)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and says in err
+
+
+def test_a_missing_file_exits_2_naming_it(capsysbinary, tmp_path):
+    code, _, err = run(capsysbinary, "descend", tmp_path / "nope.csv", "--loss", "sse",
+                       "--lr", "0.1", "--steps", "1")
+    assert code == 2 and "nope.csv" in err and err.count("\n") == 1

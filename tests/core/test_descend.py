@@ -1,0 +1,160 @@
+"""Gradient descent in the core: hand-computed steps, falling losses, divergence said out loud."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from lossgui.core import evaluate
+from lossgui.core.descend import Descender, DescendError, descend
+from lossgui.core.squash import sigmoid, softmax
+
+Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]
+T = [0.0, 1.0, 0.0, 1.0, 0.0]
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def test_sse_steps_equal_the_hand_computation():
+    # ∂E/∂y = 2(y − t), so y − t shrinks by 1 − 2·0.1 = 0.8 per step and E by 0.64.
+    run = descend("sse", Y1, T, {}, 0.1, 3)
+    assert run.totals[0] == 0.252
+    assert run.totals[1] == pytest.approx(0.64 * 0.252, rel=1e-14)  # 0.16128
+    assert run.totals[1] == pytest.approx(0.16128, rel=1e-14)
+    assert run.totals[3] == pytest.approx(0.64**3 * 0.252, rel=1e-13)
+    y, t = np.array(Y1), np.array(T)
+    np.testing.assert_allclose(run.values[1], y - 0.1 * 2 * (y - t), rtol=1e-15)
+    assert run.space == "input" and run.squash is None and run.stopped_at is None
+    assert run.problems == ()
+
+
+def test_cee_and_mae_steps_equal_the_hand_computation():
+    y, t = np.array(Y1), np.array(T)
+    cee = descend("cee", Y1, T, {}, 0.01, 1)  # ∂E/∂y = −t/y
+    np.testing.assert_allclose(cee.final, y + 0.01 * t / y, rtol=1e-15)
+    assert cee.totals[1] == -np.sum(t * np.log(np.where(t > 0, y + 0.01 * t / y, 1.0)))
+    mae = descend("mae", Y1, T, {}, 0.5, 1)  # ∂E/∂y = sign(y − t)/n
+    np.testing.assert_allclose(mae.final, y - 0.5 * np.sign(y - t) / 5, rtol=1e-15)
+
+
+@pytest.mark.parametrize("loss_id", ["sse", "mse", "huber", "cee", "bce", "kl", "softmax_cee",
+                                     "bce_logits"])
+def test_a_small_learning_rate_never_raises_a_convex_loss(loss_id):
+    run = descend(loss_id, Y1, T, {}, 0.01, 200)
+    assert run.stopped_at is None and len(run.totals) == 201
+    assert np.all(np.diff(run.totals) <= 1e-15), run.totals
+    assert run.totals[-1] < run.totals[0]  # and it did fall
+
+
+def test_a_too_large_learning_rate_diverges_and_the_run_says_so():
+    run = descend("sse", Y1, T, {}, 1.5, 20)  # y − t is multiplied by −2 each step
+    assert run.totals[1] == pytest.approx(4 * 0.252)
+    (problem,) = run.problems
+    assert problem.code == "diverging" and "learning rate 1.5 is too large" in problem.message
+    assert "学習率 1.5 が大きすぎ" in problem.text("ja")
+    # Left to run, it overflows: the run stops at the first non-finite step and says which.
+    long = descend("sse", Y1, T, {}, 1.5, 10_000)
+    assert long.stopped_at == len(long.totals) - 1 < 10_000
+    assert np.all(np.isfinite(long.totals))
+    stop = long.problems[-1]
+    assert stop.code == "loss_not_finite"
+    assert f"Step {long.stopped_at + 1} would make E inf" in stop.message
+    assert f"stopped after step {long.stopped_at}" in stop.message
+
+
+def test_a_step_that_overflows_names_the_element_and_stops():
+    run = descend("sse", [1.0, 10.0], [1.0, 0.0], {}, 1e308, 5)
+    assert run.stopped_at == 0 and len(run.totals) == 1
+    stop = run.problems[-1]
+    assert stop.code == "step_not_finite" and stop.index == (1,)
+    assert "Step 1 would make y₂ -inf" in stop.message and "ステップ 1" in stop.text("ja")
+
+
+def test_a_blank_start_has_no_slope_and_takes_no_step():
+    run = descend("sse", [0.5, np.nan], [1.0, 0.0], {}, 0.1, 5)
+    assert run.stopped_at == 0 and run.problems[-1].code == "start_not_finite"
+    assert "y₂ is missing" in run.problems[-1].message
+
+
+def test_leaving_the_probability_domain_is_said_with_its_step_never_clipped():
+    run = descend("cee", Y1, T, {}, 0.1, 5)
+    assert run.final.max() > 1.0  # not clipped
+    (problem,) = run.problems
+    assert problem.message.startswith("From step 3: y₂ = 1.03598 is outside [0, 1]")
+    assert "space logits" in problem.message and "ステップ 3 から" in problem.text("ja")
+
+
+def test_logits_space_keeps_probabilities_and_matches_the_logit_losses():
+    y = np.array([0.1, 0.7, 0.2])
+    t = np.array([0.0, 1.0, 0.0])
+    on_logits = descend("cee", y, t, {}, 0.5, 20, "logits")
+    direct = descend("softmax_cee", np.log(y), t, {}, 0.5, 20)  # the same model, in closed form
+    np.testing.assert_allclose(on_logits.totals, direct.totals, rtol=1e-12)
+    np.testing.assert_allclose(on_logits.final, softmax(direct.final), rtol=1e-12)
+    np.testing.assert_allclose(on_logits.values.sum(axis=-1), 1.0, rtol=1e-15)
+    assert on_logits.space == "logits" and on_logits.squash is not None
+    assert on_logits.problems == ()
+
+    bce = descend("bce", Y1, T, {}, 0.5, 20, "logits")
+    z = np.log(np.array(Y1) / (1 - np.array(Y1)))
+    bce_logits = descend("bce_logits", z, T, {}, 0.5, 20)
+    np.testing.assert_allclose(bce.totals, bce_logits.totals, rtol=1e-12)
+    np.testing.assert_allclose(bce.final, sigmoid(bce_logits.final), rtol=1e-12)
+
+
+def test_logits_space_renormalises_out_loud_and_refuses_values_with_no_logit():
+    run = descend("cee", Y1, T, {}, 0.1, 1, "logits")  # the article's y1 sums to 1.64
+    assert run.values[0].sum() == pytest.approx(1.0)
+    assert run.totals[0] == evaluate("cee", np.array(Y1) / 1.64, T).total
+    assert run.problems[0].code == "renormalised" and "sums to 1.64" in run.problems[0].message
+    with pytest.raises(DescendError, match="y₁ = 0 has no logit") as error:
+        descend("bce", [0.0, 0.5], [0.0, 1.0], {}, 0.1, 1, "logits")
+    assert "ロジットがありません" in error.value.message_ja
+    with pytest.raises(DescendError, match="mse reads real numbers"):
+        descend("mse", Y1, T, {}, 0.1, 1, "logits")
+    assert descend("softmax_cee", Y1, T, {}, 0.1, 1, "logits").space == "input"
+
+
+def test_a_batch_steps_every_sample_with_its_own_softmax():
+    y = np.array([[0.2, 0.8], [0.6, 0.4]])
+    t = np.array([[1.0, 0.0], [0.0, 1.0]])
+    run = descend("cee", y, t, {"reduction": "mean"}, 1.0, 10, "logits")
+    assert run.values.shape == (11, 2, 2)
+    np.testing.assert_allclose(run.values[-1].sum(axis=-1), [1.0, 1.0])
+    assert run.totals[-1] < run.totals[0]
+
+
+@pytest.mark.parametrize(("lr", "steps", "space"), [
+    (0.0, 1, "input"), (-0.1, 1, "input"), (float("nan"), 1, "input"), ("fast", 1, "input"),
+    (0.1, -1, "input"), (0.1, 10_001, "input"), (0.1, "2.5", "input"), (0.1, 1, "probability"),
+])
+def test_bad_arguments_are_refused_in_both_languages(lr, steps, space):
+    with pytest.raises(DescendError) as error:
+        descend("sse", Y1, T, {}, lr, steps, space)
+    assert JAPANESE.search(error.value.message_ja)
+
+
+def test_too_long_a_trajectory_is_refused_before_any_work():
+    with pytest.raises(DescendError, match="at most 19 steps"):
+        descend("sse", np.zeros(1_000_000), np.zeros(1_000_000), {}, 0.1, 100)
+
+
+def test_every_problem_a_run_reports_is_in_japanese_too():
+    runs = [descend("sse", Y1, T, {}, 1.5, 600), descend("cee", Y1, T, {}, 0.1, 5),
+            descend("cee", Y1, T, {}, 0.1, 1, "logits"),
+            descend("sse", [1.0, 10.0], [1.0, 0.0], {}, 1e308, 1),
+            descend("sse", [np.nan], [1.0], {}, 0.1, 1)]
+    problems = [p for run in runs for p in run.problems]
+    assert len(problems) >= 6
+    for problem in problems:
+        assert JAPANESE.search(problem.text("ja")), problem
+
+
+def test_the_descender_continues_on_its_logits_where_the_probability_rounds_to_one():
+    stepper = Descender("bce", [0.5], [1.0], {}, 200.0, "logits")
+    for _ in range(3):
+        assert stepper.step()
+    assert stepper.values[0] == 1.0  # σ(z) rounds to 1 …
+    assert np.isfinite(stepper.stepped[0])  # … but the logit behind it is kept
+    assert "logits z behind y = sigmoid(z)" in stepper.describe_space("en")
