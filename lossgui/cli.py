@@ -44,7 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lossgui", description="Loss-function calculator. "
                      "Run without arguments (or with a CSV file) to open the window.")
     parser.add_argument("--version", action="version", version=f"lossgui {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    menu = parser.add_mutually_exclusive_group()
+    menu.add_argument("--install-desktop", action="store_true",
+                      help="add lossgui to your application menu (icon, .lossgui.json type) "
+                      "under $XDG_DATA_HOME, ~/.local/share by default")
+    menu.add_argument("--uninstall-desktop", action="store_true",
+                      help="remove what --install-desktop added")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     compute = sub.add_parser("compute", help="evaluate a loss on a data CSV")
     compute.add_argument("data", metavar="DATA.csv", help="header row; target column t; "
@@ -106,8 +112,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
             return _open_window(_window_file(args_list))
+        parser = build_parser()
         try:
-            args = build_parser().parse_args(args_list)
+            args = parser.parse_args(args_list)
+            if args.install_desktop or args.uninstall_desktop:
+                if args.command:
+                    parser.error("--install-desktop and --uninstall-desktop take no command")
+                return _desktop_menu(args.install_desktop, sys.stdout)
+            if args.command is None:
+                parser.error("choose a command: compute, losses or examples (or give a file)")
         except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
             return done.code if isinstance(done.code, int) else EXIT_USAGE
         if args.command == "losses":
@@ -520,4 +533,18 @@ def _list_examples(name: str | None, out: TextIO) -> int:
         return 0
     for example in EXAMPLES.values():
         out.write(f"{example.key}\t{example.path}\n")
+    return 0
+
+
+def _desktop_menu(install: bool, out: TextIO) -> int:
+    """--install-desktop / --uninstall-desktop: say which files were written or removed."""
+    from lossgui import desktop_entry
+
+    if install:
+        files = desktop_entry.install()
+        out.write("".join(f"wrote {path}\n" for path in files))
+        out.write("lossgui is in your application menu (log out and in if it does not show).\n")
+    else:
+        files = desktop_entry.uninstall()
+        out.write("".join(f"removed {path}\n" for path in files) or "nothing to remove\n")
     return 0

@@ -11,16 +11,20 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QSettings,
+    QSize,
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lossgui.core.examples import ARTICLE, example_columns
+from lossgui.desktop_entry import APP_ID, ICON_SIZES
 from lossgui.gui import language
 from lossgui.gui.document import Document
 from lossgui.gui.files.background import Cancelled
 from lossgui.gui.main_window import MainWindow
+from lossgui.resource_files import resource_path
 
 ORGANIZATION = "lossgui"
 APPLICATION = "lossgui"
@@ -107,11 +111,30 @@ def start_application() -> QApplication:
     return app
 
 
+def application_icon() -> QIcon:
+    """lossgui's icon in every shipped size, so each title bar and task bar picks a sharp one."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"lossgui-{size}.png")), QSize(size, size))
+    return icon
+
+
+def identify(app: QApplication) -> None:
+    """Names for QSettings; the icon and the desktop entry the desktop shows for our windows.
+
+    The desktop file name is the installed ``lossgui.desktop`` (``lossgui --install-desktop``);
+    Wayland and task bars use it to find the entry's name and icon.
+    """
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
+
+
 def main(path: str | None = None) -> int:
     """Run the window until it is closed; returns the exit status."""
     app = start_application()
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
+    identify(app)
     sys.excepthook = show_exception
     settings = QSettings()
     # The language chosen in View ▸ Language, else the system's; English if its file is missing.

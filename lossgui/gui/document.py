@@ -63,6 +63,7 @@ class Document(QObject):
     about_to_reset = Signal()
     reset_done = Signal()
     loss_changed = Signal()  # the loss or one of its parameters
+    changing = Signal()  # a raw change began or happened; ``changed`` follows
     changed = Signal()  # after every change, once the evaluations are fresh
 
     def __init__(
@@ -293,6 +294,7 @@ class Document(QObject):
     # --- the model's events as signals --------------------------------------------------------
 
     def _on_about_to_change(self, change: Change) -> None:
+        self.changing.emit()
         kind = change.kind
         if change.axis is not None and change.axis != ELEMENTS:
             self.about_to_reset.emit()  # samples are not rows of the vector tables
@@ -308,6 +310,7 @@ class Document(QObject):
             self.about_to_reset.emit()
 
     def _on_changed(self, change: Change) -> None:
+        self.changing.emit()
         kind = change.kind
         if change.axis is not None and change.axis != ELEMENTS:
             self.reset_done.emit()

@@ -31,12 +31,12 @@ from lossgui.gui.commands import delete_rows_text
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
-from lossgui.gui.focus import Focus
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
+from lossgui.gui.selection import Selection
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows
 from lossgui.gui.sheet.table_model import prediction_model, target_model
 
@@ -168,12 +168,12 @@ class MainWindow(QMainWindow):
     def _build_learning_aids(self) -> None:
         """The formula with the numbers under the totals; the curve and other tools as tabs.
 
-        They explain the prediction and element k of the tables' current cell (``self.focus``).
+        They explain the prediction and element k of the tables' current cell (``self.selection``).
         """
-        self.focus = Focus(self.document, self)
-        self.formula_panel = FormulaPanel(self.focus)
-        self.curve_panel = CurvePanel(self.focus)
-        self.conventions_panel = ConventionsPanel(self.focus)
+        self.selection = Selection(self.document, self)
+        self.formula_panel = FormulaPanel(self.selection)
+        self.curve_panel = CurvePanel(self.selection)
+        self.conventions_panel = ConventionsPanel(self.selection)
         self.plot_tabs = QTabWidget()
         self.plot_tabs.setObjectName("plot_tabs")
         self.plot_tabs.setDocumentMode(True)
@@ -197,15 +197,15 @@ class MainWindow(QMainWindow):
                     return
                 row = current.row()  # type: ignore[attr-defined]
                 if prediction_table:
-                    self.focus.set_cell(row, current.column())  # type: ignore[attr-defined]
+                    self.selection.set_cell(row, current.column())  # type: ignore[attr-defined]
                 else:
-                    self.focus.set_element(row)
+                    self.selection.set_element(row)
             view.selectionModel().currentChanged.connect(on_current)
 
         follow(self.target_view, False)
         follow(self.prediction_view, True)
         self.results.table.currentCellChanged.connect(
-            lambda row, *_: self.focus.set_prediction(row) if row >= 0 else None)
+            lambda row, *_: self.selection.set_prediction(row) if row >= 0 else None)
 
     def _build_language_menu(self) -> None:
         """View ▸ Language: each language named in itself, the current one checked."""
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         if "ask_save_changes" in vars(self.files):  # replaced (by a test): keep the replacement;
             # never the old controller's own method, whose dialogs would have a deleted parent.
             window.files.ask_save_changes = self.files.ask_save_changes  # type: ignore[method-assign]
-        window.focus.set_cell(self.focus.element, self.focus.prediction)
+        window.selection.set_cell(self.selection.element, self.selection.prediction)
         window.plot_tabs.setCurrentIndex(self.plot_tabs.currentIndex())
         _rebuilt_windows.add(window)
         window.destroyed.connect(lambda *_: _rebuilt_windows.discard(window))

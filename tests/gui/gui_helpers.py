@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.main_window import MainWindow
+from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.sheet.sheet_view import SheetView
 
 WindowFactory = Callable[..., MainWindow]
@@ -64,3 +65,22 @@ def press(qtbot: QtBot, widget: QWidget, key: Qt.Key | str,
 def column_values(window: MainWindow, column: int) -> np.ndarray:
     """A document column as a plain array."""
     return np.array(window.document.column(column))
+
+
+def total_text(window: MainWindow, prediction: int) -> str:
+    """The total shown for the ``prediction``-th prediction (0-based), as the user reads it."""
+    item = window.results.table.item(prediction, 1)
+    return item.text() if item else ""
+
+
+def is_best(window: MainWindow, prediction: int) -> bool:
+    """Whether the ``prediction``-th prediction carries the ★ of the lowest loss."""
+    item = window.results.table.item(prediction, 2)
+    return bool(item and item.text())
+
+
+def formula_text(panel: FormulaPanel) -> str:
+    """The written-out formula as shown, without its formatting."""
+    text = QTextDocument()
+    text.setHtml(panel.formula.text())
+    return text.toPlainText()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from gui_helpers import total_text
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -21,7 +22,7 @@ def test_no_path_opens_the_article(qtbot: QtBot, settings: QSettings) -> None:
     qtbot.addWidget(window)
     assert problem is None
     assert window.document.names == ("t", "y1", "y2")
-    assert window.results.total_text(0) == "0.252"
+    assert total_text(window, 0) == "0.252"
     assert "article example" in window.windowTitle()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shiboken6
-from gui_helpers import WindowFactory
+from gui_helpers import WindowFactory, formula_text, total_text
 from PySide6.QtCore import QEvent, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -173,8 +173,8 @@ def test_switching_to_japanese_and_back_keeps_the_data(
     window = make_window(loss="cee")
     window.document.edit_cells(1, 1, [[0.0]])  # y1₂ = 0 where t₂ = 1: log 0
     window.files.session_path = "/somewhere/session.lossgui.json"
-    window.focus.set_cell(1, 1)
-    total_y2 = window.results.total_text(1)
+    window.selection.set_cell(1, 1)
+    total_y2 = total_text(window, 1)
     assert _menu_titles(window)[0] == "&File"
 
     window = _switch(qtbot, window, "ja")
@@ -201,9 +201,9 @@ def test_switching_to_japanese_and_back_keeps_the_data(
     assert problem.message not in tip
     # Data, the undo history, the file and the focus carried over.
     assert window.document.value(1, 1) == 0.0
-    assert window.results.total_text(1) == total_y2
+    assert total_text(window, 1) == total_y2
     assert window.files.session_path == "/somewhere/session.lossgui.json"
-    assert window.focus.element == 1 and window.focus.prediction == 1
+    assert window.selection.element == 1 and window.selection.prediction == 1
     assert window.isWindowModified()
     assert window.action_map["undo"].isEnabled()
 
@@ -264,9 +264,9 @@ def test_plural_strings_fill_in_the_count(qtbot: QtBot, make_window: WindowFacto
     assert window.action_map["undo"].text() == "元に戻す(&U) 6 セルを空にする"
     window.undo()
     window.document.replace(["t", "y1"], [np.eye(1, 30, 3).ravel(), np.full(30, 1 / 30)], "cee")
-    assert "…(ほか" in window.formula_panel.plain_text()
+    assert "…(ほか" in formula_text(window.formula_panel)
     assert f"ほか {window.formula_panel.substitution.elided} 項" in \
-        window.formula_panel.plain_text()
+        formula_text(window.formula_panel)
 
 
 def test_after_a_switch_the_unsaved_question_belongs_to_the_new_window(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 import pytest
-from gui_helpers import WindowFactory, go_to, press, type_into
+from gui_helpers import WindowFactory, formula_text, go_to, press, total_text, type_into
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QMenu
@@ -57,7 +57,7 @@ def test_formula_shows_the_article_numbers_under_sse(window: MainWindow) -> None
     assert panel.isVisible()
     expected = core_substitution(window, 0).plain()
     assert expected == "(0.01−0)² + (0.65−1)² + (0.13−0)² + (0.7−1)² + (0.15−0)² = 0.252"
-    assert panel.plain_text() == expected
+    assert formula_text(panel) == expected
     assert greyed_terms(panel.formula.text()) == []
 
 
@@ -65,10 +65,10 @@ def test_formula_greys_the_zero_target_terms_under_cee(window: MainWindow) -> No
     choose_loss(window, "cee")
     panel = window.formula_panel
     sub = core_substitution(window, 0)
-    assert panel.plain_text() == sub.plain()
+    assert formula_text(panel) == sub.plain()
     assert greyed_terms(panel.formula.text()) == [t.text for t in sub.terms if t.inert]
     assert greyed_terms(panel.formula.text()) == ["0·log(0.01)", "0·log(0.13)", "0·log(0.15)"]
-    assert panel.plain_text().endswith("= 0.787458")
+    assert formula_text(panel).endswith("= 0.787458")
 
 
 def test_formula_follows_the_current_prediction_and_typing(
@@ -76,15 +76,15 @@ def test_formula_follows_the_current_prediction_and_typing(
 ) -> None:
     panel = window.formula_panel
     go_to(window.prediction_view, 2, 1)  # y2, row 3
-    assert window.focus.prediction == 1 and window.focus.element == 2
+    assert window.selection.prediction == 1 and window.selection.element == 2
     assert panel.prediction.currentText() == "y2"
-    assert panel.plain_text() == core_substitution(window, 1).plain()
+    assert formula_text(panel) == core_substitution(window, 1).plain()
     type_into(qtbot, window.prediction_view, 0, 1, "0.5")
     assert window.document.value(0, 2) == 0.5
-    assert panel.plain_text() == core_substitution(window, 1).plain()
-    assert panel.plain_text().startswith("(0.5−0)² + ")
+    assert formula_text(panel) == core_substitution(window, 1).plain()
+    assert formula_text(panel).startswith("(0.5−0)² + ")
     press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
-    assert panel.plain_text().startswith("(0.34−0)² + ")
+    assert formula_text(panel).startswith("(0.34−0)² + ")
 
 
 def test_formula_elides_long_vectors(make_window: WindowFactory) -> None:
@@ -93,14 +93,14 @@ def test_formula_elides_long_vectors(make_window: WindowFactory) -> None:
     window = make_window(["t", "y"], [t, np.linspace(0.01, 0.3, 30)], "cee")
     sub = core_substitution(window, 0)
     assert sub.elided == 24
-    assert window.formula_panel.plain_text() == sub.plain()
-    assert "… (24 more terms) …" in window.formula_panel.plain_text()
+    assert formula_text(window.formula_panel) == sub.plain()
+    assert "… (24 more terms) …" in formula_text(window.formula_panel)
 
 
 def test_formula_says_what_is_missing(qtbot: QtBot, window: MainWindow) -> None:
     go_to(window.prediction_view, 1, 0)
     press(qtbot, window.prediction_view, Qt.Key.Key_Delete)
-    assert "Fill in every t and y" in window.formula_panel.plain_text()
+    assert "Fill in every t and y" in formula_text(window.formula_panel)
 
 
 # --- the curve of one element -------------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_curve_follows_the_element_and_live_edits(qtbot: QtBot, window: MainWind
     go_to(window.target_view, 3, 0)
     assert panel.element.value() == 4
     type_into(qtbot, window.prediction_view, 3, 0, "0.9", end=Qt.Key.Key_Tab)  # stay on row 4
-    assert window.focus.element == 3
+    assert window.selection.element == 3
     px, py = panel.point_items[0].getData()
     assert px[0] == 0.9
     assert py[0] == pytest.approx(window.document.evaluations[0].contributions[3])
@@ -189,7 +189,7 @@ def test_clicking_on_the_curve_sets_y_k_as_one_undo_step(
     assert value == round(value, 4)  # rounded to what the view can show, not 0.30172413…
     assert stack.count() == steps + 1
     total = evaluate("cee", window.document.column(1), window.document.column(0)).total
-    assert window.results.total_text(0) == f"{total:.6g}"
+    assert total_text(window, 0) == f"{total:.6g}"
     px, _ = panel.point_items[0].getData()
     assert px[0] == value
     press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
@@ -266,7 +266,7 @@ def test_other_tools_show_the_reference_values(qtbot: QtBot, window: MainWindow)
     document = window.document
     for j in range(2):
         panel.prediction.setCurrentIndex(j)  # the panel's own selector, as a user picks it
-        assert window.focus.prediction == j
+        assert window.selection.prediction == j
         rows = shown_rows(window)
         core = {(c.tool, c.function): c for c in compare(document.column(j + 1),
                                                             document.column(0))}
@@ -329,12 +329,12 @@ def test_book_examples_match_the_book(qtbot: QtBot, window: MainWindow) -> None:
     assert document.evaluations[0].total == pytest.approx(0.0975, rel=1e-12)
     assert document.evaluations[0].total == evaluate("sse", document.column(1),
                                                      document.column(0), half=True).total
-    assert window.results.total_text(0) == "0.0975"
+    assert total_text(window, 0) == "0.0975"
     assert not document.undo_stack.canUndo() and not window.isWindowModified()
     assert "The Book" in window.windowTitle()
     choose_loss(window, "cee")
     assert document.evaluations[0].total == 0.510825457099338
-    assert window.formula_panel.plain_text().endswith("= 0.510825")
+    assert formula_text(window.formula_panel).endswith("= 0.510825")
 
     trigger_example(window, "book_wrong")
     assert int(np.argmax(document.column(0))) == 7
@@ -344,7 +344,7 @@ def test_book_examples_match_the_book(qtbot: QtBot, window: MainWindow) -> None:
 
     trigger_example(window, "article")  # the book's ½ and δ do not stay behind
     assert document.params["half"] is False and document.params_of("cee")["eps"] == 0.0
-    assert window.results.total_text(0) == "0.252"
+    assert total_text(window, 0) == "0.252"
 
 
 def test_the_menu_names_every_shipped_example_and_only_those() -> None:
@@ -361,3 +361,42 @@ def test_every_example_loads_with_its_loss(qtbot: QtBot, window: MainWindow, key
     assert document.problem_count == 0
     show_curve(qtbot, window)
     assert all(c is not None for c in window.curve_panel.curves)
+
+
+def test_each_learning_aid_refreshes_once_per_change(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleting the selected last row refreshed the formula twice and the combos six times."""
+    from lossgui.gui import selection
+    from lossgui.gui.panels import conventions_panel, curve_panel, formula_panel
+
+    counts: dict[str, int] = {}
+
+    def count(cls: type, name: str) -> None:
+        original = getattr(cls, name)
+
+        def counted(self: object, *args: object) -> object:
+            counts[cls.__name__] = counts.get(cls.__name__, 0) + 1
+            return original(self, *args)
+
+        monkeypatch.setattr(cls, name, counted)
+
+    count(formula_panel.FormulaPanel, "refresh")
+    count(curve_panel.CurvePanel, "_on_changed")
+    count(conventions_panel.ConventionsPanel, "_on_changed")
+    count(selection.PredictionCombo, "_show")  # three of them: formula, curve, other tools
+    count(selection.ElementSpin, "_show")
+    window = make_window()
+    window.target_view.setFocus()
+    go_to(window.target_view, 4, 0)
+    assert window.selection.element == 4
+    counts.clear()
+    window.delete_rows()
+    assert window.document.row_count == 4 and window.selection.element == 3
+    assert counts == {"FormulaPanel": 1, "CurvePanel": 1, "ConventionsPanel": 1,
+                      "PredictionCombo": 3, "ElementSpin": 1}
+    assert formula_text(window.formula_panel) == core_substitution(window, 0).plain()
+    counts.clear()
+    window.document.edit_cells(0, 1, [[0.5]])  # a plain edit: once as well
+    assert counts == {"FormulaPanel": 1, "CurvePanel": 1, "ConventionsPanel": 1,
+                      "PredictionCombo": 3, "ElementSpin": 1}

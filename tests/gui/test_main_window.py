@@ -6,7 +6,16 @@ import math
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, column_values, editor_of, go_to, press, type_into
+from gui_helpers import (
+    WindowFactory,
+    column_values,
+    editor_of,
+    go_to,
+    is_best,
+    press,
+    total_text,
+    type_into,
+)
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -62,9 +71,9 @@ def test_starts_with_the_article_under_sse(window: MainWindow) -> None:
     np.testing.assert_array_equal(column_values(window, 0), ARTICLE_T)
     np.testing.assert_array_equal(column_values(window, 1), ARTICLE_Y1)
     np.testing.assert_array_equal(column_values(window, 2), ARTICLE_Y2)
-    assert window.results.total_text(0) == "0.252"
-    assert window.results.total_text(1) == "2.0651"
-    assert window.results.is_best(0) and not window.results.is_best(1)
+    assert total_text(window, 0) == "0.252"
+    assert total_text(window, 1) == "2.0651"
+    assert is_best(window, 0) and not is_best(window, 1)
     assert window.loss_panel.formula.text() == evaluate_formula("sse")
     assert window.problem_label.text() == "No problems"
     assert window.prediction_view.model().headerData(0, Qt.Orientation.Horizontal) == "y1"
@@ -91,12 +100,12 @@ def test_plotted_bars_are_the_core_contributions(window: MainWindow) -> None:
 def test_switching_to_cee_shows_the_article_values(qtbot: QtBot, window: MainWindow) -> None:
     bars = window.plot_panel.bars()
     select_loss(qtbot, window, "cee")
-    assert window.results.total_text(0) == "0.787458"
-    assert window.results.total_text(1) == "2.66931"
+    assert total_text(window, 0) == "0.787458"
+    assert total_text(window, 1) == "2.66931"
     tip = window.results.table.item(0, 1).toolTip()
     assert "0.7874578600311867" in tip
     assert "2.6693103727862795" in window.results.table.item(1, 1).toolTip()
-    assert window.results.is_best(0)
+    assert is_best(window, 0)
     assert window.loss_panel.formula.text() == evaluate_formula("cee")
     assert window.plot_panel.bars() == bars  # updated in place, not recreated
     np.testing.assert_array_equal(bars[1].opts["height"], core(window, 2).contributions)
@@ -106,7 +115,7 @@ def test_switching_to_cee_shows_the_article_values(qtbot: QtBot, window: MainWin
     assert "ones" in window.notes.toPlainText()
     press(qtbot, window.loss_panel.selector, Qt.Key.Key_Z, CTRL)
     assert window.document.loss_id == "sse"
-    assert window.results.total_text(0) == "0.252"
+    assert total_text(window, 0) == "0.252"
 
 
 def test_copying_totals_gives_full_precision(qtbot: QtBot, window: MainWindow) -> None:
@@ -126,14 +135,14 @@ def test_typing_replaces_a_cell_moves_down_and_undoes(qtbot: QtBot, window: Main
     type_into(qtbot, view, 1, 0, "0.9")
     assert window.document.value(1, 1) == 0.9
     assert view.currentIndex().row() == 2  # Enter moved down
-    assert window.results.total_text(0) == f"{core(window, 1).total:.6g}"
+    assert total_text(window, 0) == f"{core(window, 1).total:.6g}"
     np.testing.assert_array_equal(window.plot_panel.bars()[0].opts["height"],
                                   core(window, 1).contributions)
     undo = window.action_map["undo"]
     assert undo.text() == "&Undo Edit y1 row 2"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert window.document.value(1, 1) == 0.65
-    assert window.results.total_text(0) == "0.252"
+    assert total_text(window, 0) == "0.252"
     assert window.action_map["redo"].text() == "&Redo Edit y1 row 2"
     press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
     assert window.document.value(1, 1) == 0.9
@@ -214,17 +223,17 @@ def test_delete_blanks_a_cell_which_shows_as_missing(qtbot: QtBot, window: MainW
     go_to(view, 2, 0)
     press(qtbot, view, Qt.Key.Key_Delete)
     assert math.isnan(window.document.value(2, 1))
-    assert window.results.total_text(0) == "— (y₃ missing)"
+    assert total_text(window, 0) == "— (y₃ missing)"
     assert math.isnan(core(window, 1).total)
-    assert window.results.total_text(1) == "2.0651"
-    assert not window.results.is_best(0)
+    assert total_text(window, 1) == "2.0651"
+    assert not is_best(window, 0)
     assert background(window, "prediction_view", 2, 0) == PROBLEM_BACKGROUND
     expected = [p.message for p in core(window, 1).problems if p.index == (2,)]
     assert tooltip(window, "prediction_view", 2, 0) == "\n".join(expected)
     assert window.problem_label.text().startswith("1 problem")
     assert window.action_map["undo"].text() == "&Undo Clear y1 row 3"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
-    assert window.results.total_text(0) == "0.252"
+    assert total_text(window, 0) == "0.252"
     assert background(window, "prediction_view", 2, 0) is None
 
 
@@ -233,8 +242,8 @@ def test_blank_target_highlights_t_for_every_prediction(
 ) -> None:
     go_to(window.target_view, 0, 0)
     press(qtbot, window.target_view, Qt.Key.Key_Backspace)
-    assert window.results.total_text(0) == "— (t₁ missing)"
-    assert window.results.total_text(1) == "— (t₁ missing)"
+    assert total_text(window, 0) == "— (t₁ missing)"
+    assert total_text(window, 1) == "— (t₁ missing)"
     assert background(window, "target_view", 0, 0) == PROBLEM_BACKGROUND
     assert background(window, "prediction_view", 0, 0) is None
     assert "t₁ is missing" in tooltip(window, "target_view", 0, 0)
@@ -247,8 +256,8 @@ def test_zero_where_t_is_one_under_cee_is_infinite(qtbot: QtBot, window: MainWin
     type_into(qtbot, window.prediction_view, 1, 1, "0")
     evaluation = core(window, 2)
     assert math.isinf(evaluation.total)
-    assert window.results.total_text(1) == "∞"
-    assert window.results.is_best(0)
+    assert total_text(window, 1) == "∞"
+    assert is_best(window, 0)
     assert background(window, "prediction_view", 1, 1) == PROBLEM_BACKGROUND
     warning = next(p for p in evaluation.problems
                    if p.index == (1,) and p.severity is Severity.WARNING)
@@ -267,7 +276,7 @@ def test_zero_where_t_is_one_under_cee_is_infinite(qtbot: QtBot, window: MainWin
     assert window.document.params["eps"] == 1e-7
     expected = core(window, 2).total
     assert math.isfinite(expected)
-    assert window.results.total_text(1) == f"{expected:.6g}"
+    assert total_text(window, 1) == f"{expected:.6g}"
     assert window.problem_label.text() == "No problems"
     assert window.action_map["undo"].text() == "&Undo Set eps to 1e-07"
 
@@ -289,17 +298,17 @@ def test_sse_half_and_reduction_are_undoable(qtbot: QtBot, window: MainWindow) -
     half.setFocus()
     qtbot.keyClick(half, Qt.Key.Key_Space)
     assert window.document.params["half"] is True
-    assert window.results.total_text(0) == f"{core(window, 1, half=True).total:.6g}" == "0.126"
+    assert total_text(window, 0) == f"{core(window, 1, half=True).total:.6g}" == "0.126"
     assert window.loss_panel.formula.text() == "E = ½ Σₖ (yₖ − tₖ)²"  # the book's ½ shows
     reduction = window.loss_panel.editor("reduction")
     reduction.setFocus()
     qtbot.keyClick(reduction, Qt.Key.Key_Down)
     assert window.document.params["reduction"] == "mean"
     expected = core(window, 1, half=True, reduction="mean").total
-    assert window.results.total_text(0) == f"{expected:.6g}"
+    assert total_text(window, 0) == f"{expected:.6g}"
     press(qtbot, reduction, Qt.Key.Key_Z, CTRL)
     press(qtbot, reduction, Qt.Key.Key_Z, CTRL)
-    assert window.results.total_text(0) == "0.252"
+    assert total_text(window, 0) == "0.252"
     assert window.loss_panel.formula.text() == "E = Σₖ (yₖ − tₖ)²"
     assert not half.isChecked() and reduction.currentText() == "sum"
 
@@ -321,7 +330,7 @@ def test_paste_spreadsheet_block_past_the_end_is_one_step(
     assert column_values(window, 2)[4] == 0.4 and math.isnan(column_values(window, 2)[5])
     assert math.isnan(document.value(5, 0))  # the new row's t is blank: missing
     assert window.target_view.model().rowCount() == 6
-    assert window.results.total_text(0) == "— (t₆ missing)"
+    assert total_text(window, 0) == "— (t₆ missing)"
     assert window.action_map["undo"].text() == "&Undo Paste 3×2 cells"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert document.row_count == 5
@@ -340,7 +349,7 @@ def test_paste_three_columns_into_t_fills_t_and_both_predictions(
     press(qtbot, window.target_view, Qt.Key.Key_V, CTRL)
     np.testing.assert_array_equal(column_values(window, 0)[:3], [1, 0, 0])
     np.testing.assert_array_equal(column_values(window, 2)[:3], [0.1, 0.8, 0.1])
-    assert window.results.total_text(1) == f"{core(window, 2).total:.6g}"
+    assert total_text(window, 1) == f"{core(window, 2).total:.6g}"
 
 
 def test_paste_python_and_numpy_lists(qtbot: QtBot, window: MainWindow) -> None:
@@ -353,7 +362,7 @@ def test_paste_python_and_numpy_lists(qtbot: QtBot, window: MainWindow) -> None:
     go_to(window.target_view, 0, 0)
     press(qtbot, window.target_view, Qt.Key.Key_V, CTRL)
     np.testing.assert_array_equal(column_values(window, 0), [0, 0, 1, 0, 0])
-    assert window.results.total_text(0) == f"{core(window, 1).total:.6g}"
+    assert total_text(window, 0) == f"{core(window, 1).total:.6g}"
 
 
 def test_paste_with_text_changes_nothing_and_names_the_cell(
@@ -403,7 +412,7 @@ def test_insert_and_delete_rows(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, view, Qt.Key.Key_Plus, CTRL)
     assert window.document.row_count == 6
     assert math.isnan(window.document.value(1, 0)) and math.isnan(window.document.value(1, 1))
-    assert window.results.total_text(0) == "— (t₂ missing)"  # the core skips y₂ where t₂ is
+    assert total_text(window, 0) == "— (t₂ missing)"  # the core skips y₂ where t₂ is
     press(qtbot, view, Qt.Key.Key_Minus, CTRL)
     assert window.document.row_count == 5
     np.testing.assert_array_equal(column_values(window, 1), ARTICLE_Y1)
@@ -412,7 +421,7 @@ def test_insert_and_delete_rows(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, view, Qt.Key.Key_Minus, CTRL)
     np.testing.assert_array_equal(column_values(window, 0), [0, 1, 0])
     assert window.action_map["undo"].text() == "&Undo Delete rows 4–5"
-    assert window.results.total_text(0) == f"{core(window, 1).total:.6g}"
+    assert total_text(window, 0) == f"{core(window, 1).total:.6g}"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     np.testing.assert_array_equal(column_values(window, 1), ARTICLE_Y1)
     assert window.target_view.model().rowCount() == 5
@@ -424,12 +433,12 @@ def test_add_rename_and_remove_a_prediction(
     press(qtbot, window.target_view, Qt.Key.Key_N, CTRL | SHIFT)
     assert window.document.prediction_names == ("y1", "y2", "y3")
     assert len(window.plot_panel.bars()) == 3
-    assert window.results.total_text(2).startswith("— (")
+    assert total_text(window, 2).startswith("— (")
     view = window.prediction_view
     assert view.hasFocus() and view.currentIndex().column() == 2
     QApplication.clipboard().setText("[0.1, 0.9, 0.1, 0.9, 0.1]")
     press(qtbot, view, Qt.Key.Key_V, CTRL)
-    assert window.results.is_best(2)
+    assert is_best(window, 2)
     monkeypatch.setattr(window, "ask_text", lambda *_: "sharp")
     press(qtbot, view, Qt.Key.Key_R, CTRL | SHIFT)
     assert window.document.prediction_names == ("y1", "y2", "sharp")
@@ -556,6 +565,6 @@ def test_the_star_follows_the_cli_rule_for_ties(make_window: WindowFactory) -> N
                          [[0, 1], [0.1, 0.9], [0.1, 0.9], [0.5, 0.5]])
     assert window.document.lowest == lowest_indices(
         [e.total for e in window.document.evaluations if e is not None]) == {0, 1}
-    assert [window.results.is_best(j) for j in range(3)] == [True, True, False]
+    assert [is_best(window, j) for j in range(3)] == [True, True, False]
     window.document.edit_cells(0, 3, [[0.1], [0.9]])  # c ties too: none is lower
-    assert not any(window.results.is_best(j) for j in range(3))
+    assert not any(is_best(window, j) for j in range(3))

@@ -120,7 +120,7 @@ def run(parent: QWidget, label: str, function: Callable[..., T], *args: Any,
     if not background:
         return function(*args)
     global _running
-    if _running:
+    if is_busy():
         raise Cancelled
     outcome: dict[str, Any] = {}
     relay = _Relay()

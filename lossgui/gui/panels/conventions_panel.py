@@ -1,4 +1,4 @@
-"""“Why do other tools give another number?” — each tool's convention on the focused prediction.
+"""“Why do other tools give another number?” — each tool's convention on the selected prediction.
 
 The core computes every value and reason (``conventions.compare``, ``input_remarks``); this
 panel lists them. A value's full precision is in its tooltip and in ``Qt.ItemDataRole.UserRole``.
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from lossgui.core.conventions import Convention, compare, input_remarks
 from lossgui.core.numbers import round_trip, shown
-from lossgui.gui.focus import Focus, PredictionCombo
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language, is_japanese
+from lossgui.gui.selection import PredictionCombo, Selection
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 VALUE_COLUMN = 2
@@ -38,18 +38,18 @@ TRANSLATED_TOOLS = (
 
 
 class ConventionsPanel(QWidget):
-    """Tool / function / value / why, for the focused prediction, and remarks on the input."""
+    """Tool / function / value / why, for the selected prediction, and remarks on the input."""
 
-    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._focus = focus
+        self._selection = selection
         self._dirty = True
         self.conventions: list[Convention] = []
 
         title = QLabel(self.tr("<b>Why do other tools give another number?</b> Each tool has "
                                "its own convention; here is what each reports, and why."))
         title.setWordWrap(True)
-        self.prediction = PredictionCombo(focus)
+        self.prediction = PredictionCombo(selection)
         heading = QLabel(self.tr("For the prediction"))
         heading.setBuddy(self.prediction)
         bar = QHBoxLayout()
@@ -96,8 +96,7 @@ class ConventionsPanel(QWidget):
         layout.addWidget(self.remarks)
         layout.addWidget(self.table, 1)
 
-        focus.changed.connect(self._on_changed)
-        focus.document.changed.connect(self._on_changed)
+        selection.changed.connect(self._on_changed)
 
     def value_text(self, row: int) -> str:
         """The value shown in a row."""
@@ -135,10 +134,10 @@ class ConventionsPanel(QWidget):
             self._dirty = True
 
     def refresh(self) -> None:
-        """Ask the core what each tool reports for the focused prediction."""
+        """Ask the core what each tool reports for the selected prediction."""
         self._dirty = False
-        document = self._focus.document
-        j = self._focus.prediction
+        document = self._selection.document
+        j = self._selection.prediction
         y, t = np.array(document.column(j + 1)), np.array(document.column(0))
         rows: list[tuple[str, str, float | None, str]] = []
         evaluation = document.evaluations[j]

@@ -3,7 +3,7 @@
 The core computes every number (``explain.element_curve``); this panel draws them: one curve,
 one current point and one tangent (slope = the gradient) per prediction, created once and
 updated with ``setData``, and a vertical line at t_k. Clicking or dragging on the plot sets y_k
-of the focused prediction through the document, as one undo step per click or drag.
+of the selected prediction through the document, as one undo step per click or drag.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from lossgui.core.explain import Curve, element_curve
 from lossgui.core.losses import InputKind
 from lossgui.core.numbers import in_formula
 from lossgui.core.problems import element_name
-from lossgui.gui.focus import ElementSpin, Focus, PredictionCombo
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
+from lossgui.gui.selection import ElementSpin, PredictionCombo, Selection
 
 TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
 CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range
@@ -66,9 +66,9 @@ class _ClickViewBox(pg.ViewBox):  # type: ignore[misc]
 class CurvePanel(QWidget):
     """Contribution of element k versus y_k for every prediction, with point and tangent."""
 
-    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._focus = focus
+        self._selection = selection
         self._dirty = True
         self._gesture = False
         self._macro_open = False
@@ -77,10 +77,10 @@ class CurvePanel(QWidget):
         self.point_items: list[pg.PlotDataItem] = []
         self.tangent_items: list[pg.PlotDataItem] = []
 
-        self.element = ElementSpin(focus)
+        self.element = ElementSpin(selection)
         self.element.setToolTip(self.tr("The element k whose curve is drawn (the current row "
                                         "of the tables)"))
-        self.prediction = PredictionCombo(focus)
+        self.prediction = PredictionCombo(selection)
         self.prediction.setToolTip(self.tr("Clicking on the plot sets this prediction's y_k"))
         element_label = QLabel(self.tr("Element &k:"))
         element_label.setBuddy(self.element)
@@ -119,8 +119,7 @@ class CurvePanel(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.explanation)
 
-        focus.changed.connect(self._on_changed)
-        focus.document.changed.connect(self._on_changed)
+        selection.changed.connect(self._on_changed)
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -137,10 +136,10 @@ class CurvePanel(QWidget):
             self._dirty = True
 
     def refresh(self) -> None:
-        """Redraw every prediction's curve of the focused element from the core."""
+        """Redraw every prediction's curve of the selected element from the core."""
         self._dirty = False
-        document = self._focus.document
-        k = self._focus.element
+        document = self._selection.document
+        k = self._selection.element
         names = document.prediction_names
         self._match_item_count(len(names))
         t = document.column(0)
@@ -167,7 +166,7 @@ class CurvePanel(QWidget):
                       .replace("%2", element_name("t", (k,))), color="#222")
         item.setLabel("left", self.tr("contribution of element %1 to E").replace("%1", str(k + 1)),
                       color="#222")
-        self._raise_focused()
+        self._raise_selected()
         self._rename_legend()
         self._explain()
 
@@ -192,15 +191,15 @@ class CurvePanel(QWidget):
         else:
             self.tangent_items[j].setData([], [])
 
-    def _raise_focused(self) -> None:
-        """Curves under tangents under points; the focused prediction above the others.
+    def _raise_selected(self) -> None:
+        """Curves under tangents under points; the selected prediction above the others.
 
         Elementwise losses give every prediction the same curve when t_k is the same, so
         without this the last prediction would hide the others' tangents.
         """
-        focused = self._focus.prediction
+        selected = self._selection.prediction
         for j in range(len(self.curve_items)):
-            lift = 10 if j == focused else 0
+            lift = 10 if j == selected else 0
             self.curve_items[j].setZValue(lift)
             self.tangent_items[j].setZValue(lift + 20)
             self.point_items[j].setZValue(lift + 40)
@@ -224,7 +223,7 @@ class CurvePanel(QWidget):
                 item.removeItem(items.pop())
 
     def _rename_legend(self) -> None:
-        names = list(self._focus.document.prediction_names)
+        names = list(self._selection.document.prediction_names)
         if [label.text for _, label in self.legend.items] == names:
             return
         self.legend.clear()
@@ -233,9 +232,9 @@ class CurvePanel(QWidget):
             self.legend.addItem(curve, name)
 
     def _explain(self) -> None:
-        """One sentence on the focused prediction: where it is, and which way E goes."""
-        j, k = self._focus.prediction, self._focus.element
-        name = self._focus.document.prediction_names[j]
+        """One sentence on the selected prediction: where it is, and which way E goes."""
+        j, k = self._selection.prediction, self._selection.element
+        name = self._selection.document.prediction_names[j]
         curve = self.curves[j] if j < len(self.curves) else None
         yk, tk = element_name("y", (k,)), element_name("t", (k,))
         if curve is None:
@@ -267,15 +266,15 @@ class CurvePanel(QWidget):
         self.view_box.disableAutoRange()  # the view must not slide away under the mouse
 
     def move_to_scene(self, scene_pos: QPointF) -> None:
-        """Set y_k of the focused prediction to the x under ``scene_pos``."""
+        """Set y_k of the selected prediction to the x under ``scene_pos``."""
         x = self.view_box.mapSceneToView(scene_pos).x()
         self.set_y(x)
 
     def set_y(self, x: float) -> bool:
-        """Set y_k of the focused prediction to ``x``, rounded to what the view can show."""
-        document = self._focus.document
+        """Set y_k of the selected prediction to ``x``, rounded to what the view can show."""
+        document = self._selection.document
         value = self._snap(x)
-        column, row = self._focus.prediction + 1, self._focus.element
+        column, row = self._selection.prediction + 1, self._selection.element
         if value == document.value(row, column):
             return False
         stack = document.undo_stack
@@ -289,7 +288,7 @@ class CurvePanel(QWidget):
     def end_gesture(self) -> None:
         """The click or drag is over: close its undo step and let the view fit again."""
         if self._macro_open:
-            self._focus.document.undo_stack.endMacro()
+            self._selection.document.undo_stack.endMacro()
         self._gesture = False
         self._macro_open = False
         self.view_box.enableAutoRange()
@@ -298,8 +297,8 @@ class CurvePanel(QWidget):
         (low, high), _ = self.view_box.viewRange()
         step = 10.0 ** math.floor(math.log10(max(high - low, 1e-12) / CLICK_RESOLUTION))
         value = round(x / step) * step
-        curve = self.curves[self._focus.prediction] if self.curves else None
-        if (self._focus.document.loss.expects_for(self._focus.document.params)
+        curve = self.curves[self._selection.prediction] if self.curves else None
+        if (self._selection.document.loss.expects_for(self._selection.document.params)
                 is InputKind.PROBABILITY and curve is not None):
             value = min(max(value, float(curve.x.min())), float(curve.x.max()))
         return float(f"{value:.12g}")  # 0.35000000000000003 → 0.35

@@ -1,4 +1,4 @@
-"""The loss written out with the focused prediction's numbers, e.g. (0.01−0)² + … = 0.252.
+"""The loss written out with the selected prediction's numbers, e.g. (0.01−0)² + … = 0.252.
 
 The core writes the terms (``explain.substitute``); this panel only lays them out as rich text,
 greying the terms that contribute nothing (t = 0 under a log).
@@ -10,26 +10,26 @@ import html
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError
 from lossgui.core.explain import Substitution, substitute
 from lossgui.core.numbers import in_formula
-from lossgui.gui.focus import Focus, PredictionCombo
+from lossgui.gui.selection import PredictionCombo, Selection
 
 INERT_COLOUR = "#9a9a9a"
 
 
 class FormulaPanel(QWidget):
-    """One line (wrapped when narrow): the selected loss with the focused prediction's values."""
+    """One line (wrapped when narrow): the selected loss with the selected prediction's values."""
 
-    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._focus = focus
+        self._selection = selection
         self.substitution: Substitution | None = None
 
-        self.prediction = PredictionCombo(focus)
+        self.prediction = PredictionCombo(selection)
         self.prediction.setToolTip(self.tr("Whose numbers the formula shows"))
         heading = QLabel(self.tr("Written out with the numbers of"))
         heading.setBuddy(self.prediction)
@@ -59,8 +59,7 @@ class FormulaPanel(QWidget):
         layout.addWidget(self.formula)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-        focus.changed.connect(self.refresh)
-        focus.document.changed.connect(self.refresh)
+        selection.changed.connect(self.refresh)
         self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -77,20 +76,14 @@ class FormulaPanel(QWidget):
         if needed > 0 and needed != label.minimumHeight():
             label.setMinimumHeight(needed)
 
-    def plain_text(self) -> str:
-        """The formula as shown, without its formatting."""
-        text = QTextDocument()
-        text.setHtml(self.formula.text())
-        return text.toPlainText()
-
     def refresh(self) -> None:
         """Write the formula out again from the document's current evaluation."""
-        document = self._focus.document
-        column = self._focus.prediction + 1
-        evaluation = document.evaluations[self._focus.prediction]
+        document = self._selection.document
+        column = self._selection.prediction + 1
+        evaluation = document.evaluations[self._selection.prediction]
         self.substitution = None
         if evaluation is None:
-            error = document.errors[self._focus.prediction] or ""
+            error = document.errors[self._selection.prediction] or ""
             self._show_message(self.tr("Cannot compute: %1").replace("%1", error))
             return
         if math.isnan(evaluation.total):

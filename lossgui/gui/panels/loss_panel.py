@@ -229,16 +229,6 @@ class ResultsPanel(QWidget):
         document.changed.connect(self._on_document_changed)
         self._on_document_changed()
 
-    def total_text(self, prediction: int) -> str:
-        """The shown total of the ``prediction``-th prediction (0-based)."""
-        item = self.table.item(prediction, 1)
-        return item.text() if item else ""
-
-    def is_best(self, prediction: int) -> bool:
-        """Whether the ``prediction``-th prediction is marked best."""
-        item = self.table.item(prediction, 2)
-        return bool(item and item.text())
-
     def copy(self) -> None:
         """Copy the selected rows (or all) as 'name<TAB>total' lines at full precision."""
         rows = sorted({i.row() for i in self.table.selectedIndexes()}) or \

@@ -122,11 +122,6 @@ class PlotPanel(QWidget):
         return self._slice(prediction, 0, self._document.row_count)
 
     @property
-    def is_envelope(self) -> bool:
-        """Whether the bars are min/max envelopes of bins rather than one bar per element."""
-        return self._drawn is not None and self._drawn.step > 0
-
-    @property
     def drawn_range(self) -> tuple[int, int, int]:
         """0-based elements start…stop−1 now drawn, and the bin step (0: one bar per element)."""
         drawn = self._drawn

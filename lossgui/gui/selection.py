@@ -1,7 +1,14 @@
 """Which prediction and which element the learning aids are about, shared by all of them.
 
 The tables set it (the current cell's row and prediction column); each aid can also change it
-with its own small selector, so a user on the curve tab need not go back to the table.
+with its own small selector, so a user on the curve tab need not go back to the table. (Not the
+keyboard focus: that is Qt's.)
+
+The aids listen to :attr:`Selection.changed` only, never to the document as well: it fires
+once per document change (after the evaluations are fresh) and once per change of selection.
+While the document is changing (a row removed moves the tables' current cell), the new
+selection is kept quietly and announced with the document's ``changed``, so a deleted row
+refreshes each aid once, not once per signal that passed by.
 """
 
 from __future__ import annotations
@@ -13,16 +20,18 @@ from lossgui.gui.document import Document
 from lossgui.gui.panels.colours import prediction_colour
 
 
-class Focus(QObject):
+class Selection(QObject):
     """The selected prediction (0-based, among the predictions) and element k (0-based row)."""
 
-    changed = Signal()
+    changed = Signal()  # the selection, or the document under it, changed
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._prediction = 0
         self._element = 0
+        self._holding = False  # the document is changing: announce with its ``changed``
+        document.changing.connect(self._on_document_changing)
         document.changed.connect(self._on_document_changed)
 
     @property
@@ -57,58 +66,65 @@ class Focus(QObject):
         element = min(max(element, 0), self._document.row_count - 1)
         if (prediction, element) != (self._prediction, self._element):
             self._prediction, self._element = prediction, element
-            self.changed.emit()
+            if not self._holding:
+                self.changed.emit()
+
+    def _on_document_changing(self) -> None:
+        self._holding = True
 
     def _on_document_changed(self) -> None:
-        # Rows or predictions may have gone away: stay inside what is there.
-        self._set(self._prediction, self._element)
+        self._holding = False
+        # Rows or predictions may have gone away: stay inside what is there, quietly, and say
+        # once that the aids have something new to show.
+        prediction = min(max(self._prediction, 0), len(self._document.prediction_names) - 1)
+        element = min(max(self._element, 0), self._document.row_count - 1)
+        self._prediction, self._element = prediction, element
+        self.changed.emit()
 
 
 class PredictionCombo(QComboBox):
-    """Choose the focused prediction; lists the predictions in their plot colours."""
+    """Choose the selected prediction; lists the predictions in their plot colours."""
 
-    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._focus = focus
+        self._selection = selection
         self.setAccessibleName(self.tr("Prediction"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._on_index_changed)
-        focus.changed.connect(self._show)
-        focus.document.changed.connect(self._show)
+        selection.changed.connect(self._show)
         self._show()
 
     def _show(self) -> None:
-        names = self._focus.document.prediction_names
+        names = self._selection.document.prediction_names
         with QSignalBlocker(self):
             if [self.itemText(i) for i in range(self.count())] != list(names):
                 self.clear()
                 for i, name in enumerate(names):
                     self.addItem(name)
                     self.setItemData(i, prediction_colour(i), Qt.ItemDataRole.DecorationRole)
-            self.setCurrentIndex(self._focus.prediction)
+            self.setCurrentIndex(self._selection.prediction)
 
     def _on_index_changed(self, index: int) -> None:
         if index >= 0:
-            self._focus.set_prediction(index)
+            self._selection.set_prediction(index)
 
 
 class ElementSpin(QSpinBox):
-    """Choose the focused element k, counted from 1 as in the tables."""
+    """Choose the selected element k, counted from 1 as in the tables."""
 
-    def __init__(self, focus: Focus, parent: QWidget | None = None) -> None:
+    def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._focus = focus
+        self._selection = selection
         self.setAccessibleName(self.tr("Element k"))
         self.valueChanged.connect(self._on_value_changed)
-        focus.changed.connect(self._show)
-        focus.document.changed.connect(self._show)
+        selection.changed.connect(self._show)
         self._show()
 
     def _show(self) -> None:
         with QSignalBlocker(self):
-            self.setRange(1, self._focus.document.row_count)
-            self.setValue(self._focus.element + 1)
+            self.setRange(1, self._selection.document.row_count)
+            self.setValue(self._selection.element + 1)
 
     def _on_value_changed(self, value: int) -> None:
-        self._focus.set_element(value - 1)
+        self._selection.set_element(value - 1)
 
