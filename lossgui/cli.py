@@ -27,6 +27,7 @@ from lossgui.core.lowest import lowest_indices
 from lossgui.core.numbers import round_trip, setting
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
+from lossgui.core.problems import label, quoted
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
@@ -63,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="a prediction column (repeatable; default: all but the target)")
     compute.add_argument("--format", choices=("table", "json", "csv"),
                          help="default: from --output's suffix (.csv, .json), else table")
-    compute.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    compute.add_argument("--output", metavar="FILE",
+                         help="write there instead of stdout (- is stdout)")
     compute.add_argument("--delimiter", choices=(",", ";", "tab"),
                          help="the data file's delimiter (default: detected)")
     compute.add_argument("--bom", action="store_true",
@@ -120,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     parser.error("--install-desktop and --uninstall-desktop take no command")
                 return _desktop_menu(args.install_desktop, sys.stdout)
             if args.command is None:
-                parser.error("choose a command: compute, losses or examples (or give a file)")
+                parser.error(f"choose a command: {', '.join(sorted(SUBCOMMANDS))} (or give a file)")
         except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
             return done.code if isinstance(done.code, int) else EXIT_USAGE
         if args.command == "losses":
@@ -131,12 +133,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_examples(args.name, sys.stdout)
         return _compute(args)
     except LossguiError as error:
-        print(f"lossgui: error: {error}", file=sys.stderr)
+        _fail(str(error))
         return EXIT_USAGE
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        print(f"lossgui: error: {where}{error.strerror or error}", file=sys.stderr)
+        _fail(f"{where}{error.strerror or error}")
         return EXIT_USAGE
+
+
+def _fail(message: str) -> None:
+    """The one stderr line of a refusal (a newline in a name cannot split it)."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"lossgui: error: {one_line}", file=sys.stderr)
 
 
 def window_main() -> int:
@@ -169,7 +177,7 @@ def _window_file(args: Sequence[str]) -> str | None:
             f"または {commands} を指定してください（lossgui --help）")
     if len(args) > 1:
         raise LossguiError(f"lossgui FILE opens one file; {args[1]!r} is one too many "
-                           "(the commands are compute, losses, examples)",
+                           f"(the commands are {', '.join(sorted(SUBCOMMANDS))})",
                            f"lossgui FILE で開けるファイルは1つです（{args[1]!r} は余分です）")
     return word
 
@@ -200,11 +208,12 @@ def display_problem(environ: Mapping[str, str] | None = None,
         return None
     if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
+    headless = ", ".join(sorted(SUBCOMMANDS))
     return LossguiError(
         "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are "
-        "unset); `lossgui compute`, `losses` and `examples` work without one",
+        f"unset); the commands {headless} work without one",
         "ディスプレイがありません: ウィンドウにはデスクトップ環境が必要です（DISPLAY も "
-        "WAYLAND_DISPLAY もありません）。lossgui compute / losses / examples はそのまま使えます")
+        f"WAYLAND_DISPLAY もありません）。{headless} はそのまま使えます")
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -212,8 +221,9 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise LossguiError(f"--param {pair!r}: write it as NAME=VALUE, e.g. eps=1e-7",
-                               f"--param {pair!r}: 名前=値 の形で書いてください(例: eps=1e-7)")
+            shown = quoted(pair)
+            raise LossguiError(f"--param {shown}: write it as NAME=VALUE, e.g. eps=1e-7",
+                               f"--param {shown}: 名前=値 の形で書いてください(例: eps=1e-7)")
         params[name.strip()] = value.strip()
     return params
 
@@ -247,8 +257,8 @@ def _read_inputs(
 def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object]) -> None:
     """Write a report (text, or a function writing its bytes) to --output atomically, or stdout.
 
-    Bytes, not text, go to stdout: CSV carries its own CRLF line ends, which a terminal must
-    not translate again.
+    ``--output -`` is stdout too. Bytes, not text, go to stdout: CSV carries its own CRLF line
+    ends, which a terminal must not translate again.
     """
     write: Callable[[BinaryIO], object]
     if isinstance(content, str):
@@ -256,7 +266,7 @@ def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object])
         write = lambda handle: handle.write(data)  # noqa: E731
     else:
         write = content
-    if args.output:
+    if args.output and args.output != "-":
         write_atomic_with(args.output, write)
     else:
         sys.stdout.flush()
@@ -272,12 +282,6 @@ def _compute(args: argparse.Namespace) -> int:
     loss = get_loss(loss_id)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
 
-    problems = _problems(results)
-    if args.format != "table" or args.output:
-        # The table lists them itself; other outputs are for programs, so people read them here.
-        for name, problem in problems:
-            print(_problem_line(name, problem), file=sys.stderr)
-
     if args.format == "csv":
         def write(handle: BinaryIO) -> None:  # straight to the file: no million-row string
             csvio.write_results_csv(handle, target_name, t, results, bom=args.bom)
@@ -289,7 +293,20 @@ def _compute(args: argparse.Namespace) -> int:
         _emit(args, _table_report(loss.id, params, results))
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
+    _print_warnings(args, _problems(results))
     return 0
+
+
+def _print_warnings(
+    args: argparse.Namespace, problems: Sequence[tuple[str | None, Problem]]
+) -> None:
+    """The warnings on stderr when the output is not the table (which lists them itself).
+
+    Called only once everything is written, so that a refusal is always exactly one line.
+    """
+    if args.format != "table" or args.output:
+        for name, problem in problems:
+            print(_problem_line(name, problem), file=sys.stderr)
 
 
 def _write_plot(
@@ -349,7 +366,7 @@ def _problems(
 
 def _problem_line(prediction: str | None, problem: Problem) -> str:
     kind = "note" if problem.severity is Severity.NOTE else "warning"
-    return f"{kind}: {prediction + ': ' if prediction else ''}{problem.message}"
+    return f"{kind}: {label(prediction) + ': ' if prediction else ''}{problem.message}"
 
 
 def json_number(value: float) -> float | str:
@@ -399,11 +416,11 @@ def _table_report(
 ) -> str:
     lines = [*_loss_header(loss_id, params), ""]
     lowest = lowest_indices([ev.total for _, _, ev in results])
-    width = max(_width("prediction"), *(_width(name) for name, _, _ in results))
+    width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in results))
     lines.append(f"{_pad('prediction', width)}  total")
     for i, (name, _, ev) in enumerate(results):
         mark = "  ← lowest loss" if i in lowest else ""
-        lines.append(f"{_pad(name, width)}  {round_trip(ev.total)}{mark}")
+        lines.append(f"{_pad(label(name), width)}  {round_trip(ev.total)}{mark}")
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
@@ -425,9 +442,6 @@ def _descend(args: argparse.Namespace) -> int:
     runs = [(name, descend(loss_id, y, t, params, lr, steps, args.space))
             for name, y in predictions]
     problems = [(name, problem) for name, run in runs for problem in run.problems]
-    if args.format != "table" or args.output:
-        for name, problem in problems:
-            print(_problem_line(name, problem), file=sys.stderr)
     if args.format == "json":
         report = {
             "loss": loss_id,
@@ -448,6 +462,7 @@ def _descend(args: argparse.Namespace) -> int:
     else:
         text = _descent_table(loss_id, params, runs, problems)
     _emit(args, text)
+    _print_warnings(args, problems)
     return 0
 
 

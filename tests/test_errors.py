@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from lossgui.core import LossguiError, csvio, evaluate, get_loss, project
-from lossgui.core.atomic import WriteError, write_file
+from lossgui.core.atomic import WriteError, write_atomic
 from lossgui.core.columns import EditRefused, check_columns, check_prediction_name
 from lossgui.core.parsing import parse_number
 from lossgui.core.plot_files import PlotExportError, plot_format
@@ -78,6 +78,8 @@ def _constructions() -> list[tuple[str, ast.Call]]:
 def _sentences(call: ast.Call) -> tuple[ast.expr | None, ast.expr | None]:
     """The English and the Japanese argument of a LossguiError construction."""
     keywords = {k.arg: k.value for k in call.keywords}
+    if call.args and isinstance(call.args[0], ast.Starred):
+        return call.args[0], call.args[0]  # a Message (en, ja): its type makes mypy check both
     english = call.args[0] if call.args else keywords.get("message", keywords.get("reason"))
     japanese = next((keywords[k] for k in JAPANESE_KEYWORDS if k in keywords), None)
     if japanese is None and _name(call.func) != "CellError" and len(call.args) >= 2:
@@ -181,7 +183,7 @@ def _raised() -> Iterator[LossguiError]:
         lambda: check_prediction_name("y1", ("t", "y1")),
         lambda: check_columns(["t"], [2]),
         lambda: plot_format("figure.jpg"),
-        lambda: write_file(Path("/nonexistent-folder/x.csv"), "t\n"),
+        lambda: write_atomic(Path("/nonexistent-folder/x.csv"), "t\n"),
     ]
     for attempt in attempts:
         try:

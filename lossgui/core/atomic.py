@@ -1,61 +1,165 @@
 """Writing files so that a crash or a full disk never leaves half a file behind.
 
-The one way lossgui writes a file, for the CLI and the window alike: :func:`write_atomic`
-and :func:`write_atomic_with` raise the system's OSError; :func:`write_file` says the same
-as a :class:`WriteError` naming the file and the reason in English and Japanese, for a
-window to show.
+The one writer for the CLI and the window. A regular file is written to a temporary file beside
+it, flushed to disk, then renamed over it, so the old file stays whole until the new one is
+complete. The new file keeps the old one's permissions (and owner, where allowed); a new file
+gets the usual ones (0666 less the umask). A symbolic link is written through: its target is
+replaced and the link stays. A FIFO, a terminal or a device (``/dev/stdout``, ``/dev/null``) is
+written directly, never renamed over.
+
+Temporary files are called ``.NAME.PID.RANDOM.lossgui-tmp``. One left by a process that was
+killed mid-write (SIGKILL, a power cut) is removed by the next write to, or open of, NAME: a
+temporary whose process no longer runs on this machine is stale.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-import tempfile
+import re
+import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from lossgui.core.problems import LossguiError
 
+TEMPORARY_SUFFIX = ".lossgui-tmp"
+NEW_FILE_MODE = 0o666  # less the umask, which the kernel applies in os.open
+
+_RUST_OS_ERROR = re.compile(r"\(os error (\d+)\)")
+# The reasons a user meets, in Japanese; any other keeps the system's English sentence.
+_REASONS_JA = {
+    errno.ENOSPC: "ディスクがいっぱいです",
+    errno.EDQUOT: "ディスクの割り当て量を超えました",
+    errno.EFBIG: "ファイルが大きすぎます",
+    errno.EACCES: "書き込む権限がありません",
+    errno.EPERM: "書き込む権限がありません",
+    errno.EROFS: "読み取り専用の場所です",
+    errno.ENOENT: "フォルダがありません",
+    errno.ENOTDIR: "フォルダがありません",
+    errno.EISDIR: "フォルダです",
+}
+
 
 class WriteError(LossguiError):
-    """A file could not be written; the old file, if any, is as it was."""
+    """A file that could not be written; the message names the user's file and the reason."""
+
+    def __init__(self, target: str, error: OSError | str) -> None:
+        if isinstance(error, OSError):
+            number = error.errno
+            if number is None and (found := _RUST_OS_ERROR.search(str(error))):
+                number = int(found.group(1))  # polars' writer: "File too large (os error 27)"
+            reason = error.strerror or (os.strerror(number) if number else str(error))
+            reason_ja = _REASONS_JA.get(number or 0, reason)
+        else:
+            reason = reason_ja = error
+        super().__init__(f"{target}: cannot write the file: {reason}",
+                         f"{target}: ファイルを書けません: {reason_ja}")
+        self.target = target
+        self.reason = reason
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, bom: bool = False) -> None:
-    """Write ``data`` (text as UTF-8, with a BOM if asked) so a failure never leaves half a file.
+def write_atomic(path: str | os.PathLike[str], text: str, bom: bool = False) -> None:
+    """Write ``text`` as UTF-8 (with a BOM if asked) to ``path``; see :func:`write_atomic_with`."""
+    write_bytes(path, text.encode("utf-8-sig" if bom else "utf-8"))
 
-    See :func:`write_atomic_with`.
-    """
-    raw = data if isinstance(data, bytes) else data.encode("utf-8-sig" if bom else "utf-8")
-    write_atomic_with(path, lambda handle: handle.write(raw))
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path``; see :func:`write_atomic_with`."""
+    write_atomic_with(path, lambda handle: handle.write(data))
 
 
 def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
     """Let ``write`` fill a binary file that replaces ``path`` only once it is complete.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, then replace the
-    target in one step; on any error the temporary file is removed and the old file stays.
+    All of the new file, or the old file untouched (see the module's note for links, special
+    files and permissions). Raises WriteError naming ``path`` (as the user gave it) and the reason.
     """
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                     dir=target.parent or ".")
+    shown = os.fspath(path)
+    target = Path(os.path.realpath(path))  # through symbolic links, as QSaveFile does
+    try:
+        status: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise WriteError(shown, error) from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise WriteError(shown, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    try:
+        if status is not None and not stat.S_ISREG(status.st_mode):
+            with open(target, "wb") as handle:  # a FIFO, terminal or device: in place
+                write(handle)
+        else:
+            remove_stale_temporaries(target)
+            _replace(target, write, status)
+    except OSError as error:
+        raise WriteError(shown, error) from None
+
+
+def _replace(
+    target: Path, write: Callable[[BinaryIO], object], old: os.stat_result | None
+) -> None:
+    temporary = target.with_name(
+        f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                 NEW_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if old is not None:
+                _keep_owner_and_mode(fd, old)
             write(handle)
             handle.flush()
-            os.fsync(handle.fileno())
+            os.fsync(fd)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
-def write_file(path: str | os.PathLike[str], data: str | bytes, bom: bool = False) -> None:
-    """:func:`write_atomic`, refusing with a WriteError that names the file and the reason."""
+def _keep_owner_and_mode(fd: int, old: os.stat_result) -> None:
+    """Give the new file the replaced file's owner (where allowed) and permissions."""
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        # only root may give a file away; the permissions below hold either way
+        with contextlib.suppress(OSError):
+            os.fchown(fd, old.st_uid, old.st_gid)
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files a killed write to ``path`` left beside it; returns them."""
+    target = Path(os.path.realpath(path))
+    removed = []
     try:
-        write_atomic(path, data, bom)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        name = os.fspath(path)
-        raise WriteError(f"{name}: the file could not be written: {reason}",
-                         f"{name}: ファイルを書き込めませんでした: {reason}") from None
+        candidates = list(target.parent.glob(f".{_glob_escape(target.name)}.*{TEMPORARY_SUFFIX}"))
+    except OSError:
+        return []
+    for candidate in candidates:
+        middle = candidate.name[len(target.name) + 2 : -len(TEMPORARY_SUFFIX)]
+        pid, _, token = middle.partition(".")
+        if not pid.isdigit() or len(token) != 8 or _is_running(int(pid)):
+            continue
+        try:
+            candidate.unlink()
+        except OSError:
+            continue  # someone else's folder, or already gone: nothing to do
+        removed.append(candidate)
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # running as another user (or not a pid at all): leave it alone
+    return True
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)

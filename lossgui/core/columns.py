@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from lossgui.core.names import name_problem
 from lossgui.core.problems import LossguiError, ShapeError
 
 TARGET_NAME = "t"
@@ -22,6 +23,8 @@ def check_prediction_name(name: str, taken: Collection[str]) -> None:
     """EditRefused unless ``name`` can name a prediction beside the columns called ``taken``."""
     if not name.strip():
         raise EditRefused("A prediction needs a name.", "予測には名前が必要です。")
+    if problem := name_problem(name):  # too long: the rule files follow too
+        raise EditRefused(*problem)
     if name == TARGET_NAME:
         raise EditRefused("t is the target's name; choose another name for a prediction.",
                           "t は正解の名前です。予測には別の名前を付けてください。")

@@ -15,24 +15,32 @@ from typing import BinaryIO
 import numpy as np
 
 from lossgui.core.arrays import FloatArray
+from lossgui.core.atomic import remove_stale_temporaries
 from lossgui.core.columns import TARGET_NAME
 from lossgui.core.evaluate import Evaluation
+from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.numbers import csv_number, setting
 from lossgui.core.parsing import is_blank, parse_number
-from lossgui.core.problems import CellError, LossguiError, NotANumber
+from lossgui.core.problems import CellError, LossguiError, NotANumber, quoted
 
 DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
 LINE_END = "\r\n"
 UTF8_BOM = b"\xef\xbb\xbf"
+# A data file is a table a learner looks at; wider than this it is a mistake (one long line of
+# numbers, a file that is not a table). Refused before anything is parsed: reading a 200 MB
+# line cell by cell took minutes, and numpy would try to allocate rows × columns at once.
+MAX_COLUMNS = 10_000
+SNIFF_CHARACTERS = 1 << 16  # the delimiter is guessed from this much of the first line
 
 
 @dataclass
 class DataSet:
-    """Named numeric columns of equal length, as read from a data file."""
+    """Named numeric columns of equal length, as read from a data file (``source``)."""
 
     names: list[str]
     columns: list[FloatArray]
+    source: str = "<text>"
 
     def column(self, name: str) -> FloatArray:
         """The column called ``name``; LossguiError listing the names there are if none is."""
@@ -40,8 +48,8 @@ class DataSet:
             return self.columns[self.names.index(name)]
         except ValueError:
             raise LossguiError(
-                f"there is no column {name!r} (columns: {', '.join(self.names)})",
-                f"{name!r} という列はありません(列: {', '.join(self.names)})",
+                f"{self.source}: there is no column {quoted(name)} (columns: {self._listed()})",
+                f"{self.source}: 列 {quoted(name)} はありません(列: {self._listed()})",
             ) from None
 
     def split(
@@ -51,20 +59,27 @@ class DataSet:
         target_name = target or TARGET_NAME
         if target_name not in self.names:
             raise LossguiError(
-                f"there is no target column {target_name!r} (columns: {', '.join(self.names)}); "
-                "name it with --target",
-                f"正解の列 {target_name!r} がありません(列: {', '.join(self.names)})。"
-                "--target で指定してください",
+                f"{self.source}: there is no target column {quoted(target_name)} "
+                f"(columns: {self._listed()}); name it with --target",
+                f"{self.source}: 正解の列 {quoted(target_name)} はありません"
+                f"(列: {self._listed()})。--target で指定してください",
             )
         chosen = list(predictions) or [n for n in self.names if n != target_name]
         if not chosen:
-            raise LossguiError("there is no prediction column besides the target",
-                               "正解のほかに予測の列がありません")
+            raise LossguiError(
+                f"{self.source}: there is no prediction column besides the target",
+                f"{self.source}: 正解のほかに予測の列がありません",
+            )
         return (
             target_name,
             self.column(target_name),
             [(name, self.column(name)) for name in chosen],
         )
+
+    def _listed(self, most: int = 20) -> str:
+        """The column names for a message: quoted, at most ``most`` of them."""
+        shown = ", ".join(quoted(n) for n in self.names[:most])
+        return shown + (f", … ({len(self.names):,})" if len(self.names) > most else "")
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -83,15 +98,23 @@ def decode(raw: bytes, source: str) -> str:
                         reason_ja="UTF-8 でも Shift-JIS でもないテキストです") from None
 
 
+def _first_line(text: str) -> str:
+    """The text up to the first line end of any kind (LF, CRLF or an old Mac's CR)."""
+    ends = [i for i in (text.find("\n"), text.find("\r")) if i >= 0]
+    return text[:min(ends)] if ends else text
+
+
 def sniff_delimiter(text: str) -> str:
     """The most frequent of ``,`` ``;`` and tab in the first line, outside quotes."""
-    first = text.split("\n", 1)[0]
+    first = _first_line(text)[:SNIFF_CHARACTERS]
     counts = {d: _count_outside_quotes(first, d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
 def _count_outside_quotes(line: str, char: str) -> int:
+    if '"' not in line:
+        return line.count(char)  # in C: a 200 MB first line is counted in a blink
     quoted = False
     count = 0
     for c in line:
@@ -110,30 +133,35 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     Raises CellError naming the file, row and column of anything unusable.
     """
     source = os.fspath(path)
+    remove_stale_temporaries(path)  # left beside it by a write that was killed
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         raise CellError(f"cannot read the file: {reason}", source=source,
                         reason_ja=f"ファイルを読めません: {reason}") from None
-    fast = _parse_fast(raw, delimiter)
-    if fast is not None:
-        return fast
-    text = decode(raw, source)
-    del raw  # a large file's bytes need not stay alive while it is parsed
-    return _parse_text(text, source, delimiter)
+    data = _parse_fast(raw, delimiter)
+    if data is None:
+        text = decode(raw, source)
+        del raw  # a large file's bytes need not stay alive while it is parsed
+        data = _parse_text(text, source, delimiter)
+    data.source = source
+    return data
 
 
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
     """Parse the text of a data CSV; see :func:`read_data_csv`."""
-    fast = _parse_fast(text.encode("utf-8"), delimiter)
-    return fast if fast is not None else _parse_text(text, source, delimiter)
+    data = _parse_fast(text.encode("utf-8"), delimiter) or _parse_text(text, source, delimiter)
+    data.source = source
+    return data
 
 
 def _parse_text(text: str, source: str, delimiter: str | None) -> DataSet:
     if not text.strip():
         raise CellError("the file is empty", source=source, reason_ja="ファイルが空です")
-    return _parse_careful(text, source, delimiter or sniff_delimiter(text))
+    sep = delimiter or sniff_delimiter(text)
+    _check_width(_first_line(text), sep, source, 0)
+    return _parse_careful(text, source, sep)
 
 
 def _polars() -> ModuleType:
@@ -165,11 +193,13 @@ def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
     if not first_line.strip() or "\r" in first_line or sep not in DELIMITERS:
         return None
     decimal_comma = sep == ";"
+    if first_line.count(sep) >= MAX_COLUMNS:
+        return None  # the careful path refuses it, before splitting it
     first = first_line.split(sep)
     has_header = not all(_is_number(c, decimal_comma) for c in first)
     names = [c.strip() for c in first] if has_header else _unnamed(len(first))
-    if not all(names) or len(set(names)) != len(names):
-        return None
+    if any(map(name_problem, names)) or duplicate_problem(names):
+        return None  # the careful path says which name and why
     results = _is_results(names)
     if results:
         body = body[:_total_row_start(body, sep.encode())]
@@ -209,10 +239,56 @@ def _total_row_start(body: bytes, sep: bytes) -> int:
     return len(body)
 
 
+def _check_width(line: str, sep: str, source: str, row: int) -> None:
+    """Refuse a row of more than MAX_COLUMNS cells before it is split into them."""
+    if len(line) > MAX_COLUMNS and (count := line.count(sep) + 1) > MAX_COLUMNS:
+        raise CellError(
+            f"has {count:,} cells; lossgui reads at most {MAX_COLUMNS:,} columns", row,
+            source=source,
+            reason_ja=f"セルが {count:,} 個あります。読める列は {MAX_COLUMNS:,} 列までです",
+        )
+
+
+def _rows(text: str, source: str, sep: str) -> Iterator[tuple[int, list[str]]]:
+    """The csv module's rows with their 0-based row numbers; its errors as CellError.
+
+    Line ends are read universally, so a file saved with an old Mac's (or Excel's) CR-only
+    line ends reads like any other.
+    """
+    def lines() -> Iterator[str]:
+        for number, line in enumerate(io.StringIO(text, newline=None)):
+            _check_width(line, sep, source, number)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=sep)
+    n = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # reader.line_num counts lines read, so the failing row is the last one read
+            limit = csv.field_size_limit()
+            too_long = str(error).startswith("field larger")
+            raise CellError(
+                f"a cell is longer than {limit:,} characters" if too_long
+                else f"this row cannot be read as CSV: {error}", reader.line_num - 1,
+                source=source,
+                reason_ja=f"{limit:,} 文字より長いセルがあります" if too_long
+                else f"この行は CSV として読めません: {error}",
+            ) from None
+        yield n, row
+        n += 1
+
+
 def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     """Read cell by cell with the csv module: every dialect detail and exact error messages."""
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep))
+    rows = [(n, row) for n, row in _rows(text, source, sep)
             if any(not is_blank(c) for c in row)]
+    if not rows:
+        raise CellError("the file has no cell with anything in it", source=source,
+                        reason_ja="ファイルに中身のあるセルがありません")
     decimal_comma = sep == ";"
     first_line, first = rows[0]
     has_header = not all(_is_number(c, decimal_comma) for c in first)
@@ -266,16 +342,10 @@ def _cell_value(cell: str, decimal_comma: bool, source: str, line: int, name: st
 
 def _check_names(names: list[str], source: str, line: int) -> None:
     for c, name in enumerate(names):
-        if not name:
-            raise CellError("the header cell is empty; every column needs a name", line, c,
-                            source=source,
-                            reason_ja="見出しのセルが空です。どの列にも名前が必要です")
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            raise CellError(f"the column name {name!r} appears twice", line, source=source,
-                            reason_ja=f"列名 {name!r} が2回出てきます")
-        seen.add(name)
+        if problem := name_problem(name):
+            raise CellError(problem[0], line, c, source=source, reason_ja=problem[1])
+    if problem := duplicate_problem(names):
+        raise CellError(problem[0], line, source=source, reason_ja=problem[1])
 
 
 def _is_results(names: list[str]) -> bool:

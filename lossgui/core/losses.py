@@ -21,7 +21,7 @@ from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.checks import Findings, Ranges, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
-from lossgui.core.problems import Message, UnknownLossError
+from lossgui.core.problems import Message, UnknownLossError, quoted
 from lossgui.core.safe_math import x_over_y as _x_over_y
 from lossgui.core.safe_math import xlogy as _xlogy
 
@@ -717,8 +717,8 @@ def get_loss(loss_id: str) -> Loss:
     except KeyError:
         known = ", ".join(_BY_ID)
         raise UnknownLossError(
-            f"unknown loss {loss_id!r} (known: {known})",
-            f"{loss_id!r} という損失関数はありません(あるもの: {known})",
+            f"unknown loss {quoted(loss_id)} (known: {known})",
+            f"{quoted(loss_id)} という損失関数はありません(あるもの: {known})",
         ) from None
 
 

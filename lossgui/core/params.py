@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from lossgui.core.numbers import short
-from lossgui.core.problems import ParameterError, in_language
+from lossgui.core.problems import ParameterError, in_language, quoted
 
 ParamValue = float | bool | str
 
@@ -42,12 +42,12 @@ class Param:
     def coerce(self, value: object) -> ParamValue:
         """Return ``value`` as this parameter's type, or raise :class:`ParameterError`."""
         if self.kind is ParamKind.CHOICE:
-            text = str(value).strip().lower()
+            text = value.strip().lower() if isinstance(value, str) else ""
             if text not in self.choices:
                 raise ParameterError(
-                    f"{self.name} must be one of {', '.join(self.choices)}, not {value!r}",
+                    f"{self.name} must be one of {', '.join(self.choices)}, not {quoted(value)}",
                     f"{self.name} は {', '.join(self.choices)} のどれかです"
-                    f"({value!r} は使えません)",
+                    f"({quoted(value)} は使えません)",
                 )
             return text
         if self.kind is ParamKind.BOOL:
@@ -61,9 +61,11 @@ class Param:
             number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             raise self._not_a_number(value) from None
+        except OverflowError:  # an int beyond float64, e.g. 10**400 in a session file
+            number = math.inf
         if not math.isfinite(number):
-            raise ParameterError(f"{self.name} must be a finite number, not {value!r}",
-                                 f"{self.name} は有限の数です({value!r} は使えません)")
+            raise ParameterError(f"{self.name} must be a finite number, not {quoted(value)}",
+                                 f"{self.name} は有限の数です({quoted(value)} は使えません)")
         if self.minimum is not None and number < self.minimum:
             raise ParameterError(
                 f"{self.name} must be at least {short(self.minimum)}, not {short(number)}",
@@ -82,8 +84,8 @@ class Param:
         return number
 
     def _not_a_number(self, value: object) -> ParameterError:
-        return ParameterError(f"{self.name} must be a number, not {value!r}",
-                              f"{self.name} は数です({value!r} は使えません)")
+        return ParameterError(f"{self.name} must be a number, not {quoted(value)}",
+                              f"{self.name} は数です({quoted(value)} は使えません)")
 
 
 def _coerce_bool(name: str, value: object) -> bool:
@@ -94,8 +96,8 @@ def _coerce_bool(name: str, value: object) -> bool:
         return True
     if text in {"false", "0", "no", "off"}:
         return False
-    raise ParameterError(f"{name} must be true or false, not {value!r}",
-                         f"{name} は true か false です({value!r} は使えません)")
+    raise ParameterError(f"{name} must be true or false, not {quoted(value)}",
+                         f"{name} は true か false です({quoted(value)} は使えません)")
 
 
 def resolve(
@@ -106,9 +108,10 @@ def resolve(
     unknown = sorted(set(given) - set(by_name))
     if unknown:
         allowed, allowed_ja = ", ".join(by_name) or "none", ", ".join(by_name) or "なし"
+        name = quoted(unknown[0])
         raise ParameterError(
-            f"{loss_id} has no parameter {unknown[0]!r} (its parameters: {allowed})",
-            f"{loss_id} に {unknown[0]!r} というパラメータはありません(あるもの: {allowed_ja})",
+            f"{loss_id} has no parameter {name} (its parameters: {allowed})",
+            f"{loss_id} に {name} というパラメータはありません(あるもの: {allowed_ja})",
         )
     return {
         p.name: p.coerce(given[p.name]) if p.name in given else p.default for p in declared

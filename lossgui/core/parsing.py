@@ -9,7 +9,7 @@ import math
 import re
 import unicodedata
 
-from lossgui.core.problems import CellError, NotANumber
+from lossgui.core.problems import CellError, NotANumber, quoted
 
 # A list as Python, numpy or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
 # array([0.1, 0.2]), numpy.array((1, 2)). Only the literal inside is evaluated, never code.
@@ -18,6 +18,8 @@ _LIST_WRAPPER = re.compile(
     re.DOTALL,
 )
 _MINUS_SIGNS = str.maketrans({"−": "-", "‐": "-", "–": "-", "﹣": "-", "－": "-"})
+# Full-width ASCII (U+FF01…U+FF5E) and the ideographic space, as a Japanese IME types them.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SPECIAL = {"inf": math.inf, "+inf": math.inf, "-inf": -math.inf, "nan": math.nan,
             "infinity": math.inf, "-infinity": -math.inf}
 
@@ -27,11 +29,24 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
 
     With ``decimal_comma`` (the system locale or a ``;``-separated file writes ``1,5``), a single
     comma is read as the decimal mark. Raises NotANumber (a ValueError) saying why not.
+
+    Only full-width forms are folded to ASCII: NFKC would also read ``10²`` as 102 and ``①`` as
+    1, and Python's ``float`` would read ``1_000`` as 1000, so those are refused, as is a space
+    inside a number (``1 2``). Thousands separators (``1 000``, ``1,000``) are refused in every
+    locale: they cannot be told apart from two numbers, and a refusal can be fixed where a
+    misread number cannot be seen.
     """
-    normal = unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).strip()
-    normal = normal.replace("\u00a0", "").replace(" ", "")
+    normal = text.translate(_FULL_WIDTH).translate(_MINUS_SIGNS).strip()
     if not normal:
         raise NotANumber("the cell is empty", "セルが空です")
+    shown = quoted(text.strip())
+    if any(c.isspace() for c in normal):
+        raise NotANumber(f"{shown} is not a number: it has a space inside (write 1000, not 1 000)",
+                         f"{shown} は数ではありません: 途中に空白があります"
+                         "(1 000 ではなく 1000 と書きます)")
+    if "_" in normal:
+        raise NotANumber(f"{shown} is not a number: write it without the underscore",
+                         f"{shown} は数ではありません: アンダースコアを除いて書きます")
     if decimal_comma and normal.count(",") == 1 and "." not in normal:
         normal = normal.replace(",", ".")
     lowered = normal.lower()
@@ -40,8 +55,7 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
     try:
         return float(normal)
     except ValueError:
-        raise NotANumber(f"{text.strip()!r} is not a number",
-                         f"{text.strip()!r} は数ではありません") from None
+        raise NotANumber(f"{shown} is not a number", f"{shown} は数ではありません") from None
 
 
 def is_blank(text: str) -> bool:
@@ -97,8 +111,8 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
 
 def _literal_number(value: object, row: int, column: int) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise CellError(f"{value!r} is not a number", row, column,
-                        reason_ja=f"{value!r} は数ではありません")
+        raise CellError(f"{quoted(value)} is not a number", row, column,
+                        reason_ja=f"{quoted(value)} は数ではありません")
     return float(value)
 
 

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+# Text quoted in a message is cut to this many characters: a 2,000-character cell or name
+# would bury the sentence, and the cut text still says which cell it was.
+QUOTE_LIMIT = 40
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``value`` for a one-line message: repr (so a newline shows as \\n), long text cut with …."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= limit else value[:limit] + "…")
+    if isinstance(value, int) and value.bit_length() > 4 * limit:
+        # repr of an int over 4,300 digits raises; its size is what the reader needs anyway
+        return f"≈{'-' if value < 0 else ''}1e{int(value.bit_length() * math.log10(2))}"
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
+
+
+def label(name: str) -> str:
+    """A column name as a message shows it: as it is, or quoted if it would break the line."""
+    plain = name.isprintable() and len(name) <= QUOTE_LIMIT and name.strip() == name and name
+    return name if plain else quoted(name)
 
 
 def element_name(symbol: str, index: tuple[int, ...]) -> str:
@@ -122,7 +143,8 @@ class CellError(LossguiError):
         if self.row is not None:
             where.append(f"{self.row + 1} 行目" if ja else f"row {self.row + 1}")
         if self.column_name is not None:
-            where.append(f"列 {self.column_name!r}" if ja else f"column {self.column_name!r}")
+            name = quoted(self.column_name)
+            where.append(f"列 {name}" if ja else f"column {name}")
         elif self.column is not None:
             where.append(f"{self.column + 1} 列目" if ja else f"column {self.column + 1}")
         reason = self.reason_ja if ja else self.reason

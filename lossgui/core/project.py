@@ -12,10 +12,11 @@ from typing import Any
 import numpy as np
 
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import write_atomic
+from lossgui.core.atomic import remove_stale_temporaries, write_atomic
 from lossgui.core.losses import get_loss
+from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.params import ParamValue, resolve
-from lossgui.core.problems import LossguiError, Message
+from lossgui.core.problems import LossguiError, Message, quoted
 
 FORMAT = "lossgui-session"
 VERSION = 1
@@ -77,6 +78,7 @@ def save(path: str | os.PathLike[str], session: Session) -> None:
 def load(path: str | os.PathLike[str]) -> Session:
     """Read a session file, or raise SessionError naming the file and the reason."""
     source = os.fspath(path)
+    remove_stale_temporaries(path)  # left beside it by a save that was killed
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -88,7 +90,7 @@ def load(path: str | os.PathLike[str]) -> Session:
 def from_json(text: str, source: str = "<session>") -> Session:
     """Parse and check session JSON; nothing is trusted until every field has been checked."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_json_int)
     except (json.JSONDecodeError, RecursionError) as error:
         raise SessionError(f"{source}: this is not a lossgui session (broken JSON: {error})",
                            f"{source}: lossgui のセッションではありません(JSON が壊れています: "
@@ -113,6 +115,12 @@ def from_json(text: str, source: str = "<session>") -> Session:
         raise SessionError.located(source, error) from None
 
 
+def _json_int(digits: str) -> int | float:
+    """A JSON integer; one too long for Python's int() (4,300 digits) reads as ±inf and is
+    refused where it is used, as every number too large for a float is."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
+
+
 def _session(document: dict[str, Any]) -> Session:
     loss = get_loss(_typed(document.get("loss"), str, ("loss", "loss")))
     given = _typed(document.get("params", {}), dict, ("params", "params"))
@@ -123,13 +131,24 @@ def _session(document: dict[str, Any]) -> Session:
         raise SessionError("the session has no prediction", "セッションに予測がありません")
     predictions = [_column(p, (f"prediction {i + 1}", f"{i + 1} 番目の予測"))
                    for i, p in enumerate(raw_predictions)]
+    _check_names([target_name, *(name for name, _ in predictions)])
     for name, values in predictions:
         if len(values) != len(target):
             raise SessionError(
-                f"prediction {name!r} has {len(values)} values but the target has {len(target)}",
-                f"予測 {name!r} の値は {len(values)} 個ですが、正解は {len(target)} 個です",
+                f"prediction {quoted(name)} has {len(values)} values "
+                f"but the target has {len(target)}",
+                f"予測 {quoted(name)} の値は {len(values)} 個ですが、正解は {len(target)} 個です",
             )
     return Session(target_name, target, predictions, loss.id, params)
+
+
+def _check_names(names: list[str]) -> None:
+    """Every column named, and each name once: else the exported results could not be reopened."""
+    for name in names:
+        if problem := name_problem(name):
+            raise SessionError(*problem)
+    if problem := duplicate_problem(name.strip() for name in names):
+        raise SessionError(*problem)
 
 
 def _typed(value: Any, kind: type, what: Message) -> Any:
@@ -148,8 +167,8 @@ def _column(raw: Any, what: Message) -> tuple[str, FloatArray]:
     values = _typed(column.get("values"), list, (f"the values of {what[0]}", f"{what[1]}の値"))
     decoded = np.empty(len(values))
     for k, value in enumerate(values):
-        decoded[k] = _decode_value(value, (f"{what[0]} ({name!r}), element {k + 1}",
-                                           f"{what[1]}({name!r})の {k + 1} 番目の要素"))
+        decoded[k] = _decode_value(value, (f"{what[0]} ({quoted(name)}), element {k + 1}",
+                                           f"{what[1]}({quoted(name)})の {k + 1} 番目の要素"))
     return name, decoded
 
 
@@ -159,6 +178,15 @@ def _decode_value(value: Any, where: Message) -> float:
     if isinstance(value, str) and value in {"inf", "-inf"}:
         return math.inf if value == "inf" else -math.inf
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SessionError(f"{where[0]} is {value!r}, not a number",
-                           f"{where[1]}が {value!r} で、数ではありません")
-    return float(value)
+        raise SessionError(f"{where[0]} is {quoted(value)}, not a number",
+                           f"{where[1]}が {quoted(value)} で、数ではありません")
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float64's 1.8e308
+        number = math.inf
+    if not math.isfinite(number):  # 1e999, Infinity, NaN: a session spells them "inf" or null
+        raise SessionError(f"{where[0]} is {quoted(value)}, too large for a number "
+                           '(an infinity is written "inf", a blank null)',
+                           f"{where[1]}が {quoted(value)} で、数として大きすぎます"
+                           '(無限大は "inf"、空欄は null と書きます)')
+    return number

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from lossgui.core import CellError, LossguiError, evaluate
-from lossgui.core.atomic import write_atomic
+from lossgui.core.atomic import WriteError, write_atomic
 from lossgui.core.csvio import (
     read_data_csv,
     results_csv_text,
@@ -89,7 +89,8 @@ def test_binary_and_missing_files_are_refused(tmp_path):
 
 def test_missing_target_column_is_named(tmp_path):
     data = read_data_csv(write(tmp_path, "a,b\n1,2\n"))
-    with pytest.raises(LossguiError, match=r"no target column 't'.*columns: a, b"):
+    with pytest.raises(LossguiError,
+                       match=r"data\.csv: there is no target column 't'.*columns: 'a', 'b'"):
         data.split()
     assert data.split(target="a")[0] == "a"
 
@@ -138,7 +139,7 @@ def test_an_interrupted_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(WriteError, match=r"results\.csv: cannot write the file: No space"):
         write_atomic(path, "new contents")
     assert path.read_text(encoding="utf-8") == "old contents"
     assert os.listdir(tmp_path) == ["results.csv"]

@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 
+from lossgui.core.atomic import WriteError
 from lossgui.core.project import Session, SessionError, from_json, load, save, to_json
 
 
@@ -76,7 +77,7 @@ def test_a_failed_save_keeps_the_previous_file(tmp_path, monkeypatch):
                         lambda *a: (_ for _ in ()).throw(OSError("disk full")))
     broken = article_session()
     broken.target_name = "changed"
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match=r"s\.lossgui\.json: cannot write the file: disk full"):
         save(path, broken)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["s.lossgui.json"]

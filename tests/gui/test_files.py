@@ -141,7 +141,7 @@ BAD_FILES: dict[str, tuple[bytes, tuple[str, ...]]] = {
     "blank_lines": (b"\r\n \r\n", ("empty",)),
     "header_only": (b"t,y1\n", ("no data rows",)),
     "one_column": (b"t\n1\n0\n", ("at least one prediction",)),
-    "empty_header_cell": (b"t,,y2\n0,1,2\n", ("row 1", "column 2", "header cell is empty")),
+    "empty_header_cell": (b"t,,y2\n0,1,2\n", ("row 1", "column 2", "a column has no name")),
 }
 
 
@@ -174,7 +174,7 @@ BAD_SESSIONS = {
     "prediction_called_t": ({"format": "lossgui-session", "version": 1, "loss": "sse",
                              "target": {"name": "t", "values": [0]},
                              "predictions": [{"name": "t", "values": [1]}]},
-                            "target's name"),
+                            "the column name 't' appears twice"),
 }
 
 

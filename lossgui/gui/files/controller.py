@@ -2,7 +2,7 @@
 
 Reading and writing go through the same core functions as ``lossgui compute`` (``csvio``,
 ``project``); this module adds what only a window needs: dialogs, the unsaved-changes prompt,
-``QSaveFile`` writes, the recent-files list and dropped files. Every dialog is a method of
+the recent-files list and dropped files. Every dialog is a method of
 :class:`FileController` (``ask_*``) so tests can answer it without a modal loop.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from lossgui.core import LossguiError, csvio, plot_files, project
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import write_file
+from lossgui.core.atomic import write_atomic
 from lossgui.core.columns import TARGET_NAME, check_columns
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
@@ -305,7 +305,7 @@ class FileController(QObject):
     def save_to(self, path: str) -> bool:
         """Write the session to ``path``; on failure say why, keep the data and the old file."""
         try:
-            write_file(path, project.to_json(session_of(self.window)))
+            write_atomic(path, project.to_json(session_of(self.window)))
         except LossguiError as error:
             self.report(self.tr("Could not save the session: %1. Your data is still here; try "
                                 "another folder or file name.")
@@ -352,7 +352,7 @@ class FileController(QObject):
         if not Path(path).suffix:
             path += ".csv"
         try:
-            write_file(path, text, bom=self.bom)
+            write_atomic(path, text, bom=self.bom)
         except LossguiError as error:
             self.report(self.tr("Could not export the results: %1. Your data is still here.")
                         .replace("%1", error_text(error, current_language())))

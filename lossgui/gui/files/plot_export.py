@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from lossgui.core.atomic import write_file
+from lossgui.core.atomic import write_bytes
 from lossgui.core.plot_files import PlotExportError, plot_format
 from lossgui.gui.document import Document
 from lossgui.gui.language import is_japanese
@@ -114,4 +114,4 @@ def _svg_bytes(exporter: pg_exporters.ImageExporter, title: str) -> bytes:
 
 def export_plot(document: Document, path: str | os.PathLike[str], gradient: bool = False) -> None:
     """Write the plot of ``document`` to ``path`` (PNG or SVG by its suffix), atomically."""
-    write_file(path, plot_bytes(document, plot_format(path), gradient))
+    write_bytes(path, plot_bytes(document, plot_format(path), gradient))
