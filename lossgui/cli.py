@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
 
 from lossgui import __version__
+from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic_with
@@ -28,6 +29,7 @@ from lossgui.core.numbers import round_trip, setting
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
 from lossgui.core.problems import label, quoted
+from lossgui.core.stream import stream_totals
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
@@ -75,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "needs no display")
     compute.add_argument("--plot-gradient", action="store_true",
                          help="plot −∂E/∂y instead of the contributions")
+    compute.add_argument("--totals-only", action="store_true",
+                         help="only the totals, reading the file a block at a time: any size "
+                         "in bounded memory (a progress line on a terminal)")
 
     steps = sub.add_parser("descend", help="take gradient steps on each prediction and show "
                            "the loss over the steps")
@@ -111,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lossgui`` command; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    keep_arrays_in_heap()  # both the window and the commands evaluate large arrays
     try:
         if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
             return _open_window(_window_file(args_list))
@@ -149,6 +155,7 @@ def _fail(message: str) -> None:
 
 def window_main() -> int:
     """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only."""
+    keep_arrays_in_heap()
     return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
 
 
@@ -278,6 +285,8 @@ def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
     if args.plot:
         plot_format(args.plot)  # refuse a wrong name before Qt is loaded
+    if args.totals_only:
+        return _compute_totals(args)
     loss_id, params, target_name, t, predictions = _read_inputs(args)
     loss = get_loss(loss_id)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
@@ -425,6 +434,54 @@ def _table_report(
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"
+
+
+def _compute_totals(args: argparse.Namespace) -> int:
+    """``compute --totals-only``: the file streamed in blocks, only the totals reported."""
+    if args.plot:
+        raise LossguiError("--plot needs every contribution: leave out --totals-only",
+                           "--plot にはすべての寄与が必要です。--totals-only を外してください")
+    loss = get_loss(args.loss)
+    params = resolve(loss.id, loss.params, _parse_params(args.param))
+    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+    progress = _progress_line if sys.stderr.isatty() else None
+    streamed = stream_totals(args.data, loss.id, params, args.target, args.pred, delimiter,
+                             progress)
+    if progress is not None:
+        print(file=sys.stderr)  # end the progress line
+    problems = [(p.name, problem) for p in streamed.predictions for problem in p.problems]
+    if args.format != "table" or args.output:
+        for name, problem in problems:
+            print(_problem_line(name, problem), file=sys.stderr)
+    totals = [(p.name, p.total) for p in streamed.predictions]
+    if args.format == "json":
+        report = {"loss": loss.id, "params": dict(params), "target": streamed.target,
+                  "rows": streamed.rows,
+                  "predictions": [{"name": n, "total": json_number(v)} for n, v in totals],
+                  "warnings": [_warning_json(n, problem) for n, problem in problems]}
+        _emit(args, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        _emit(args, csvio.totals_csv_text(loss.id, params, totals))
+    else:
+        lines = [*_loss_header(loss.id, params), f"rows: {streamed.rows:,}", ""]
+        lowest = lowest_indices([v for _, v in totals])
+        width = max(_width("prediction"), *(_width(n) for n, _ in totals))
+        lines.append(f"{_pad('prediction', width)}  total")
+        lines += [f"{_pad(n, width)}  {v!r}{'  ← lowest loss' if i in lowest else ''}"
+                  for i, (n, v) in enumerate(totals)]
+        unlisted = sum(p.unlisted for p in streamed.predictions)
+        if problems:
+            lines += ["", *(_problem_line(n, problem) for n, problem in problems)]
+        if unlisted:
+            lines.append(f"…and {unlisted} more warnings")
+        _emit(args, "\n".join(lines) + "\n")
+    return 0
+
+
+def _progress_line(done: int, size: int) -> None:
+    share = 100 * done / size if size else 100.0
+    print(f"\rlossgui: read {done / 2**20:,.0f} of {size / 2**20:,.0f} MB ({share:.0f} %)",
+          end="", file=sys.stderr, flush=True)
 
 
 def _loss_header(loss_id: str, params: Mapping[str, ParamValue]) -> list[str]:

@@ -31,8 +31,11 @@ NOT_FOR_USERS = {
     "ValueError": "document.py: names and columns of different counts, a programming error",
     "FileNotFoundError": "resource_files.py: a broken installation, not anything a user typed",
 }
-# Functions that build a LossguiError for a raise (their constructions are walked like any).
-FACTORIES = {"_not_a_number"}
+# Functions that give a LossguiError to raise (their constructions are walked like any).
+FACTORIES = {
+    "_not_a_number": "params.py: builds the ParameterError",
+    "replace": "csvio.py: dataclasses.replace of a caught CellError, both sentences kept",
+}
 
 
 def _trees() -> Iterator[tuple[Path, ast.Module]]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +21,7 @@ from lossgui.core.columns import TARGET_NAME
 from lossgui.core.evaluate import Evaluation
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.numbers import csv_number, setting
+from lossgui.core.params import ParamValue
 from lossgui.core.parsing import is_blank, parse_number
 from lossgui.core.problems import CellError, LossguiError, NotANumber, quoted
 
@@ -27,6 +29,8 @@ DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
 LINE_END = "\r\n"
 UTF8_BOM = b"\xef\xbb\xbf"
+# How much of a file one block of iter_data_blocks reads: ~150,000 rows of three numbers.
+STREAM_BLOCK_BYTES = 8 << 20
 # A data file is a table a learner looks at; wider than this it is a mistake (one long line of
 # numbers, a file that is not a table). Refused before anything is parsed: reading a 200 MB
 # line cell by cell took minutes, and numpy would try to allocate rows × columns at once.
@@ -137,9 +141,12 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise CellError(f"cannot read the file: {reason}", source=source,
-                        reason_ja=f"ファイルを読めません: {reason}") from None
+        raise _unreadable(source, error) from None
+    return parse_data_bytes(raw, source, delimiter)
+
+
+def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> DataSet:
+    """Parse the bytes of a data CSV; see :func:`read_data_csv`."""
     data = _parse_fast(raw, delimiter)
     if data is None:
         text = decode(raw, source)
@@ -147,6 +154,81 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
         data = _parse_text(text, source, delimiter)
     data.source = source
     return data
+
+
+def _unreadable(source: str, error: OSError) -> CellError:
+    reason = error.strerror or str(error)
+    return CellError(f"cannot read the file: {reason}", source=source,
+                     reason_ja=f"ファイルを読めません: {reason}")
+
+
+def iter_data_blocks(
+    path: str | os.PathLike[str], delimiter: str | None = None,
+    block_bytes: int = STREAM_BLOCK_BYTES,
+) -> Iterator[tuple[int, int, DataSet]]:
+    """Read a data CSV a block of whole lines at a time: (first data row, bytes read, block).
+
+    Each block is parsed as a file of its own with the file's header, so a file of any size
+    is read in bounded memory; a refusal names the row of the whole file. The first data row
+    is 0-based. Lines are split at ``\\n``: a file with CR-only line ends is one block.
+    """
+    source = os.fspath(path)
+    try:
+        handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below)
+    except OSError as error:
+        raise _unreadable(source, error) from None
+    with handle:
+        header = b""
+        first_row = 0  # data rows before this block
+        carry = b""
+        done = 0
+        while True:
+            try:
+                chunk = handle.read(block_bytes)
+            except OSError as error:
+                raise _unreadable(source, error) from None
+            done += len(chunk)
+            data = carry + chunk
+            if not data:
+                break
+            cut = data.rfind(b"\n") + 1 if chunk else len(data)
+            if cut == 0:  # no line end yet: read on (a CR-only file ends up in one block)
+                carry = data
+                continue
+            lines, carry = data[:cut], data[cut:]
+            if not lines.strip():
+                if not chunk:
+                    break
+                continue
+            block = _parse_block(header + lines, source, delimiter, max(first_row, 0))
+            start = first_row
+            if first_row == 0 and not header:
+                header = _header_line(lines, delimiter)
+                first_row -= 1 if header else 0
+            first_row += lines.count(b"\n") + (not lines.endswith(b"\n"))
+            yield max(start, 0), done, block
+            if not chunk:
+                break
+
+
+def _header_line(lines: bytes, delimiter: str | None) -> bytes:
+    """The first block's header line (with its line end), or b"" for a file without one."""
+    first = lines[:lines.find(b"\n") + 1]
+    text = first.decode("utf-8", "replace").removeprefix("\ufeff").rstrip("\r\n")
+    sep = delimiter or sniff_delimiter(text)
+    return first if _is_header(text.split(sep), sep == ";") else b""
+
+
+def _parse_block(raw: bytes, source: str, delimiter: str | None, first_row: int) -> DataSet:
+    """One block of :func:`iter_data_blocks`; a CellError's row is moved to the whole file's."""
+    try:
+        return parse_data_bytes(raw, source, delimiter)
+    except CellError as error:
+        if error.row is None or not first_row:
+            raise
+        # Block row r is data row first_row + r − 1 under the header, first_row + r without;
+        # either way it is line first_row + r of the whole file.
+        raise dataclasses.replace(error, row=error.row + first_row) from None
 
 
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
@@ -196,7 +278,7 @@ def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
     if first_line.count(sep) >= MAX_COLUMNS:
         return None  # the careful path refuses it, before splitting it
     first = first_line.split(sep)
-    has_header = not all(_is_number(c, decimal_comma) for c in first)
+    has_header = _is_header(first, decimal_comma)
     names = [c.strip() for c in first] if has_header else _unnamed(len(first))
     if any(map(name_problem, names)) or duplicate_problem(names):
         return None  # the careful path says which name and why
@@ -291,7 +373,7 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
                         reason_ja="ファイルに中身のあるセルがありません")
     decimal_comma = sep == ";"
     first_line, first = rows[0]
-    has_header = not all(_is_number(c, decimal_comma) for c in first)
+    has_header = _is_header(first, decimal_comma)
     if has_header:
         names = [c.strip() for c in first]
         body = rows[1:]
@@ -320,6 +402,11 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
 def _unnamed(count: int) -> list[str]:
     """Names for the columns of a file without a header: t, y1, y2, …"""
     return [TARGET_NAME, *(f"y{i}" for i in range(1, count))]
+
+
+def _is_header(first_row: Sequence[str], decimal_comma: bool) -> bool:
+    """A first row that is not all numbers names the columns; one that is, is data."""
+    return not all(_is_number(c, decimal_comma) for c in first_row)
 
 
 def _is_number(text: str, decimal_comma: bool) -> bool:
@@ -478,6 +565,16 @@ def results_csv_text(
     buffer = io.BytesIO()
     write_results_csv(buffer, target_name, t, predictions)
     return buffer.getvalue().decode("utf-8")
+
+
+def totals_csv_text(
+    loss_id: str, params: Mapping[str, ParamValue], totals: Sequence[tuple[str, float]]
+) -> str:
+    """Totals alone as CSV: ``prediction,total`` rows, then the loss and parameter rows."""
+    rows: list[list[str]] = [["prediction", "total"]]
+    rows += [[safe_text(name), csv_number(total)] for name, total in totals]
+    rows += [["loss", loss_id], *([name, setting(value)] for name, value in params.items())]
+    return _csv_lines(rows).decode("utf-8")
 
 
 def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lossgui.core import csvio
 from lossgui.core.arrays import FloatArray
+from lossgui.core.columns import TARGET_NAME
 from lossgui.core.params import ParamValue
 from lossgui.resource_files import resource_path
 
@@ -36,7 +37,7 @@ class Example:
     def columns(self) -> tuple[list[str], list[FloatArray]]:
         """The column names (t first) and the columns, read from the shipped CSV."""
         data = csvio.read_data_csv(self.path)
-        order = ["t", *[n for n in data.names if n != "t"]]
+        order = [TARGET_NAME, *[n for n in data.names if n != TARGET_NAME]]
         return order, [data.column(n) for n in order]
 
 

@@ -1,0 +1,120 @@
+"""Totals of a data file of any size, read a block at a time (``lossgui compute --totals-only``).
+
+Every loss's total is a sum of per-element (or per-sample) terms, scaled and divided at the
+end, so block totals add up to the file's total in bounded memory. The sums run block by block,
+so a streamed total can differ from ``compute``'s in the last bits (summation order). Losses
+that couple every element of a 1-D vector (softmax, a max over classes) need the whole vector
+at once and are refused.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lossgui.core import csvio
+from lossgui.core.evaluate import evaluate_resolved
+from lossgui.core.losses import get_loss, reduction_divisor
+from lossgui.core.params import ParamValue
+from lossgui.core.problems import LossguiError, Problem, element_name
+
+# Problems listed per prediction; the rest are counted. Notes about a vector as a whole (its
+# sum, one-hot-ness) are left out: a block's sums say nothing of the file's.
+MAX_LISTED = 20
+
+
+@dataclass
+class StreamedPrediction:
+    """One prediction's streamed total and the problems found on the way."""
+
+    name: str
+    total: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    unlisted: int = 0
+
+
+@dataclass
+class StreamedTotals:
+    """The totals of every prediction of a file, and how many rows were read."""
+
+    loss_id: str
+    params: dict[str, ParamValue]
+    target: str
+    rows: int
+    predictions: list[StreamedPrediction]
+
+
+def stream_totals(
+    path: str | os.PathLike[str],
+    loss_id: str,
+    params: Mapping[str, ParamValue],
+    target: str | None = None,
+    predictions: Sequence[str] = (),
+    delimiter: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    block_bytes: int = csvio.STREAM_BLOCK_BYTES,
+) -> StreamedTotals:
+    """Each prediction's total over the whole file, reading ``block_bytes`` at a time.
+
+    ``progress(bytes_read, file_size)`` is called after each block.
+    """
+    loss = get_loss(loss_id)
+    if loss.coupled:
+        raise LossguiError(
+            f"{loss.id} couples every element of a vector (softmax or a max over classes), so "
+            "its total needs the whole vector at once: run compute without --totals-only",
+            f"{loss.id} はベクトルのすべての要素が結びついている(ソフトマックスやクラスの最大値)"
+            "ため、合計にはベクトル全体が一度に必要です。--totals-only を付けずに compute を"
+            "実行してください",
+        )
+    p = dict(params)
+    size = os.path.getsize(path)
+    streamed: list[StreamedPrediction] = []
+    target_name = ""
+    rows = 0
+    sums: list[float] = []
+    for first_row, done, block in csvio.iter_data_blocks(path, delimiter, block_bytes):
+        target_name, t, chosen = block.split(target, predictions)
+        if not streamed:
+            streamed = [StreamedPrediction(name) for name, _ in chosen]
+            sums = [0.0] * len(chosen)
+        for i, (_, y) in enumerate(chosen):
+            ev = evaluate_resolved(loss.id, y, t, p)
+            # Undo the block's own reduction: the file's is applied once, at the end.
+            sums[i] += ev.total * reduction_divisor(loss, y.shape, p)
+            _keep(streamed[i], ev.problems, first_row)
+        rows += len(t)
+        if progress is not None:
+            progress(done, size)
+    if not streamed:
+        raise LossguiError(f"{os.fspath(path)}: there are no data rows",
+                           f"{os.fspath(path)}: データの行がありません")
+    divisor = reduction_divisor(loss, (rows,), p)
+    for prediction, total in zip(streamed, sums, strict=True):
+        prediction.total = total / divisor
+    return StreamedTotals(loss.id, p, target_name, rows, streamed)
+
+
+def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row: int) -> None:
+    """Keep a block's per-element problems, named by their row in the whole file."""
+    for problem in problems:
+        if problem.index is None:
+            continue  # about the block as a whole (its sums), which says nothing of the file
+        if len(prediction.problems) >= MAX_LISTED:
+            prediction.unlisted += 1
+            continue
+        prediction.problems.append(_moved(problem, first_row))
+
+
+def _moved(problem: Problem, first_row: int) -> Problem:
+    """``problem`` with its element index and the element names in its text moved by a block."""
+    assert problem.index is not None
+    old = problem.index
+    new = (old[0] + first_row, *old[1:])
+    texts = []
+    for text in (problem.message, problem.message_ja):
+        for symbol in ("y", "t", "z"):
+            text = text.replace(element_name(symbol, old), element_name(symbol, new))
+        texts.append(text)
+    return Problem(problem.code, texts[0], new, problem.severity, texts[1])

@@ -1,0 +1,96 @@
+"""Totals of a file streamed in blocks equal the totals of the whole file read at once."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lossgui.core import LOSSES, CellError, LossguiError, csvio, evaluate, get_loss, params
+from lossgui.core.stream import stream_totals
+
+ROWS = 3_000
+BLOCK = 4_096  # bytes: about 100 rows a block, so the file is read in ~30 blocks
+
+
+@pytest.fixture
+def data_file(tmp_path):
+    rng = np.random.default_rng(3)
+    t = (rng.random(ROWS) < 0.3).astype(float)
+    y1 = np.clip(rng.random(ROWS), 1e-3, 1 - 1e-3)
+    y2 = np.clip(rng.random(ROWS), 1e-3, 1 - 1e-3)
+    path = tmp_path / "data.csv"
+    rows = zip(t.tolist(), y1.tolist(), y2.tolist(), strict=True)
+    lines = [f"{a!r},{b!r},{c!r}" for a, b, c in rows]
+    path.write_text("t,y1,y2\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+STREAMABLE = [loss.id for loss in LOSSES if not loss.coupled]
+
+
+@pytest.mark.parametrize("loss_id", STREAMABLE)
+@pytest.mark.parametrize("reduction", ["sum", "mean"])
+def test_streamed_totals_equal_the_whole_file(data_file, loss_id, reduction):
+    loss = get_loss(loss_id)
+    given = {"reduction": reduction} if any(p.name == "reduction" for p in loss.params) else {}
+    resolved = params.resolve(loss.id, loss.params, given)
+    streamed = stream_totals(data_file, loss.id, resolved, block_bytes=BLOCK)
+    _, t, predictions = csvio.read_data_csv(data_file).split()
+    assert streamed.rows == ROWS
+    for got, (name, y) in zip(streamed.predictions, predictions, strict=True):
+        assert got.name == name
+        whole = evaluate(loss.id, y, t, **given).total
+        assert got.total == pytest.approx(whole, rel=1e-12, abs=1e-300, nan_ok=True)
+
+
+def test_blocks_are_bounded_and_cover_every_row(data_file):
+    blocks = list(csvio.iter_data_blocks(data_file, block_bytes=BLOCK))
+    assert len(blocks) > 20
+    assert all(len(b.columns[0]) <= BLOCK // 10 for _, _, b in blocks)  # a row is ≥ 10 bytes
+    starts = [first for first, _, _ in blocks]
+    sizes = [len(b.columns[0]) for _, _, b in blocks]
+    assert starts == list(np.cumsum([0, *sizes[:-1]]))
+    assert sum(sizes) == ROWS
+
+
+def test_a_bad_cell_in_a_late_block_is_named_by_its_row_in_the_file(data_file):
+    lines = data_file.read_text().splitlines()
+    lines[2500] = "1,abc,0.5"  # line 2501 of the file (the header is line 1)
+    data_file.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CellError) as whole:
+        csvio.read_data_csv(data_file)
+    with pytest.raises(CellError) as streamed:
+        for _ in csvio.iter_data_blocks(data_file, block_bytes=BLOCK):
+            pass
+    assert str(streamed.value) == str(whole.value)
+    assert "row 2501" in str(streamed.value) and "'y1'" in str(streamed.value)
+
+
+def test_a_file_without_a_header_streams_too(tmp_path):
+    path = tmp_path / "bare.csv"
+    path.write_text("".join(f"{k % 2},0.{k % 9 + 1}\n" for k in range(1_000)))
+    resolved = params.resolve("mse", get_loss("mse").params, {})
+    streamed = stream_totals(path, "mse", resolved, block_bytes=256)
+    _, t, [(_, y)] = csvio.read_data_csv(path).split()
+    assert streamed.rows == 1_000 and streamed.target == "t"
+    assert streamed.predictions[0].total == pytest.approx(evaluate("mse", y, t).total, rel=1e-12)
+
+
+def test_warnings_name_the_element_of_the_whole_file(data_file):
+    lines = data_file.read_text().splitlines()
+    lines[2001] = "1,0.0,0.5"  # element k = 2001 (1-based): y = 0 where t = 1
+    data_file.write_text("\n".join(lines) + "\n")
+    resolved = params.resolve("cee", get_loss("cee").params, {})
+    streamed = stream_totals(data_file, "cee", resolved, block_bytes=BLOCK)
+    [problem] = [p for p in streamed.predictions[0].problems if p.code == "log_zero"]
+    assert problem.index == (2000,)
+    assert "y₂₀₀₁" in problem.message and "y₂₀₀₁" in problem.message_ja
+    assert streamed.predictions[0].total == float("inf")
+
+
+def test_losses_that_couple_a_vector_are_refused_with_the_reason(data_file):
+    coupled = next(loss for loss in LOSSES if loss.coupled)
+    resolved = params.resolve(coupled.id, coupled.params, {})
+    with pytest.raises(LossguiError) as raised:
+        stream_totals(data_file, coupled.id, resolved)
+    assert "without --totals-only" in str(raised.value) and raised.value.message_ja
