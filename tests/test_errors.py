@@ -30,6 +30,8 @@ NOT_FOR_USERS = {
     "SystemExit": "the command's exit status",
     "ValueError": "document.py: names and columns of different counts, a programming error",
     "FileNotFoundError": "resource_files.py: a broken installation, not anything a user typed",
+    "BlockError": "batchcsv.py: carries a Message (en, ja); csvio makes it a CellError naming "
+                  "the file's row and column",
 }
 # Functions that give a LossguiError to raise (their constructions are walked like any).
 FACTORIES = {

@@ -7,14 +7,16 @@ import dataclasses
 import io
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import BinaryIO
 
 import numpy as np
 
+from lossgui.core import batchcsv
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries
 from lossgui.core.columns import TARGET_NAME
@@ -40,11 +42,20 @@ SNIFF_CHARACTERS = 1 << 16  # the delimiter is guessed from this much of the fir
 
 @dataclass
 class DataSet:
-    """Named numeric columns of equal length, as read from a data file (``source``)."""
+    """Named numeric columns of equal length, as read from a data file (``source``).
+
+    In a batch file (see :mod:`lossgui.core.batchcsv`) a block ``NAME[0]…NAME[K−1]`` is one
+    N×K column called NAME and a plain column is N class indices.
+    """
 
     names: list[str]
     columns: list[FloatArray]
     source: str = "<text>"
+
+    @property
+    def is_batch(self) -> bool:
+        """Whether the file held N×K blocks (one row per sample) rather than vectors."""
+        return any(c.ndim == 2 for c in self.columns)
 
     def column(self, name: str) -> FloatArray:
         """The column called ``name``; LossguiError listing the names there are if none is."""
@@ -68,12 +79,17 @@ class DataSet:
                 f"{self.source}: 正解の列 {quoted(target_name)} はありません"
                 f"(列: {self._listed()})。--target で指定してください",
             )
-        chosen = list(predictions) or [n for n in self.names if n != target_name]
+        chosen = list(predictions) or [
+            n for n in self.names
+            if n != target_name and (not self.is_batch or self.column(n).ndim == 2)
+        ]
         if not chosen:
             raise LossguiError(
                 f"{self.source}: there is no prediction column besides the target",
                 f"{self.source}: 正解のほかに予測の列がありません",
             )
+        if self.is_batch:
+            batchcsv.check_split(self.names, self.columns, target_name, chosen)
         return (
             target_name,
             self.column(target_name),
@@ -151,7 +167,10 @@ def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> D
     if data is None:
         text = decode(raw, source)
         del raw  # a large file's bytes need not stay alive while it is parsed
-        data = _parse_text(text, source, delimiter)
+        data = _batch_or_vectors(_parse_text(text, source, delimiter), source, lambda: text,
+                                 delimiter)
+    else:
+        data = _batch_or_vectors(data, source, partial(decode, raw, source), delimiter)
     data.source = source
     return data
 
@@ -234,8 +253,37 @@ def _parse_block(raw: bytes, source: str, delimiter: str | None, first_row: int)
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
     """Parse the text of a data CSV; see :func:`read_data_csv`."""
     data = _parse_fast(text.encode("utf-8"), delimiter) or _parse_text(text, source, delimiter)
+    data = _batch_or_vectors(data, source, lambda: text, delimiter)
     data.source = source
     return data
+
+
+def _batch_or_vectors(
+    data: DataSet, source: str, text: Callable[[], str], delimiter: str | None
+) -> DataSet:
+    """A file with ``NAME[k]`` columns as its N×K blocks; any other file as it was read.
+
+    A refusal names the line in the file: the text is only looked at again for that.
+    """
+    if not batchcsv.has_blocks(data.names):
+        return data
+    try:
+        names, columns = batchcsv.assemble(data.names, data.columns)
+    except batchcsv.BlockError as error:
+        content = text()
+        rows = _careful_rows(content, source, delimiter or sniff_delimiter(content))
+        header = [c.strip() for c in rows[0][1]]
+        line = rows[0][0] if error.sample is None else \
+            _results_rows(header, rows[1:])[error.sample][0]
+        raise CellError(error.message[0], line, column_name=error.column, source=source,
+                        reason_ja=error.message[1]) from None
+    return DataSet(names, columns)
+
+
+def _careful_rows(text: str, source: str, sep: str) -> list[tuple[int, list[str]]]:
+    """The file's records that are not blank, each with its 0-based line."""
+    return [(n, row) for n, row in _rows(text, source, sep)
+            if any(not is_blank(c) for c in row)]
 
 
 def _parse_text(text: str, source: str, delimiter: str | None) -> DataSet:
@@ -366,8 +414,7 @@ def _rows(text: str, source: str, sep: str) -> Iterator[tuple[int, list[str]]]:
 
 def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     """Read cell by cell with the csv module: every dialect detail and exact error messages."""
-    rows = [(n, row) for n, row in _rows(text, source, sep)
-            if any(not is_blank(c) for c in row)]
+    rows = _careful_rows(text, source, sep)
     if not rows:
         raise CellError("the file has no cell with anything in it", source=source,
                         reason_ja="ファイルに中身のあるセルがありません")
@@ -436,12 +483,14 @@ def _check_names(names: list[str], source: str, line: int) -> None:
 
 
 def _is_results(names: list[str]) -> bool:
-    return bool(names) and names[0] == "k" and any(n.startswith("contribution(") for n in names)
+    return bool(names) and names[0] in ("k", batchcsv.SAMPLE_LABEL) and any(
+        n.startswith("contribution(") for n in names)
 
 
 def _is_input(name: str) -> bool:
-    """In a results CSV, the columns that were the data (not k, contributions or gradients)."""
-    return name != "k" and not name.startswith(("contribution(", "gradient("))
+    """In a results CSV, the columns that were the data (not k/n, contributions or gradients)."""
+    return name not in ("k", batchcsv.SAMPLE_LABEL) and not name.startswith(
+        ("contribution(", "gradient("))
 
 
 def _results_rows(
@@ -504,6 +553,13 @@ def _results_footer(
     for _, _, ev in predictions:
         totals += ["", csv_number(ev.total), ""]
     yield totals
+    yield from _parameter_rows(predictions)
+
+
+def _parameter_rows(
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """The loss id and each parameter, one ``name,value`` row each, so the file explains itself."""
     if predictions:
         evaluation = predictions[0][2]
         yield ["loss", evaluation.loss_id]
@@ -547,10 +603,10 @@ def write_results_csv(
     """
     if bom:
         handle.write(UTF8_BOM)
-    columns = _results_columns(t, predictions)
-    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
-        handle.write(_csv_lines(results_rows(target_name, t, predictions)))
+    if any(np.ndim(y) == 2 for _, y, _ in predictions):
+        handle.write(_csv_lines(batch_results_rows(target_name, t, predictions)))
         return
+    columns = _results_columns(t, predictions)
     handle.write(_csv_lines([_results_header(target_name, predictions)]))
     _write_number_rows(handle, columns)
     handle.write(_csv_lines(_results_footer(predictions)))
@@ -565,6 +621,49 @@ def results_csv_text(
     buffer = io.BytesIO()
     write_results_csv(buffer, target_name, t, predictions)
     return buffer.getvalue().decode("utf-8")
+
+
+def batch_results_rows(
+    target_name: str,
+    t: FloatArray,
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """Rows of a batch's results CSV: one per sample, then the totals, loss and parameters.
+
+    Columns: ``n``; the target as a block ``t[k]`` or a class-index column ``t``; per
+    prediction its block, ``contribution(NAME)`` (the sample's share of the total, so the
+    column sums to it) and ``gradient(NAME)[k]``. Read back, it is the batch again.
+    """
+    target = safe_text(target_name)
+    classes = predictions[0][1].shape[1]
+    header = [batchcsv.SAMPLE_LABEL]
+    header += [batchcsv.block_column(target, k) for k in range(classes)] if t.ndim == 2 \
+        else [target]
+    columns: list[FloatArray] = [t if t.ndim == 2 else t[:, None]]
+    for name, y, ev in predictions:
+        label = safe_text(name)
+        header += [batchcsv.block_column(label, k) for k in range(classes)]
+        header += [f"contribution({label})"]
+        header += [batchcsv.block_column(f"gradient({label})", k) for k in range(classes)]
+        columns += [y, ev.contributions.sum(axis=1)[:, None], ev.gradient]
+    yield header
+    table = np.hstack(columns)
+    index_column = t.ndim == 1
+    for n, row in enumerate(table.tolist(), start=1):
+        cells = [csv_number(v) for v in row]
+        if index_column:
+            cells[0] = _index_text(row[0])
+        yield [str(n), *cells]
+    totals = [RESULTS_TOTAL_LABEL, *([""] * (1 if index_column else classes))]
+    for _, _, ev in predictions:
+        totals += [""] * classes + [csv_number(ev.total)] + [""] * classes
+    yield totals
+    yield from _parameter_rows(predictions)
+
+
+def _index_text(value: float) -> str:
+    """A class index as the integer it is (``2``, not ``2.0``); a blank stays ``nan``."""
+    return str(int(value)) if math.isfinite(value) and value == int(value) else csv_number(value)
 
 
 def totals_csv_text(

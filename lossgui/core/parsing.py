@@ -11,12 +11,18 @@ import unicodedata
 
 from lossgui.core.problems import CellError, NotANumber, quoted
 
-# A list as Python, numpy or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
-# array([0.1, 0.2]), numpy.array((1, 2)). Only the literal inside is evaluated, never code.
+# A list as Python, numpy, PyTorch or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
+# array([0.1, 0.2]), numpy.array((1, 2)), tensor([[ 1.2, -0.3]], requires_grad=True). Keyword
+# tails (dtype=…, device='cuda:0', grad_fn=<AddmmBackward0>, requires_grad=True) are ignored.
+# Only the literal inside is evaluated, never code.
+_KEYWORD_TAIL = r"(?:,\s*\w+\s*=\s*(?:<[^>]*>|'[^']*'|\"[^\"]*\"|[\w.]+))*"
 _LIST_WRAPPER = re.compile(
-    r"^\s*(?:(?:np|numpy)\s*\.\s*)?(?:array|asarray)\s*\((?P<body>.*?)\s*(?:,\s*dtype\s*=[^)]*)?\)\s*$",
+    r"^\s*(?:(?:np|numpy|torch)\s*\.\s*)?(?:array|asarray|tensor)\s*\((?P<body>.*?)\s*"
+    + _KEYWORD_TAIL + r"\s*,?\s*\)\s*$",
     re.DOTALL,
 )
+# numpy and PyTorch print a blank as nan and an infinity as inf, which are not Python literals.
+_PRINTED_SPECIAL = re.compile(r"(?<![\w.])(-?)(nan|inf)(?![\w.])")
 _MINUS_SIGNS = str.maketrans({"−": "-", "‐": "-", "–": "-", "﹣": "-", "－": "-"})
 # Full-width ASCII (U+FF01…U+FF5E) and the ideographic space, as a Japanese IME types them.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -96,6 +102,14 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
     body = wrapped.group("body") if wrapped else stripped
     if not body.startswith(("[", "(")):
         return None
+    if "..." in body:
+        raise CellError("this print was shortened with “...”, so values are missing; print it "
+                        "whole (numpy: np.set_printoptions(threshold=sys.maxsize), PyTorch: "
+                        "torch.set_printoptions(profile='full'))",
+                        reason_ja="この表示は「...」で省略されていて値が欠けています。全部を表示して"
+                        "ください(numpy: np.set_printoptions(threshold=sys.maxsize)、PyTorch: "
+                        "torch.set_printoptions(profile='full'))")
+    body = _PRINTED_SPECIAL.sub(_special_literal, body)
     try:
         value = ast.literal_eval(body)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
@@ -109,7 +123,14 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
     return [[_literal_number(v, r, 0)] for r, v in enumerate(value)]
 
 
+def _special_literal(match: re.Match[str]) -> str:
+    """``nan`` as None (a blank), ``inf`` as 1e999, which Python reads as infinity."""
+    return "None" if match[2] == "nan" else f"{match[1]}1e999"
+
+
 def _literal_number(value: object, row: int, column: int) -> float:
+    if value is None:  # None, or a printed nan: a blank, i.e. missing
+        return math.nan
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise CellError(f"{quoted(value)} is not a number", row, column,
                         reason_ja=f"{quoted(value)} は数ではありません")

@@ -16,11 +16,16 @@ from lossgui.core.atomic import remove_stale_temporaries, write_atomic
 from lossgui.core.losses import get_loss
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.params import ParamValue, resolve
-from lossgui.core.problems import LossguiError, Message, quoted
+from lossgui.core.problems import LossguiError, quoted
 
 FORMAT = "lossgui-session"
-VERSION = 1
+# Version 1 holds vectors; version 2 adds batches (N×K tables, class-index targets). A session
+# is written in the lowest version that holds it, so a vector session still opens in a lossgui
+# that reads only version 1.
+VERSION = 2
+VECTOR_VERSION = 1
 SUFFIX = ".lossgui.json"
+CLASS_INDICES = "class_indices"  # a target of N class indices instead of "values"
 
 
 class SessionError(LossguiError):
@@ -34,7 +39,10 @@ class SessionError(LossguiError):
 
 @dataclass
 class Session:
-    """Everything needed to reopen the window as it was."""
+    """Everything needed to reopen the window as it was.
+
+    Columns are vectors, or a batch: N×K predictions with an N×K target or N class indices.
+    """
 
     target_name: str
     target: FloatArray
@@ -55,19 +63,28 @@ def _encode_value(value: float) -> float | str | None:
 def to_json(session: Session) -> str:
     """The session as JSON text (schema documented in the README)."""
     loss = get_loss(session.loss_id)
+    batch = any(values.ndim == 2 for _, values in session.predictions)
+    indices = batch and session.target.ndim == 1
     document = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if batch else VECTOR_VERSION,
         "loss": loss.id,
         "params": resolve(loss.id, loss.params, session.params),
         "target": {"name": session.target_name,
-                   "values": [_encode_value(v) for v in session.target.tolist()]},
+                   CLASS_INDICES if indices else "values": _encode(session.target)},
         "predictions": [
-            {"name": name, "values": [_encode_value(v) for v in values.tolist()]}
+            {"name": name, "values": _encode(values)}
             for name, values in session.predictions
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def _encode(values: FloatArray) -> list[Any]:
+    """A vector as a list, an N×K table as a list of N rows."""
+    if values.ndim == 2:
+        return [[_encode_value(v) for v in row] for row in values.tolist()]
+    return [_encode_value(v) for v in values.tolist()]
 
 
 def save(path: str | os.PathLike[str], session: Session) -> None:
@@ -110,7 +127,7 @@ def from_json(text: str, source: str = "<session>") -> Session:
             f"この lossgui が読めるのは版 {VERSION} までです。lossgui を更新してください。",
         )
     try:
-        return _session(document)
+        return _session(document, version)
     except LossguiError as error:
         raise SessionError.located(source, error) from None
 
@@ -121,16 +138,23 @@ def _json_int(digits: str) -> int | float:
     return int(digits) if len(digits) <= 4000 else float(digits)
 
 
-def _session(document: dict[str, Any]) -> Session:
-    loss = get_loss(_typed(document.get("loss"), str, ("loss", "loss")))
-    given = _typed(document.get("params", {}), dict, ("params", "params"))
+def _session(document: dict[str, Any], version: int) -> Session:
+    loss = get_loss(_typed(document.get("loss"), str, "loss"))
+    given = _typed(document.get("params", {}), dict, "params")
     params = resolve(loss.id, loss.params, given)
-    target_name, target = _column(document.get("target"), ("target", "target(正解)"))
-    raw_predictions = _typed(document.get("predictions"), list, ("predictions", "predictions"))
+    batches = version >= 2
+    raw_target = _typed(document.get("target"), dict, "target")
+    indices = batches and CLASS_INDICES in raw_target
+    target_name, target = _column(raw_target, "target", batches,
+                                  CLASS_INDICES if indices else "values")
+    raw_predictions = _typed(document.get("predictions"), list, "predictions")
     if not raw_predictions:
         raise SessionError("the session has no prediction", "セッションに予測がありません")
-    predictions = [_column(p, (f"prediction {i + 1}", f"{i + 1} 番目の予測"))
+    predictions = [_column(p, f"prediction {i + 1}", batches)
                    for i, p in enumerate(raw_predictions)]
+    if indices and target.ndim != 1:
+        raise SessionError("the target's class indices should be one number per sample",
+                           "正解のクラス番号はサンプルごとに1つの数です")
     _check_names([target_name, *(name for name, _ in predictions)])
     for name, values in predictions:
         if len(values) != len(target):
@@ -139,7 +163,27 @@ def _session(document: dict[str, Any]) -> Session:
                 f"but the target has {len(target)}",
                 f"予測 {quoted(name)} の値は {len(values)} 個ですが、正解は {len(target)} 個です",
             )
+        if indices and values.ndim != 2:
+            raise SessionError(f"prediction {quoted(name)} should be an N×K table beside class "
+                               "indices",
+                               f"クラス番号の正解には、予測 {quoted(name)} は N×K の表です")
+        if not indices and values.shape != target.shape:
+            raise SessionError(f"prediction {quoted(name)} is {_shape(values)} but the target is "
+                               f"{_shape(target)}",
+                               f"予測 {quoted(name)} は {_shape(values, 'ja')} ですが、正解は "
+                               f"{_shape(target, 'ja')} です")
+    widths = {values.shape[1] for _, values in predictions if values.ndim == 2}
+    if len(widths) > 1:
+        listed = ", ".join(map(str, sorted(widths)))
+        raise SessionError(f"the predictions have different numbers of classes K: {listed}",
+                           f"予測ごとにクラスの数 K が違います: {listed}")
     return Session(target_name, target, predictions, loss.id, params)
+
+
+def _shape(values: FloatArray, language: str = "en") -> str:
+    if values.ndim == 2:
+        return "×".join(map(str, values.shape))
+    return f"値 {len(values)} 個" if language == "ja" else f"{len(values)} values"
 
 
 def _check_names(names: list[str]) -> None:
@@ -151,42 +195,63 @@ def _check_names(names: list[str]) -> None:
         raise SessionError(*problem)
 
 
-def _typed(value: Any, kind: type, what: Message) -> Any:
-    """``value`` if it is a ``kind``; else SessionError naming the field (``what``, en and ja)."""
+def _typed(value: Any, kind: type, what: str) -> Any:
+    """``value`` if it is a ``kind``; else SessionError naming the field (``what``: where in the
+    JSON, which both languages quote as it is)."""
     if not isinstance(value, kind):
         raise SessionError(
-            f"{what[0]} should be a {kind.__name__}, not {type(value).__name__}",
-            f"{what[1]} は {kind.__name__} のはずですが、{type(value).__name__} です",
+            f"{what} should be a {kind.__name__}, not {type(value).__name__}",
+            f"{what} は {kind.__name__} のはずですが、{type(value).__name__} です",
         )
     return value
 
 
-def _column(raw: Any, what: Message) -> tuple[str, FloatArray]:
+def _column(
+    raw: Any, what: str, batches: bool = False, key: str = "values"
+) -> tuple[str, FloatArray]:
     column = _typed(raw, dict, what)
-    name = _typed(column.get("name"), str, (f"the name of {what[0]}", f"{what[1]}の名前"))
-    values = _typed(column.get("values"), list, (f"the values of {what[0]}", f"{what[1]}の値"))
+    name = _typed(column.get("name"), str, f"the name of {what}")
+    values = _typed(column.get(key), list, f"the {key.replace('_', ' ')} of {what}")
+    if batches and values and all(isinstance(row, list) for row in values):
+        return name, _table(values, f"{what} ({quoted(name)})")
     decoded = np.empty(len(values))
     for k, value in enumerate(values):
-        decoded[k] = _decode_value(value, (f"{what[0]} ({quoted(name)}), element {k + 1}",
-                                           f"{what[1]}({quoted(name)})の {k + 1} 番目の要素"))
+        decoded[k] = _decode_value(value, f"{what} ({quoted(name)}), element {k + 1}")
     return name, decoded
 
 
-def _decode_value(value: Any, where: Message) -> float:
+def _table(rows: list[list[Any]], what: str) -> FloatArray:
+    """An N×K table from N lists of K values; a ragged row is refused naming its sample."""
+    width = len(rows[0])
+    if not width:
+        raise SessionError(f"{what}, sample 1 has no values", f"{what}, sample 1 に値がありません")
+    decoded = np.empty((len(rows), width))
+    for n, row in enumerate(rows):
+        if len(row) != width:
+            raise SessionError(f"{what}, sample {n + 1} has {len(row)} values but sample 1 "
+                               f"has {width}: every sample needs the same K",
+                               f"{what}, sample {n + 1} の値は {len(row)} 個ですが、sample 1 は "
+                               f"{width} 個です。どのサンプルも同じ K が必要です")
+        for k, value in enumerate(row):
+            decoded[n, k] = _decode_value(value, f"{what}, sample {n + 1}, class {k}")
+    return decoded
+
+
+def _decode_value(value: Any, where: str) -> float:
     if value is None:
         return math.nan
     if isinstance(value, str) and value in {"inf", "-inf"}:
         return math.inf if value == "inf" else -math.inf
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SessionError(f"{where[0]} is {quoted(value)}, not a number",
-                           f"{where[1]}が {quoted(value)} で、数ではありません")
+        raise SessionError(f"{where} is {quoted(value)}, not a number",
+                           f"{where} が {quoted(value)} で、数ではありません")
     try:
         number = float(value)
     except OverflowError:  # an int beyond float64's 1.8e308
         number = math.inf
     if not math.isfinite(number):  # 1e999, Infinity, NaN: a session spells them "inf" or null
-        raise SessionError(f"{where[0]} is {quoted(value)}, too large for a number "
+        raise SessionError(f"{where} is {quoted(value)}, too large for a number "
                            '(an infinity is written "inf", a blank null)',
-                           f"{where[1]}が {quoted(value)} で、数として大きすぎます"
+                           f"{where} は {quoted(value)} で、数として大きすぎます"
                            '(無限大は "inf"、空欄は null と書きます)')
     return number

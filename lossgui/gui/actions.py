@@ -23,7 +23,8 @@ DATA = QT_TRANSLATE_NOOP("Actions", "&Data")
 VIEW = QT_TRANSLATE_NOOP("Actions", "&View")
 EXAMPLES_MENU = QT_TRANSLATE_NOOP("Actions", "E&xamples")
 HELP = QT_TRANSLATE_NOOP("Actions", "&Help")
-EXAMPLE_GROUP_STARTS = ("book", "regression")  # a separator above each group of examples
+# A separator above each group of examples.
+EXAMPLE_GROUP_STARTS = ("book", "regression", "lesson_sse_cee")
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,14 @@ from lossgui.gui.commands import delete_rows_text
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
+from lossgui.gui.learning import Learning
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
+from lossgui.gui.panels.learn_panel import LearnPanel
 from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
+from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows
 from lossgui.gui.sheet.table_model import prediction_model, target_model
@@ -71,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_notice()
         self._build_layout()
         self._build_learning_aids()
+        self._build_learn()
         self.files = FileController(self)  # the File menu's open/save/export (files.py)
         self.action_map = build_actions(self)
         self.files.install(self.action_map)
@@ -206,6 +210,24 @@ class MainWindow(QMainWindow):
         follow(self.prediction_view, True)
         self.results.table.currentCellChanged.connect(
             lambda row, *_: self.selection.set_prediction(row) if row >= 0 else None)
+
+    def _build_learn(self) -> None:
+        """The Learn tool bar, and the loss over the steps as a tab beside the plot."""
+        self.learning = Learning(self.document, self)
+        self.learn_panel = LearnPanel(self.learning)
+        self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
+        self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
+        self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
+            "The total loss E at every step of learning, one line per prediction"))
+        self.learning.message.connect(self.show_notice)
+        self.learning.running_changed.connect(self._on_learning_started)
+        self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
+
+    def _on_learning_started(self, started: bool) -> None:
+        """Show the loss over the steps when learning starts (the learner came for it)."""
+        if started:
+            self.plot_tabs.setCurrentWidget(self.steps_plot)
 
     def _build_language_menu(self) -> None:
         """View ▸ Language: each language named in itself, the current one checked."""
@@ -475,6 +497,9 @@ class MainWindow(QMainWindow):
         self.example_key = key
         self.source = example.translated_title()
         self._update_title()
+        if example.data.learning is not None:  # a lesson: its learning rate, and what to do
+            self.learn_panel.start_lesson(*example.data.learning)
+            self.show_notice(example.translated_tip())
 
     def load_example_article(self) -> None:
         """Examples menu: the article's t, y1 and y2."""
@@ -499,6 +524,18 @@ class MainWindow(QMainWindow):
     def load_example_multi_label(self) -> None:
         """Examples menu: logits for BCE with logits, two right labels."""
         self.load_named_example("multi_label")
+
+    def load_example_lesson_sse_cee(self) -> None:
+        """Examples menu: SSE or CEE from a confident wrong guess."""
+        self.load_named_example("lesson_sse_cee")
+
+    def load_example_lesson_outlier(self) -> None:
+        """Examples menu: MSE or MAE with one outlier."""
+        self.load_named_example("lesson_outlier")
+
+    def load_example_lesson_lr(self) -> None:
+        """Examples menu: a good and a too-large learning rate."""
+        self.load_named_example("lesson_lr")
 
     def show_contributions(self) -> None:
         """Bring the contributions plot to the front."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lossgui.cli import display_problem, main
+from lossgui.cli import display_problem, main, window_main
 from lossgui.core import LOSSES, evaluate
 from lossgui.core.examples import EXAMPLES
 
@@ -232,3 +232,13 @@ def test_display_problem_leaves_other_systems_and_explicit_platforms_to_qt():
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert display_problem({}, "win32") is None and display_problem({}, "darwin") is None
+
+
+def test_the_window_script_says_no_display_in_one_line(capsysbinary, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(sys, "argv", ["lossgui-window"])
+    assert window_main() == 2
+    err = capsysbinary.readouterr().err.decode()
+    assert err.startswith("lossgui: error: no display") and len(err.splitlines()) == 1

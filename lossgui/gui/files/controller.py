@@ -236,12 +236,16 @@ class FileController(QObject):
         """A data CSV or a session as columns with the target first (asks which is t if needed)."""
         if is_session_path(path):
             session = self._read_file(project.load, path)
+            if any(c.ndim == 2 for _, c in session.predictions):
+                raise _batch_not_yet(path)
             return Loaded(
                 [session.target_name, *(n for n, _ in session.predictions)],
                 [session.target, *(c for _, c in session.predictions)],
                 session.loss_id, dict(session.params), is_session=True,
             )
         data = self._read_file(csvio.read_data_csv, path)
+        if data.is_batch:
+            raise _batch_not_yet(path)
         if len(data.names) < 2:  # refused before asking which of the columns is t
             check_columns(data.names, [c.shape for c in data.columns])
         if TARGET_NAME in data.names:
@@ -477,3 +481,12 @@ class FileController(QObject):
         if len(paths) == 1 and is_openable(paths[0]):
             return paths[0]
         return None
+
+
+def _batch_not_yet(path: str) -> LossguiError:
+    # Until the window has its N×K tables, a batch is refused whole rather than shown wrongly.
+    return LossguiError(
+        f"{path} holds a batch (N samples × K classes), which the window cannot show yet; "
+        "lossgui compute reads it",
+        f"{path} はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。"
+        "lossgui compute で読めます")
