@@ -25,6 +25,7 @@ from lossgui.core.atomic import write_atomic_with
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
+from lossgui.core.losses import grouped
 from lossgui.core.lowest import lowest_indices
 from lossgui.core.numbers import round_trip, setting
 from lossgui.core.params import ParamValue, resolve
@@ -647,6 +648,9 @@ def _list_losses(fmt: str, out: TextIO) -> int:
                 "name_ja": loss.name_ja,
                 "formula": loss.formula,
                 "expects": loss.expects.value,
+                "task": loss.task.value,
+                "when_en": loss.when[0],
+                "when_ja": loss.when[1],
                 "params": [
                     {"name": p.name, "kind": p.kind.value, "default": p.default,
                      "choices": list(p.choices), "help": p.help}
@@ -657,14 +661,19 @@ def _list_losses(fmt: str, out: TextIO) -> int:
         ]
         out.write(json.dumps(catalogue, ensure_ascii=False, indent=2) + "\n")
         return 0
-    for loss in LOSSES:
-        defaults = ", ".join(
-            f"{p.name}={setting(p.default)}"
-            for p in loss.params
-        )
-        out.write(f"{loss.id:<12} {loss.name_en} ({loss.name_ja})\n"
-                  f"{'':<12} {loss.formula}\n{'':<12} expects {loss.expects.value}; "
-                  f"parameters: {defaults}\n")
+    indent = " " * (max(len(loss.id) for loss in LOSSES) + 2)
+    for number, (task, losses) in enumerate(grouped()):
+        out.write(f"{'' if number == 0 else chr(10)}== {task.describe('en')} "
+                  f"({task.describe('ja')}) ==\n")
+        for loss in losses:
+            defaults = ", ".join(
+                f"{p.name}={setting(p.default)}"
+                for p in loss.params
+            )
+            out.write(f"{loss.id:<{len(indent)}}{loss.name_en} ({loss.name_ja})\n"
+                      f"{indent}{loss.formula}\n"
+                      f"{indent}when: {loss.when[0]}\n{indent}使う場面: {loss.when[1]}\n"
+                      f"{indent}expects {loss.expects.value}; parameters: {defaults}\n")
     return 0
 
 

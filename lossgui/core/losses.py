@@ -722,6 +722,11 @@ def get_loss(loss_id: str) -> Loss:
         ) from None
 
 
+def grouped() -> list[tuple[Task, list[Loss]]]:
+    """The catalogue by task, in the order the selector and `lossgui losses` show it."""
+    return [(task, [loss for loss in LOSSES if loss.task is task]) for task in Task]
+
+
 def reduction_divisor(loss: Loss, shape: tuple[int, ...], params: Params) -> int:
     """What the summed contributions are divided by: 1 for sum, else elements or samples."""
     if params.get("reduction", "sum") == "sum":

@@ -972,47 +972,52 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="54"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="55"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="61"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="107"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="66"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="59"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="63"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="71"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="113"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="132"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="127"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="135"/>
+        <source>When to use it: %1</source>
+        <translation>使う場面: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="148"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="168"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="189"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="197"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1146,12 +1151,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="309"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="294"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="315"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1254,52 +1259,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="195"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="216"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="220"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="223"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="224"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="215"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="236"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="216"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="237"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="216"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="237"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="224"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="245"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="258"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="279"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="264"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>

@@ -242,3 +242,22 @@ def test_the_window_script_says_no_display_in_one_line(capsysbinary, monkeypatch
     assert window_main() == 2
     err = capsysbinary.readouterr().err.decode()
     assert err.startswith("lossgui: error: no display") and len(err.splitlines()) == 1
+
+
+def test_losses_are_listed_by_task_with_when_to_use_them(capsysbinary):
+    code, out, _ = run(capsysbinary, "losses")
+    assert code == 0
+    headings = [line for line in out.splitlines() if line.startswith("== ")]
+    assert headings == ["== Regression (回帰) ==",
+                        "== Binary / multi-label (2値 / マルチラベル分類) ==",
+                        "== Multi-class (多クラス分類) ==",
+                        "== Ranking / margin (ランキング / マージン) =="]
+    for loss in LOSSES:
+        assert f"when: {loss.when[0]}" in out and f"使う場面: {loss.when[1]}" in out
+    regression = out.split("== Binary")[0]
+    assert "smooth_l1" in regression and "categorical_hinge" not in regression
+    code, out, _ = run(capsysbinary, "losses", "--format", "json")
+    focal = next(c for c in json.loads(out) if c["id"] == "focal")
+    assert focal["task"] == "binary / multi-label" and focal["when_ja"].startswith("正例")
+    assert [p["name"] for p in focal["params"]] == [
+        "gamma", "apply_class_balancing", "alpha", "label_smoothing", "reduction"]

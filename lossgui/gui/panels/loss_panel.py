@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lossgui.core import LOSSES, Evaluation, LossguiError
+from lossgui.core import Evaluation, LossguiError
+from lossgui.core.losses import grouped
 from lossgui.core.numbers import round_trip, setting, shown
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
@@ -52,16 +53,8 @@ class LossPanel(QWidget):
 
         self.selector = QComboBox()
         self.selector.setAccessibleName(self.tr("Loss function"))
-        for loss in LOSSES:  # in Japanese the article's names first, e.g. 2乗和誤差 (sse)
-            name, other = (loss.name_ja, loss.name_en) if is_japanese() else \
-                (loss.name_en, loss.name_ja)
-            self.selector.addItem(f"{name} ({loss.id})", loss.id)
-            self.selector.setItemData(
-                self.selector.count() - 1,
-                self.tr("%1 — expects %2").replace("%1", other)
-                .replace("%2", loss.expects.describe(current_language())),
-                Qt.ItemDataRole.ToolTipRole,
-            )
+        self.selector.setModel(self._grouped_losses())
+        self.selector.setMaxVisibleItems(self.selector.count())  # all 26 rows, no scrolling
         self.selector.currentIndexChanged.connect(self._on_selector_changed)
         label = QLabel(self.tr("&Loss:"))
         label.setBuddy(self.selector)
@@ -94,6 +87,29 @@ class LossPanel(QWidget):
         document.loss_changed.connect(self._on_loss_changed)
         self._on_loss_changed()
 
+    def _grouped_losses(self) -> QStandardItemModel:
+        """Every loss under its task's heading; a heading cannot be picked, so keys skip it."""
+        model = QStandardItemModel(self)
+        language = current_language()
+        for task, losses in grouped():
+            heading = QStandardItem(task.describe(language))
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = QFont(self.font())
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setData(QBrush(QColor("#e4ecf4")), Qt.ItemDataRole.BackgroundRole)
+            model.appendRow(heading)
+            for loss in losses:  # in Japanese the article's names first, e.g. 2乗和誤差 (sse)
+                name, other = (loss.name_ja, loss.name_en) if is_japanese() else \
+                    (loss.name_en, loss.name_ja)
+                item = QStandardItem(f"{name} ({loss.id})")
+                item.setData(loss.id, Qt.ItemDataRole.UserRole)
+                item.setToolTip(self.tr("%1 — expects %2").replace("%1", other)
+                                .replace("%2", loss.expects.describe(language))
+                                + "\n" + loss.when_to_use(language))
+                model.appendRow(item)
+        return model
+
     def editor(self, name: str) -> QWidget:
         """The editor of parameter ``name`` of the selected loss (for tests and focus)."""
         return self._editors[name]
@@ -109,10 +125,15 @@ class LossPanel(QWidget):
             self.selector.setCurrentIndex(self.selector.findData(loss.id))
         if loss.id != self._shown_loss:
             self._shown_loss = loss.id
-            other = loss.name_en if is_japanese() else loss.name_ja
-            self.about.setText(self.tr("%1 · expects %2").replace("%1", other)
-                               .replace("%2", loss.expects.describe(current_language())))
             self._rebuild_editors()
+        # A parameter may change what y is (poisson's log_input), so this follows every change.
+        other = loss.name_en if is_japanese() else loss.name_ja
+        language = current_language()
+        self.about.setText(self.tr("%1 · expects %2").replace("%1", other)
+                           .replace("%2", loss.expects_for(self._document.params)
+                                    .describe(language))
+                           + "\n" + self.tr("When to use it: %1")
+                           .replace("%1", loss.when_to_use(language)))
         self.formula.setText(loss.formula_for(self._document.params))  # ½ and mean show too
         self._show_values()
 
