@@ -35,6 +35,7 @@ from lossgui.core.stream import stream_totals
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE (128 + 13)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -143,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LossguiError as error:
         _fail(str(error))
         return EXIT_USAGE
+    except BrokenPipeError:  # `lossgui examples | head -1`: the reader has all it wanted
+        # Point stdout at nothing so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         _fail(f"{where}{error.strerror or error}")

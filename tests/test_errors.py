@@ -29,6 +29,7 @@ NOT_FOR_USERS = {
     "Cancelled": "the user said no; nothing is shown",
     "SystemExit": "the command's exit status",
     "ValueError": "document.py: names and columns of different counts, a programming error",
+    "KeyError": "actions.py: actions and slots that differ, a programming error",
     "FileNotFoundError": "resource_files.py: a broken installation, not anything a user typed",
     "BlockError": "batchcsv.py: carries a Message (en, ja); csvio makes it a CellError naming "
                   "the file's row and column",

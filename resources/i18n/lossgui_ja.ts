@@ -4,277 +4,277 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="20"/>
+        <location filename="../../lossgui/gui/actions.py" line="23"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="21"/>
+        <location filename="../../lossgui/gui/actions.py" line="24"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="22"/>
+        <location filename="../../lossgui/gui/actions.py" line="25"/>
         <source>&amp;Data</source>
         <translation>データ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="23"/>
+        <location filename="../../lossgui/gui/actions.py" line="26"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="24"/>
+        <location filename="../../lossgui/gui/actions.py" line="27"/>
         <source>E&amp;xamples</source>
         <translation>例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="25"/>
+        <location filename="../../lossgui/gui/actions.py" line="28"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="50"/>
+        <location filename="../../lossgui/gui/actions.py" line="52"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="51"/>
+        <location filename="../../lossgui/gui/actions.py" line="53"/>
         <source>Open a data CSV (a column t and one column per prediction) or a saved session</source>
         <translation>データの CSV(正解 t の列と予測ごとに1列)か、保存したセッションを開きます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="55"/>
+        <location filename="../../lossgui/gui/actions.py" line="57"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="56"/>
+        <location filename="../../lossgui/gui/actions.py" line="58"/>
         <source>Save the data, the loss and its parameters as a .lossgui.json session</source>
         <translation>データと損失関数、そのパラメータを .lossgui.json セッションとして保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="60"/>
+        <location filename="../../lossgui/gui/actions.py" line="62"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="62"/>
+        <location filename="../../lossgui/gui/actions.py" line="64"/>
         <source>Save the session under a new name</source>
         <translation>セッションを新しい名前で保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="65"/>
+        <location filename="../../lossgui/gui/actions.py" line="67"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="67"/>
+        <location filename="../../lossgui/gui/actions.py" line="69"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="71"/>
+        <location filename="../../lossgui/gui/actions.py" line="73"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="72"/>
+        <location filename="../../lossgui/gui/actions.py" line="74"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="75"/>
+        <location filename="../../lossgui/gui/actions.py" line="77"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="77"/>
+        <location filename="../../lossgui/gui/actions.py" line="79"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="81"/>
+        <location filename="../../lossgui/gui/actions.py" line="83"/>
         <source>Load the Article&apos;s &amp;Example</source>
         <translation>記事の例を読み込む(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="83"/>
+        <location filename="../../lossgui/gui/actions.py" line="85"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="87"/>
+        <location filename="../../lossgui/gui/actions.py" line="89"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="91"/>
+        <location filename="../../lossgui/gui/actions.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="94"/>
+        <location filename="../../lossgui/gui/actions.py" line="96"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="97"/>
+        <location filename="../../lossgui/gui/actions.py" line="99"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="100"/>
+        <location filename="../../lossgui/gui/actions.py" line="102"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="101"/>
+        <location filename="../../lossgui/gui/actions.py" line="103"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="105"/>
+        <location filename="../../lossgui/gui/actions.py" line="107"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="106"/>
+        <location filename="../../lossgui/gui/actions.py" line="108"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="110"/>
+        <location filename="../../lossgui/gui/actions.py" line="112"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="112"/>
+        <location filename="../../lossgui/gui/actions.py" line="114"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="115"/>
+        <location filename="../../lossgui/gui/actions.py" line="117"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="117"/>
+        <location filename="../../lossgui/gui/actions.py" line="119"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="120"/>
+        <location filename="../../lossgui/gui/actions.py" line="122"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="122"/>
+        <location filename="../../lossgui/gui/actions.py" line="124"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="125"/>
+        <location filename="../../lossgui/gui/actions.py" line="127"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="127"/>
+        <location filename="../../lossgui/gui/actions.py" line="129"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="130"/>
+        <location filename="../../lossgui/gui/actions.py" line="132"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="132"/>
+        <location filename="../../lossgui/gui/actions.py" line="134"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="135"/>
+        <location filename="../../lossgui/gui/actions.py" line="137"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="137"/>
+        <location filename="../../lossgui/gui/actions.py" line="139"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="140"/>
+        <location filename="../../lossgui/gui/actions.py" line="142"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="142"/>
+        <location filename="../../lossgui/gui/actions.py" line="144"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="145"/>
+        <location filename="../../lossgui/gui/actions.py" line="147"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <location filename="../../lossgui/gui/actions.py" line="149"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="151"/>
+        <location filename="../../lossgui/gui/actions.py" line="153"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="155"/>
+        <location filename="../../lossgui/gui/actions.py" line="157"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="159"/>
+        <location filename="../../lossgui/gui/actions.py" line="161"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="163"/>
+        <location filename="../../lossgui/gui/actions.py" line="165"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="167"/>
+        <location filename="../../lossgui/gui/actions.py" line="169"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="169"/>
+        <location filename="../../lossgui/gui/actions.py" line="171"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="173"/>
+        <location filename="../../lossgui/gui/actions.py" line="175"/>
         <source>Show the &amp;Curve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="175"/>
+        <location filename="../../lossgui/gui/actions.py" line="177"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="179"/>
+        <location filename="../../lossgui/gui/actions.py" line="181"/>
         <source>Show &amp;Other Tools&apos; Numbers</source>
         <translation>他のツールの値を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="181"/>
+        <location filename="../../lossgui/gui/actions.py" line="183"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="187"/>
+        <location filename="../../lossgui/gui/actions.py" line="189"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -665,134 +665,134 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="36"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="39"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="43"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="120"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="143"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="148"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="165"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="160"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="178"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="161"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="179"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="176"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="194"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="177"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="195"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="181"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="199"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="240"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="232"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="249"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="300"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="317"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="314"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="323"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="339"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="348"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="363"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="351"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="366"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="361"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="365"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="379"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="370"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="384"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="382"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="396"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="386"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="457"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="454"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1025,8 +1025,8 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="61"/>
-        <location filename="../../lossgui/gui/main_window.py" line="286"/>
+        <location filename="../../lossgui/gui/main_window.py" line="218"/>
+        <location filename="../../lossgui/gui/main_window.py" line="323"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
@@ -1046,104 +1046,104 @@ Which column holds the target t?</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="122"/>
+        <location filename="../../lossgui/gui/main_window.py" line="123"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="125"/>
+        <location filename="../../lossgui/gui/main_window.py" line="126"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="185"/>
+        <location filename="../../lossgui/gui/main_window.py" line="186"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="186"/>
+        <location filename="../../lossgui/gui/main_window.py" line="187"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="187"/>
+        <location filename="../../lossgui/gui/main_window.py" line="188"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="188"/>
+        <location filename="../../lossgui/gui/main_window.py" line="189"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="190"/>
+        <location filename="../../lossgui/gui/main_window.py" line="191"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="220"/>
+        <location filename="../../lossgui/gui/main_window.py" line="262"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="222"/>
+        <location filename="../../lossgui/gui/main_window.py" line="264"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="236"/>
+        <location filename="../../lossgui/gui/main_window.py" line="278"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="303"/>
+        <location filename="../../lossgui/gui/main_window.py" line="340"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="305"/>
+        <location filename="../../lossgui/gui/main_window.py" line="342"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="307"/>
+        <location filename="../../lossgui/gui/main_window.py" line="344"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="313"/>
+        <location filename="../../lossgui/gui/main_window.py" line="350"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="318"/>
+        <location filename="../../lossgui/gui/main_window.py" line="355"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="442"/>
+        <location filename="../../lossgui/gui/main_window.py" line="479"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="446"/>
+        <location filename="../../lossgui/gui/main_window.py" line="483"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="447"/>
+        <location filename="../../lossgui/gui/main_window.py" line="484"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="555"/>
+        <location filename="../../lossgui/gui/main_window.py" line="551"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="556"/>
+        <location filename="../../lossgui/gui/main_window.py" line="552"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>

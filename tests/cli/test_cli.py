@@ -244,6 +244,25 @@ def test_the_window_script_says_no_display_in_one_line(capsysbinary, monkeypatch
     assert err.startswith("lossgui: error: no display") and len(err.splitlines()) == 1
 
 
+def test_a_reader_that_stops_early_gets_no_error_line(capsys, monkeypatch, tmp_path):
+    """`lossgui examples | head -1`: the closed pipe is the reader's choice, not an error."""
+
+    class ClosedPipe:
+        def __init__(self, fd):
+            self.fd = fd
+
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self):
+            return self.fd
+
+    with open(tmp_path / "stdout", "wb") as target:
+        monkeypatch.setattr(sys, "stdout", ClosedPipe(target.fileno()))
+        assert main(["examples"]) == 141
+    assert capsys.readouterr().err == ""
+
+
 def test_losses_are_listed_by_task_with_when_to_use_them(capsysbinary):
     code, out, _ = run(capsysbinary, "losses")
     assert code == 0
