@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from lossgui.core import LossguiError
 from lossgui.core.explain import Substitution, substitute
 from lossgui.core.numbers import in_formula
+from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.selection import PredictionCombo, Selection
 
 INERT_COLOUR = "#9a9a9a"
@@ -68,13 +69,7 @@ class FormulaPanel(QWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        # A splitter ignores height-for-width, so a wrapped formula would be cut off: ask for
-        # the height the text needs at the current width instead.
-        label = self.formula
-        width = label.width() if label.width() > 0 else label.sizeHint().width()
-        needed = label.heightForWidth(width)
-        if needed > 0 and needed != label.minimumHeight():
-            label.setMinimumHeight(needed)
+        fit_wrapped_height(self.formula)
 
     def refresh(self) -> None:
         """Write the formula out again from the document's current evaluation."""

@@ -9,7 +9,15 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPalette,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,6 +45,7 @@ from lossgui.core.problems import NotANumber, error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 
@@ -98,6 +107,7 @@ class LossPanel(QWidget):
             font.setBold(True)
             heading.setFont(font)
             heading.setData(QBrush(QColor("#e4ecf4")), Qt.ItemDataRole.BackgroundRole)
+            heading.setData(QBrush(QColor("#1b2b3a")), Qt.ItemDataRole.ForegroundRole)
             model.appendRow(heading)
             for loss in losses:  # in Japanese the article's names first, e.g. 2乗和誤差 (sse)
                 name, other = (loss.name_ja, loss.name_en) if is_japanese() else \
@@ -109,6 +119,15 @@ class LossPanel(QWidget):
                                 + "\n" + loss.when_to_use(language))
                 model.appendRow(item)
         return model
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep every wrapped line of the formula and the about text visible."""
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        fit_wrapped_height(self.formula)
+        fit_wrapped_height(self.about)
 
     def editor(self, name: str) -> QWidget:
         """The editor of parameter ``name`` of the selected loss (for tests and focus)."""
@@ -135,6 +154,7 @@ class LossPanel(QWidget):
                            + "\n" + self.tr("When to use it: %1")
                            .replace("%1", loss.when_to_use(language)))
         self.formula.setText(loss.formula_for(self._document.params))  # ½ and mean show too
+        self._fit_labels()
         self._show_values()
 
     def _rebuild_editors(self) -> None:
