@@ -572,92 +572,92 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="53"/>
+        <location filename="../../lossgui/gui/examples.py" line="52"/>
         <source>The Article: t = [0, 1, 0, 1, 0], a Good and a Bad y</source>
         <translation>記事の例: t = [0, 1, 0, 1, 0]、良い予測と悪い予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="54"/>
+        <location filename="../../lossgui/gui/examples.py" line="53"/>
         <source>2乗和誤差 0.252 for the good prediction y1, 2.0651 for the bad one y2</source>
         <translation>2乗和誤差は、学習がうまくいっている y1 で 0.252、うまくいっていない y2 で 2.0651</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="59"/>
+        <location filename="../../lossgui/gui/examples.py" line="58"/>
         <source>The Book: 10 Classes, the Answer Is Class 2</source>
         <translation>本の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="66"/>
+        <location filename="../../lossgui/gui/examples.py" line="65"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
         <translation>本の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="60"/>
+        <location filename="../../lossgui/gui/examples.py" line="59"/>
         <source>Deep Learning from Scratch: y gives class 2 (row 3: the book counts classes from 0) the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
         <translation>ゼロから作るDeep Learning: y はクラス2(3 行目: 本はクラスを 0 から数えます)に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="67"/>
+        <location filename="../../lossgui/gui/examples.py" line="66"/>
         <source>The same y, but t says class 7 (row 8): ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
         <translation>同じ y で正解 t がクラス7(8 行目)の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="72"/>
+        <location filename="../../lossgui/gui/examples.py" line="71"/>
         <source>Regression: Real Numbers, One Outlier</source>
         <translation>回帰: 実数、外れ値が1つ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="73"/>
+        <location filename="../../lossgui/gui/examples.py" line="72"/>
         <source>t is any real number; y2 misses one element by 5. Compare mean squared error with Huber loss</source>
         <translation>t は任意の実数です。y2 は1つの要素だけ 5 外れています。平均2乗誤差と Huber損失を比べてみましょう</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="78"/>
+        <location filename="../../lossgui/gui/examples.py" line="77"/>
         <source>Logits, One Class: Softmax Cross-Entropy</source>
         <translation>ロジット、正解1クラス: ソフトマックス交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="79"/>
+        <location filename="../../lossgui/gui/examples.py" line="78"/>
         <source>y are raw scores (logits), not probabilities; softmax turns them into probabilities first</source>
         <translation>y は確率ではなく生のスコア(ロジット)です。ソフトマックスでまず確率に変換します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="84"/>
+        <location filename="../../lossgui/gui/examples.py" line="83"/>
         <source>Logits, Several Labels: BCE with Logits</source>
         <translation>ロジット、複数ラベル: ロジット入力の2値交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="85"/>
+        <location filename="../../lossgui/gui/examples.py" line="84"/>
         <source>t has two 1s (two labels are right); every element is its own yes/no question</source>
         <translation>t に 1 が2つあります(正解のラベルが2つ)。各要素がそれぞれ独立した「はい/いいえ」の問題です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="90"/>
+        <location filename="../../lossgui/gui/examples.py" line="89"/>
         <source>Lesson: SSE or CEE from a Confident Wrong Guess</source>
         <translation>レッスン: 自信たっぷりの誤りから学ぶ 2乗和誤差と交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="91"/>
+        <location filename="../../lossgui/gui/examples.py" line="90"/>
         <source>y puts 0.98 on the wrong class: press Run under SSE, then Reset, choose cross-entropy (cee) and Run again, both stepping on the logits. SSE&apos;s gradient nearly vanishes where softmax is saturated, so its loss crawls for many steps, while CEE&apos;s gradient y − t does not vanish and its loss falls at once.</source>
         <translation>y は間違ったクラスに 0.98 を置いています。2乗和誤差(sse)で「実行」し、「リセット」してから交差エントロピー誤差(cee)を選んでもう一度「実行」してください(どちらもロジットで進めます)。ソフトマックスが飽和したところでは 2乗和誤差の勾配はほとんど消えるので損失は何ステップも這うように進みますが、交差エントロピー誤差の勾配 y − t は消えないので損失はすぐに下がります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="99"/>
+        <location filename="../../lossgui/gui/examples.py" line="98"/>
         <source>Lesson: MSE or MAE with One Outlier</source>
         <translation>レッスン: 外れ値が1つあるときの平均2乗誤差と平均絶対誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="100"/>
+        <location filename="../../lossgui/gui/examples.py" line="99"/>
         <source>y5 misses by 10 while the others miss by 0.13 or less: Run under MSE, then Reset, choose MAE and Run again. MSE&apos;s slope grows with the error, so the outlier takes big steps and is in within a few, while MAE&apos;s slope is the same ±1/n for every element, so the outlier comes in 0.2 a step, E falls in a nearly straight line and the small errors jitter around t.</source>
         <translation>y₅ だけが 10 ずれ、ほかのずれは 0.13 以下です。平均2乗誤差(mse)で「実行」し、「リセット」してから平均絶対誤差(mae)を選んでもう一度「実行」してください。平均2乗誤差の傾きは誤差とともに大きくなるので外れ値は大きな歩幅で数ステップのうちに戻りますが、平均絶対誤差の傾きはどの要素でも同じ ±1/n なので、外れ値は1ステップに 0.2 ずつしか戻らず、E はほぼ直線で下がり、小さな誤差は t のまわりで行ったり来たりします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="109"/>
+        <location filename="../../lossgui/gui/examples.py" line="108"/>
         <source>Lesson: a Good and a Too-Large Learning Rate</source>
         <translation>レッスン: ちょうどよい学習率と大きすぎる学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="110"/>
+        <location filename="../../lossgui/gui/examples.py" line="109"/>
         <source>The article&apos;s data under SSE: Run with learning rate 0.1, then Reset, set it to 1.1 and Run again. Each step multiplies y − t by 1 − 2η, which is 0.8 for η = 0.1 and shrinks the error, but −1.2 for η = 1.1, which throws y past t further every step, so E climbs.</source>
         <translation>記事のデータを 2乗和誤差で扱います。学習率 0.1 で「実行」し、「リセット」してから学習率を 1.1 にしてもう一度「実行」してください。1ステップごとに y − t には 1 − 2η が掛かります。η = 0.1 ならそれは 0.8 で誤差は縮みますが、η = 1.1 なら −1.2 で、y は毎回 t をさらに大きく飛び越えるので E は増えていきます。</translation>
     </message>
@@ -737,62 +737,62 @@ Which column holds the target t?</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="317"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="316"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="339"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="338"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="363"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="362"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="366"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="365"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="375"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="379"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="384"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="383"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="396"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="395"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="457"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="456"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="472"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -800,41 +800,46 @@ Which column holds the target t?</source>
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="34"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="36"/>
         <source>Whose numbers the formula shows</source>
         <translation>式に値を入れる予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="37"/>
         <source>Written out with the numbers of</source>
         <translation>値を入れた式:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="47"/>
         <source>Formula with the numbers</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="84"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="89"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="97"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="104"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="107"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="117"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="125"/>
+        <source>not a number</source>
+        <translation>数ではありません</translation>
     </message>
 </context>
 <context>
@@ -972,52 +977,52 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="64"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="67"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="117"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="120"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="71"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="75"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="83"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="151"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="154"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="154"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="168"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="171"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="209"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="213"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="217"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="221"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1151,12 +1156,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="329"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="353"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="359"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1164,12 +1169,12 @@ Which column holds the target t?</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="36"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="37"/>
         <source>−∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="37"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="38"/>
         <source>contribution of each element</source>
         <translation>各要素の寄与</translation>
     </message>
@@ -1187,63 +1192,68 @@ Which column holds the target t?</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="71"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="73"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="77"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="316"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="312"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="315"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="347"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="350"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="360"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="363"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="363"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="369"/>
+        <source>not a number (the red cell says why)</source>
+        <translation>数ではありません(理由は赤いセルに)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="370"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="366"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="373"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="367"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="374"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1259,52 +1269,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="236"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="260"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="240"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="264"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="243"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="267"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="244"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="268"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="256"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="280"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="257"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="281"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="257"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="281"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="265"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="299"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="323"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="305"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="329"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
