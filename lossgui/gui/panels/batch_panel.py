@@ -14,10 +14,10 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lossgui.core.losses import Reduce
+from lossgui.core.numbers import cell_text
 from lossgui.gui.document import Document
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import styled_plot
-from lossgui.gui.sheet.table_model import format_value
 
 
 class BatchPanel(QWidget):
@@ -75,7 +75,7 @@ class BatchPanel(QWidget):
                                     strict=True):
             if evaluation is not None and evaluation.contributions.ndim == 2:
                 loss = float(evaluation.per_sample[document.sample])
-                own.append(f"{name} {format_value(round(loss, 6)) or '—'}")
+                own.append(f"{name} {cell_text(round(loss, 6)) or '—'}")
         if own:
             text += self.tr(", whose own loss is %1").replace("%1", ", ".join(own))
         return text + "."

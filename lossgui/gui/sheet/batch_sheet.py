@@ -20,6 +20,7 @@ from lossgui.core import CellError, LossguiError
 from lossgui.core.blockparse import parse_block_array
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
+from lossgui.core.numbers import cell_text
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language
@@ -28,7 +29,6 @@ from lossgui.gui.sheet.table_model import (
     PROBLEM_BACKGROUND,
     PROBLEM_FOREGROUND,
     ModelIndex,
-    format_value,
     uses_decimal_comma,
 )
 
@@ -139,7 +139,7 @@ class BatchTableModel(QAbstractTableModel):
             value = self.value(sample, k)
             if k >= self.classes and not self.indices and role == Qt.ItemDataRole.DisplayRole:
                 return "" if math.isnan(value) else f"{value:.4g}"
-            return format_value(value, uses_decimal_comma())
+            return cell_text(value, uses_decimal_comma())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         flagged = self._flagged(sample, k)
@@ -152,7 +152,7 @@ class BatchTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("%1 sample %2, class %3: %4").replace("%1", self._name()) \
                 .replace("%2", str(sample + 1)).replace("%3", str(k)) \
-                .replace("%4", format_value(self.value(sample, k)) or self.tr("blank"))
+                .replace("%4", cell_text(self.value(sample, k)) or self.tr("blank"))
         return None
 
     def _name(self) -> str:
@@ -285,7 +285,7 @@ class BatchView(SheetView):
         top, left = min(r[0] for r in ranges), min(r[1] for r in ranges)
         bottom, right = max(r[2] for r in ranges), max(r[3] for r in ranges)
         comma = uses_decimal_comma()
-        lines = ["\t".join(format_value(self.batch_model.value(n, k), comma)
+        lines = ["\t".join(cell_text(self.batch_model.value(n, k), comma)
                            for k in range(left, right + 1)) for n in range(top, bottom + 1)]
         return "\r\n".join(lines) + "\r\n"
 
