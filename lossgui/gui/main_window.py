@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
 from lossgui.core.columns import check_rows_removable
+from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import Slot, build_actions
@@ -585,7 +586,7 @@ class MainWindow(QMainWindow):
             else:
                 self.document.put_loss(loss_id)  # not an edit: nothing to undo
         gradient = settings.value("plot/gradient", False)
-        self.set_gradient_mode(gradient in (True, "true"))
+        self.set_gradient_mode(is_truth(gradient))
 
     def save_settings(self) -> None:
         """Remember window size, splitters, the loss and the plot mode."""

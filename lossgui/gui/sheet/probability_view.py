@@ -14,11 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
+from lossgui.core.numbers import cell_text
 from lossgui.core.squash import LOGIT_LOSSES, Squash
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.sheet.sheet_view import SheetView
-from lossgui.gui.sheet.table_model import format_value, uses_decimal_comma
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 READ_ONLY_BACKGROUND = QColor("#eeeeee")
 COLUMN_WIDTH = 84
@@ -73,7 +74,7 @@ class ProbabilityModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = float(self._columns[index.column()][index.row()])
-            return format_value(value, uses_decimal_comma())
+            return cell_text(value, uses_decimal_comma())
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(READ_ONLY_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole:
