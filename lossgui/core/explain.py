@@ -9,7 +9,14 @@ import numpy as np
 
 from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
-from lossgui.core.losses import InputKind, Task, get_loss, reduction_divisor, scale_factor
+from lossgui.core.losses import (
+    InputKind,
+    Task,
+    class_smoothed,
+    get_loss,
+    reduction_divisor,
+    scale_factor,
+)
 from lossgui.core.margin_losses import binary_smoothed
 from lossgui.core.params import ParamValue
 from lossgui.core.squash import softmax
@@ -184,8 +191,11 @@ def substitute(
         if loss.id == "softmax_cee":
             # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
             y = softmax(y)
+        # The terms show the target the loss uses: smoothed over two classes or over K.
         if "label_smoothing" in params and loss.task is Task.BINARY:
-            t = binary_smoothed(t, params)  # the terms show the target the loss uses
+            t = binary_smoothed(t, params)
+        elif loss.id == "softmax_cee":
+            t = class_smoothed(t, params)
         terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
         elided = n - len(terms)
     negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee", "focal", "nll"}
