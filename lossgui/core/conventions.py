@@ -35,6 +35,9 @@ class Convention:
         return self.reason_ja if language.startswith("ja") and self.reason_ja else self.reason
 
 
+Formula = Callable[[FloatArray, FloatArray], "float | None"]
+
+
 def _article_sse(y: FloatArray, t: FloatArray) -> float | None:
     return float(np.sum((y - t) ** 2))
 
@@ -88,18 +91,30 @@ def _pytorch_bce(y: FloatArray, t: FloatArray) -> float | None:
     return float(-np.mean(t * log_y + (1 - t) * log_1my))
 
 
-def _sklearn_log_loss(y: FloatArray, t: FloatArray) -> float | None:
-    rows_y, rows_t = np.atleast_2d(y), np.atleast_2d(t)
-    if not np.all(np.count_nonzero(rows_t, axis=1) == 1) or not np.all(np.isin(rows_t, (0, 1))):
-        return None
-    eps = np.finfo(np.float64).eps
-    with np.errstate(divide="ignore", invalid="ignore"):
-        normalised = rows_y / rows_y.sum(axis=1, keepdims=True)
-        clipped = np.clip(normalised, eps, 1 - eps)
+def _sklearn_log_loss(renormalises: bool, refuses_outside: bool) -> Formula:
+    """scikit-learn's ``log_loss`` on a one-hot (or multi-hot) t, as a given version computes it.
+
+    Measured on 1.3.2 … 1.9.1 (tests/core/data/sklearn_log_loss.jsonl): y is clipped to
+    [ε, 1 − ε] (float64 ε), and before 1.5 each row is then divided by its sum. From 1.7 a y
+    below 0 or above 1 is refused. Every version refuses a missing value, targets that are not
+    0 or 1, and a single class (K = 1); several 1s are taken as they are.
+    """
+
+    def formula(y: FloatArray, t: FloatArray) -> float | None:
+        rows_y, rows_t = np.atleast_2d(y), np.atleast_2d(t)
+        if rows_y.shape[-1] < 2 or not np.isfinite(rows_y).all() \
+                or not np.isin(rows_t, (0, 1)).all():
+            return None
+        if refuses_outside and ((rows_y < 0) | (rows_y > 1)).any():
+            return None
+        eps = np.finfo(np.float64).eps
+        clipped = np.clip(rows_y, eps, 1 - eps)
+        if renormalises:
+            clipped = clipped / clipped.sum(axis=1, keepdims=True)
         return float(np.mean(-np.sum(rows_t * np.log(clipped), axis=1)))
 
+    return formula
 
-Formula = Callable[[FloatArray, FloatArray], "float | None"]
 
 _TABLE: tuple[tuple[str, str, Formula, str, str], ...] = (
     ("the article", "2乗和誤差 Σ (y−t)²", _article_sse, "A plain sum of squared differences.",
@@ -128,11 +143,23 @@ _TABLE: tuple[tuple[str, str, Formula, str, str], ...] = (
     ("PyTorch", "binary_cross_entropy (mean)", _pytorch_bce,
      "Each element is a separate yes/no question, t = 0 terms count too; log is clamped at −100.",
      "各要素を別々の2択問題として扱うので t = 0 の項も数えます。log は −100 で下限を切ります。"),
-    ("scikit-learn", "log_loss", _sklearn_log_loss,
-     "Renormalises y to sum 1 and clips at float64 ε; it refuses a t that is not one class per "
-     "sample (two 1s would be multi-label).",
-     "y を合計 1 に正規化し float64 の ε でクリップします。1サンプルに正解が1つでない t"
-     "(1 が2つならマルチラベル)は受け付けません。"),
+    ("scikit-learn", "log_loss (1.3–1.4)", _sklearn_log_loss(True, False),
+     "scikit-learn 1.3–1.4 clip y to [ε, 1 − ε] (float64 ε), then renormalise each row to sum "
+     "1 (warning that 1.5 will stop). Several 1s in t are taken, each adding its −log y; soft "
+     "targets and a single class are refused.",
+     "scikit-learn 1.3〜1.4 は y を [ε, 1 − ε](float64 の ε)にクリップしてから、各行を合計 1 "
+     "に正規化します(1.5 でやめると警告)。t に 1 が複数あってもそのまま受け付け、それぞれが "
+     "−log y を足します。0/1 でない t と1クラスだけの入力は受け付けません。"),
+    ("scikit-learn", "log_loss (1.5–1.6)", _sklearn_log_loss(False, False),
+     "From 1.5 scikit-learn no longer renormalises: y is only clipped to [ε, 1 − ε], with a "
+     "warning when it does not sum to 1. Several 1s in t are taken; soft targets and a single "
+     "class are refused.",
+     "1.5 から scikit-learn は正規化しません。y を [ε, 1 − ε] にクリップするだけで、合計が 1 "
+     "でなければ警告します。t に 1 が複数あっても受け付け、0/1 でない t と1クラスだけの入力は"
+     "受け付けません。"),
+    ("scikit-learn", "log_loss (1.7–1.9)", _sklearn_log_loss(False, True),
+     "As 1.5–1.6, but from 1.7 a y below 0 or above 1 is refused instead of clipped.",
+     "1.5〜1.6 と同じですが、1.7 からは 0 未満や 1 を超える y をクリップせずに拒否します。"),
 )
 
 

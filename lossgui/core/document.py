@@ -24,7 +24,7 @@ several raw changes into one evaluation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -408,13 +408,19 @@ class DocumentModel:
         self._touched()
 
     def replace(self, names: Sequence[str], columns: Sequence[ArrayLike],
-                loss_id: str | None = None) -> None:
-        """Replace the data (and the loss, if given): opening a file or an example."""
+                loss_id: str | None = None,
+                params: Mapping[str, Mapping[str, ParamValue]] | None = None) -> None:
+        """Replace the data (and the loss, if given): opening a file or an example.
+
+        The new data starts from its own ``params`` (loss id → name → value) or the defaults,
+        never from the parameters set for the previous data (the book's ½ must not stay).
+        """
         arrays = _checked_columns(names, columns)
         new_loss = self._loss_id if loss_id is None else get_loss(loss_id).id
         self.about_to_change.emit(Change(ChangeKind.RESET))
         self._install(names, arrays)
         self._loss_id = new_loss
+        self._given = {loss: dict(values) for loss, values in (params or {}).items()}
         self.changed.emit(Change(ChangeKind.RESET))
         self.changed.emit(Change(ChangeKind.LOSS))
         self._touched()
@@ -484,7 +490,8 @@ class DocumentModel:
     def _evaluated_shape(self, column: int) -> FloatArray:
         """One sample as the vector itself (the core's 1-D conventions), a batch as N×K."""
         array = self._columns[column]
-        return array[0] if array.shape[SAMPLES] == 1 else array
+        shaped: FloatArray = array[0] if array.shape[SAMPLES] == 1 else array
+        return shaped
 
     def _flagged(self, evaluation: Evaluation) -> BoolArray | None:
         """The evaluation's mask in the columns' N×K shape; None while rows are changing."""
@@ -515,11 +522,11 @@ class DocumentModel:
                 continue
             listed: set[tuple[int, int]] = set()
             for problem in evaluation.problems:
-                if problem.index is None:
+                if problem.index is None or problem.severity is not Severity.WARNING:
+                    # Remarks about a whole vector, and notes about one element ("t₁ = 0 is
+                    # read as −1"): no red cell, but the user must still read them.
                     name = None if problem.about_target else self._names[column]
                     self._notes.append((name, problem))
-                    continue
-                if problem.severity is not Severity.WARNING:
                     continue
                 n, k = (0, problem.index[0]) if len(problem.index) == 1 else problem.index[:2]
                 cell = (TARGET if problem.about_target else column, n, k)

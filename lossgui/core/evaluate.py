@@ -109,6 +109,10 @@ def evaluate_resolved(
                 values = np.where(usable, values, np.nan)
                 grads = np.where(usable, grads, np.nan)
             raw = np.sum(values)
+        if np.isnan(raw):
+            # A loss that is not a number somewhere (log of a negative) has no slope there
+            # either: no gradient bar may suggest which way learning would move that y.
+            grads = np.where(np.isnan(values), np.nan, grads)
         factor = scale_factor(loss, p)
         divisor = reduction_divisor(loss, y.shape, p)
         total = float(raw) * factor / divisor

@@ -355,6 +355,19 @@ _KL_PROBABILITIES: Message = ("KL divergence compares probabilities.",
                               "KLダイバージェンスは確率分布どうしを比べます。")
 
 
+def _check_target_range(f: Findings, t: FloatArray, ok: BoolArray, expected: Message) -> None:
+    """Flag a t outside [0, 1]; whole numbers from 2 up are called what they look like."""
+    bounds = _t_range(f)
+    high = bounds[1] if bounds is not None else float(np.nanmax(np.where(ok, t, np.nan),
+                                                                initial=0.0))
+    if high >= 2 and float(high).is_integer():
+        expected = (f"t looks like class labels (0, 1, 2, …), not probabilities: {expected[0]} "
+                    "Write the correct class as one-hot, e.g. class 2 of 3 as t = [0, 0, 1].",
+                    f"t はクラスのラベル(0, 1, 2, …)のようで、確率ではありません。{expected[1]}"
+                    "正解のクラスは one-hot で書きます(例: 3クラス中のクラス 2 は t = [0, 0, 1])。")
+    checks.outside(f, t, "t", 0.0, 1.0, expected, ok, bounds)
+
+
 def _check_nothing(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
     return None
 
@@ -379,6 +392,7 @@ def _check_cee(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
     if lowest is None or not lowest > 0:
         checks.log_of_zero(f, y + eps, y, t, ok, hint)
     checks.outside(f, y, "y", 0.0, 1.0, _CEE_PROBABILITIES, ok, bounds)
+    _check_target_range(f, t, ok, _CLASS_PROBABILITIES)
     checks.target_one_hot(f, t, ok)
     checks.prediction_sums(f, y, ok)
 
@@ -395,21 +409,19 @@ def _check_bce(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
         checks.log_of_zero(f, 1.0 - clipped, y, 1.0 - smoothed, ok, hint, 1.0 - high)
     checks.outside(f, y, "y", 0.0, 1.0, _BCE_PROBABILITIES, ok,
                    bounds)
-    checks.outside(f, t, "t", 0.0, 1.0, _BCE_TARGETS, ok,
-                   _t_range(f))
+    _check_target_range(f, t, ok, _BCE_TARGETS)
 
 
 def _check_bce_logits(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, _BCE_TARGETS, ok,
-                   _t_range(f))
+    _check_target_range(f, t, ok, _BCE_TARGETS)
 
 
 def _check_softmax_cee(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, _CLASS_PROBABILITIES, ok, _t_range(f))
+    _check_target_range(f, t, ok, _CLASS_PROBABILITIES)
     checks.target_one_hot(f, t, ok)
 
 
@@ -418,8 +430,7 @@ def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     checks.log_of_zero(f, y, y, t, ok, _KL_POSITIVE,
                        bounds[0] if bounds is not None else None)
     checks.outside(f, y, "y", 0.0, 1.0, _KL_PROBABILITIES, ok, bounds)
-    checks.outside(f, t, "t", 0.0, 1.0, _KL_PROBABILITIES, ok,
-                   _t_range(f))
+    _check_target_range(f, t, ok, _KL_PROBABILITIES)
     checks.prediction_sums(f, y, ok)
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from lossgui.core import examples as shipped
-from lossgui.core import get_loss
 from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 
@@ -121,11 +120,5 @@ def load_example(document: Document, key: str) -> Example:
     """Replace the document with an example and its loss (clears the undo history)."""
     example = EXAMPLES[key]
     names, columns = example.data.columns()
-    with document.batch():  # evaluate once, with the example's parameters already set
-        for loss_id, values in example.data.params.items():
-            for param in get_loss(loss_id).params:
-                value = values.get(param.name, param.default)
-                if document.params_of(loss_id)[param.name] != value:
-                    document.put_param(loss_id, param.name, value)
-        document.replace(names, columns, example.loss_id)
+    document.replace(names, columns, example.loss_id, example.data.params)
     return example

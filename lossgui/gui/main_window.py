@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
     def _build_language_menu(self) -> None:
         """View ▸ Language: each language named in itself, the current one checked."""
         view = self.menuBar().findChild(QMenu, "menu_view")
-        assert view is not None
+        assert isinstance(view, QMenu)  # PySide6 6.7's stubs type findChild as object
         self.language_menu = QMenu(self.tr("&Language"), view)
         self.language_menu.setObjectName("menu_language")
         group = QActionGroup(self.language_menu)

@@ -313,10 +313,9 @@ class FileController(QObject):
         document = self.document
         self._replacing = True
         try:
-            with document.batch():
-                document.replace(loaded.names, loaded.columns, loaded.loss_id)
-                for name, value in loaded.params.items():
-                    document.put_param(document.loss_id, name, value)
+            # A session brings its loss's parameters; anything else starts from the defaults.
+            params = {loaded.loss_id: loaded.params} if loaded.loss_id else None
+            document.replace(loaded.names, loaded.columns, loaded.loss_id, params)
         finally:
             self._replacing = False
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QKeyEvent,
+    QKeySequence,
     QPalette,
     QResizeEvent,
     QStandardItem,
@@ -58,6 +60,7 @@ class LossPanel(QWidget):
         self._document = document
         self._shown_loss = ""
         self._editors: dict[str, QWidget] = {}
+        self._undo_through = _DocumentUndoWhenEmpty(self)
 
         self.selector = QComboBox()
         self.selector.setAccessibleName(self.tr("Loss function"))
@@ -185,6 +188,7 @@ class LossPanel(QWidget):
             return combo
         line = QLineEdit()
         line.setMaximumWidth(120)
+        line.installEventFilter(self._undo_through)
         line.editingFinished.connect(lambda: self._set_text(name, line))
         return line
 
@@ -218,6 +222,26 @@ class LossPanel(QWidget):
             self._show_values()
             return
         self._set(name, value)
+
+
+class _DocumentUndoWhenEmpty(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z in a parameter field reach Edit ▸ Undo / Redo.
+
+    A QLineEdit claims the undo keys for its own typing even when it has nothing to undo, so
+    "Undo Set eps to 1e-07" would never run while the cursor is in the field. It keeps them
+    only while it has typing of its own to undo or redo.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) \
+                and isinstance(event, QKeyEvent):
+            own = (event.matches(QKeySequence.StandardKey.Undo) and watched.isUndoAvailable()) \
+                or (event.matches(QKeySequence.StandardKey.Redo) and watched.isRedoAvailable())
+            if not own and (event.matches(QKeySequence.StandardKey.Undo)
+                            or event.matches(QKeySequence.StandardKey.Redo)):
+                event.ignore()
+                return True  # not overridden: the window's shortcut runs
+        return False
 
 
 def _param_text(value: ParamValue) -> str:
