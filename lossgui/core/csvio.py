@@ -7,6 +7,7 @@ import dataclasses
 import io
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -29,8 +30,11 @@ DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
 LINE_END = "\r\n"
 UTF8_BOM = b"\xef\xbb\xbf"
-# How much of a file one block of iter_data_blocks reads: ~150,000 rows of three numbers.
-STREAM_BLOCK_BYTES = 8 << 20
+# How much of a file one block of iter_data_blocks reads: ~45,000 rows of three numbers.
+STREAM_BLOCK_BYTES = 2 << 20
+_NON_BLANK = re.compile(rb"\S")
+# Files at least this large are read a block at a time (see _read_in_blocks).
+BLOCKED_READ_BYTES = 16 << 20
 # A data file is a table a learner looks at; wider than this it is a mistake (one long line of
 # numbers, a file that is not a table). Refused before anything is parsed: reading a 200 MB
 # line cell by cell took minutes, and numpy would try to allocate rows × columns at once.
@@ -153,10 +157,48 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     source = os.fspath(path)
     remove_stale_temporaries(path)  # left beside it by a write that was killed
     try:
+        if os.path.getsize(path) >= BLOCKED_READ_BYTES:
+            lines = _plain_line_count(path)
+            if lines is not None:
+                return _read_in_blocks(path, delimiter, lines)
         raw = Path(path).read_bytes()
     except OSError as error:
         raise _unreadable(source, error) from None
     return parse_data_bytes(raw, source, delimiter)
+
+
+def _plain_line_count(path: str | os.PathLike[str]) -> int | None:
+    """Line ends in a file without quotes (None with quotes: a quoted cell may span lines)."""
+    lines = 0
+    with Path(path).open("rb") as handle:
+        while chunk := handle.read(STREAM_BLOCK_BYTES):
+            if b'"' in chunk:
+                return None
+            lines += chunk.count(b"\n")
+    return lines
+
+
+def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None, lines: int) -> DataSet:
+    """A large file read block by block into columns allocated once for all its lines.
+
+    The same result as reading it whole (each block is parsed by the same code, refusals name
+    the file's row), in a third of the peak memory: the whole file's bytes and polars' copy of
+    every column never exist at once (measured at 10⁶ rows: docs/benchmarks.md).
+    """
+    names: list[str] = []
+    columns: list[np.ndarray] = []
+    filled = 0
+    for _, _, block in iter_data_blocks(path, delimiter):
+        if not columns:
+            names = block.names
+            columns = [np.empty((lines + 1, *c.shape[1:])) for c in block.columns]
+        rows = len(block.columns[0])
+        for whole, part in zip(columns, block.columns, strict=True):
+            whole[filled:filled + rows] = part
+        filled += rows
+    if not columns:
+        raise CellError("the file is empty", source=os.fspath(path), reason_ja="ファイルが空です")
+    return DataSet(names, [c[:filled] for c in columns], os.fspath(path))
 
 
 def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> DataSet:
@@ -205,27 +247,28 @@ def iter_data_blocks(
             except OSError as error:
                 raise _unreadable(source, error) from None
             done += len(chunk)
-            data = carry + chunk
-            if not data:
+            if not chunk and not carry:
                 break
-            cut = data.rfind(b"\n") + 1 if chunk else len(data)
-            if cut == 0:  # no line end yet: read on (a CR-only file ends up in one block)
-                carry = data
+            cut = chunk.rfind(b"\n") + 1 if chunk else 0
+            if chunk and cut == 0:  # no line end yet: read on (a CR-only file is one block)
+                carry += chunk
                 continue
-            lines, carry = data[:cut], data[cut:]
-            if not lines.strip():
-                if not chunk:
-                    break
+            # One copy a block: the header, the last block's unfinished line, these lines.
+            text = b"".join([header, carry, memoryview(chunk)[:cut] if chunk else b""])
+            carry = chunk[cut:]
+            del chunk
+            if _NON_BLANK.search(text, len(header)) is None:  # only blank lines
                 continue
-            block = _parse_block(header + lines, source, delimiter, max(first_row, 0))
+            block = _parse_block(text, source, delimiter, max(first_row, 0))
             start = first_row
+            lines = text.count(b"\n") - header.count(b"\n")
+            lines += not text.endswith(b"\n")
             if first_row == 0 and not header:
-                header = _header_line(lines, delimiter)
+                header = _header_line(text, delimiter)
                 first_row -= 1 if header else 0
-            first_row += lines.count(b"\n") + (not lines.endswith(b"\n"))
+            first_row += lines
+            del text
             yield max(start, 0), done, block
-            if not chunk:
-                break
 
 
 def _header_line(lines: bytes, delimiter: str | None) -> bytes:

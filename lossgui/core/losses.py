@@ -327,10 +327,14 @@ def _kl(
 def _hinge(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    labels = sign_labels(t)
-    margin = 1.0 - labels * y
-    active = margin > 0
-    return np.where(active, margin, 0.0), np.where(active, -labels, 0.0)
+    grads = sign_labels(t)  # a fresh array: the gradient −t is made in its memory
+    margin = np.multiply(grads, y)
+    np.subtract(1.0, margin, out=margin)
+    inactive = margin <= 0  # a NaN margin is a missing value, which evaluate blanks anyway
+    np.negative(grads, out=grads)
+    np.copyto(margin, 0.0, where=inactive)
+    np.copyto(grads, 0.0, where=inactive)
+    return margin, grads
 
 
 # --- the checks --------------------------------------------------------------------------------

@@ -269,13 +269,15 @@ class Document(QObject):
 
     def replace(self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray],
                 loss_id: str | None = None,
-                params: Mapping[str, Mapping[str, ParamValue]] | None = None) -> None:
+                params: Mapping[str, Mapping[str, ParamValue]] | None = None,
+                take: bool = False) -> None:
         """Replace everything (opening a file): not undoable, so the undo history is cleared.
 
-        Parameters start from ``params`` (loss id → name → value) or the defaults.
+        Parameters start from ``params`` (loss id → name → value) or the defaults; ``take``
+        as for :meth:`DocumentModel.replace`.
         """
         self.undo_stack.clear()
-        self.model.replace(names, columns, loss_id, params)
+        self.model.replace(names, columns, loss_id, params, take)
 
     def put_loss(self, loss_id: str) -> None:
         """Select a loss without an undo step (the remembered loss at start-up)."""

@@ -315,7 +315,8 @@ class FileController(QObject):
         try:
             # A session brings its loss's parameters; anything else starts from the defaults.
             params = {loaded.loss_id: loaded.params} if loaded.loss_id else None
-            document.replace(loaded.names, loaded.columns, loaded.loss_id, params)
+            # The columns were just read for this: the document takes them, no copy.
+            document.replace(loaded.names, loaded.columns, loaded.loss_id, params, take=True)
         finally:
             self._replacing = False
 
