@@ -10,7 +10,7 @@ from enum import Enum
 
 import numpy as np
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 
 
 class Squash(Enum):

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
+from lossgui.core.columns import check_rows_removable
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import Slot, build_actions
+from lossgui.gui.commands import delete_rows_text
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
@@ -436,19 +438,14 @@ class MainWindow(QMainWindow):
         rows = self._sheet_or_target().selected_rows()
         if not rows:
             return
-        if len(rows) >= self.document.row_count:
-            self.show_notice(self.tr("Keep at least one row: a loss needs at least one element."))
+        try:
+            check_rows_removable(len(rows), self.document.row_count)
+        except LossguiError as error:
+            self.show_notice(error_text(error, language.current_language()))
             return
         runs = _runs(rows)
         stack = self.document.undo_stack
-        if len(runs) > 1:
-            text = self.tr("Delete %n rows", "", len(rows))
-        elif len(rows) > 1:
-            text = self.tr("Delete rows %1–%2").replace("%1", str(rows[0] + 1)) \
-                .replace("%2", str(rows[-1] + 1))
-        else:
-            text = self.tr("Delete row %1").replace("%1", str(rows[0] + 1))
-        stack.beginMacro(text)
+        stack.beginMacro(delete_rows_text(rows))
         try:
             for first, count in reversed(runs):  # from the bottom, so indices stay valid
                 self.document.remove_rows(first, count)
@@ -470,7 +467,7 @@ class MainWindow(QMainWindow):
         """Remove the current prediction column."""
         try:
             self.document.remove_prediction(self._current_prediction())
-        except ValueError as error:
+        except LossguiError as error:
             self.show_notice(error_text(error, language.current_language()))
 
     def rename_prediction(self) -> None:
@@ -489,7 +486,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.document.rename_prediction(column, name)
-        except ValueError as error:
+        except LossguiError as error:
             self.show_notice(error_text(error, language.current_language()))
 
     def ask_text(self, title: str, label: str, text: str) -> str | None:

@@ -21,8 +21,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError
-from lossgui.core.explain import Curve, element_curve, number
+from lossgui.core.explain import Curve, element_curve
 from lossgui.core.losses import InputKind
+from lossgui.core.numbers import in_formula
 from lossgui.core.problems import element_name
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
@@ -159,7 +160,7 @@ class CurvePanel(QWidget):
         self.target_line.setVisible(math.isfinite(t_k))
         if math.isfinite(t_k):
             self.target_line.setValue(t_k)
-            self.target_line.label.setFormat(f"{element_name('t', (k,))} = {number(t_k)}")
+            self.target_line.label.setFormat(f"{element_name('t', (k,))} = {in_formula(t_k)}")
         item.setLabel("bottom", self.tr("%1 (with %2 fixed)")
                       .replace("%1", element_name("y", (k,)))
                       .replace("%2", element_name("t", (k,))), color="#222")
@@ -250,9 +251,9 @@ class CurvePanel(QWidget):
             way = self.tr("moving %1 a little does not change E here").replace("%1", yk)
         text = self.tr("%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: "
                        "%6. Click or drag on the plot to set %1's %2.")
-        for key, value in (("%1", name), ("%2", yk), ("%3", number(curve.current_y)),
-                           ("%4", number(curve.current_contribution)),
-                           ("%5", number(curve.slope)), ("%6", way)):
+        for key, value in (("%1", name), ("%2", yk), ("%3", in_formula(curve.current_y)),
+                           ("%4", in_formula(curve.current_contribution)),
+                           ("%5", in_formula(curve.slope)), ("%6", way)):
             text = text.replace(key, value)
         self.explanation.setText(text)
 
