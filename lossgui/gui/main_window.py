@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
 from lossgui.core.columns import check_rows_removable
+from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import Slot, build_actions
@@ -33,6 +34,7 @@ from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
 from lossgui.gui.learning import Learning
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
+from lossgui.gui.panels.curve_overlay import CurveOverlay
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.panels.learn_panel import LearnPanel
@@ -40,6 +42,7 @@ from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
 from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
+from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows
 from lossgui.gui.sheet.table_model import prediction_model, target_model
 
@@ -259,6 +262,13 @@ class MainWindow(QMainWindow):
         self.learn_panel = LearnPanel(self.learning)
         self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
+        self.curve_overlay = CurveOverlay(self.curve_panel)  # other losses on the Curve tab
+        # Probabilities beside the logits, for the losses that read logits.
+        self.probability_view = ProbabilityView(self.document, self.prediction_view)
+        parent = self.prediction_view.parentWidget()
+        tables = parent.layout() if parent is not None else None
+        assert isinstance(tables, QHBoxLayout)
+        tables.addWidget(self.probability_view)
         self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))
@@ -576,7 +586,7 @@ class MainWindow(QMainWindow):
             else:
                 self.document.put_loss(loss_id)  # not an edit: nothing to undo
         gradient = settings.value("plot/gradient", False)
-        self.set_gradient_mode(gradient in (True, "true"))
+        self.set_gradient_mode(is_truth(gradient))
 
     def save_settings(self) -> None:
         """Remember window size, splitters, the loss and the plot mode."""

@@ -466,74 +466,87 @@
     </message>
 </context>
 <context>
+    <name>CurveOverlay</name>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_overlay.py" line="47"/>
+        <source>Compare &amp;with</source>
+        <translation>ほかの損失と比べる(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_overlay.py" line="48"/>
+        <source>Draw other losses&apos; curves of the same element, each with its own tangent</source>
+        <translation>同じ要素について、ほかの損失関数の曲線をそれぞれの接線とともに描きます</translation>
+    </message>
+</context>
+<context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="107"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="111"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="113"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="99"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="125"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="111"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="137"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="164"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="195"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="167"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="198"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="241"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="255"/>
         <source>%1: no curve for element %2 — fill in %3 and %4 (see the notes).</source>
         <translation>%1: 要素 %2 の曲線はありません — %3 と %4 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="247"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="261"/>
         <source>lowering %1 lowers E (learning moves it down)</source>
         <translation>%1 を下げると E が下がります(学習は %1 を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="249"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="263"/>
         <source>raising %1 lowers E (learning moves it up)</source>
         <translation>%1 を上げると E が下がります(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="251"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="265"/>
         <source>moving %1 a little does not change E here</source>
         <translation>ここでは %1 を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="252"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="266"/>
         <source>%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: %6. Click or drag on the plot to set %1&apos;s %2.</source>
         <translation>%1: %2 = %3、寄与 %4、接線の傾き(勾配)%5: %6。グラフをクリックまたはドラッグすると %1 の %2 を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="283"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="297"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -737,62 +750,62 @@ Which column holds the target t?</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="316"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="317"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="338"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="339"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="362"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="363"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="365"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="366"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="375"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="379"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="383"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="384"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="395"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="396"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="456"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="457"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="472"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -901,7 +914,7 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="65"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
@@ -946,12 +959,12 @@ Which column holds the target t?</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="160"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="165"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1030,125 +1043,125 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="218"/>
-        <location filename="../../lossgui/gui/main_window.py" line="323"/>
+        <location filename="../../lossgui/gui/main_window.py" line="220"/>
+        <location filename="../../lossgui/gui/main_window.py" line="332"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="66"/>
+        <location filename="../../lossgui/gui/main_window.py" line="68"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="68"/>
+        <location filename="../../lossgui/gui/main_window.py" line="70"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="83"/>
+        <location filename="../../lossgui/gui/main_window.py" line="85"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="123"/>
+        <location filename="../../lossgui/gui/main_window.py" line="125"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="126"/>
+        <location filename="../../lossgui/gui/main_window.py" line="128"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="186"/>
+        <location filename="../../lossgui/gui/main_window.py" line="188"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="187"/>
+        <location filename="../../lossgui/gui/main_window.py" line="189"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="188"/>
+        <location filename="../../lossgui/gui/main_window.py" line="190"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="189"/>
+        <location filename="../../lossgui/gui/main_window.py" line="191"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="191"/>
+        <location filename="../../lossgui/gui/main_window.py" line="193"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="262"/>
+        <location filename="../../lossgui/gui/main_window.py" line="271"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="264"/>
+        <location filename="../../lossgui/gui/main_window.py" line="273"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="278"/>
+        <location filename="../../lossgui/gui/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="340"/>
+        <location filename="../../lossgui/gui/main_window.py" line="349"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="342"/>
+        <location filename="../../lossgui/gui/main_window.py" line="351"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="344"/>
+        <location filename="../../lossgui/gui/main_window.py" line="353"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="350"/>
+        <location filename="../../lossgui/gui/main_window.py" line="359"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="355"/>
+        <location filename="../../lossgui/gui/main_window.py" line="364"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="479"/>
+        <location filename="../../lossgui/gui/main_window.py" line="488"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="483"/>
+        <location filename="../../lossgui/gui/main_window.py" line="492"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="484"/>
+        <location filename="../../lossgui/gui/main_window.py" line="493"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="551"/>
+        <location filename="../../lossgui/gui/main_window.py" line="560"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="552"/>
+        <location filename="../../lossgui/gui/main_window.py" line="561"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1264,6 +1277,19 @@ Which column holds the target t?</source>
         <location filename="../../lossgui/gui/selection.py" line="91"/>
         <source>Prediction</source>
         <translation>予測</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityView</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="107"/>
+        <source>Probabilities of the logits (read-only)</source>
+        <translation>ロジットから求めた確率(読み取り専用)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="108"/>
+        <source>The probabilities the loss computes from the logits y: read-only, they follow every edit and every step</source>
+        <translation>損失がロジット y から計算する確率です。読み取り専用で、編集やステップのたびに更新されます</translation>
     </message>
 </context>
 <context>
@@ -1428,37 +1454,37 @@ Which column holds the target t?</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="48"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="94"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="98"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="129"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="133"/>
         <source>%1 earlier (%2, η %3)</source>
         <translation>%1 前回(%2、η %3)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="161"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="165"/>
         <source>%1 earlier (%2, η %3) E = %4</source>
         <translation>%1 前回(%2、η %3)E = %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="165"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="169"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="166"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="170"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

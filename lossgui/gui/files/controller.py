@@ -28,6 +28,7 @@ from lossgui.core import LossguiError, csvio, plot_files, project
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic
 from lossgui.core.columns import TARGET_NAME, check_columns
+from lossgui.core.numbers import is_truth
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
@@ -344,7 +345,7 @@ class FileController(QObject):
     @property
     def bom(self) -> bool:
         """Whether exported results CSVs start with a UTF-8 BOM (helps Excel read UTF-8)."""
-        return self.settings.value(BOM_KEY, False) in (True, "true")
+        return is_truth(self.settings.value(BOM_KEY, False))
 
     def set_bom(self, on: bool) -> None:
         """Remember the BOM choice for exported results CSVs."""

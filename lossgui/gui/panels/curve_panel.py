@@ -16,7 +16,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -63,8 +63,34 @@ class _ClickViewBox(pg.ViewBox):  # type: ignore[misc]
             self._panel.end_gesture()
 
 
+def draw_curve(curve_item: pg.PlotDataItem, point_item: pg.PlotDataItem,
+               tangent_item: pg.PlotDataItem, curve: Curve | None) -> None:
+    """Show one core curve: the line, the current point and the tangent (slope = gradient)."""
+    if curve is None:
+        for item in (curve_item, point_item, tangent_item):
+            item.setData([], [])
+        return
+    curve_item.setData(curve.x, curve.contribution, connect="finite")
+    point_item.setData([curve.current_y], [curve.current_contribution])
+    width = TANGENT_HALF_WIDTH * float(curve.x.max() - curve.x.min())
+    finite = curve.contribution[np.isfinite(curve.contribution)]
+    rise = 0.5 * float(finite.max() - finite.min()) if finite.size else 0.0
+    if curve.slope and rise > 0:
+        # A steep tangent (y → 0 under a log) is kept as tall as half the curve, so it
+        # cannot stretch the axes until the curve itself is a flat line.
+        width = min(width, rise / abs(curve.slope))
+    if math.isfinite(curve.slope) and math.isfinite(curve.current_contribution):
+        xs = np.array([curve.current_y - width, curve.current_y + width])
+        tangent_item.setData(
+            xs, curve.current_contribution + curve.slope * (xs - curve.current_y))
+    else:
+        tangent_item.setData([], [])
+
+
 class CurvePanel(QWidget):
     """Contribution of element k versus y_k for every prediction, with point and tangent."""
+
+    refreshed = Signal()  # after each redraw (the overlay of other losses follows it)
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +147,11 @@ class CurvePanel(QWidget):
 
         selection.changed.connect(self._on_changed)
 
+    @property
+    def selection(self) -> Selection:
+        """The prediction and element the curves are about."""
+        return self._selection
+
     # --- drawing ------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -169,27 +200,10 @@ class CurvePanel(QWidget):
         self._raise_selected()
         self._rename_legend()
         self._explain()
+        self.refreshed.emit()
 
     def _draw(self, j: int, curve: Curve | None) -> None:
-        if curve is None:
-            for items in (self.curve_items, self.point_items, self.tangent_items):
-                items[j].setData([], [])
-            return
-        self.curve_items[j].setData(curve.x, curve.contribution, connect="finite")
-        self.point_items[j].setData([curve.current_y], [curve.current_contribution])
-        width = TANGENT_HALF_WIDTH * float(curve.x.max() - curve.x.min())
-        finite = curve.contribution[np.isfinite(curve.contribution)]
-        rise = 0.5 * float(finite.max() - finite.min()) if finite.size else 0.0
-        if curve.slope and rise > 0:
-            # A steep tangent (y → 0 under a log) is kept as tall as half the curve, so it
-            # cannot stretch the axes until the curve itself is a flat line.
-            width = min(width, rise / abs(curve.slope))
-        if math.isfinite(curve.slope) and math.isfinite(curve.current_contribution):
-            xs = np.array([curve.current_y - width, curve.current_y + width])
-            self.tangent_items[j].setData(
-                xs, curve.current_contribution + curve.slope * (xs - curve.current_y))
-        else:
-            self.tangent_items[j].setData([], [])
+        draw_curve(self.curve_items[j], self.point_items[j], self.tangent_items[j], curve)
 
     def _raise_selected(self) -> None:
         """Curves under tangents under points; the selected prediction above the others.

@@ -5,7 +5,7 @@ It only sets and shows :class:`~lossgui.gui.learning.Learning`; the steps are th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -94,10 +94,15 @@ class LearnPanel(QToolBar):
                 self.addSeparator()
             self.addWidget(widget)
 
-        learning.stepped.connect(self._refresh)
+        # A step changes the document and the run at once: say it once, when both are done.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._refresh)
+        learning.stepped.connect(self._pending.start)
         learning.running_changed.connect(self._on_running_changed)
-        learning.document.changed.connect(self._refresh)
-        learning.document.loss_changed.connect(self._refresh)
+        learning.document.changed.connect(self._pending.start)
+        learning.document.loss_changed.connect(self._pending.start)
         self._refresh()
 
     def set_lr_text(self, text: str) -> None:

@@ -14,7 +14,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lossgui.core.numbers import cell_text, in_formula
@@ -45,7 +45,6 @@ class StepsPlot(QWidget):
 
         self.plot = styled_plot(self.tr("Loss over the steps of learning"))
         item = self.plot.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.2)
         item.setLabel("bottom", self.tr("step"), color="#222")
         item.setLabel("left", self.tr("total loss E"), color="#222")
         self.legend = add_legend(self.plot)
@@ -70,8 +69,13 @@ class StepsPlot(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hover)
 
-        learning.stepped.connect(self.refresh)
-        learning.document.changed.connect(self.refresh)
+        # A step changes the document and the trace at once: draw once, when both are done.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.refresh)
+        learning.stepped.connect(self._pending.start)
+        learning.document.changed.connect(self._pending.start)
         self.refresh()
 
     # --- drawing ------------------------------------------------------------------------------
