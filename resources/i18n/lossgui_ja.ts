@@ -856,134 +856,134 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="47"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="47"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="154"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="155"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="176"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="177"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="189"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="190"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="190"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="191"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="205"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="210"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="211"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="251"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="252"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="260"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="261"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="344"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="352"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="353"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="377"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="379"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="390"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="397"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="409"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="410"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="412"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="413"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="470"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="471"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="486"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="487"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1221,137 +1221,137 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="238"/>
-        <location filename="../../lossgui/gui/main_window.py" line="351"/>
+        <location filename="../../lossgui/gui/main_window.py" line="239"/>
+        <location filename="../../lossgui/gui/main_window.py" line="352"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="72"/>
+        <location filename="../../lossgui/gui/main_window.py" line="73"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="74"/>
+        <location filename="../../lossgui/gui/main_window.py" line="75"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="90"/>
+        <location filename="../../lossgui/gui/main_window.py" line="91"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="132"/>
+        <location filename="../../lossgui/gui/main_window.py" line="133"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="135"/>
+        <location filename="../../lossgui/gui/main_window.py" line="136"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="204"/>
+        <location filename="../../lossgui/gui/main_window.py" line="205"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="205"/>
+        <location filename="../../lossgui/gui/main_window.py" line="206"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="206"/>
+        <location filename="../../lossgui/gui/main_window.py" line="207"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="207"/>
+        <location filename="../../lossgui/gui/main_window.py" line="208"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="209"/>
+        <location filename="../../lossgui/gui/main_window.py" line="210"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="290"/>
+        <location filename="../../lossgui/gui/main_window.py" line="291"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="292"/>
+        <location filename="../../lossgui/gui/main_window.py" line="293"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="306"/>
+        <location filename="../../lossgui/gui/main_window.py" line="307"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="368"/>
+        <location filename="../../lossgui/gui/main_window.py" line="369"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="370"/>
+        <location filename="../../lossgui/gui/main_window.py" line="371"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="372"/>
+        <location filename="../../lossgui/gui/main_window.py" line="373"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="408"/>
+        <location filename="../../lossgui/gui/main_window.py" line="409"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="413"/>
+        <location filename="../../lossgui/gui/main_window.py" line="414"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="536"/>
+        <location filename="../../lossgui/gui/main_window.py" line="537"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="539"/>
+        <location filename="../../lossgui/gui/main_window.py" line="540"/>
         <source>Delete %n samples</source>
         <translation>
             <numerusform>%n サンプルを削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="570"/>
+        <location filename="../../lossgui/gui/main_window.py" line="571"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="574"/>
+        <location filename="../../lossgui/gui/main_window.py" line="575"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="575"/>
+        <location filename="../../lossgui/gui/main_window.py" line="576"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="648"/>
+        <location filename="../../lossgui/gui/main_window.py" line="649"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="649"/>
+        <location filename="../../lossgui/gui/main_window.py" line="650"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1416,47 +1416,53 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="317"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="324"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="170"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="316"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="167"/>
+        <source>class k of sample %1</source>
+        <translation>サンプル %1 のクラス k</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="323"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="351"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="358"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="364"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="371"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="370"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="377"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="371"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="374"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="381"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="375"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="382"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
