@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self._on_clean_changed(stack.isClean())
         self._update_title()
         self.restore_settings()
+        self._fitted = False  # fit_screen again at the first show, when the frame is known
+        self.fit_screen()
         self.files.set_plot_gradient(self.plot_panel.gradient_mode)
         self._fit_target_width()
         self.target_view.go_to(0, 0)
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
         self.files = files
         files.source_changed.connect(self._update_title)
         files.message.connect(self.show_notice)
-        files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        files.status.connect(self._show_success)
         self.plot_panel.gradient_toggled.connect(files.set_plot_gradient)
         self.setAcceptDrops(True)
         self.installEventFilter(files)  # a dropped CSV or session opens
@@ -357,6 +359,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"lossgui — {self.files.source}[*]")
+
+    def _show_success(self, text: str) -> None:
+        """A file was opened, saved or exported: say so, and an older refusal is old news."""
+        self.notice.hide()
+        self.statusBar().showMessage(text, 5000)
 
     def show_notice(self, text: str) -> None:
         """Tell the user something went wrong, without a modal dialog."""
@@ -559,6 +566,35 @@ class MainWindow(QMainWindow):
         )
 
     # --- settings -------------------------------------------------------------------------------
+
+    def fit_screen(self) -> None:
+        """Keep the whole window, title bar and status bar, on the screen's free area.
+
+        1100×700 is the first size; an 800×600 screen (or a restored size from a larger
+        monitor) gets the window shrunk and moved inside its available geometry.
+        """
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        # The window manager's frame (title bar, borders) around the client area.
+        extra_w = max(frame.width() - self.width(), 0) or 8  # a guess until it is shown
+        extra_h = max(frame.height() - self.height(), 0) or 32
+        width = min(self.width(), free.width() - extra_w)
+        height = min(self.height(), free.height() - extra_h)
+        self.setMinimumSize(min(self.minimumWidth(), width), min(self.minimumHeight(), height))
+        self.resize(width, height)
+        x = min(max(frame.x(), free.x()), free.right() - width - extra_w + 1)
+        y = min(max(frame.y(), free.y()), free.bottom() - height - extra_h + 1)
+        self.move(max(x, free.x()), max(y, free.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the screen again once the window manager's frame is known."""
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_screen()
 
     def restore_settings(self) -> None:
         """Window size, splitters, the last loss and the plot mode from the previous run."""

@@ -147,3 +147,26 @@ def test_ctrl_z_in_a_parameter_field_undoes_the_parameter(qtbot: QtBot, window: 
     qtbot.keyClicks(field, "5")
     qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
     assert field.text() == "1e-07" and window.document.params["eps"] == 1e-7
+
+
+def test_a_successful_open_clears_the_old_refusal(window: MainWindow, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert not window.open_path(str(empty))
+    assert window.notice.isVisible() and "empty.csv" in window.notice_label.text()
+    good = tmp_path / "good.csv"
+    good.write_text("t,y1\n0,0.2\n1,0.7\n", encoding="utf-8")
+    assert window.open_path(str(good))
+    assert not window.notice.isVisible()
+    assert "Opened" in window.statusBar().currentMessage()
+
+
+def test_the_window_fits_a_small_screen(window: MainWindow) -> None:
+    free = window.screen().availableGeometry()
+    assert free.width() <= 800  # the offscreen screen is 800×600, as the laptop
+    frame = window.frameGeometry()
+    assert free.contains(frame), (free, frame)
+    assert window.width() <= free.width() and window.height() < free.height()
+    assert window.statusBar().isVisible()
+    assert window.statusBar().mapTo(window, window.statusBar().rect().bottomRight()).y() \
+        < free.height()
