@@ -80,7 +80,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                                      "Excel reads non-English names correctly"), checkable=True,
     ),
     ActionSpec(
-        "example", QT_TRANSLATE_NOOP("Actions", "Load the Article's &Example"),
+        "example", QT_TRANSLATE_NOOP("Actions", "Load the Article's Exa&mple"),
         FILE, (),
         QT_TRANSLATE_NOOP("Actions", "t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad "
                                      "one y2"),
@@ -172,13 +172,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
-        "show_curve", QT_TRANSLATE_NOOP("Actions", "Show the &Curve of Element k"),
+        "show_curve", QT_TRANSLATE_NOOP("Actions", "Show the Cur&ve of Element k"),
         VIEW, ("Ctrl+5",),
         QT_TRANSLATE_NOOP("Actions", "How element k's contribution changes with its y; click to "
                                      "set y"),
     ),
     ActionSpec(
-        "show_conventions", QT_TRANSLATE_NOOP("Actions", "Show &Other Tools' Numbers"),
+        "show_conventions", QT_TRANSLATE_NOOP("Actions", "Show Other Tools' &Numbers"),
         VIEW, ("Ctrl+6",),
         QT_TRANSLATE_NOOP("Actions", "Why do PyTorch, Keras, scikit-learn or the book give "
                                      "another number?"),

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.action_map = build_actions(self, self._action_slots())
         self.files.install(self.action_map)
         self._build_language_menu()
+        self._chain_tab_order()
         self.problem_label = QLabel()
         self.problem_label.setAccessibleName(self.tr("Problem count"))
         self.statusBar().addPermanentWidget(self.problem_label)
@@ -271,11 +272,54 @@ class MainWindow(QMainWindow):
         if started:
             self.plot_tabs.setCurrentWidget(self.steps_plot)
 
+    def _chain_tab_order(self) -> None:
+        """Tab leaves the read-only totals and notes instead of moving inside them."""
+        self.results.table.setTabKeyNavigation(False)
+        self.notes.setTabChangesFocus(True)
+
+    def tab_cycle(self) -> list[QWidget]:
+        """What Tab visits, in reading order: toolbar, loss and parameters, tables, totals,
+        formula, notes, then the plot side; hidden or disabled widgets are skipped.
+
+        Qt's own chain follows creation order, which left the plot tabs and the formula's
+        prediction box reachable only with Shift+Tab; this list is the one order instead.
+        """
+        toolbar = [w for w in self.learn_panel.findChildren(QWidget)
+                   if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                   and w.parentWidget() is self.learn_panel]
+        widgets = [
+            *toolbar, self.loss_panel.selector, *self.loss_panel.editors(), self.target_view,
+            self.prediction_view, self.results.table, self.formula_panel.prediction, self.notes,
+            self.plot_tabs.tabBar(), *self._current_tab_widgets(),
+        ]
+        return [w for w in widgets if w.isVisible() and w.isEnabled()]
+
+    def _current_tab_widgets(self) -> list[QWidget]:
+        page = self.plot_tabs.currentWidget()
+        if page is self.plot_panel:
+            return [self.plot_panel.gradient_box, self.plot_panel.plot]
+        return [w for w in page.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isWindow()]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go round :meth:`tab_cycle`, so nothing traps or skips."""
+        cycle = self.tab_cycle()
+        focus = QApplication.focusWidget()
+        while focus is not None and focus not in cycle:
+            focus = focus.parentWidget()  # e.g. a combo box's line edit
+        if focus is None or not cycle:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        target = cycle[(cycle.index(focus) + step) % len(cycle)]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
     def _build_language_menu(self) -> None:
         """View ▸ Language: each language named in itself, the current one checked."""
         view = self.menuBar().findChild(QMenu, "menu_view")
         assert isinstance(view, QMenu)  # PySide6 6.7's stubs type findChild as object
-        self.language_menu = QMenu(self.tr("&Language"), view)
+        self.language_menu = QMenu(self.tr("Lang&uage"), view)
         self.language_menu.setObjectName("menu_language")
         group = QActionGroup(self.language_menu)
         for code, name in language.LANGUAGES.items():

@@ -94,11 +94,6 @@
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="83"/>
-        <source>Load the Article&apos;s &amp;Example</source>
-        <translation>記事の例を読み込む(&amp;E)</translation>
-    </message>
-    <message>
         <location filename="../../lossgui/gui/actions.py" line="85"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
@@ -255,8 +250,13 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="175"/>
-        <source>Show the &amp;Curve of Element k</source>
-        <translation>要素 k の曲線を表示(&amp;C)</translation>
+        <source>Show the Cur&amp;ve of Element k</source>
+        <translation>要素 k の曲線を表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="181"/>
+        <source>Show Other Tools&apos; &amp;Numbers</source>
+        <translation>他のツールの値を表示(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="177"/>
@@ -264,9 +264,9 @@
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="181"/>
-        <source>Show &amp;Other Tools&apos; Numbers</source>
-        <translation>他のツールの値を表示(&amp;O)</translation>
+        <location filename="../../lossgui/gui/actions.py" line="83"/>
+        <source>Load the Article&apos;s Exa&amp;mple</source>
+        <translation>記事の例を読み込む(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="183"/>
@@ -1065,8 +1065,8 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="216"/>
-        <location filename="../../lossgui/gui/main_window.py" line="321"/>
+        <location filename="../../lossgui/gui/main_window.py" line="218"/>
+        <location filename="../../lossgui/gui/main_window.py" line="323"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
@@ -1086,126 +1086,126 @@ Which column holds the target t?</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="121"/>
+        <location filename="../../lossgui/gui/main_window.py" line="123"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="124"/>
+        <location filename="../../lossgui/gui/main_window.py" line="126"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="184"/>
+        <location filename="../../lossgui/gui/main_window.py" line="186"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="185"/>
+        <location filename="../../lossgui/gui/main_window.py" line="187"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="186"/>
+        <location filename="../../lossgui/gui/main_window.py" line="188"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="187"/>
+        <location filename="../../lossgui/gui/main_window.py" line="189"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="189"/>
+        <location filename="../../lossgui/gui/main_window.py" line="191"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="260"/>
+        <location filename="../../lossgui/gui/main_window.py" line="262"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="262"/>
+        <location filename="../../lossgui/gui/main_window.py" line="264"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="276"/>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
+        <location filename="../../lossgui/gui/main_window.py" line="278"/>
+        <source>Lang&amp;uage</source>
+        <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="338"/>
+        <location filename="../../lossgui/gui/main_window.py" line="340"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="340"/>
+        <location filename="../../lossgui/gui/main_window.py" line="342"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="342"/>
+        <location filename="../../lossgui/gui/main_window.py" line="344"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="348"/>
+        <location filename="../../lossgui/gui/main_window.py" line="350"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="353"/>
+        <location filename="../../lossgui/gui/main_window.py" line="355"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="440"/>
+        <location filename="../../lossgui/gui/main_window.py" line="447"/>
         <source>Keep at least one row: a loss needs at least one element.</source>
         <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="445"/>
+        <location filename="../../lossgui/gui/main_window.py" line="452"/>
         <source>Delete %n rows</source>
         <translation>
             <numerusform>%n 行を削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="447"/>
+        <location filename="../../lossgui/gui/main_window.py" line="454"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="450"/>
+        <location filename="../../lossgui/gui/main_window.py" line="457"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="482"/>
+        <location filename="../../lossgui/gui/main_window.py" line="489"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="486"/>
+        <location filename="../../lossgui/gui/main_window.py" line="493"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="487"/>
+        <location filename="../../lossgui/gui/main_window.py" line="494"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="554"/>
+        <location filename="../../lossgui/gui/main_window.py" line="561"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="555"/>
+        <location filename="../../lossgui/gui/main_window.py" line="562"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from gui_helpers import WindowFactory, formula_text, go_to, total_text, type_into
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.panels.formula_panel import UNDEFINED_COLOUR
 
@@ -170,3 +172,56 @@ def test_the_window_fits_a_small_screen(window: MainWindow) -> None:
     assert window.statusBar().isVisible()
     assert window.statusBar().mapTo(window, window.statusBar().rect().bottomRight()).y() \
         < free.height()
+
+
+def _mnemonics(menu: QMenu) -> list[str]:
+    letters = []
+    for action in menu.actions():
+        text = action.text().replace("&&", "")
+        if "&" in text and not action.isSeparator():
+            letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("code", ["en", "ja"])
+def test_no_two_items_of_a_menu_share_a_mnemonic(
+    make_window: WindowFactory, code: str
+) -> None:
+    language.install(code)
+    try:
+        window = make_window()
+        for menu in window.menuBar().findChildren(QMenu):
+            letters = _mnemonics(menu)
+            assert len(letters) == len(set(letters)), (menu.title(), letters)
+        bar = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()
+               if "&" in a.text()]
+        assert len(bar) == len(set(bar))
+    finally:
+        language.install("en")
+
+
+def test_tab_visits_every_part_of_the_window_and_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    choose_loss(window, "cee")  # eps and reduction editors, made after the window
+    start = window.loss_panel.selector
+    start.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        seen.append(focus)
+        if focus is start:
+            break
+    assert seen[-1] is start, "Tab never came back to the loss selector"
+    panel = window.plot_panel
+    for widget in (window.loss_panel.editor("eps"), window.target_view, window.prediction_view,
+                   window.results.table, window.formula_panel.prediction,
+                   window.plot_tabs.tabBar(), panel.gradient_box):
+        assert widget in seen, widget
+    order = [seen.index(w) for w in (window.loss_panel.editor("eps"), window.target_view,
+                                     window.results.table, window.formula_panel.prediction,
+                                     panel.gradient_box)]
+    assert order == sorted(order)  # top-down, left then right
+    # Inside the tables Tab moves right cell by cell: t, then y1, y2, then out.
+    assert seen.count(window.prediction_view) == 2 and seen.count(window.results.table) == 1

@@ -103,11 +103,17 @@ class SheetView(QTableView):
             self._move_by(1 if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                           else -1)
             return
-        if key == Qt.Key.Key_Tab and self._at_edge(right=True) and self.right_neighbour:
-            self._jump(self.right_neighbour, 0)
+        if key == Qt.Key.Key_Tab and self._at_edge(right=True):
+            if self.right_neighbour:
+                self._jump(self.right_neighbour, 0)
+            else:  # the last table: Tab goes on to the next widget, never round the rows
+                QWidget.focusNextPrevChild(self, True)
             return
-        if key == Qt.Key.Key_Backtab and self._at_edge(right=False) and self.left_neighbour:
-            self._jump(self.left_neighbour, self.left_neighbour.model().columnCount() - 1)
+        if key == Qt.Key.Key_Backtab and self._at_edge(right=False):
+            if self.left_neighbour:
+                self._jump(self.left_neighbour, self.left_neighbour.model().columnCount() - 1)
+            else:
+                QWidget.focusNextPrevChild(self, False)
             return
         super().keyPressEvent(event)
 
