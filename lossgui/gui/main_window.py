@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             view.message.connect(self.show_notice)
             view.sheet_model.refused.connect(self.show_notice)
             view.rename_requested.connect(self._rename_column)
+            view.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.loss_panel.message.connect(self.show_notice)
         self.plot_panel.gradient_toggled.connect(self.action_map["gradient"].setChecked)
         stack = document.undo_stack

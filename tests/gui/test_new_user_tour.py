@@ -225,3 +225,24 @@ def test_tab_visits_every_part_of_the_window_and_comes_back(
     assert order == sorted(order)  # top-down, left then right
     # Inside the tables Tab moves right cell by cell: t, then y1, y2, then out.
     assert seen.count(window.prediction_view) == 2 and seen.count(window.results.table) == 1
+
+
+def test_a_pasted_column_with_its_header_is_named_by_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.prediction_view
+    go_to(view, 0, 1)
+    QApplication.clipboard().setText("pred\n0.1\n0.2\n0.3\n0.4\n0.5\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    document = window.document
+    assert document.names[2] == "pred"
+    np.testing.assert_array_equal(document.column(2), [0.1, 0.2, 0.3, 0.4, 0.5])
+    assert "read as column names" in window.statusBar().currentMessage()
+    assert not window.notice.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # one undo step takes back both
+    assert document.names[2] == "y2" and document.value(0, 2) == 0.34
+    go_to(window.target_view, 0, 0)
+    QApplication.clipboard().setText("label\n1\n0\n")
+    qtbot.keyClick(window.target_view, Qt.Key.Key_V, CTRL)
+    assert document.names[0] == "t" and list(document.column(0)[:2]) == [1.0, 0.0]
+    assert "left out" in window.statusBar().currentMessage()
