@@ -64,6 +64,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Save the session under a new name"),
     ),
     ActionSpec(
+        "save_data", QT_TRANSLATE_NOOP("Actions", "Save &Data as CSV…"), FILE, (),
+        QT_TRANSLATE_NOOP("Actions", "Write the tables, t and each y, as a data CSV that opens "
+                                     "again (the loss and its parameters are kept in a session)"),
+    ),
+    ActionSpec(
         "export_results", QT_TRANSLATE_NOOP("Actions", "&Export Results…"),
         FILE, ("Ctrl+E",),
         QT_TRANSLATE_NOOP("Actions", "Write k, t, each y, its contributions and gradient to a CSV"),

@@ -65,216 +65,226 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="67"/>
+        <source>Save &amp;Data as CSV…</source>
+        <translation>データを CSV で保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="68"/>
+        <source>Write the tables, t and each y, as a data CSV that opens again (the loss and its parameters are kept in a session)</source>
+        <translation>表(t と各 y)を、もう一度開けるデータの CSV として書き出します(損失関数とパラメータはセッションに保存されます)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="72"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="69"/>
+        <location filename="../../lossgui/gui/actions.py" line="74"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="73"/>
+        <location filename="../../lossgui/gui/actions.py" line="78"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="74"/>
+        <location filename="../../lossgui/gui/actions.py" line="79"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="77"/>
+        <location filename="../../lossgui/gui/actions.py" line="82"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="79"/>
+        <location filename="../../lossgui/gui/actions.py" line="84"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="85"/>
+        <location filename="../../lossgui/gui/actions.py" line="90"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="89"/>
+        <location filename="../../lossgui/gui/actions.py" line="94"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="93"/>
+        <location filename="../../lossgui/gui/actions.py" line="98"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="96"/>
+        <location filename="../../lossgui/gui/actions.py" line="101"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="99"/>
+        <location filename="../../lossgui/gui/actions.py" line="104"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="102"/>
+        <location filename="../../lossgui/gui/actions.py" line="107"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="103"/>
+        <location filename="../../lossgui/gui/actions.py" line="108"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="107"/>
+        <location filename="../../lossgui/gui/actions.py" line="112"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="108"/>
+        <location filename="../../lossgui/gui/actions.py" line="113"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="112"/>
+        <location filename="../../lossgui/gui/actions.py" line="117"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="114"/>
+        <location filename="../../lossgui/gui/actions.py" line="119"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="117"/>
+        <location filename="../../lossgui/gui/actions.py" line="122"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="119"/>
+        <location filename="../../lossgui/gui/actions.py" line="124"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="122"/>
+        <location filename="../../lossgui/gui/actions.py" line="127"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="124"/>
+        <location filename="../../lossgui/gui/actions.py" line="129"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="127"/>
+        <location filename="../../lossgui/gui/actions.py" line="132"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="129"/>
+        <location filename="../../lossgui/gui/actions.py" line="134"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="132"/>
+        <location filename="../../lossgui/gui/actions.py" line="137"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="134"/>
+        <location filename="../../lossgui/gui/actions.py" line="139"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="137"/>
+        <location filename="../../lossgui/gui/actions.py" line="142"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="139"/>
+        <location filename="../../lossgui/gui/actions.py" line="144"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="142"/>
+        <location filename="../../lossgui/gui/actions.py" line="147"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="144"/>
+        <location filename="../../lossgui/gui/actions.py" line="149"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <location filename="../../lossgui/gui/actions.py" line="152"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <location filename="../../lossgui/gui/actions.py" line="154"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="153"/>
+        <location filename="../../lossgui/gui/actions.py" line="158"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="157"/>
+        <location filename="../../lossgui/gui/actions.py" line="162"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="161"/>
+        <location filename="../../lossgui/gui/actions.py" line="166"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="165"/>
+        <location filename="../../lossgui/gui/actions.py" line="170"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="169"/>
+        <location filename="../../lossgui/gui/actions.py" line="174"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="171"/>
+        <location filename="../../lossgui/gui/actions.py" line="176"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="175"/>
+        <location filename="../../lossgui/gui/actions.py" line="180"/>
         <source>Show the Cur&amp;ve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="181"/>
+        <location filename="../../lossgui/gui/actions.py" line="186"/>
         <source>Show Other Tools&apos; &amp;Numbers</source>
         <translation>他のツールの値を表示(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="177"/>
+        <location filename="../../lossgui/gui/actions.py" line="182"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="83"/>
+        <location filename="../../lossgui/gui/actions.py" line="88"/>
         <source>Load the Article&apos;s Exa&amp;mple</source>
         <translation>記事の例を読み込む(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="183"/>
+        <location filename="../../lossgui/gui/actions.py" line="188"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="189"/>
+        <location filename="../../lossgui/gui/actions.py" line="194"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -676,158 +686,183 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/files/controller.py" line="43"/>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV データ (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="81"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="82"/>
         <source>the file needs a target column and at least one prediction column</source>
         <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="84"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="85"/>
         <source>every column needs the same, non-zero number of rows</source>
         <translation>どの列も同じ行数(1行以上)が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="88"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="89"/>
         <source>a prediction column has no name</source>
         <translation>名前のない予測の列があります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="91"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="92"/>
         <source>a prediction is called t, which is the target&apos;s name</source>
         <translation>予測に正解の名前 t が付いています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="94"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="95"/>
         <source>two prediction columns have the same name</source>
         <translation>2つの予測の列が同じ名前です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="122"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="123"/>
         <source>%1 cannot be evaluated (%2); fix it before exporting</source>
         <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="166"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="167"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="188"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="189"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="201"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="202"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="202"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="203"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="217"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="218"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="218"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="219"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="223"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="263"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="264"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="273"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="290"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="291"/>
         <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
         <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="360"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="367"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="368"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="391"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
+        <source>Could not save the data: %1</source>
+        <translation>データを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
+        <source>Save data as CSV</source>
+        <translation>データを CSV で保存</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="402"/>
+        <source>Could not save the data: %1. Your data is still here.</source>
+        <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="406"/>
+        <source>Saved the data to %1</source>
+        <translation>データを %1 に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="419"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="421"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="403"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="406"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="411"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="439"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="423"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="451"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="454"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="484"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="512"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="500"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="528"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="534"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="562"/>
         <source>%1 holds a batch (N samples × K classes), which the window cannot show yet; lossgui compute reads it</source>
         <translation>%1 はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。lossgui compute で読めます</translation>
     </message>
@@ -1037,27 +1072,27 @@ Which column holds the target t?</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="153"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="156"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="160"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="174"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="212"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="216"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="220"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="224"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1065,8 +1100,8 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="218"/>
-        <location filename="../../lossgui/gui/main_window.py" line="323"/>
+        <location filename="../../lossgui/gui/main_window.py" line="220"/>
+        <location filename="../../lossgui/gui/main_window.py" line="368"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
@@ -1081,131 +1116,131 @@ Which column holds the target t?</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="81"/>
+        <location filename="../../lossgui/gui/main_window.py" line="82"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="123"/>
+        <location filename="../../lossgui/gui/main_window.py" line="125"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="126"/>
+        <location filename="../../lossgui/gui/main_window.py" line="128"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="186"/>
+        <location filename="../../lossgui/gui/main_window.py" line="188"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="187"/>
+        <location filename="../../lossgui/gui/main_window.py" line="189"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="188"/>
+        <location filename="../../lossgui/gui/main_window.py" line="190"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="189"/>
+        <location filename="../../lossgui/gui/main_window.py" line="191"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="191"/>
+        <location filename="../../lossgui/gui/main_window.py" line="193"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="262"/>
+        <location filename="../../lossgui/gui/main_window.py" line="264"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="264"/>
+        <location filename="../../lossgui/gui/main_window.py" line="266"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="278"/>
+        <location filename="../../lossgui/gui/main_window.py" line="323"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="340"/>
+        <location filename="../../lossgui/gui/main_window.py" line="385"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="342"/>
+        <location filename="../../lossgui/gui/main_window.py" line="387"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="344"/>
+        <location filename="../../lossgui/gui/main_window.py" line="389"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="350"/>
+        <location filename="../../lossgui/gui/main_window.py" line="395"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="355"/>
+        <location filename="../../lossgui/gui/main_window.py" line="400"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="447"/>
+        <location filename="../../lossgui/gui/main_window.py" line="492"/>
         <source>Keep at least one row: a loss needs at least one element.</source>
         <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="452"/>
+        <location filename="../../lossgui/gui/main_window.py" line="497"/>
         <source>Delete %n rows</source>
         <translation>
             <numerusform>%n 行を削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="454"/>
+        <location filename="../../lossgui/gui/main_window.py" line="499"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="457"/>
+        <location filename="../../lossgui/gui/main_window.py" line="502"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="489"/>
+        <location filename="../../lossgui/gui/main_window.py" line="534"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="493"/>
+        <location filename="../../lossgui/gui/main_window.py" line="538"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="494"/>
+        <location filename="../../lossgui/gui/main_window.py" line="539"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="561"/>
+        <location filename="../../lossgui/gui/main_window.py" line="606"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="562"/>
+        <location filename="../../lossgui/gui/main_window.py" line="607"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1213,12 +1248,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="356"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="360"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="362"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="366"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1341,52 +1376,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="260"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="264"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="264"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="268"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="267"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="268"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="272"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="283"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="287"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="292"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="296"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="326"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="330"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="332"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="336"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
@@ -1447,27 +1482,42 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="241"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="250"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="245"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="254"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="264"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="283"/>
+        <source>Paste %1×%2 cells</source>
+        <translation>%1×%2 個のセルを貼り付け</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="300"/>
+        <source>The first row (%1) was read as column names, not numbers.</source>
+        <translation>1行目(%1)は数ではなく列名として読みました。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="302"/>
+        <source>The first row (%1) is a header: it was left out.</source>
+        <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="316"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="302"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="354"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="304"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="356"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

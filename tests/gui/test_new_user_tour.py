@@ -246,3 +246,23 @@ def test_a_pasted_column_with_its_header_is_named_by_it(
     qtbot.keyClick(window.target_view, Qt.Key.Key_V, CTRL)
     assert document.names[0] == "t" and list(document.column(0)[:2]) == [1.0, 0.0]
     assert "left out" in window.statusBar().currentMessage()
+
+
+def test_save_data_as_csv_writes_the_tables_and_they_reopen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    type_into(qtbot, window.prediction_view, 2, 0, "0.25")
+    go_to(window.prediction_view, 3, 1)
+    qtbot.keyClick(window.prediction_view, Qt.Key.Key_Delete)  # a blank stays blank
+    before = [np.array(window.document.column(c)) for c in range(3)]
+    path = tmp_path / "mine.csv"
+    window.files.ask_save_path = lambda *_: (str(path), "")  # type: ignore[method-assign]
+    action = window.action_map["save_data"]
+    assert action.text() == "Save &Data as CSV…"
+    action.trigger()
+    assert path.read_bytes().decode("utf-8").startswith("t,y1,y2\r\n0.0,0.01,0.34\r\n")
+    assert "Saved the data" in window.statusBar().currentMessage()
+    window.load_named_example("book")
+    assert window.open_path(str(path))
+    for c, expected in enumerate(before):
+        np.testing.assert_array_equal(window.document.column(c), expected)
