@@ -236,7 +236,8 @@ class MainWindow(QMainWindow):
         files = self.files
         slots: dict[str, Slot] = {
             "open": files.open, "save": files.save, "save_as": files.save_as,
-            "save_data": files.save_data_csv, "export_results": files.export_results, "export_plot": files.export_plot,
+            "save_data": files.save_data_csv, "export_results": files.export_results,
+            "export_plot": files.export_plot,
             "export_bom": files.set_bom,
             "example": lambda: self.load_named_example("article"), "quit": self.close,
             "undo": self.undo, "redo": self.redo, "cut": self.cut, "copy": self.copy,
