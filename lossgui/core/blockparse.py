@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
-from numpy.typing import NDArray
 
+from lossgui.core.arrays import FloatArray
 from lossgui.core.parsing import parse_block
-
-FloatArray = NDArray[np.float64]
 
 _PLAIN = b"0123456789.eE+-\t\n"
 _TAB, _NEWLINE, _LOWEST_PRINTABLE = 9, 10, 32
@@ -35,7 +34,7 @@ def parse_block_array(text: str, decimal_comma: bool = False) -> FloatArray:
     return rectangle(parse_block(text, decimal_comma))
 
 
-def rectangle(rows: list[list[float]]) -> FloatArray:
+def rectangle(rows: Sequence[Sequence[float]]) -> FloatArray:
     """Rows of possibly different lengths as a float array, short rows padded with NaN."""
     width = max((len(r) for r in rows), default=0)
     values = np.full((len(rows), width), math.nan)

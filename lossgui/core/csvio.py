@@ -7,6 +7,7 @@ import dataclasses
 import io
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -17,10 +18,12 @@ from typing import BinaryIO
 import numpy as np
 
 from lossgui.core import batchcsv
+from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries
-from lossgui.core.checks import FloatArray
+from lossgui.core.columns import TARGET_NAME
 from lossgui.core.evaluate import Evaluation
 from lossgui.core.names import duplicate_problem, name_problem
+from lossgui.core.numbers import csv_number, setting
 from lossgui.core.params import ParamValue
 from lossgui.core.parsing import is_blank, parse_number
 from lossgui.core.problems import (
@@ -36,8 +39,11 @@ DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
 LINE_END = "\r\n"
 UTF8_BOM = b"\xef\xbb\xbf"
-# How much of a file one block of iter_data_blocks reads: ~150,000 rows of three numbers.
-STREAM_BLOCK_BYTES = 8 << 20
+# How much of a file one block of iter_data_blocks reads: ~45,000 rows of three numbers.
+STREAM_BLOCK_BYTES = 2 << 20
+_NON_BLANK = re.compile(rb"\S")
+# Files at least this large are read a block at a time (see _read_in_blocks).
+BLOCKED_READ_BYTES = 16 << 20
 # A data file is a table a learner looks at; wider than this it is a mistake (one long line of
 # numbers, a file that is not a table). Refused before anything is parsed: reading a 200 MB
 # line cell by cell took minutes, and numpy would try to allocate rows × columns at once.
@@ -76,7 +82,7 @@ class DataSet:
         self, target: str | None = None, predictions: Sequence[str] = ()
     ) -> tuple[str, FloatArray, list[tuple[str, FloatArray]]]:
         """The target column (``t`` unless named) and the predictions (all others unless named)."""
-        target_name = target or "t"
+        target_name = target or TARGET_NAME
         if target_name not in self.names:
             raise LossguiError(
                 f"{self.source}: there is no target column {quoted(target_name)} "
@@ -160,10 +166,48 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     source = os.fspath(path)
     remove_stale_temporaries(path)  # left beside it by a write that was killed
     try:
+        if os.path.getsize(path) >= BLOCKED_READ_BYTES:
+            lines = _plain_line_count(path)
+            if lines is not None:
+                return _read_in_blocks(path, delimiter, lines)
         raw = Path(path).read_bytes()
     except OSError as error:
         raise _unreadable(source, error) from None
     return parse_data_bytes(raw, source, delimiter)
+
+
+def _plain_line_count(path: str | os.PathLike[str]) -> int | None:
+    """Line ends in a file without quotes (None with quotes: a quoted cell may span lines)."""
+    lines = 0
+    with Path(path).open("rb") as handle:
+        while chunk := handle.read(STREAM_BLOCK_BYTES):
+            if b'"' in chunk:
+                return None
+            lines += chunk.count(b"\n")
+    return lines
+
+
+def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None, lines: int) -> DataSet:
+    """A large file read block by block into columns allocated once for all its lines.
+
+    The same result as reading it whole (each block is parsed by the same code, refusals name
+    the file's row), in a third of the peak memory: the whole file's bytes and polars' copy of
+    every column never exist at once (measured at 10⁶ rows: docs/benchmarks.md).
+    """
+    names: list[str] = []
+    columns: list[np.ndarray] = []
+    filled = 0
+    for _, _, block in iter_data_blocks(path, delimiter):
+        if not columns:
+            names = block.names
+            columns = [np.empty((lines + 1, *c.shape[1:])) for c in block.columns]
+        rows = len(block.columns[0])
+        for whole, part in zip(columns, block.columns, strict=True):
+            whole[filled:filled + rows] = part
+        filled += rows
+    if not columns:
+        raise CellError("the file is empty", source=os.fspath(path), reason_ja="ファイルが空です")
+    return DataSet(names, [c[:filled] for c in columns], os.fspath(path))
 
 
 def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> DataSet:
@@ -212,27 +256,28 @@ def iter_data_blocks(
             except OSError as error:
                 raise _unreadable(source, error) from None
             done += len(chunk)
-            data = carry + chunk
-            if not data:
+            if not chunk and not carry:
                 break
-            cut = data.rfind(b"\n") + 1 if chunk else len(data)
-            if cut == 0:  # no line end yet: read on (a CR-only file ends up in one block)
-                carry = data
+            cut = chunk.rfind(b"\n") + 1 if chunk else 0
+            if chunk and cut == 0:  # no line end yet: read on (a CR-only file is one block)
+                carry += chunk
                 continue
-            lines, carry = data[:cut], data[cut:]
-            if not lines.strip():
-                if not chunk:
-                    break
+            # One copy a block: the header, the last block's unfinished line, these lines.
+            text = b"".join([header, carry, memoryview(chunk)[:cut] if chunk else b""])
+            carry = chunk[cut:]
+            del chunk
+            if _NON_BLANK.search(text, len(header)) is None:  # only blank lines
                 continue
-            block = _parse_block(header + lines, source, delimiter, max(first_row, 0))
+            block = _parse_block(text, source, delimiter, max(first_row, 0))
             start = first_row
+            lines = text.count(b"\n") - header.count(b"\n")
+            lines += not text.endswith(b"\n")
             if first_row == 0 and not header:
-                header = _header_line(lines, delimiter)
+                header = _header_line(text, delimiter)
                 first_row -= 1 if header else 0
-            first_row += lines.count(b"\n") + (not lines.endswith(b"\n"))
+            first_row += lines
+            del text
             yield max(start, 0), done, block
-            if not chunk:
-                break
 
 
 def _header_line(lines: bytes, delimiter: str | None) -> bytes:
@@ -332,8 +377,7 @@ def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
         return None  # the careful path refuses it, before splitting it
     first = first_line.split(sep)
     has_header = _is_header(first, decimal_comma)
-    names = [c.strip() for c in first] if has_header else [
-        "t", *(f"y{i}" for i in range(1, len(first)))]
+    names = [c.strip() for c in first] if has_header else _unnamed(len(first))
     if any(map(name_problem, names)) or duplicate_problem(names):
         return None  # the careful path says which name and why
     results = _is_results(names)
@@ -431,7 +475,7 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
         names = [c.strip() for c in first]
         body = rows[1:]
     else:
-        names = ["t", *(f"y{i}" for i in range(1, len(first)))]
+        names = _unnamed(len(first))
         body = rows
     _check_names(names, source, first_line)
     body = _results_rows(names, body)
@@ -450,6 +494,11 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
             values[r, c] = _cell_value(cell, decimal_comma, source, line, names[c])
     keep = [c for c, name in enumerate(names) if not _is_results(names) or _is_input(name)]
     return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
+
+
+def _unnamed(count: int) -> list[str]:
+    """Names for the columns of a file without a header: t, y1, y2, …"""
+    return [TARGET_NAME, *(f"y{i}" for i in range(1, count))]
 
 
 def _is_header(first_row: Sequence[str], decimal_comma: bool) -> bool:
@@ -515,29 +564,6 @@ def safe_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def format_number(value: float) -> str:
-    """Shortest text that reads back as the identical float64, as the CSV writer (polars) writes it.
-
-    The digits are ``repr``'s (the shortest round trip); the layout is polars': plain notation
-    for exponents −5 … 15, otherwise ``1e-7`` / ``1e+16`` with no padded exponent; ``inf``,
-    ``-inf`` and ``nan`` spelled out. The totals and the numbered rows of one file so look
-    alike (tests/core/test_csvio.py checks this against polars itself).
-    """
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    text = repr(float(value))
-    mantissa, e, exponent = text.partition("e")
-    if not e:
-        return text
-    power = int(exponent)
-    if power == -5:  # repr writes 1.5e-05, polars 0.000015
-        sign, digits = ("-", mantissa[1:]) if mantissa.startswith("-") else ("", mantissa)
-        return f"{sign}0.0000{digits.replace('.', '')}"
-    return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
-
-
 def results_rows(
     target_name: str,
     t: FloatArray,
@@ -547,7 +573,7 @@ def results_rows(
     yield _results_header(target_name, predictions)
     columns = _results_columns(t, predictions)
     for k, row in enumerate(np.column_stack(columns).tolist(), start=1):
-        yield [str(k), *map(format_number, row)]
+        yield [str(k), *map(csv_number, row)]
     yield from _results_footer(predictions)
 
 
@@ -575,7 +601,7 @@ def _results_footer(
 ) -> Iterator[list[str]]:
     totals = [RESULTS_TOTAL_LABEL, ""]
     for _, _, ev in predictions:
-        totals += ["", format_number(ev.total), ""]
+        totals += ["", csv_number(ev.total), ""]
     yield totals
     yield from _parameter_rows(predictions)
     yield from _problem_rows(predictions)
@@ -603,18 +629,15 @@ def _parameter_rows(
         evaluation = predictions[0][2]
         yield ["loss", evaluation.loss_id]
         for name, value in evaluation.params.items():
-            yield [name, _param_text(value)]
-
-
-def _param_text(value: ParamValue) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
+            yield [name, setting(value)]
 
 
 def _write_number_rows(handle: BinaryIO, columns: Sequence[FloatArray]) -> None:
     """The numbered data rows (k, then every column), written by polars' multi-threaded writer.
 
     Numbers never need quoting, so these rows sit between csv.writer's header and footer as
-    csv.writer would write them; NaN (a blank) is written ``nan`` like :func:`format_number`.
+    csv.writer would write them; NaN (a blank) is written ``nan``, as
+    :func:`~lossgui.core.numbers.csv_number` writes it.
     """
     pl = _polars()
     rows = len(columns[0]) if columns else 0
@@ -667,7 +690,7 @@ def data_csv_text(names: Sequence[str], columns: Sequence[FloatArray]) -> str:
         )
     rows: list[list[str]] = [[safe_text(name) for name in names]]
     for values in np.column_stack(columns).tolist():
-        rows.append(["" if math.isnan(v) else format_number(v) for v in values])
+        rows.append(["" if math.isnan(v) else csv_number(v) for v in values])
     return _csv_lines(rows).decode("utf-8")
 
 
@@ -709,13 +732,13 @@ def batch_results_rows(
     table = np.hstack(columns)
     index_column = t.ndim == 1
     for n, row in enumerate(table.tolist(), start=1):
-        cells = [format_number(v) for v in row]
+        cells = [csv_number(v) for v in row]
         if index_column:
             cells[0] = _index_text(row[0])
         yield [str(n), *cells]
     totals = [RESULTS_TOTAL_LABEL, *([""] * (1 if index_column else classes))]
     for _, _, ev in predictions:
-        totals += [""] * classes + [format_number(ev.total)] + [""] * classes
+        totals += [""] * classes + [csv_number(ev.total)] + [""] * classes
     yield totals
     yield from _parameter_rows(predictions)
     yield from _problem_rows(predictions)
@@ -723,7 +746,7 @@ def batch_results_rows(
 
 def _index_text(value: float) -> str:
     """A class index as the integer it is (``2``, not ``2.0``); a blank stays ``nan``."""
-    return str(int(value)) if math.isfinite(value) and value == int(value) else format_number(value)
+    return str(int(value)) if math.isfinite(value) and value == int(value) else csv_number(value)
 
 
 def totals_csv_text(
@@ -731,8 +754,8 @@ def totals_csv_text(
 ) -> str:
     """Totals alone as CSV: ``prediction,total`` rows, then the loss and parameter rows."""
     rows: list[list[str]] = [["prediction", "total"]]
-    rows += [[safe_text(name), format_number(total)] for name, total in totals]
-    rows += [["loss", loss_id], *([name, _param_text(value)] for name, value in params.items())]
+    rows += [[safe_text(name), csv_number(total)] for name, total in totals]
+    rows += [["loss", loss_id], *([name, setting(value)] for name, value in params.items())]
     return _csv_lines(rows).decode("utf-8")
 
 
@@ -745,6 +768,6 @@ def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["step", *(safe_text(name) for name in names)])
     for step in range(max(len(column) for column in totals)):
-        writer.writerow([str(step), *(format_number(float(column[step]))
+        writer.writerow([str(step), *(csv_number(float(column[step]))
                                       if step < len(column) else "" for column in totals)])
     return buffer.getvalue()

@@ -32,7 +32,14 @@ from enum import Enum
 import numpy as np
 from numpy.typing import ArrayLike
 
-from lossgui.core.checks import BoolArray, FloatArray
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.columns import (
+    TARGET_NAME,
+    check_prediction_name,
+    check_prediction_removable,
+    check_rows_removable,
+    check_shapes,
+)
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
@@ -49,15 +56,10 @@ from lossgui.core.problems import (
 )
 
 TARGET = 0
-TARGET_NAME = "t"
 SAMPLES = 0  # the first axis of every column: samples n
 ELEMENTS = 1  # the second axis: elements (classes) k
 MISSING_CODES = ("missing_t", "missing_y")
 Cell = tuple[int, int, int]  # document column, sample n, element k
-
-
-class EditRefused(LossguiError):
-    """An edit the document cannot take (a name in use, removing the last row, …)."""
 
 
 class ChangeKind(Enum):
@@ -95,9 +97,15 @@ class Evaluated:
     predictions: frozenset[int]
 
 
-def as_column(values: ArrayLike) -> FloatArray:
-    """``values`` as an N×K float64 column: a 1-D vector of K values becomes shape (1, K)."""
-    array = np.array(values, dtype=np.float64)
+def as_column(values: ArrayLike, take: bool = False) -> FloatArray:
+    """``values`` as an N×K float64 column: a 1-D vector of K values becomes shape (1, K).
+
+    A copy, unless ``take``: then a float64 array the caller hands over is used as it is (a
+    file's freshly read columns: a second copy would be 8 MB a column at 10⁶ rows).
+    """
+    array = np.asarray(values, dtype=np.float64) if take else np.array(values, dtype=np.float64)
+    if not array.flags.writeable:
+        array = array.copy()
     if array.ndim == 1:
         return array.reshape(1, -1)
     if array.ndim != 2:
@@ -275,28 +283,15 @@ class DocumentModel:
 
     def check_name(self, name: str, column: int | None = None) -> None:
         """EditRefused (en + ja) if ``name`` cannot name a prediction (``column``: its own)."""
-        if not name.strip():
-            raise EditRefused("A prediction needs a name.", "予測には名前が必要です。")
-        if name == TARGET_NAME:
-            raise EditRefused("t is the target's name; choose another name for a prediction.",
-                              "t は正解の名前です。予測には別の名前を付けてください。")
-        if name in (n for c, n in enumerate(self._names) if c != column):
-            raise EditRefused(f"There is already a column called {name!r}.",
-                              f"{name!r} という列はすでにあります。")
+        check_prediction_name(name, [n for c, n in enumerate(self._names) if c != column])
 
     def check_removal(self, axis: int, count: int) -> None:
         """EditRefused unless ``count`` samples or elements may go (at least one must stay)."""
-        if count >= self._columns[TARGET].shape[axis]:
-            raise EditRefused("Keep at least one row: a loss needs at least one element.",
-                              "少なくとも1行は残してください。損失関数には要素が1つ以上必要です。")
+        check_rows_removable(count, self._columns[TARGET].shape[axis])
 
     def check_prediction_removal(self, column: int) -> None:
         """EditRefused for the target or the last prediction."""
-        if column == TARGET:
-            raise EditRefused("The target t cannot be removed.", "正解 t は削除できません。")
-        if self.column_count <= 2:
-            raise EditRefused("Keep at least one prediction to compare with t.",
-                              "t と比べる予測を少なくとも1つ残してください。")
+        check_prediction_removable(column, self.column_count)
 
     def coerce_param(self, name: str, value: object) -> ParamValue:
         """``value`` as a value of the selected loss's parameter ``name``, or ParameterError."""
@@ -409,13 +404,16 @@ class DocumentModel:
 
     def replace(self, names: Sequence[str], columns: Sequence[ArrayLike],
                 loss_id: str | None = None,
-                params: Mapping[str, Mapping[str, ParamValue]] | None = None) -> None:
+                params: Mapping[str, Mapping[str, ParamValue]] | None = None,
+                take: bool = False) -> None:
         """Replace the data (and the loss, if given): opening a file or an example.
 
         The new data starts from its own ``params`` (loss id → name → value) or the defaults,
         never from the parameters set for the previous data (the book's ½ must not stay).
+        With ``take``, float64 arrays among ``columns`` become the document's own (see
+        :func:`as_column`): the caller must not use them afterwards.
         """
-        arrays = _checked_columns(names, columns)
+        arrays = _checked_columns(names, columns, take)
         new_loss = self._loss_id if loss_id is None else get_loss(loss_id).id
         self.about_to_change.emit(Change(ChangeKind.RESET))
         self._install(names, arrays)
@@ -539,15 +537,12 @@ _UNLISTED = ("This element has a problem; see the problems list for the summary.
              "この要素には問題があります。まとめは注意の一覧を見てください。")
 
 
-def _checked_columns(names: Sequence[str], columns: Sequence[ArrayLike]) -> list[FloatArray]:
+def _checked_columns(
+    names: Sequence[str], columns: Sequence[ArrayLike], take: bool = False
+) -> list[FloatArray]:
     """The columns as N×K arrays, or ShapeError unless they can make a document."""
-    arrays = [as_column(c) for c in columns]
-    if len(arrays) < 2 or len(names) != len(arrays):
-        raise ShapeError("a document needs a target and at least one named prediction",
-                         "ドキュメントには正解と、名前の付いた予測が少なくとも1つ必要です")
-    if len({a.shape for a in arrays}) != 1 or arrays[0].size == 0:
-        raise ShapeError("every column needs the same, non-zero number of rows",
-                         "どの列も同じ行数(1行以上)が必要です")
+    arrays = [as_column(c, take) for c in columns]
+    check_shapes(names, [a.shape for a in arrays])
     return arrays
 
 

@@ -10,7 +10,6 @@ a one-sample document as vectors, row = element k, so ``row`` below is k of samp
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
@@ -19,11 +18,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from lossgui.core import Evaluation, get_loss
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
+from lossgui.core.blockparse import rectangle
+from lossgui.core.columns import TARGET_NAME, EditRefused
 from lossgui.core.document import (
     ELEMENTS,
     TARGET,
-    TARGET_NAME,
     Change,
     ChangeKind,
     DocumentModel,
@@ -269,13 +269,15 @@ class Document(QObject):
 
     def replace(self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray],
                 loss_id: str | None = None,
-                params: Mapping[str, Mapping[str, ParamValue]] | None = None) -> None:
+                params: Mapping[str, Mapping[str, ParamValue]] | None = None,
+                take: bool = False) -> None:
         """Replace everything (opening a file): not undoable, so the undo history is cleared.
 
-        Parameters start from ``params`` (loss id → name → value) or the defaults.
+        Parameters start from ``params`` (loss id → name → value) or the defaults; ``take``
+        as for :meth:`DocumentModel.replace`.
         """
         self.undo_stack.clear()
-        self.model.replace(names, columns, loss_id, params)
+        self.model.replace(names, columns, loss_id, params, take)
 
     def put_loss(self, loss_id: str) -> None:
         """Select a loss without an undo step (the remembered loss at start-up)."""
@@ -344,10 +346,7 @@ def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:
     """Rows of possibly different lengths as a float array, short rows padded with blanks."""
     if isinstance(block, np.ndarray):
         return np.atleast_2d(np.asarray(block, dtype=np.float64))
-    width = max((len(r) for r in block), default=0)
-    if width == 0:
-        raise ValueError("nothing to paste")
-    values = np.full((len(block), width), math.nan)
-    for i, row in enumerate(block):
-        values[i, : len(row)] = row
+    values = rectangle(block)
+    if values.shape[1] == 0:
+        raise EditRefused("There is nothing to paste.", "貼り付けるものがありません。")
     return values
