@@ -104,10 +104,6 @@
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <source>Load the Article&apos;s &amp;Example</source>
-        <translation type="vanished">記事の例を読み込む(&amp;E)</translation>
-    </message>
-    <message>
         <location filename="../../lossgui/gui/actions.py" line="88"/>
         <source>Load the Article&apos;s Exa&amp;mple</source>
         <translation>記事の例を読み込む(&amp;M)</translation>
@@ -278,17 +274,9 @@
         <translation>他のツールの値を表示(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the &amp;Curve of Element k</source>
-        <translation type="vanished">要素 k の曲線を表示(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../lossgui/gui/actions.py" line="182"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
-    </message>
-    <message>
-        <source>Show &amp;Other Tools&apos; Numbers</source>
-        <translation type="vanished">他のツールの値を表示(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="188"/>
@@ -1159,10 +1147,6 @@ Which column holds the target t?</source>
         <location filename="../../lossgui/gui/main_window.py" line="336"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="vanished">言語(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/main_window.py" line="398"/>
