@@ -1257,7 +1257,7 @@ Which column holds the target t?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../lossgui/gui/main_window.py" line="243"/>
-        <location filename="../../lossgui/gui/main_window.py" line="400"/>
+        <location filename="../../lossgui/gui/main_window.py" line="401"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
@@ -1322,71 +1322,71 @@ Which column holds the target t?</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="355"/>
+        <location filename="../../lossgui/gui/main_window.py" line="356"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="417"/>
+        <location filename="../../lossgui/gui/main_window.py" line="418"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="419"/>
+        <location filename="../../lossgui/gui/main_window.py" line="420"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="421"/>
+        <location filename="../../lossgui/gui/main_window.py" line="422"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="457"/>
+        <location filename="../../lossgui/gui/main_window.py" line="458"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="462"/>
+        <location filename="../../lossgui/gui/main_window.py" line="463"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="590"/>
+        <location filename="../../lossgui/gui/main_window.py" line="591"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="593"/>
+        <location filename="../../lossgui/gui/main_window.py" line="594"/>
         <source>Delete %n samples</source>
         <translation>
             <numerusform>%n サンプルを削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="624"/>
+        <location filename="../../lossgui/gui/main_window.py" line="625"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="628"/>
+        <location filename="../../lossgui/gui/main_window.py" line="629"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="629"/>
+        <location filename="../../lossgui/gui/main_window.py" line="630"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="702"/>
+        <location filename="../../lossgui/gui/main_window.py" line="703"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="703"/>
+        <location filename="../../lossgui/gui/main_window.py" line="704"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1451,47 +1451,53 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="317"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="324"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="170"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="316"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="167"/>
+        <source>class k of sample %1</source>
+        <translation>サンプル %1 のクラス k</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="323"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="351"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="358"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="364"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="371"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="370"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="377"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="371"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="374"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="381"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="375"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="382"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
