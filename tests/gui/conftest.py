@@ -17,13 +17,13 @@ from lossgui.gui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from gui_helpers import WindowFactory
+
 # A test that runs the app's main() reads QSettings() with no path: never the user's own file
 # (someone's View ▸ Language ▸ 日本語 there turned those tests Japanese).
 for _format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     QSettings.setPath(_format, QSettings.Scope.UserScope,
                       tempfile.mkdtemp(prefix="lossgui-test-settings-"))
-
-from gui_helpers import WindowFactory
 
 
 @pytest.fixture(autouse=True)
