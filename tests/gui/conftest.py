@@ -22,6 +22,12 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="lossgui-test-config-")
 
 from gui_helpers import WindowFactory
 
+# A test that runs the app's main() reads QSettings() with no path: never the user's own file
+# (someone's View ▸ Language ▸ 日本語 there turned those tests Japanese).
+for _format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+    QSettings.setPath(_format, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="lossgui-test-settings-"))
+
 
 @pytest.fixture(autouse=True)
 def english_locale() -> Iterator[None]:
