@@ -690,7 +690,7 @@ def batch_results_rows(
         header += [batchcsv.block_column(label, k) for k in range(classes)]
         header += [f"contribution({label})"]
         header += [batchcsv.block_column(f"gradient({label})", k) for k in range(classes)]
-        columns += [y, ev.contributions.sum(axis=1)[:, None], ev.gradient]
+        columns += [y, ev.sample_shares[:, None], ev.gradient]
     yield header
     table = np.hstack(columns)
     index_column = t.ndim == 1
