@@ -195,10 +195,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Why do PyTorch, Keras, scikit-learn or the book give "
                                      "another number?"),
     ),
+    ActionSpec(
+        "reset_zoom", QT_TRANSLATE_NOOP("Actions", "&Reset Zoom"), VIEW, ("Ctrl+0",),
+        QT_TRANSLATE_NOOP("Actions", "Show every element of the plot again"),
+    ),
+    ActionSpec(
+        "copy_plot", QT_TRANSLATE_NOOP("Actions", "Copy Plot &Image"), VIEW, (),
+        QT_TRANSLATE_NOOP("Actions", "Copy the plot to the clipboard as an image"),
+    ),
     *(ActionSpec(f"example_{e.key}", e.title, EXAMPLES_MENU, (),
                  e.tip, separator_before=e.key in EXAMPLE_GROUP_STARTS,
                  context=EXAMPLES_CONTEXT) for e in EXAMPLES.values()),
-    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About lossgui"), HELP),
+    ActionSpec("guide", QT_TRANSLATE_NOOP("Actions", "Short &Guide"), HELP, ("F1",)),
+    ActionSpec("shortcuts", QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"), HELP),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About lossgui"), HELP,
+               separator_before=True),
 )
 
 
@@ -237,6 +248,22 @@ def build_actions(window: QMainWindow, slots: Mapping[str, Slot]) -> dict[str, Q
         menu.addAction(action)
         actions[spec.key] = action
     return actions
+
+
+def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, str, str]]:
+    """(menu, command, keys) for every action with a shortcut, in menu order, from ACTIONS.
+
+    Help ▸ Keyboard Shortcuts shows exactly these rows, so the list cannot drift from the keys.
+    """
+    rows = []
+    for spec in ACTIONS:
+        action = actions[spec.key]
+        keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+        if keys:
+            command = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            menu = QCoreApplication.translate(CONTEXT, spec.menu).replace("&", "")
+            rows.append((menu, command, ", ".join(keys)))
+    return rows
 
 
 def _sequences(shortcuts: tuple[Key | str, ...]) -> list[QKeySequence]:

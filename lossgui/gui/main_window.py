@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QActionGroup, QCloseEvent, QShowEvent
+import html
+
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -29,7 +31,7 @@ from lossgui.core.columns import check_rows_removable
 from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
 from lossgui.gui import language
-from lossgui.gui.actions import Slot, build_actions
+from lossgui.gui.actions import Slot, build_actions, shortcut_rows
 from lossgui.gui.commands import delete_rows_text
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self._build_learn()
         self._build_files(files)
         self.action_map = build_actions(self, self._action_slots())
+        self._build_context_menus()
         self.files.install(self.action_map)
         self._build_language_menu()
         self._chain_tab_order()
@@ -274,7 +277,9 @@ class MainWindow(QMainWindow):
             "focus_target": self.focus_target, "focus_predictions": self.focus_predictions,
             "focus_results": self.focus_results, "show_contributions": self.show_contributions,
             "show_curve": self.show_curve, "show_conventions": self.show_conventions,
-            "about": self.show_about,
+            "about": self.show_about, "guide": self.show_guide,
+            "shortcuts": self.show_shortcuts, "reset_zoom": self.reset_zoom,
+            "copy_plot": self.copy_plot,
         }
         for key in EXAMPLES:
             slots[f"example_{key}"] = lambda key=key: self.load_named_example(key)
@@ -696,6 +701,102 @@ class MainWindow(QMainWindow):
     def show_conventions(self) -> None:
         """Bring "other tools" to the front."""
         self.plot_tabs.setCurrentWidget(self.conventions_panel)
+
+    def _build_context_menus(self) -> None:
+        """Right-click menus with the window's own actions (one table of actions, no copies)."""
+        actions = self.action_map
+        cells = [actions[k] for k in ("cut", "copy", "paste", "clear")]
+        rows = [actions[k] for k in ("insert_row", "append_row", "delete_rows")]
+        for view in (self.target_view, self.prediction_view):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(
+                lambda pos, view=view: self._popup(view.viewport().mapToGlobal(pos),
+                                                   [*cells, None, *rows]))
+        header = self.prediction_view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        plot = self.plot_panel.plot
+        plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        plot.setMenuEnabled(False)  # pyqtgraph's own menu, in English only, gives way to ours
+        plot.customContextMenuRequested.connect(
+            lambda pos: self._popup(plot.mapToGlobal(pos), [
+                actions["reset_zoom"], actions["copy_plot"], actions["export_plot"]]))
+        first_run = self.settings.value("ui/first_run_hint_done") not in (True, "true")
+        if first_run:
+            self.prediction_view.set_hint(self.tr(
+                "New here? Type a number over any cell, or paste a column from a spreadsheet "
+                "or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more."))
+            self.document.undo_stack.indexChanged.connect(self._first_edit_done)
+
+    def _first_edit_done(self) -> None:
+        """The newcomer has edited: the first-run hint has done its job, for good."""
+        if self.prediction_view.hint():
+            self.prediction_view.set_hint("")
+            self.settings.setValue("ui/first_run_hint_done", True)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        header = self.prediction_view.horizontalHeader()
+        column = header.logicalIndexAt(pos)
+        if column >= 0:  # the clicked column is the one renamed or removed
+            row = max(self.prediction_view.currentIndex().row(), 0)
+            self.prediction_view.go_to(row, column)
+        actions = self.action_map
+        self._popup(header.mapToGlobal(pos), [actions["rename_prediction"],
+                                              actions["remove_prediction"], None,
+                                              actions["add_prediction"]])
+
+    def _popup(self, where: QPoint, actions: list[QAction | None]) -> None:
+        menu = QMenu(self)
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        self.last_context_menu = menu  # for tests: what was offered
+        menu.popup(where)
+
+    def reset_zoom(self) -> None:
+        """View ▸ Reset Zoom: every element of the plot in view again."""
+        self.plot_panel.plot.getPlotItem().enableAutoRange()
+        self.curve_panel.plot.getPlotItem().enableAutoRange()
+
+    def copy_plot(self) -> None:
+        """Copy the plot on show as an image."""
+        widget = self.plot_tabs.currentWidget()
+        QApplication.clipboard().setPixmap(widget.grab())
+        self.statusBar().showMessage(self.tr("Copied the plot as an image"), 5000)
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts: every key of every action, from the one action table."""
+        rows = "".join(f"<tr><td>{html.escape(menu)}</td><td>{html.escape(command)}</td>"
+                       f"<td><b>{html.escape(keys)}</b></td></tr>"
+                       for menu, command, keys in shortcut_rows(self.action_map))
+        tables = self.tr("In the tables: type to replace a cell, F2 to edit it, Enter moves "
+                         "down, Tab moves right (and on out of the last table), Delete blanks.")
+        self._show_text(self.tr("Keyboard Shortcuts"),
+                        f"<table cellspacing=6>{rows}</table><p>{html.escape(tables)}</p>")
+
+    def show_guide(self) -> None:
+        """Help ▸ Short Guide: what to do first, in five steps."""
+        self._show_text(self.tr("Short Guide"), self.tr(
+            "<ol><li>Type or paste the target <b>t</b> (正解) in the left table and one or more "
+            "predictions <b>y</b> (予測) beside it: one row per element k.</li>"
+            "<li>Pick a loss at the top (Ctrl+L); only its parameters are shown.</li>"
+            "<li>Read the totals: the lowest is marked ★. Under them the loss is written out "
+            "with your numbers.</li>"
+            "<li>The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way "
+            "learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to "
+            "set y.</li>"
+            "<li>Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit."
+            "</li></ol><p>Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give "
+            "another number. Right-click a cell, a column header or the plot for more.</p>"))
+
+    def _show_text(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, title, text, QMessageBox.StandardButton.Close,
+                          self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        self.last_help = box  # for tests: the text shown
+        box.open()
 
     def show_about(self) -> None:
         """A short note about the program."""

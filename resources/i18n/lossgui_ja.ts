@@ -294,7 +294,37 @@
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="201"/>
+        <location filename="../../lossgui/gui/actions.py" line="199"/>
+        <source>&amp;Reset Zoom</source>
+        <translation>ズームを戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="200"/>
+        <source>Show every element of the plot again</source>
+        <translation>グラフのすべての要素をもう一度表示します</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="203"/>
+        <source>Copy Plot &amp;Image</source>
+        <translation>グラフを画像としてコピー(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="204"/>
+        <source>Copy the plot to the clipboard as an image</source>
+        <translation>グラフを画像としてクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="209"/>
+        <source>Short &amp;Guide</source>
+        <translation>かんたんガイド(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="210"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="211"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -706,38 +736,38 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="262"/>
+        <location filename="../../lossgui/gui/document.py" line="265"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="265"/>
-        <location filename="../../lossgui/gui/document.py" line="351"/>
+        <location filename="../../lossgui/gui/document.py" line="268"/>
+        <location filename="../../lossgui/gui/document.py" line="354"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="284"/>
+        <location filename="../../lossgui/gui/document.py" line="287"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="287"/>
+        <location filename="../../lossgui/gui/document.py" line="290"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="349"/>
+        <location filename="../../lossgui/gui/document.py" line="352"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="396"/>
+        <location filename="../../lossgui/gui/document.py" line="399"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="397"/>
+        <location filename="../../lossgui/gui/document.py" line="400"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -1256,137 +1286,167 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="243"/>
-        <location filename="../../lossgui/gui/main_window.py" line="401"/>
+        <location filename="../../lossgui/gui/main_window.py" line="246"/>
+        <location filename="../../lossgui/gui/main_window.py" line="406"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="73"/>
+        <location filename="../../lossgui/gui/main_window.py" line="75"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="75"/>
+        <location filename="../../lossgui/gui/main_window.py" line="77"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="92"/>
+        <location filename="../../lossgui/gui/main_window.py" line="95"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="137"/>
+        <location filename="../../lossgui/gui/main_window.py" line="140"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="140"/>
+        <location filename="../../lossgui/gui/main_window.py" line="143"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="209"/>
+        <location filename="../../lossgui/gui/main_window.py" line="212"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="210"/>
+        <location filename="../../lossgui/gui/main_window.py" line="213"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="211"/>
+        <location filename="../../lossgui/gui/main_window.py" line="214"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="212"/>
+        <location filename="../../lossgui/gui/main_window.py" line="215"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="214"/>
+        <location filename="../../lossgui/gui/main_window.py" line="217"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="296"/>
+        <location filename="../../lossgui/gui/main_window.py" line="301"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="298"/>
+        <location filename="../../lossgui/gui/main_window.py" line="303"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="356"/>
+        <location filename="../../lossgui/gui/main_window.py" line="361"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="418"/>
+        <location filename="../../lossgui/gui/main_window.py" line="423"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="420"/>
+        <location filename="../../lossgui/gui/main_window.py" line="425"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="422"/>
+        <location filename="../../lossgui/gui/main_window.py" line="427"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="458"/>
+        <location filename="../../lossgui/gui/main_window.py" line="463"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="463"/>
+        <location filename="../../lossgui/gui/main_window.py" line="468"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="591"/>
+        <location filename="../../lossgui/gui/main_window.py" line="596"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="594"/>
+        <location filename="../../lossgui/gui/main_window.py" line="599"/>
         <source>Delete %n samples</source>
         <translation>
             <numerusform>%n サンプルを削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="625"/>
+        <location filename="../../lossgui/gui/main_window.py" line="630"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="629"/>
+        <location filename="../../lossgui/gui/main_window.py" line="634"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="630"/>
+        <location filename="../../lossgui/gui/main_window.py" line="635"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="703"/>
+        <location filename="../../lossgui/gui/main_window.py" line="727"/>
+        <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
+        <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="767"/>
+        <source>Copied the plot as an image</source>
+        <translation>グラフを画像としてコピーしました</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="774"/>
+        <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
+        <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="776"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="781"/>
+        <source>Short Guide</source>
+        <translation>かんたんガイド</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="782"/>
+        <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="804"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="704"/>
+        <location filename="../../lossgui/gui/main_window.py" line="805"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1632,42 +1692,42 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="251"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="277"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="255"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="281"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="284"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="310"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 個のセルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="301"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="327"/>
         <source>The first row (%1) was read as column names, not numbers.</source>
         <translation>1行目(%1)は数ではなく列名として読みました。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="303"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="329"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="317"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="343"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="355"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="381"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="357"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="383"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from gui_helpers import WindowFactory, formula_text, go_to, total_text, type_into
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -266,3 +267,65 @@ def test_save_data_as_csv_writes_the_tables_and_they_reopen(
     assert window.open_path(str(path))
     for c, expected in enumerate(before):
         np.testing.assert_array_equal(window.document.column(c), expected)
+
+
+# --- desktop habits ------------------------------------------------------------------------------
+
+
+def _offered(window: MainWindow) -> list[str]:
+    menu = window.last_context_menu
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_right_click_menus_on_cells_headers_and_plot(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.prediction_view
+    rect = view.visualRect(view.model().index(1, 0))
+    view.customContextMenuRequested.emit(rect.center())  # what a right click sends
+    assert _offered(window)[:4] == ["Cu&t", "&Copy", "&Paste", "C&lear Cells"]
+    assert "&Insert Row Above" in _offered(window)
+    window.last_context_menu.close()
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(1) + 5
+    header.customContextMenuRequested.emit(QPoint(x, 5))
+    assert _offered(window) == ["Re&name Prediction…", "&Remove Prediction", "Add &Prediction"]
+    assert view.currentIndex().column() == 1  # the clicked column is the one acted on
+    window.ask_text = lambda *_: "bad"  # type: ignore[method-assign]
+    next(a for a in window.last_context_menu.actions() if a.text().startswith("Re&name")).trigger()
+    assert window.document.names[2] == "bad"
+    window.last_context_menu.close()
+    plot = window.plot_panel.plot
+    plot.customContextMenuRequested.emit(QPoint(50, 50))
+    assert _offered(window) == ["&Reset Zoom", "Copy Plot &Image", "Export &Plot…"]
+    window.last_context_menu.close()
+    view_box = plot.getPlotItem().getViewBox()
+    view_box.setXRange(2, 3)
+    assert not view_box.autoRangeEnabled()[0]
+    qtbot.keyClick(window.prediction_view, Qt.Key.Key_0, CTRL)  # View ▸ Reset Zoom
+    assert view_box.autoRangeEnabled()[0]
+    window.action_map["copy_plot"].trigger()
+    assert not QApplication.clipboard().pixmap().isNull()
+
+
+def test_help_lists_every_shortcut_from_the_action_table(window: MainWindow) -> None:
+    window.action_map["shortcuts"].trigger()
+    text = window.last_help.text()
+    for action in window.action_map.values():
+        for key in action.shortcuts():
+            assert key.toString(QKeySequence.SequenceFormat.NativeText) in text, action.text()
+    assert "Insert Row Above" in text and "Ctrl++" in text
+    window.last_help.close()
+    window.action_map["guide"].trigger()
+    assert "Type or paste the target" in window.last_help.text()
+    assert [s.toString() for s in window.action_map["guide"].shortcuts()] == ["F1"]
+    window.last_help.close()
+
+
+def test_a_first_run_hint_until_the_first_edit(
+    qtbot: QtBot, make_window: WindowFactory, settings: QSettings
+) -> None:
+    window = make_window(settings_=settings)
+    assert window.prediction_view.hint().startswith("New here? Type a number")
+    type_into(qtbot, window.prediction_view, 0, 0, "0.5")
+    assert window.prediction_view.hint() == ""
+    again = make_window(settings_=settings)
+    assert again.prediction_view.hint() == ""  # remembered
