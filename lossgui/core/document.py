@@ -37,6 +37,7 @@ from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
 from lossgui.core.lowest import lowest_indices
+from lossgui.core.names import name_problem
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -46,6 +47,7 @@ from lossgui.core.problems import (
     ShapeError,
     element_name,
     error_text,
+    quoted,
 )
 
 TARGET = 0
@@ -281,8 +283,10 @@ class DocumentModel:
             raise EditRefused("t is the target's name; choose another name for a prediction.",
                               "t は正解の名前です。予測には別の名前を付けてください。")
         if name in (n for c, n in enumerate(self._names) if c != column):
-            raise EditRefused(f"There is already a column called {name!r}.",
-                              f"{name!r} という列はすでにあります。")
+            raise EditRefused(f"There is already a column called {quoted(name)}.",
+                              f"{quoted(name)} という列はすでにあります。")
+        if problem := name_problem(name):  # too long for a label (core/names.py)
+            raise EditRefused(*problem)
 
     def check_removal(self, axis: int, count: int) -> None:
         """EditRefused unless ``count`` samples or elements may go (at least one must stay)."""

@@ -282,22 +282,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="38"/>
+        <location filename="../../lossgui/gui/app.py" line="42"/>
         <source>The window could not start.</source>
         <translation>ウィンドウを開始できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="39"/>
+        <location filename="../../lossgui/gui/app.py" line="43"/>
         <source>The window keeps running; the last action may not have finished.</source>
         <translation>ウィンドウは動き続けますが、最後の操作は完了していない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="42"/>
+        <location filename="../../lossgui/gui/app.py" line="46"/>
         <source>lossgui: something went wrong</source>
         <translation>lossgui: 問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="43"/>
+        <location filename="../../lossgui/gui/app.py" line="47"/>
         <source>%1
 
 %2 Please report this with the details below.</source>
@@ -306,7 +306,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="71"/>
+        <location filename="../../lossgui/gui/app.py" line="75"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -314,17 +314,22 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="51"/>
+        <location filename="../../lossgui/gui/files/background.py" line="52"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="57"/>
+        <location filename="../../lossgui/gui/files/background.py" line="58"/>
+        <source>Reading the pasted text…</source>
+        <translation>貼り付けたテキストを読んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/background.py" line="63"/>
         <source>Preparing the results…</source>
         <translation>結果を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="143"/>
+        <location filename="../../lossgui/gui/files/background.py" line="149"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -430,32 +435,32 @@
         <translation>違う理由</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="147"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="146"/>
         <source>lossgui (now)</source>
         <translation>lossgui (現在)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="148"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="147"/>
         <source>The loss and parameters chosen on the left, for comparison.</source>
         <translation>左で選んだ損失関数とパラメータ(比較用)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="159"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="158"/>
         <source>This tool refuses this input: %1</source>
         <translation>このツールはこの入力を受け付けません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="176"/>
         <source>ⓘ %1 and t look like one class per sample with probabilities summing to 1: the tools should agree up to their clipping.</source>
         <translation>ⓘ %1 と t は「1サンプルに正解1クラス、確率の合計が1」の形です。クリップの違いを除けば、どのツールも同じ値になるはずです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="185"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="184"/>
         <source>refuses</source>
         <translation>受け付けない</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="187"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="186"/>
         <source>not a number</source>
         <translation>数値ではない</translation>
     </message>
@@ -493,42 +498,42 @@
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="164"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="163"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="167"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="166"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="241"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="240"/>
         <source>%1: no curve for element %2 — fill in %3 and %4 (see the notes).</source>
         <translation>%1: 要素 %2 の曲線はありません — %3 と %4 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="247"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="246"/>
         <source>lowering %1 lowers E (learning moves it down)</source>
         <translation>%1 を下げると E が下がります(学習は %1 を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="249"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="248"/>
         <source>raising %1 lowers E (learning moves it up)</source>
         <translation>%1 を上げると E が下がります(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="251"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="250"/>
         <source>moving %1 a little does not change E here</source>
         <translation>ここでは %1 を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="252"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="251"/>
         <source>%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: %6. Click or drag on the plot to set %1&apos;s %2.</source>
         <translation>%1: %2 = %3、寄与 %4、接線の傾き(勾配)%5: %6。グラフをクリックまたはドラッグすると %1 の %2 を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="283"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="282"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -536,22 +541,22 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="197"/>
+        <location filename="../../lossgui/gui/document.py" line="198"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="200"/>
+        <location filename="../../lossgui/gui/document.py" line="201"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="219"/>
+        <location filename="../../lossgui/gui/document.py" line="220"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="222"/>
+        <location filename="../../lossgui/gui/document.py" line="223"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
@@ -559,7 +564,7 @@
 <context>
     <name>ElementSpin</name>
     <message>
-        <location filename="../../lossgui/gui/focus.py" line="101"/>
+        <location filename="../../lossgui/gui/selection.py" line="118"/>
         <source>Element k</source>
         <translation>要素 k</translation>
     </message>
@@ -815,22 +820,22 @@ Which column holds the target t?</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="86"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="96"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="89"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="108"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="101"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="118"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="111"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
@@ -1026,12 +1031,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="330"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1077,63 +1082,70 @@ Which column holds the target t?</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="73"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="77"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="318"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="336"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="83"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="313"/>
+        <source>… %n more</source>
+        <translation>
+            <numerusform>…ほか %n 件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="317"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="335"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="352"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="370"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="365"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="383"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="368"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="386"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="371"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="389"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="372"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="390"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1141,7 +1153,7 @@ Which column holds the target t?</source>
 <context>
     <name>PredictionCombo</name>
     <message>
-        <location filename="../../lossgui/gui/focus.py" line="73"/>
+        <location filename="../../lossgui/gui/selection.py" line="91"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
@@ -1184,17 +1196,17 @@ Which column holds the target t?</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="227"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="229"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="297"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="277"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="298"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
@@ -1255,27 +1267,27 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="241"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="248"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="245"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="252"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="264"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="271"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="302"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="309"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="304"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="311"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>
