@@ -5,6 +5,7 @@ Usage (the two commands in the README)::
 
     python3 dev.py run [ARGS...]    # start the lossgui desktop app, e.g. `run data.csv`
     python3 dev.py test [ARGS...]   # run the whole test suite; ARGS go to pytest
+    python3 dev.py test --lowest    # the same suite on the lowest versions pyproject declares
     python3 dev.py bench [ARGS...]  # benchmark against pandas, numpy, scikit-learn (issue 5)
 
 The first run creates ``.venv`` in the repository, installs lossgui (editable) with
@@ -30,6 +31,8 @@ from pathlib import Path
 USAGE = """usage:
     python3 dev.py run [ARGS...]    set up on first use, then start the lossgui app
     python3 dev.py test [ARGS...]   set up on first use, then run the tests (ARGS go to pytest)
+    python3 dev.py test --lowest [ARGS...]
+                                    the tests on the lowest declared versions (.venv-lowest)
     python3 dev.py bench [ARGS...]  set up with the bench extra, then run benchmarks/run.py"""
 MIN_PYTHON = (3, 11)
 REPO = Path(__file__).resolve().parent
@@ -326,11 +329,54 @@ def cmd_run(args: Sequence[str]) -> None:
     exec_in_repo([VENV_BIN / "lossgui", *args], dict(os.environ))
 
 
+def lowest_pins() -> list[str]:
+    """Each run-time and test requirement of pyproject.toml pinned to its lowest version.
+
+    ``numpy>=1.26`` becomes ``numpy==1.26`` (1.26.0), so each lower bound must be a released
+    version; exclusions such as ``!=6.12.0`` are dropped, as the lowest version is not excluded.
+    A requirement without a lower bound is kept as it is.
+    """
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    pins = []
+    for requirement in [*project["dependencies"], *project["optional-dependencies"]["test"]]:
+        match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*(.*)", requirement)
+        assert match, requirement
+        name, spec = match.groups()
+        lowest = re.search(r">=\s*([\w.]+)", spec)
+        pins.append(f"{name}=={lowest.group(1)}" if lowest else requirement)
+    return pins
+
+
+def ensure_lowest_venv() -> Path:
+    """.venv-lowest with the lowest declared versions and lossgui (editable); its Python."""
+    venv = REPO / ".venv-lowest"
+    python = venv / VENV_BIN.name / "python"
+    stamp = venv / ".lossgui-lowest-stamp"
+    fingerprint = install_fingerprint()
+    if python.exists() and stamp.exists() and stamp.read_text().strip() == fingerprint:
+        return python
+    pins = lowest_pins()
+    say(f"creating .venv-lowest with the lowest declared versions: {' '.join(pins)}")
+    run_quietly([sys.executable, "-m", "venv", "--clear", venv])
+    run_quietly([python, "-m", "pip", "install", "--quiet", *pins])
+    run_quietly([python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", "."])
+    stamp.write_text(fingerprint + "\n")
+    return python
+
+
 def cmd_test(args: Sequence[str]) -> None:
-    """Set up, then run pytest offscreen with ``args``; exits with pytest's code."""
+    """Set up, then run pytest offscreen with ``args``; exits with pytest's code.
+
+    ``--lowest`` first runs it in .venv-lowest, on the lowest versions pyproject.toml allows.
+    """
     setup(["offscreen"])
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    exec_in_repo([VENV_PYTHON, "-m", "pytest", *args], env)
+    python = VENV_PYTHON
+    if args and args[0] == "--lowest":
+        python, args = ensure_lowest_venv(), args[1:]
+    exec_in_repo([python, "-m", "pytest", *args], env)
 
 
 def cmd_bench(args: Sequence[str]) -> None:

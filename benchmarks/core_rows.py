@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import statistics
+import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,8 +15,9 @@ from typing import Any
 import numpy as np
 
 from benchmarks.common import columns, data_csv, median_ms, repeats_for
+from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import csvio, evaluate, get_loss, params
-from lossgui.core.atomic import write_atomic
+from lossgui.core.atomic import write_atomic_with
 from lossgui.core.evaluate import evaluate_resolved
 
 Row = dict[str, object]
@@ -26,22 +31,62 @@ def _optional(module: str) -> object | None:
 
 
 def _numpy_full(loss: str, y: np.ndarray, t: np.ndarray) -> Callable[[], object]:
-    """A bare numpy expression for total + contributions + gradient (what evaluate returns)."""
-    if loss in ("sse", "mse"):
-        scale = 1.0 if loss == "sse" else 1.0 / y.size
+    """A bare numpy expression for total + contributions + gradient (what evaluate returns).
 
-        def squared() -> object:
-            d = y - t
-            c = d * d * scale
-            return c.sum(), c, 2 * scale * d
-        return squared
-    if loss == "cee":
-        return lambda: ((c := -(t * np.log(y))).sum(), c, -(t / y))
+    Written as a user would write it (plain formulas, mean reductions as the defaults), on the
+    data kind the loss expects (see :func:`inputs_for`).
+    """
+    n = y.size
 
-    def bce() -> object:
-        c = -(t * np.log(y) + (1 - t) * np.log(1 - y)) / y.size
-        return c.sum(), c, ((1 - t) / (1 - y) - t / y) / y.size
-    return bce
+    def full(c: np.ndarray, g: np.ndarray) -> object:
+        return c.sum(), c, g
+
+    d = lambda: y - t  # noqa: E731
+    forms: dict[str, Callable[[], object]] = {
+        "sse": lambda: full((e := d()) * e, 2 * e),
+        "mse": lambda: full((e := d()) * e / n, 2 * e / n),
+        "mae": lambda: full(np.abs(e := d()) / n, np.sign(e) / n),
+        "huber": lambda: full(np.where(np.abs(e := d()) < 1, 0.5 * e * e, np.abs(e) - 0.5) / n,
+                              np.clip(e, -1, 1) / n),
+        "smooth_l1": lambda: full(np.where(np.abs(e := d()) < 1, 0.5 * e * e, np.abs(e) - 0.5)
+                                  / n, np.clip(e, -1, 1) / n),
+        "cee": lambda: full(-(t * np.log(y)), -(t / y)),
+        "kl": lambda: full(t * np.log(t / y), -(t / y)),
+        "bce": lambda: full(-(t * np.log(y) + (1 - t) * np.log(1 - y)) / n,
+                            ((1 - t) / (1 - y) - t / y) / n),
+        "bce_logits": lambda: full((np.maximum(y, 0) - y * t + np.log1p(np.exp(-np.abs(y)))) / n,
+                                   (1 / (1 + np.exp(-y)) - t) / n),
+        "hinge": lambda: full(np.maximum(0, m := 1 - t * y) / n, np.where(m > 0, -t, 0) / n),
+        "squared_hinge": lambda: full(np.maximum(0, m := 1 - t * y) ** 2 / n,
+                                      -2 * t * np.maximum(0, m) / n),
+        "soft_margin": lambda: full(np.logaddexp(0, -t * y) / n, -t / (1 + np.exp(t * y)) / n),
+        "log_cosh": lambda: full((np.abs(e := d()) + np.log1p(np.exp(-2 * np.abs(e))) - np.log(2))
+                                 / n, np.tanh(e) / n),
+        "pinball": lambda: full(np.maximum(0.5 * (e := t - y), -0.5 * e) / n,
+                                np.where(e > 0, -0.5, 0.5) / n),
+        "msle": lambda: full((e := np.log1p(y) - np.log1p(t)) ** 2 / n, 2 * e / (1 + y) / n),
+        "poisson": lambda: full((np.exp(y) - t * y) / n, (np.exp(y) - t) / n),
+    }
+    return forms[loss]
+
+
+def inputs_for(loss: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(y, t) of the kind the loss expects: probabilities, ±1 labels, logits or log-rates."""
+    t, y, _ = columns(n)
+    if loss in ("hinge", "squared_hinge", "soft_margin"):
+        return y * 4 - 2, 2 * t - 1
+    if loss in ("bce_logits", "poisson"):
+        return y * 4 - 2, t
+    if loss == "kl":
+        return y, np.clip(t, 0.1, 0.9)  # t = 0 would make numpy's t·log(t/y) NaN (0·log 0)
+    return y, t
+
+
+# Every loss whose total is a sum of per-element terms; the class-axis ones (softmax_cee, nll,
+# multi_margin, categorical_hinge, focal) have no one-line numpy baseline here.
+BENCHED_LOSSES = ("sse", "mse", "mae", "huber", "smooth_l1", "cee", "kl", "bce", "bce_logits",
+                  "hinge", "squared_hinge", "soft_margin", "log_cosh", "pinball", "msle",
+                  "poisson")
 
 
 def _numpy_total(loss: str, y: np.ndarray, t: np.ndarray) -> Callable[[], object]:
@@ -64,40 +109,45 @@ def _torch(torch: Any, loss: str, y: np.ndarray, t: np.ndarray) -> Callable[[], 
 
 
 def evaluate_rows(n: int) -> Iterator[Row]:
-    """evaluate(loss) against numpy (total alone; total + contributions + gradient), sklearn,
-    torch."""
-    t, y, _ = columns(n)
+    """evaluate(loss) against numpy computing total + contributions + gradient; sklearn, torch."""
     metrics = _optional("sklearn.metrics") and __import__("sklearn.metrics").metrics
     torch = _optional("torch")
     reps = repeats_for(n, 15, 9)
-    for loss in ("sse", "mse", "cee", "bce"):
-        resolved = params.resolve(loss, get_loss(loss).params, {})
-        ours = median_ms(lambda loss=loss, r=resolved: evaluate_resolved(loss, y, t, r), reps)
-        base = median_ms(_numpy_total(loss, y, t), reps)
-        full = median_ms(_numpy_full(loss, y, t), reps)
+    for loss in BENCHED_LOSSES:
+        y, t = inputs_for(loss, n)
+        given = {"log_input": True} if loss == "poisson" else {}
+        resolved = params.resolve(loss, get_loss(loss).params, given)
+        ours = median_ms(lambda loss=loss, r=resolved, y=y, t=t: evaluate_resolved(loss, y, t, r),
+                         reps)
+        base = median_ms(_numpy_full(loss, y, t), reps)
         row: Row = {"what": f"evaluate {loss}", "n": n, "ours_ms": ours, "base_ms": base,
-                    "baseline": "numpy total alone", "target": 1.5,
-                    "numpy_full_ms": full}
+                    "baseline": "numpy total+contributions+gradient", "target": 1.5}
+        if loss in ("sse", "mse", "cee", "bce"):
+            row["numpy_total_ms"] = median_ms(_numpy_total(loss, y, t), reps)
         if metrics is not None and loss in ("mse", "bce"):
             if loss == "mse":
-                row["sklearn_ms"] = median_ms(lambda: metrics.mean_squared_error(t, y), reps)
+                row["sklearn_ms"] = median_ms(lambda y=y, t=t: metrics.mean_squared_error(t, y),
+                                              reps)
             else:
-                row["sklearn_ms"] = median_ms(lambda: metrics.log_loss(t, y), reps)
-        if torch is not None:
+                row["sklearn_ms"] = median_ms(lambda y=y, t=t: metrics.log_loss(t, y), reps)
+        if torch is not None and loss in ("sse", "mse", "cee", "bce"):
             row["torch_ms"] = median_ms(_torch(torch, loss, y, t), reps)
         yield row
 
 
 def file_rows(n: int, directory: Path) -> Iterator[Row]:
-    """Read the data CSV against pandas.read_csv; export the results CSV against np.savetxt."""
+    """Read the data CSV against polars.read_csv; export the results CSV against polars."""
+    import polars
+
     pandas = _optional("pandas")
     path = data_csv(n, directory)
     reps = repeats_for(n, 7, 3)
     ours = median_ms(lambda: csvio.read_data_csv(path), reps)
     row: Row = {"what": "read data CSV (core)", "n": n, "ours_ms": ours, "target": 1.5,
-                "baseline": "pandas.read_csv"}
+                "baseline": "polars.read_csv",
+                "base_ms": median_ms(lambda: polars.read_csv(path), reps)}
     if pandas is not None:
-        row["base_ms"] = median_ms(lambda: pandas.read_csv(path), reps)
+        row["pandas_ms"] = median_ms(lambda: pandas.read_csv(path), reps)
     body = path.read_text().split("\n", 1)[1]
     row["loadtxt_ms"] = median_ms(
         lambda: np.loadtxt(io.StringIO(body), delimiter=",", ndmin=2), reps)
@@ -106,19 +156,88 @@ def file_rows(n: int, directory: Path) -> Iterator[Row]:
     t, y1, y2 = columns(n)
     predictions = [(name, y, evaluate("sse", y, t)) for name, y in (("y1", y1), ("y2", y2))]
     out = directory / f"results_{n}.csv"
-    table = np.column_stack(
-        [t, *(a for _, y, ev in predictions for a in (y, ev.contributions, ev.gradient))])
-    export = median_ms(
-        lambda: write_atomic(out, csvio.results_csv_text("t", t, predictions)), reps)
-    savetxt = median_ms(
-        lambda: np.savetxt(directory / "savetxt.csv", table, fmt="%.17g", delimiter=","), reps)
-    yield {"what": "export results CSV (core)", "n": n, "ours_ms": export, "base_ms": savetxt,
-           "baseline": 'numpy.savetxt(fmt="%.17g")', "target": 0.5}
+    table = {"t": t, **{f"{kind}({name})": a for name, y, ev in predictions
+                        for kind, a in (("y", y), ("contribution", ev.contributions),
+                                        ("gradient", ev.gradient))}}
+
+    def export() -> None:
+        write_atomic_with(out, lambda handle: csvio.write_results_csv(handle, "t", t,
+                                                                       predictions))
+    export_ms = median_ms(export, reps)
+    base = median_ms(lambda: polars.DataFrame(table).write_csv(directory / "polars.csv"), reps)
+    yield {"what": "export results CSV (core)", "n": n, "ours_ms": export_ms, "base_ms": base,
+           "baseline": "polars.write_csv", "target": 1.5,
+           "savetxt_ms": median_ms(lambda: np.savetxt(
+               directory / "savetxt.csv", np.column_stack(list(table.values())), fmt="%.17g",
+               delimiter=","), 1 if n > 100_000 else reps)}
 
 
-def run(sizes: tuple[int, ...]) -> Iterator[Row]:
-    """Every core and file row at every size."""
+POLARS_SCRIPT = """
+import sys, polars as pl
+frame = pl.read_csv(sys.argv[1])
+t = frame["t"].to_numpy()
+out = {"t": t}
+for name in ("y1", "y2"):
+    y = frame[name].to_numpy()
+    d = y - t
+    out[name] = y
+    out[f"contribution({name})"] = d * d / len(t)
+    out[f"gradient({name})"] = 2 * d / len(t)
+pl.DataFrame(out).write_csv(sys.argv[2])
+"""
+
+
+def _process_ms(command: list[str], repeats: int) -> float:
+    times = []
+    for _ in range(repeats + 1):  # the first run warms the file cache
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times[1:])
+
+
+def command_rows(n: int, directory: Path) -> Iterator[Row]:
+    """`lossgui compute … --format csv --output` as a whole process against a polars script."""
+    path = data_csv(n, directory)
+    script = directory / "polars_compute.py"
+    script.write_text(POLARS_SCRIPT)
+    reps = repeats_for(n, 5, 3)
+    ours = _process_ms([sys.executable, "-m", "lossgui", "compute", str(path), "--loss", "mse",
+                        "--format", "csv", "--output", str(directory / "ours.csv")], reps)
+    base = _process_ms([sys.executable, str(script), str(path), str(directory / "pl.csv")], reps)
+    yield {"what": "lossgui compute --format csv --output (whole process)", "n": n,
+           "ours_ms": ours, "base_ms": base, "baseline": "polars script (read, numpy, write)",
+           "target": 1.0}
+
+
+def stream_rows(rows: int, directory: Path) -> Iterator[Row]:
+    """`compute --totals-only` on a big file: time against polars reading it, peak memory."""
+    path = directory / f"stream_{rows}.csv"
+    line = "1.0,0.9021721189963192,0.22892406511718577\n0.0,0.3928621705848541,0.55852897955\n"
+    with path.open("w") as handle:
+        handle.write("t,y1,y2\n")
+        for _ in range(rows // 2):
+            handle.write(line)  # ~45 bytes a row: the size a real float64 CSV has
+    size_mb = path.stat().st_size / 2**20
+    command = [sys.executable, "-m", "lossgui", "compute", str(path), "--loss", "mse",
+               "--totals-only", "--format", "json"]
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True,
+                          text=True, check=True)
+    ours = (time.perf_counter() - start) * 1e3
+    peak_mb = int(done.stderr.strip().splitlines()[-1]) / 1024
+    path.unlink()
+    yield {"what": f"compute --totals-only, {size_mb:,.0f} MB file: peak memory", "n": rows,
+           "ours_mb": peak_mb, "budget_mb": 500.0, "target": 1.0, "seconds": ours / 1e3}
+
+
+def run(sizes: tuple[int, ...], stream: int = 0) -> Iterator[Row]:
+    """Every core and file row at every size; the streaming row on ``stream`` rows if asked."""
+    keep_arrays_in_heap()  # as lossgui's own entry points do
     with tempfile.TemporaryDirectory(prefix="lossgui-bench-") as tmp:
         for n in sizes:
             yield from evaluate_rows(n)
             yield from file_rows(n, Path(tmp))
+            yield from command_rows(n, Path(tmp))
+        if stream:
+            yield from stream_rows(stream, Path(tmp))

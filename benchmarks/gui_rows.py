@@ -83,37 +83,60 @@ def measure(n: int, directory: Path) -> list[dict[str, object]]:
     settings = QSettings(str(directory / "bench.ini"), QSettings.Format.IniFormat)
     rows: list[dict[str, object]] = []
 
-    start = time.perf_counter()
-    window, problem = build_window(str(path), settings)
+    # Opening as File ▸ Open does, in a window already up (start-up is a row of its own).
+    window, problem = build_window(None, settings)
     window.resize(1200, 800)
     window.show()
+    _painted(window)
+    start = time.perf_counter()
+    assert window.files.open_path(str(path), ask_first=False)
     _painted(window)
     opened = (time.perf_counter() - start) * 1e3
     assert problem is None, problem
     peak_open = peak_kb()
-    # Imported after the open's peak is read: the empty-app baseline does not load pandas.
+    # Imported after the open's peak is read: the empty-app baseline loads neither.
     import pandas
+    import polars
+
+    def polars_open() -> None:  # the fastest reader there is, and the same evaluation
+        frame = polars.read_csv(path)
+        t, y1, y2 = (frame[c].to_numpy() for c in ("t", "y1", "y2"))
+        for y in (y1, y2):
+            d = y - t
+            c = d * d
+            (c.sum(), c, 2 * d)
 
     start = time.perf_counter()
+    polars_open()
+    polars_ms = (time.perf_counter() - start) * 1e3
+    start = time.perf_counter()
     pandas.read_csv(path)
+    pandas_ms = (time.perf_counter() - start) * 1e3
     rows.append({"what": "open CSV → totals and plot shown", "n": n, "ours_ms": opened,
-                 "base_ms": (time.perf_counter() - start) * 1e3, "baseline": "pandas.read_csv",
-                 "target": 1.5, "maxrss_kb": peak_open})
+                 "base_ms": polars_ms, "baseline": "polars.read_csv + numpy evaluate",
+                 "target": 2.0, "pandas_ms": pandas_ms, "maxrss_kb": peak_open,
+                 "data_mb": n * 3 * 8 / 2**20})
 
+    # An edit as a user makes it: text into the y1 cell through the table model's setData,
+    # until the panels that show its consequences (totals, formula, plot, the table) have
+    # painted. Not a whole-window grab: a real edit repaints only what changed.
     document = window.document
-    t, y1, y2 = columns(n)
-    edits, bases = [], []
-    for k in range(3):
+    model = window.prediction_view.model()
+    panels = [window.loss_panel, window.formula_panel, window.plot_panel,
+              window.prediction_view.viewport()]
+    edits = []
+    for k in range(9):
+        index = model.index(n // 2, 0)
         start = time.perf_counter()
-        document.edit_cells(n // 2, 1, [[0.25 + 0.01 * k]])
-        _painted(window)
+        assert model.setData(index, f"{0.25 + 0.01 * k!r}")
+        app.processEvents()
+        for panel in panels:
+            panel.repaint()
         edits.append((time.perf_counter() - start) * 1e3)
-        start = time.perf_counter()
-        (np.sum((y1 - t) ** 2), np.sum((y2 - t) ** 2))
-        bases.append((time.perf_counter() - start) * 1e3)
-    rows.append({"what": "edit one cell → repainted", "n": n, "ours_ms": float(np.median(edits)),
-                 "base_ms": float(np.median(bases)), "baseline": "numpy total (both y)",
-                 "target": 3.0})
+    rows.append({"what": "edit one cell → panels painted", "n": n,
+                 "ours_ms": float(np.median(edits)), "baseline": "same edit on 1,000 rows",
+                 "target": 1.5, "absolute_target_ms": 30.0})
+    _, y1, y2 = columns(n)
 
     lines = min(n, 100_000)
     block = "\n".join(f"{a!r}\t{b!r}" for a, b in zip(y2[:lines].tolist(), y1[:lines].tolist(),

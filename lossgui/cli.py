@@ -10,6 +10,7 @@ import difflib
 import json
 import math
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +25,7 @@ from lossgui.core.checks import FloatArray
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
+from lossgui.core.losses import grouped
 from lossgui.core.lowest import lowest_indices
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import label, quoted
@@ -31,6 +33,7 @@ from lossgui.core.stream import stream_totals
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE (128 + 13)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -139,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LossguiError as error:
         _fail(str(error))
         return EXIT_USAGE
+    except BrokenPipeError:  # `lossgui examples | head -1`: the reader has all it wanted
+        # Point stdout at nothing so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
         _fail(f"{where}{error.strerror or error}")
@@ -152,9 +159,16 @@ def _fail(message: str) -> None:
 
 
 def window_main() -> int:
-    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only."""
+    """Entry point of ``lossgui-window`` (a GUI script: no console on Windows): the window only.
+
+    The argument, if any, is a file to open (as a file manager's "Open with" passes it).
+    """
     keep_arrays_in_heap()
-    return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+    try:
+        return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
+    except LossguiError as error:  # e.g. no display; printed where there is a terminal
+        _fail(str(error))
+        return EXIT_USAGE
 
 
 def _window_file(args: Sequence[str]) -> str | None:
@@ -252,6 +266,9 @@ def _read_inputs(
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
     data = csvio.read_data_csv(args.data, delimiter)
     target_name, t, predictions = data.split(args.target, args.pred)
+    if getattr(args, "plot", None) and data.is_batch:
+        raise LossguiError("--plot draws one vector's elements; plot a batch in the window "
+                           "(lossgui DATA.csv) or use --format csv")
     return loss.id, params, target_name, t, list(predictions)
 
 
@@ -290,8 +307,11 @@ def _compute(args: argparse.Namespace) -> int:
             csvio.write_results_csv(handle, target_name, t, results, bom=args.bom)
         _emit(args, write)
     elif args.format == "json":
-        _emit(args, json.dumps(_json_report(loss.id, params, target_name, results),
-                               ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(_json_report(loss.id, params, target_name, results),
+                          ensure_ascii=False, indent=2) + "\n"
+        if t.ndim == 2 or any(y.ndim == 2 for _, y in predictions):
+            text = _NUMBER_LIST.sub(_one_line, text)
+        _emit(args, text)
     else:
         _emit(args, _table_report(loss.id, params, results))
     if args.plot:
@@ -384,31 +404,58 @@ def _json_report(
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> dict[str, object]:
     problems = _problems(results)
-    return {
-        "loss": loss_id,
-        "params": dict(params),
-        "target": target_name,
-        "predictions": [
-            {
-                "name": name,
-                "total": json_number(ev.total),
-                "contributions": [json_number(v) for v in ev.contributions.tolist()],
-                "gradient": [json_number(v) for v in ev.gradient.tolist()],
-            }
-            for name, _, ev in results
-        ],
-        "warnings": [_warning_json(name, problem) for name, problem in problems],
-    }
+    batch = any(ev.contributions.ndim == 2 for _, _, ev in results)
+    report: dict[str, object] = {"loss": loss_id, "params": dict(params), "target": target_name}
+    if batch:
+        samples, classes = results[0][2].contributions.shape
+        report["samples"], report["classes"] = samples, classes
+    report["predictions"] = [
+        {
+            "name": name,
+            "total": json_number(ev.total),
+            **({"per_sample": _json_numbers(ev.per_sample)} if batch else {}),
+            "contributions": _json_numbers(ev.contributions),
+            "gradient": _json_numbers(ev.gradient),
+        }
+        for name, _, ev in results
+    ]
+    report["warnings"] = [_warning_json(name, problem, batch) for name, problem in problems]
+    return report
 
 
-def _warning_json(prediction: str | None, problem: Problem) -> dict[str, object]:
-    """One warning as the JSON reports list it; ``row`` is the 1-based element k."""
-    return {
-        "prediction": prediction,
-        "row": problem.index[0] + 1 if problem.index else None,
-        "severity": problem.severity.value,
-        "message": problem.message,
-    }
+# A list of numbers only (JSON numbers or the strings "inf", "-inf", "nan"), spread over lines.
+_NUMBER = r'\s*(?:-?[0-9][0-9.eE+-]*|"(?:inf|-inf|nan)")\s*'
+_NUMBER_LIST = re.compile(rf"\[{_NUMBER}(?:,{_NUMBER})*\]")
+
+
+def _one_line(match: re.Match[str]) -> str:
+    """A batch's row of K numbers on one line, so an N×K table reads as N lines."""
+    return "[" + ", ".join(cell.strip() for cell in match[0][1:-1].split(",")) + "]"
+
+
+def _json_numbers(values: object) -> object:
+    """A vector or an N×K table as (nested) JSON lists, non-finite values spelled out."""
+    if isinstance(values, list):
+        return [_json_numbers(v) for v in values]
+    if hasattr(values, "tolist"):
+        return _json_numbers(values.tolist())
+    return json_number(float(values))  # type: ignore[arg-type]
+
+
+def _warning_json(
+    prediction: str | None, problem: Problem, batch: bool = False
+) -> dict[str, object]:
+    """One warning as the JSON reports list it: ``row`` is the 1-based element k of a vector;
+    in a batch ``sample`` n is 1-based and ``class`` k 0-based (as the file's ``y[k]``); null
+    for a remark about the whole input."""
+    if batch:
+        sample, k = problem.sample_and_class
+        place: dict[str, object] = {"sample": None if sample is None else sample + 1,
+                                    "class": k}
+    else:
+        place = {"row": problem.index[0] + 1 if problem.index else None}
+    return {"prediction": prediction, **place, "severity": problem.severity.value,
+            "message": problem.message}
 
 
 def _table_report(
@@ -421,10 +468,36 @@ def _table_report(
     for i, (name, _, ev) in enumerate(results):
         mark = "  ← lowest loss" if i in lowest else ""
         lines.append(f"{_pad(label(name), width)}  {ev.total!r}{mark}")
+    if results and results[0][2].contributions.ndim == 2:
+        lines += ["", *_batch_lines(results)]
     problems = [_problem_line(name, p) for name, p in _problems(results)]
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"
+
+
+SAMPLES_LISTED = 20  # a table for a terminal; JSON and CSV carry every sample
+
+
+def _batch_lines(results: Sequence[tuple[str, object, Evaluation]]) -> list[str]:
+    """What a batch's total is made of: N, K, the reduction, and each sample's own loss."""
+    first = results[0][2]
+    samples, classes = first.contributions.shape
+    mean = first.params.get("reduction") == "mean"
+    lines = [f"batch: {samples} samples × {classes} classes; the total is the "
+             f"{'mean' if mean else 'sum'} of the samples' losses"]
+    names = [label(name) for name, _, _ in results]
+    widths = [max(_width(name), 8) for name in names]
+    header = "  ".join(_pad(n, w) for n, w in zip(names, widths, strict=True))
+    lines.append(f"sample  {header}".rstrip())
+    per_sample = [ev.per_sample for _, _, ev in results]
+    for n in range(min(samples, SAMPLES_LISTED)):
+        cells = [_pad(f"{float(p[n]):.6g}", w) for p, w in zip(per_sample, widths, strict=True)]
+        lines.append(f"{n + 1:<6}  " + "  ".join(cells).rstrip())
+    if samples > SAMPLES_LISTED:
+        lines.append(f"… {samples - SAMPLES_LISTED} more samples (--format json or csv lists "
+                     "them all)")
+    return lines
 
 
 def _compute_totals(args: argparse.Namespace) -> int:
@@ -490,6 +563,7 @@ def _descend(args: argparse.Namespace) -> int:
     loss_id, params, _, t, predictions = _read_inputs(args)
     runs = [(name, descend(loss_id, y, t, params, lr, steps, args.space))
             for name, y in predictions]
+    batch = any(y.ndim == 2 for _, y in predictions)
     problems = [(name, problem) for name, run in runs for problem in run.problems]
     if args.format == "json":
         report = {
@@ -500,10 +574,10 @@ def _descend(args: argparse.Namespace) -> int:
             "space": runs[0][1].space,
             "predictions": [
                 {"name": name, "totals": [json_number(v) for v in run.totals.tolist()],
-                 "final": [json_number(v) for v in run.final.tolist()]}
+                 "final": _json_numbers(run.final)}
                 for name, run in runs
             ],
-            "warnings": [_warning_json(name, problem) for name, problem in problems],
+            "warnings": [_warning_json(name, problem, batch) for name, problem in problems],
         }
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
@@ -569,6 +643,9 @@ def _list_losses(fmt: str, out: TextIO) -> int:
                 "name_ja": loss.name_ja,
                 "formula": loss.formula,
                 "expects": loss.expects.value,
+                "task": loss.task.value,
+                "when_en": loss.when[0],
+                "when_ja": loss.when[1],
                 "params": [
                     {"name": p.name, "kind": p.kind.value, "default": p.default,
                      "choices": list(p.choices), "help": p.help}
@@ -579,14 +656,19 @@ def _list_losses(fmt: str, out: TextIO) -> int:
         ]
         out.write(json.dumps(catalogue, ensure_ascii=False, indent=2) + "\n")
         return 0
-    for loss in LOSSES:
-        defaults = ", ".join(
-            f"{p.name}={str(p.default).lower() if isinstance(p.default, bool) else p.default}"
-            for p in loss.params
-        )
-        out.write(f"{loss.id:<12} {loss.name_en} ({loss.name_ja})\n"
-                  f"{'':<12} {loss.formula}\n{'':<12} expects {loss.expects.value}; "
-                  f"parameters: {defaults}\n")
+    indent = " " * (max(len(loss.id) for loss in LOSSES) + 2)
+    for number, (task, losses) in enumerate(grouped()):
+        out.write(f"{'' if number == 0 else chr(10)}== {task.describe('en')} "
+                  f"({task.describe('ja')}) ==\n")
+        for loss in losses:
+            defaults = ", ".join(
+                f"{p.name}={str(p.default).lower() if isinstance(p.default, bool) else p.default}"
+                for p in loss.params
+            )
+            out.write(f"{loss.id:<{len(indent)}}{loss.name_en} ({loss.name_ja})\n"
+                      f"{indent}{loss.formula}\n"
+                      f"{indent}when: {loss.when[0]}\n{indent}使う場面: {loss.when[1]}\n"
+                      f"{indent}expects {loss.expects.value}; parameters: {defaults}\n")
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 
 import numpy as np
 from numpy.typing import NDArray
@@ -92,10 +93,13 @@ def _parse_plain(text: str) -> FloatArray | None:
     if not (grid[:, -1] == _NEWLINE).all() or (width > 1 and not (grid[:, :-1] == _TAB).all()):
         return None  # rows of different lengths
     try:
-        # Whitespace separators; a cell that is not one whole number either raises (it cannot
-        # be read to its end) or reads as two numbers, and then the count below is wrong.
-        values = np.fromstring(data, dtype=np.float64, sep=" ")
-    except ValueError:
+        # Whitespace separators; a cell that is not one whole number (1.2.3, 1e5e5) cannot be
+        # read to its end: numpy >= 2.3 raises, older numpy only warns and would read 1.2 or
+        # 100000, so its warning counts as the same refusal. Both take the careful path.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            values = np.fromstring(data, dtype=np.float64, sep=" ")
+    except (ValueError, DeprecationWarning):
         return None
     if len(values) != lines * width:
         return None

@@ -96,9 +96,37 @@ class Findings:
                 f"…ほか{hidden}個の要素も同様です: {summary[1]}",
             ))
 
-    def whole(self, code: str, message: Message, severity: Severity = Severity.NOTE) -> None:
-        """Add a problem about the input as a whole."""
-        self.problems.append(Problem(code, message[0], None, severity, message[1]))
+    def per_sample(
+        self,
+        rows: BoolArray,
+        code: str,
+        describe: Callable[[int], Message],
+        summary: Message,
+    ) -> None:
+        """A warning per flagged sample of a batch (up to MAX_LISTED); its whole row is flagged."""
+        samples = np.flatnonzero(rows)
+        if not len(samples):
+            return
+        self.flagged[samples] = True
+        for n in samples[:MAX_LISTED]:
+            en, ja = describe(int(n))
+            self.problems.append(Problem(code, en, None, Severity.WARNING, ja, int(n)))
+        hidden = len(samples) - MAX_LISTED
+        if hidden > 0:
+            self.problems.append(Problem(
+                code, f"…and {hidden} more samples: {summary[0]}", None, Severity.WARNING,
+                f"…ほか{hidden}個のサンプルも同様です: {summary[1]}",
+            ))
+
+    def whole(
+        self,
+        code: str,
+        message: Message,
+        severity: Severity = Severity.NOTE,
+        sample: int | None = None,
+    ) -> None:
+        """Add a problem about the input as a whole (or about one whole ``sample`` of a batch)."""
+        self.problems.append(Problem(code, message[0], None, severity, message[1], sample))
 
 
 def fmt(value: float) -> str:
@@ -106,10 +134,14 @@ def fmt(value: float) -> str:
     return f"{value:.6g}"
 
 
-def missing(findings: Findings, y: FloatArray, t: FloatArray) -> BoolArray:
+def missing(
+    findings: Findings, y: FloatArray, t: FloatArray, explained: BoolArray | None = None
+) -> BoolArray:
     """Flag blanks and non-numbers in y and t; return where either is missing.
 
-    Also records ``findings.ranges`` for the loss's own checks.
+    Elements of t that are ``explained`` already (the rows of a blank or unusable class index)
+    count as missing but are not listed again. Also records ``findings.ranges`` for the loss's
+    own checks.
     """
     findings.ranges = ranges = Ranges.of(y, t)
     if ranges.finite:
@@ -119,7 +151,7 @@ def missing(findings: Findings, y: FloatArray, t: FloatArray) -> BoolArray:
     bad_t = ~np.isfinite(t)
     bad_y = ~np.isfinite(y)
     findings.per_element(
-        bad_t,
+        bad_t if explained is None else bad_t & ~explained,
         "missing_t",
         lambda i: (f"{element_name('t', i)} is missing or not a finite number, "
                    "so the loss cannot be computed there.",
@@ -222,21 +254,35 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
         ones = int(np.count_nonzero(row == 1))
         where = f"In sample {n + 1}, t" if t.ndim == 2 else "t"
         where_ja = f"サンプル {n + 1} の t" if t.ndim == 2 else "t"
-        if ones > 1 and np.all((row == 0) | (row == 1)):
+        if total == 0 and row.min() >= 0:
+            findings.whole("t_no_class", (
+                f"{where} has no 1 (every class is 0): no class is correct, so this sample adds "
+                "nothing to cross-entropy. Is a 1 missing?",
+                f"{where_ja} には 1 がありません(どのクラスも 0)。正解のクラスがないので、"
+                "このサンプルは交差エントロピー誤差に何も足しません。1 が抜けていませんか?",
+            ), Severity.WARNING, _per_sample(t, int(n))[1])
+        elif ones > 1 and np.all((row == 0) | (row == 1)):
             findings.whole("t_multi_label", (
                 f"{where} has {ones} ones: cross-entropy usually expects exactly one correct "
                 "class. Is this multi-label? Each 1 adds its own −t·log y term to the sum.",
                 f"{where_ja} には 1 が {ones} 個あります。"
                 "交差エントロピー誤差は普通、正解のクラスを1つだけとします。"
                 "マルチラベルですか? 1 のそれぞれが −t·log y の項を足します。",
-            ))
+            ), *_per_sample(t, int(n)))
         elif not np.isclose(total, 1.0) or np.any(row < 0):
             findings.whole("t_not_distribution", (
                 f"{where} sums to {fmt(total)}, not 1: cross-entropy expects one correct class "
                 "(one-hot) or a probability distribution.",
                 f"{where_ja} の合計は {fmt(total)} で、1 ではありません。交差エントロピー誤差は"
                 "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
-            ))
+            ), *_per_sample(t, int(n)))
+
+
+def _per_sample(values: FloatArray, n: int) -> tuple[Severity, int | None]:
+    """Severity and sample of a remark about row ``n``: a note on one vector (the article's t
+    has two 1s on purpose), a warning naming the sample in a batch, where one odd row among
+    many is more likely a slip."""
+    return (Severity.WARNING, n) if values.ndim == 2 else (Severity.NOTE, None)
 
 
 def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> None:
@@ -255,4 +301,4 @@ def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> Non
             "nothing is renormalised.",
             f"{where_ja} の合計は {total} で 1 ではないので、1つの確率分布ではありません"
             "(ソフトマックスの出力は合計 1)。損失はこの値のまま計算し、正規化はしません。",
-        ))
+        ), *_per_sample(y, int(n)))

@@ -35,6 +35,9 @@ class Convention:
         return self.reason_ja if language.startswith("ja") and self.reason_ja else self.reason
 
 
+Formula = Callable[[FloatArray, FloatArray], "float | None"]
+
+
 def _article_sse(y: FloatArray, t: FloatArray) -> float | None:
     return float(np.sum((y - t) ** 2))
 
@@ -88,18 +91,30 @@ def _pytorch_bce(y: FloatArray, t: FloatArray) -> float | None:
     return float(-np.mean(t * log_y + (1 - t) * log_1my))
 
 
-def _sklearn_log_loss(y: FloatArray, t: FloatArray) -> float | None:
-    rows_y, rows_t = np.atleast_2d(y), np.atleast_2d(t)
-    if not np.all(np.count_nonzero(rows_t, axis=1) == 1) or not np.all(np.isin(rows_t, (0, 1))):
-        return None
-    eps = np.finfo(np.float64).eps
-    with np.errstate(divide="ignore", invalid="ignore"):
-        normalised = rows_y / rows_y.sum(axis=1, keepdims=True)
-        clipped = np.clip(normalised, eps, 1 - eps)
+def _sklearn_log_loss(renormalises: bool, refuses_outside: bool) -> Formula:
+    """scikit-learn's ``log_loss`` on a one-hot (or multi-hot) t, as a given version computes it.
+
+    Measured on 1.3.2 … 1.9.1 (tests/core/data/sklearn_log_loss.jsonl): y is clipped to
+    [ε, 1 − ε] (float64 ε), and before 1.5 each row is then divided by its sum. From 1.7 a y
+    below 0 or above 1 is refused. Every version refuses a missing value, targets that are not
+    0 or 1, and a single class (K = 1); several 1s are taken as they are.
+    """
+
+    def formula(y: FloatArray, t: FloatArray) -> float | None:
+        rows_y, rows_t = np.atleast_2d(y), np.atleast_2d(t)
+        if rows_y.shape[-1] < 2 or not np.isfinite(rows_y).all() \
+                or not np.isin(rows_t, (0, 1)).all():
+            return None
+        if refuses_outside and ((rows_y < 0) | (rows_y > 1)).any():
+            return None
+        eps = np.finfo(np.float64).eps
+        clipped = np.clip(rows_y, eps, 1 - eps)
+        if renormalises:
+            clipped = clipped / clipped.sum(axis=1, keepdims=True)
         return float(np.mean(-np.sum(rows_t * np.log(clipped), axis=1)))
 
+    return formula
 
-Formula = Callable[[FloatArray, FloatArray], "float | None"]
 
 _TABLE: tuple[tuple[str, str, Formula, str, str], ...] = (
     ("the article", "2乗和誤差 Σ (y−t)²", _article_sse, "A plain sum of squared differences.",
@@ -128,20 +143,158 @@ _TABLE: tuple[tuple[str, str, Formula, str, str], ...] = (
     ("PyTorch", "binary_cross_entropy (mean)", _pytorch_bce,
      "Each element is a separate yes/no question, t = 0 terms count too; log is clamped at −100.",
      "各要素を別々の2択問題として扱うので t = 0 の項も数えます。log は −100 で下限を切ります。"),
-    ("scikit-learn", "log_loss", _sklearn_log_loss,
-     "Renormalises y to sum 1 and clips at float64 ε; it refuses a t that is not one class per "
-     "sample (two 1s would be multi-label).",
-     "y を合計 1 に正規化し float64 の ε でクリップします。1サンプルに正解が1つでない t"
-     "(1 が2つならマルチラベル)は受け付けません。"),
+    ("scikit-learn", "log_loss (1.3–1.4)", _sklearn_log_loss(True, False),
+     "scikit-learn 1.3–1.4 clip y to [ε, 1 − ε] (float64 ε), then renormalise each row to sum "
+     "1 (warning that 1.5 will stop). Several 1s in t are taken, each adding its −log y; soft "
+     "targets and a single class are refused.",
+     "scikit-learn 1.3〜1.4 は y を [ε, 1 − ε](float64 の ε)にクリップしてから、各行を合計 1 "
+     "に正規化します(1.5 でやめると警告)。t に 1 が複数あってもそのまま受け付け、それぞれが "
+     "−log y を足します。0/1 でない t と1クラスだけの入力は受け付けません。"),
+    ("scikit-learn", "log_loss (1.5–1.6)", _sklearn_log_loss(False, False),
+     "From 1.5 scikit-learn no longer renormalises: y is only clipped to [ε, 1 − ε], with a "
+     "warning when it does not sum to 1. Several 1s in t are taken; soft targets and a single "
+     "class are refused.",
+     "1.5 から scikit-learn は正規化しません。y を [ε, 1 − ε] にクリップするだけで、合計が 1 "
+     "でなければ警告します。t に 1 が複数あっても受け付け、0/1 でない t と1クラスだけの入力は"
+     "受け付けません。"),
+    ("scikit-learn", "log_loss (1.7–1.9)", _sklearn_log_loss(False, True),
+     "As 1.5–1.6, but from 1.7 a y below 0 or above 1 is refused instead of clipped.",
+     "1.5〜1.6 と同じですが、1.7 からは 0 未満や 1 を超える y をクリップせずに拒否します。"),
 )
 
 
-def compare(y: FloatArray, t: FloatArray) -> list[Convention]:
-    """Every convention in the table, evaluated on this prediction and target."""
+# --- framework defaults that differ, for the losses of the wider catalogue ----------------------
+# Each is shown only under the losses it is about; the values re-derive the named version's code.
+
+
+def _torch_kl_div_mean(y: FloatArray, t: FloatArray) -> float | None:
+    # PyTorch 2.x kl_div(log y, t) with the default reduction='mean': the sum over every
+    # element divided by their number N·K (it warns that 'batchmean', ÷N, is the true KL).
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(t != 0, t * (np.log(t) - np.log(y)), 0.0)
+    return float(np.sum(terms) / t.size)
+
+
+def _keras_hinge_labels(t: FloatArray) -> FloatArray:
+    # Keras 3 convert_binary_labels_to_hinge: 2t − 1 only when *every* label is 0 or 1.
+    binary = bool(np.all((t == 0) | (t == 1)))
+    converted: FloatArray = 2.0 * t - 1.0 if binary else t
+    return converted
+
+
+def _keras_hinge(y: FloatArray, t: FloatArray) -> float | None:
+    return float(np.mean(np.maximum(1.0 - _keras_hinge_labels(t) * y, 0.0)))
+
+
+def _keras_squared_hinge(y: FloatArray, t: FloatArray) -> float | None:
+    return float(np.mean(np.maximum(1.0 - _keras_hinge_labels(t) * y, 0.0) ** 2))
+
+
+def _sklearn_mape(y: FloatArray, t: FloatArray) -> float | None:
+    # scikit-learn mean_absolute_percentage_error: a fraction (no ×100), |t| floored at float64 ε.
+    eps = np.finfo(np.float64).eps
+    return float(np.mean(np.abs(y - t) / np.maximum(np.abs(t), eps)))
+
+
+def _keras_msle(y: FloatArray, t: FloatArray) -> float | None:
+    # Keras 3 mean_squared_logarithmic_error: max(x, 1e-7) before log(x + 1), for y and t.
+    first = np.log(np.maximum(y, KERAS_EPSILON) + 1.0)
+    second = np.log(np.maximum(t, KERAS_EPSILON) + 1.0)
+    return float(np.mean((first - second) ** 2))
+
+
+def _torch_poisson_default(y: FloatArray, t: FloatArray) -> float | None:
+    # PyTorch poisson_nll_loss defaults: log_input=True, so y is log λ: mean(eʸ − t·y).
+    with np.errstate(over="ignore"):
+        return float(np.mean(np.exp(y) - t * y))
+
+
+def _keras_poisson(y: FloatArray, t: FloatArray) -> float | None:
+    # Keras 3 poisson: y is the rate λ itself, mean(y − t·log(y + 1e-7)).
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.mean(y - t * np.log(y + KERAS_EPSILON)))
+
+
+def _torch_soft_margin(y: FloatArray, t: FloatArray) -> float | None:
+    # PyTorch soft_margin_loss evaluates log(1 + e^(−t·y)) as written: e^(−t·y) overflows to
+    # inf past −t·y ≈ 709.8 in float64 (≈ 88.7 in float32), and so does the loss.
+    with np.errstate(over="ignore"):
+        return float(np.mean(np.log1p(np.exp(-t * y))))
+
+
+def _crammer_singer(y: FloatArray, t: FloatArray) -> float | None:
+    # The textbook multi-class hinge (Crammer & Singer 2001): max(0, 1 + max_{i≠c} zᵢ − z_c),
+    # for one-hot t; Keras's max((1 − t)·z) also sees the 0 at the correct class.
+    rows_y, rows_t = np.atleast_2d(y), np.atleast_2d(t)
+    if not np.all(np.count_nonzero(rows_t, axis=1) == 1) or not np.all(np.isin(rows_t, (0, 1))):
+        return None
+    correct = rows_t.argmax(axis=1)
+    picked = rows_y[np.arange(len(rows_y)), correct]
+    rivals = np.where(rows_t == 1, -np.inf, rows_y).max(axis=1)
+    return float(np.mean(np.maximum(0.0, 1.0 + rivals - picked)))
+
+
+_BY_LOSS: tuple[tuple[frozenset[str], str, str, Formula, str, str], ...] = (
+    (frozenset({"kl"}), "PyTorch", "kl_div(log y, t) (reduction='mean')", _torch_kl_div_mean,
+     "PyTorch's default 'mean' divides the sum by every element (N·K), not by the N samples: "
+     "use reduction='batchmean' for the KL divergence per sample (lossgui's mean).",
+     "PyTorch の既定の 'mean' は合計を全要素数 N·K で割ります(サンプル数 N ではありません)。"
+     "1サンプルあたりの KL ダイバージェンス(lossgui の mean)には reduction='batchmean' を"
+     "使います。"),
+    (frozenset({"hinge"}), "Keras", "hinge", _keras_hinge,
+     "Keras turns 0/1 labels into −1/+1 only when every label is 0 or 1; mixed with −1, a 0 "
+     "stays 0 (cost 1 whatever y). lossgui reads each 0 as −1.",
+     "Keras は全部のラベルが 0 か 1 のときだけ −1/+1 に変換します。−1 と混ざると 0 は 0 の"
+     "まま(y によらず損失 1)。lossgui はどの 0 も −1 として読みます。"),
+    (frozenset({"squared_hinge"}), "Keras", "squared_hinge", _keras_squared_hinge,
+     "As Keras hinge: 0/1 labels become −1/+1 only when every label is 0 or 1.",
+     "Keras の hinge と同じく、全部のラベルが 0 か 1 のときだけ −1/+1 に変換します。"),
+    (frozenset({"mape"}), "scikit-learn", "mean_absolute_percentage_error", _sklearn_mape,
+     "A fraction, not a percentage (no ×100), and |t| is floored at float64 ε ≈ 2.2e-16 "
+     "instead of Keras's 1e-7, so t = 0 costs even more.",
+     "百分率ではなく割合(×100 しない)で、|t| の下限は Keras の 1e-7 ではなく float64 の "
+     "ε ≈ 2.2e-16 なので、t = 0 ではさらに大きくなります。"),
+    (frozenset({"msle"}), "Keras", "mean_squared_logarithmic_error", _keras_msle,
+     "Keras replaces every y and t below 1e-7 by 1e-7 first, so negative values count as 0; "
+     "lossgui (as scikit-learn) uses log(1 + x) as it is.",
+     "Keras は 1e-7 未満の y と t を先に 1e-7 に置き換えるので、負の値は 0 として扱われます。"
+     "lossgui は(scikit-learn と同じく)log(1 + x) をそのまま使います。"),
+    (frozenset({"poisson"}), "PyTorch", "poisson_nll_loss (defaults, log_input=True)",
+     _torch_poisson_default,
+     "PyTorch's default reads y as log λ: eʸ − t·y. lossgui's default is the same.",
+     "PyTorch の既定は y を log λ として読みます: eʸ − t·y。lossgui の既定も同じです。"),
+    (frozenset({"poisson"}), "Keras", "poisson", _keras_poisson,
+     "Keras reads y as the rate λ itself: y − t·log(y + 1e-7), i.e. log_input false with "
+     "eps 1e-7.",
+     "Keras は y を率 λ そのものとして読みます: y − t·log(y + 1e-7)。log_input を false、"
+     "eps を 1e-7 にしたのと同じです。"),
+    (frozenset({"soft_margin"}), "PyTorch", "soft_margin_loss", _torch_soft_margin,
+     "PyTorch computes log(1 + e^(−t·y)) as written, so −t·y above ≈ 710 (≈ 89 in float32) "
+     "overflows to ∞; lossgui's stable form gives ≈ −t·y.",
+     "PyTorch は log(1 + e^(−t·y)) を式のまま計算するので、−t·y が約 710(float32 では約 89)"
+     "を超えると ∞ になります。lossgui の安定な形では約 −t·y です。"),
+    (frozenset({"categorical_hinge"}), "Crammer & Singer", "max(0, 1 + max_{i≠c} zᵢ − z_c)",
+     _crammer_singer,
+     "The textbook multi-class hinge uses the largest wrong score; Keras's max((1 − t)·z) "
+     "also sees the 0 at the correct class, so when every wrong score is negative it uses 0.",
+     "教科書の多クラスヒンジは誤りクラスの最大スコアを使います。Keras の max((1 − t)·z) は"
+     "正解クラスの 0 も含むので、誤りクラスのスコアが全部負なら 0 を使います。"),
+)
+
+
+def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None) -> list[Convention]:
+    """Every convention in the table, evaluated on this prediction and target.
+
+    With ``loss_id``, the framework defaults that differ for that loss follow.
+    """
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
-    return [Convention(tool, function, formula(y, t), reason, reason_ja)
+    rows = [Convention(tool, function, formula(y, t), reason, reason_ja)
             for tool, function, formula, reason, reason_ja in _TABLE]
+    rows += [Convention(tool, function, formula(y, t), reason, reason_ja)
+             for losses, tool, function, formula, reason, reason_ja in _BY_LOSS
+             if loss_id in losses]
+    return rows
 
 
 def input_remarks(y: FloatArray, t: FloatArray, language: str = "en") -> list[str]:

@@ -7,14 +7,17 @@ import dataclasses
 import io
 import math
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import BinaryIO
 
 import numpy as np
 
+from lossgui.core import batchcsv
 from lossgui.core.atomic import remove_stale_temporaries
 from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation
@@ -27,8 +30,11 @@ DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
 LINE_END = "\r\n"
 UTF8_BOM = b"\xef\xbb\xbf"
-# How much of a file one block of iter_data_blocks reads: ~150,000 rows of three numbers.
-STREAM_BLOCK_BYTES = 8 << 20
+# How much of a file one block of iter_data_blocks reads: ~45,000 rows of three numbers.
+STREAM_BLOCK_BYTES = 2 << 20
+_NON_BLANK = re.compile(rb"\S")
+# Files at least this large are read a block at a time (see _read_in_blocks).
+BLOCKED_READ_BYTES = 16 << 20
 # A data file is a table a learner looks at; wider than this it is a mistake (one long line of
 # numbers, a file that is not a table). Refused before anything is parsed: reading a 200 MB
 # line cell by cell took minutes, and numpy would try to allocate rows × columns at once.
@@ -38,11 +44,20 @@ SNIFF_CHARACTERS = 1 << 16  # the delimiter is guessed from this much of the fir
 
 @dataclass
 class DataSet:
-    """Named numeric columns of equal length, as read from a data file (``source``)."""
+    """Named numeric columns of equal length, as read from a data file (``source``).
+
+    In a batch file (see :mod:`lossgui.core.batchcsv`) a block ``NAME[0]…NAME[K−1]`` is one
+    N×K column called NAME and a plain column is N class indices.
+    """
 
     names: list[str]
     columns: list[FloatArray]
     source: str = "<text>"
+
+    @property
+    def is_batch(self) -> bool:
+        """Whether the file held N×K blocks (one row per sample) rather than vectors."""
+        return any(c.ndim == 2 for c in self.columns)
 
     def column(self, name: str) -> FloatArray:
         """The column called ``name``; LossguiError listing the names there are if none is."""
@@ -66,12 +81,17 @@ class DataSet:
                 f"{self.source}: 正解の列 {quoted(target_name)} はありません"
                 f"(列: {self._listed()})。--target で指定してください",
             )
-        chosen = list(predictions) or [n for n in self.names if n != target_name]
+        chosen = list(predictions) or [
+            n for n in self.names
+            if n != target_name and (not self.is_batch or self.column(n).ndim == 2)
+        ]
         if not chosen:
             raise LossguiError(
                 f"{self.source}: there is no prediction column besides the target",
                 f"{self.source}: 正解のほかに予測の列がありません",
             )
+        if self.is_batch:
+            batchcsv.check_split(self.names, self.columns, target_name, chosen)
         return (
             target_name,
             self.column(target_name),
@@ -137,10 +157,48 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     source = os.fspath(path)
     remove_stale_temporaries(path)  # left beside it by a write that was killed
     try:
+        if os.path.getsize(path) >= BLOCKED_READ_BYTES:
+            lines = _plain_line_count(path)
+            if lines is not None:
+                return _read_in_blocks(path, delimiter, lines)
         raw = Path(path).read_bytes()
     except OSError as error:
         raise _unreadable(source, error) from None
     return parse_data_bytes(raw, source, delimiter)
+
+
+def _plain_line_count(path: str | os.PathLike[str]) -> int | None:
+    """Line ends in a file without quotes (None with quotes: a quoted cell may span lines)."""
+    lines = 0
+    with Path(path).open("rb") as handle:
+        while chunk := handle.read(STREAM_BLOCK_BYTES):
+            if b'"' in chunk:
+                return None
+            lines += chunk.count(b"\n")
+    return lines
+
+
+def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None, lines: int) -> DataSet:
+    """A large file read block by block into columns allocated once for all its lines.
+
+    The same result as reading it whole (each block is parsed by the same code, refusals name
+    the file's row), in a third of the peak memory: the whole file's bytes and polars' copy of
+    every column never exist at once (measured at 10⁶ rows: docs/benchmarks.md).
+    """
+    names: list[str] = []
+    columns: list[np.ndarray] = []
+    filled = 0
+    for _, _, block in iter_data_blocks(path, delimiter):
+        if not columns:
+            names = block.names
+            columns = [np.empty((lines + 1, *c.shape[1:])) for c in block.columns]
+        rows = len(block.columns[0])
+        for whole, part in zip(columns, block.columns, strict=True):
+            whole[filled:filled + rows] = part
+        filled += rows
+    if not columns:
+        raise CellError("the file is empty", source=os.fspath(path), reason_ja="ファイルが空です")
+    return DataSet(names, [c[:filled] for c in columns], os.fspath(path))
 
 
 def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> DataSet:
@@ -149,7 +207,10 @@ def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> D
     if data is None:
         text = decode(raw, source)
         del raw  # a large file's bytes need not stay alive while it is parsed
-        data = _parse_text(text, source, delimiter)
+        data = _batch_or_vectors(_parse_text(text, source, delimiter), source, lambda: text,
+                                 delimiter)
+    else:
+        data = _batch_or_vectors(data, source, partial(decode, raw, source), delimiter)
     data.source = source
     return data
 
@@ -186,27 +247,28 @@ def iter_data_blocks(
             except OSError as error:
                 raise _unreadable(source, error) from None
             done += len(chunk)
-            data = carry + chunk
-            if not data:
+            if not chunk and not carry:
                 break
-            cut = data.rfind(b"\n") + 1 if chunk else len(data)
-            if cut == 0:  # no line end yet: read on (a CR-only file ends up in one block)
-                carry = data
+            cut = chunk.rfind(b"\n") + 1 if chunk else 0
+            if chunk and cut == 0:  # no line end yet: read on (a CR-only file is one block)
+                carry += chunk
                 continue
-            lines, carry = data[:cut], data[cut:]
-            if not lines.strip():
-                if not chunk:
-                    break
+            # One copy a block: the header, the last block's unfinished line, these lines.
+            text = b"".join([header, carry, memoryview(chunk)[:cut] if chunk else b""])
+            carry = chunk[cut:]
+            del chunk
+            if _NON_BLANK.search(text, len(header)) is None:  # only blank lines
                 continue
-            block = _parse_block(header + lines, source, delimiter, max(first_row, 0))
+            block = _parse_block(text, source, delimiter, max(first_row, 0))
             start = first_row
+            lines = text.count(b"\n") - header.count(b"\n")
+            lines += not text.endswith(b"\n")
             if first_row == 0 and not header:
-                header = _header_line(lines, delimiter)
+                header = _header_line(text, delimiter)
                 first_row -= 1 if header else 0
-            first_row += lines.count(b"\n") + (not lines.endswith(b"\n"))
+            first_row += lines
+            del text
             yield max(start, 0), done, block
-            if not chunk:
-                break
 
 
 def _header_line(lines: bytes, delimiter: str | None) -> bytes:
@@ -232,8 +294,37 @@ def _parse_block(raw: bytes, source: str, delimiter: str | None, first_row: int)
 def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = None) -> DataSet:
     """Parse the text of a data CSV; see :func:`read_data_csv`."""
     data = _parse_fast(text.encode("utf-8"), delimiter) or _parse_text(text, source, delimiter)
+    data = _batch_or_vectors(data, source, lambda: text, delimiter)
     data.source = source
     return data
+
+
+def _batch_or_vectors(
+    data: DataSet, source: str, text: Callable[[], str], delimiter: str | None
+) -> DataSet:
+    """A file with ``NAME[k]`` columns as its N×K blocks; any other file as it was read.
+
+    A refusal names the line in the file: the text is only looked at again for that.
+    """
+    if not batchcsv.has_blocks(data.names):
+        return data
+    try:
+        names, columns = batchcsv.assemble(data.names, data.columns)
+    except batchcsv.BlockError as error:
+        content = text()
+        rows = _careful_rows(content, source, delimiter or sniff_delimiter(content))
+        header = [c.strip() for c in rows[0][1]]
+        line = rows[0][0] if error.sample is None else \
+            _results_rows(header, rows[1:])[error.sample][0]
+        raise CellError(error.message[0], line, column_name=error.column, source=source,
+                        reason_ja=error.message[1]) from None
+    return DataSet(names, columns)
+
+
+def _careful_rows(text: str, source: str, sep: str) -> list[tuple[int, list[str]]]:
+    """The file's records that are not blank, each with its 0-based line."""
+    return [(n, row) for n, row in _rows(text, source, sep)
+            if any(not is_blank(c) for c in row)]
 
 
 def _parse_text(text: str, source: str, delimiter: str | None) -> DataSet:
@@ -365,8 +456,7 @@ def _rows(text: str, source: str, sep: str) -> Iterator[tuple[int, list[str]]]:
 
 def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     """Read cell by cell with the csv module: every dialect detail and exact error messages."""
-    rows = [(n, row) for n, row in _rows(text, source, sep)
-            if any(not is_blank(c) for c in row)]
+    rows = _careful_rows(text, source, sep)
     if not rows:
         raise CellError("the file has no cell with anything in it", source=source,
                         reason_ja="ファイルに中身のあるセルがありません")
@@ -430,12 +520,14 @@ def _check_names(names: list[str], source: str, line: int) -> None:
 
 
 def _is_results(names: list[str]) -> bool:
-    return bool(names) and names[0] == "k" and any(n.startswith("contribution(") for n in names)
+    return bool(names) and names[0] in ("k", batchcsv.SAMPLE_LABEL) and any(
+        n.startswith("contribution(") for n in names)
 
 
 def _is_input(name: str) -> bool:
-    """In a results CSV, the columns that were the data (not k, contributions or gradients)."""
-    return name != "k" and not name.startswith(("contribution(", "gradient("))
+    """In a results CSV, the columns that were the data (not k/n, contributions or gradients)."""
+    return name not in ("k", batchcsv.SAMPLE_LABEL) and not name.startswith(
+        ("contribution(", "gradient("))
 
 
 def _results_rows(
@@ -521,6 +613,13 @@ def _results_footer(
     for _, _, ev in predictions:
         totals += ["", format_number(ev.total), ""]
     yield totals
+    yield from _parameter_rows(predictions)
+
+
+def _parameter_rows(
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """The loss id and each parameter, one ``name,value`` row each, so the file explains itself."""
     if predictions:
         evaluation = predictions[0][2]
         yield ["loss", evaluation.loss_id]
@@ -567,10 +666,10 @@ def write_results_csv(
     """
     if bom:
         handle.write(UTF8_BOM)
-    columns = _results_columns(t, predictions)
-    if any(np.ndim(c) != 1 for c in columns):  # N×K tables: the row-by-row layout as ever
-        handle.write(_csv_lines(results_rows(target_name, t, predictions)))
+    if any(np.ndim(y) == 2 for _, y, _ in predictions):
+        handle.write(_csv_lines(batch_results_rows(target_name, t, predictions)))
         return
+    columns = _results_columns(t, predictions)
     handle.write(_csv_lines([_results_header(target_name, predictions)]))
     _write_number_rows(handle, columns)
     handle.write(_csv_lines(_results_footer(predictions)))
@@ -585,6 +684,49 @@ def results_csv_text(
     buffer = io.BytesIO()
     write_results_csv(buffer, target_name, t, predictions)
     return buffer.getvalue().decode("utf-8")
+
+
+def batch_results_rows(
+    target_name: str,
+    t: FloatArray,
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """Rows of a batch's results CSV: one per sample, then the totals, loss and parameters.
+
+    Columns: ``n``; the target as a block ``t[k]`` or a class-index column ``t``; per
+    prediction its block, ``contribution(NAME)`` (the sample's share of the total, so the
+    column sums to it) and ``gradient(NAME)[k]``. Read back, it is the batch again.
+    """
+    target = safe_text(target_name)
+    classes = predictions[0][1].shape[1]
+    header = [batchcsv.SAMPLE_LABEL]
+    header += [batchcsv.block_column(target, k) for k in range(classes)] if t.ndim == 2 \
+        else [target]
+    columns: list[FloatArray] = [t if t.ndim == 2 else t[:, None]]
+    for name, y, ev in predictions:
+        label = safe_text(name)
+        header += [batchcsv.block_column(label, k) for k in range(classes)]
+        header += [f"contribution({label})"]
+        header += [batchcsv.block_column(f"gradient({label})", k) for k in range(classes)]
+        columns += [y, ev.contributions.sum(axis=1)[:, None], ev.gradient]
+    yield header
+    table = np.hstack(columns)
+    index_column = t.ndim == 1
+    for n, row in enumerate(table.tolist(), start=1):
+        cells = [format_number(v) for v in row]
+        if index_column:
+            cells[0] = _index_text(row[0])
+        yield [str(n), *cells]
+    totals = [RESULTS_TOTAL_LABEL, *([""] * (1 if index_column else classes))]
+    for _, _, ev in predictions:
+        totals += [""] * classes + [format_number(ev.total)] + [""] * classes
+    yield totals
+    yield from _parameter_rows(predictions)
+
+
+def _index_text(value: float) -> str:
+    """A class index as the integer it is (``2``, not ``2.0``); a blank stays ``nan``."""
+    return str(int(value)) if math.isfinite(value) and value == int(value) else format_number(value)
 
 
 def totals_csv_text(

@@ -18,7 +18,12 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from lossgui.core.checks import FloatArray, fmt
-from lossgui.core.evaluate import Evaluation, as_float_array, evaluate_resolved
+from lossgui.core.evaluate import (
+    Evaluation,
+    as_float_array,
+    evaluate_resolved,
+    is_class_index_target,
+)
 from lossgui.core.losses import InputKind, Loss, get_loss
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
@@ -102,7 +107,7 @@ class Descender:
         self.squash = LOGIT_SQUASH[self.loss.id] if self.space == "logits" else None
         start = as_float_array(y, "y").copy()
         self.t = as_float_array(t, "t")
-        if start.shape != self.t.shape:
+        if start.shape != self.t.shape and not is_class_index_target(start, self.t):
             raise ShapeError(f"y has shape {start.shape} but t has {self.t.shape}: they must "
                              "match")
         self.notes: list[Problem] = []

@@ -24,7 +24,7 @@ several raw changes into one evaluation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
@@ -97,9 +97,15 @@ class Evaluated:
     predictions: frozenset[int]
 
 
-def as_column(values: ArrayLike) -> FloatArray:
-    """``values`` as an N×K float64 column: a 1-D vector of K values becomes shape (1, K)."""
-    array = np.array(values, dtype=np.float64)
+def as_column(values: ArrayLike, take: bool = False) -> FloatArray:
+    """``values`` as an N×K float64 column: a 1-D vector of K values becomes shape (1, K).
+
+    A copy, unless ``take``: then a float64 array the caller hands over is used as it is (a
+    file's freshly read columns: a second copy would be 8 MB a column at 10⁶ rows).
+    """
+    array = np.asarray(values, dtype=np.float64) if take else np.array(values, dtype=np.float64)
+    if not array.flags.writeable:
+        array = array.copy()
     if array.ndim == 1:
         return array.reshape(1, -1)
     if array.ndim != 2:
@@ -412,13 +418,22 @@ class DocumentModel:
         self._touched()
 
     def replace(self, names: Sequence[str], columns: Sequence[ArrayLike],
-                loss_id: str | None = None) -> None:
-        """Replace the data (and the loss, if given): opening a file or an example."""
-        arrays = _checked_columns(names, columns)
+                loss_id: str | None = None,
+                params: Mapping[str, Mapping[str, ParamValue]] | None = None,
+                take: bool = False) -> None:
+        """Replace the data (and the loss, if given): opening a file or an example.
+
+        The new data starts from its own ``params`` (loss id → name → value) or the defaults,
+        never from the parameters set for the previous data (the book's ½ must not stay).
+        With ``take``, float64 arrays among ``columns`` become the document's own (see
+        :func:`as_column`): the caller must not use them afterwards.
+        """
+        arrays = _checked_columns(names, columns, take)
         new_loss = self._loss_id if loss_id is None else get_loss(loss_id).id
         self.about_to_change.emit(Change(ChangeKind.RESET))
         self._install(names, arrays)
         self._loss_id = new_loss
+        self._given = {loss: dict(values) for loss, values in (params or {}).items()}
         self.changed.emit(Change(ChangeKind.RESET))
         self.changed.emit(Change(ChangeKind.LOSS))
         self._touched()
@@ -488,7 +503,8 @@ class DocumentModel:
     def _evaluated_shape(self, column: int) -> FloatArray:
         """One sample as the vector itself (the core's 1-D conventions), a batch as N×K."""
         array = self._columns[column]
-        return array[0] if array.shape[SAMPLES] == 1 else array
+        shaped: FloatArray = array[0] if array.shape[SAMPLES] == 1 else array
+        return shaped
 
     def _flagged(self, evaluation: Evaluation) -> BoolArray | None:
         """The evaluation's mask in the columns' N×K shape; None while rows are changing."""
@@ -519,11 +535,11 @@ class DocumentModel:
                 continue
             listed: set[tuple[int, int]] = set()
             for problem in evaluation.problems:
-                if problem.index is None:
+                if problem.index is None or problem.severity is not Severity.WARNING:
+                    # Remarks about a whole vector, and notes about one element ("t₁ = 0 is
+                    # read as −1"): no red cell, but the user must still read them.
                     name = None if problem.about_target else self._names[column]
                     self._notes.append((name, problem))
-                    continue
-                if problem.severity is not Severity.WARNING:
                     continue
                 n, k = (0, problem.index[0]) if len(problem.index) == 1 else problem.index[:2]
                 cell = (TARGET if problem.about_target else column, n, k)
@@ -536,9 +552,11 @@ _UNLISTED = ("This element has a problem; see the problems list for the summary.
              "この要素には問題があります。まとめは注意の一覧を見てください。")
 
 
-def _checked_columns(names: Sequence[str], columns: Sequence[ArrayLike]) -> list[FloatArray]:
+def _checked_columns(
+    names: Sequence[str], columns: Sequence[ArrayLike], take: bool = False
+) -> list[FloatArray]:
     """The columns as N×K arrays, or ShapeError unless they can make a document."""
-    arrays = [as_column(c) for c in columns]
+    arrays = [as_column(c, take) for c in columns]
     if len(arrays) < 2 or len(names) != len(arrays):
         raise ShapeError("a document needs a target and at least one named prediction",
                          "ドキュメントには正解と、名前の付いた予測が少なくとも1つ必要です")

@@ -9,6 +9,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from lossgui.core import checks, params
+from lossgui.core import classes as classes_rule
 from lossgui.core.checks import BoolArray, Findings, FloatArray
 from lossgui.core.losses import get_loss, reduction_divisor, scale_factor
 from lossgui.core.params import ParamValue
@@ -30,6 +31,22 @@ class Evaluation:
     gradient: FloatArray
     problems: tuple[Problem, ...]
     flagged: BoolArray
+
+    @property
+    def per_sample(self) -> FloatArray:
+        """Each sample's own loss, so that reducing them as ``reduction`` says gives the total.
+
+        Under ``mean`` their mean is the total (PyTorch's ``reduction="none"`` for the
+        class-summed losses, Keras's per-sample mean over the classes for the elementwise ones);
+        under ``sum`` their sum is. A 1-D evaluation is one sample.
+        """
+        if self.contributions.ndim == 1:
+            return np.array([self.total])
+        rows = self.contributions.sum(axis=-1)
+        if self.params.get("reduction") == "mean":
+            rows = rows * len(rows)
+        result: FloatArray = rows
+        return result
 
 
 def as_float_array(values: ArrayLike, symbol: str) -> FloatArray:
@@ -63,11 +80,14 @@ def evaluate_resolved(
     """Evaluate with float64 arrays and parameters already checked (the hot path of the GUI)."""
     loss = get_loss(loss_id)
     p = dict(resolved)
+    findings = Findings(y.shape)
+    explained: BoolArray | None = None
+    if is_class_index_target(y, t):
+        t, explained = _from_class_indices(findings, t, y.shape[1])
     if y.shape != t.shape:
         raise ShapeError(
             f"y has {_describe(y.shape)} but t has {_describe(t.shape)}: they must match"
         )
-    findings = Findings(y.shape)
     with np.errstate(all="ignore"):  # infinities and NaN are explained by the checks instead
         if loss.total_shows_missing:
             # Compute first: a finite sum proves every input finite, which spares the
@@ -77,10 +97,10 @@ def evaluate_resolved(
             if np.isfinite(raw):
                 usable: BoolArray = np.ones(y.shape, dtype=bool)
             else:
-                usable = ~checks.missing(findings, y, t)
+                usable = ~checks.missing(findings, y, t, explained)
             loss.check(findings, y, t, p, usable)
         else:
-            usable = ~checks.missing(findings, y, t)
+            usable = ~checks.missing(findings, y, t, explained)
             loss.check(findings, y, t, p, usable)
             values, grads = loss.compute(y, t, p, findings.ranges)
             if not usable.all():
@@ -89,6 +109,10 @@ def evaluate_resolved(
                 values = np.where(usable, values, np.nan)
                 grads = np.where(usable, grads, np.nan)
             raw = np.sum(values)
+        if np.isnan(raw):
+            # A loss that is not a number somewhere (log of a negative) has no slope there
+            # either: no gradient bar may suggest which way learning would move that y.
+            grads = np.where(np.isnan(values), np.nan, grads)
         factor = scale_factor(loss, p)
         divisor = reduction_divisor(loss, y.shape, p)
         total = float(raw) * factor / divisor
@@ -105,6 +129,46 @@ def evaluate_resolved(
     return Evaluation(
         loss.id, p, total, contributions, gradient, tuple(findings.problems), findings.flagged
     )
+
+
+def is_class_index_target(y: FloatArray, t: FloatArray) -> bool:
+    """Whether ``t`` is a column of N class indices for an N×K ``y`` (PyTorch's integer target)."""
+    return y.ndim == 2 and t.ndim == 1 and len(t) == y.shape[0]
+
+
+def _from_class_indices(
+    findings: Findings, indices: FloatArray, classes: int
+) -> tuple[FloatArray, BoolArray]:
+    """The one-hot table of class-index targets, and the rows already explained.
+
+    Every loss then sees the N×K table it is defined on: ``cross_entropy(z, idx)`` of PyTorch
+    is the probability-target formula at a one-hot row, label smoothing included. A blank
+    index leaves its sample unknown; an unusable one is explained once per sample.
+    """
+    blank = np.isnan(indices)
+    findings.per_sample(
+        blank, "missing_t",
+        lambda n: (f"The class index t of sample {n + 1} is missing, so its loss cannot be "
+                   "computed.",
+                   f"サンプル {n + 1} のクラス番号 t が空欄なので、その損失を計算できません。"),
+        ("the class index t is missing there.", "クラス番号 t が空欄です。"),
+    )
+    bad = classes_rule.invalid_indices(indices, classes)
+    findings.per_sample(
+        bad, "t_class_index",
+        lambda n: _index_message(n, float(indices[n]), classes),
+        (f"those class indices are not 0…{classes - 1}.",
+         f"クラス番号が 0〜{classes - 1} ではありません。"),
+    )
+    explained: BoolArray = np.repeat((blank | bad)[:, None], classes, axis=1)
+    return classes_rule.one_hot(indices, classes), explained
+
+
+def _index_message(n: int, value: float, classes: int) -> tuple[str, str]:
+    reason = classes_rule.index_problem(value, classes)
+    assert reason is not None  # only called where invalid_indices found a problem
+    return (f"Sample {n + 1}, column t: {reason[0]}; the sample's loss is unknown.",
+            f"サンプル {n + 1}、列 t: {reason[1]}。このサンプルの損失は不明です。")
 
 
 def _own(array: FloatArray, *others: FloatArray) -> FloatArray:

@@ -29,6 +29,8 @@ class Example:
     file: str
     loss_id: str
     params: Params = field(default_factory=dict)
+    # A lesson in learning: the learning rate and the space (input or logits) it starts with.
+    learning: tuple[float, str] | None = None
 
     @property
     def path(self) -> Path:
@@ -55,6 +57,11 @@ EXAMPLES: dict[str, Example] = {
         Example("regression", "regression.csv", "mse", {"mse": {}, "huber": {}, "mae": {}}),
         Example("logits", "logits-one-class.csv", "softmax_cee", {"softmax_cee": {}}),
         Example("multi_label", "logits-multi-label.csv", "bce_logits", {"bce_logits": {}}),
+        Example("lesson_sse_cee", "lesson-confident-wrong.csv", "sse",
+                {"sse": {"half": False}, "cee": {"eps": 0.0}}, (0.5, "logits")),
+        Example("lesson_outlier", "lesson-outlier.csv", "mse", {"mse": {}, "mae": {}},
+                (1.0, "input")),
+        Example("lesson_lr", "article.csv", "sse", _ARTICLE, (0.1, "input")),
     )
 }
 ARTICLE = "article"  # the example the window starts with

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from lossgui.core.checks import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.losses import InputKind, Task, get_loss, reduction_divisor, scale_factor
-from lossgui.core.margin_losses import binary_smoothed
+from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import ParamValue
 from lossgui.core.squash import softmax
 
@@ -24,6 +24,7 @@ class Term:
 
     text: str
     inert: bool = False
+    element: int = -1  # the 0-based element k it writes out (-1 when not known)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         return Term(f"{number(delta)}(|{ys}−{ts}|−½·{number(delta)})")
     if loss_id == "cee":
         eps = float(params["eps"])
-        inside = f"{ys} + {number(eps)}" if eps else ys
+        inside = f"{number(y)} + {number(eps)}" if eps else number(y)  # log(…) brackets it
         return Term(f"{ts}·log({inside})", inert=t == 0)
     if loss_id == "kl":
         return Term(f"{ts}·log({ts}/{ys})", inert=t == 0)
@@ -85,8 +86,8 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         return Term(f"[{ts}·log σ({ys}) + (1−{ts})·log(1−σ({ys}))]")
     if loss_id == "softmax_cee":  # y here is softmax(z)ₖ, worked out by substitute()
         return Term(f"{ts}·log {ys}", inert=t == 0)
-    if loss_id == "hinge":
-        return Term(f"max(0, 1−({ts})·{ys})")
+    if loss_id == "hinge":  # t is the label used (0 already read as −1 by substitute)
+        return Term(f"max(0, 1−{ts}·{ys})")
     return _new_term(loss_id, y, t, ys, ts, params)
 
 
@@ -120,7 +121,7 @@ def _new_term(
             text = f"[{text}+{number(stirling)}]"
         return Term(text)
     if loss_id == "squared_hinge":
-        return Term(f"max(0, 1−({ts})·{ys})²")
+        return Term(f"max(0, 1−{ts}·{ys})²")
     if loss_id == "soft_margin":
         return Term(f"log(1+e^(−({ts})·{ys}))")
     if loss_id == "focal":  # t here is already smoothed; negated as BCE
@@ -186,7 +187,10 @@ def substitute(
             y = softmax(y)
         if "label_smoothing" in params and loss.task is Task.BINARY:
             t = binary_smoothed(t, params)  # the terms show the target the loss uses
-        terms = tuple(_term(loss.id, float(y[k]), float(t[k]), params) for k in shown)
+        if loss.id in {"hinge", "squared_hinge"}:
+            t = sign_labels(t)  # write the −1 the total uses, not the 0 that was typed
+        terms = tuple(replace(_term(loss.id, float(y[k]), float(t[k]), params), element=k)
+                      for k in shown)
         elided = n - len(terms)
     negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee", "focal", "nll"}
     factor = scale_factor(loss, params)

@@ -326,10 +326,14 @@ def _kl(
 def _hinge(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    labels = sign_labels(t)
-    margin = 1.0 - labels * y
-    active = margin > 0
-    return np.where(active, margin, 0.0), np.where(active, -labels, 0.0)
+    grads = sign_labels(t)  # a fresh array: the gradient −t is made in its memory
+    margin = np.multiply(grads, y)
+    np.subtract(1.0, margin, out=margin)
+    inactive = margin <= 0  # a NaN margin is a missing value, which evaluate blanks anyway
+    np.negative(grads, out=grads)
+    np.copyto(margin, 0.0, where=inactive)
+    np.copyto(grads, 0.0, where=inactive)
+    return margin, grads
 
 
 # --- the checks --------------------------------------------------------------------------------
@@ -352,6 +356,19 @@ _KL_POSITIVE: Message = ("KL divergence needs y > 0 wherever t > 0.",
                          "KLダイバージェンスでは t > 0 のところで y > 0 が必要です。")
 _KL_PROBABILITIES: Message = ("KL divergence compares probabilities.",
                               "KLダイバージェンスは確率分布どうしを比べます。")
+
+
+def _check_target_range(f: Findings, t: FloatArray, ok: BoolArray, expected: Message) -> None:
+    """Flag a t outside [0, 1]; whole numbers from 2 up are called what they look like."""
+    bounds = _t_range(f)
+    high = bounds[1] if bounds is not None else float(np.nanmax(np.where(ok, t, np.nan),
+                                                                initial=0.0))
+    if high >= 2 and float(high).is_integer():
+        expected = (f"t looks like class labels (0, 1, 2, …), not probabilities: {expected[0]} "
+                    "Write the correct class as one-hot, e.g. class 2 of 3 as t = [0, 0, 1].",
+                    f"t はクラスのラベル(0, 1, 2, …)のようで、確率ではありません。{expected[1]}"
+                    "正解のクラスは one-hot で書きます(例: 3クラス中のクラス 2 は t = [0, 0, 1])。")
+    checks.outside(f, t, "t", 0.0, 1.0, expected, ok, bounds)
 
 
 def _check_nothing(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:
@@ -378,6 +395,7 @@ def _check_cee(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
     if lowest is None or not lowest > 0:
         checks.log_of_zero(f, y + eps, y, t, ok, hint)
     checks.outside(f, y, "y", 0.0, 1.0, _CEE_PROBABILITIES, ok, bounds)
+    _check_target_range(f, t, ok, _CLASS_PROBABILITIES)
     checks.target_one_hot(f, t, ok)
     checks.prediction_sums(f, y, ok)
 
@@ -394,21 +412,19 @@ def _check_bce(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
         checks.log_of_zero(f, 1.0 - clipped, y, 1.0 - smoothed, ok, hint, 1.0 - high)
     checks.outside(f, y, "y", 0.0, 1.0, _BCE_PROBABILITIES, ok,
                    bounds)
-    checks.outside(f, t, "t", 0.0, 1.0, _BCE_TARGETS, ok,
-                   _t_range(f))
+    _check_target_range(f, t, ok, _BCE_TARGETS)
 
 
 def _check_bce_logits(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, _BCE_TARGETS, ok,
-                   _t_range(f))
+    _check_target_range(f, t, ok, _BCE_TARGETS)
 
 
 def _check_softmax_cee(
     f: Findings, z: FloatArray, t: FloatArray, p: Params, ok: BoolArray
 ) -> None:
-    checks.outside(f, t, "t", 0.0, 1.0, _CLASS_PROBABILITIES, ok, _t_range(f))
+    _check_target_range(f, t, ok, _CLASS_PROBABILITIES)
     checks.target_one_hot(f, t, ok)
 
 
@@ -417,8 +433,7 @@ def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     checks.log_of_zero(f, y, y, t, ok, _KL_POSITIVE,
                        bounds[0] if bounds is not None else None)
     checks.outside(f, y, "y", 0.0, 1.0, _KL_PROBABILITIES, ok, bounds)
-    checks.outside(f, t, "t", 0.0, 1.0, _KL_PROBABILITIES, ok,
-                   _t_range(f))
+    _check_target_range(f, t, ok, _KL_PROBABILITIES)
     checks.prediction_sums(f, y, ok)
 
 
@@ -716,6 +731,11 @@ def get_loss(loss_id: str) -> Loss:
     except KeyError:
         known = ", ".join(_BY_ID)
         raise UnknownLossError(f"unknown loss {quoted(loss_id)} (known: {known})") from None
+
+
+def grouped() -> list[tuple[Task, list[Loss]]]:
+    """The catalogue by task, in the order the selector and `lossgui losses` show it."""
+    return [(task, [loss for loss in LOSSES if loss.task is task]) for task in Task]
 
 
 def reduction_divisor(loss: Loss, shape: tuple[int, ...], params: Params) -> int:

@@ -76,7 +76,7 @@ def focal(y: FloatArray, t: FloatArray, p: Params, r: Ranges | None) -> Pair:
         alpha = float(p["alpha"])
         weight = alpha * target + (1.0 - alpha) * (1.0 - target)
         values, grads = weight * values, weight * grads
-    return values, grads
+    return values.astype(np.float64, copy=False), grads.astype(np.float64, copy=False)
 
 
 def nll(y: FloatArray, t: FloatArray, p: Params, r: Ranges | None) -> Pair:

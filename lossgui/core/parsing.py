@@ -11,13 +11,17 @@ import unicodedata
 
 from lossgui.core.problems import CellError, NotANumber, quoted
 
-# A list as Python, numpy or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
-# array([0.1, 0.2]), numpy.array((1, 2)). Only the literal inside is evaluated, never code.
-# Matched in two linear steps: one regex with a lazy body and optional tail took quadratic time
-# ("array(" and 16,000 spaces: 22 s).
-_ARRAY_START = re.compile(r"\s*(?:(?:np|numpy)\s*\.\s*)?(?:array|asarray)\s*\(")
-_DTYPE_TAIL = re.compile(r",\s*dtype\s*=[^)]*\Z")
-_DTYPE_TAIL_CHARACTERS = 80  # ", dtype=np.float64" and the like: looked for only at the end
+# A list as Python, numpy, PyTorch or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
+# array([0.1, 0.2]), numpy.array((1, 2)), tensor([[ 1.2, -0.3]], requires_grad=True). Keyword
+# tails (dtype=…, device='cuda:0', grad_fn=<AddmmBackward0>, requires_grad=True) are ignored.
+# Only the literal inside is evaluated, never code. Matched in linear steps: one regex with a
+# lazy body and an optional tail took quadratic time ("array(" and 16,000 spaces: 22 s).
+_ARRAY_START = re.compile(r"\s*(?:(?:np|numpy|torch)\s*\.\s*)?(?:array|asarray|tensor)\s*\(")
+_KEYWORD_TAIL = re.compile(
+    r",\s*\w+\s*=\s*(?:<[^>]*>|'[^']*'|\"[^\"]*\"|[\w.]+)\s*,?\s*\Z")
+_KEYWORD_CHARACTERS = 200  # one keyword argument is looked for only this near the end
+# numpy and PyTorch print a blank as nan and an infinity as inf, which are not Python literals.
+_PRINTED_SPECIAL = re.compile(r"(?<![\w.])(-?)(nan|inf)(?![\w.])")
 _MINUS_SIGNS = str.maketrans({"−": "-", "‐": "-", "–": "-", "﹣": "-", "－": "-"})
 # Full-width ASCII (U+FF01…U+FF5E) and the ideographic space, as a Japanese IME types them.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -95,6 +99,14 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
     body = list_literal_body(text)
     if not body.startswith(("[", "(")):
         return None
+    if "..." in body:
+        raise CellError("this print was shortened with “...”, so values are missing; print it "
+                        "whole (numpy: np.set_printoptions(threshold=sys.maxsize), PyTorch: "
+                        "torch.set_printoptions(profile='full'))",
+                        reason_ja="この表示は「...」で省略されていて値が欠けています。全部を表示して"
+                        "ください(numpy: np.set_printoptions(threshold=sys.maxsize)、PyTorch: "
+                        "torch.set_printoptions(profile='full'))")
+    body = _PRINTED_SPECIAL.sub(_special_literal, body)
     try:
         value = ast.literal_eval(body)
     except (ValueError, SyntaxError, MemoryError, RecursionError):
@@ -109,19 +121,25 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
 
 
 def list_literal_body(text: str) -> str:
-    """The literal inside ``np.array(…)``, ``array(…, dtype=…)``; else the text, stripped."""
+    """The literal inside ``np.array(…)`` or ``tensor(…, requires_grad=True)``; else the text."""
     stripped = text.strip()
     start = _ARRAY_START.match(stripped)
     if start is None or not stripped.endswith(")"):
         return stripped
     body = stripped[start.end():-1].rstrip()
-    tail = _DTYPE_TAIL.search(body[-_DTYPE_TAIL_CHARACTERS:])
-    if tail is not None:
-        body = body[: len(body) - len(tail.group())]
-    return body.strip()
+    while tail := _KEYWORD_TAIL.search(body[-_KEYWORD_CHARACTERS:]):
+        body = body[: len(body) - len(tail.group())].rstrip()
+    return body.removesuffix(",").strip()
+
+
+def _special_literal(match: re.Match[str]) -> str:
+    """``nan`` as None (a blank), ``inf`` as 1e999, which Python reads as infinity."""
+    return "None" if match[2] == "nan" else f"{match[1]}1e999"
 
 
 def _literal_number(value: object, row: int, column: int) -> float:
+    if value is None:  # None, or a printed nan: a blank, i.e. missing
+        return math.nan
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise CellError(f"{quoted(value)} is not a number", row, column,
                         reason_ja=f"{quoted(value)} は数ではありません")

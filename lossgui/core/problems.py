@@ -30,7 +30,13 @@ def label(name: str) -> str:
 
 
 def element_name(symbol: str, index: tuple[int, ...]) -> str:
-    """Name an element as the article writes it: ``y₂`` for 0-based index (1,), ``y₁,₃`` in 2-D."""
+    """Name an element as the article writes it: ``y₂`` for 0-based index (1,).
+
+    In an N×K batch, ``y₁[2]`` is class 2 of sample 1: the sample counted from 1 as the
+    article counts elements, the class in brackets counted from 0 as a batch CSV's ``y[2]``.
+    """
+    if len(index) == 2:
+        return f"{symbol}{str(index[0] + 1).translate(_SUBSCRIPTS)}[{index[1]}]"
     return symbol + ",".join(str(i + 1).translate(_SUBSCRIPTS) for i in index)
 
 
@@ -46,7 +52,8 @@ class Problem:
     """One thing wrong with, or worth knowing about, the input of an evaluation.
 
     ``index`` is the 0-based element index into ``y`` (``(k,)`` in 1-D, ``(n, k)`` in 2-D),
-    or ``None`` when the problem is about the whole vector.
+    or ``None`` when the problem is about the whole vector; ``sample`` (0-based) names the
+    sample of an N×K batch that a problem about a whole sample is about.
     """
 
     code: str
@@ -54,6 +61,14 @@ class Problem:
     index: tuple[int, ...] | None = None
     severity: Severity = Severity.WARNING
     message_ja: str = ""
+    sample: int | None = None
+
+    @property
+    def sample_and_class(self) -> tuple[int | None, int | None]:
+        """The 0-based sample and class of a batch problem (None where it has none)."""
+        if self.index is not None and len(self.index) == 2:
+            return self.index[0], self.index[1]
+        return self.sample, None
 
     @property
     def about_target(self) -> bool:

@@ -19,8 +19,13 @@ from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import LossguiError, error_text, quoted
 
 FORMAT = "lossgui-session"
-VERSION = 1
+# Version 1 holds vectors; version 2 adds batches (N×K tables, class-index targets). A session
+# is written in the lowest version that holds it, so a vector session still opens in a lossgui
+# that reads only version 1.
+VERSION = 2
+VECTOR_VERSION = 1
 SUFFIX = ".lossgui.json"
+CLASS_INDICES = "class_indices"  # a target of N class indices instead of "values"
 
 
 class SessionError(LossguiError):
@@ -29,7 +34,10 @@ class SessionError(LossguiError):
 
 @dataclass
 class Session:
-    """Everything needed to reopen the window as it was."""
+    """Everything needed to reopen the window as it was.
+
+    Columns are vectors, or a batch: N×K predictions with an N×K target or N class indices.
+    """
 
     target_name: str
     target: FloatArray
@@ -50,19 +58,28 @@ def _encode_value(value: float) -> float | str | None:
 def to_json(session: Session) -> str:
     """The session as JSON text (schema documented in the README)."""
     loss = get_loss(session.loss_id)
+    batch = any(values.ndim == 2 for _, values in session.predictions)
+    indices = batch and session.target.ndim == 1
     document = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if batch else VECTOR_VERSION,
         "loss": loss.id,
         "params": resolve(loss.id, loss.params, session.params),
         "target": {"name": session.target_name,
-                   "values": [_encode_value(v) for v in session.target.tolist()]},
+                   CLASS_INDICES if indices else "values": _encode(session.target)},
         "predictions": [
-            {"name": name, "values": [_encode_value(v) for v in values.tolist()]}
+            {"name": name, "values": _encode(values)}
             for name, values in session.predictions
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def _encode(values: FloatArray) -> list[Any]:
+    """A vector as a list, an N×K table as a list of N rows."""
+    if values.ndim == 2:
+        return [[_encode_value(v) for v in row] for row in values.tolist()]
+    return [_encode_value(v) for v in values.tolist()]
 
 
 def save(path: str | os.PathLike[str], session: Session) -> None:
@@ -99,7 +116,7 @@ def from_json(text: str, source: str = "<session>") -> Session:
             f"this one reads version {VERSION}. Please update lossgui."
         )
     try:
-        return _session(document)
+        return _session(document, version)
     except LossguiError as error:
         raise SessionError(f"{source}: {error}",
                            f"{source}: {error_text(error, 'ja')}") from None
@@ -111,15 +128,22 @@ def _json_int(digits: str) -> int | float:
     return int(digits) if len(digits) <= 4000 else float(digits)
 
 
-def _session(document: dict[str, Any]) -> Session:
+def _session(document: dict[str, Any], version: int) -> Session:
     loss = get_loss(_typed(document.get("loss"), str, "loss"))
     given = _typed(document.get("params", {}), dict, "params")
     params = resolve(loss.id, loss.params, given)
-    target_name, target = _column(document.get("target"), "target")
+    batches = version >= 2
+    raw_target = _typed(document.get("target"), dict, "target")
+    indices = batches and CLASS_INDICES in raw_target
+    target_name, target = _column(raw_target, "target", batches,
+                                  CLASS_INDICES if indices else "values")
     raw_predictions = _typed(document.get("predictions"), list, "predictions")
     if not raw_predictions:
         raise SessionError("the session has no prediction")
-    predictions = [_column(p, f"prediction {i + 1}") for i, p in enumerate(raw_predictions)]
+    predictions = [_column(p, f"prediction {i + 1}", batches)
+                   for i, p in enumerate(raw_predictions)]
+    if indices and target.ndim != 1:
+        raise SessionError("the target's class indices should be one number per sample")
     _check_names([target_name, *(name for name, _ in predictions)])
     for name, values in predictions:
         if len(values) != len(target):
@@ -127,7 +151,21 @@ def _session(document: dict[str, Any]) -> Session:
                 f"prediction {quoted(name)} has {len(values)} values "
                 f"but the target has {len(target)}"
             )
+        if indices and values.ndim != 2:
+            raise SessionError(f"prediction {quoted(name)} should be an N×K table beside class "
+                               "indices")
+        if not indices and values.shape != target.shape:
+            raise SessionError(f"prediction {quoted(name)} is {_shape(values)} but the target is "
+                               f"{_shape(target)}")
+    widths = {values.shape[1] for _, values in predictions if values.ndim == 2}
+    if len(widths) > 1:
+        raise SessionError("the predictions have different numbers of classes K: "
+                           f"{', '.join(map(str, sorted(widths)))}")
     return Session(target_name, target, predictions, loss.id, params)
+
+
+def _shape(values: FloatArray) -> str:
+    return "×".join(map(str, values.shape)) if values.ndim == 2 else f"{len(values)} values"
 
 
 def _check_names(names: list[str]) -> None:
@@ -145,14 +183,33 @@ def _typed(value: Any, kind: type, what: str) -> Any:
     return value
 
 
-def _column(raw: Any, what: str) -> tuple[str, FloatArray]:
+def _column(
+    raw: Any, what: str, batches: bool = False, key: str = "values"
+) -> tuple[str, FloatArray]:
     column = _typed(raw, dict, what)
     name = _typed(column.get("name"), str, f"the name of {what}")
-    values = _typed(column.get("values"), list, f"the values of {what}")
+    values = _typed(column.get(key), list, f"the {key.replace('_', ' ')} of {what}")
+    if batches and values and all(isinstance(row, list) for row in values):
+        return name, _table(values, f"{what} ({quoted(name)})")
     decoded = np.empty(len(values))
     for k, value in enumerate(values):
         decoded[k] = _decode_value(value, f"{what} ({quoted(name)}), element {k + 1}")
     return name, decoded
+
+
+def _table(rows: list[list[Any]], what: str) -> FloatArray:
+    """An N×K table from N lists of K values; a ragged row is refused naming its sample."""
+    width = len(rows[0])
+    if not width:
+        raise SessionError(f"{what}, sample 1 has no values")
+    decoded = np.empty((len(rows), width))
+    for n, row in enumerate(rows):
+        if len(row) != width:
+            raise SessionError(f"{what}, sample {n + 1} has {len(row)} values but sample 1 "
+                               f"has {width}: every sample needs the same K")
+        for k, value in enumerate(row):
+            decoded[n, k] = _decode_value(value, f"{what}, sample {n + 1}, class {k}")
+    return decoded
 
 
 def _decode_value(value: Any, where: str) -> float:

@@ -60,25 +60,21 @@ def stream_totals(
     ``progress(bytes_read, file_size)`` is called after each block.
     """
     loss = get_loss(loss_id)
-    if loss.coupled:
-        raise LossguiError(
-            f"{loss.id} couples every element of a vector (softmax or a max over classes), so "
-            "its total needs the whole vector at once: run compute without --totals-only",
-            f"{loss.id} はベクトルのすべての要素が結びついている(ソフトマックスやクラスの最大値)"
-            "ため、合計にはベクトル全体が一度に必要です。--totals-only を付けずに compute を"
-            "実行してください",
-        )
     p = dict(params)
     size = os.path.getsize(path)
     streamed: list[StreamedPrediction] = []
     target_name = ""
     rows = 0
+    classes: tuple[int, ...] = ()  # (K,) for a batch file, whose rows are independent samples
     sums: list[float] = []
     for first_row, done, block in csvio.iter_data_blocks(path, delimiter, block_bytes):
+        if loss.coupled and not block.is_batch:
+            _refuse_coupled(loss.id)
         target_name, t, chosen = block.split(target, predictions)
         if not streamed:
             streamed = [StreamedPrediction(name) for name, _ in chosen]
             sums = [0.0] * len(chosen)
+            classes = chosen[0][1].shape[1:]
         for i, (_, y) in enumerate(chosen):
             ev = evaluate_resolved(loss.id, y, t, p)
             # Undo the block's own reduction: the file's is applied once, at the end.
@@ -90,10 +86,22 @@ def stream_totals(
     if not streamed:
         raise LossguiError(f"{os.fspath(path)}: there are no data rows",
                            f"{os.fspath(path)}: データの行がありません")
-    divisor = reduction_divisor(loss, (rows,), p)
+    divisor = reduction_divisor(loss, (rows, *classes), p)
     for prediction, total in zip(streamed, sums, strict=True):
         prediction.total = total / divisor
     return StreamedTotals(loss.id, p, target_name, rows, streamed)
+
+
+def _refuse_coupled(loss_id: str) -> None:
+    """A vector file is one sample: a loss coupling its elements cannot be summed in blocks
+    (a batch file can: each row is a sample of its own)."""
+    raise LossguiError(
+        f"{loss_id} couples every element of a vector (softmax or a max over classes), so "
+        "its total needs the whole vector at once: run compute without --totals-only",
+        f"{loss_id} はベクトルのすべての要素が結びついている(ソフトマックスやクラスの最大値)"
+        "ため、合計にはベクトル全体が一度に必要です。--totals-only を付けずに compute を"
+        "実行してください",
+    )
 
 
 def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row: int) -> None:

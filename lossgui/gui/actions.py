@@ -1,11 +1,14 @@
-"""Every QAction of the window in one table: text, shortcuts, menu and the slot it calls."""
+"""Every QAction of the window in one table: text, shortcuts and menu; the window gives the slots.
+
+The table says what each action looks like; ``build_actions`` takes a callable per key from
+the window (``MainWindow._action_slots``), so a renamed method is an error mypy and the first
+start find, not a string that silently no longer matches.
+"""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,20 +26,20 @@ DATA = QT_TRANSLATE_NOOP("Actions", "&Data")
 VIEW = QT_TRANSLATE_NOOP("Actions", "&View")
 EXAMPLES_MENU = QT_TRANSLATE_NOOP("Actions", "E&xamples")
 HELP = QT_TRANSLATE_NOOP("Actions", "&Help")
-EXAMPLE_GROUP_STARTS = ("book", "regression")  # a separator above each group of examples
+# A separator above each group of examples.
+EXAMPLE_GROUP_STARTS = ("book", "regression", "lesson_sse_cee")
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action: ``slot`` names a method of the main window (``files.save``: of an attribute).
+    """One action; ``text``, ``menu`` and ``tip`` are English source texts, translated when shown.
 
-    ``text``, ``menu`` and ``tip`` are English source texts, translated when the menus are built.
+    ``key`` names it in the window's ``action_map`` and in the slots given to ``build_actions``.
     """
 
     key: str
     text: str
     menu: str
-    slot: str
     shortcuts: tuple[Key | str, ...] = ()
     tip: str = ""
     checkable: bool = False
@@ -46,149 +49,155 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "open", QT_TRANSLATE_NOOP("Actions", "&Open…"), FILE, "files.open", (Key.Open,),
+        "open", QT_TRANSLATE_NOOP("Actions", "&Open…"), FILE, (Key.Open,),
         QT_TRANSLATE_NOOP("Actions", "Open a data CSV (a column t and one column per prediction) "
                                      "or a saved session"),
     ),
     ActionSpec(
-        "save", QT_TRANSLATE_NOOP("Actions", "&Save"), FILE, "files.save", (Key.Save,),
+        "save", QT_TRANSLATE_NOOP("Actions", "&Save"), FILE, (Key.Save,),
         QT_TRANSLATE_NOOP("Actions", "Save the data, the loss and its parameters as a "
                                      ".lossgui.json session"), separator_before=True,
     ),
     ActionSpec(
-        "save_as", QT_TRANSLATE_NOOP("Actions", "Save &As…"), FILE, "files.save_as",
+        "save_as", QT_TRANSLATE_NOOP("Actions", "Save &As…"), FILE,
         (Key.SaveAs, "Ctrl+Shift+S"),
         QT_TRANSLATE_NOOP("Actions", "Save the session under a new name"),
     ),
     ActionSpec(
         "export_results", QT_TRANSLATE_NOOP("Actions", "&Export Results…"),
-        FILE, "files.export_results", ("Ctrl+E",),
+        FILE, ("Ctrl+E",),
         QT_TRANSLATE_NOOP("Actions", "Write k, t, each y, its contributions and gradient to a CSV"),
         separator_before=True,
     ),
     ActionSpec(
-        "export_plot", QT_TRANSLATE_NOOP("Actions", "Export &Plot…"), FILE, "files.export_plot", (),
+        "export_plot", QT_TRANSLATE_NOOP("Actions", "Export &Plot…"), FILE, (),
         QT_TRANSLATE_NOOP("Actions", "Save the plot as a 1600×900 PNG or an SVG for a report"),
     ),
     ActionSpec(
         "export_bom", QT_TRANSLATE_NOOP("Actions", "UTF-8 &BOM in Exported CSV (for Excel)"),
-        FILE, "files.set_bom", (),
+        FILE, (),
         QT_TRANSLATE_NOOP("Actions", "Start exported results CSVs with a byte-order mark so "
                                      "Excel reads non-English names correctly"), checkable=True,
     ),
     ActionSpec(
         "example", QT_TRANSLATE_NOOP("Actions", "Load the Article's &Example"),
-        FILE, "load_example", (),
+        FILE, (),
         QT_TRANSLATE_NOOP("Actions", "t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad "
                                      "one y2"),
     ),
     ActionSpec(
-        "quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), FILE, "close", (Key.Quit, "Ctrl+Q"),
+        "quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), FILE, (Key.Quit, "Ctrl+Q"),
         separator_before=True,
     ),
     ActionSpec(
-        "undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), EDIT, "undo", (Key.Undo,),
+        "undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), EDIT, (Key.Undo,),
     ),
     ActionSpec(
-        "redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), EDIT, "redo", (Key.Redo, "Ctrl+Y"),
+        "redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), EDIT, (Key.Redo, "Ctrl+Y"),
     ),
     ActionSpec(
-        "cut", QT_TRANSLATE_NOOP("Actions", "Cu&t"), EDIT, "cut", (Key.Cut,), separator_before=True,
+        "cut", QT_TRANSLATE_NOOP("Actions", "Cu&t"), EDIT, (Key.Cut,), separator_before=True,
     ),
     ActionSpec(
-        "copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), EDIT, "copy", (Key.Copy,),
+        "copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), EDIT, (Key.Copy,),
         QT_TRANSLATE_NOOP("Actions", "Copy the selected cells as tab-separated text (totals at "
                                      "full precision)"),
     ),
     ActionSpec(
-        "paste", QT_TRANSLATE_NOOP("Actions", "&Paste"), EDIT, "paste", (Key.Paste,),
+        "paste", QT_TRANSLATE_NOOP("Actions", "&Paste"), EDIT, (Key.Paste,),
         QT_TRANSLATE_NOOP("Actions", "Paste cells from a spreadsheet, or a list such as [0.1, "
                                      "0.2]"),
     ),
     ActionSpec(
-        "clear", QT_TRANSLATE_NOOP("Actions", "C&lear Cells"), EDIT, "clear_cells",
+        "clear", QT_TRANSLATE_NOOP("Actions", "C&lear Cells"), EDIT,
         (Key.Delete, "Backspace"),
         QT_TRANSLATE_NOOP("Actions", "Blank the selected cells: they become missing, not zero"),
     ),
     ActionSpec(
-        "insert_row", QT_TRANSLATE_NOOP("Actions", "&Insert Row Above"), DATA, "insert_row",
-        ("Ctrl++", "Ctrl+Shift+="),
+        "insert_row", QT_TRANSLATE_NOOP("Actions", "&Insert Row Above"), DATA,
+        ("Ctrl++",),  # on the main keyboard too: Qt matches Ctrl+Shift+= to it by itself
         QT_TRANSLATE_NOOP("Actions", "Insert a blank row above the current one"),
     ),
     ActionSpec(
-        "append_row", QT_TRANSLATE_NOOP("Actions", "&Append Row"), DATA, "append_row",
+        "append_row", QT_TRANSLATE_NOOP("Actions", "&Append Row"), DATA,
         ("Ctrl+Return",),
         QT_TRANSLATE_NOOP("Actions", "Add a blank row at the end"),
     ),
     ActionSpec(
-        "delete_rows", QT_TRANSLATE_NOOP("Actions", "&Delete Rows"), DATA, "delete_rows",
+        "delete_rows", QT_TRANSLATE_NOOP("Actions", "&Delete Rows"), DATA,
         ("Ctrl+-",),
         QT_TRANSLATE_NOOP("Actions", "Delete the selected rows from t and every prediction"),
     ),
     ActionSpec(
-        "add_prediction", QT_TRANSLATE_NOOP("Actions", "Add &Prediction"), DATA, "add_prediction",
+        "add_prediction", QT_TRANSLATE_NOOP("Actions", "Add &Prediction"), DATA,
         ("Ctrl+Shift+N",),
         QT_TRANSLATE_NOOP("Actions", "Add a blank prediction column"), separator_before=True,
     ),
     ActionSpec(
         "rename_prediction", QT_TRANSLATE_NOOP("Actions", "Re&name Prediction…"),
-        DATA, "rename_prediction", ("Ctrl+Shift+R",),
+        DATA, ("Ctrl+Shift+R",),
         QT_TRANSLATE_NOOP("Actions", "Rename the current prediction column"),
     ),
     ActionSpec(
         "remove_prediction", QT_TRANSLATE_NOOP("Actions", "&Remove Prediction"),
-        DATA, "remove_prediction", ("Ctrl+Shift+Del",),
+        DATA, ("Ctrl+Shift+Del",),
         QT_TRANSLATE_NOOP("Actions", "Remove the current prediction column"),
     ),
     ActionSpec(
         "gradient", QT_TRANSLATE_NOOP("Actions", "Show &Gradient −∂E/∂y"),
-        VIEW, "set_gradient_mode", ("Ctrl+G",),
+        VIEW, ("Ctrl+G",),
         QT_TRANSLATE_NOOP("Actions", "Show the direction learning moves each y instead of the "
                                      "contributions"), checkable=True,
     ),
     ActionSpec(
-        "focus_loss", QT_TRANSLATE_NOOP("Actions", "Go to &Loss"), VIEW, "focus_loss", ("Ctrl+L",),
+        "focus_loss", QT_TRANSLATE_NOOP("Actions", "Go to &Loss"), VIEW, ("Ctrl+L",),
         separator_before=True,
     ),
     ActionSpec(
-        "focus_target", QT_TRANSLATE_NOOP("Actions", "Go to &Target t"), VIEW, "focus_target",
+        "focus_target", QT_TRANSLATE_NOOP("Actions", "Go to &Target t"), VIEW,
         ("Ctrl+1",),
     ),
     ActionSpec(
         "focus_predictions", QT_TRANSLATE_NOOP("Actions", "Go to &Predictions y"),
-        VIEW, "focus_predictions", ("Ctrl+2",),
+        VIEW, ("Ctrl+2",),
     ),
     ActionSpec(
-        "focus_results", QT_TRANSLATE_NOOP("Actions", "Go to T&otals"), VIEW, "focus_results",
+        "focus_results", QT_TRANSLATE_NOOP("Actions", "Go to T&otals"), VIEW,
         ("Ctrl+3",),
     ),
     ActionSpec(
         "show_contributions", QT_TRANSLATE_NOOP("Actions", "Show &Contributions"),
-        VIEW, "show_contributions", ("Ctrl+4",),
+        VIEW, ("Ctrl+4",),
         QT_TRANSLATE_NOOP("Actions", "The contribution of every element, as bars"),
         separator_before=True,
     ),
     ActionSpec(
         "show_curve", QT_TRANSLATE_NOOP("Actions", "Show the &Curve of Element k"),
-        VIEW, "show_curve", ("Ctrl+5",),
+        VIEW, ("Ctrl+5",),
         QT_TRANSLATE_NOOP("Actions", "How element k's contribution changes with its y; click to "
                                      "set y"),
     ),
     ActionSpec(
         "show_conventions", QT_TRANSLATE_NOOP("Actions", "Show &Other Tools' Numbers"),
-        VIEW, "show_conventions", ("Ctrl+6",),
+        VIEW, ("Ctrl+6",),
         QT_TRANSLATE_NOOP("Actions", "Why do PyTorch, Keras, scikit-learn or the book give "
                                      "another number?"),
     ),
-    *(ActionSpec(f"example_{e.key}", e.title, EXAMPLES_MENU, f"load_example_{e.key}", (),
+    *(ActionSpec(f"example_{e.key}", e.title, EXAMPLES_MENU, (),
                  e.tip, separator_before=e.key in EXAMPLE_GROUP_STARTS,
                  context=EXAMPLES_CONTEXT) for e in EXAMPLES.values()),
-    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About lossgui"), HELP, "show_about"),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About lossgui"), HELP),
 )
 
 
-def build_actions(window: QMainWindow) -> dict[str, QAction]:
-    """Create every action, connect it to its slot on ``window`` and fill the menu bar."""
+Slot = Callable[[], object] | Callable[[bool], object]  # checkable actions get their state
+
+
+def build_actions(window: QMainWindow, slots: Mapping[str, Slot]) -> dict[str, QAction]:
+    """Create every action, connect it to ``slots[key]`` and fill ``window``'s menu bar."""
+    missing = {spec.key for spec in ACTIONS} ^ set(slots)
+    if missing:  # a slot without an action, or an action without a slot
+        raise KeyError(f"actions and slots differ: {sorted(missing)}")
     actions: dict[str, QAction] = {}
     menus: dict[str, QMenu] = {}
     for spec in ACTIONS:
@@ -201,9 +210,7 @@ def build_actions(window: QMainWindow) -> dict[str, QAction]:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         action.setCheckable(spec.checkable)
-        # "files.save" names a slot of the window's FileController: follow the dots.
-        target: Any = functools.reduce(getattr, spec.slot.split("."), window)
-        slot: Callable[..., object] = target
+        slot: Callable[..., object] = slots[spec.key]
         if spec.checkable:
             action.toggled.connect(slot)
         else:

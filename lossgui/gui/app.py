@@ -96,8 +96,9 @@ def start_application() -> QApplication:
             sys.stderr.write(f"lossgui: error: the window cannot open: {reason}\n")
             sys.stderr.flush()
             os._exit(EXIT_NO_DISPLAY)  # Qt aborts after a fatal message; leave before it does
-        if context.category and context.category.startswith("qt.qpa"):
-            platform_messages.append(f"{context.category}: {message}")
+        category = str(getattr(context, "category", "") or "")  # absent from 6.7's stubs
+        if category.startswith("qt.qpa"):
+            platform_messages.append(f"{category}: {message}")
         else:
             sys.stderr.write(f"{message}\n")
 

@@ -11,7 +11,7 @@ a one-sample document as vectors, row = element k, so ``row`` below is k of samp
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import numpy as np
@@ -268,10 +268,16 @@ class Document(QObject):
     # --- not undoable ---------------------------------------------------------------------------
 
     def replace(self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray],
-                loss_id: str | None = None) -> None:
-        """Replace everything (opening a file): not undoable, so the undo history is cleared."""
+                loss_id: str | None = None,
+                params: Mapping[str, Mapping[str, ParamValue]] | None = None,
+                take: bool = False) -> None:
+        """Replace everything (opening a file): not undoable, so the undo history is cleared.
+
+        Parameters start from ``params`` (loss id → name → value) or the defaults; ``take``
+        as for :meth:`DocumentModel.replace`.
+        """
         self.undo_stack.clear()
-        self.model.replace(names, columns, loss_id)
+        self.model.replace(names, columns, loss_id, params, take)
 
     def put_loss(self, loss_id: str) -> None:
         """Select a loss without an undo step (the remembered loss at start-up)."""

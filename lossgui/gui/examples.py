@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from lossgui.core import examples as shipped
-from lossgui.core import get_loss
 from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 
@@ -39,6 +38,10 @@ class Example:
     def translated_title(self) -> str:
         """The title in the user's language."""
         return QCoreApplication.translate(CONTEXT, self.title)
+
+    def translated_tip(self) -> str:
+        """The tip (for a lesson: what to do and what it shows) in the user's language."""
+        return QCoreApplication.translate(CONTEXT, self.tip)
 
 
 EXAMPLES: dict[str, Example] = {
@@ -81,6 +84,34 @@ EXAMPLES: dict[str, Example] = {
             QT_TRANSLATE_NOOP("Examples", "t has two 1s (two labels are right); every element "
                               "is its own yes/no question"),
         ),
+        Example(
+            "lesson_sse_cee",
+            QT_TRANSLATE_NOOP("Examples", "Lesson: SSE or CEE from a Confident Wrong Guess"),
+            QT_TRANSLATE_NOOP("Examples", "y puts 0.98 on the wrong class: press Run under SSE, "
+                              "then Reset, choose cross-entropy (cee) and Run again, both "
+                              "stepping on the logits. SSE's gradient nearly vanishes where "
+                              "softmax is saturated, so its loss crawls for many steps, while "
+                              "CEE's gradient y − t does not vanish and its loss falls at once."),
+        ),
+        Example(
+            "lesson_outlier",
+            QT_TRANSLATE_NOOP("Examples", "Lesson: MSE or MAE with One Outlier"),
+            QT_TRANSLATE_NOOP("Examples", "y5 misses by 10 while the others miss by 0.13 or "
+                              "less: Run under MSE, then Reset, choose MAE and Run again. MSE's "
+                              "slope grows with the error, so the outlier takes big steps and is "
+                              "in within a few, while MAE's slope is the same ±1/n for every "
+                              "element, so the outlier comes in 0.2 a step, E falls in a nearly "
+                              "straight line and the small errors jitter around t."),
+        ),
+        Example(
+            "lesson_lr",
+            QT_TRANSLATE_NOOP("Examples", "Lesson: a Good and a Too-Large Learning Rate"),
+            QT_TRANSLATE_NOOP("Examples", "The article's data under SSE: Run with learning rate "
+                              "0.1, then Reset, set it to 1.1 and Run again. Each step multiplies "
+                              "y − t by 1 − 2η, which is 0.8 for η = 0.1 and shrinks the error, "
+                              "but −1.2 for η = 1.1, which throws y past t further every step, "
+                              "so E climbs."),
+        ),
     )
 }
 
@@ -89,11 +120,5 @@ def load_example(document: Document, key: str) -> Example:
     """Replace the document with an example and its loss (clears the undo history)."""
     example = EXAMPLES[key]
     names, columns = example.data.columns()
-    with document.batch():  # evaluate once, with the example's parameters already set
-        for loss_id, values in example.data.params.items():
-            for param in get_loss(loss_id).params:
-                value = values.get(param.name, param.default)
-                if document.params_of(loss_id)[param.name] != value:
-                    document.put_param(loss_id, param.name, value)
-        document.replace(names, columns, example.loss_id)
+    document.replace(names, columns, example.loss_id, example.data.params)
     return example

@@ -25,15 +25,18 @@ from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
 from lossgui.core.problems import error_text
 from lossgui.gui import language
-from lossgui.gui.actions import build_actions
+from lossgui.gui.actions import Slot, build_actions
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
+from lossgui.gui.learning import Learning
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
+from lossgui.gui.panels.learn_panel import LearnPanel
 from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
+from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows
 from lossgui.gui.sheet.table_model import prediction_model, target_model
@@ -49,11 +52,11 @@ class MainWindow(QMainWindow):
     """Tables for t and y on the left with the loss and totals; the plot on the right."""
 
     def __init__(self, document: Document, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, files: FileController | None = None) -> None:
+        """The window on ``document``; ``files``: the controller of a window it replaces."""
         super().__init__(parent)
         self.document = document
         self.settings = settings
-        self.source = self.tr("article example")
         self.example_key: str | None = None  # the example shown, None for the start-up one
         self._replaced = False  # rebuilt in another language: close without questions
         self.setAccessibleName("lossgui")
@@ -69,8 +72,9 @@ class MainWindow(QMainWindow):
         self._build_notice()
         self._build_layout()
         self._build_learning_aids()
-        self.files = FileController(self)  # the File menu's open/save/export (files.py)
-        self.action_map = build_actions(self)
+        self._build_learn()
+        self._build_files(files)
+        self.action_map = build_actions(self, self._action_slots())
         self.files.install(self.action_map)
         self._build_language_menu()
         self.problem_label = QLabel()
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self._on_clean_changed(stack.isClean())
         self._update_title()
         self.restore_settings()
+        self.files.set_plot_gradient(self.plot_panel.gradient_mode)
         self._fit_target_width()
         self.target_view.go_to(0, 0)
 
@@ -205,10 +210,69 @@ class MainWindow(QMainWindow):
         self.results.table.currentCellChanged.connect(
             lambda row, *_: self.selection.set_prediction(row) if row >= 0 else None)
 
+    def _build_files(self, files: FileController | None) -> None:
+        """The File menu's open/save/export (files/controller.py), wired to the title and bars."""
+        if files is None:
+            files = FileController(self.document, self.settings, self.tr("article example"))
+        files.setParent(self)  # its dialogs open over this window
+        self.files = files
+        files.source_changed.connect(self._update_title)
+        files.message.connect(self.show_notice)
+        files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.plot_panel.gradient_toggled.connect(files.set_plot_gradient)
+        self.setAcceptDrops(True)
+        self.installEventFilter(files)  # a dropped CSV or session opens
+        # The plot's view would take a drop itself and refuse it; let the window have it.
+        for plot in (self.plot_panel.plot, self.curve_panel.plot):
+            plot.setAcceptDrops(False)
+            plot.viewport().setAcceptDrops(False)
+
+    def _action_slots(self) -> dict[str, Slot]:
+        """What each action of actions.py calls."""
+        files = self.files
+        slots: dict[str, Slot] = {
+            "open": files.open, "save": files.save, "save_as": files.save_as,
+            "export_results": files.export_results, "export_plot": files.export_plot,
+            "export_bom": files.set_bom,
+            "example": lambda: self.load_named_example("article"), "quit": self.close,
+            "undo": self.undo, "redo": self.redo, "cut": self.cut, "copy": self.copy,
+            "paste": self.paste, "clear": self.clear_cells,
+            "insert_row": self.insert_row, "append_row": self.append_row,
+            "delete_rows": self.delete_rows, "add_prediction": self.add_prediction,
+            "rename_prediction": self.rename_prediction,
+            "remove_prediction": self.remove_prediction,
+            "gradient": self.set_gradient_mode, "focus_loss": self.focus_loss,
+            "focus_target": self.focus_target, "focus_predictions": self.focus_predictions,
+            "focus_results": self.focus_results, "show_contributions": self.show_contributions,
+            "show_curve": self.show_curve, "show_conventions": self.show_conventions,
+            "about": self.show_about,
+        }
+        for key in EXAMPLES:
+            slots[f"example_{key}"] = lambda key=key: self.load_named_example(key)
+        return slots
+
+    def _build_learn(self) -> None:
+        """The Learn tool bar, and the loss over the steps as a tab beside the plot."""
+        self.learning = Learning(self.document, self)
+        self.learn_panel = LearnPanel(self.learning)
+        self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
+        self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
+        self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
+            "The total loss E at every step of learning, one line per prediction"))
+        self.learning.message.connect(self.show_notice)
+        self.learning.running_changed.connect(self._on_learning_started)
+        self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
+
+    def _on_learning_started(self, started: bool) -> None:
+        """Show the loss over the steps when learning starts (the learner came for it)."""
+        if started:
+            self.plot_tabs.setCurrentWidget(self.steps_plot)
+
     def _build_language_menu(self) -> None:
         """View ▸ Language: each language named in itself, the current one checked."""
         view = self.menuBar().findChild(QMenu, "menu_view")
-        assert view is not None
+        assert isinstance(view, QMenu)  # PySide6 6.7's stubs type findChild as object
         self.language_menu = QMenu(self.tr("&Language"), view)
         self.language_menu.setObjectName("menu_language")
         group = QActionGroup(self.language_menu)
@@ -236,16 +300,11 @@ class MainWindow(QMainWindow):
         language.install(code)
         language.remember_language(self.settings, code)
         self.document.refresh_language()
-        window = MainWindow(self.document, self.settings)
+        # The same file controller: the file, the recent list, the answers to its questions.
+        window = MainWindow(self.document, self.settings, files=self.files)
         window.example_key = self.example_key
-        window.source = window._example_source() if self.source == example_source \
-            else self.source
-        window._update_title()
-        window.files.session_path = self.files.session_path
-        window.files.data_path = self.files.data_path
-        if "ask_save_changes" in vars(self.files):  # replaced (by a test): keep the replacement;
-            # never the old controller's own method, whose dialogs would have a deleted parent.
-            window.files.ask_save_changes = self.files.ask_save_changes  # type: ignore[method-assign]
+        if window.files.source == example_source:  # the example's name in the new language
+            window.files.set_source(window._example_source())
         window.selection.set_cell(self.selection.element, self.selection.prediction)
         window.plot_tabs.setCurrentIndex(self.plot_tabs.currentIndex())
         _rebuilt_windows.add(window)
@@ -297,7 +356,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not clean)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"lossgui — {self.source}[*]")
+        self.setWindowTitle(f"lossgui — {self.files.source}[*]")
 
     def show_notice(self, text: str) -> None:
         """Tell the user something went wrong, without a modal dialog."""
@@ -306,7 +365,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 15000)
         QApplication.beep()
 
-    # --- slots named in actions.py ---------------------------------------------------------------
+    # --- what the actions call (see _action_slots) ------------------------------------------
 
     def undo(self) -> None:
         """Undo the last edit."""
@@ -466,42 +525,16 @@ class MainWindow(QMainWindow):
         """Open a data CSV or a session (see files.py); on failure say why and keep the data."""
         return self.files.open_path(path)
 
-    def load_example(self) -> None:
-        """Put the article's example back, with the article's conventions (clears undo)."""
-        self.load_named_example("article")
-
     def load_named_example(self, key: str) -> None:
         """Replace the data with an example from the Examples menu (clears the undo history)."""
         if not self.files.maybe_save():
             return
         example = load_example(self.document, key)
         self.example_key = key
-        self.source = example.translated_title()
-        self._update_title()
-
-    def load_example_article(self) -> None:
-        """Examples menu: the article's t, y1 and y2."""
-        self.load_named_example("article")
-
-    def load_example_book(self) -> None:
-        """Examples menu: the book's 10 classes, answer class 2."""
-        self.load_named_example("book")
-
-    def load_example_book_wrong(self) -> None:
-        """Examples menu: the book's y, answer class 7."""
-        self.load_named_example("book_wrong")
-
-    def load_example_regression(self) -> None:
-        """Examples menu: real-valued t, one prediction with an outlier."""
-        self.load_named_example("regression")
-
-    def load_example_logits(self) -> None:
-        """Examples menu: logits for softmax cross-entropy."""
-        self.load_named_example("logits")
-
-    def load_example_multi_label(self) -> None:
-        """Examples menu: logits for BCE with logits, two right labels."""
-        self.load_named_example("multi_label")
+        self.files.set_source(example.translated_title())
+        if example.data.learning is not None:  # a lesson: its learning rate, and what to do
+            self.learn_panel.start_lesson(*example.data.learning)
+            self.show_notice(example.translated_tip())
 
     def show_contributions(self) -> None:
         """Bring the contributions plot to the front."""

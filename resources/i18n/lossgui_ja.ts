@@ -4,277 +4,277 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="20"/>
+        <location filename="../../lossgui/gui/actions.py" line="23"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="21"/>
+        <location filename="../../lossgui/gui/actions.py" line="24"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="22"/>
+        <location filename="../../lossgui/gui/actions.py" line="25"/>
         <source>&amp;Data</source>
         <translation>データ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="23"/>
+        <location filename="../../lossgui/gui/actions.py" line="26"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="24"/>
+        <location filename="../../lossgui/gui/actions.py" line="27"/>
         <source>E&amp;xamples</source>
         <translation>例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="25"/>
+        <location filename="../../lossgui/gui/actions.py" line="28"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="49"/>
+        <location filename="../../lossgui/gui/actions.py" line="52"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="50"/>
+        <location filename="../../lossgui/gui/actions.py" line="53"/>
         <source>Open a data CSV (a column t and one column per prediction) or a saved session</source>
         <translation>データの CSV(正解 t の列と予測ごとに1列)か、保存したセッションを開きます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="54"/>
+        <location filename="../../lossgui/gui/actions.py" line="57"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="55"/>
+        <location filename="../../lossgui/gui/actions.py" line="58"/>
         <source>Save the data, the loss and its parameters as a .lossgui.json session</source>
         <translation>データと損失関数、そのパラメータを .lossgui.json セッションとして保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="59"/>
+        <location filename="../../lossgui/gui/actions.py" line="62"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="61"/>
+        <location filename="../../lossgui/gui/actions.py" line="64"/>
         <source>Save the session under a new name</source>
         <translation>セッションを新しい名前で保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="64"/>
+        <location filename="../../lossgui/gui/actions.py" line="67"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="66"/>
+        <location filename="../../lossgui/gui/actions.py" line="69"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="70"/>
+        <location filename="../../lossgui/gui/actions.py" line="73"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="71"/>
+        <location filename="../../lossgui/gui/actions.py" line="74"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="74"/>
+        <location filename="../../lossgui/gui/actions.py" line="77"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="76"/>
+        <location filename="../../lossgui/gui/actions.py" line="79"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="80"/>
+        <location filename="../../lossgui/gui/actions.py" line="83"/>
         <source>Load the Article&apos;s &amp;Example</source>
         <translation>記事の例を読み込む(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="82"/>
+        <location filename="../../lossgui/gui/actions.py" line="85"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="86"/>
+        <location filename="../../lossgui/gui/actions.py" line="89"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="90"/>
+        <location filename="../../lossgui/gui/actions.py" line="93"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="93"/>
+        <location filename="../../lossgui/gui/actions.py" line="96"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="96"/>
+        <location filename="../../lossgui/gui/actions.py" line="99"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="99"/>
+        <location filename="../../lossgui/gui/actions.py" line="102"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="100"/>
+        <location filename="../../lossgui/gui/actions.py" line="103"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="104"/>
+        <location filename="../../lossgui/gui/actions.py" line="107"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="105"/>
+        <location filename="../../lossgui/gui/actions.py" line="108"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="109"/>
+        <location filename="../../lossgui/gui/actions.py" line="112"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="111"/>
+        <location filename="../../lossgui/gui/actions.py" line="114"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="114"/>
+        <location filename="../../lossgui/gui/actions.py" line="117"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="116"/>
+        <location filename="../../lossgui/gui/actions.py" line="119"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="119"/>
+        <location filename="../../lossgui/gui/actions.py" line="122"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="121"/>
+        <location filename="../../lossgui/gui/actions.py" line="124"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="124"/>
+        <location filename="../../lossgui/gui/actions.py" line="127"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="126"/>
+        <location filename="../../lossgui/gui/actions.py" line="129"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="129"/>
+        <location filename="../../lossgui/gui/actions.py" line="132"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="131"/>
+        <location filename="../../lossgui/gui/actions.py" line="134"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="134"/>
+        <location filename="../../lossgui/gui/actions.py" line="137"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="136"/>
+        <location filename="../../lossgui/gui/actions.py" line="139"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="139"/>
+        <location filename="../../lossgui/gui/actions.py" line="142"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="141"/>
+        <location filename="../../lossgui/gui/actions.py" line="144"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="144"/>
+        <location filename="../../lossgui/gui/actions.py" line="147"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="146"/>
+        <location filename="../../lossgui/gui/actions.py" line="149"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="150"/>
+        <location filename="../../lossgui/gui/actions.py" line="153"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="154"/>
+        <location filename="../../lossgui/gui/actions.py" line="157"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="158"/>
+        <location filename="../../lossgui/gui/actions.py" line="161"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="162"/>
+        <location filename="../../lossgui/gui/actions.py" line="165"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="166"/>
+        <location filename="../../lossgui/gui/actions.py" line="169"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="168"/>
+        <location filename="../../lossgui/gui/actions.py" line="171"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="172"/>
+        <location filename="../../lossgui/gui/actions.py" line="175"/>
         <source>Show the &amp;Curve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="174"/>
+        <location filename="../../lossgui/gui/actions.py" line="177"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="178"/>
+        <location filename="../../lossgui/gui/actions.py" line="181"/>
         <source>Show &amp;Other Tools&apos; Numbers</source>
         <translation>他のツールの値を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="180"/>
+        <location filename="../../lossgui/gui/actions.py" line="183"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="186"/>
+        <location filename="../../lossgui/gui/actions.py" line="189"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -572,320 +572,497 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="49"/>
+        <location filename="../../lossgui/gui/examples.py" line="52"/>
         <source>The Article: t = [0, 1, 0, 1, 0], a Good and a Bad y</source>
         <translation>記事の例: t = [0, 1, 0, 1, 0]、良い予測と悪い予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="50"/>
+        <location filename="../../lossgui/gui/examples.py" line="53"/>
         <source>2乗和誤差 0.252 for the good prediction y1, 2.0651 for the bad one y2</source>
         <translation>2乗和誤差は、学習がうまくいっている y1 で 0.252、うまくいっていない y2 で 2.0651</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="55"/>
+        <location filename="../../lossgui/gui/examples.py" line="58"/>
         <source>The Book: 10 Classes, the Answer Is Class 2</source>
         <translation>本の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="62"/>
+        <location filename="../../lossgui/gui/examples.py" line="65"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
         <translation>本の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="56"/>
+        <location filename="../../lossgui/gui/examples.py" line="59"/>
         <source>Deep Learning from Scratch: y gives class 2 (row 3: the book counts classes from 0) the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
         <translation>ゼロから作るDeep Learning: y はクラス2(3 行目: 本はクラスを 0 から数えます)に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="63"/>
+        <location filename="../../lossgui/gui/examples.py" line="66"/>
         <source>The same y, but t says class 7 (row 8): ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
         <translation>同じ y で正解 t がクラス7(8 行目)の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="68"/>
+        <location filename="../../lossgui/gui/examples.py" line="71"/>
         <source>Regression: Real Numbers, One Outlier</source>
         <translation>回帰: 実数、外れ値が1つ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="69"/>
+        <location filename="../../lossgui/gui/examples.py" line="72"/>
         <source>t is any real number; y2 misses one element by 5. Compare mean squared error with Huber loss</source>
         <translation>t は任意の実数です。y2 は1つの要素だけ 5 外れています。平均2乗誤差と Huber損失を比べてみましょう</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="74"/>
+        <location filename="../../lossgui/gui/examples.py" line="77"/>
         <source>Logits, One Class: Softmax Cross-Entropy</source>
         <translation>ロジット、正解1クラス: ソフトマックス交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="75"/>
+        <location filename="../../lossgui/gui/examples.py" line="78"/>
         <source>y are raw scores (logits), not probabilities; softmax turns them into probabilities first</source>
         <translation>y は確率ではなく生のスコア(ロジット)です。ソフトマックスでまず確率に変換します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="80"/>
+        <location filename="../../lossgui/gui/examples.py" line="83"/>
         <source>Logits, Several Labels: BCE with Logits</source>
         <translation>ロジット、複数ラベル: ロジット入力の2値交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="81"/>
+        <location filename="../../lossgui/gui/examples.py" line="84"/>
         <source>t has two 1s (two labels are right); every element is its own yes/no question</source>
         <translation>t に 1 が2つあります(正解のラベルが2つ)。各要素がそれぞれ独立した「はい/いいえ」の問題です</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="89"/>
+        <source>Lesson: SSE or CEE from a Confident Wrong Guess</source>
+        <translation>レッスン: 自信たっぷりの誤りから学ぶ 2乗和誤差と交差エントロピー誤差</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="90"/>
+        <source>y puts 0.98 on the wrong class: press Run under SSE, then Reset, choose cross-entropy (cee) and Run again, both stepping on the logits. SSE&apos;s gradient nearly vanishes where softmax is saturated, so its loss crawls for many steps, while CEE&apos;s gradient y − t does not vanish and its loss falls at once.</source>
+        <translation>y は間違ったクラスに 0.98 を置いています。2乗和誤差(sse)で「実行」し、「リセット」してから交差エントロピー誤差(cee)を選んでもう一度「実行」してください(どちらもロジットで進めます)。ソフトマックスが飽和したところでは 2乗和誤差の勾配はほとんど消えるので損失は何ステップも這うように進みますが、交差エントロピー誤差の勾配 y − t は消えないので損失はすぐに下がります。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="98"/>
+        <source>Lesson: MSE or MAE with One Outlier</source>
+        <translation>レッスン: 外れ値が1つあるときの平均2乗誤差と平均絶対誤差</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="99"/>
+        <source>y5 misses by 10 while the others miss by 0.13 or less: Run under MSE, then Reset, choose MAE and Run again. MSE&apos;s slope grows with the error, so the outlier takes big steps and is in within a few, while MAE&apos;s slope is the same ±1/n for every element, so the outlier comes in 0.2 a step, E falls in a nearly straight line and the small errors jitter around t.</source>
+        <translation>y₅ だけが 10 ずれ、ほかのずれは 0.13 以下です。平均2乗誤差(mse)で「実行」し、「リセット」してから平均絶対誤差(mae)を選んでもう一度「実行」してください。平均2乗誤差の傾きは誤差とともに大きくなるので外れ値は大きな歩幅で数ステップのうちに戻りますが、平均絶対誤差の傾きはどの要素でも同じ ±1/n なので、外れ値は1ステップに 0.2 ずつしか戻らず、E はほぼ直線で下がり、小さな誤差は t のまわりで行ったり来たりします。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="108"/>
+        <source>Lesson: a Good and a Too-Large Learning Rate</source>
+        <translation>レッスン: ちょうどよい学習率と大きすぎる学習率</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="109"/>
+        <source>The article&apos;s data under SSE: Run with learning rate 0.1, then Reset, set it to 1.1 and Run again. Each step multiplies y − t by 1 − 2η, which is 0.8 for η = 0.1 and shrinks the error, but −1.2 for η = 1.1, which throws y past t further every step, so E climbs.</source>
+        <translation>記事のデータを 2乗和誤差で扱います。学習率 0.1 で「実行」し、「リセット」してから学習率を 1.1 にしてもう一度「実行」してください。1ステップごとに y − t には 1 − 2η が掛かります。η = 0.1 ならそれは 0.8 で誤差は縮みますが、η = 1.1 なら −1.2 で、y は毎回 t をさらに大きく飛び越えるので E は増えていきます。</translation>
     </message>
 </context>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="35"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="38"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="38"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="39"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="43"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="78"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="81"/>
         <source>the file needs a target column and at least one prediction column</source>
         <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="81"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="84"/>
         <source>every column needs the same, non-zero number of rows</source>
         <translation>どの列も同じ行数(1行以上)が必要です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="85"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="88"/>
         <source>a prediction column has no name</source>
         <translation>名前のない予測の列があります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="88"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="91"/>
         <source>a prediction is called t, which is the target&apos;s name</source>
         <translation>予測に正解の名前 t が付いています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="91"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="94"/>
         <source>two prediction columns have the same name</source>
         <translation>2つの予測の列が同じ名前です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="121"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="122"/>
         <source>%1 cannot be evaluated (%2); fix it before exporting</source>
         <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="144"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="166"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="172"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="188"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="184"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="201"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="185"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="202"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="200"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="217"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="201"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="218"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="205"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="246"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="263"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="256"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="270"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="290"/>
         <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
         <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="326"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="340"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="360"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="349"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="368"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="374"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="386"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="404"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="390"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="395"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="412"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="424"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="411"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="463"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="485"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="479"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="501"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="535"/>
+        <source>%1 holds a batch (N samples × K classes), which the window cannot show yet; lossgui compute reads it</source>
+        <translation>%1 はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。lossgui compute で読めます</translation>
     </message>
 </context>
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="32"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="35"/>
         <source>Whose numbers the formula shows</source>
         <translation>式に値を入れる予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="33"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="36"/>
         <source>Written out with the numbers of</source>
         <translation>値を入れた式:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="46"/>
         <source>Formula with the numbers</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="83"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="88"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="101"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="103"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="111"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="116"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="124"/>
+        <source>not a number</source>
+        <translation>数ではありません</translation>
+    </message>
+</context>
+<context>
+    <name>LearnPanel</name>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="34"/>
+        <source>Learn</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="40"/>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="41"/>
+        <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
+        <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="44"/>
+        <source>Learning &amp;rate η:</source>
+        <translation>学習率 η(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="48"/>
+        <source>What the steps move</source>
+        <translation>ステップで動かすもの</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="49"/>
+        <source>y itself</source>
+        <translation>y そのもの</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="50"/>
+        <source>the logits behind y</source>
+        <translation>y の裏にあるロジット</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
+        <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
+        <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="59"/>
+        <source>Step &amp;on:</source>
+        <translation>進める対象(&amp;O):</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="62"/>
+        <source>&amp;Step</source>
+        <translation>ステップ(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
+        <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
+        <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <source>R&amp;un</source>
+        <translation>実行(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
+        <source>Take a step per frame until Stop (the whole run is one undo step)</source>
+        <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="70"/>
+        <source>Rese&amp;t</source>
+        <translation>リセット(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
+        <source>Put the predictions back to where learning began</source>
+        <translation>予測を学習を始めたときの値に戻します</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="76"/>
+        <source>Most steps per Run</source>
+        <translation>1回の実行の最大ステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="77"/>
+        <source> steps</source>
+        <translation> ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="78"/>
+        <source>Run stops by itself after this many steps</source>
+        <translation>このステップ数で実行は自動的に止まります</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
+        <source>Run at &amp;most</source>
+        <translation>1回の実行で最大(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
+        <source>Where learning is</source>
+        <translation>学習の進み具合</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="160"/>
+        <source>Step %1 (%2): E = %3</source>
+        <translation>ステップ %1(%2): E = %3</translation>
+    </message>
+</context>
+<context>
+    <name>Learning</name>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="71"/>
+        <source>Learn: 1 step</source>
+        <translation>学習: 1 ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="72"/>
+        <source>Learn: %n steps</source>
+        <translation>学習: %n ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="202"/>
+        <source>Reset the predictions to where learning began</source>
+        <translation>予測を学習開始時の値に戻す</translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="53"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="66"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="119"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="69"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="74"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="82"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="112"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="153"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="126"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="156"/>
+        <source>When to use it: %1</source>
+        <translation>使う場面: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="167"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="212"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="220"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -893,137 +1070,147 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="56"/>
-        <location filename="../../lossgui/gui/main_window.py" line="262"/>
+        <location filename="../../lossgui/gui/main_window.py" line="216"/>
+        <location filename="../../lossgui/gui/main_window.py" line="321"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="61"/>
+        <location filename="../../lossgui/gui/main_window.py" line="64"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="63"/>
+        <location filename="../../lossgui/gui/main_window.py" line="66"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="77"/>
+        <location filename="../../lossgui/gui/main_window.py" line="81"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="116"/>
+        <location filename="../../lossgui/gui/main_window.py" line="121"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="119"/>
+        <location filename="../../lossgui/gui/main_window.py" line="124"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="179"/>
+        <location filename="../../lossgui/gui/main_window.py" line="184"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="180"/>
+        <location filename="../../lossgui/gui/main_window.py" line="185"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="181"/>
+        <location filename="../../lossgui/gui/main_window.py" line="186"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="182"/>
+        <location filename="../../lossgui/gui/main_window.py" line="187"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="184"/>
+        <location filename="../../lossgui/gui/main_window.py" line="189"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="212"/>
+        <location filename="../../lossgui/gui/main_window.py" line="260"/>
+        <source>Loss over steps</source>
+        <translation>ステップごとの損失</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="262"/>
+        <source>The total loss E at every step of learning, one line per prediction</source>
+        <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="276"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="279"/>
+        <location filename="../../lossgui/gui/main_window.py" line="338"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="281"/>
+        <location filename="../../lossgui/gui/main_window.py" line="340"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="283"/>
+        <location filename="../../lossgui/gui/main_window.py" line="342"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="289"/>
+        <location filename="../../lossgui/gui/main_window.py" line="348"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="294"/>
+        <location filename="../../lossgui/gui/main_window.py" line="353"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="381"/>
+        <location filename="../../lossgui/gui/main_window.py" line="440"/>
         <source>Keep at least one row: a loss needs at least one element.</source>
         <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="386"/>
+        <location filename="../../lossgui/gui/main_window.py" line="445"/>
         <source>Delete %n rows</source>
         <translation>
             <numerusform>%n 行を削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="388"/>
+        <location filename="../../lossgui/gui/main_window.py" line="447"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="391"/>
+        <location filename="../../lossgui/gui/main_window.py" line="450"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="423"/>
+        <location filename="../../lossgui/gui/main_window.py" line="482"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="427"/>
+        <location filename="../../lossgui/gui/main_window.py" line="486"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="428"/>
+        <location filename="../../lossgui/gui/main_window.py" line="487"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="521"/>
+        <location filename="../../lossgui/gui/main_window.py" line="554"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="522"/>
+        <location filename="../../lossgui/gui/main_window.py" line="555"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1031,12 +1218,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="396"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="330"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="402"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1044,27 +1231,27 @@ Which column holds the target t?</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="42"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="43"/>
         <source>−∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="43"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="44"/>
         <source>contribution of each element</source>
         <translation>各要素の寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="52"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="53"/>
         <source>a plot can be saved as PNG or SVG, not %1</source>
         <translation>グラフは PNG か SVG で保存できます(%1 は不可)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="54"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="55"/>
         <source>a name without a suffix</source>
         <translation>拡張子のない名前</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="83"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="89"/>
         <source>the PNG could not be encoded</source>
         <translation>PNG を作れませんでした</translation>
     </message>
@@ -1082,70 +1269,75 @@ Which column holds the target t?</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="74"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="76"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="81"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="336"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="339"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="85"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="316"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="335"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="338"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="370"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="373"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="383"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="386"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="386"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="392"/>
+        <source>not a number (the red cell says why)</source>
+        <translation>数ではありません(理由は赤いセルに)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="393"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="389"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="396"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="390"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="397"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1161,52 +1353,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="195"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="266"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="270"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="274"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="218"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="219"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="219"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="229"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="297"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="369"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="298"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="370"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
@@ -1290,6 +1482,69 @@ Which column holds the target t?</source>
         <location filename="../../lossgui/gui/sheet/sheet_view.py" line="311"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
+    </message>
+</context>
+<context>
+    <name>StepsPlot</name>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="37"/>
+        <source>&amp;Logarithmic E axis</source>
+        <translation>E 軸を対数にする(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="38"/>
+        <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
+        <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="41"/>
+        <source>Hover the plot to read the exact E at a step.</source>
+        <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="43"/>
+        <source>Loss at the step under the mouse</source>
+        <translation>マウスの下のステップでの損失</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
+        <source>Loss over the steps of learning</source>
+        <translation>学習のステップごとの損失</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="51"/>
+        <source>total loss E</source>
+        <translation>損失の合計 E</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="95"/>
+        <source>step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
+        <source>%1 earlier (%2, η %3)</source>
+        <translation>%1 前回(%2、η %3)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="162"/>
+        <source>%1 earlier (%2, η %3) E = %4</source>
+        <translation>%1 前回(%2、η %3)E = %4</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="166"/>
+        <source>Step %1: %2</source>
+        <translation>ステップ %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="167"/>
+        <source>No run has reached step %1.</source>
+        <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lossgui.cli import display_problem, main
+from lossgui.cli import display_problem, main, window_main
 from lossgui.core import LOSSES, evaluate
 from lossgui.core.examples import EXAMPLES
 
@@ -232,3 +232,51 @@ def test_display_problem_leaves_other_systems_and_explicit_platforms_to_qt():
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert display_problem({}, "win32") is None and display_problem({}, "darwin") is None
+
+
+def test_the_window_script_says_no_display_in_one_line(capsysbinary, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(sys, "argv", ["lossgui-window"])
+    assert window_main() == 2
+    err = capsysbinary.readouterr().err.decode()
+    assert err.startswith("lossgui: error: no display") and len(err.splitlines()) == 1
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(capsys, monkeypatch, tmp_path):
+    """`lossgui examples | head -1`: the closed pipe is the reader's choice, not an error."""
+
+    class ClosedPipe:
+        def __init__(self, fd):
+            self.fd = fd
+
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def fileno(self):
+            return self.fd
+
+    with open(tmp_path / "stdout", "wb") as target:
+        monkeypatch.setattr(sys, "stdout", ClosedPipe(target.fileno()))
+        assert main(["examples"]) == 141
+    assert capsys.readouterr().err == ""
+
+
+def test_losses_are_listed_by_task_with_when_to_use_them(capsysbinary):
+    code, out, _ = run(capsysbinary, "losses")
+    assert code == 0
+    headings = [line for line in out.splitlines() if line.startswith("== ")]
+    assert headings == ["== Regression (回帰) ==",
+                        "== Binary / multi-label (2値 / マルチラベル分類) ==",
+                        "== Multi-class (多クラス分類) ==",
+                        "== Ranking / margin (ランキング / マージン) =="]
+    for loss in LOSSES:
+        assert f"when: {loss.when[0]}" in out and f"使う場面: {loss.when[1]}" in out
+    regression = out.split("== Binary")[0]
+    assert "smooth_l1" in regression and "categorical_hinge" not in regression
+    code, out, _ = run(capsysbinary, "losses", "--format", "json")
+    focal = next(c for c in json.loads(out) if c["id"] == "focal")
+    assert focal["task"] == "binary / multi-label" and focal["when_ja"].startswith("正例")
+    assert [p["name"] for p in focal["params"]] == [
+        "gamma", "apply_class_balancing", "alpha", "label_smoothing", "reduction"]

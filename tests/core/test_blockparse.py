@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -64,3 +65,14 @@ def test_random_plain_looking_text_agrees_with_the_careful_parser() -> None:
 def test_short_rows_are_padded_with_blanks() -> None:
     values = parse_block_array("1\t2\n3")
     assert values[0].tolist() == [1.0, 2.0] and values[1, 0] == 3.0 and math.isnan(values[1, 1])
+
+
+@pytest.mark.parametrize("text", ["1.2.3", "1e5e5", "0.5\t1.2.3\n1\t2"])
+def test_malformed_numbers_are_refused_even_where_numpy_only_warns(text: str) -> None:
+    # numpy < 2.3 only warns about 1.2.3 (and reads 1.2); an app that ignores warnings, as a
+    # user's does, must still refuse the cell rather than read part of it.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert _parse_plain(text) is None
+        with pytest.raises(CellError, match="is not a number"):
+            parse_block_array(text)

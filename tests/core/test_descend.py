@@ -158,3 +158,58 @@ def test_the_descender_continues_on_its_logits_where_the_probability_rounds_to_o
     assert stepper.values[0] == 1.0  # σ(z) rounds to 1 …
     assert np.isfinite(stepper.stepped[0])  # … but the logit behind it is kept
     assert "logits z behind y = sigmoid(z)" in stepper.describe_space("en")
+
+
+# --- the lessons of the Examples menu: what their two sentences claim is what the core does ----
+
+
+def lesson(key):
+    from lossgui.core.examples import EXAMPLES
+
+    example = EXAMPLES[key]
+    _, columns = example.columns()
+    assert example.learning is not None
+    return columns[0], columns[1:], example.learning
+
+
+def test_lesson_sse_crawls_where_cee_falls_from_a_confident_wrong_guess():
+    t, (y,), (lr, space) = lesson("lesson_sse_cee")
+    assert y.max() == 0.98 and t[np.argmax(y)] == 0  # confident, and wrong
+    sse = descend("sse", y, t, {}, lr, 10, space)
+    cee = descend("cee", y, t, {}, lr, 10, space)
+    assert sse.totals[10] > 0.95 * sse.totals[0]  # the gradient nearly vanishes: it crawls
+    assert cee.totals[10] < 0.1 * cee.totals[0]  # y − t does not vanish: it falls at once
+    # ∂E/∂z of CEE under softmax is y − t, as large as the mistake.
+    stepper = Descender("cee", y, t, {}, lr, space)
+    np.testing.assert_allclose(stepper.squash.chain(stepper.values, stepper.evaluation.gradient),
+                               stepper.values - t, atol=1e-12)
+
+
+def test_lesson_mse_pulls_the_outlier_first_where_mae_moves_every_element_alike():
+    t, (y,), (lr, space) = lesson("lesson_outlier")
+    errors = y - t
+    outlier = int(np.argmax(np.abs(errors)))
+    assert abs(errors[outlier]) == 10 and np.abs(np.delete(errors, outlier)).max() <= 0.2
+    mse = descend("mse", y, t, {}, lr, 10, space)
+    first = np.abs(mse.values[1] - y)
+    assert first[outlier] == pytest.approx(lr * 2 * 10 / len(y))  # a big step for a big error
+    assert np.delete(first, outlier).max() < 0.06
+    assert abs(mse.final[outlier] - t[outlier]) < 0.1  # in within a few steps
+    mae = descend("mae", y, t, {}, lr, 10, space)
+    moved = np.abs(np.diff(mae.values, axis=0))
+    np.testing.assert_allclose(moved, lr / len(y))  # the same ±1/n step for every element
+    assert mae.final[outlier] - t[outlier] == pytest.approx(10 - 10 * lr / len(y))
+    # Every two steps E falls by the same amount (the outlier's 2·η/n, over n): near-straight.
+    np.testing.assert_allclose(np.diff(mae.totals[::2]), -2 * lr / len(y) / len(y))
+    small = np.delete(mae.values - t, outlier, axis=1)
+    assert np.all(np.abs(small) <= lr / len(y))  # the small errors jitter around t
+
+
+def test_lesson_a_too_large_learning_rate_throws_y_past_t():
+    t, columns, (lr, space) = lesson("lesson_lr")
+    y = columns[0]
+    good, large = descend("sse", y, t, {}, lr, 5, space), descend("sse", y, t, {}, 1.1, 5, space)
+    np.testing.assert_allclose(good.values[1] - t, (1 - 2 * 0.1) * (y - t), atol=1e-15)
+    np.testing.assert_allclose(large.values[1] - t, (1 - 2 * 1.1) * (y - t), atol=1e-15)
+    assert np.all(np.diff(good.totals) < 0) and np.all(np.diff(large.totals) > 0)
+    assert large.problems[0].code == "diverging"

@@ -76,7 +76,7 @@ def test_an_n_by_k_batch_fits_without_reshaping():
         model.vector(1)
     # the blank at sample 2, element 2 is a problem of that cell, named as the core names it
     assert model.is_flagged(1, 1, 1) and not model.is_flagged(1, 0, 1)
-    assert model.missing_elements(0) == ("y₂,₂",)
+    assert model.missing_elements(0) == ("y₂[1]",)
     assert model.cell_messages(1, 1, 1, "en")
     assert math.isnan(model.evaluations[0].total)  # type: ignore[union-attr]
 

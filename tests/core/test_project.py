@@ -52,7 +52,7 @@ def _document(**changes):
         ("{not json", "broken JSON"),
         ("[1, 2]", "not a lossgui session"),
         (json.dumps({"format": "other"}), "not a lossgui session"),
-        (_document(version=2), "newer lossgui (format version 2)"),
+        (_document(version=3), "newer lossgui (format version 3); this one reads version 2"),
         (_document(version="1"), "no valid version"),
         (_document(loss="l2"), "unknown loss 'l2'"),
         (_document(params={"eps": -1}), "eps must be at least 0"),

@@ -94,3 +94,55 @@ def test_losses_that_couple_a_vector_are_refused_with_the_reason(data_file):
     with pytest.raises(LossguiError) as raised:
         stream_totals(data_file, coupled.id, resolved)
     assert "without --totals-only" in str(raised.value) and raised.value.message_ja
+
+
+BLOCK_READ_CASES = {
+    "plain": "t,y1,y2\n" + "".join(f"{k % 2},0.{k % 7 + 1},0.{k % 5 + 2}\n" for k in range(2_000)),
+    "no header": "".join(f"{k % 2},0.{k % 7 + 1}\n" for k in range(2_000)),
+    "blank lines": "t,y\n" + "".join(f"{k % 2},0.5\n\n" for k in range(1_000)),
+    "decimal comma": "t;y\n" + "".join(f"{k % 2};0,{k % 9 + 1}\n" for k in range(2_000)),
+    "batch": "t,y[0],y[1],y[2]\n" + "".join(f"{k % 3},0.2,0.3,0.5\n" for k in range(2_000)),
+    "crlf": "t,y\r\n" + "".join(f"{k % 2},0.25\r\n" for k in range(2_000)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BLOCK_READ_CASES))
+def test_a_large_file_read_in_blocks_is_the_file_read_whole(tmp_path, monkeypatch, case):
+    path = tmp_path / "data.csv"
+    path.write_bytes(BLOCK_READ_CASES[case].encode())
+    whole = csvio.parse_data_bytes(path.read_bytes(), str(path))
+    monkeypatch.setattr(csvio, "BLOCKED_READ_BYTES", 0)
+    monkeypatch.setattr(csvio, "STREAM_BLOCK_BYTES", 1_000)
+    blocked = csvio.read_data_csv(path)
+    assert blocked.names == whole.names
+    for a, b in zip(blocked.columns, whole.columns, strict=True):
+        assert a.shape == b.shape and a.tobytes() == b.tobytes()
+
+
+def test_a_refusal_in_a_large_file_reads_as_in_a_small_one(tmp_path, monkeypatch):
+    path = tmp_path / "data.csv"
+    lines = ["t,y", *(f"{k % 2},0.5" for k in range(3_000))]
+    lines[2_222] = "1,0,5"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CellError) as whole:
+        csvio.read_data_csv(path)
+    monkeypatch.setattr(csvio, "BLOCKED_READ_BYTES", 0)
+    monkeypatch.setattr(csvio, "STREAM_BLOCK_BYTES", 1_000)
+    with pytest.raises(CellError) as blocked:
+        csvio.read_data_csv(path)
+    assert str(blocked.value) == str(whole.value) and "row 2223" in str(blocked.value)
+
+
+def test_a_document_takes_the_columns_it_is_handed_without_a_copy():
+    from lossgui.core.document import DocumentModel
+
+    t, y = np.zeros(4), np.array([0.1, 0.2, 0.3, 0.4])
+    model = DocumentModel(["t", "y"], [t, y], "sse")
+    model.replace(["t", "y"], [t, y], take=True)
+    assert np.shares_memory(model.column(1), y)
+    model.replace(["t", "y"], [t, y])  # the default keeps its own copy
+    assert not np.shares_memory(model.column(1), y)
+    frozen = y.copy()
+    frozen.flags.writeable = False  # e.g. a zero-copy view of another library's buffer
+    model.replace(["t", "y"], [t, frozen], take=True)
+    assert not np.shares_memory(model.column(1), frozen)

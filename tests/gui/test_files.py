@@ -234,7 +234,7 @@ def test_save_then_open_gives_the_identical_session(
     window.document.set_param("eps", 1e-7)
     window.document.rename_prediction(2, "モデル")
     window.document.clear_cells([(1, 0, 1, 0)])  # a blank (missing) cell survives too
-    saved = session_of(window)
+    saved = session_of(window.document)
     path = tmp_path / "mine.lossgui.json"
     answer_save(window, path)
     press(qtbot, window.target_view, Qt.Key.Key_S, CTRL)
@@ -243,7 +243,7 @@ def test_save_then_open_gives_the_identical_session(
 
     other = make_window()
     assert other.open_path(str(path))
-    reopened = session_of(other)
+    reopened = session_of(other.document)
     assert project.to_json(reopened) == project.to_json(saved)
     assert reopened.loss_id == "cee" and reopened.params == {"eps": 1e-7, "reduction": "sum"}
     assert other.loss_panel.selector.currentData() == "cee"

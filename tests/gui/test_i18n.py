@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from lossgui.core import LOSSES, evaluate, get_loss
 from lossgui.core.conventions import compare
 from lossgui.core.examples import ARTICLE, example_columns
+from lossgui.core.losses import Task
 from lossgui.gui import language
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
@@ -223,12 +224,14 @@ def test_the_learning_aids_speak_the_core_japanese(
     window = _switch(qtbot, make_window(loss="cee"), "ja")
     eps = get_loss("cee").param("eps")
     assert window.loss_panel.editor("eps").toolTip() == eps.describe("ja")
-    assert window.loss_panel.about.text() == "Cross-entropy error · 入力: 0〜1 の確率"
+    about = window.loss_panel.about.text().split("\n")
+    assert about == ["Cross-entropy error · 入力: 0〜1 の確率",
+                     "使う場面: " + get_loss("cee").when_to_use("ja")]
     window.show_conventions()
     panel = window.conventions_panel
     y, t = np.array(window.document.column(1)), np.array(window.document.column(0))
     reasons = [panel.table.item(row, 3).text() for row in range(1, panel.table.rowCount())]
-    assert reasons == [c.explain("ja") for c in compare(y, t)]
+    assert reasons == [c.explain("ja") for c in compare(y, t, "cee")]
     assert panel.table.item(1, 0).text() == "記事"
     assert "1 が 2 個" in panel.remarks.text()
     assert panel.table.horizontalHeaderItem(3).text() == "違う理由"
@@ -240,8 +243,13 @@ def test_every_loss_has_a_japanese_name_in_the_selector(
     """Under 日本語 the selector lists the article's names, each with its id."""
     window = _switch(qtbot, make_window(), "ja")
     selector = window.loss_panel.selector
-    assert [selector.itemText(i) for i in range(selector.count())] == \
-        [f"{loss.name_ja} ({loss.id})" for loss in LOSSES]
+    names = {loss.id: f"{loss.name_ja} ({loss.id})" for loss in LOSSES}
+    headings = {task.describe("ja") for task in Task}
+    for i in range(selector.count()):
+        loss_id = selector.itemData(i)
+        assert selector.itemText(i) == (names[loss_id] if loss_id else selector.itemText(i))
+        assert loss_id or selector.itemText(i) in headings  # a heading: 回帰, 多クラス分類, …
+    assert "回帰" in [selector.itemText(i) for i in range(selector.count())]
 
 
 def test_plural_strings_fill_in_the_count(qtbot: QtBot, make_window: WindowFactory) -> None:

@@ -3,7 +3,13 @@
 Reading and writing go through the same core functions as ``lossgui compute`` (``csvio``,
 ``project``); this module adds what only a window needs: dialogs, the unsaved-changes prompt,
 the recent-files list and dropped files. Every dialog is a method of
-:class:`FileController` (``ask_*``) so tests can answer it without a modal loop.
+:class:`FileController` (``ask_*``), so a caller can answer it without a modal loop.
+
+The controller knows the document and the settings, never the window: it tells whoever listens
+what to show through its signals (``source_changed`` for the title, ``message`` for a refusal,
+``status`` for a passing note), and its dialogs open over its parent widget. The window
+connects them; a window rebuilt in another language takes over the same controller, so the
+file, its recent list and any answers given to its questions carry over.
 """
 
 from __future__ import annotations
@@ -12,22 +18,19 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from lossgui.core import LossguiError, csvio, project
 from lossgui.core.atomic import write_atomic
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
-from lossgui.gui.document import TARGET_NAME, FloatArray
+from lossgui.gui.document import TARGET_NAME, Document, FloatArray
 from lossgui.gui.files import background
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
-
-if TYPE_CHECKING:
-    from lossgui.gui.main_window import MainWindow
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt")
 SESSION_SUFFIX = project.SUFFIX
@@ -100,9 +103,8 @@ def without_source(message: str, path: str) -> str:
     return message
 
 
-def session_of(window: MainWindow) -> project.Session:
-    """The window's document as a session (copies of the columns)."""
-    document = window.document
+def session_of(document: Document) -> project.Session:
+    """The document as a session (copies of the columns)."""
     names = document.names
     return project.Session(
         names[0],
@@ -113,9 +115,8 @@ def session_of(window: MainWindow) -> project.Session:
     )
 
 
-def results_text(window: MainWindow) -> str:
-    """The results CSV of the window's document, exactly as ``lossgui compute --format csv``."""
-    document = window.document
+def results_text(document: Document) -> str:
+    """The results CSV of the document, exactly as ``lossgui compute --format csv``."""
     for name, error in zip(document.prediction_names, document.errors, strict=True):
         if error is not None:
             raise LossguiError(QCoreApplication.translate(
@@ -132,24 +133,39 @@ def results_text(window: MainWindow) -> str:
 
 
 class FileController(QObject):
-    """Opens, saves and exports for one main window; the action table calls its methods."""
+    """Opens, saves and exports one document; the window's actions call its methods."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings: QSettings = window.settings
+    source_changed = Signal(str)  # what the data now is, for the title (a file name, …)
+    message = Signal(str)  # why something failed, for the notice bar
+    status = Signal(str)  # a passing note (opened, saved, exported) for the status bar
+
+    def __init__(self, document: Document, settings: QSettings, source: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.settings = settings
+        self.source = source  # what the title names: a file, or the example on show
         self.session_path: str | None = None  # where Save writes without asking
         self.data_path: str | None = None  # the CSV the data came from, for suggested names
+        self.plot_gradient = False  # the plot shows −∂E/∂y: Export Plot draws the same
         self._replacing = False
-        self.recent_menu = QMenu(self.tr("Open &Recent"))
-        self.recent_menu.setObjectName("menu_recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        window.document.about_to_reset.connect(self._on_document_reset)
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        self.recent_menu = QMenu()
+        document.about_to_reset.connect(self._on_document_reset)
+
+    def set_source(self, source: str) -> None:
+        """Name what the data is now (an example's title, …) and tell the title."""
+        self.source = source
+        self.source_changed.emit(source)
+
+    def set_plot_gradient(self, on: bool) -> None:
+        """Follow the plot's mode, so an exported plot shows what the window shows."""
+        self.plot_gradient = on
 
     def install(self, actions: dict[str, QAction]) -> None:
-        """Hook into the built menus: the Recent submenu after Open, the BOM option's state."""
+        """Hook into newly built menus: the Recent submenu after Open, the BOM option's state."""
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self._dialog_parent())  # menus' language
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         open_action = actions["open"]
         for widget in open_action.associatedObjects():
             if isinstance(widget, QMenu):
@@ -159,29 +175,30 @@ class FileController(QObject):
         self._fill_recent_menu()
         bom = actions["export_bom"]
         bom.setChecked(self.bom)
-        # The plot's view would take a drop itself and refuse it; let the window have it.
-        for plot in (self.window.plot_panel.plot, self.window.curve_panel.plot):
-            plot.setAcceptDrops(False)
-            plot.viewport().setAcceptDrops(False)
 
-    # --- questions (tests replace these) -------------------------------------------------------
+    def _dialog_parent(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
+    # --- questions (a caller may answer them instead: replace the method) ------------------------
 
     def ask_open_path(self) -> str | None:
         """A file to open, or None."""
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open data or session"), self._folder(),
+            self._dialog_parent(), self.tr("Open data or session"), self._folder(),
             self.tr(OPEN_FILTER).replace("%1", SESSION_SUFFIX))
         return path or None
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> tuple[str, str] | None:
         """A file to write and the chosen filter, or None."""
-        path, chosen = QFileDialog.getSaveFileName(self.window, title, suggested, filters)
+        path, chosen = QFileDialog.getSaveFileName(self._dialog_parent(), title, suggested,
+                                                    filters)
         return (path, chosen) if path else None
 
     def ask_target(self, path: str, names: list[str]) -> str | None:
         """Which column is the target t (the first preselected), or None if cancelled."""
         name, ok = QInputDialog.getItem(
-            self.window, self.tr("Which column is the target?"),
+            self._dialog_parent(), self.tr("Which column is the target?"),
             self.tr("%1 has no column called t.\nWhich column holds the target t?")
             .replace("%1", Path(path).name),
             names, 0, False,
@@ -198,8 +215,8 @@ class FileController(QObject):
         """The Save / Discard / Cancel question about unsaved changes."""
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
-            self.tr("Save the changes to %1?").replace("%1", self.window.source),
-            Button.Save | Button.Discard | Button.Cancel, self.window,
+            self.tr("Save the changes to %1?").replace("%1", self.source),
+            Button.Save | Button.Discard | Button.Cancel, self._dialog_parent(),
         )
         box.setInformativeText(
             self.tr("If you don't save, your edits since the last save are lost."))
@@ -208,8 +225,8 @@ class FileController(QObject):
         return box
 
     def report(self, text: str) -> None:
-        """Tell the user why something failed (the window's notice bar)."""
-        self.window.show_notice(text)
+        """Tell the user why something failed (``message``: the window's notice bar)."""
+        self.message.emit(text)
 
     # --- open ----------------------------------------------------------------------------------
 
@@ -250,22 +267,25 @@ class FileController(QObject):
             self.session_path, self.data_path = path, None
         else:
             self.session_path, self.data_path = None, path
-        self.window.source = Path(path).name
-        self.window._update_title()
+        self.set_source(Path(path).name)
         self.remember(path)
-        self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 5000)
+        self.status.emit(self.tr("Opened %1").replace("%1", path))
         return None
 
     def read(self, path: str) -> Loaded:
         """A data CSV or a session as columns with the target first (asks which is t if needed)."""
         if is_session_path(path):
             session = self._read_file(project.load, path)
+            if any(c.ndim == 2 for _, c in session.predictions):
+                raise LossguiError(_batch_not_yet(path))
             return Loaded(
                 [session.target_name, *(n for n, _ in session.predictions)],
                 [session.target, *(c for _, c in session.predictions)],
                 session.loss_id, dict(session.params), is_session=True,
             )
         data = self._read_file(csvio.read_data_csv, path)
+        if data.is_batch:
+            raise LossguiError(_batch_not_yet(path))
         if len(data.names) < 2:
             raise LossguiError(QCoreApplication.translate(
                 "FileController", "%1: the file needs a target column and at least one "
@@ -284,19 +304,19 @@ class FileController(QObject):
     def _read_file(self, read: Callable[[str], T], path: str) -> T:
         """``read(path)``; a large file in a worker thread, with progress (see background.py)."""
         try:
-            return background.run(self.window, background.opening_label(path), read, path,
-                                  background=background.is_large_file(path))
+            return self._run(background.opening_label(path), read, path,
+                             large=background.is_large_file(path))
         except background.Cancelled:
             raise OpenCancelled from None
 
     def _apply(self, loaded: Loaded) -> None:
-        document = self.window.document
+        document = self.document
         self._replacing = True
         try:
-            with document.batch():
-                document.replace(loaded.names, loaded.columns, loaded.loss_id)
-                for name, value in loaded.params.items():
-                    document.put_param(document.loss_id, name, value)
+            # A session brings its loss's parameters; anything else starts from the defaults.
+            params = {loaded.loss_id: loaded.params} if loaded.loss_id else None
+            # The columns were just read for this: the document takes them, no copy.
+            document.replace(loaded.names, loaded.columns, loaded.loss_id, params, take=True)
         finally:
             self._replacing = False
 
@@ -308,7 +328,7 @@ class FileController(QObject):
 
     def maybe_save(self) -> bool:
         """Before the data goes away: True to go on (saved or discarded), False to stop."""
-        if self.window.document.undo_stack.isClean():
+        if self.document.undo_stack.isClean():
             return True
         choice = self.ask_save_changes()
         if choice == Button.Save:
@@ -335,18 +355,17 @@ class FileController(QObject):
     def save_to(self, path: str) -> bool:
         """Write the session to ``path``; on failure say why, keep the data and the old file."""
         try:
-            write_atomic(path, project.to_json(session_of(self.window)))
+            write_atomic(path, project.to_json(session_of(self.document)))
         except LossguiError as error:
             self.report(self.tr("Could not save the session: %1. Your data is still here; try "
                                 "another folder or file name.")
                         .replace("%1", error_text(error, current_language())))
             return False
         self.session_path = path
-        self.window.source = Path(path).name
-        self.window._update_title()
-        self.window.document.undo_stack.setClean()
+        self.set_source(Path(path).name)
+        self.document.undo_stack.setClean()
         self.remember(path)
-        self.window.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        self.status.emit(self.tr("Saved %1").replace("%1", path))
         return True
 
     # --- export --------------------------------------------------------------------------------
@@ -362,12 +381,11 @@ class FileController(QObject):
 
     def export_results(self) -> bool:
         """File ▸ Export Results: the results CSV, as ``lossgui compute --format csv``."""
-        document = self.window.document
+        document = self.document
         try:
-            text = background.run(  # a large table's text is built in a worker thread
-                self.window, background.exporting_label(), results_text, self.window,
-                background=background.is_large_table(document.row_count,
-                                                      document.column_count - 1))
+            text = self._run(  # a large table's text is built in a worker thread
+                background.exporting_label(), results_text, document,
+                large=background.is_large_table(document.row_count, document.column_count - 1))
         except background.Cancelled:
             return False
         except LossguiError as error:
@@ -386,8 +404,7 @@ class FileController(QObject):
             self.report(self.tr("Could not export the results: %1. Your data is still here.")
                         .replace("%1", error_text(error, current_language())))
             return False
-        self.window.statusBar().showMessage(
-            self.tr("Exported the results to %1").replace("%1", path), 5000)
+        self.status.emit(self.tr("Exported the results to %1").replace("%1", path))
         return True
 
     def export_plot(self) -> bool:
@@ -402,14 +419,19 @@ class FileController(QObject):
         from lossgui.gui.files.plot_export import export_plot  # pyqtgraph exporters: on first use
 
         try:
-            export_plot(self.window.document, path, self.window.plot_panel.gradient_mode)
+            export_plot(self.document, path, self.plot_gradient)
         except LossguiError as error:
             self.report(self.tr("Could not export the plot: %1")
                         .replace("%1", error_text(error, current_language())))
             return False
-        self.window.statusBar().showMessage(
-            self.tr("Exported the plot to %1").replace("%1", path), 5000)
+        self.status.emit(self.tr("Exported the plot to %1").replace("%1", path))
         return True
+
+    def _run(self, label: str, function: Callable[..., T], *args: object, large: bool) -> T:
+        """``function(*args)``: when ``large``, in a worker over the parent (background.py)."""
+        parent = self._dialog_parent()
+        return background.run(parent, label, function, *args) if large and parent is not None \
+            else function(*args)
 
     def _suggest(self, ending: str) -> str:
         """A file name beside the current file, e.g. ``data-results.csv``."""
@@ -484,7 +506,7 @@ class FileController(QObject):
     # --- dropped files -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Take a CSV or session dropped on the window."""
+        """Take a CSV or session dropped on a widget this filter watches (the window)."""
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, QDragEnterEvent | QDropEvent)
             if self._dropped_path(event) is not None:
@@ -506,3 +528,10 @@ class FileController(QObject):
         if len(paths) == 1 and is_openable(paths[0]):
             return paths[0]
         return None
+
+
+def _batch_not_yet(path: str) -> str:
+    # Until the window has its N×K tables, a batch is refused whole rather than shown wrongly.
+    return QCoreApplication.translate(
+        "FileController", "%1 holds a batch (N samples × K classes), which the window cannot "
+        "show yet; lossgui compute reads it").replace("%1", path)

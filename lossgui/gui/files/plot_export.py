@@ -9,6 +9,7 @@ exporters. PNGs are :data:`PNG_SIZE` pixels, fonts scaled with the drawing.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -64,7 +65,12 @@ def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes
         panel.resize(*LOGICAL_SIZE)
         panel.show()
         QApplication.processEvents()  # lay the panel out at its size before drawing it
-        exporter = pg_exporters.ImageExporter(item)
+        with warnings.catch_warnings():
+            # pyqtgraph 0.13.7 (the lowest we allow) builds its exporter's settings without
+            # defaults and warns about its own code; later versions do not.
+            warnings.filterwarnings("ignore", "Parameter has no default value",
+                                    DeprecationWarning)
+            exporter = pg_exporters.ImageExporter(item)
         if suffix == ".svg":
             return _svg_bytes(exporter, plot_title(document, gradient))
         # Setting the width keeps the aspect ratio; then pin the height, so the PNG is exactly
@@ -79,7 +85,7 @@ def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes
         array = QByteArray()
         buffer = QBuffer(array)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # QIODevice overload
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload, unused-ignore]  # QIODevice overload, in newer stubs
             raise PlotExportError(QCoreApplication.translate("PlotExport",
                                                              "the PNG could not be encoded"))
         buffer.close()

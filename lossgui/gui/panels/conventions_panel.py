@@ -146,7 +146,7 @@ class ConventionsPanel(QWidget):
             rows.append((self.tr("lossgui (now)"), f"{name} ({loss.id})",
                          evaluation.total, self.tr("The loss and parameters chosen on the "
                                                    "left, for comparison.")))
-        self.conventions = compare(y, t)
+        self.conventions = compare(y, t, document.loss_id)
         language = current_language()
         rows += [(self.tr(c.tool) if c.tool in TRANSLATED_TOOLS else c.tool, c.function, c.value,
                   c.explain(language)) for c in self.conventions]

@@ -13,11 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from lossgui.core import LossguiError
+from lossgui.core import LossguiError, Problem, Severity
 from lossgui.core.explain import Substitution, number, substitute
+from lossgui.gui.language import current_language
+from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.selection import PredictionCombo, Selection
 
 INERT_COLOUR = "#9a9a9a"
+UNDEFINED_COLOUR = "#b00020"  # the term that makes the total not a number
 
 
 class FormulaPanel(QWidget):
@@ -67,13 +70,7 @@ class FormulaPanel(QWidget):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        # A splitter ignores height-for-width, so a wrapped formula would be cut off: ask for
-        # the height the text needs at the current width instead.
-        label = self.formula
-        width = label.width() if label.width() > 0 else label.sizeHint().width()
-        needed = label.heightForWidth(width)
-        if needed > 0 and needed != label.minimumHeight():
-            label.setMinimumHeight(needed)
+        fit_wrapped_height(self.formula)
 
     def refresh(self) -> None:
         """Write the formula out again from the document's current evaluation."""
@@ -85,10 +82,15 @@ class FormulaPanel(QWidget):
             error = document.errors[self._selection.prediction] or ""
             self._show_message(self.tr("Cannot compute: %1").replace("%1", error))
             return
+        undefined: list[Problem] = []
         if math.isnan(evaluation.total):
-            self._show_message(self.tr("Fill in every t and y to see the formula with its "
-                                       "numbers."))
-            return
+            if document.missing_elements(self._selection.prediction):
+                self._show_message(self.tr("Fill in every t and y to see the formula with its "
+                                           "numbers."))
+                return
+            # Every cell is filled, yet the total is not a number: say where and why.
+            undefined = [p for p in evaluation.problems
+                         if p.index is not None and p.severity is Severity.WARNING]
         try:
             sub = substitute(document.loss_id, document.column(column), document.column(0),
                              evaluation)
@@ -96,13 +98,16 @@ class FormulaPanel(QWidget):
             self._show_message(str(error))
             return
         self.substitution = sub
-        self.formula.setText(self._html(sub))
+        self.formula.setText(self._html(sub, undefined))
         self._fit_height()
         self.formula.setToolTip(self.tr("Greyed terms have t = 0: they add nothing to E.")
                                 if any(t.inert for t in sub.terms) else "")
 
-    def _html(self, sub: Substitution) -> str:
+    def _html(self, sub: Substitution, undefined: list[Problem]) -> str:
+        bad = {p.index[0] for p in undefined if p.index is not None}
         parts = [
+            f'<span style="color:{UNDEFINED_COLOUR}"><b>{html.escape(term.text)}</b></span>'
+            if term.element in bad else
             f'<span style="color:{INERT_COLOUR}">{html.escape(term.text)}</span>'
             if term.inert else html.escape(term.text)
             for term in sub.terms
@@ -111,8 +116,14 @@ class FormulaPanel(QWidget):
             more = self.tr("… (%n more terms) …", "", sub.elided)
             parts.insert(sub.elided_at, f"<i>{html.escape(more)}</i>")
         body = " + ".join(parts)
-        return (f"{html.escape(sub.prefix)}{body}{html.escape(sub.suffix)} = "
-                f"<b>{html.escape(number(sub.result))}</b>")
+        written = f"{html.escape(sub.prefix)}{body}{html.escape(sub.suffix)} = "
+        if not undefined:
+            return f"{written}<b>{html.escape(number(sub.result))}</b>"
+        language = current_language()
+        why = "<br>".join(html.escape(p.text(language)) for p in undefined[:3])
+        not_a_number = self.tr("not a number")
+        return (f"{written}<b>{html.escape(not_a_number)}</b><br>"
+                f'<span style="color:{UNDEFINED_COLOUR}">{why}</span>')
 
     def _show_message(self, text: str) -> None:
         self.formula.setText(f"<i>{html.escape(text)}</i>")

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,13 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lossgui.core import LOSSES, Evaluation, LossguiError
+from lossgui.core import Evaluation, LossguiError
+from lossgui.core.losses import grouped
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 
@@ -48,19 +60,12 @@ class LossPanel(QWidget):
         self._document = document
         self._shown_loss = ""
         self._editors: dict[str, QWidget] = {}
+        self._undo_through = _DocumentUndoWhenEmpty(self)
 
         self.selector = QComboBox()
         self.selector.setAccessibleName(self.tr("Loss function"))
-        for loss in LOSSES:  # in Japanese the article's names first, e.g. 2乗和誤差 (sse)
-            name, other = (loss.name_ja, loss.name_en) if is_japanese() else \
-                (loss.name_en, loss.name_ja)
-            self.selector.addItem(f"{name} ({loss.id})", loss.id)
-            self.selector.setItemData(
-                self.selector.count() - 1,
-                self.tr("%1 — expects %2").replace("%1", other)
-                .replace("%2", loss.expects.describe(current_language())),
-                Qt.ItemDataRole.ToolTipRole,
-            )
+        self.selector.setModel(self._grouped_losses())
+        self.selector.setMaxVisibleItems(self.selector.count())  # all 26 rows, no scrolling
         self.selector.currentIndexChanged.connect(self._on_selector_changed)
         label = QLabel(self.tr("&Loss:"))
         label.setBuddy(self.selector)
@@ -93,6 +98,39 @@ class LossPanel(QWidget):
         document.loss_changed.connect(self._on_loss_changed)
         self._on_loss_changed()
 
+    def _grouped_losses(self) -> QStandardItemModel:
+        """Every loss under its task's heading; a heading cannot be picked, so keys skip it."""
+        model = QStandardItemModel(self)
+        language = current_language()
+        for task, losses in grouped():
+            heading = QStandardItem(task.describe(language))
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = QFont(self.font())
+            font.setBold(True)
+            heading.setFont(font)
+            heading.setData(QBrush(QColor("#e4ecf4")), Qt.ItemDataRole.BackgroundRole)
+            heading.setData(QBrush(QColor("#1b2b3a")), Qt.ItemDataRole.ForegroundRole)
+            model.appendRow(heading)
+            for loss in losses:  # in Japanese the article's names first, e.g. 2乗和誤差 (sse)
+                name, other = (loss.name_ja, loss.name_en) if is_japanese() else \
+                    (loss.name_en, loss.name_ja)
+                item = QStandardItem(f"{name} ({loss.id})")
+                item.setData(loss.id, Qt.ItemDataRole.UserRole)
+                item.setToolTip(self.tr("%1 — expects %2").replace("%1", other)
+                                .replace("%2", loss.expects.describe(language))
+                                + "\n" + loss.when_to_use(language))
+                model.appendRow(item)
+        return model
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep every wrapped line of the formula and the about text visible."""
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        fit_wrapped_height(self.formula)
+        fit_wrapped_height(self.about)
+
     def editor(self, name: str) -> QWidget:
         """The editor of parameter ``name`` of the selected loss (for tests and focus)."""
         return self._editors[name]
@@ -108,11 +146,17 @@ class LossPanel(QWidget):
             self.selector.setCurrentIndex(self.selector.findData(loss.id))
         if loss.id != self._shown_loss:
             self._shown_loss = loss.id
-            other = loss.name_en if is_japanese() else loss.name_ja
-            self.about.setText(self.tr("%1 · expects %2").replace("%1", other)
-                               .replace("%2", loss.expects.describe(current_language())))
             self._rebuild_editors()
+        # A parameter may change what y is (poisson's log_input), so this follows every change.
+        other = loss.name_en if is_japanese() else loss.name_ja
+        language = current_language()
+        self.about.setText(self.tr("%1 · expects %2").replace("%1", other)
+                           .replace("%2", loss.expects_for(self._document.params)
+                                    .describe(language))
+                           + "\n" + self.tr("When to use it: %1")
+                           .replace("%1", loss.when_to_use(language)))
         self.formula.setText(loss.formula_for(self._document.params))  # ½ and mean show too
+        self._fit_labels()
         self._show_values()
 
     def _rebuild_editors(self) -> None:
@@ -144,6 +188,7 @@ class LossPanel(QWidget):
             return combo
         line = QLineEdit()
         line.setMaximumWidth(120)
+        line.installEventFilter(self._undo_through)
         line.editingFinished.connect(lambda: self._set_text(name, line))
         return line
 
@@ -177,6 +222,26 @@ class LossPanel(QWidget):
             self._show_values()
             return
         self._set(name, value)
+
+
+class _DocumentUndoWhenEmpty(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z in a parameter field reach Edit ▸ Undo / Redo.
+
+    A QLineEdit claims the undo keys for its own typing even when it has nothing to undo, so
+    "Undo Set eps to 1e-07" would never run while the cursor is in the field. It keeps them
+    only while it has typing of its own to undo or redo.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit) \
+                and isinstance(event, QKeyEvent):
+            own = (event.matches(QKeySequence.StandardKey.Undo) and watched.isUndoAvailable()) \
+                or (event.matches(QKeySequence.StandardKey.Redo) and watched.isRedoAvailable())
+            if not own and (event.matches(QKeySequence.StandardKey.Undo)
+                            or event.matches(QKeySequence.StandardKey.Redo)):
+                event.ignore()
+                return True  # not overridden: the window's shortcut runs
+        return False
 
 
 def _param_text(value: ParamValue) -> str:

@@ -36,6 +36,7 @@ from lossgui.gui.sheet.table_model import format_value
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
 CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")
 GRADIENT_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "−∂E/∂y   (↑ learning raises y, ↓ lowers y)")
+HOVER_HINT = QT_TRANSLATE_NOOP("PlotPanel", "Hover a bar to read its exact value.")
 EXACT_LIMIT = 2000  # visible elements drawn as exact bars; more are drawn as envelopes
 RANGE_DELAY_MS = 40  # re-aggregate this long after the last change of the visible range
 
@@ -74,7 +75,8 @@ class PlotPanel(QWidget):
         self.gradient_box.setAccessibleName(
             self.tr("Show the gradient instead of the contributions"))
         self.gradient_box.toggled.connect(self._on_gradient_toggled)
-        self.hover = QLabel(self.tr("Hover a bar to read its exact value."))
+        self.hover = QLabel(self.tr(HOVER_HINT))
+        self._hovered_x: float | None = None  # where the read-out was last taken
         self.hover.setAccessibleName(self.tr("Value under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -159,6 +161,7 @@ class PlotPanel(QWidget):
             self.plot.getPlotItem().enableAutoRange()
         self._redraw()
         self._set_ticks(document.row_count)
+        self._refresh_hover()
         item = self.plot.getPlotItem()
         item.setLabel("left", self.tr(GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL),
                       color="#222")
@@ -382,7 +385,11 @@ class PlotPanel(QWidget):
         value = float(self._slice(j, k - 1, k)[0])
         what = "−∂E/∂y" if self.gradient_mode else self.tr("contribution")
         name = self._document.prediction_names[j]
+        document = self._document
+        filled = math.isfinite(document.value(k - 1, 0)) and \
+            math.isfinite(document.value(k - 1, j + 1))
         shown = format_value(value) if not math.isnan(value) else \
+            self.tr("not a number (the red cell says why)") if filled else \
             self.tr("not computed (missing)")
         text = f"k = {k}, {name}: {what} = {shown}"
         if self.gradient_mode and math.isfinite(value) and value:
@@ -391,15 +398,28 @@ class PlotPanel(QWidget):
             text += way.replace("%1", name)
         return text
 
+    def _refresh_hover(self) -> None:
+        """Read the value under the last hover point again: an old number must not stay."""
+        text = self.describe_at(self._hovered_x) if self._hovered_x is not None else None
+        if text is None:
+            self._hovered_x = None
+            text = self.tr(HOVER_HINT)
+        self.hover.setText(text)
+
+    def hover_at(self, x: float) -> None:
+        """Show the read-out for plot coordinate ``x`` (what moving the mouse there shows)."""
+        text = self.describe_at(x)
+        if text is None:
+            return
+        self._hovered_x = x
+        self.hover.setText(text)
+        QToolTip.showText(QCursor.pos(), text, self.plot)
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.plot.getPlotItem().getViewBox()
         if not view.sceneBoundingRect().contains(scene_pos):
             return
-        text = self.describe_at(view.mapSceneToView(scene_pos).x())
-        if text is None:
-            return
-        self.hover.setText(text)
-        QToolTip.showText(QCursor.pos(), text, self.plot)
+        self.hover_at(view.mapSceneToView(scene_pos).x())
 
 
 @functools.cache

@@ -1,0 +1,90 @@
+"""Class-index targets: one integer 0…K−1 per sample, as PyTorch ``cross_entropy`` takes them.
+
+The one home of the rule "what is a usable class index" and of the conversions between a
+column of class indices and an N×K one-hot table. The CSV reader refuses a bad index naming its
+row; evaluate (which sees whatever a user typed) explains it per sample and leaves that sample
+unknown; the window's conversion refuses a row it cannot convert.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from lossgui.core.checks import BoolArray, FloatArray, fmt
+from lossgui.core.problems import Message
+
+
+def index_problem(value: float, classes: int) -> Message | None:
+    """Why ``value`` is not a class index of K = ``classes`` classes, or None if it is one.
+
+    A blank (NaN) is not judged here: it is a missing value, reported as such.
+    """
+    if math.isnan(value):
+        return None
+    if not math.isfinite(value) or value != math.floor(value):
+        return (f"{fmt(value)} is not a class index: a class index is a whole number "
+                f"0…{classes - 1}",
+                f"{fmt(value)} はクラス番号ではありません。"
+                f"クラス番号は 0〜{classes - 1} の整数です")
+    if value < 0:
+        return (f"the class index {fmt(value)} is negative: classes are numbered "
+                f"0…{classes - 1}",
+                f"クラス番号 {fmt(value)} が負です。クラスは 0〜{classes - 1} の番号です")
+    if value >= classes:
+        return (f"the class index {fmt(value)} is not below K = {classes}: classes are "
+                f"numbered 0…{classes - 1}",
+                f"クラス番号 {fmt(value)} が K = {classes} 以上です。クラスは 0〜{classes - 1} "
+                "の番号です")
+    return None
+
+
+def invalid_indices(indices: FloatArray, classes: int) -> BoolArray:
+    """Where ``indices`` holds a value that is neither blank nor a class index 0…K−1."""
+    with np.errstate(invalid="ignore"):
+        whole = np.isfinite(indices) & (indices == np.floor(indices))
+        inside = (indices >= 0) & (indices < classes)
+    result: BoolArray = ~np.isnan(indices) & ~(whole & inside)
+    return result
+
+
+def one_hot(indices: FloatArray, classes: int) -> FloatArray:
+    """The N×K one-hot table of ``indices``; a blank or unusable index gives a row of NaN."""
+    table = np.zeros((len(indices), classes))
+    usable = ~np.isnan(indices) & ~invalid_indices(indices, classes)
+    rows = np.flatnonzero(usable)
+    table[rows, indices[rows].astype(np.intp)] = 1.0
+    table[~usable] = np.nan
+    return table
+
+
+@dataclass(frozen=True)
+class NotOneHot:
+    """A row of a table that is not one-hot, so it has no class index (0-based row)."""
+
+    row: int
+    message: Message
+
+
+def class_indices(table: FloatArray) -> FloatArray | NotOneHot:
+    """The class index of each one-hot row of an N×K ``table``, or the first row that is not.
+
+    A row of blanks becomes a blank index; a row with a blank among numbers, or that is not
+    exactly one 1 and 0s elsewhere, cannot be converted without losing what it says.
+    """
+    indices = np.full(table.shape[0], math.nan)
+    for n, row in enumerate(table):
+        if np.isnan(row).all():
+            continue
+        ones = np.flatnonzero(row == 1)
+        if np.isnan(row).any() or len(ones) != 1 or np.count_nonzero(row) != 1:
+            return NotOneHot(n, (
+                f"sample {n + 1} is not one-hot (exactly one 1, the rest 0), so it has no "
+                "class index",
+                f"サンプル {n + 1} は one-hot(1 がちょうど1つ、残りは 0)ではないので、"
+                "クラス番号になりません",
+            ))
+        indices[n] = float(ones[0])
+    return indices

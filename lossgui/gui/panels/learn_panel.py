@@ -1,0 +1,164 @@
+"""The Learn panel: learning rate, what the steps move, Step, Run/Stop and Reset.
+
+It only sets and shows :class:`~lossgui.gui.learning.Learning`; the steps are the core's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolBar,
+    QWidget,
+)
+
+from lossgui.core import LossguiError
+from lossgui.core.descend import MAX_STEPS
+from lossgui.core.explain import number
+from lossgui.core.parsing import parse_number
+from lossgui.core.problems import error_text
+from lossgui.gui.language import current_language
+from lossgui.gui.learning import Learning
+from lossgui.gui.sheet.table_model import format_value, uses_decimal_comma
+
+
+class LearnPanel(QToolBar):
+    """The controls of a learning run as a tool bar, and a status line on where it is."""
+
+    def __init__(self, learning: Learning, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("LearnPanel", "Learn"), parent)
+        self.setObjectName("learn_toolbar")
+        self.setMovable(False)
+        self.learning = learning
+
+        self.lr_edit = QLineEdit(format_value(learning.lr, uses_decimal_comma()))
+        self.lr_edit.setAccessibleName(self.tr("Learning rate"))
+        self.lr_edit.setToolTip(self.tr("η in y ← y − η·∂E/∂y: how far each step moves"))
+        self.lr_edit.setMaximumWidth(80)
+        self.lr_edit.editingFinished.connect(self._on_lr_edited)
+        lr_label = QLabel(self.tr("Learning &rate η:"))
+        lr_label.setBuddy(self.lr_edit)
+
+        self.space_box = QComboBox()
+        self.space_box.setAccessibleName(self.tr("What the steps move"))
+        self.space_box.addItem(self.tr("y itself"), "input")
+        self.space_box.addItem(self.tr("the logits behind y"), "logits")
+        self.space_box.setToolTip(self.tr(
+            "For losses on probabilities a plain step can leave [0, 1]; stepping on the logits "
+            "z behind them (y = softmax(z) or σ(z)) keeps y a probability"))
+        # Short enough for a narrow window; the list shows the whole text.
+        self.space_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.space_box.setMinimumContentsLength(8)
+        self.space_box.currentIndexChanged.connect(self._on_space_changed)
+        space_label = QLabel(self.tr("Step &on:"))
+        space_label.setBuddy(self.space_box)
+
+        self.step_button = QPushButton(self.tr("&Step"))
+        self.step_button.setToolTip(self.tr("Take one step y ← y − η·∂E/∂y on every prediction"))
+        self.step_button.clicked.connect(self._on_step)
+        self.run_button = QPushButton(self.tr("R&un"))
+        self.run_button.setCheckable(True)
+        self.run_button.setToolTip(self.tr("Take a step per frame until Stop (the whole run is "
+                                           "one undo step)"))
+        self.run_button.toggled.connect(self._on_run_toggled)
+        self.reset_button = QPushButton(self.tr("Rese&t"))
+        self.reset_button.setToolTip(self.tr("Put the predictions back to where learning began"))
+        self.reset_button.clicked.connect(learning.reset)
+        self.cap_box = QSpinBox()
+        self.cap_box.setRange(1, MAX_STEPS)
+        self.cap_box.setValue(learning.cap)
+        self.cap_box.setAccessibleName(self.tr("Most steps per Run"))
+        self.cap_box.setSuffix(self.tr(" steps"))
+        self.cap_box.setToolTip(self.tr("Run stops by itself after this many steps"))
+        self.cap_box.valueChanged.connect(self._on_cap_changed)
+        cap_label = QLabel(self.tr("Run at &most"))
+        cap_label.setBuddy(self.cap_box)
+
+        self.status = QLabel()
+        self.status.setObjectName("learn_status")
+        self.status.setAccessibleName(self.tr("Where learning is"))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        # A tool bar: at a narrow width the controls that do not fit go behind its » button.
+        for widget in (lr_label, self.lr_edit, space_label, self.space_box, self.step_button,
+                       self.run_button, self.reset_button, cap_label, self.cap_box):
+            if widget in (lr_label, self.step_button, cap_label):
+                self.addSeparator()
+            self.addWidget(widget)
+
+        learning.stepped.connect(self._refresh)
+        learning.running_changed.connect(self._on_running_changed)
+        learning.document.changed.connect(self._refresh)
+        learning.document.loss_changed.connect(self._refresh)
+        self._refresh()
+
+    def set_lr_text(self, text: str) -> None:
+        """Type a learning rate as a user would (the lessons set theirs this way)."""
+        self.lr_edit.setText(text)
+        self._on_lr_edited()
+
+    def start_lesson(self, lr: float, space: str) -> None:
+        """Set a lesson's learning rate and what its steps move."""
+        self.set_lr_text(format_value(lr, uses_decimal_comma()))
+        self.space_box.setCurrentIndex(max(self.space_box.findData(space), 0))
+
+    def _on_lr_edited(self) -> None:
+        text = self.lr_edit.text()
+        try:
+            self.learning.set_lr(parse_number(text, uses_decimal_comma()))
+        except (LossguiError, ValueError) as error:
+            self.status.setText(error_text(error, current_language()))
+            self.lr_edit.setText(format_value(self.learning.lr, uses_decimal_comma()))
+            return
+        self._refresh()
+
+    def _on_space_changed(self) -> None:
+        self.learning.set_space(str(self.space_box.currentData()))
+        self._refresh()
+
+    def _on_cap_changed(self, value: int) -> None:
+        self.learning.cap = value
+
+    def _on_step(self) -> None:
+        self.learning.step()
+        self._refresh()
+
+    def _on_run_toggled(self, on: bool) -> None:
+        if on:
+            self.learning.run()
+        else:
+            self.learning.stop()
+
+    def _on_running_changed(self, running: bool) -> None:
+        with QSignalBlocker(self.run_button):
+            self.run_button.setChecked(running)
+        self.run_button.setText(self.tr("St&op") if running else self.tr("R&un"))
+        self.step_button.setEnabled(not running)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        learning = self.learning
+        logits = learning.can_use_logits()
+        self.space_box.setEnabled(logits)
+        if not logits:
+            with QSignalBlocker(self.space_box):
+                self.space_box.setCurrentIndex(0)
+        elif self.space_box.currentData() != learning.space:
+            with QSignalBlocker(self.space_box):
+                self.space_box.setCurrentIndex(self.space_box.findData(learning.space))
+        trace = learning.trace()
+        totals = ", ".join(f"{name} {number(t[-1])}" for name, t in
+                           zip(trace.names, trace.totals, strict=False) if t)
+        text = self.tr("Step %1 (%2): E = %3").replace("%1", str(learning.step_count)) \
+            .replace("%2", learning.describe_space()).replace("%3", totals)
+        language = current_language()
+        said = [f"{name}: {problem.text(language)}" for name, problem in learning.problems()]
+        self.status.setText("\n".join([text, *said]))

@@ -1,0 +1,173 @@
+"""The loss over the steps of learning: one line per prediction, the current step marked.
+
+The numbers are the core's totals at every step (kept by :class:`~lossgui.gui.learning.Learning`);
+earlier runs stay as faded dashed lines, so SSE and CEE, or a good and a too-large learning
+rate, can be compared. Hovering reads the exact E of the step under the mouse.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import numpy as np
+import pyqtgraph as pg  # type: ignore[import-untyped]
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from lossgui.core.explain import number
+from lossgui.gui.learning import Learning, Trace
+from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.panels.plot_style import add_legend, styled_plot
+from lossgui.gui.sheet.table_model import format_value
+
+
+class StepsPlot(QWidget):
+    """E at step 0…n for every prediction of the current run, and the earlier runs faded."""
+
+    def __init__(self, learning: Learning, status: QWidget | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.learning = learning
+        self.lines: list[pg.PlotDataItem] = []
+        self.earlier_lines: list[pg.PlotDataItem] = []
+
+        self.log_box = QCheckBox(self.tr("&Logarithmic E axis"))
+        self.log_box.setToolTip(self.tr("Shows a steady fall by the same factor as a straight "
+                                        "line; only E > 0 can be drawn"))
+        self.log_box.toggled.connect(self._on_log_toggled)
+        self.hover = QLabel(self.tr("Hover the plot to read the exact E at a step."))
+        self.hover.setObjectName("steps_hover")
+        self.hover.setAccessibleName(self.tr("Loss at the step under the mouse"))
+        self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hover.setWordWrap(True)
+
+        self.plot = styled_plot(self.tr("Loss over the steps of learning"))
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setLabel("bottom", self.tr("step"), color="#222")
+        item.setLabel("left", self.tr("total loss E"), color="#222")
+        self.legend = add_legend(self.plot)
+        self.marker = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#555", width=1.2, style=Qt.PenStyle.DotLine),
+            label="", labelOpts={"position": 0.08, "color": "#222",
+                                 "fill": (255, 255, 255, 200)})
+        item.addItem(self.marker, ignoreBounds=True)
+        self.points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222"))
+        item.addItem(self.points)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.log_box)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        if status is not None:  # where the run is, and what it found, above its plot
+            layout.addWidget(status)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.hover)
+
+        learning.stepped.connect(self.refresh)
+        learning.document.changed.connect(self.refresh)
+        self.refresh()
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw the current run and the earlier ones."""
+        trace = self.learning.trace()
+        self._match(self.lines, len(trace.names), faded=False)
+        self._match(self.earlier_lines, sum(len(t.names) for t in self.learning.earlier),
+                    faded=True)
+        log = self.log_box.isChecked()
+        for line, totals in zip(self.lines, trace.totals, strict=True):
+            line.setData(*self._xy(totals, log), connect="finite")
+        lines = iter(self.earlier_lines)
+        for earlier in self.learning.earlier:
+            for totals in earlier.totals:
+                next(lines).setData(*self._xy(totals, log), connect="finite")
+        step = self.learning.step_count
+        self.marker.setValue(step)
+        self.marker.label.setFormat(self.tr("step %1").replace("%1", str(step)))
+        xs, ys, brushes = [], [], []
+        for j, totals in enumerate(trace.totals):
+            if totals and _drawable(totals[-1], log):
+                xs.append(len(totals) - 1)
+                ys.append(totals[-1])
+                brushes.append(pg.mkBrush(prediction_colour(j)))
+        self.points.setData(xs, ys, brush=brushes)
+        self._rename_legend(trace)
+
+    def _xy(self, totals: tuple[float, ...], log: bool) -> tuple[np.ndarray, np.ndarray]:
+        ys = np.array(totals, dtype=float)
+        if log:
+            ys = np.where(ys > 0, ys, np.nan)  # log E has no place for E ≤ 0
+        return np.arange(len(ys), dtype=float), ys
+
+    def _match(self, lines: list[pg.PlotDataItem], count: int, faded: bool) -> None:
+        item = self.plot.getPlotItem()
+        while len(lines) < count:
+            colour = prediction_colour(len(lines) if not faded else 6)
+            if faded:
+                colour.setAlpha(110)
+                pen = pg.mkPen(colour, width=1.6, style=Qt.PenStyle.DashLine)
+            else:
+                pen = pg.mkPen(colour, width=2.5)
+            line = pg.PlotDataItem([], [], pen=pen, name="")
+            line.setZValue(0 if faded else 10)
+            item.addItem(line)
+            lines.append(line)
+        while len(lines) > count:
+            item.removeItem(lines.pop())
+
+    def _rename_legend(self, trace: Trace) -> None:
+        labels = list(trace.names)
+        for earlier in self.learning.earlier:
+            labels += [self.tr("%1 earlier (%2, η %3)").replace("%1", name)
+                       .replace("%2", earlier.loss_id).replace("%3", number(earlier.lr))
+                       for name in earlier.names]
+        lines = [*self.lines, *self.earlier_lines]
+        if [label.text for _, label in self.legend.items] == labels:
+            return
+        self.legend.clear()
+        for line, label in zip(lines, labels, strict=True):
+            self.legend.addItem(line, label)
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self.plot.getPlotItem().setLogMode(y=on)
+        self.refresh()
+
+    # --- hover --------------------------------------------------------------------------------
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        view = self.plot.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return
+        self.show_step(round(view.mapSceneToView(scene_pos).x()))
+
+    def show_step(self, step: int) -> str:
+        """Read out the exact E of every line at ``step`` (also what hovering shows)."""
+        trace = self.learning.trace()
+        parts = []
+        for name, totals in zip(trace.names, trace.totals, strict=True):
+            if 0 <= step < len(totals):
+                parts.append(f"{name} E = {format_value(totals[step])}")
+        for earlier in self.learning.earlier:
+            for name, totals in zip(earlier.names, earlier.totals, strict=True):
+                if 0 <= step < len(totals):
+                    parts.append(self.tr("%1 earlier (%2, η %3) E = %4").replace("%1", name)
+                                 .replace("%2", earlier.loss_id)
+                                 .replace("%3", number(earlier.lr))
+                                 .replace("%4", format_value(totals[step])))
+        text = self.tr("Step %1: %2").replace("%1", str(step)).replace("%2", ";  ".join(parts)) \
+            if parts else self.tr("No run has reached step %1.").replace("%1", str(step))
+        self.hover.setText(text)
+        return text
+
+
+def _drawable(value: float, log: bool) -> bool:
+    return math.isfinite(value) and (value > 0 or not log)

@@ -1,0 +1,172 @@
+"""The Learn panel: Step, Run/Stop, Reset and undo, driven as a user does; numbers from the core."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from gui_helpers import WindowFactory, column_values
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from lossgui.core.descend import descend
+from lossgui.gui.main_window import MainWindow
+
+Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]
+Y2 = [0.34, 0.21, 0.91, 0.33, 0.22]
+T = [0.0, 1.0, 0.0, 1.0, 0.0]
+
+
+def click(qtbot: QtBot, button: object) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_step_moves_every_prediction_as_the_core_does(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.learn_panel
+    click(qtbot, panel.step_button)
+    click(qtbot, panel.step_button)
+    expected = descend("sse", Y1, T, {}, 0.1, 2)
+    np.testing.assert_array_equal(column_values(window, 1), expected.final)
+    np.testing.assert_array_equal(column_values(window, 2), descend("sse", Y2, T, {}, 0.1, 2).final)
+    assert window.document.evaluations[0].total == expected.totals[2]
+    assert window.learning.trace().totals[0] == tuple(expected.totals)
+    assert "Step 2 (steps on y itself)" in panel.status.text()
+    assert window.plot_tabs.currentWidget() is window.steps_plot
+    line = window.steps_plot.lines[0]
+    np.testing.assert_array_equal(line.yData, expected.totals)
+    assert window.steps_plot.marker.value() == 2
+    assert "y1 E = 0.16128" in window.steps_plot.show_step(1)
+
+
+def test_the_whole_run_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    panel, stack = window.learn_panel, window.document.undo_stack
+    panel.cap_box.setValue(12)
+    click(qtbot, panel.run_button)
+    assert window.learning.running and panel.run_button.text() == "St&op"
+    qtbot.waitUntil(lambda: not window.learning.running)  # the cap stops it
+    assert window.learning.step_count == 12 and panel.run_button.text() == "R&un"
+    assert stack.count() == 1 and stack.undoText() == "Learn: 12 steps"
+    np.testing.assert_array_equal(column_values(window, 1),
+                                  descend("sse", Y1, T, {}, 0.1, 12).final)
+    click(qtbot, panel.step_button)  # a Step after the Run still belongs to it
+    assert stack.count() == 1 and stack.undoText() == "Learn: 13 steps"
+    window.undo()
+    np.testing.assert_array_equal(column_values(window, 1), Y1)
+    np.testing.assert_array_equal(column_values(window, 2), Y2)
+    assert not window.isWindowModified()
+    # The run is kept, faded, to compare with the next one.
+    assert len(window.learning.earlier) == 1 and len(window.learning.earlier[0].totals[0]) == 14
+    window.redo()
+    np.testing.assert_array_equal(column_values(window, 1),
+                                  descend("sse", Y1, T, {}, 0.1, 13).final)
+
+
+def test_stop_ends_a_run_and_keeps_its_steps(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.learn_panel
+    panel.cap_box.setValue(10_000)
+    click(qtbot, panel.run_button)
+    qtbot.waitUntil(lambda: window.learning.step_count >= 3)
+    click(qtbot, panel.run_button)  # now reading Stop
+    assert not window.learning.running and panel.step_button.isEnabled()
+    steps = window.learning.step_count
+    qtbot.wait(50)
+    assert window.learning.step_count == steps  # nothing more after Stop
+    np.testing.assert_array_equal(column_values(window, 1),
+                                  descend("sse", Y1, T, {}, 0.1, steps).final)
+    assert window.document.undo_stack.count() == 1
+
+
+def test_reset_goes_back_to_where_the_run_began(qtbot: QtBot, window: MainWindow) -> None:
+    panel, stack = window.learn_panel, window.document.undo_stack
+    for _ in range(3):
+        click(qtbot, panel.step_button)
+    click(qtbot, panel.reset_button)
+    np.testing.assert_array_equal(column_values(window, 1), Y1)
+    assert stack.count() == 2 and stack.undoText() == \
+        "Reset the predictions to where learning began"
+    assert window.learning.step_count == 0
+    window.undo()  # Reset is undoable too
+    np.testing.assert_array_equal(column_values(window, 1),
+                                  descend("sse", Y1, T, {}, 0.1, 3).final)
+
+
+def test_a_too_large_learning_rate_diverges_and_the_panel_says_so(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.learn_panel
+    panel.set_lr_text("1.5")
+    assert window.learning.lr == 1.5
+    for _ in range(3):
+        click(qtbot, panel.step_button)
+    assert window.document.evaluations[0].total == pytest.approx(0.252 * 4**3)
+    assert "the learning rate 1.5 is too large" in panel.status.text()
+    panel.set_lr_text("fast")  # refused with the core's sentence; the old rate stays
+    assert window.learning.lr == 1.5 and "'fast' is not a number" in panel.status.text()
+    panel.set_lr_text("0")
+    assert window.learning.lr == 1.5 and "greater than 0" in panel.status.text()
+
+
+def test_an_edit_ends_the_run_and_is_its_own_undo_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel, stack = window.learn_panel, window.document.undo_stack
+    click(qtbot, panel.step_button)
+    window.document.edit_cells(0, 1, [[0.5]])
+    edited = window.document.evaluations[0].total
+    click(qtbot, panel.step_button)
+    assert stack.count() == 3  # step, edit, step: the edit split the runs
+    assert window.learning.trace().totals[0][0] == edited  # the new run starts at the edit
+    assert len(window.learning.earlier) == 1
+
+
+def test_logits_keep_probabilities_and_say_the_space(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(["t", "y"], [[0, 1, 0], [0.7, 0.2, 0.1]], "cee")
+    panel = window.learn_panel
+    assert panel.space_box.isEnabled()
+    panel.space_box.setCurrentIndex(panel.space_box.findData("logits"))
+    panel.set_lr_text("0.5")
+    for _ in range(5):
+        click(qtbot, panel.step_button)
+    expected = descend("cee", [0.7, 0.2, 0.1], [0, 1, 0], {}, 0.5, 5, "logits")
+    np.testing.assert_allclose(column_values(window, 1), expected.final, rtol=1e-15)
+    assert column_values(window, 1).sum() == pytest.approx(1.0)
+    assert "logits z behind y = softmax(z)" in panel.status.text()
+    window.document.set_loss("mse")  # no logits behind real numbers
+    assert not panel.space_box.isEnabled()
+
+
+def test_a_blank_says_why_no_step_is_taken(qtbot: QtBot, window: MainWindow) -> None:
+    window.document.clear_cells([(1, 1, 1, 2)])
+    notices: list[str] = []
+    window.learning.message.connect(notices.append)
+    click(qtbot, window.learn_panel.step_button)
+    assert any("E is nan at the start" in n for n in notices)
+    assert window.document.undo_stack.count() == 1  # the clear only
+
+
+def test_a_lesson_sets_its_learning_rate_and_says_what_to_do(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from test_learning_panels import trigger_example
+
+    trigger_example(window, "lesson_sse_cee")
+    panel, learning = window.learn_panel, window.learning
+    assert learning.lr == 0.5 and learning.space == "logits"
+    assert panel.lr_edit.text() == "0.5" and panel.space_box.currentData() == "logits"
+    assert window.notice.isVisible() and "SSE's gradient nearly vanishes" in \
+        window.notice_label.text()
+    for _ in range(10):
+        click(qtbot, panel.step_button)
+    sse = learning.trace().totals[0]
+    click(qtbot, panel.reset_button)
+    window.document.set_loss("cee")
+    for _ in range(10):
+        click(qtbot, panel.step_button)
+    cee = learning.trace().totals[0]
+    assert sse[10] > 0.95 * sse[0] and cee[10] < 0.1 * cee[0]  # what the lesson says
+    (earlier,) = learning.earlier
+    assert earlier.loss_id == "sse" and earlier.totals[0] == sse
+    assert len(window.steps_plot.earlier_lines) == 1
+    labels = [label.text for _, label in window.steps_plot.legend.items]
+    assert labels == ["y", "y earlier (sse, η 0.5)"]
