@@ -20,14 +20,16 @@ from typing import BinaryIO, NoReturn, TextIO
 from lossgui import __version__
 from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
+from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic_with
-from lossgui.core.checks import FloatArray
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.losses import grouped
 from lossgui.core.lowest import lowest_indices
+from lossgui.core.numbers import round_trip, setting
 from lossgui.core.params import ParamValue, resolve
+from lossgui.core.plot_files import plot_format
 from lossgui.core.problems import label, quoted
 from lossgui.core.stream import stream_totals
 
@@ -240,7 +242,9 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise LossguiError(f"--param {quoted(pair)}: write it as NAME=VALUE, e.g. eps=1e-7")
+            shown = quoted(pair)
+            raise LossguiError(f"--param {shown}: write it as NAME=VALUE, e.g. eps=1e-7",
+                               f"--param {shown}: 名前=値 の形で書いてください(例: eps=1e-7)")
         params[name.strip()] = value.strip()
     return params
 
@@ -253,7 +257,9 @@ def _output_format(args: argparse.Namespace) -> str:
         suffix = Path(args.output).suffix.lower() if args.output else ""
         chosen = {".csv": "csv", ".json": "json"}.get(suffix, "table")
     if args.bom and chosen != "csv":
-        raise LossguiError("--bom is for CSV output: add --format csv or an --output FILE.csv")
+        raise LossguiError("--bom is for CSV output: add --format csv or an --output FILE.csv",
+                           "--bom は CSV 出力用です。--format csv か --output ファイル.csv を"
+                           "付けてください")
     return chosen
 
 
@@ -268,7 +274,9 @@ def _read_inputs(
     target_name, t, predictions = data.split(args.target, args.pred)
     if getattr(args, "plot", None) and data.is_batch:
         raise LossguiError("--plot draws one vector's elements; plot a batch in the window "
-                           "(lossgui DATA.csv) or use --format csv")
+                           "(lossgui DATA.csv) or use --format csv",
+                           "--plot が描くのは1つのベクトルの要素です。バッチはウィンドウ"
+                           "(lossgui DATA.csv)で描くか、--format csv を使ってください")
     return loss.id, params, target_name, t, list(predictions)
 
 
@@ -294,8 +302,8 @@ def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object])
 
 def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
-    if args.plot and Path(args.plot).suffix.lower() not in (".png", ".svg"):
-        raise LossguiError(f"--plot {args.plot}: the file name must end in .png or .svg")
+    if args.plot:
+        plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     if args.totals_only:
         return _compute_totals(args)
     loss_id, params, target_name, t, predictions = _read_inputs(args)
@@ -352,7 +360,9 @@ def _write_plot(
         from lossgui.gui.files.plot_export import export_plot
     except ImportError as error:
         raise LossguiError(f"--plot needs Qt, which could not be loaded: {error}. "
-                           "Run `python3 dev.py run` once, which installs it.") from None
+                           "Run `python3 dev.py run` once, which installs it.",
+                           f"--plot には Qt が必要ですが、読み込めませんでした: {error}。"
+                           "`python3 dev.py run` を一度実行すると入ります。") from None
     def quiet(kind: QtMsgType, _context: object, message: str) -> None:
         # The offscreen platform says it cannot size a window; nobody sees one, so skip it.
         if "propagateSizeHints" not in message:
@@ -399,7 +409,7 @@ def json_number(value: float) -> float | str:
 
 def _json_report(
     loss_id: str,
-    params: Mapping[str, object],
+    params: Mapping[str, ParamValue],
     target_name: str,
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> dict[str, object]:
@@ -459,7 +469,8 @@ def _warning_json(
 
 
 def _table_report(
-    loss_id: str, params: Mapping[str, object], results: Sequence[tuple[str, object, Evaluation]]
+    loss_id: str, params: Mapping[str, ParamValue],
+    results: Sequence[tuple[str, object, Evaluation]],
 ) -> str:
     lines = [*_loss_header(loss_id, params), ""]
     lowest = lowest_indices([ev.total for _, _, ev in results])
@@ -467,7 +478,7 @@ def _table_report(
     lines.append(f"{_pad('prediction', width)}  total")
     for i, (name, _, ev) in enumerate(results):
         mark = "  ← lowest loss" if i in lowest else ""
-        lines.append(f"{_pad(label(name), width)}  {ev.total!r}{mark}")
+        lines.append(f"{_pad(label(name), width)}  {round_trip(ev.total)}{mark}")
     if results and results[0][2].contributions.ndim == 2:
         lines += ["", *_batch_lines(results)]
     problems = [_problem_line(name, p) for name, p in _problems(results)]
@@ -548,11 +559,10 @@ def _progress_line(done: int, size: int) -> None:
           end="", file=sys.stderr, flush=True)
 
 
-def _loss_header(loss_id: str, params: Mapping[str, object]) -> list[str]:
+def _loss_header(loss_id: str, params: Mapping[str, ParamValue]) -> list[str]:
     """The table's first lines: the loss, its formula and the parameters in force."""
     loss = get_loss(loss_id)
-    settings = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
-                         for k, v in params.items())
+    settings = ", ".join(f"{k}={setting(v)}" for k, v in params.items())
     return [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
             f"parameters: {settings}"]
 
@@ -594,7 +604,7 @@ FINAL_SHOWN = 10  # the table lists a final y this long in full; JSON always has
 
 def _descent_table(
     loss_id: str,
-    params: Mapping[str, object],
+    params: Mapping[str, ParamValue],
     runs: Sequence[tuple[str, Descent]],
     problems: Sequence[tuple[str, Problem]],
 ) -> str:
@@ -662,7 +672,7 @@ def _list_losses(fmt: str, out: TextIO) -> int:
                   f"({task.describe('ja')}) ==\n")
         for loss in losses:
             defaults = ", ".join(
-                f"{p.name}={str(p.default).lower() if isinstance(p.default, bool) else p.default}"
+                f"{p.name}={setting(p.default)}"
                 for p in loss.params
             )
             out.write(f"{loss.id:<{len(indent)}}{loss.name_en} ({loss.name_ja})\n"

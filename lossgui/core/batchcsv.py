@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossgui.core import classes
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 from lossgui.core.problems import LossguiError, Message
 
 SAMPLE_LABEL = "n"  # a results CSV of a batch numbers its rows by sample, 1-based

@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
-from numpy.typing import NDArray
 
+from lossgui.core.arrays import FloatArray
 from lossgui.core.parsing import (
     is_blank,
     list_literal_body,
@@ -25,8 +26,6 @@ from lossgui.core.parsing import (
     split_block,
 )
 from lossgui.core.problems import CellError, NotANumber
-
-FloatArray = NDArray[np.float64]
 
 _PLAIN = b"0123456789.eE+-\t\n"
 _LIST_PLAIN = b"0123456789.eE+-,[] \t\r\n"
@@ -56,7 +55,7 @@ def parse_block_array(text: str, decimal_comma: bool = False) -> FloatArray:
     return rectangle(parse_block(text, decimal_comma))
 
 
-def rectangle(rows: list[list[float]]) -> FloatArray:
+def rectangle(rows: Sequence[Sequence[float]]) -> FloatArray:
     """Rows of possibly different lengths as a float array, short rows padded with NaN."""
     width = max((len(r) for r in rows), default=0)
     values = np.full((len(rows), width), math.nan)

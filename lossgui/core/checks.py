@@ -11,12 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.numbers import short
 from lossgui.core.problems import Message, Problem, Severity, element_name
-
-FloatArray = NDArray[np.float64]
-BoolArray = NDArray[np.bool_]
 
 MAX_LISTED = 20
 
@@ -129,11 +127,6 @@ class Findings:
         self.problems.append(Problem(code, message[0], None, severity, message[1], sample))
 
 
-def fmt(value: float) -> str:
-    """A number short enough for a sentence."""
-    return f"{value:.6g}"
-
-
 def missing(
     findings: Findings, y: FloatArray, t: FloatArray, explained: BoolArray | None = None
 ) -> BoolArray:
@@ -190,12 +183,12 @@ def outside(
     findings.per_element(
         mask,
         f"{symbol}_range",
-        lambda i: (f"{element_name(symbol, i)} = {fmt(values[i])} is outside "
-                   f"[{fmt(low)}, {fmt(high)}]: {expected[0]}",
-                   f"{element_name(symbol, i)} = {fmt(values[i])} は "
-                   f"[{fmt(low)}, {fmt(high)}] の範囲外です。{expected[1]}"),
-        (f"{symbol} is outside [{fmt(low)}, {fmt(high)}].",
-         f"{symbol} が [{fmt(low)}, {fmt(high)}] の範囲外です。"),
+        lambda i: (f"{element_name(symbol, i)} = {short(values[i])} is outside "
+                   f"[{short(low)}, {short(high)}]: {expected[0]}",
+                   f"{element_name(symbol, i)} = {short(values[i])} は "
+                   f"[{short(low)}, {short(high)}] の範囲外です。{expected[1]}"),
+        (f"{symbol} is outside [{short(low)}, {short(high)}].",
+         f"{symbol} が [{short(low)}, {short(high)}] の範囲外です。"),
     )
 
 
@@ -220,21 +213,21 @@ def log_of_zero(
     findings.per_element(
         zero,
         "log_zero",
-        lambda i: (f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
-                   f"{fmt(t[i])}: log 0 is −∞, so the loss is infinite; {hint[0]}",
-                   f"{element_name('t', i)} = {fmt(t[i])} なのに {element_name('y', i)} = "
-                   f"{fmt(y[i])} です。log 0 は −∞ なので損失は無限大になります。{hint[1]}"),
+        lambda i: (f"{element_name('y', i)} = {short(y[i])} where {element_name('t', i)} = "
+                   f"{short(t[i])}: log 0 is −∞, so the loss is infinite; {hint[0]}",
+                   f"{element_name('t', i)} = {short(t[i])} なのに {element_name('y', i)} = "
+                   f"{short(y[i])} です。log 0 は −∞ なので損失は無限大になります。{hint[1]}"),
         (f"log 0 there makes the loss infinite; {hint[0]}",
          f"そこで log 0 となり損失が無限大になります。{hint[1]}"),
     )
     findings.per_element(
         negative,
         "log_negative",
-        lambda i: (f"{element_name('y', i)} = {fmt(y[i])} where {element_name('t', i)} = "
-                   f"{fmt(t[i])}: the log of a negative number is undefined, so the loss is "
+        lambda i: (f"{element_name('y', i)} = {short(y[i])} where {element_name('t', i)} = "
+                   f"{short(t[i])}: the log of a negative number is undefined, so the loss is "
                    "not a number.",
-                   f"{element_name('t', i)} = {fmt(t[i])} なのに {element_name('y', i)} = "
-                   f"{fmt(y[i])} です。負の数の log は定義されないので、損失は数になりません。"),
+                   f"{element_name('t', i)} = {short(t[i])} なのに {element_name('y', i)} = "
+                   f"{short(y[i])} です。負の数の log は定義されないので、損失は数になりません。"),
         ("the log of a negative number there is undefined.",
          "そこで負の数の log をとっています(定義されません)。"),
     )
@@ -271,9 +264,9 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
             ), *_per_sample(t, int(n)))
         elif not np.isclose(total, 1.0) or np.any(row < 0):
             findings.whole("t_not_distribution", (
-                f"{where} sums to {fmt(total)}, not 1: cross-entropy expects one correct class "
+                f"{where} sums to {short(total)}, not 1: cross-entropy expects one correct class "
                 "(one-hot) or a probability distribution.",
-                f"{where_ja} の合計は {fmt(total)} で、1 ではありません。交差エントロピー誤差は"
+                f"{where_ja} の合計は {short(total)} で、1 ではありません。交差エントロピー誤差は"
                 "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
             ), *_per_sample(t, int(n)))
 
@@ -294,7 +287,7 @@ def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> Non
     for n in np.flatnonzero(off)[:MAX_LISTED]:
         where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
         where_ja = f"サンプル {n + 1} の y" if y.ndim == 2 else "y"
-        total = fmt(float(sums[n]))
+        total = short(float(sums[n]))
         findings.whole("y_not_normalised", (
             f"{where} sums to {total}, not 1, so it is not one probability "
             "distribution (a softmax output sums to 1). The loss uses the values as they are; "

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lossgui.core.checks import BoolArray, FloatArray, fmt
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.numbers import short
 from lossgui.core.problems import Message
 
 
@@ -25,18 +26,18 @@ def index_problem(value: float, classes: int) -> Message | None:
     if math.isnan(value):
         return None
     if not math.isfinite(value) or value != math.floor(value):
-        return (f"{fmt(value)} is not a class index: a class index is a whole number "
+        return (f"{short(value)} is not a class index: a class index is a whole number "
                 f"0…{classes - 1}",
-                f"{fmt(value)} はクラス番号ではありません。"
+                f"{short(value)} はクラス番号ではありません。"
                 f"クラス番号は 0〜{classes - 1} の整数です")
     if value < 0:
-        return (f"the class index {fmt(value)} is negative: classes are numbered "
+        return (f"the class index {short(value)} is negative: classes are numbered "
                 f"0…{classes - 1}",
-                f"クラス番号 {fmt(value)} が負です。クラスは 0〜{classes - 1} の番号です")
+                f"クラス番号 {short(value)} が負です。クラスは 0〜{classes - 1} の番号です")
     if value >= classes:
-        return (f"the class index {fmt(value)} is not below K = {classes}: classes are "
+        return (f"the class index {short(value)} is not below K = {classes}: classes are "
                 f"numbered 0…{classes - 1}",
-                f"クラス番号 {fmt(value)} が K = {classes} 以上です。クラスは 0〜{classes - 1} "
+                f"クラス番号 {short(value)} が K = {classes} 以上です。クラスは 0〜{classes - 1} "
                 "の番号です")
     return None
 

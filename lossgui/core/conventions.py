@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
+from lossgui.core.numbers import short
 from lossgui.core.problems import element_name
 
 BOOK_DELTA = 1e-7
@@ -309,8 +310,8 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en") -> list[st
                        else f"t has {ones} ones — is this multi-label?")
     total = float(np.nansum(y))
     if not np.isclose(total, 1.0):
-        remarks.append(f"y の合計は {total:.6g} で、1 ではありません" if ja
-                       else f"y sums to {total:.6g}, not 1")
+        remarks.append(f"y の合計は {short(total)} で、1 ではありません" if ja
+                       else f"y sums to {short(total)}, not 1")
     for k in np.flatnonzero((y == 0) & (t == 1))[:5]:
         index = (int(k),)
         y_k, t_k = element_name("y", index), element_name("t", index)

@@ -18,10 +18,12 @@ from typing import BinaryIO
 import numpy as np
 
 from lossgui.core import batchcsv
+from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries
-from lossgui.core.checks import FloatArray
+from lossgui.core.columns import TARGET_NAME
 from lossgui.core.evaluate import Evaluation
 from lossgui.core.names import duplicate_problem, name_problem
+from lossgui.core.numbers import csv_number, setting
 from lossgui.core.params import ParamValue
 from lossgui.core.parsing import is_blank, parse_number
 from lossgui.core.problems import CellError, LossguiError, NotANumber, quoted
@@ -73,7 +75,7 @@ class DataSet:
         self, target: str | None = None, predictions: Sequence[str] = ()
     ) -> tuple[str, FloatArray, list[tuple[str, FloatArray]]]:
         """The target column (``t`` unless named) and the predictions (all others unless named)."""
-        target_name = target or "t"
+        target_name = target or TARGET_NAME
         if target_name not in self.names:
             raise LossguiError(
                 f"{self.source}: there is no target column {quoted(target_name)} "
@@ -368,8 +370,7 @@ def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
         return None  # the careful path refuses it, before splitting it
     first = first_line.split(sep)
     has_header = _is_header(first, decimal_comma)
-    names = [c.strip() for c in first] if has_header else [
-        "t", *(f"y{i}" for i in range(1, len(first)))]
+    names = [c.strip() for c in first] if has_header else _unnamed(len(first))
     if any(map(name_problem, names)) or duplicate_problem(names):
         return None  # the careful path says which name and why
     results = _is_results(names)
@@ -467,7 +468,7 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
         names = [c.strip() for c in first]
         body = rows[1:]
     else:
-        names = ["t", *(f"y{i}" for i in range(1, len(first)))]
+        names = _unnamed(len(first))
         body = rows
     _check_names(names, source, first_line)
     body = _results_rows(names, body)
@@ -486,6 +487,11 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
             values[r, c] = _cell_value(cell, decimal_comma, source, line, names[c])
     keep = [c for c, name in enumerate(names) if not _is_results(names) or _is_input(name)]
     return DataSet([names[c] for c in keep], [values[:, c].copy() for c in keep])
+
+
+def _unnamed(count: int) -> list[str]:
+    """Names for the columns of a file without a header: t, y1, y2, …"""
+    return [TARGET_NAME, *(f"y{i}" for i in range(1, count))]
 
 
 def _is_header(first_row: Sequence[str], decimal_comma: bool) -> bool:
@@ -551,29 +557,6 @@ def safe_text(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def format_number(value: float) -> str:
-    """Shortest text that reads back as the identical float64, as the CSV writer (polars) writes it.
-
-    The digits are ``repr``'s (the shortest round trip); the layout is polars': plain notation
-    for exponents −5 … 15, otherwise ``1e-7`` / ``1e+16`` with no padded exponent; ``inf``,
-    ``-inf`` and ``nan`` spelled out. The totals and the numbered rows of one file so look
-    alike (tests/core/test_csvio.py checks this against polars itself).
-    """
-    if math.isnan(value):
-        return "nan"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    text = repr(float(value))
-    mantissa, e, exponent = text.partition("e")
-    if not e:
-        return text
-    power = int(exponent)
-    if power == -5:  # repr writes 1.5e-05, polars 0.000015
-        sign, digits = ("-", mantissa[1:]) if mantissa.startswith("-") else ("", mantissa)
-        return f"{sign}0.0000{digits.replace('.', '')}"
-    return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
-
-
 def results_rows(
     target_name: str,
     t: FloatArray,
@@ -583,7 +566,7 @@ def results_rows(
     yield _results_header(target_name, predictions)
     columns = _results_columns(t, predictions)
     for k, row in enumerate(np.column_stack(columns).tolist(), start=1):
-        yield [str(k), *map(format_number, row)]
+        yield [str(k), *map(csv_number, row)]
     yield from _results_footer(predictions)
 
 
@@ -611,7 +594,7 @@ def _results_footer(
 ) -> Iterator[list[str]]:
     totals = [RESULTS_TOTAL_LABEL, ""]
     for _, _, ev in predictions:
-        totals += ["", format_number(ev.total), ""]
+        totals += ["", csv_number(ev.total), ""]
     yield totals
     yield from _parameter_rows(predictions)
 
@@ -624,18 +607,15 @@ def _parameter_rows(
         evaluation = predictions[0][2]
         yield ["loss", evaluation.loss_id]
         for name, value in evaluation.params.items():
-            yield [name, _param_text(value)]
-
-
-def _param_text(value: ParamValue) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
+            yield [name, setting(value)]
 
 
 def _write_number_rows(handle: BinaryIO, columns: Sequence[FloatArray]) -> None:
     """The numbered data rows (k, then every column), written by polars' multi-threaded writer.
 
     Numbers never need quoting, so these rows sit between csv.writer's header and footer as
-    csv.writer would write them; NaN (a blank) is written ``nan`` like :func:`format_number`.
+    csv.writer would write them; NaN (a blank) is written ``nan``, as
+    :func:`~lossgui.core.numbers.csv_number` writes it.
     """
     pl = _polars()
     rows = len(columns[0]) if columns else 0
@@ -713,20 +693,20 @@ def batch_results_rows(
     table = np.hstack(columns)
     index_column = t.ndim == 1
     for n, row in enumerate(table.tolist(), start=1):
-        cells = [format_number(v) for v in row]
+        cells = [csv_number(v) for v in row]
         if index_column:
             cells[0] = _index_text(row[0])
         yield [str(n), *cells]
     totals = [RESULTS_TOTAL_LABEL, *([""] * (1 if index_column else classes))]
     for _, _, ev in predictions:
-        totals += [""] * classes + [format_number(ev.total)] + [""] * classes
+        totals += [""] * classes + [csv_number(ev.total)] + [""] * classes
     yield totals
     yield from _parameter_rows(predictions)
 
 
 def _index_text(value: float) -> str:
     """A class index as the integer it is (``2``, not ``2.0``); a blank stays ``nan``."""
-    return str(int(value)) if math.isfinite(value) and value == int(value) else format_number(value)
+    return str(int(value)) if math.isfinite(value) and value == int(value) else csv_number(value)
 
 
 def totals_csv_text(
@@ -734,8 +714,8 @@ def totals_csv_text(
 ) -> str:
     """Totals alone as CSV: ``prediction,total`` rows, then the loss and parameter rows."""
     rows: list[list[str]] = [["prediction", "total"]]
-    rows += [[safe_text(name), format_number(total)] for name, total in totals]
-    rows += [["loss", loss_id], *([name, _param_text(value)] for name, value in params.items())]
+    rows += [[safe_text(name), csv_number(total)] for name, total in totals]
+    rows += [["loss", loss_id], *([name, setting(value)] for name, value in params.items())]
     return _csv_lines(rows).decode("utf-8")
 
 
@@ -748,6 +728,6 @@ def descent_csv_text(names: Sequence[str], totals: Sequence[FloatArray]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["step", *(safe_text(name) for name in names)])
     for step in range(max(len(column) for column in totals)):
-        writer.writerow([str(step), *(format_number(float(column[step]))
+        writer.writerow([str(step), *(csv_number(float(column[step]))
                                       if step < len(column) else "" for column in totals)])
     return buffer.getvalue()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from lossgui.core.checks import FloatArray, fmt
+from lossgui.core.arrays import FloatArray
 from lossgui.core.evaluate import (
     Evaluation,
     as_float_array,
@@ -25,6 +25,7 @@ from lossgui.core.evaluate import (
     is_class_index_target,
 )
 from lossgui.core.losses import InputKind, Loss, get_loss
+from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -109,7 +110,8 @@ class Descender:
         self.t = as_float_array(t, "t")
         if start.shape != self.t.shape and not is_class_index_target(start, self.t):
             raise ShapeError(f"y has shape {start.shape} but t has {self.t.shape}: they must "
-                             "match")
+                             "match", f"y の形は {start.shape}、t の形は {self.t.shape} です。"
+                             "形をそろえてください")
         self.notes: list[Problem] = []
         self.stepped = self._logits(start) if self.squash else start
         self.values = self.squash.apply(self.stepped) if self.squash else start
@@ -121,9 +123,9 @@ class Descender:
         self.stopped: Problem | None = None
         if not math.isfinite(self.start_total):
             self.stopped = _stop_problem("start_not_finite", (
-                f"E is {fmt(self.start_total)} at the start, so there is no finite slope to "
+                f"E is {short(self.start_total)} at the start, so there is no finite slope to "
                 f"follow: {_reason(self.evaluation, 'en')}",
-                f"最初から E が {fmt(self.start_total)} なので、たどる有限の傾きがありません。"
+                f"最初から E が {short(self.start_total)} なので、たどる有限の傾きがありません。"
                 f"{_reason(self.evaluation, 'ja')}",
             ))
 
@@ -146,7 +148,7 @@ class Descender:
             if bad.any():
                 index = tuple(int(i) for i in np.argwhere(bad)[0])
                 name = element_name(self.symbol, index)
-                value = fmt(float(moved[index]))
+                value = short(float(moved[index]))
                 self.stopped = _stop_problem("step_not_finite", (
                     f"Step {n} would make {name} {value} (lr·∂E/∂{self.symbol} is not finite "
                     f"there), so the run stopped after step {n - 1}; a smaller learning rate "
@@ -160,9 +162,9 @@ class Descender:
         evaluation = evaluate_resolved(self.loss.id, values, self.t, self.params)
         if not math.isfinite(evaluation.total):
             self.stopped = _stop_problem("loss_not_finite", (
-                f"Step {n} would make E {fmt(evaluation.total)}: {_reason(evaluation, 'en')} "
+                f"Step {n} would make E {short(evaluation.total)}: {_reason(evaluation, 'en')} "
                 f"The run stopped after step {n - 1}.",
-                f"ステップ {n} で E が {fmt(evaluation.total)} になります。"
+                f"ステップ {n} で E が {short(evaluation.total)} になります。"
                 f"{_reason(evaluation, 'ja')}ステップ {n - 1} で止めました。",
             ))
             return False
@@ -177,13 +179,13 @@ class Descender:
         total = self.evaluation.total
         if self.step_count and math.isfinite(total) and total > self.start_total:
             found.append(Problem("diverging", (
-                f"E rose from {fmt(self.start_total)} to {fmt(total)} in {self.step_count} "
-                f"steps: the learning rate {fmt(self.lr)} is too large, so each step overshoots "
+                f"E rose from {short(self.start_total)} to {short(total)} in {self.step_count} "
+                f"steps: the learning rate {short(self.lr)} is too large, so each step overshoots "
                 "the minimum. Try a smaller one."),
                 None, Severity.WARNING, (
-                f"E は {self.step_count} ステップで {fmt(self.start_total)} から {fmt(total)} に"
-                f"増えました。学習率 {fmt(self.lr)} が大きすぎて、毎回最小値を飛び越えています。"
-                "小さくしてください。")))
+                f"E は {self.step_count} ステップで {short(self.start_total)} から "
+                f"{short(total)} に増えました。学習率 {short(self.lr)} が大きすぎて、"
+                "毎回最小値を飛び越えています。小さくしてください。")))
         if self.stopped is not None:
             found.append(self.stopped)
         return found
@@ -200,7 +202,7 @@ class Descender:
             bad = ~((y > 0) & (y < upper))
         if bad.any():
             index = tuple(int(i) for i in np.argwhere(bad)[0])
-            name, value = element_name("y", index), fmt(float(y[index]))
+            name, value = element_name("y", index), short(float(y[index]))
             interval = "0 < y < 1" if self.squash is Squash.SIGMOID else "y > 0"
             raise DescendError(
                 f"{name} = {value} has no logit: stepping on the logits needs {interval} "
@@ -211,7 +213,7 @@ class Descender:
         if self.squash is Squash.SOFTMAX:
             sums = np.sum(y, axis=-1)
             if not np.allclose(sums, 1.0):
-                total = fmt(float(np.ravel(sums)[0]))
+                total = short(float(np.ravel(sums)[0]))
                 self.notes.append(Problem("renormalised", (
                     f"y sums to {total}, not 1; the logits log y give softmax(z) = y / Σy, "
                     "so the run starts from y divided by its sum (each sample sums to 1)."),

@@ -32,12 +32,18 @@ from enum import Enum
 import numpy as np
 from numpy.typing import ArrayLike
 
-from lossgui.core.checks import BoolArray, FloatArray
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.columns import (
+    TARGET_NAME,
+    check_prediction_name,
+    check_prediction_removable,
+    check_rows_removable,
+    check_shapes,
+)
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
 from lossgui.core.lowest import lowest_indices
-from lossgui.core.names import name_problem
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -47,19 +53,13 @@ from lossgui.core.problems import (
     ShapeError,
     element_name,
     error_text,
-    quoted,
 )
 
 TARGET = 0
-TARGET_NAME = "t"
 SAMPLES = 0  # the first axis of every column: samples n
 ELEMENTS = 1  # the second axis: elements (classes) k
 MISSING_CODES = ("missing_t", "missing_y")
 Cell = tuple[int, int, int]  # document column, sample n, element k
-
-
-class EditRefused(LossguiError):
-    """An edit the document cannot take (a name in use, removing the last row, …)."""
 
 
 class ChangeKind(Enum):
@@ -283,30 +283,15 @@ class DocumentModel:
 
     def check_name(self, name: str, column: int | None = None) -> None:
         """EditRefused (en + ja) if ``name`` cannot name a prediction (``column``: its own)."""
-        if not name.strip():
-            raise EditRefused("A prediction needs a name.", "予測には名前が必要です。")
-        if name == TARGET_NAME:
-            raise EditRefused("t is the target's name; choose another name for a prediction.",
-                              "t は正解の名前です。予測には別の名前を付けてください。")
-        if name in (n for c, n in enumerate(self._names) if c != column):
-            raise EditRefused(f"There is already a column called {quoted(name)}.",
-                              f"{quoted(name)} という列はすでにあります。")
-        if problem := name_problem(name):  # too long for a label (core/names.py)
-            raise EditRefused(*problem)
+        check_prediction_name(name, [n for c, n in enumerate(self._names) if c != column])
 
     def check_removal(self, axis: int, count: int) -> None:
         """EditRefused unless ``count`` samples or elements may go (at least one must stay)."""
-        if count >= self._columns[TARGET].shape[axis]:
-            raise EditRefused("Keep at least one row: a loss needs at least one element.",
-                              "少なくとも1行は残してください。損失関数には要素が1つ以上必要です。")
+        check_rows_removable(count, self._columns[TARGET].shape[axis])
 
     def check_prediction_removal(self, column: int) -> None:
         """EditRefused for the target or the last prediction."""
-        if column == TARGET:
-            raise EditRefused("The target t cannot be removed.", "正解 t は削除できません。")
-        if self.column_count <= 2:
-            raise EditRefused("Keep at least one prediction to compare with t.",
-                              "t と比べる予測を少なくとも1つ残してください。")
+        check_prediction_removable(column, self.column_count)
 
     def coerce_param(self, name: str, value: object) -> ParamValue:
         """``value`` as a value of the selected loss's parameter ``name``, or ParameterError."""
@@ -557,12 +542,7 @@ def _checked_columns(
 ) -> list[FloatArray]:
     """The columns as N×K arrays, or ShapeError unless they can make a document."""
     arrays = [as_column(c, take) for c in columns]
-    if len(arrays) < 2 or len(names) != len(arrays):
-        raise ShapeError("a document needs a target and at least one named prediction",
-                         "ドキュメントには正解と、名前の付いた予測が少なくとも1つ必要です")
-    if len({a.shape for a in arrays}) != 1 or arrays[0].size == 0:
-        raise ShapeError("every column needs the same, non-zero number of rows",
-                         "どの列も同じ行数(1行以上)が必要です")
+    check_shapes(names, [a.shape for a in arrays])
     return arrays
 
 

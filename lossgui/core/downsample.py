@@ -12,11 +12,8 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.intp]
-BoolArray = NDArray[np.bool_]
+from lossgui.core.arrays import BoolArray, FloatArray, IntArray
 
 
 @dataclass(frozen=True)

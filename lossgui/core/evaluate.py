@@ -10,7 +10,8 @@ from numpy.typing import ArrayLike
 
 from lossgui.core import checks, params
 from lossgui.core import classes as classes_rule
-from lossgui.core.checks import BoolArray, Findings, FloatArray
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.checks import Findings
 from lossgui.core.losses import get_loss, reduction_divisor, scale_factor
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Problem, ShapeError
@@ -54,11 +55,14 @@ def as_float_array(values: ArrayLike, symbol: str) -> FloatArray:
     try:
         array = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError) as error:
-        raise ShapeError(f"{symbol} must be numbers: {error}") from None
+        raise ShapeError(f"{symbol} must be numbers: {error}",
+                         f"{symbol} は数でなければなりません: {error}") from None
     if array.ndim not in (1, 2):
-        raise ShapeError(f"{symbol} must be a vector or an N×K table, not {array.ndim}-D")
+        raise ShapeError(f"{symbol} must be a vector or an N×K table, not {array.ndim}-D",
+                         f"{symbol} はベクトルか N×K の表です({array.ndim} 次元は使えません)")
     if array.size == 0:
-        raise ShapeError(f"{symbol} is empty: enter at least one value")
+        raise ShapeError(f"{symbol} is empty: enter at least one value",
+                         f"{symbol} が空です。値を1つ以上入力してください")
     return array
 
 
@@ -86,7 +90,9 @@ def evaluate_resolved(
         t, explained = _from_class_indices(findings, t, y.shape[1])
     if y.shape != t.shape:
         raise ShapeError(
-            f"y has {_describe(y.shape)} but t has {_describe(t.shape)}: they must match"
+            f"y has {_describe(y.shape)} but t has {_describe(t.shape)}: they must match",
+            f"y は{_describe(y.shape, 'ja')}、t は{_describe(t.shape, 'ja')}です。"
+            "要素の数をそろえてください",
         )
     with np.errstate(all="ignore"):  # infinities and NaN are explained by the checks instead
         if loss.total_shows_missing:
@@ -178,7 +184,9 @@ def _own(array: FloatArray, *others: FloatArray) -> FloatArray:
     return array
 
 
-def _describe(shape: tuple[int, ...]) -> str:
+def _describe(shape: tuple[int, ...], language: str = "en") -> str:
+    if language == "ja":
+        return f" {shape[0]} 個の要素" if len(shape) == 1 else f" {shape[0]}×{shape[1]} 個の要素"
     if len(shape) == 1:
         return f"{shape[0]} element{'s' if shape[0] != 1 else ''}"
     return f"{shape[0]}×{shape[1]} elements"

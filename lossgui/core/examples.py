@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-from numpy.typing import NDArray
-
 from lossgui.core import csvio
+from lossgui.core.arrays import FloatArray
+from lossgui.core.columns import TARGET_NAME
 from lossgui.core.params import ParamValue
 from lossgui.resource_files import resource_path
 
@@ -37,10 +36,10 @@ class Example:
         """Where the CSV is on disk (inside the installed package, or the checkout's resources/)."""
         return resource_path("examples", self.file)
 
-    def columns(self) -> tuple[list[str], list[NDArray[np.float64]]]:
+    def columns(self) -> tuple[list[str], list[FloatArray]]:
         """The column names (t first) and the columns, read from the shipped CSV."""
         data = csvio.read_data_csv(self.path)
-        order = ["t", *[n for n in data.names if n != "t"]]
+        order = [TARGET_NAME, *[n for n in data.names if n != TARGET_NAME]]
         return order, [data.column(n) for n in order]
 
 
@@ -67,6 +66,6 @@ EXAMPLES: dict[str, Example] = {
 ARTICLE = "article"  # the example the window starts with
 
 
-def example_columns(key: str) -> tuple[list[str], list[NDArray[np.float64]]]:
+def example_columns(key: str) -> tuple[list[str], list[FloatArray]]:
     """The named example's column names (t first) and columns."""
     return EXAMPLES[key].columns()

@@ -7,10 +7,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.losses import InputKind, Task, get_loss, reduction_divisor, scale_factor
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
+from lossgui.core.numbers import in_formula
 from lossgui.core.params import ParamValue
 from lossgui.core.squash import softmax
 
@@ -49,17 +50,12 @@ class Substitution:
             more = f"ほか{self.elided}項" if language.startswith("ja") else \
                 f"{self.elided} more terms"
             parts.insert(self.elided_at, f"… ({more}) …")
-        return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {number(self.result)}"
-
-
-def number(value: float) -> str:
-    """A value as a learner would write it in a formula (∞ for infinity)."""
-    return f"{value:.6g}".replace("-", "−").replace("inf", "∞")
+        return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {in_formula(self.result)}"
 
 
 def _operand(value: float) -> str:
     """A value inside a formula: negative ones in brackets, so (0−(−0.5))² never reads 0−−0.5."""
-    text = number(value)
+    text = in_formula(value)
     return f"({text})" if text.startswith("−") else text
 
 
@@ -73,10 +69,11 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         delta = float(params["delta"])
         if abs(y - t) < delta:
             return Term(f"½({ys}−{ts})²")
-        return Term(f"{number(delta)}(|{ys}−{ts}|−½·{number(delta)})")
+        return Term(f"{in_formula(delta)}(|{ys}−{ts}|−½·{in_formula(delta)})")
     if loss_id == "cee":
         eps = float(params["eps"])
-        inside = f"{number(y)} + {number(eps)}" if eps else number(y)  # log(…) brackets it
+        # log(…) brackets it
+        inside = f"{in_formula(y)} + {in_formula(eps)}" if eps else in_formula(y)
         return Term(f"{ts}·log({inside})", inert=t == 0)
     if loss_id == "kl":
         return Term(f"{ts}·log({ts}/{ys})", inert=t == 0)
@@ -98,34 +95,34 @@ def _new_term(
     if loss_id == "smooth_l1":
         beta = float(params["beta"])
         if abs(y - t) < beta:
-            return Term(f"½({ys}−{ts})²/{number(beta)}")
-        return Term(f"|{ys}−{ts}|−½·{number(beta)}")
+            return Term(f"½({ys}−{ts})²/{in_formula(beta)}")
+        return Term(f"|{ys}−{ts}|−½·{in_formula(beta)}")
     if loss_id == "log_cosh":
         return Term(f"log cosh({ys}−{ts})")
     if loss_id == "pinball":
         q = float(params["quantile"])
         if t - y >= 0:
-            return Term(f"{number(q)}·({ts}−{ys})")
-        return Term(f"{number(1.0 - q)}·({ys}−{ts})")
+            return Term(f"{in_formula(q)}·({ts}−{ys})")
+        return Term(f"{in_formula(1.0 - q)}·({ys}−{ts})")
     if loss_id == "msle":
         return Term(f"(log(1+{ys})−log(1+{ts}))²")
     if loss_id == "mape":
-        return Term(f"100·|{ts}−{ys}|/{number(max(abs(t), float(params['eps'])))}")
+        return Term(f"100·|{ts}−{ys}|/{in_formula(max(abs(t), float(params['eps'])))}")
     if loss_id == "poisson":
         if params["log_input"]:
             text = f"(e^{ys}−{ts}·{ys})"
         else:
-            text = f"({ys}−{ts}·log({ys}+{number(float(params['eps']))}))"
+            text = f"({ys}−{ts}·log({ys}+{in_formula(float(params['eps']))}))"
         if params["full"] and t > 1:  # Stirling's log t!, which does not depend on y
             stirling = t * math.log(t) - t + 0.5 * math.log(2.0 * math.pi * t)
-            text = f"[{text}+{number(stirling)}]"
+            text = f"[{text}+{in_formula(stirling)}]"
         return Term(text)
     if loss_id == "squared_hinge":
         return Term(f"max(0, 1−{ts}·{ys})²")
     if loss_id == "soft_margin":
         return Term(f"log(1+e^(−({ts})·{ys}))")
     if loss_id == "focal":  # t here is already smoothed; negated as BCE
-        gamma = number(float(params["gamma"]))
+        gamma = in_formula(float(params["gamma"]))
         weight = ""
         if params["apply_class_balancing"]:
             alpha = float(params["alpha"])
@@ -161,7 +158,7 @@ def _class_terms(
         c = int(correct[j // (classes - 1)])
         i = j % (classes - 1)
         i += i >= c
-        text = f"max(0, {number(margin)}−{_operand(float(z[c]))}+{_operand(float(z[i]))})"
+        text = f"max(0, {in_formula(margin)}−{_operand(float(z[c]))}+{_operand(float(z[i]))})"
         if power == "2":
             text += "²"
         weight = "" if one_hot else f"{_operand(float(t[c]))}·"

@@ -17,7 +17,8 @@ import numpy as np
 from lossgui.core import checks
 from lossgui.core import margin_losses as margin
 from lossgui.core import regression_losses as regression
-from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges, within
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.checks import Findings, Ranges, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.problems import Message, UnknownLossError, quoted
@@ -730,7 +731,10 @@ def get_loss(loss_id: str) -> Loss:
         return _BY_ID[loss_id]
     except KeyError:
         known = ", ".join(_BY_ID)
-        raise UnknownLossError(f"unknown loss {quoted(loss_id)} (known: {known})") from None
+        raise UnknownLossError(
+            f"unknown loss {quoted(loss_id)} (known: {known})",
+            f"{quoted(loss_id)} という損失関数はありません(あるもの: {known})",
+        ) from None
 
 
 def grouped() -> list[tuple[Task, list[Loss]]]:

@@ -15,7 +15,9 @@ from collections.abc import Callable
 import numpy as np
 
 from lossgui.core import checks
-from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.checks import Findings, Ranges
+from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, ShapeError, element_name
 from lossgui.core.safe_math import softplus, x_over_y, xlogy
@@ -168,9 +170,9 @@ def sign_label_check(name: Message, zero_is_minus_one: bool) -> Check:
             "PyTorch は t をそのまま使うので、t = 0 では y によらず log 2 になります。")
         f.per_element(
             odd, "t_not_sign",
-            lambda i: (f"{element_name('t', i)} = {checks.fmt(t[i])} is not −1 or +1: "
+            lambda i: (f"{element_name('t', i)} = {short(t[i])} is not −1 or +1: "
                        f"{name[0]} expects labels −1 and +1.{zero_note[0]}",
-                       f"{element_name('t', i)} = {checks.fmt(t[i])} は −1 でも +1 でもありません。"
+                       f"{element_name('t', i)} = {short(t[i])} は −1 でも +1 でもありません。"
                        f"{name[1]}は −1 と +1 のラベルを想定しています。{zero_note[1]}"),
             ("t is not −1 or +1.", "t が −1 でも +1 でもありません。"),
         )
@@ -205,10 +207,10 @@ def check_nll(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     if not (bounds is not None and bounds[1] <= 0):
         f.per_element(
             ok & (y > 0), "y_positive_log_probability",
-            lambda i: (f"{element_name('y', i)} = {checks.fmt(y[i])} is above 0: nll takes "
+            lambda i: (f"{element_name('y', i)} = {short(y[i])} is above 0: nll takes "
                        "log-probabilities (log_softmax output, ≤ 0). If y is a probability, "
                        "take its log first, or use cee; if it is a logit, use softmax_cee.",
-                       f"{element_name('y', i)} = {checks.fmt(y[i])} は 0 より大きい値です。"
+                       f"{element_name('y', i)} = {short(y[i])} は 0 より大きい値です。"
                        "nll は対数確率(log_softmax の出力、0 以下)をとります。y が確率なら先に "
                        "log をとるか cee を、ロジットなら softmax_cee を使ってください。"),
             ("y is above 0 there: nll takes log-probabilities.",
@@ -224,7 +226,7 @@ def check_nll(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     for n in np.flatnonzero(usable & ~np.isclose(sums, 1.0))[: checks.MAX_LISTED]:
         where = f"In sample {n + 1}, exp(y)" if y.ndim == 2 else "exp(y)"
         where_ja = f"サンプル {n + 1} の exp(y)" if y.ndim == 2 else "exp(y)"
-        total = checks.fmt(float(sums[n]))
+        total = short(float(sums[n]))
         f.whole("y_not_log_softmax", (
             f"{where} sums to {total}, not 1, so y is not the log_softmax of anything; nll "
             "uses the values as they are.",

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from lossgui.core.problems import ParameterError, quoted
+from lossgui.core.numbers import short
+from lossgui.core.problems import ParameterError, in_language, quoted
 
 ParamValue = float | bool | str
 
@@ -36,7 +37,7 @@ class Param:
 
     def describe(self, language: str) -> str:
         """The help sentence in ``language`` ("ja…" for Japanese, else English)."""
-        return self.help_ja if language.startswith("ja") and self.help_ja else self.help
+        return in_language(language, self.help, self.help_ja)
 
     def coerce(self, value: object) -> ParamValue:
         """Return ``value`` as this parameter's type, or raise :class:`ParameterError`."""
@@ -67,17 +68,18 @@ class Param:
                                  f"{self.name} は有限の数です({quoted(value)} は使えません)")
         if self.minimum is not None and number < self.minimum:
             raise ParameterError(
-                f"{self.name} must be at least {self.minimum:g}, not {number:g}",
-                f"{self.name} は {self.minimum:g} 以上です({number:g} は使えません)",
+                f"{self.name} must be at least {short(self.minimum)}, not {short(number)}",
+                f"{self.name} は {short(self.minimum)} 以上です({short(number)} は使えません)",
             )
         if self.maximum is not None and (
             number > self.maximum or (number == self.maximum and not self.maximum_inclusive)
         ):
             bound = "at most" if self.maximum_inclusive else "less than"
             bound_ja = "以下" if self.maximum_inclusive else "未満"
+            limit, given = short(self.maximum), short(number)
             raise ParameterError(
-                f"{self.name} must be {bound} {self.maximum:g}, not {number:g}",
-                f"{self.name} は {self.maximum:g} {bound_ja}です({number:g} は使えません)",
+                f"{self.name} must be {bound} {limit}, not {given}",
+                f"{self.name} は {limit} {bound_ja}です({given} は使えません)",
             )
         return number
 
@@ -105,9 +107,11 @@ def resolve(
     by_name = {p.name: p for p in declared}
     unknown = sorted(set(given) - set(by_name))
     if unknown:
-        allowed = ", ".join(by_name) or "none"
+        allowed, allowed_ja = ", ".join(by_name) or "none", ", ".join(by_name) or "なし"
+        name = quoted(unknown[0])
         raise ParameterError(
-            f"{loss_id} has no parameter {quoted(unknown[0])} (its parameters: {allowed})"
+            f"{loss_id} has no parameter {name} (its parameters: {allowed})",
+            f"{loss_id} に {name} というパラメータはありません(あるもの: {allowed_ja})",
         )
     return {
         p.name: p.coerce(given[p.name]) if p.name in given else p.default for p in declared

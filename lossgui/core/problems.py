@@ -77,7 +77,7 @@ class Problem:
 
     def text(self, language: str) -> str:
         """The message in ``language`` ("ja…" for Japanese, else English)."""
-        return self.message_ja if language.startswith("ja") and self.message_ja else self.message
+        return in_language(language, self.message, self.message_ja)
 
 
 Message = tuple[str, str]
@@ -85,30 +85,37 @@ Message = tuple[str, str]
 
 
 class LossguiError(ValueError):
-    """Base for every user-input error: the message is meant to be shown as it is.
+    """Base for every refusal a user can see: one sentence, in English and in Japanese.
 
-    ``message_ja`` is the same sentence in Japanese where the core has one.
+    ``str(error)`` is the English sentence, ``message_ja`` the Japanese one; show it with
+    :meth:`text` (or :func:`error_text` for any exception). Both are required, so no refusal
+    reaches a Japanese window in English (tests/test_errors.py checks every raise site).
     """
-
-    def __init__(self, message: str = "", message_ja: str = "") -> None:
-        super().__init__(message)
-        self.message_ja = message_ja
-
-
-class NotANumber(ValueError):
-    """Text typed or pasted where a number belongs, with the reason in English and Japanese."""
 
     def __init__(self, message: str, message_ja: str) -> None:
         super().__init__(message)
         self.message_ja = message_ja
 
+    def text(self, language: str) -> str:
+        """The sentence in ``language`` ("ja…" for Japanese, else English)."""
+        return in_language(language, str(self), self.message_ja)
+
+
+class NotANumber(LossguiError):
+    """Text typed or pasted where a number belongs, with the reason in English and Japanese."""
+
+
+def in_language(language: str, english: str, japanese: str) -> str:
+    """``japanese`` for a Japanese ``language`` ("ja…") where there is one, else ``english``.
+
+    The one rule every two-language text follows: problems, errors, parameter help.
+    """
+    return japanese if language.startswith("ja") and japanese else english
+
 
 def error_text(error: BaseException, language: str) -> str:
-    """An error's sentence in ``language`` ("ja…" for Japanese where the core has it)."""
-    japanese = getattr(error, "message_ja", "")
-    if language.startswith("ja") and isinstance(japanese, str) and japanese:
-        return japanese
-    return str(error)
+    """Any exception's sentence in ``language``: a LossguiError's own, else ``str(error)``."""
+    return error.text(language) if isinstance(error, LossguiError) else str(error)
 
 
 class UnknownLossError(LossguiError):
@@ -142,11 +149,11 @@ class CellError(LossguiError):
 
     def reason_in(self, language: str) -> str:
         """The reason alone, in ``language`` where the core has it."""
-        return self.reason_ja if language.startswith("ja") and self.reason_ja else self.reason
+        return in_language(language, self.reason, self.reason_ja)
 
     def _located(self, language: str) -> str:
         """"file, row 3, column 'y': reason" (or 「file、3 行目、列 'y': 理由」)."""
-        ja = language == "ja"
+        ja = language.startswith("ja")
         where = [self.source] if self.source else []
         if self.row is not None:
             where.append(f"{self.row + 1} 行目" if ja else f"row {self.row + 1}")

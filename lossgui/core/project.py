@@ -11,12 +11,12 @@ from typing import Any
 
 import numpy as np
 
+from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries, write_atomic
-from lossgui.core.checks import FloatArray
 from lossgui.core.losses import get_loss
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.params import ParamValue, resolve
-from lossgui.core.problems import LossguiError, error_text, quoted
+from lossgui.core.problems import LossguiError, quoted
 
 FORMAT = "lossgui-session"
 # Version 1 holds vectors; version 2 adds batches (N×K tables, class-index targets). A session
@@ -30,6 +30,11 @@ CLASS_INDICES = "class_indices"  # a target of N class indices instead of "value
 
 class SessionError(LossguiError):
     """A session file that cannot be opened; the message says which file and why."""
+
+    @classmethod
+    def located(cls, source: str, error: LossguiError) -> SessionError:
+        """``error`` prefixed with the file it was found in, in both languages."""
+        return cls(f"{source}: {error}", f"{source}: {error.text('ja')}")
 
 
 @dataclass
@@ -94,7 +99,8 @@ def load(path: str | os.PathLike[str]) -> Session:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise SessionError(f"{source}: cannot read the file: {error}") from None
+        raise SessionError(f"{source}: cannot read the file: {error}",
+                           f"{source}: ファイルを読めません: {error}") from None
     return from_json(text, source)
 
 
@@ -103,23 +109,27 @@ def from_json(text: str, source: str = "<session>") -> Session:
     try:
         document = json.loads(text, parse_int=_json_int)
     except (json.JSONDecodeError, RecursionError) as error:
-        raise SessionError(f"{source}: this is not a lossgui session (broken JSON: {error})") \
-            from None
+        raise SessionError(f"{source}: this is not a lossgui session (broken JSON: {error})",
+                           f"{source}: lossgui のセッションではありません(JSON が壊れています: "
+                           f"{error})") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SessionError(f"{source}: this is not a lossgui session file")
+        raise SessionError(f"{source}: this is not a lossgui session file",
+                           f"{source}: lossgui のセッションファイルではありません")
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SessionError(f"{source}: the session has no valid version number")
+        raise SessionError(f"{source}: the session has no valid version number",
+                           f"{source}: セッションに正しい版番号がありません")
     if version > VERSION:
         raise SessionError(
             f"{source}: this session was saved by a newer lossgui (format version {version}); "
-            f"this one reads version {VERSION}. Please update lossgui."
+            f"this one reads version {VERSION}. Please update lossgui.",
+            f"{source}: このセッションは新しい lossgui で保存されています(形式の版 {version})。"
+            f"この lossgui が読めるのは版 {VERSION} までです。lossgui を更新してください。",
         )
     try:
         return _session(document, version)
     except LossguiError as error:
-        raise SessionError(f"{source}: {error}",
-                           f"{source}: {error_text(error, 'ja')}") from None
+        raise SessionError.located(source, error) from None
 
 
 def _json_int(digits: str) -> int | float:
@@ -139,33 +149,41 @@ def _session(document: dict[str, Any], version: int) -> Session:
                                   CLASS_INDICES if indices else "values")
     raw_predictions = _typed(document.get("predictions"), list, "predictions")
     if not raw_predictions:
-        raise SessionError("the session has no prediction")
+        raise SessionError("the session has no prediction", "セッションに予測がありません")
     predictions = [_column(p, f"prediction {i + 1}", batches)
                    for i, p in enumerate(raw_predictions)]
     if indices and target.ndim != 1:
-        raise SessionError("the target's class indices should be one number per sample")
+        raise SessionError("the target's class indices should be one number per sample",
+                           "正解のクラス番号はサンプルごとに1つの数です")
     _check_names([target_name, *(name for name, _ in predictions)])
     for name, values in predictions:
         if len(values) != len(target):
             raise SessionError(
                 f"prediction {quoted(name)} has {len(values)} values "
-                f"but the target has {len(target)}"
+                f"but the target has {len(target)}",
+                f"予測 {quoted(name)} の値は {len(values)} 個ですが、正解は {len(target)} 個です",
             )
         if indices and values.ndim != 2:
             raise SessionError(f"prediction {quoted(name)} should be an N×K table beside class "
-                               "indices")
+                               "indices",
+                               f"クラス番号の正解には、予測 {quoted(name)} は N×K の表です")
         if not indices and values.shape != target.shape:
             raise SessionError(f"prediction {quoted(name)} is {_shape(values)} but the target is "
-                               f"{_shape(target)}")
+                               f"{_shape(target)}",
+                               f"予測 {quoted(name)} は {_shape(values, 'ja')} ですが、正解は "
+                               f"{_shape(target, 'ja')} です")
     widths = {values.shape[1] for _, values in predictions if values.ndim == 2}
     if len(widths) > 1:
-        raise SessionError("the predictions have different numbers of classes K: "
-                           f"{', '.join(map(str, sorted(widths)))}")
+        listed = ", ".join(map(str, sorted(widths)))
+        raise SessionError(f"the predictions have different numbers of classes K: {listed}",
+                           f"予測ごとにクラスの数 K が違います: {listed}")
     return Session(target_name, target, predictions, loss.id, params)
 
 
-def _shape(values: FloatArray) -> str:
-    return "×".join(map(str, values.shape)) if values.ndim == 2 else f"{len(values)} values"
+def _shape(values: FloatArray, language: str = "en") -> str:
+    if values.ndim == 2:
+        return "×".join(map(str, values.shape))
+    return f"値 {len(values)} 個" if language == "ja" else f"{len(values)} values"
 
 
 def _check_names(names: list[str]) -> None:
@@ -178,8 +196,13 @@ def _check_names(names: list[str]) -> None:
 
 
 def _typed(value: Any, kind: type, what: str) -> Any:
+    """``value`` if it is a ``kind``; else SessionError naming the field (``what``: where in the
+    JSON, which both languages quote as it is)."""
     if not isinstance(value, kind):
-        raise SessionError(f"{what} should be a {kind.__name__}, not {type(value).__name__}")
+        raise SessionError(
+            f"{what} should be a {kind.__name__}, not {type(value).__name__}",
+            f"{what} は {kind.__name__} のはずですが、{type(value).__name__} です",
+        )
     return value
 
 
@@ -201,12 +224,14 @@ def _table(rows: list[list[Any]], what: str) -> FloatArray:
     """An N×K table from N lists of K values; a ragged row is refused naming its sample."""
     width = len(rows[0])
     if not width:
-        raise SessionError(f"{what}, sample 1 has no values")
+        raise SessionError(f"{what}, sample 1 has no values", f"{what}, sample 1 に値がありません")
     decoded = np.empty((len(rows), width))
     for n, row in enumerate(rows):
         if len(row) != width:
             raise SessionError(f"{what}, sample {n + 1} has {len(row)} values but sample 1 "
-                               f"has {width}: every sample needs the same K")
+                               f"has {width}: every sample needs the same K",
+                               f"{what}, sample {n + 1} の値は {len(row)} 個ですが、sample 1 は "
+                               f"{width} 個です。どのサンプルも同じ K が必要です")
         for k, value in enumerate(row):
             decoded[n, k] = _decode_value(value, f"{what}, sample {n + 1}, class {k}")
     return decoded
@@ -219,7 +244,7 @@ def _decode_value(value: Any, where: str) -> float:
         return math.inf if value == "inf" else -math.inf
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise SessionError(f"{where} is {quoted(value)}, not a number",
-                           f"{where} は {quoted(value)} で、数ではありません")
+                           f"{where} が {quoted(value)} で、数ではありません")
     try:
         number = float(value)
     except OverflowError:  # an int beyond float64's 1.8e308

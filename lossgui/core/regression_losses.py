@@ -14,7 +14,9 @@ import math
 import numpy as np
 
 from lossgui.core import checks
-from lossgui.core.checks import BoolArray, Findings, FloatArray, Ranges
+from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.checks import Findings, Ranges
+from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, element_name
 from lossgui.core.safe_math import x_over_y, xlogy
@@ -122,9 +124,9 @@ def _check_log1p(f: Findings, s: str, v: FloatArray, ok: BoolArray) -> None:
     f.per_element(
         ok & (v <= -1.0), f"{s}_at_most_minus_one",
         lambda i: (
-            f"{element_name(s, i)} = {checks.fmt(v[i])} is −1 or less: log(1 + {s}) is "
+            f"{element_name(s, i)} = {short(v[i])} is −1 or less: log(1 + {s}) is "
             "undefined there, so MSLE refuses it (scikit-learn raises an error too).",
-            f"{element_name(s, i)} = {checks.fmt(v[i])} は −1 以下です。そこでは "
+            f"{element_name(s, i)} = {short(v[i])} は −1 以下です。そこでは "
             f"log(1 + {s}) が定義されないので、MSLE は計算しません"
             "(scikit-learn もエラーにします)。"),
         (f"{s} ≤ −1: MSLE is undefined there.",
@@ -133,10 +135,10 @@ def _check_log1p(f: Findings, s: str, v: FloatArray, ok: BoolArray) -> None:
     f.per_element(
         ok & (v < 0) & (v > -1.0), f"{s}_negative_log1p",
         lambda i: (
-            f"{element_name(s, i)} = {checks.fmt(v[i])} is negative: lossgui (as "
+            f"{element_name(s, i)} = {short(v[i])} is negative: lossgui (as "
             f"scikit-learn) uses log(1 + {s}) as it is; Keras replaces every value below "
             "1e-7 by 1e-7 first, so its MSLE differs here.",
-            f"{element_name(s, i)} = {checks.fmt(v[i])} は負の値です。lossgui は"
+            f"{element_name(s, i)} = {short(v[i])} は負の値です。lossgui は"
             f"(scikit-learn と同じく)log(1 + {s}) をそのまま使います。Keras は 1e-7 "
             "未満の値を先に 1e-7 に置き換えるので、MSLE の値が違います。"),
         (f"{s} is negative there.", f"そこでは {s} が負の値です。"),
@@ -160,12 +162,12 @@ def check_mape(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
                     "max(|t|, 1e-7) instead.",
                     f"{t_k} = 0 です。0 に対する百分率は定義されず、eps = 0 では {y_k} が"
                     "(0 でない限り)損失を無限大にします。Keras は max(|t|, 1e-7) で割ります。")
-        cost = checks.fmt(100.0 * abs(float(y[i]) - float(t[i])) / eps)
-        return (f"{t_k} = {checks.fmt(t[i])}: a percentage of (almost) 0 is undefined; as "
-                f"Keras does, |t| is clipped at eps = {checks.fmt(eps)}, so this element alone "
+        cost = short(100.0 * abs(float(y[i]) - float(t[i])) / eps)
+        return (f"{t_k} = {short(t[i])}: a percentage of (almost) 0 is undefined; as "
+                f"Keras does, |t| is clipped at eps = {short(eps)}, so this element alone "
                 f"costs {cost} %. MAPE suits targets far from 0.",
-                f"{t_k} = {checks.fmt(t[i])} です。0(に近い値)に対する百分率は定義されません。"
-                f"Keras と同じく |t| を eps = {checks.fmt(eps)} でクリップするので、この要素だけで"
+                f"{t_k} = {short(t[i])} です。0(に近い値)に対する百分率は定義されません。"
+                f"Keras と同じく |t| を eps = {short(eps)} でクリップするので、この要素だけで"
                 f" {cost} % になります。MAPE は 0 から離れた正解に向いています。")
 
     f.per_element(near_zero, "t_near_zero", describe,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 
 
 def xlogy(x: FloatArray, y: FloatArray) -> FloatArray:

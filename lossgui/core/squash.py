@@ -10,7 +10,7 @@ from enum import Enum
 
 import numpy as np
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 
 
 class Squash(Enum):
@@ -58,3 +58,8 @@ def sigmoid(z: FloatArray) -> FloatArray:
     e = np.exp(-np.abs(z))
     result: FloatArray = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
     return result
+
+
+# The losses that read logits, and how they turn them into probabilities (one sample's classes
+# share 1 under softmax cross-entropy; BCE with logits asks one yes/no question per element).
+LOGIT_LOSSES: dict[str, Squash] = {"softmax_cee": Squash.SOFTMAX, "bce_logits": Squash.SIGMOID}

@@ -22,7 +22,7 @@ from lossgui.core.examples import ARTICLE, example_columns
 from lossgui.desktop_entry import APP_ID, ICON_SIZES
 from lossgui.gui import language
 from lossgui.gui.document import Document
-from lossgui.gui.files.controller import OpenCancelled
+from lossgui.gui.files.background import Cancelled
 from lossgui.gui.main_window import MainWindow
 from lossgui.resource_files import resource_path
 
@@ -69,7 +69,7 @@ def build_window(path: str | None, settings: QSettings,
         return window, None
     try:
         problem = window.files.load_path(path)
-    except OpenCancelled:
+    except Cancelled:
         return window, None
     if problem is not None:
         problem += QCoreApplication.translate("App", ". Showing the article's example instead.")

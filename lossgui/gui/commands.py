@@ -14,8 +14,9 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 from lossgui.core.document import ELEMENTS, DocumentModel
+from lossgui.core.numbers import setting
 from lossgui.core.params import ParamValue
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 
@@ -28,6 +29,19 @@ def _text(source: str, *args: object, n: int = -1) -> str:
     for i, arg in enumerate(args, 1):
         text = text.replace(f"%{i}", str(arg))
     return text
+
+
+def delete_rows_text(rows: Sequence[int]) -> str:
+    """The undo text for deleting ``rows`` (sorted, 0-based), wherever rows are deleted.
+
+    "Delete row 3", "Delete rows 4–5" for one run, "Delete 3 rows" for rows not in one run.
+    """
+    if len(rows) == 1:
+        return _text(QT_TRANSLATE_NOOP("Commands", "Delete row %1"), rows[0] + 1)
+    if rows[-1] - rows[0] + 1 == len(rows):
+        return _text(QT_TRANSLATE_NOOP("Commands", "Delete rows %1–%2"), rows[0] + 1, rows[-1] + 1)
+    count = len(rows)  # a variable: lupdate does not read a call as the %n argument
+    return QCoreApplication.translate("Commands", "Delete %n rows", None, count)
 
 
 class SetCellsCommand(QUndoCommand):
@@ -102,9 +116,7 @@ class RemoveRowsCommand(QUndoCommand):
     """Remove a run of rows, keeping their values to put back."""
 
     def __init__(self, document: DocumentModel, row: int, count: int) -> None:
-        super().__init__(
-            _text(QT_TRANSLATE_NOOP("Commands", "Delete row %1"), row + 1) if count == 1
-            else _text(QT_TRANSLATE_NOOP("Commands", "Delete rows %1–%2"), row + 1, row + count))
+        super().__init__(delete_rows_text(range(row, row + count)))
         self._document = document
         self._row = row
         self._count = count
@@ -205,7 +217,7 @@ class SetParamCommand(QUndoCommand):
 
     def __init__(self, document: DocumentModel, loss_id: str, name: str, value: ParamValue) -> None:
         super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Set %1 to %2"), name,
-                               _show(value)))
+                               setting(value, rounded=True)))
         self._document = document
         self._loss_id = loss_id
         self._name = name
@@ -232,11 +244,3 @@ def write_block(document: DocumentModel, row: int, column: int, values: FloatArr
     """Write a rows×columns block of the one sample, one document column at a time."""
     for j in range(values.shape[1]):
         document.put(column + j, 0, row, values[None, :, j])
-
-
-def _show(value: ParamValue) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)

@@ -10,7 +10,6 @@ a one-sample document as vectors, row = element k, so ``row`` below is k of samp
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
@@ -19,11 +18,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from lossgui.core import Evaluation, get_loss
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
+from lossgui.core.blockparse import rectangle
+from lossgui.core.columns import TARGET_NAME, EditRefused
 from lossgui.core.document import (
     ELEMENTS,
     TARGET,
-    TARGET_NAME,
     Change,
     ChangeKind,
     DocumentModel,
@@ -346,10 +346,7 @@ def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:
     """Rows of possibly different lengths as a float array, short rows padded with blanks."""
     if isinstance(block, np.ndarray):
         return np.atleast_2d(np.asarray(block, dtype=np.float64))
-    width = max((len(r) for r in block), default=0)
-    if width == 0:
-        raise ValueError("nothing to paste")
-    values = np.full((len(block), width), math.nan)
-    for i, row in enumerate(block):
-        values[i, : len(row)] = row
+    values = rectangle(block)
+    if values.shape[1] == 0:
+        raise EditRefused("There is nothing to paste.", "貼り付けるものがありません。")
     return values

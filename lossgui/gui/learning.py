@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 
 from lossgui.core import LossguiError
-from lossgui.core.checks import FloatArray
+from lossgui.core.arrays import FloatArray
 from lossgui.core.descend import Descender, check_lr
 from lossgui.core.problems import Problem, error_text
 from lossgui.gui.commands import SetCellsCommand

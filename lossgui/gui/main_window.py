@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
+from lossgui.core.columns import check_rows_removable
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import Slot, build_actions
+from lossgui.gui.commands import delete_rows_text
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
 from lossgui.gui.learning import Learning
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
+from lossgui.gui.panels.curve_overlay import CurveOverlay
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.panels.learn_panel import LearnPanel
@@ -38,6 +41,7 @@ from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
 from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
+from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows
 from lossgui.gui.sheet.table_model import prediction_model, target_model
 
@@ -257,6 +261,13 @@ class MainWindow(QMainWindow):
         self.learn_panel = LearnPanel(self.learning)
         self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
+        self.curve_overlay = CurveOverlay(self.curve_panel)  # other losses on the Curve tab
+        # Probabilities beside the logits, for the losses that read logits.
+        self.probability_view = ProbabilityView(self.document, self.prediction_view)
+        parent = self.prediction_view.parentWidget()
+        tables = parent.layout() if parent is not None else None
+        assert isinstance(tables, QHBoxLayout)
+        tables.addWidget(self.probability_view)
         self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))
@@ -436,19 +447,14 @@ class MainWindow(QMainWindow):
         rows = self._sheet_or_target().selected_rows()
         if not rows:
             return
-        if len(rows) >= self.document.row_count:
-            self.show_notice(self.tr("Keep at least one row: a loss needs at least one element."))
+        try:
+            check_rows_removable(len(rows), self.document.row_count)
+        except LossguiError as error:
+            self.show_notice(error_text(error, language.current_language()))
             return
         runs = _runs(rows)
         stack = self.document.undo_stack
-        if len(runs) > 1:
-            text = self.tr("Delete %n rows", "", len(rows))
-        elif len(rows) > 1:
-            text = self.tr("Delete rows %1–%2").replace("%1", str(rows[0] + 1)) \
-                .replace("%2", str(rows[-1] + 1))
-        else:
-            text = self.tr("Delete row %1").replace("%1", str(rows[0] + 1))
-        stack.beginMacro(text)
+        stack.beginMacro(delete_rows_text(rows))
         try:
             for first, count in reversed(runs):  # from the bottom, so indices stay valid
                 self.document.remove_rows(first, count)
@@ -470,7 +476,7 @@ class MainWindow(QMainWindow):
         """Remove the current prediction column."""
         try:
             self.document.remove_prediction(self._current_prediction())
-        except ValueError as error:
+        except LossguiError as error:
             self.show_notice(error_text(error, language.current_language()))
 
     def rename_prediction(self) -> None:
@@ -489,7 +495,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.document.rename_prediction(column, name)
-        except ValueError as error:
+        except LossguiError as error:
             self.show_notice(error_text(error, language.current_language()))
 
     def ask_text(self, title: str, label: str, text: str) -> str | None:

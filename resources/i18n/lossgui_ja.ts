@@ -314,22 +314,22 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="52"/>
+        <location filename="../../lossgui/gui/files/background.py" line="54"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="58"/>
+        <location filename="../../lossgui/gui/files/background.py" line="60"/>
         <source>Reading the pasted text…</source>
         <translation>貼り付けたテキストを読んでいます…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="63"/>
+        <location filename="../../lossgui/gui/files/background.py" line="65"/>
         <source>Preparing the results…</source>
         <translation>結果を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="149"/>
+        <location filename="../../lossgui/gui/files/background.py" line="151"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -337,47 +337,52 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="84"/>
+        <location filename="../../lossgui/gui/commands.py" line="98"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="85"/>
+        <location filename="../../lossgui/gui/commands.py" line="99"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="106"/>
+        <location filename="../../lossgui/gui/commands.py" line="40"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="107"/>
+        <location filename="../../lossgui/gui/commands.py" line="42"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="129"/>
+        <location filename="../../lossgui/gui/commands.py" line="44"/>
+        <source>Delete %n rows</source>
+        <translation>%n 行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/commands.py" line="141"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="148"/>
+        <location filename="../../lossgui/gui/commands.py" line="160"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="170"/>
+        <location filename="../../lossgui/gui/commands.py" line="182"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="189"/>
+        <location filename="../../lossgui/gui/commands.py" line="201"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="207"/>
+        <location filename="../../lossgui/gui/commands.py" line="219"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -385,155 +390,168 @@
 <context>
     <name>ConventionsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="34"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="35"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="36"/>
         <source>Deep Learning from Scratch</source>
         <translation>ゼロから作るDeep Learning</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="48"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="49"/>
         <source>&lt;b&gt;Why do other tools give another number?&lt;/b&gt; Each tool has its own convention; here is what each reports, and why.</source>
         <translation>&lt;b&gt;他のツールで値が違うのはなぜ?&lt;/b&gt; ツールごとに決まり(規約)が違います。それぞれが返す値と、その理由です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="53"/>
         <source>For the prediction</source>
         <translation>対象の予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="63"/>
         <source>Remarks on the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="71"/>
         <source>What other tools report</source>
         <translation>他のツールが返す値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Tool</source>
         <translation>ツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Function</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
         <source>Why it differs</source>
         <translation>違う理由</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="146"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="147"/>
         <source>lossgui (now)</source>
         <translation>lossgui (現在)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="147"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="148"/>
         <source>The loss and parameters chosen on the left, for comparison.</source>
         <translation>左で選んだ損失関数とパラメータ(比較用)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="158"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="159"/>
         <source>This tool refuses this input: %1</source>
         <translation>このツールはこの入力を受け付けません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="177"/>
         <source>ⓘ %1 and t look like one class per sample with probabilities summing to 1: the tools should agree up to their clipping.</source>
         <translation>ⓘ %1 と t は「1サンプルに正解1クラス、確率の合計が1」の形です。クリップの違いを除けば、どのツールも同じ値になるはずです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="184"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="185"/>
         <source>refuses</source>
         <translation>受け付けない</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="186"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="187"/>
         <source>not a number</source>
         <translation>数値ではない</translation>
     </message>
 </context>
 <context>
+    <name>CurveOverlay</name>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_overlay.py" line="47"/>
+        <source>Compare &amp;with</source>
+        <translation>ほかの損失と比べる(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_overlay.py" line="48"/>
+        <source>Draw other losses&apos; curves of the same element, each with its own tangent</source>
+        <translation>同じ要素について、ほかの損失関数の曲線をそれぞれの接線とともに描きます</translation>
+    </message>
+</context>
+<context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="107"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="111"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="113"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="98"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="125"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="137"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="163"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="195"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="166"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="198"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="240"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="255"/>
         <source>%1: no curve for element %2 — fill in %3 and %4 (see the notes).</source>
         <translation>%1: 要素 %2 の曲線はありません — %3 と %4 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="246"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="261"/>
         <source>lowering %1 lowers E (learning moves it down)</source>
         <translation>%1 を下げると E が下がります(学習は %1 を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="248"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="263"/>
         <source>raising %1 lowers E (learning moves it up)</source>
         <translation>%1 を上げると E が下がります(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="250"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="265"/>
         <source>moving %1 a little does not change E here</source>
         <translation>ここでは %1 を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="251"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="266"/>
         <source>%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: %6. Click or drag on the plot to set %1&apos;s %2.</source>
         <translation>%1: %2 = %3、寄与 %4、接線の傾き(勾配)%5: %6。グラフをクリックまたはドラッグすると %1 の %2 を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="282"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="297"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -665,219 +683,179 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="38"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="41"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="43"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="43"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="81"/>
-        <source>the file needs a target column and at least one prediction column</source>
-        <translation>ファイルには正解の列と、少なくとも1つの予測の列が必要です</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="84"/>
-        <source>every column needs the same, non-zero number of rows</source>
-        <translation>どの列も同じ行数(1行以上)が必要です</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="88"/>
-        <source>a prediction column has no name</source>
-        <translation>名前のない予測の列があります</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="91"/>
-        <source>a prediction is called t, which is the target&apos;s name</source>
-        <translation>予測に正解の名前 t が付いています</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="94"/>
-        <source>two prediction columns have the same name</source>
-        <translation>2つの予測の列が同じ名前です</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="122"/>
-        <source>%1 cannot be evaluated (%2); fix it before exporting</source>
-        <translation>%1 は計算できません(%2)。書き出す前に直してください</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="166"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="143"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="188"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="165"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="201"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="178"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="202"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="179"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="217"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="194"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="218"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="195"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="199"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="263"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="240"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="249"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="290"/>
-        <source>%1: the file needs a target column and at least one prediction column (it has only %2)</source>
-        <translation>%1: ファイルには正解の列と、少なくとも1つの予測の列が必要です(%2 しかありません)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="317"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="360"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="368"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="339"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="363"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="366"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="404"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="379"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="412"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="384"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="424"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="396"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="485"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="457"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="501"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="535"/>
-        <source>%1 holds a batch (N samples × K classes), which the window cannot show yet; lossgui compute reads it</source>
-        <translation>%1 はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。lossgui compute で読めます</translation>
     </message>
 </context>
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="36"/>
         <source>Whose numbers the formula shows</source>
         <translation>式に値を入れる予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="37"/>
         <source>Written out with the numbers of</source>
         <translation>値を入れた式:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="47"/>
         <source>Formula with the numbers</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="84"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="89"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="103"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="104"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="117"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="124"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="125"/>
         <source>not a number</source>
         <translation>数ではありません</translation>
     </message>
@@ -941,7 +919,7 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="65"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
@@ -986,12 +964,12 @@ Which column holds the target t?</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="143"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="160"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="165"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1017,52 +995,52 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="66"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="67"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="119"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="120"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="71"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="75"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="83"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="153"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="154"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="156"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="171"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="212"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="213"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="220"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="221"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1070,147 +1048,125 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="216"/>
-        <location filename="../../lossgui/gui/main_window.py" line="321"/>
+        <location filename="../../lossgui/gui/main_window.py" line="220"/>
+        <location filename="../../lossgui/gui/main_window.py" line="332"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="64"/>
+        <location filename="../../lossgui/gui/main_window.py" line="68"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="66"/>
+        <location filename="../../lossgui/gui/main_window.py" line="70"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="81"/>
+        <location filename="../../lossgui/gui/main_window.py" line="85"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="121"/>
+        <location filename="../../lossgui/gui/main_window.py" line="125"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="124"/>
+        <location filename="../../lossgui/gui/main_window.py" line="128"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="184"/>
+        <location filename="../../lossgui/gui/main_window.py" line="188"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="185"/>
+        <location filename="../../lossgui/gui/main_window.py" line="189"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="186"/>
+        <location filename="../../lossgui/gui/main_window.py" line="190"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="187"/>
+        <location filename="../../lossgui/gui/main_window.py" line="191"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="189"/>
+        <location filename="../../lossgui/gui/main_window.py" line="193"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="260"/>
+        <location filename="../../lossgui/gui/main_window.py" line="271"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="262"/>
+        <location filename="../../lossgui/gui/main_window.py" line="273"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="276"/>
+        <location filename="../../lossgui/gui/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="338"/>
+        <location filename="../../lossgui/gui/main_window.py" line="349"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="340"/>
+        <location filename="../../lossgui/gui/main_window.py" line="351"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="342"/>
+        <location filename="../../lossgui/gui/main_window.py" line="353"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="348"/>
+        <location filename="../../lossgui/gui/main_window.py" line="359"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="353"/>
+        <location filename="../../lossgui/gui/main_window.py" line="364"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="440"/>
-        <source>Keep at least one row: a loss needs at least one element.</source>
-        <translation>少なくとも1行は残してください。損失関数には要素が1つ以上必要です。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="445"/>
-        <source>Delete %n rows</source>
-        <translation>
-            <numerusform>%n 行を削除</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="447"/>
-        <source>Delete rows %1–%2</source>
-        <translation>%1〜%2 行目を削除</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="450"/>
-        <source>Delete row %1</source>
-        <translation>%1 行目を削除</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="482"/>
+        <location filename="../../lossgui/gui/main_window.py" line="488"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="486"/>
+        <location filename="../../lossgui/gui/main_window.py" line="492"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="487"/>
+        <location filename="../../lossgui/gui/main_window.py" line="493"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="554"/>
+        <location filename="../../lossgui/gui/main_window.py" line="560"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="555"/>
+        <location filename="../../lossgui/gui/main_window.py" line="561"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1218,12 +1174,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="396"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="392"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="402"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="398"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1231,29 +1187,14 @@ Which column holds the target t?</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="43"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="37"/>
         <source>−∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="44"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="38"/>
         <source>contribution of each element</source>
         <translation>各要素の寄与</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="53"/>
-        <source>a plot can be saved as PNG or SVG, not %1</source>
-        <translation>グラフは PNG か SVG で保存できます(%1 は不可)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="55"/>
-        <source>a name without a suffix</source>
-        <translation>拡張子のない名前</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="89"/>
-        <source>the PNG could not be encoded</source>
-        <translation>PNG を作れませんでした</translation>
     </message>
 </context>
 <context>
@@ -1351,54 +1292,67 @@ Which column holds the target t?</source>
     </message>
 </context>
 <context>
+    <name>ProbabilityView</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="107"/>
+        <source>Probabilities of the logits (read-only)</source>
+        <translation>ロジットから求めた確率(読み取り専用)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="108"/>
+        <source>The probabilities the loss computes from the logits y: read-only, they follow every edit and every step</source>
+        <translation>損失がロジット y から計算する確率です。読み取り専用で、編集やステップのたびに更新されます</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="266"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="265"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="270"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="269"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="272"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="274"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="286"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="286"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="296"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="369"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="365"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="370"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="366"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
@@ -1406,52 +1360,52 @@ Which column holds the target t?</source>
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="123"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="112"/>
         <source>blank</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="125"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="114"/>
         <source>, problem</source>
         <translation>、問題あり</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="126"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="115"/>
         <source>%1 row %2: %3</source>
         <translation>%1 の %2 行目: %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="144"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="133"/>
         <source>t: the target (正解ラベル), one value per element k</source>
         <translation>t: 正解(正解ラベル)。要素 k ごとに1つの値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="145"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="134"/>
         <source>A prediction y (the model&apos;s output). Double-click to rename.</source>
         <translation>予測 y(モデルの出力)。ダブルクリックで名前を変更できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="165"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="154"/>
         <source>the old value %1 is kept</source>
         <translation>元の値 %1 のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="166"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="155"/>
         <source>the cell stays blank</source>
         <translation>セルは空のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="168"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="157"/>
         <source>%1 row %2: %3; %4.</source>
         <translation>%1 の %2 行目: %3。%4。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="193"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="182"/>
         <source>Blank: this element is missing, so the loss cannot be computed.</source>
         <translation>空: この要素の値がないため、損失を計算できません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="194"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="183"/>
         <source>%1 row %2 = %3</source>
         <translation>%1 の %2 行目 = %3</translation>
     </message>
@@ -1459,27 +1413,27 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="248"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="249"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="252"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="253"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="271"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="272"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="309"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="310"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="311"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="312"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>
@@ -1487,62 +1441,62 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="36"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="37"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="41"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="40"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="42"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="48"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="51"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="95"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="98"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="133"/>
         <source>%1 earlier (%2, η %3)</source>
         <translation>%1 前回(%2、η %3)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="162"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="165"/>
         <source>%1 earlier (%2, η %3) E = %4</source>
         <translation>%1 前回(%2、η %3)E = %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="166"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="169"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="167"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="170"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -13,12 +13,12 @@ from lossgui.core import CellError
 from lossgui.core.csvio import (
     _parse_careful,
     _parse_fast,
-    format_number,
     parse_data_text,
     read_data_csv,
     results_csv_text,
 )
 from lossgui.core.evaluate import evaluate
+from lossgui.core.numbers import csv_number
 from lossgui.core.parsing import parse_number
 
 # Spellings a user or a program writes; the fast path must read each one as parse_number does
@@ -105,7 +105,7 @@ def test_format_number_writes_what_the_engine_writes():
     values = _magnitudes(20_000)
     engine = pl.DataFrame({"v": values}).with_columns(pl.col("v").fill_nan(None)).write_csv(
         include_header=False, null_value="nan").splitlines()
-    ours = [format_number(v) for v in values.tolist()]
+    ours = [csv_number(v) for v in values.tolist()]
     assert ours == engine
     assert all(float(text) == v or (math.isnan(v) and text == "nan")
                for text, v in zip(ours, values.tolist(), strict=True))

@@ -13,11 +13,11 @@ import pytest
 from lossgui.core import CellError, LossguiError, evaluate
 from lossgui.core.atomic import WriteError, write_atomic
 from lossgui.core.csvio import (
-    format_number,
     read_data_csv,
     results_csv_text,
     safe_text,
 )
+from lossgui.core.numbers import csv_number
 
 ARTICLE = "t,y1,y2\n0,0.01,0.34\n1,0.65,0.21\n0,0.13,0.91\n1,0.70,0.33\n0,0.15,0.22\n"
 
@@ -119,8 +119,8 @@ def test_results_csv_round_trips_to_identical_floats(tmp_path):
 
 def test_numbers_use_the_shortest_exact_form():
     for value in (0.1, 1 / 3, 2.0651, 1e-300, 123456789.123456789):
-        assert float(format_number(value)) == value
-    assert format_number(math.inf) == "inf" and format_number(math.nan) == "nan"
+        assert float(csv_number(value)) == value
+    assert csv_number(math.inf) == "inf" and csv_number(math.nan) == "nan"
 
 
 @pytest.mark.parametrize("name", ["=HYPERLINK(1)", "+1", "-x", "@SUM(A1)", "\tx", "\rx"])

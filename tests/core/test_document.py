@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 
 from lossgui.core import ParameterError, ShapeError, evaluate
+from lossgui.core.columns import EditRefused
 from lossgui.core.document import (
     ELEMENTS,
     SAMPLES,
     Change,
     ChangeKind,
     DocumentModel,
-    EditRefused,
     Evaluated,
 )
 from lossgui.core.problems import error_text

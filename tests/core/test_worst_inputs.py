@@ -131,7 +131,7 @@ def test_japanese_text_for_the_new_refusals():
         with pytest.raises(ValueError) as caught:
             call()
         assert caught.value.message_ja and caught.value.message_ja != str(caught.value)
-    assert isinstance(SessionError("x"), LossguiError) and math.isinf(float("inf"))
+    assert isinstance(SessionError("x", "エックス"), LossguiError) and math.isinf(float("inf"))
 
 
 def test_a_prediction_cannot_be_renamed_to_an_over_long_name():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -291,3 +292,20 @@ def test_after_a_switch_the_unsaved_question_belongs_to_the_new_window(
     box.deleteLater()
     window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     window = _switch(qtbot, window, "en")
+
+
+def test_a_refused_session_is_explained_in_japanese(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path,
+) -> None:
+    """Opening a session with eps=0.9 under 日本語 says the core's Japanese sentence."""
+    path = tmp_path / "eps.lossgui.json"
+    path.write_text(json.dumps({
+        "format": "lossgui-session", "version": 1, "loss": "cee", "params": {"eps": 0.9},
+        "target": {"name": "t", "values": [0, 1]},
+        "predictions": [{"name": "y1", "values": [0.2, 0.8]}],
+    }), encoding="utf-8")
+    window = _switch(qtbot, make_window(), "ja")
+    assert not window.open_path(str(path))
+    notice = window.notice_label.text()
+    assert "eps は 0.5 未満です(0.9 は使えません)" in notice, notice
+    assert "must be less than" not in notice

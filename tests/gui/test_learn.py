@@ -20,6 +20,12 @@ def click(qtbot: QtBot, button: object) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def drawn(qtbot: QtBot, window: MainWindow) -> None:
+    """Let the panel and the plot draw: they do it once per step, after the event."""
+    qtbot.waitUntil(lambda: not window.steps_plot._pending.isActive()
+                    and not window.learn_panel._pending.isActive())
+
+
 def test_step_moves_every_prediction_as_the_core_does(qtbot: QtBot, window: MainWindow) -> None:
     panel = window.learn_panel
     click(qtbot, panel.step_button)
@@ -29,6 +35,7 @@ def test_step_moves_every_prediction_as_the_core_does(qtbot: QtBot, window: Main
     np.testing.assert_array_equal(column_values(window, 2), descend("sse", Y2, T, {}, 0.1, 2).final)
     assert window.document.evaluations[0].total == expected.totals[2]
     assert window.learning.trace().totals[0] == tuple(expected.totals)
+    drawn(qtbot, window)
     assert "Step 2 (steps on y itself)" in panel.status.text()
     assert window.plot_tabs.currentWidget() is window.steps_plot
     line = window.steps_plot.lines[0]
@@ -98,6 +105,7 @@ def test_a_too_large_learning_rate_diverges_and_the_panel_says_so(
     for _ in range(3):
         click(qtbot, panel.step_button)
     assert window.document.evaluations[0].total == pytest.approx(0.252 * 4**3)
+    drawn(qtbot, window)
     assert "the learning rate 1.5 is too large" in panel.status.text()
     panel.set_lr_text("fast")  # refused with the core's sentence; the old rate stays
     assert window.learning.lr == 1.5 and "'fast' is not a number" in panel.status.text()
@@ -131,8 +139,10 @@ def test_logits_keep_probabilities_and_say_the_space(
     expected = descend("cee", [0.7, 0.2, 0.1], [0, 1, 0], {}, 0.5, 5, "logits")
     np.testing.assert_allclose(column_values(window, 1), expected.final, rtol=1e-15)
     assert column_values(window, 1).sum() == pytest.approx(1.0)
+    drawn(qtbot, window)
     assert "logits z behind y = softmax(z)" in panel.status.text()
     window.document.set_loss("mse")  # no logits behind real numbers
+    drawn(qtbot, window)
     assert not panel.space_box.isEnabled()
 
 
@@ -167,6 +177,58 @@ def test_a_lesson_sets_its_learning_rate_and_says_what_to_do(
     assert sse[10] > 0.95 * sse[0] and cee[10] < 0.1 * cee[0]  # what the lesson says
     (earlier,) = learning.earlier
     assert earlier.loss_id == "sse" and earlier.totals[0] == sse
+    drawn(qtbot, window)
     assert len(window.steps_plot.earlier_lines) == 1
     labels = [label.text for _, label in window.steps_plot.legend.items]
     assert labels == ["y", "y earlier (sse, η 0.5)"]
+
+
+def test_probabilities_beside_logits_follow_every_step(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    from lossgui.core.squash import sigmoid, softmax
+
+    window = make_window(["t", "z"], [[0, 1, 0], [2.0, 1.0, 0.1]], "softmax_cee")
+    view = window.probability_view
+    model = view.probability_model
+    assert view.isVisible() and model.headerData(0, Qt.Orientation.Horizontal) == "softmax(z)"
+    np.testing.assert_array_equal(model.column_values(0), softmax(np.array([2.0, 1.0, 0.1])))
+    assert model.data(model.index(0, 0)) == repr(float(softmax(np.array([2.0, 1.0, 0.1]))[0]))
+    assert not (model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    click(qtbot, window.learn_panel.step_button)
+    np.testing.assert_array_equal(model.column_values(0), softmax(column_values(window, 1)))
+    window.document.set_loss("bce_logits")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "σ(z)"
+    np.testing.assert_array_equal(model.column_values(0), sigmoid(column_values(window, 1)))
+    window.document.set_loss("mse")
+    assert not view.isVisible()
+
+
+def test_the_curve_tab_overlays_other_losses_with_their_own_tangents(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from lossgui.core.explain import element_curve
+
+    window.show_curve()
+    window.selection.set_cell(1, 0)  # element 2 of y1: y₂ = 0.65, t₂ = 1
+    overlay = window.curve_overlay
+    assert not overlay.actions["sse"].isEnabled()  # the selected loss is drawn already
+    overlay.compare("mae")
+    overlay.compare("cee")
+    y, t = np.array(Y1), np.array(T)
+    for loss_id in ("mae", "cee"):
+        expected = element_curve(loss_id, y, t, 1, window.document.params_of(loss_id))
+        drawn_curve = overlay.curves[loss_id]
+        assert drawn_curve is not None and drawn_curve.slope == expected.slope
+        items = overlay.items[loss_id]
+        np.testing.assert_array_equal(items.point.yData, [expected.current_contribution])
+        xs, ys = items.tangent.xData, items.tangent.yData
+        assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(expected.slope)
+        assert items.label.isVisible()
+    assert overlay.curves["mae"].slope == -1 / 5  # MAE's slope is the constant ±1/n …
+    window.selection.set_cell(1, 0)
+    window.document.edit_cells(1, 1, [[0.05]])  # … and CEE's explodes near 0
+    assert overlay.curves["mae"].slope == -1 / 5
+    assert overlay.curves["cee"].slope == pytest.approx(-1 / 0.05)
+    overlay.compare("cee", False)
+    assert "cee" not in overlay.items

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from lossgui.core import ParameterError, evaluate
 from lossgui.core.examples import ARTICLE, example_columns
+from lossgui.core.numbers import cell_text
 from lossgui.gui.document import Document
-from lossgui.gui.sheet.table_model import format_value, prediction_model, target_model
+from lossgui.gui.sheet.table_model import prediction_model, target_model
 
 
 @pytest.fixture
@@ -134,10 +135,10 @@ def test_columns_are_read_only_views(document: Document) -> None:
         document.column(0)[0] = 5.0
 
 
-def test_format_value() -> None:
-    assert format_value(0.65) == "0.65"
-    assert format_value(1.0) == "1"
-    assert format_value(1e-7) == "1e-07"
-    assert format_value(math.nan) == ""
-    assert format_value(-math.inf) == "-inf"
-    assert format_value(0.5, decimal_comma=True) == "0,5"
+def test_cell_text() -> None:
+    assert cell_text(0.65) == "0.65"
+    assert cell_text(1.0) == "1"
+    assert cell_text(1e-7) == "1e-07"
+    assert cell_text(math.nan) == ""
+    assert cell_text(-math.inf) == "-inf"
+    assert cell_text(0.5, decimal_comma=True) == "0,5"

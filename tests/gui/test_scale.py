@@ -8,9 +8,9 @@ from gui_helpers import WindowFactory
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import evaluate
+from lossgui.core.numbers import cell_text
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
-from lossgui.gui.sheet.table_model import format_value
 
 
 def columns(n: int, seed: int = 0) -> list[np.ndarray]:
@@ -92,7 +92,7 @@ def test_zooming_in_shows_the_exact_contributions(big_window: MainWindow, qtbot:
         np.testing.assert_array_equal(np.round(bars.opts["x"]), np.arange(start + 1, stop + 1))
     assert panel.describe_at(50_050.2) == (
         "k = 50050, y2: contribution = "
-        + format_value(float(big_window.document.evaluations[1].contributions[50_049])))
+        + cell_text(float(big_window.document.evaluations[1].contributions[50_049])))
     panel.plot.getPlotItem().enableAutoRange()  # zoom out again: envelopes after the delay
     qtbot.waitUntil(lambda: panel.drawn_range[2] > 0)
 
@@ -106,7 +106,7 @@ def test_hovering_an_envelope_names_the_element_it_shows(big_window: MainWindow)
     text = panel.describe_at(float(bars.opts["x"][i]))
     expected = float(big_window.document.evaluations[1].contributions[77_776])
     assert text is not None and text.startswith(
-        f"k = 77777, y2: contribution = {format_value(expected)} — largest of k = ")
+        f"k = 77777, y2: contribution = {cell_text(expected)} — largest of k = ")
 
 
 def test_an_edit_re_evaluates_only_what_it_changes(qapp: object) -> None:

@@ -44,7 +44,9 @@ INPUT_EVENTS = frozenset({
 
 
 class Cancelled(Exception):
-    """The work was cancelled, or its window closed or the application quit before it ended."""
+    """The user said no: cancelled the work or a question asked for it (which column is t?),
+    or the window closed or the application quit before it ended. Not an error: the caller
+    changes nothing and says nothing."""
 
 
 def opening_label(path: str | os.PathLike[str]) -> str:

@@ -20,15 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
-from lossgui.core import LossguiError, csvio, project
+from lossgui.core import LossguiError, csvio, plot_files, project
+from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic
+from lossgui.core.columns import TARGET_NAME, check_columns
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
-from lossgui.gui.document import TARGET_NAME, Document, FloatArray
+from lossgui.gui.document import Document
 from lossgui.gui.files import background
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 
@@ -47,10 +49,6 @@ BOM_KEY = "export/bom"
 RECENT_LIMIT = 8
 Button = QMessageBox.StandardButton
 T = TypeVar("T")
-
-
-class OpenCancelled(Exception):
-    """The user cancelled a question asked while opening (e.g. which column is the target)."""
 
 
 @dataclass
@@ -73,26 +71,6 @@ def is_openable(path: str) -> bool:
     """Whether a dropped file looks like something File ▸ Open reads."""
     lowered = path.lower()
     return lowered.endswith(DATA_SUFFIXES) or is_session_path(lowered)
-
-
-def check_columns(names: list[str], columns: list[FloatArray]) -> None:
-    """LossguiError unless the columns can become a document: t and ≥1 distinct, named y."""
-    if len(names) < 2:
-        raise LossguiError(QCoreApplication.translate(
-            "FileController", "the file needs a target column and at least one prediction column"))
-    if len({len(c) for c in columns}) != 1 or len(columns[0]) == 0:
-        raise LossguiError(QCoreApplication.translate(
-            "FileController", "every column needs the same, non-zero number of rows"))
-    for name in names[1:]:
-        if not name.strip():
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "a prediction column has no name"))
-        if name == TARGET_NAME:
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "a prediction is called t, which is the target's name"))
-    if len(set(names[1:])) != len(names) - 1:
-        raise LossguiError(QCoreApplication.translate(
-            "FileController", "two prediction columns have the same name"))
 
 
 def without_source(message: str, path: str) -> str:
@@ -119,9 +97,8 @@ def results_text(document: Document) -> str:
     """The results CSV of the document, exactly as ``lossgui compute --format csv``."""
     for name, error in zip(document.prediction_names, document.errors, strict=True):
         if error is not None:
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "%1 cannot be evaluated (%2); fix it before exporting")
-                .replace("%1", name).replace("%2", error))
+            raise LossguiError(f"{name} cannot be evaluated ({error}); fix it before exporting",
+                               f"{name} は計算できません({error})。書き出す前に直してください")
     results = [
         (name, document.column(c), evaluation)
         for c, (name, evaluation) in enumerate(
@@ -243,7 +220,7 @@ class FileController(QObject):
             return False
         try:
             problem = self.load_path(path)
-        except OpenCancelled:
+        except background.Cancelled:
             return False
         if problem is not None:
             self.report(problem)
@@ -253,12 +230,12 @@ class FileController(QObject):
     def load_path(self, path: str) -> str | None:
         """Read ``path`` into the document; the reason it could not, or None when it did.
 
-        Raises OpenCancelled if the user cancels a question. The document is only touched
-        once the whole file has been read and checked.
+        Raises background.Cancelled if the user cancels a question or the reading. The
+        document is only touched once the whole file has been read and checked.
         """
         try:
             loaded = self.read(path)
-            check_columns(loaded.names, loaded.columns)
+            check_columns(loaded.names, [c.shape for c in loaded.columns])
         except LossguiError as error:
             return self.tr("Could not open %1: %2").replace("%1", path) \
                 .replace("%2", without_source(error_text(error, current_language()), path))
@@ -277,7 +254,7 @@ class FileController(QObject):
         if is_session_path(path):
             session = self._read_file(project.load, path)
             if any(c.ndim == 2 for _, c in session.predictions):
-                raise LossguiError(_batch_not_yet(path))
+                raise _batch_not_yet(path)
             return Loaded(
                 [session.target_name, *(n for n, _ in session.predictions)],
                 [session.target, *(c for _, c in session.predictions)],
@@ -285,29 +262,23 @@ class FileController(QObject):
             )
         data = self._read_file(csvio.read_data_csv, path)
         if data.is_batch:
-            raise LossguiError(_batch_not_yet(path))
-        if len(data.names) < 2:
-            raise LossguiError(QCoreApplication.translate(
-                "FileController", "%1: the file needs a target column and at least one "
-                "prediction column (it has only %2)").replace("%1", path)
-                .replace("%2", repr(data.names[0])))
+            raise _batch_not_yet(path)
+        if len(data.names) < 2:  # refused before asking which of the columns is t
+            check_columns(data.names, [c.shape for c in data.columns])
         if TARGET_NAME in data.names:
             target = TARGET_NAME
         else:
             chosen = self.ask_target(path, list(data.names))
             if chosen is None:
-                raise OpenCancelled
+                raise background.Cancelled
             target = chosen
         order = [target, *(n for n in data.names if n != target)]
         return Loaded(order, [data.column(n) for n in order])
 
     def _read_file(self, read: Callable[[str], T], path: str) -> T:
         """``read(path)``; a large file in a worker thread, with progress (see background.py)."""
-        try:
-            return self._run(background.opening_label(path), read, path,
-                             large=background.is_large_file(path))
-        except background.Cancelled:
-            raise OpenCancelled from None
+        return self._run(background.opening_label(path), read, path,
+                         large=background.is_large_file(path))
 
     def _apply(self, loaded: Loaded) -> None:
         document = self.document
@@ -389,7 +360,8 @@ class FileController(QObject):
         except background.Cancelled:
             return False
         except LossguiError as error:
-            self.report(self.tr("Could not export the results: %1").replace("%1", str(error)))
+            self.report(self.tr("Could not export the results: %1")
+                        .replace("%1", error_text(error, current_language())))
             return False
         answer = self.ask_save_path(self.tr("Export results"), self._suggest("-results.csv"),
                                     self.tr(RESULTS_FILTER))
@@ -414,7 +386,7 @@ class FileController(QObject):
         if answer is None:
             return False
         path, chosen = answer
-        if Path(path).suffix.lower() not in (".png", ".svg"):
+        if Path(path).suffix.lower() not in plot_files.FORMATS:
             path += ".svg" if chosen in (SVG_FILTER, self.tr(SVG_FILTER)) else ".png"
         from lossgui.gui.files.plot_export import export_plot  # pyqtgraph exporters: on first use
 
@@ -530,8 +502,10 @@ class FileController(QObject):
         return None
 
 
-def _batch_not_yet(path: str) -> str:
+def _batch_not_yet(path: str) -> LossguiError:
     # Until the window has its N×K tables, a batch is refused whole rather than shown wrongly.
-    return QCoreApplication.translate(
-        "FileController", "%1 holds a batch (N samples × K classes), which the window cannot "
-        "show yet; lossgui compute reads it").replace("%1", path)
+    return LossguiError(
+        f"{path} holds a batch (N samples × K classes), which the window cannot show yet; "
+        "lossgui compute reads it",
+        f"{path} はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。"
+        "lossgui compute で読めます")

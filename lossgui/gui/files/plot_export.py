@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import warnings
-from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -20,8 +19,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from lossgui.core import LossguiError
 from lossgui.core.atomic import write_bytes
+from lossgui.core.plot_files import PlotExportError, plot_format
 from lossgui.gui.document import Document
 from lossgui.gui.language import is_japanese
 from lossgui.gui.panels.plot_panel import PlotPanel
@@ -30,11 +29,6 @@ LOGICAL_SIZE = (1200, 675)  # the layout the figure is drawn at (16:9)
 PNG_SIZE = (1600, 900)  # pixels of the PNG: a full-width figure in a report or slide
 PNG_DPI = 200  # recorded in the PNG, so a word processor places it 8 inches wide
 SVG_DPI = 96  # the screen resolution the panel was laid out at: fonts keep their size
-FORMATS = (".png", ".svg")
-
-
-class PlotExportError(LossguiError):
-    """The plot could not be written; the message says which file and why."""
 
 
 def plot_title(document: Document, gradient: bool) -> str:
@@ -47,13 +41,8 @@ def plot_title(document: Document, gradient: bool) -> str:
 
 
 def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes:
-    """The plot of ``document`` as PNG or SVG bytes (``suffix`` is ``.png`` or ``.svg``)."""
-    suffix = suffix.lower()
-    if suffix not in FORMATS:
-        raise PlotExportError(QCoreApplication.translate(
-            "PlotExport", "a plot can be saved as PNG or SVG, not %1")
-            .replace("%1", repr(suffix) if suffix else QCoreApplication.translate(
-                "PlotExport", "a name without a suffix")))
+    """The plot of ``document`` as PNG or SVG bytes (``suffix``: ``.png`` or ``.svg``, as
+    :func:`~lossgui.core.plot_files.plot_format` gives)."""
     panel = PlotPanel(document)
     try:
         panel.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -86,8 +75,7 @@ def plot_bytes(document: Document, suffix: str, gradient: bool = False) -> bytes
         buffer = QBuffer(array)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not image.save(buffer, "PNG"):  # type: ignore[call-overload, unused-ignore]  # QIODevice overload, in newer stubs
-            raise PlotExportError(QCoreApplication.translate("PlotExport",
-                                                             "the PNG could not be encoded"))
+            raise PlotExportError("the PNG could not be encoded", "PNG を作れませんでした")
         buffer.close()
         return bytes(array.data())
     finally:
@@ -132,4 +120,4 @@ def _svg_bytes(exporter: pg_exporters.ImageExporter, title: str) -> bytes:
 
 def export_plot(document: Document, path: str | os.PathLike[str], gradient: bool = False) -> None:
     """Write the plot of ``document`` to ``path`` (PNG or SVG by its suffix), atomically."""
-    write_bytes(path, plot_bytes(document, Path(path).suffix, gradient))
+    write_bytes(path, plot_bytes(document, plot_format(path), gradient))

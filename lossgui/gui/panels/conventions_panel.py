@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui.core.conventions import Convention, compare, input_remarks
+from lossgui.core.numbers import round_trip, shown
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language, is_japanese
 from lossgui.gui.selection import PredictionCombo, Selection
 from lossgui.gui.sheet.table_model import uses_decimal_comma
@@ -154,7 +155,7 @@ class ConventionsPanel(QWidget):
         for row, (tool, function, value, reason) in enumerate(rows):
             value_item = QTableWidgetItem(_value_text(value))
             value_item.setData(Qt.ItemDataRole.UserRole, value)
-            value_item.setToolTip(repr(value) if value is not None else
+            value_item.setToolTip(round_trip(value) if value is not None else
                                   self.tr("This tool refuses this input: %1")
                                   .replace("%1", reason))
             value_item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -184,8 +185,5 @@ def _value_text(value: float | None) -> str:
         return QCoreApplication.translate("ConventionsPanel", "refuses")
     if math.isnan(value):
         return QCoreApplication.translate("ConventionsPanel", "not a number")
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    text = f"{value:.6g}"
-    return text.replace(".", ",") if uses_decimal_comma() else text
+    return shown(value, uses_decimal_comma())
 

@@ -16,13 +16,14 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError
-from lossgui.core.explain import Curve, element_curve, number
+from lossgui.core.explain import Curve, element_curve
 from lossgui.core.losses import InputKind
+from lossgui.core.numbers import in_formula
 from lossgui.core.problems import element_name
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
@@ -62,8 +63,34 @@ class _ClickViewBox(pg.ViewBox):  # type: ignore[misc]
             self._panel.end_gesture()
 
 
+def draw_curve(curve_item: pg.PlotDataItem, point_item: pg.PlotDataItem,
+               tangent_item: pg.PlotDataItem, curve: Curve | None) -> None:
+    """Show one core curve: the line, the current point and the tangent (slope = gradient)."""
+    if curve is None:
+        for item in (curve_item, point_item, tangent_item):
+            item.setData([], [])
+        return
+    curve_item.setData(curve.x, curve.contribution, connect="finite")
+    point_item.setData([curve.current_y], [curve.current_contribution])
+    width = TANGENT_HALF_WIDTH * float(curve.x.max() - curve.x.min())
+    finite = curve.contribution[np.isfinite(curve.contribution)]
+    rise = 0.5 * float(finite.max() - finite.min()) if finite.size else 0.0
+    if curve.slope and rise > 0:
+        # A steep tangent (y → 0 under a log) is kept as tall as half the curve, so it
+        # cannot stretch the axes until the curve itself is a flat line.
+        width = min(width, rise / abs(curve.slope))
+    if math.isfinite(curve.slope) and math.isfinite(curve.current_contribution):
+        xs = np.array([curve.current_y - width, curve.current_y + width])
+        tangent_item.setData(
+            xs, curve.current_contribution + curve.slope * (xs - curve.current_y))
+    else:
+        tangent_item.setData([], [])
+
+
 class CurvePanel(QWidget):
     """Contribution of element k versus y_k for every prediction, with point and tangent."""
+
+    refreshed = Signal()  # after each redraw (the overlay of other losses follows it)
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +147,11 @@ class CurvePanel(QWidget):
 
         selection.changed.connect(self._on_changed)
 
+    @property
+    def selection(self) -> Selection:
+        """The prediction and element the curves are about."""
+        return self._selection
+
     # --- drawing ------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -159,7 +191,7 @@ class CurvePanel(QWidget):
         self.target_line.setVisible(math.isfinite(t_k))
         if math.isfinite(t_k):
             self.target_line.setValue(t_k)
-            self.target_line.label.setFormat(f"{element_name('t', (k,))} = {number(t_k)}")
+            self.target_line.label.setFormat(f"{element_name('t', (k,))} = {in_formula(t_k)}")
         item.setLabel("bottom", self.tr("%1 (with %2 fixed)")
                       .replace("%1", element_name("y", (k,)))
                       .replace("%2", element_name("t", (k,))), color="#222")
@@ -168,27 +200,10 @@ class CurvePanel(QWidget):
         self._raise_selected()
         self._rename_legend()
         self._explain()
+        self.refreshed.emit()
 
     def _draw(self, j: int, curve: Curve | None) -> None:
-        if curve is None:
-            for items in (self.curve_items, self.point_items, self.tangent_items):
-                items[j].setData([], [])
-            return
-        self.curve_items[j].setData(curve.x, curve.contribution, connect="finite")
-        self.point_items[j].setData([curve.current_y], [curve.current_contribution])
-        width = TANGENT_HALF_WIDTH * float(curve.x.max() - curve.x.min())
-        finite = curve.contribution[np.isfinite(curve.contribution)]
-        rise = 0.5 * float(finite.max() - finite.min()) if finite.size else 0.0
-        if curve.slope and rise > 0:
-            # A steep tangent (y → 0 under a log) is kept as tall as half the curve, so it
-            # cannot stretch the axes until the curve itself is a flat line.
-            width = min(width, rise / abs(curve.slope))
-        if math.isfinite(curve.slope) and math.isfinite(curve.current_contribution):
-            xs = np.array([curve.current_y - width, curve.current_y + width])
-            self.tangent_items[j].setData(
-                xs, curve.current_contribution + curve.slope * (xs - curve.current_y))
-        else:
-            self.tangent_items[j].setData([], [])
+        draw_curve(self.curve_items[j], self.point_items[j], self.tangent_items[j], curve)
 
     def _raise_selected(self) -> None:
         """Curves under tangents under points; the selected prediction above the others.
@@ -250,9 +265,9 @@ class CurvePanel(QWidget):
             way = self.tr("moving %1 a little does not change E here").replace("%1", yk)
         text = self.tr("%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: "
                        "%6. Click or drag on the plot to set %1's %2.")
-        for key, value in (("%1", name), ("%2", yk), ("%3", number(curve.current_y)),
-                           ("%4", number(curve.current_contribution)),
-                           ("%5", number(curve.slope)), ("%6", way)):
+        for key, value in (("%1", name), ("%2", yk), ("%3", in_formula(curve.current_y)),
+                           ("%4", in_formula(curve.current_contribution)),
+                           ("%5", in_formula(curve.slope)), ("%6", way)):
             text = text.replace(key, value)
         self.explanation.setText(text)
 

@@ -14,7 +14,8 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError, Problem, Severity
-from lossgui.core.explain import Substitution, number, substitute
+from lossgui.core.explain import Substitution, substitute
+from lossgui.core.numbers import in_formula
 from lossgui.gui.language import current_language
 from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.selection import PredictionCombo, Selection
@@ -118,7 +119,7 @@ class FormulaPanel(QWidget):
         body = " + ".join(parts)
         written = f"{html.escape(sub.prefix)}{body}{html.escape(sub.suffix)} = "
         if not undefined:
-            return f"{written}<b>{html.escape(number(sub.result))}</b>"
+            return f"{written}<b>{html.escape(in_formula(sub.result))}</b>"
         language = current_language()
         why = "<br>".join(html.escape(p.text(language)) for p in undefined[:3])
         not_a_number = self.tr("not a number")

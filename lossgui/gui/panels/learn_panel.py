@@ -5,7 +5,7 @@ It only sets and shows :class:`~lossgui.gui.learning.Learning`; the steps are th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import LossguiError
 from lossgui.core.descend import MAX_STEPS
-from lossgui.core.explain import number
+from lossgui.core.numbers import cell_text, in_formula
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import error_text
 from lossgui.gui.language import current_language
 from lossgui.gui.learning import Learning
-from lossgui.gui.sheet.table_model import format_value, uses_decimal_comma
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 
 class LearnPanel(QToolBar):
@@ -36,7 +36,7 @@ class LearnPanel(QToolBar):
         self.setMovable(False)
         self.learning = learning
 
-        self.lr_edit = QLineEdit(format_value(learning.lr, uses_decimal_comma()))
+        self.lr_edit = QLineEdit(cell_text(learning.lr, uses_decimal_comma()))
         self.lr_edit.setAccessibleName(self.tr("Learning rate"))
         self.lr_edit.setToolTip(self.tr("η in y ← y − η·∂E/∂y: how far each step moves"))
         self.lr_edit.setMaximumWidth(80)
@@ -94,10 +94,15 @@ class LearnPanel(QToolBar):
                 self.addSeparator()
             self.addWidget(widget)
 
-        learning.stepped.connect(self._refresh)
+        # A step changes the document and the run at once: say it once, when both are done.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._refresh)
+        learning.stepped.connect(self._pending.start)
         learning.running_changed.connect(self._on_running_changed)
-        learning.document.changed.connect(self._refresh)
-        learning.document.loss_changed.connect(self._refresh)
+        learning.document.changed.connect(self._pending.start)
+        learning.document.loss_changed.connect(self._pending.start)
         self._refresh()
 
     def set_lr_text(self, text: str) -> None:
@@ -107,7 +112,7 @@ class LearnPanel(QToolBar):
 
     def start_lesson(self, lr: float, space: str) -> None:
         """Set a lesson's learning rate and what its steps move."""
-        self.set_lr_text(format_value(lr, uses_decimal_comma()))
+        self.set_lr_text(cell_text(lr, uses_decimal_comma()))
         self.space_box.setCurrentIndex(max(self.space_box.findData(space), 0))
 
     def _on_lr_edited(self) -> None:
@@ -116,7 +121,7 @@ class LearnPanel(QToolBar):
             self.learning.set_lr(parse_number(text, uses_decimal_comma()))
         except (LossguiError, ValueError) as error:
             self.status.setText(error_text(error, current_language()))
-            self.lr_edit.setText(format_value(self.learning.lr, uses_decimal_comma()))
+            self.lr_edit.setText(cell_text(self.learning.lr, uses_decimal_comma()))
             return
         self._refresh()
 
@@ -155,7 +160,7 @@ class LearnPanel(QToolBar):
             with QSignalBlocker(self.space_box):
                 self.space_box.setCurrentIndex(self.space_box.findData(learning.space))
         trace = learning.trace()
-        totals = ", ".join(f"{name} {number(t[-1])}" for name, t in
+        totals = ", ".join(f"{name} {in_formula(t[-1])}" for name, t in
                            zip(trace.names, trace.totals, strict=False) if t)
         text = self.tr("Step %1 (%2): E = %3").replace("%1", str(learning.step_count)) \
             .replace("%2", learning.describe_space()).replace("%3", totals)

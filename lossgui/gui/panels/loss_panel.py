@@ -40,9 +40,10 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import Evaluation, LossguiError
 from lossgui.core.losses import grouped
+from lossgui.core.numbers import round_trip, setting, short, shown, with_decimal_comma
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
-from lossgui.core.problems import error_text
+from lossgui.core.problems import NotANumber, error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.panels.colours import prediction_colour
@@ -216,7 +217,7 @@ class LossPanel(QWidget):
     def _set_text(self, name: str, line: QLineEdit) -> None:
         try:
             value = parse_number(line.text(), uses_decimal_comma())
-        except ValueError as error:
+        except NotANumber as error:
             self.message.emit(self.tr("%1: %2; the old value is kept.").replace("%1", name)
                               .replace("%2", error_text(error, current_language())))
             self._show_values()
@@ -245,14 +246,12 @@ class _DocumentUndoWhenEmpty(QObject):
 
 
 def _param_text(value: ParamValue) -> str:
-    """A parameter as its editor shows it: short (``1e-07``, ``0``) where that is exact, else
-    every digit it has (repr reads back as the same float), so Enter on it changes nothing."""
-    if isinstance(value, float):
-        short = f"{value:g}"
-        text = short if float(short) == value else repr(value)
-    else:
-        text = str(value)
-    return text.replace(".", ",") if uses_decimal_comma() else text
+    """A parameter as its editor shows it: six digits where that is exact (``1e-07``, ``0``),
+    else every digit it has (repr reads back as the same float), so Enter changes nothing."""
+    if isinstance(value, float) and float(short(value)) != value:
+        exact = round_trip(value)
+        return with_decimal_comma(exact) if uses_decimal_comma() else exact
+    return setting(value, rounded=True, decimal_comma=uses_decimal_comma())
 
 
 def format_total(evaluation: Evaluation | None, error: str | None,
@@ -273,10 +272,7 @@ def format_total(evaluation: Evaluation | None, error: str | None,
             return QCoreApplication.translate("ResultsPanel", "— (%n missing)", None, count)
         return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
             .replace("%1", ", ".join(missing))
-    if math.isinf(total):
-        return "∞" if total > 0 else "−∞"
-    text = f"{total:.6g}"
-    return text.replace(".", ",") if uses_decimal_comma() else text
+    return shown(total, uses_decimal_comma())
 
 
 class ResultsPanel(QWidget):
@@ -316,7 +312,7 @@ class ResultsPanel(QWidget):
         lines = []
         for row in rows:
             evaluation = self._document.evaluations[row]
-            total = repr(evaluation.total) if evaluation is not None else ""
+            total = round_trip(evaluation.total) if evaluation is not None else ""
             lines.append(f"{names[row]}\t{total}")
         QApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
 

@@ -21,17 +21,17 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.downsample import envelope, largest_in
-from lossgui.gui.document import Document, FloatArray
+from lossgui.core.numbers import cell_text
+from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
-from lossgui.gui.sheet.table_model import format_value
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
 CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")
@@ -388,7 +388,7 @@ class PlotPanel(QWidget):
         document = self._document
         filled = math.isfinite(document.value(k - 1, 0)) and \
             math.isfinite(document.value(k - 1, j + 1))
-        shown = format_value(value) if not math.isnan(value) else \
+        shown = cell_text(value) if not math.isnan(value) else \
             self.tr("not a number (the red cell says why)") if filled else \
             self.tr("not computed (missing)")
         text = f"k = {k}, {name}: {what} = {shown}"
@@ -460,8 +460,8 @@ def _markers(
 
 
 def _bin_markers(
-    x: FloatArray, nan: NDArray[np.bool_], pos_inf: NDArray[np.bool_],
-    neg_inf: NDArray[np.bool_], top: float,
+    x: FloatArray, nan: BoolArray, pos_inf: BoolArray,
+    neg_inf: BoolArray, top: float,
 ) -> dict[str, object]:
     """Over an envelope: × where a bin holds a missing value, ∞ where it holds an infinite one."""
     spots_x: list[float] = []

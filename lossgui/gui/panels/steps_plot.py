@@ -14,14 +14,13 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from lossgui.core.explain import number
+from lossgui.core.numbers import cell_text, in_formula
 from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
-from lossgui.gui.sheet.table_model import format_value
 
 
 class StepsPlot(QWidget):
@@ -46,7 +45,6 @@ class StepsPlot(QWidget):
 
         self.plot = styled_plot(self.tr("Loss over the steps of learning"))
         item = self.plot.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.2)
         item.setLabel("bottom", self.tr("step"), color="#222")
         item.setLabel("left", self.tr("total loss E"), color="#222")
         self.legend = add_legend(self.plot)
@@ -71,8 +69,13 @@ class StepsPlot(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hover)
 
-        learning.stepped.connect(self.refresh)
-        learning.document.changed.connect(self.refresh)
+        # A step changes the document and the trace at once: draw once, when both are done.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.refresh)
+        learning.stepped.connect(self._pending.start)
+        learning.document.changed.connect(self._pending.start)
         self.refresh()
 
     # --- drawing ------------------------------------------------------------------------------
@@ -128,7 +131,7 @@ class StepsPlot(QWidget):
         labels = list(trace.names)
         for earlier in self.learning.earlier:
             labels += [self.tr("%1 earlier (%2, η %3)").replace("%1", name)
-                       .replace("%2", earlier.loss_id).replace("%3", number(earlier.lr))
+                       .replace("%2", earlier.loss_id).replace("%3", in_formula(earlier.lr))
                        for name in earlier.names]
         lines = [*self.lines, *self.earlier_lines]
         if [label.text for _, label in self.legend.items] == labels:
@@ -155,14 +158,14 @@ class StepsPlot(QWidget):
         parts = []
         for name, totals in zip(trace.names, trace.totals, strict=True):
             if 0 <= step < len(totals):
-                parts.append(f"{name} E = {format_value(totals[step])}")
+                parts.append(f"{name} E = {cell_text(totals[step])}")
         for earlier in self.learning.earlier:
             for name, totals in zip(earlier.names, earlier.totals, strict=True):
                 if 0 <= step < len(totals):
                     parts.append(self.tr("%1 earlier (%2, η %3) E = %4").replace("%1", name)
                                  .replace("%2", earlier.loss_id)
-                                 .replace("%3", number(earlier.lr))
-                                 .replace("%4", format_value(totals[step])))
+                                 .replace("%3", in_formula(earlier.lr))
+                                 .replace("%4", cell_text(totals[step])))
         text = self.tr("Step %1: %2").replace("%1", str(step)).replace("%2", ";  ".join(parts)) \
             if parts else self.tr("No run has reached step %1.").replace("%1", str(step))
         self.hover.setText(text)

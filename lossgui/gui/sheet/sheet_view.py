@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import CellError
 from lossgui.core.blockparse import parse_block_array
+from lossgui.core.numbers import cell_text
 from lossgui.gui.files import background
 from lossgui.gui.language import current_language
-from lossgui.gui.sheet.table_model import SheetModel, format_value, uses_decimal_comma
+from lossgui.gui.sheet.table_model import SheetModel, uses_decimal_comma
 
 Range = tuple[int, int, int, int]  # top, left, bottom, right (model columns)
 _EndEditHint = QAbstractItemDelegate.EndEditHint
@@ -211,7 +212,7 @@ class SheetView(QTableView):
             for column in range(left, right + 1):
                 if (row, column) in chosen:
                     value = document.value(row, self._model.document_column(column))
-                    cells.append(format_value(value, comma))
+                    cells.append(cell_text(value, comma))
                 else:
                     cells.append("")
             lines.append("\t".join(cells))

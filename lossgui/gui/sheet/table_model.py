@@ -22,8 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from lossgui.core.numbers import cell_text
 from lossgui.core.parsing import is_blank, parse_number
-from lossgui.core.problems import error_text
+from lossgui.core.problems import NotANumber, error_text
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.language import current_language
 
@@ -44,18 +45,6 @@ _ROLES_OF_PROBLEMS = [
 def uses_decimal_comma() -> bool:
     """Whether the system locale writes 1,5 for one and a half."""
     return QLocale().decimalPoint() == ","
-
-
-def format_value(value: float, decimal_comma: bool = False) -> str:
-    """A cell's value as the shortest text that reads back exactly; blank for missing."""
-    if math.isnan(value):
-        return ""
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    text = repr(float(value))
-    if text.endswith(".0"):
-        text = text[:-2]
-    return text.replace(".", ",") if decimal_comma else text
 
 
 class SheetModel(QAbstractTableModel):
@@ -110,7 +99,7 @@ class SheetModel(QAbstractTableModel):
             return None
         row, column = index.row(), self.document_column(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return format_value(self.document.value(row, column), uses_decimal_comma())
+            return cell_text(self.document.value(row, column), uses_decimal_comma())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -120,7 +109,7 @@ class SheetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self.document.is_flagged(row, column):
             return QBrush(PROBLEM_FOREGROUND)  # readable on the highlight in a dark theme too
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = format_value(self.document.value(row, column)) or self.tr("blank")
+            text = cell_text(self.document.value(row, column)) or self.tr("blank")
             name = self.document.names[column]
             flagged = self.tr(", problem") if self.document.is_flagged(row, column) else ""
             return self.tr("%1 row %2: %3").replace("%1", name).replace("%2", str(row + 1)) \
@@ -160,8 +149,8 @@ class SheetModel(QAbstractTableModel):
         row, column = index.row(), self.document_column(index.column())
         try:
             number = self._parse(value)
-        except ValueError as error:
-            old = format_value(self.document.value(row, column), uses_decimal_comma())
+        except NotANumber as error:
+            old = cell_text(self.document.value(row, column), uses_decimal_comma())
             kept = self.tr("the old value %1 is kept").replace("%1", old) if old else \
                 self.tr("the cell stays blank")
             self.refused.emit(
@@ -176,7 +165,7 @@ class SheetModel(QAbstractTableModel):
     @staticmethod
     def _parse(value: Any) -> float:
         if isinstance(value, bool):
-            raise ValueError(f"{value!r} is not a number")
+            raise NotANumber(f"{value!r} is not a number", f"{value!r} は数ではありません")
         if isinstance(value, int | float):
             return float(value)
         text = str(value)
@@ -192,7 +181,7 @@ class SheetModel(QAbstractTableModel):
         if math.isnan(value):
             return self.tr("Blank: this element is missing, so the loss cannot be computed.")
         return self.tr("%1 row %2 = %3").replace("%1", self.document.names[column]) \
-            .replace("%2", str(row + 1)).replace("%3", format_value(value))
+            .replace("%2", str(row + 1)).replace("%3", cell_text(value))
 
     # --- following the document -------------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""Numbers as text: the few formats lossgui writes, each in one function used everywhere.
+
+- :func:`round_trip` for exact figures (the CLI's table, tooltips): the shortest text that
+  reads back as the identical float64 (``repr``), ``nan``/``inf``/``-inf`` spelled out.
+- :func:`csv_number` for CSV files: the same digits in the layout polars' CSV writer uses.
+- :func:`cell_text` for a table cell: the same digits without a trailing ``.0``, blank for a
+  missing value, a decimal comma where the locale writes one.
+- :func:`short` for a sentence: about six significant digits (``%g``).
+- :func:`shown` for a total or a value in a panel: six significant digits, ``∞``/``−∞``,
+  a decimal comma where the locale writes one.
+- :func:`in_formula` for a worked formula: six significant digits with the minus sign and ∞.
+- :func:`truth` and :func:`setting` for a parameter's value: ``true``/``false``, never
+  Python's ``True``.
+"""
+
+from __future__ import annotations
+
+import math
+
+DIGITS = 6
+"""Significant digits of every rounded number a learner reads (what ``%g`` gives)."""
+
+MINUS = "−"  # U+2212, the minus sign a formula is typeset with
+INFINITY = "∞"
+
+
+def round_trip(value: float) -> str:
+    """Shortest text that reads back as the identical float64; ``nan``, ``inf``, ``-inf``."""
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return repr(float(value))
+
+
+def csv_number(value: float) -> str:
+    """Shortest text that reads back as the identical float64, as the CSV writer (polars) writes it.
+
+    The digits are ``repr``'s (the shortest round trip); the layout is polars': plain notation
+    for exponents −5 … 15, otherwise ``1e-7`` / ``1e+16`` with no padded exponent; ``inf``,
+    ``-inf`` and ``nan`` spelled out. The totals and the numbered rows of one file so look
+    alike (tests/core/test_csvio.py checks this against polars itself).
+    """
+    text = round_trip(value)
+    mantissa, e, exponent = text.partition("e")
+    if not e:
+        return text
+    power = int(exponent)
+    if power == -5:  # repr writes 1.5e-05, polars 0.000015
+        sign, digits = ("-", mantissa[1:]) if mantissa.startswith("-") else ("", mantissa)
+        return f"{sign}0.0000{digits.replace('.', '')}"
+    return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
+
+
+def cell_text(value: float, decimal_comma: bool = False) -> str:
+    """A cell's value as the shortest text that reads back exactly; blank for missing."""
+    if math.isnan(value):
+        return ""
+    text = round_trip(value).removesuffix(".0")
+    return with_decimal_comma(text) if decimal_comma else text
+
+
+def short(value: float) -> str:
+    """About six significant digits, short enough for a sentence (``0.35``, ``1e-07``)."""
+    return f"{value:.{DIGITS}g}"
+
+
+def shown(value: float, decimal_comma: bool = False) -> str:
+    """A total or value as a panel shows it: six significant digits, ∞ and −∞."""
+    if math.isinf(value):
+        return INFINITY if value > 0 else MINUS + INFINITY
+    text = short(value)
+    return with_decimal_comma(text) if decimal_comma else text
+
+
+def in_formula(value: float) -> str:
+    """A value as a learner would write it in a formula: ``−0.5``, ``1e−07``, ``∞``."""
+    return short(value).replace("-", MINUS).replace("inf", INFINITY)
+
+
+def with_decimal_comma(text: str) -> str:
+    """``text`` with its decimal point written as a comma, as the locale does (``1,5``)."""
+    return text.replace(".", ",")
+
+
+def truth(value: bool) -> str:
+    """A yes/no setting as files, the CLI and the undo history write it: ``true``/``false``."""
+    return "true" if value else "false"
+
+
+def setting(value: float | bool | str, rounded: bool = False, decimal_comma: bool = False) -> str:
+    """A parameter's value as text: ``true``/``false``, a choice as it is, a number exactly
+    (``rounded``: six significant digits, as an editor or a menu shows it)."""
+    if isinstance(value, bool):
+        return truth(value)
+    if isinstance(value, float) and rounded:
+        text = short(value)
+        return with_decimal_comma(text) if decimal_comma else text
+    return str(value)
