@@ -27,7 +27,7 @@ from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.losses import grouped
 from lossgui.core.lowest import lowest_indices
-from lossgui.core.numbers import round_trip, setting
+from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
 from lossgui.core.problems import label, quoted
@@ -503,7 +503,7 @@ def _batch_lines(results: Sequence[tuple[str, object, Evaluation]]) -> list[str]
     lines.append(f"sample  {header}".rstrip())
     per_sample = [ev.per_sample for _, _, ev in results]
     for n in range(min(samples, SAMPLES_LISTED)):
-        cells = [_pad(f"{float(p[n]):.6g}", w) for p, w in zip(per_sample, widths, strict=True)]
+        cells = [_pad(short(float(p[n])), w) for p, w in zip(per_sample, widths, strict=True)]
         lines.append(f"{n + 1:<6}  " + "  ".join(cells).rstrip())
     if samples > SAMPLES_LISTED:
         lines.append(f"… {samples - SAMPLES_LISTED} more samples (--format json or csv lists "
@@ -542,7 +542,7 @@ def _compute_totals(args: argparse.Namespace) -> int:
         lowest = lowest_indices([v for _, v in totals])
         width = max(_width("prediction"), *(_width(n) for n, _ in totals))
         lines.append(f"{_pad('prediction', width)}  total")
-        lines += [f"{_pad(n, width)}  {v!r}{'  ← lowest loss' if i in lowest else ''}"
+        lines += [f"{_pad(n, width)}  {round_trip(v)}{'  ← lowest loss' if i in lowest else ''}"
                   for i, (n, v) in enumerate(totals)]
         unlisted = sum(p.unlisted for p in streamed.predictions)
         if problems:

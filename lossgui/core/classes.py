@@ -15,7 +15,7 @@ import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.numbers import short
-from lossgui.core.problems import Message
+from lossgui.core.problems import LossguiError, Message
 
 
 def index_problem(value: float, classes: int) -> Message | None:
@@ -89,3 +89,25 @@ def class_indices(table: FloatArray) -> FloatArray | NotOneHot:
             ))
         indices[n] = float(ones[0])
     return indices
+
+
+def is_index_target(target: FloatArray, predictions: list[FloatArray]) -> bool:
+    """Whether ``target`` holds N class indices for N×K ``predictions`` (a batch file's ``t``)."""
+    return target.ndim == 1 and bool(predictions) and predictions[0].ndim == 2 \
+        and len(target) == len(predictions[0])
+
+
+def index_table(target: FloatArray, classes: int, source: str) -> FloatArray:
+    """The one-hot table of N class indices, or LossguiError naming the first unusable one.
+
+    For a document that holds every column as N×K: a value that is not 0…K−1 has no row, so it
+    is refused rather than lost.
+    """
+    bad = np.flatnonzero(invalid_indices(target, classes))
+    if len(bad):
+        n = int(bad[0])
+        reason = index_problem(float(target[n]), classes)
+        assert reason is not None
+        raise LossguiError(f"{source}, sample {n + 1}: {reason[0]}",
+                           f"{source}、サンプル {n + 1}: {reason[1]}")
+    return one_hot(target, classes)

@@ -619,11 +619,13 @@ def _write_number_rows(handle: BinaryIO, columns: Sequence[FloatArray]) -> None:
     """
     pl = _polars()
     rows = len(columns[0]) if columns else 0
-    frame = pl.DataFrame(
-        [pl.Series("k", np.arange(1, rows + 1, dtype=np.int64))]
-        + [pl.Series(str(i), np.asarray(c, dtype=np.float64).ravel()).fill_nan(None)
-           for i, c in enumerate(columns)]
-    )
+    series = [pl.Series("k", np.arange(1, rows + 1, dtype=np.int64))]
+    for i, column in enumerate(columns):
+        values = pl.Series(str(i), np.asarray(column, dtype=np.float64).ravel())
+        # polars spells NaN "NaN"; as a null it is written as null_value. Only where there is
+        # one: fill_nan copies the column.
+        series.append(values.fill_nan(None) if values.is_nan().any() else values)
+    frame = pl.DataFrame(series)
     frame.write_csv(handle, include_header=False, line_terminator=LINE_END, null_value="nan")
 
 
@@ -688,7 +690,7 @@ def batch_results_rows(
         header += [batchcsv.block_column(label, k) for k in range(classes)]
         header += [f"contribution({label})"]
         header += [batchcsv.block_column(f"gradient({label})", k) for k in range(classes)]
-        columns += [y, ev.contributions.sum(axis=1)[:, None], ev.gradient]
+        columns += [y, ev.sample_shares[:, None], ev.gradient]
     yield header
     table = np.hstack(columns)
     index_column = t.ndim == 1

@@ -33,6 +33,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.columns import (
     TARGET_NAME,
     check_prediction_name,
@@ -141,6 +142,7 @@ class DocumentModel:
         self._listed: dict[int, set[tuple[int, int]]] = {}  # column -> listed (n, k)
         self._notes: list[tuple[str | None, Problem]] = []  # (prediction name or None, problem)
         self._problem_count: int | None = None
+        self._class_indices = False
         self._set_contents(names, columns)
         self._evaluate()
 
@@ -155,6 +157,20 @@ class DocumentModel:
     def elements(self) -> int:
         """Number of elements K of each sample."""
         return int(self._columns[TARGET].shape[ELEMENTS])
+
+    @property
+    def class_indices(self) -> bool:
+        """Whether the target is shown and saved as N class indices (its rows stay one-hot).
+
+        A class index means its one-hot row for every loss (PyTorch's ``cross_entropy(z, idx)``),
+        so the rows are what the core evaluates either way; only the layout differs.
+        """
+        return self._class_indices
+
+    def target_indices(self) -> FloatArray | NotOneHot:
+        """The target's class indices (blank for a blank row), or the first row that is not
+        one-hot and so has none."""
+        return class_indices(self._columns[TARGET])
 
     @property
     def column_count(self) -> int:
@@ -417,11 +433,19 @@ class DocumentModel:
         new_loss = self._loss_id if loss_id is None else get_loss(loss_id).id
         self.about_to_change.emit(Change(ChangeKind.RESET))
         self._install(names, arrays)
+        self._class_indices = False
         self._loss_id = new_loss
         self._given = {loss: dict(values) for loss, values in (params or {}).items()}
         self.changed.emit(Change(ChangeKind.RESET))
         self.changed.emit(Change(ChangeKind.LOSS))
         self._touched()
+
+    def set_class_indices(self, on: bool) -> None:
+        """Show the target as class indices or as its one-hot table (checked by the caller)."""
+        self.about_to_change.emit(Change(ChangeKind.RESET))
+        self._class_indices = on
+        self.changed.emit(Change(ChangeKind.RESET))
+        self._touched(set())
 
     def reindex(self) -> None:
         """Say the problems again (e.g. in another language): nothing is re-evaluated."""

@@ -34,6 +34,14 @@ class Evaluation:
     flagged: BoolArray
 
     @property
+    def sample_shares(self) -> FloatArray:
+        """Each sample's contribution to the total (they add up to it); one for a vector."""
+        if self.contributions.ndim == 1:
+            return np.array([self.total])
+        shares: FloatArray = self.contributions.sum(axis=-1)
+        return shares
+
+    @property
     def per_sample(self) -> FloatArray:
         """Each sample's own loss, so that reducing them as ``reduction`` says gives the total.
 
@@ -43,7 +51,7 @@ class Evaluation:
         """
         if self.contributions.ndim == 1:
             return np.array([self.total])
-        rows = self.contributions.sum(axis=-1)
+        rows = self.sample_shares
         if self.params.get("reduction") == "mean":
             rows = rows * len(rows)
         result: FloatArray = rows

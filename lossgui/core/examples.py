@@ -39,6 +39,9 @@ class Example:
     def columns(self) -> tuple[list[str], list[FloatArray]]:
         """The column names (t first) and the columns, read from the shipped CSV."""
         data = csvio.read_data_csv(self.path)
+        if data.is_batch:  # a class-index t stays 1-D: see classes.index_table
+            name, t, predictions = data.split()
+            return [name, *(n for n, _ in predictions)], [t, *(y for _, y in predictions)]
         order = [TARGET_NAME, *[n for n in data.names if n != TARGET_NAME]]
         return order, [data.column(n) for n in order]
 
@@ -56,6 +59,9 @@ EXAMPLES: dict[str, Example] = {
         Example("regression", "regression.csv", "mse", {"mse": {}, "huber": {}, "mae": {}}),
         Example("logits", "logits-one-class.csv", "softmax_cee", {"softmax_cee": {}}),
         Example("multi_label", "logits-multi-label.csv", "bce_logits", {"bce_logits": {}}),
+        Example("book_batch", "book-batch-labels.csv", "cee",
+                {"cee": {"eps": 1e-7, "reduction": "mean"}}),
+        Example("logits_batch", "logits-batch.csv", "softmax_cee", {"softmax_cee": {}}),
         Example("lesson_sse_cee", "lesson-confident-wrong.csv", "sse",
                 {"sse": {"half": False}, "cee": {"eps": 0.0}}, (0.5, "logits")),
         Example("lesson_outlier", "lesson-outlier.csv", "mse", {"mse": {}, "mae": {}},

@@ -9,8 +9,8 @@
 - :func:`shown` for a total or a value in a panel: six significant digits, ``∞``/``−∞``,
   a decimal comma where the locale writes one.
 - :func:`in_formula` for a worked formula: six significant digits with the minus sign and ∞.
-- :func:`truth` and :func:`setting` for a parameter's value: ``true``/``false``, never
-  Python's ``True``.
+- :func:`truth`, :func:`is_truth` and :func:`setting` for a yes/no or a parameter's value:
+  ``true``/``false``, never Python's ``True``.
 """
 
 from __future__ import annotations
@@ -86,6 +86,12 @@ def with_decimal_comma(text: str) -> str:
 def truth(value: bool) -> str:
     """A yes/no setting as files, the CLI and the undo history write it: ``true``/``false``."""
     return "true" if value else "false"
+
+
+def is_truth(value: object) -> bool:
+    """Whether a stored yes/no reads as yes: ``True``, or the text :func:`truth` writes (QSettings
+    keeps a bool as ``true`` in its INI file and hands it back as text)."""
+    return value is True or value == truth(True)
 
 
 def setting(value: float | bool | str, rounded: bool = False, decimal_comma: bool = False) -> str:

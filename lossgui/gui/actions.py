@@ -27,7 +27,7 @@ VIEW = QT_TRANSLATE_NOOP("Actions", "&View")
 EXAMPLES_MENU = QT_TRANSLATE_NOOP("Actions", "E&xamples")
 HELP = QT_TRANSLATE_NOOP("Actions", "&Help")
 # A separator above each group of examples.
-EXAMPLE_GROUP_STARTS = ("book", "regression", "lesson_sse_cee")
+EXAMPLE_GROUP_STARTS = ("book", "regression", "book_batch", "lesson_sse_cee")
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "remove_prediction", QT_TRANSLATE_NOOP("Actions", "&Remove Prediction"),
         DATA, ("Ctrl+Shift+Del",),
         QT_TRANSLATE_NOOP("Actions", "Remove the current prediction column"),
+    ),
+    ActionSpec(
+        "class_indices", QT_TRANSLATE_NOOP("Actions", "Target as &Class Indices"),
+        DATA, (),
+        QT_TRANSLATE_NOOP("Actions", "Show a batch's one-hot target as one class index per "
+                                     "sample (PyTorch's target), or back as the table"),
+        checkable=True, separator_before=True,
     ),
     ActionSpec(
         "gradient", QT_TRANSLATE_NOOP("Actions", "Show &Gradient −∂E/∂y"),

@@ -93,7 +93,8 @@ class SetCellsCommand(QUndoCommand):
 class InsertRowsCommand(QUndoCommand):
     """Insert blank rows."""
 
-    def __init__(self, document: DocumentModel, row: int, count: int) -> None:
+    def __init__(self, document: DocumentModel, row: int, count: int,
+                 axis: int = ELEMENTS) -> None:
         super().__init__(
             QCoreApplication.translate("Commands", "Insert row %1").replace("%1", str(row + 1))
             if count == 1 else QCoreApplication.translate(
@@ -101,35 +102,38 @@ class InsertRowsCommand(QUndoCommand):
         self._document = document
         self._row = row
         self._count = count
+        self._axis = axis  # ELEMENTS: rows of the vector tables; SAMPLES: rows of a batch
 
     def redo(self) -> None:
         """Insert the blank rows."""
         document = self._document
-        document.insert(ELEMENTS, self._row, document.blank(ELEMENTS, self._count))
+        document.insert(self._axis, self._row, document.blank(self._axis, self._count))
 
     def undo(self) -> None:
         """Remove them again."""
-        self._document.remove(ELEMENTS, self._row, self._count)
+        self._document.remove(self._axis, self._row, self._count)
 
 
 class RemoveRowsCommand(QUndoCommand):
     """Remove a run of rows, keeping their values to put back."""
 
-    def __init__(self, document: DocumentModel, row: int, count: int) -> None:
+    def __init__(self, document: DocumentModel, row: int, count: int,
+                 axis: int = ELEMENTS) -> None:
         super().__init__(delete_rows_text(range(row, row + count)))
         self._document = document
         self._row = row
         self._count = count
+        self._axis = axis
         self._removed: list[FloatArray] | None = None
 
     def redo(self) -> None:
         """Remove the rows."""
-        self._removed = self._document.remove(ELEMENTS, self._row, self._count)
+        self._removed = self._document.remove(self._axis, self._row, self._count)
 
     def undo(self) -> None:
         """Put the rows back with their values."""
         assert self._removed is not None
-        self._document.insert(ELEMENTS, self._row, self._removed)
+        self._document.insert(self._axis, self._row, self._removed)
 
 
 class InsertColumnCommand(QUndoCommand):
@@ -233,10 +237,10 @@ class SetParamCommand(QUndoCommand):
         self._document.put_param(self._loss_id, self._name, self._old)
 
 
-def read_block(document: DocumentModel, row: int, column: int, rows: int, columns: int
-           ) -> FloatArray:
-    """A copy of rows×columns cells of the one sample: rows are elements, across columns."""
-    return np.column_stack([document.cells(c, 0, row, 1, rows)[0]
+def read_block(document: DocumentModel, row: int, column: int, rows: int, columns: int,
+               sample: int = 0) -> FloatArray:
+    """A copy of rows×columns cells of one sample: rows are elements, across columns."""
+    return np.column_stack([document.cells(c, sample, row, 1, rows)[0]
                             for c in range(column, column + columns)])
 
 

@@ -10,6 +10,7 @@ a one-sample document as vectors, row = element k, so ``row`` below is k of samp
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
@@ -17,20 +18,24 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from lossgui.core import Evaluation, get_loss
+from lossgui.core import Evaluation, LossguiError, get_loss
 from lossgui.core.arrays import FloatArray
 from lossgui.core.blockparse import rectangle
+from lossgui.core.classes import NotOneHot, index_problem, one_hot
 from lossgui.core.columns import TARGET_NAME, EditRefused
 from lossgui.core.document import (
     ELEMENTS,
+    SAMPLES,
     TARGET,
     Change,
     ChangeKind,
     DocumentModel,
     Evaluated,
 )
+from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import Loss
 from lossgui.core.params import ParamValue
+from lossgui.gui.batch_commands import BatchCellsCommand, ClassIndicesCommand
 from lossgui.gui.commands import (
     InsertColumnCommand,
     InsertRowsCommand,
@@ -65,6 +70,10 @@ class Document(QObject):
     loss_changed = Signal()  # the loss or one of its parameters
     changing = Signal()  # a raw change began or happened; ``changed`` follows
     changed = Signal()  # after every change, once the evaluations are fresh
+    sample_changed = Signal()  # another sample of a batch is the one the vector views show
+    # The model's Change itself, for the N×K batch tables (samples are not rows of the vectors').
+    model_about_to_change = Signal(object)
+    model_changed = Signal(object)
 
     def __init__(
         self,
@@ -76,6 +85,8 @@ class Document(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.model = DocumentModel(names, columns, loss_id)
+        self._sample = 0  # the sample of a batch that the vector views and learning aids show
+        self._sample_cache: tuple[tuple[int, ...], tuple[Evaluation | None, ...]] | None = None
         self.model.about_to_change.connect(self._on_about_to_change)
         self.model.changed.connect(self._on_changed)
         self.model.evaluated.connect(self._on_evaluated)
@@ -102,17 +113,45 @@ class Document(QObject):
         """The predictions' names, in column order."""
         return self.model.prediction_names
 
+    @property
+    def is_batch(self) -> bool:
+        """Whether the document is a batch (N > 1 samples, or a class-index target)."""
+        return self.model.samples > 1 or self.model.class_indices
+
+    @property
+    def sample(self) -> int:
+        """The sample (0-based) the vector views show: 0 for a vector document."""
+        return min(self._sample, self.model.samples - 1)
+
+    def set_sample(self, sample: int) -> None:
+        """Show sample ``sample`` of a batch in the vector views and learning aids."""
+        sample = min(max(sample, 0), self.model.samples - 1)
+        if sample != self._sample:
+            self._sample = sample
+            self.sample_changed.emit()
+
     def column(self, column: int) -> FloatArray:
-        """A read-only view of one document column as a vector."""
-        return self.model.vector(column)
+        """A read-only view of one document column as a vector (the shown sample's row)."""
+        row: FloatArray = self.model.column(column)[self.sample]
+        return row
+
+    def file_column(self, column: int) -> FloatArray:
+        """A column as files hold it: a vector, an N×K table, or a batch's class indices."""
+        if not self.is_batch:
+            return self.model.vector(column)
+        if column == TARGET and self.model.class_indices:
+            indices = self.model.target_indices()
+            assert not isinstance(indices, NotOneHot)  # edits keep an index target one-hot
+            return indices
+        return self.model.column(column)
 
     def value(self, row: int, column: int) -> float:
-        """One cell; NaN when blank."""
-        return self.model.cell(column, 0, row)
+        """One cell of the shown sample; NaN when blank."""
+        return self.model.cell(column, self.sample, row)
 
     def block(self, row: int, column: int, rows: int, columns: int) -> FloatArray:
         """A copy of a rectangle of cells as a rows×columns array."""
-        return read_block(self.model, row, column, rows, columns)
+        return read_block(self.model, row, column, rows, columns, self.sample)
 
     @property
     def loss(self) -> Loss:
@@ -139,6 +178,31 @@ class Document(QObject):
         return self.model.evaluations
 
     @property
+    def sample_evaluations(self) -> tuple[Evaluation | None, ...]:
+        """Per prediction, the shown sample evaluated as a vector (its own loss); for a vector
+        document the evaluations themselves."""
+        evaluations = self.model.evaluations
+        if not self.is_batch:
+            return evaluations
+        key = (self.sample, *map(id, evaluations))
+        if self._sample_cache is None or self._sample_cache[0] != key:
+            self._sample_cache = (key, tuple(self._evaluate_sample(c) for c in
+                                             range(1, self.column_count)))
+        return self._sample_cache[1]
+
+    def _evaluate_sample(self, column: int) -> Evaluation | None:
+        """The shown sample as a vector of its own, by the core's vector conventions: what the
+        formula, curve and other tools explain (its own loss E_n, of which the batch's total
+        is the mean or the sum)."""
+        if self.model.evaluations[column - 1] is None:
+            return None
+        try:
+            return evaluate_resolved(self.loss_id, self.column(column), self.column(TARGET),
+                                     self.params)
+        except LossguiError:
+            return None
+
+    @property
     def errors(self) -> tuple[str | None, ...]:
         """Per prediction, why it could not be evaluated, or None."""
         return self.model.errors(current_language())
@@ -153,12 +217,12 @@ class Document(QObject):
         return self.model.missing_elements(prediction)
 
     def is_flagged(self, row: int, column: int) -> bool:
-        """Whether this cell has a problem to highlight."""
-        return self.model.is_flagged(column, 0, row)
+        """Whether this cell (of the shown sample) has a problem to highlight."""
+        return self.model.is_flagged(column, self.sample, row)
 
     def cell_messages(self, row: int, column: int) -> list[str]:
         """The core's explanations of this cell's problems."""
-        return self.model.cell_messages(column, 0, row, current_language())
+        return self.model.cell_messages(column, self.sample, row, current_language())
 
     @property
     def problem_count(self) -> int:
@@ -265,6 +329,74 @@ class Document(QObject):
         if coerced != self.params[name]:
             self.undo_stack.push(SetParamCommand(self.model, self.loss_id, name, coerced))
 
+    # --- a batch's undoable edits: N×K cells of one column, the target's layout -----------------
+
+    def edit_batch(self, column: int, sample: int, element: int,
+                   block: Sequence[Sequence[float]] | FloatArray) -> bool:
+        """Write a samples×classes block into one column of a batch: one undo step.
+
+        A block running past the last sample adds samples (blank in the other columns); one
+        running past the last class adds classes. False when nothing would change.
+        """
+        values = _rectangular(block)
+        height, width = values.shape
+        extra_samples = max(0, sample + height - self.model.samples)
+        extra_elements = max(0, element + width - self.model.elements)
+        if not extra_samples and not extra_elements and np.array_equal(
+                self.model.cells(column, sample, element, height, width), values, equal_nan=True):
+            return False
+        name = self.names[column]
+        text = QCoreApplication.translate("Document", "Edit %1 sample %2") \
+            .replace("%1", name).replace("%2", str(sample + 1)) if values.size == 1 else \
+            QCoreApplication.translate("Document", "Paste %1×%2 cells") \
+            .replace("%1", str(height)).replace("%2", str(width))
+        self.undo_stack.push(BatchCellsCommand(self.model, column, sample, element, values,
+                                               extra_samples, extra_elements, text))
+        return True
+
+    def edit_class_indices(self, sample: int, indices: Sequence[float]) -> bool:
+        """Write class indices of samples from ``sample`` on (their one-hot rows): one step.
+
+        EditRefused (en + ja) naming the sample for a value that is not a class index 0…K−1.
+        """
+        classes = self.model.elements
+        for n, value in enumerate(indices):
+            reason = index_problem(float(value), classes)
+            if reason is not None:
+                raise EditRefused(f"t sample {sample + n + 1}: {reason[0]}",
+                                  f"t サンプル {sample + n + 1}: {reason[1]}")
+        return self.edit_batch(TARGET, sample, 0,
+                               one_hot(np.asarray(indices, dtype=np.float64), classes))
+
+    def insert_samples(self, sample: int, count: int = 1) -> None:
+        """Insert blank samples before ``sample`` into every column of a batch."""
+        self.undo_stack.push(InsertRowsCommand(self.model, sample, count, SAMPLES))
+
+    def remove_samples(self, sample: int, count: int = 1) -> None:
+        """Remove samples of a batch; EditRefused to remove every one."""
+        self.model.check_removal(SAMPLES, count)
+        self.undo_stack.push(RemoveRowsCommand(self.model, sample, count, SAMPLES))
+
+    def clear_batch(self, column: int, top: int, left: int, bottom: int, right: int) -> bool:
+        """Blank a rectangle of one column of a batch (missing, not zero): one step."""
+        return self.edit_batch(column, top, left,
+                               np.full((bottom - top + 1, right - left + 1), math.nan))
+
+    def use_class_indices(self, on: bool) -> None:
+        """Show the target as class indices (on) or as its one-hot table: one undo step.
+
+        EditRefused naming the first sample that is not one-hot, which has no class index.
+        """
+        if on == self.model.class_indices:
+            return
+        if on:
+            indices = self.model.target_indices()
+            if isinstance(indices, NotOneHot):
+                raise EditRefused(*indices.message)
+        text = QCoreApplication.translate("Document", "Target as class indices") if on else \
+            QCoreApplication.translate("Document", "Target as one-hot table")
+        self.undo_stack.push(ClassIndicesCommand(self.model, on, text))
+
     # --- not undoable ---------------------------------------------------------------------------
 
     def replace(self, names: Sequence[str], columns: Sequence[Sequence[float] | FloatArray],
@@ -301,6 +433,7 @@ class Document(QObject):
 
     def _on_about_to_change(self, change: Change) -> None:
         self.changing.emit()
+        self.model_about_to_change.emit(change)
         kind = change.kind
         if change.axis is not None and change.axis != ELEMENTS:
             self.about_to_reset.emit()  # samples are not rows of the vector tables
@@ -317,6 +450,7 @@ class Document(QObject):
 
     def _on_changed(self, change: Change) -> None:
         self.changing.emit()
+        self.model_changed.emit(change)
         kind = change.kind
         if change.axis is not None and change.axis != ELEMENTS:
             self.reset_done.emit()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from lossgui.core import examples as shipped
+from lossgui.core.classes import index_table, is_index_target
 from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 
@@ -85,6 +86,20 @@ EXAMPLES: dict[str, Example] = {
                               "is its own yes/no question"),
         ),
         Example(
+            "book_batch",
+            QT_TRANSLATE_NOOP("Examples", "The Book's Batch: 2 Samples with Labels"),
+            QT_TRANSLATE_NOOP("Examples", "Deep Learning from Scratch's mini-batch: labels 2 and "
+                              "7, cross-entropy with δ, the batch mean 0.4338 (the sum of the two "
+                              "samples' losses is 0.8675)"),
+        ),
+        Example(
+            "logits_batch",
+            QT_TRANSLATE_NOOP("Examples", "A Logits Batch: 4 Samples × 3 Classes, as PyTorch"),
+            QT_TRANSLATE_NOOP("Examples", "Logits and class-index labels, as PyTorch's "
+                              "cross_entropy(z, t) takes them: softmax cross-entropy gives "
+                              "0.7974, the mean of the samples' losses"),
+        ),
+        Example(
             "lesson_sse_cee",
             QT_TRANSLATE_NOOP("Examples", "Lesson: SSE or CEE from a Confident Wrong Guess"),
             QT_TRANSLATE_NOOP("Examples", "y puts 0.98 on the wrong class: press Run under SSE, "
@@ -120,5 +135,10 @@ def load_example(document: Document, key: str) -> Example:
     """Replace the document with an example and its loss (clears the undo history)."""
     example = EXAMPLES[key]
     names, columns = example.data.columns()
+    indices = is_index_target(columns[0], columns[1:])
+    if indices:  # the document holds N×K: a class-index target as its one-hot rows
+        columns = [index_table(columns[0], columns[1].shape[1], example.data.file), *columns[1:]]
     document.replace(names, columns, example.loss_id, example.data.params)
+    if indices:
+        document.model.set_class_indices(True)
     return example

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
 from lossgui.core.columns import check_rows_removable
+from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import Slot, build_actions
@@ -32,6 +35,7 @@ from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
 from lossgui.gui.learning import Learning
+from lossgui.gui.panels.batch_panel import BatchPanel
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
 from lossgui.gui.panels.curve_overlay import CurveOverlay
 from lossgui.gui.panels.curve_panel import CurvePanel
@@ -41,6 +45,7 @@ from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
 from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
+from lossgui.gui.sheet.batch_sheet import BatchSheet, BatchView
 from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows
 from lossgui.gui.sheet.table_model import prediction_model, target_model
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
         self.prediction_view = SheetView(prediction_model(document, self),
                                          self.tr("Predictions y"))
         align_rows(self.target_view, self.prediction_view)
+        self.batch_sheet = BatchSheet(document)  # a batch's N×K tables, in place of the vectors'
         self.loss_panel = LossPanel(document)
         self.results = ResultsPanel(document)
         self.notes = NotesPanel(document)
@@ -89,6 +95,8 @@ class MainWindow(QMainWindow):
             view.message.connect(self.show_notice)
             view.sheet_model.refused.connect(self.show_notice)
             view.rename_requested.connect(self._rename_column)
+        self.batch_sheet.message.connect(self.show_notice)
+        self.batch_sheet.rename_requested.connect(self._rename_column)
         self.loss_panel.message.connect(self.show_notice)
         self.plot_panel.gradient_toggled.connect(self.action_map["gradient"].setChecked)
         stack = document.undo_stack
@@ -144,7 +152,10 @@ class MainWindow(QMainWindow):
         data = QWidget()
         data_layout = QVBoxLayout(data)
         data_layout.setContentsMargins(0, 0, 0, 0)
-        data_layout.addWidget(tables, 1)
+        self.sheet_stack = QStackedWidget()
+        self.sheet_stack.addWidget(tables)
+        self.sheet_stack.addWidget(self.batch_sheet)
+        data_layout.addWidget(self.sheet_stack, 1)
         # Below the tables: appearing must not shift the rows under a user's next click.
         data_layout.addWidget(self.notice)
 
@@ -184,7 +195,13 @@ class MainWindow(QMainWindow):
         self.plot_tabs = QTabWidget()
         self.plot_tabs.setObjectName("plot_tabs")
         self.plot_tabs.setDocumentMode(True)
-        self.main_splitter.replaceWidget(1, self.plot_tabs)
+        self.batch_panel = BatchPanel(self.document)
+        self.right_pane = QWidget()  # kept: the splitter does not own it for Python
+        right_layout = QVBoxLayout(self.right_pane)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.batch_panel)
+        right_layout.addWidget(self.plot_tabs, 1)
+        self.main_splitter.replaceWidget(1, self.right_pane)
         self.plot_tabs.addTab(self.plot_panel, self.tr("Contributions"))
         self.plot_tabs.addTab(self.curve_panel, self.tr("Curve of element k"))
         self.plot_tabs.addTab(self.conventions_panel, self.tr("Other tools"))
@@ -211,6 +228,8 @@ class MainWindow(QMainWindow):
 
         follow(self.target_view, False)
         follow(self.prediction_view, True)
+        self.batch_sheet.cell_selected.connect(self._on_batch_cell)
+        self.batch_sheet.prediction_selected.connect(self.selection.set_prediction)
         self.results.table.currentCellChanged.connect(
             lambda row, *_: self.selection.set_prediction(row) if row >= 0 else None)
 
@@ -245,6 +264,7 @@ class MainWindow(QMainWindow):
             "delete_rows": self.delete_rows, "add_prediction": self.add_prediction,
             "rename_prediction": self.rename_prediction,
             "remove_prediction": self.remove_prediction,
+            "class_indices": self.set_class_indices,
             "gradient": self.set_gradient_mode, "focus_loss": self.focus_loss,
             "focus_target": self.focus_target, "focus_predictions": self.focus_predictions,
             "focus_results": self.focus_results, "show_contributions": self.show_contributions,
@@ -353,7 +373,37 @@ class MainWindow(QMainWindow):
             text = self.tr("%n problems: hover the red cells to read why", "", count)
         self.problem_label.setText(text)
         self.action_map["remove_prediction"].setEnabled(self.document.column_count > 2)
-        self.action_map["delete_rows"].setEnabled(self.document.row_count > 1)
+        batch = self.document.is_batch
+        self.sheet_stack.setCurrentIndex(1 if batch else 0)
+        for page in range(2):  # the hidden page must not make the window taller
+            policy = QSizePolicy.Policy.Preferred if page == int(batch) else \
+                QSizePolicy.Policy.Ignored
+            widget = self.sheet_stack.widget(page)
+            if widget is not None:
+                widget.setSizePolicy(policy, policy)
+        rows = self.document.model.samples if batch else self.document.row_count
+        self.action_map["delete_rows"].setEnabled(rows > 1)
+        indices = self.action_map["class_indices"]
+        indices.blockSignals(True)
+        indices.setChecked(self.document.model.class_indices)
+        indices.blockSignals(False)
+        indices.setEnabled(batch)
+        # Learning steps a vector; a batch's steps are not built yet, so they cannot mislead.
+        self.learn_panel.setEnabled(not batch)
+
+    def _on_batch_cell(self, sample: int, column: int) -> None:
+        """A cell of the batch tables became current: show its sample and class."""
+        self.document.set_sample(sample)
+        if column < self.document.row_count:
+            self.selection.set_element(column)
+
+    def set_class_indices(self, on: bool) -> None:
+        """Show the batch's target as class indices, or back as its one-hot table (undoable)."""
+        try:
+            self.document.use_class_indices(on)
+        except LossguiError as error:
+            self.show_notice(error_text(error, language.current_language()))
+            self._on_document_changed()  # the action shows the layout there is
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.action_map["undo"].setText(self.tr("&Undo %1").replace("%1", text).rstrip())
@@ -428,15 +478,30 @@ class MainWindow(QMainWindow):
         if sheet is not None:
             sheet.clear_selection()
 
+    def _batch_view(self) -> BatchView | None:
+        sheet = self.active_sheet()
+        if isinstance(sheet, BatchView):
+            return sheet
+        return self.batch_sheet.target_view if self.document.is_batch else None
+
     def insert_row(self) -> None:
-        """Insert a blank row above the current row."""
+        """Insert a blank row above the current row (a sample in a batch)."""
+        batch = self._batch_view()
+        if batch is not None:
+            self.document.insert_samples(max(batch.currentIndex().row(), 0), 1)
+            return
         sheet = self._sheet_or_target()
         row = max(sheet.currentIndex().row(), 0)
         self.document.insert_rows(row, 1)
         sheet.go_to(row, max(sheet.currentIndex().column(), 0))
 
     def append_row(self) -> None:
-        """Add a blank row at the end and go to it."""
+        """Add a blank row at the end and go to it (a sample in a batch)."""
+        batch = self._batch_view()
+        if batch is not None:
+            self.document.insert_samples(self.document.model.samples, 1)
+            batch.go_to(self.document.model.samples - 1, max(batch.currentIndex().column(), 0))
+            return
         sheet = self._sheet_or_target()
         self.document.insert_rows(self.document.row_count, 1)
         column = max(sheet.currentIndex().column(), 0)
@@ -444,6 +509,10 @@ class MainWindow(QMainWindow):
 
     def delete_rows(self) -> None:
         """Delete the selected rows (one undo step, even for several runs of rows)."""
+        batch = self._batch_view()
+        if batch is not None:
+            self._delete_samples(batch.selected_rows())
+            return
         rows = self._sheet_or_target().selected_rows()
         if not rows:
             return
@@ -458,6 +527,20 @@ class MainWindow(QMainWindow):
         try:
             for first, count in reversed(runs):  # from the bottom, so indices stay valid
                 self.document.remove_rows(first, count)
+        finally:
+            stack.endMacro()
+
+    def _delete_samples(self, rows: list[int]) -> None:
+        if not rows:
+            return
+        if len(rows) >= self.document.model.samples:
+            self.show_notice(self.tr("Keep at least one sample: a loss needs at least one."))
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(self.tr("Delete %n samples", "", len(rows)))
+        try:
+            for first, count in reversed(_runs(rows)):
+                self.document.remove_samples(first, count)
         finally:
             stack.endMacro()
 
@@ -514,10 +597,16 @@ class MainWindow(QMainWindow):
 
     def focus_target(self) -> None:
         """Move the keyboard focus to the target table."""
-        self.target_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        view = self.batch_sheet.target_view if self.document.is_batch else self.target_view
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_predictions(self) -> None:
         """Move the keyboard focus to the predictions table."""
+        if self.document.is_batch:
+            current = self.batch_sheet.tabs.currentWidget()
+            if current is not None:
+                current.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
         self.prediction_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.prediction_view.currentIndex().isValid():
             row = max(self.target_view.currentIndex().row(), 0)
@@ -585,7 +674,7 @@ class MainWindow(QMainWindow):
             else:
                 self.document.put_loss(loss_id)  # not an edit: nothing to undo
         gradient = settings.value("plot/gradient", False)
-        self.set_gradient_mode(gradient in (True, "true"))
+        self.set_gradient_mode(is_truth(gradient))
 
     def save_settings(self) -> None:
         """Remember window size, splitters, the loss and the plot mode."""

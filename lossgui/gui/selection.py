@@ -33,6 +33,7 @@ class Selection(QObject):
         self._holding = False  # the document is changing: announce with its ``changed``
         document.changing.connect(self._on_document_changing)
         document.changed.connect(self._on_document_changed)
+        document.sample_changed.connect(self._on_sample_changed)
 
     @property
     def document(self) -> Document:
@@ -68,6 +69,11 @@ class Selection(QObject):
             self._prediction, self._element = prediction, element
             if not self._holding:
                 self.changed.emit()
+
+    def _on_sample_changed(self) -> None:
+        # Another sample of a batch: every aid shows other numbers.
+        if not self._holding:
+            self.changed.emit()
 
     def _on_document_changing(self) -> None:
         self._holding = True

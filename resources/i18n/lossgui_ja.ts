@@ -215,66 +215,76 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <source>Target as &amp;Class Indices</source>
+        <translation>正解をクラス番号で表示(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <source>Show a batch&apos;s one-hot target as one class index per sample (PyTorch&apos;s target), or back as the table</source>
+        <translation>バッチの one-hot の正解を、サンプルごとのクラス番号(PyTorch の正解の形)で表示します。もう一度選ぶと表に戻します</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="154"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <location filename="../../lossgui/gui/actions.py" line="156"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="153"/>
+        <location filename="../../lossgui/gui/actions.py" line="160"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="157"/>
+        <location filename="../../lossgui/gui/actions.py" line="164"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="161"/>
+        <location filename="../../lossgui/gui/actions.py" line="168"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="165"/>
+        <location filename="../../lossgui/gui/actions.py" line="172"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="169"/>
+        <location filename="../../lossgui/gui/actions.py" line="176"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="171"/>
+        <location filename="../../lossgui/gui/actions.py" line="178"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="175"/>
+        <location filename="../../lossgui/gui/actions.py" line="182"/>
         <source>Show the &amp;Curve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="177"/>
+        <location filename="../../lossgui/gui/actions.py" line="184"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="181"/>
+        <location filename="../../lossgui/gui/actions.py" line="188"/>
         <source>Show &amp;Other Tools&apos; Numbers</source>
         <translation>他のツールの値を表示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="183"/>
+        <location filename="../../lossgui/gui/actions.py" line="190"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="189"/>
+        <location filename="../../lossgui/gui/actions.py" line="196"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -335,14 +345,146 @@
     </message>
 </context>
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="31"/>
+        <source>Batch summary</source>
+        <translation>バッチの概要</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="32"/>
+        <source>Plot of each sample&apos;s contribution to the total</source>
+        <translation>各サンプルの合計への寄与のグラフ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="36"/>
+        <source>sample&apos;s share of E</source>
+        <translation>サンプルの E への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
+        <source>sample n</source>
+        <translation>サンプル n</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="63"/>
+        <source>the total E is the sum of the %1 samples&apos; losses</source>
+        <translation>合計 E は %1 個のサンプルの損失の和です</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="65"/>
+        <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
+        <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="67"/>
+        <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
+        <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="69"/>
+        <source>Batch of %1 samples × %2 classes: %3. The plot, formula, curve and other tools show sample %4</source>
+        <translation>%1 サンプル × %2 クラスのバッチ: %3。グラフ・式・曲線・他のツールはサンプル %4 を表示しています</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="80"/>
+        <source>, whose own loss is %1</source>
+        <translation>(そのサンプル自身の損失は %1)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchSheet</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="333"/>
+        <source>Predictions</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="350"/>
+        <source>Target t, one row per sample</source>
+        <translation>正解 t(1行が1サンプル)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="351"/>
+        <source>Prediction %1, one row per sample</source>
+        <translation>予測 %1(1行が1サンプル)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="153"/>
+        <source>%1 sample %2, class %3: %4</source>
+        <translation>%1 サンプル %2、クラス %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="155"/>
+        <source>blank</source>
+        <translation>空欄</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="163"/>
+        <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
+        <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="170"/>
+        <source>%1 sample %2, class %3</source>
+        <translation>%1 サンプル %2、クラス %3</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="183"/>
+        <source>%1 (class)</source>
+        <translation>%1(クラス)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="185"/>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="189"/>
+        <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
+        <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="192"/>
+        <source>Each sample&apos;s own loss</source>
+        <translation>各サンプル自身の損失</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="193"/>
+        <source>Class %1, counted from 0 as PyTorch and the book do</source>
+        <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="217"/>
+        <source>%1 sample %2: %3; the old value is kept.</source>
+        <translation>%1 サンプル %2: %3。元の値のままです。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchView</name>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="301"/>
+        <source>Nothing was pasted: %1.</source>
+        <translation>何も貼り付けませんでした: %1。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="309"/>
+        <source>Clear cells</source>
+        <translation>セルを空にする</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="98"/>
+        <location filename="../../lossgui/gui/commands.py" line="99"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="99"/>
+        <location filename="../../lossgui/gui/commands.py" line="100"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
@@ -362,27 +504,27 @@
         <translation>%n 行を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="141"/>
+        <location filename="../../lossgui/gui/commands.py" line="145"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="160"/>
+        <location filename="../../lossgui/gui/commands.py" line="164"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="182"/>
+        <location filename="../../lossgui/gui/commands.py" line="186"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="201"/>
+        <location filename="../../lossgui/gui/commands.py" line="205"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="219"/>
+        <location filename="../../lossgui/gui/commands.py" line="223"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -559,30 +701,46 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="198"/>
+        <location filename="../../lossgui/gui/document.py" line="262"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="201"/>
+        <location filename="../../lossgui/gui/document.py" line="265"/>
+        <location filename="../../lossgui/gui/document.py" line="351"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="220"/>
+        <location filename="../../lossgui/gui/document.py" line="284"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="223"/>
+        <location filename="../../lossgui/gui/document.py" line="287"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/document.py" line="349"/>
+        <source>Edit %1 sample %2</source>
+        <translation>%1 のサンプル %2 を編集</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/document.py" line="396"/>
+        <source>Target as class indices</source>
+        <translation>正解をクラス番号で表示</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/document.py" line="397"/>
+        <source>Target as one-hot table</source>
+        <translation>正解を one-hot の表で表示</translation>
     </message>
 </context>
 <context>
     <name>ElementSpin</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="118"/>
+        <location filename="../../lossgui/gui/selection.py" line="124"/>
         <source>Element k</source>
         <translation>要素 k</translation>
     </message>
@@ -590,92 +748,112 @@
 <context>
     <name>Examples</name>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="52"/>
+        <location filename="../../lossgui/gui/examples.py" line="53"/>
         <source>The Article: t = [0, 1, 0, 1, 0], a Good and a Bad y</source>
         <translation>記事の例: t = [0, 1, 0, 1, 0]、良い予測と悪い予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="53"/>
+        <location filename="../../lossgui/gui/examples.py" line="54"/>
         <source>2乗和誤差 0.252 for the good prediction y1, 2.0651 for the bad one y2</source>
         <translation>2乗和誤差は、学習がうまくいっている y1 で 0.252、うまくいっていない y2 で 2.0651</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="58"/>
+        <location filename="../../lossgui/gui/examples.py" line="59"/>
         <source>The Book: 10 Classes, the Answer Is Class 2</source>
         <translation>本の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="65"/>
+        <location filename="../../lossgui/gui/examples.py" line="66"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
         <translation>本の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="59"/>
+        <location filename="../../lossgui/gui/examples.py" line="60"/>
         <source>Deep Learning from Scratch: y gives class 2 (row 3: the book counts classes from 0) the highest probability 0.6; ½·SSE 0.0975, CEE with δ 0.5108</source>
         <translation>ゼロから作るDeep Learning: y はクラス2(3 行目: 本はクラスを 0 から数えます)に最も高い確率 0.6 を付けています。½·2乗和誤差 0.0975、δ 付き交差エントロピー誤差 0.5108</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="66"/>
+        <location filename="../../lossgui/gui/examples.py" line="67"/>
         <source>The same y, but t says class 7 (row 8): ½·SSE 0.5975, CEE with δ 2.3026 — a wrong guess costs more</source>
         <translation>同じ y で正解 t がクラス7(8 行目)の場合: ½·2乗和誤差 0.5975、δ 付き交差エントロピー誤差 2.3026 — 外れた予測ほど損失が大きくなります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="71"/>
+        <location filename="../../lossgui/gui/examples.py" line="72"/>
         <source>Regression: Real Numbers, One Outlier</source>
         <translation>回帰: 実数、外れ値が1つ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="72"/>
+        <location filename="../../lossgui/gui/examples.py" line="73"/>
         <source>t is any real number; y2 misses one element by 5. Compare mean squared error with Huber loss</source>
         <translation>t は任意の実数です。y2 は1つの要素だけ 5 外れています。平均2乗誤差と Huber損失を比べてみましょう</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="77"/>
+        <location filename="../../lossgui/gui/examples.py" line="78"/>
         <source>Logits, One Class: Softmax Cross-Entropy</source>
         <translation>ロジット、正解1クラス: ソフトマックス交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="78"/>
+        <location filename="../../lossgui/gui/examples.py" line="79"/>
         <source>y are raw scores (logits), not probabilities; softmax turns them into probabilities first</source>
         <translation>y は確率ではなく生のスコア(ロジット)です。ソフトマックスでまず確率に変換します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="83"/>
+        <location filename="../../lossgui/gui/examples.py" line="84"/>
         <source>Logits, Several Labels: BCE with Logits</source>
         <translation>ロジット、複数ラベル: ロジット入力の2値交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="84"/>
+        <location filename="../../lossgui/gui/examples.py" line="85"/>
         <source>t has two 1s (two labels are right); every element is its own yes/no question</source>
         <translation>t に 1 が2つあります(正解のラベルが2つ)。各要素がそれぞれ独立した「はい/いいえ」の問題です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="89"/>
+        <location filename="../../lossgui/gui/examples.py" line="90"/>
+        <source>The Book&apos;s Batch: 2 Samples with Labels</source>
+        <translation>書籍のバッチ: ラベル付きの2サンプル</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="91"/>
+        <source>Deep Learning from Scratch&apos;s mini-batch: labels 2 and 7, cross-entropy with δ, the batch mean 0.4338 (the sum of the two samples&apos; losses is 0.8675)</source>
+        <translation>『ゼロから作るDeep Learning』のミニバッチ: ラベル 2 と 7、δ 付き交差エントロピー誤差、バッチ平均 0.4338(2サンプルの損失の和は 0.8675)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="97"/>
+        <source>A Logits Batch: 4 Samples × 3 Classes, as PyTorch</source>
+        <translation>ロジットのバッチ: 4 サンプル × 3 クラス(PyTorch と同じ形)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="98"/>
+        <source>Logits and class-index labels, as PyTorch&apos;s cross_entropy(z, t) takes them: softmax cross-entropy gives 0.7974, the mean of the samples&apos; losses</source>
+        <translation>ロジットとクラス番号のラベル(PyTorch の cross_entropy(z, t) が受け取る形): ソフトマックス交差エントロピー誤差は 0.7974(サンプルの損失の平均)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/examples.py" line="104"/>
         <source>Lesson: SSE or CEE from a Confident Wrong Guess</source>
         <translation>レッスン: 自信たっぷりの誤りから学ぶ 2乗和誤差と交差エントロピー誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="90"/>
+        <location filename="../../lossgui/gui/examples.py" line="105"/>
         <source>y puts 0.98 on the wrong class: press Run under SSE, then Reset, choose cross-entropy (cee) and Run again, both stepping on the logits. SSE&apos;s gradient nearly vanishes where softmax is saturated, so its loss crawls for many steps, while CEE&apos;s gradient y − t does not vanish and its loss falls at once.</source>
         <translation>y は間違ったクラスに 0.98 を置いています。2乗和誤差(sse)で「実行」し、「リセット」してから交差エントロピー誤差(cee)を選んでもう一度「実行」してください(どちらもロジットで進めます)。ソフトマックスが飽和したところでは 2乗和誤差の勾配はほとんど消えるので損失は何ステップも這うように進みますが、交差エントロピー誤差の勾配 y − t は消えないので損失はすぐに下がります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="98"/>
+        <location filename="../../lossgui/gui/examples.py" line="113"/>
         <source>Lesson: MSE or MAE with One Outlier</source>
         <translation>レッスン: 外れ値が1つあるときの平均2乗誤差と平均絶対誤差</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="99"/>
+        <location filename="../../lossgui/gui/examples.py" line="114"/>
         <source>y5 misses by 10 while the others miss by 0.13 or less: Run under MSE, then Reset, choose MAE and Run again. MSE&apos;s slope grows with the error, so the outlier takes big steps and is in within a few, while MAE&apos;s slope is the same ±1/n for every element, so the outlier comes in 0.2 a step, E falls in a nearly straight line and the small errors jitter around t.</source>
         <translation>y₅ だけが 10 ずれ、ほかのずれは 0.13 以下です。平均2乗誤差(mse)で「実行」し、「リセット」してから平均絶対誤差(mae)を選んでもう一度「実行」してください。平均2乗誤差の傾きは誤差とともに大きくなるので外れ値は大きな歩幅で数ステップのうちに戻りますが、平均絶対誤差の傾きはどの要素でも同じ ±1/n なので、外れ値は1ステップに 0.2 ずつしか戻らず、E はほぼ直線で下がり、小さな誤差は t のまわりで行ったり来たりします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="108"/>
+        <location filename="../../lossgui/gui/examples.py" line="123"/>
         <source>Lesson: a Good and a Too-Large Learning Rate</source>
         <translation>レッスン: ちょうどよい学習率と大きすぎる学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/examples.py" line="109"/>
+        <location filename="../../lossgui/gui/examples.py" line="124"/>
         <source>The article&apos;s data under SSE: Run with learning rate 0.1, then Reset, set it to 1.1 and Run again. Each step multiplies y − t by 1 − 2η, which is 0.8 for η = 0.1 and shrinks the error, but −1.2 for η = 1.1, which throws y past t further every step, so E climbs.</source>
         <translation>記事のデータを 2乗和誤差で扱います。学習率 0.1 で「実行」し、「リセット」してから学習率を 1.1 にしてもう一度「実行」してください。1ステップごとに y − t には 1 − 2η が掛かります。η = 0.1 ならそれは 0.8 で誤差は縮みますが、η = 1.1 なら −1.2 で、y は毎回 t をさらに大きく飛び越えるので E は増えていきます。</translation>
     </message>
@@ -683,134 +861,134 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="40"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="43"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="47"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="143"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="155"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="165"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="177"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="178"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="190"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="179"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="191"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="194"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="195"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="199"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="211"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="240"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="252"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="249"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="261"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="317"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="339"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="353"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="363"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="377"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="366"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="376"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="390"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="379"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="384"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="396"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="410"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="413"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="457"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="471"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="487"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1048,125 +1226,137 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="220"/>
-        <location filename="../../lossgui/gui/main_window.py" line="332"/>
+        <location filename="../../lossgui/gui/main_window.py" line="239"/>
+        <location filename="../../lossgui/gui/main_window.py" line="352"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="68"/>
+        <location filename="../../lossgui/gui/main_window.py" line="73"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="70"/>
+        <location filename="../../lossgui/gui/main_window.py" line="75"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="85"/>
+        <location filename="../../lossgui/gui/main_window.py" line="91"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="125"/>
+        <location filename="../../lossgui/gui/main_window.py" line="133"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="128"/>
+        <location filename="../../lossgui/gui/main_window.py" line="136"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="188"/>
+        <location filename="../../lossgui/gui/main_window.py" line="205"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="189"/>
+        <location filename="../../lossgui/gui/main_window.py" line="206"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="190"/>
+        <location filename="../../lossgui/gui/main_window.py" line="207"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="191"/>
+        <location filename="../../lossgui/gui/main_window.py" line="208"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="193"/>
+        <location filename="../../lossgui/gui/main_window.py" line="210"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="271"/>
+        <location filename="../../lossgui/gui/main_window.py" line="291"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="273"/>
+        <location filename="../../lossgui/gui/main_window.py" line="293"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="287"/>
+        <location filename="../../lossgui/gui/main_window.py" line="307"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="349"/>
+        <location filename="../../lossgui/gui/main_window.py" line="369"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="351"/>
+        <location filename="../../lossgui/gui/main_window.py" line="371"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="353"/>
+        <location filename="../../lossgui/gui/main_window.py" line="373"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="359"/>
+        <location filename="../../lossgui/gui/main_window.py" line="409"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="364"/>
+        <location filename="../../lossgui/gui/main_window.py" line="414"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="488"/>
+        <location filename="../../lossgui/gui/main_window.py" line="537"/>
+        <source>Keep at least one sample: a loss needs at least one.</source>
+        <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lossgui/gui/main_window.py" line="540"/>
+        <source>Delete %n samples</source>
+        <translation>
+            <numerusform>%n サンプルを削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="571"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="492"/>
+        <location filename="../../lossgui/gui/main_window.py" line="575"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="493"/>
+        <location filename="../../lossgui/gui/main_window.py" line="576"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="560"/>
+        <location filename="../../lossgui/gui/main_window.py" line="649"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="561"/>
+        <location filename="../../lossgui/gui/main_window.py" line="650"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1231,7 +1421,7 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="83"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="339"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="340"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
@@ -1241,44 +1431,44 @@ Which column holds the target t?</source>
         <translation>要素 k</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="316"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="317"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="338"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="339"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="373"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="374"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="386"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="387"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="392"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="393"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="393"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="394"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="396"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="397"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="397"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="398"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1286,7 +1476,7 @@ Which column holds the target t?</source>
 <context>
     <name>PredictionCombo</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="91"/>
+        <location filename="../../lossgui/gui/selection.py" line="97"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
@@ -1294,12 +1484,12 @@ Which column holds the target t?</source>
 <context>
     <name>ProbabilityView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/probability_view.py" line="107"/>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="108"/>
         <source>Probabilities of the logits (read-only)</source>
         <translation>ロジットから求めた確率(読み取り専用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/probability_view.py" line="108"/>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="109"/>
         <source>The probabilities the loss computes from the logits y: read-only, they follow every edit and every step</source>
         <translation>損失がロジット y から計算する確率です。読み取り専用で、編集やステップのたびに更新されます</translation>
     </message>

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 from lossgui.core import LossguiError, csvio, plot_files, project
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic
+from lossgui.core.classes import index_table, is_index_target
 from lossgui.core.columns import TARGET_NAME, check_columns
+from lossgui.core.numbers import is_truth
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
@@ -60,6 +62,16 @@ class Loaded:
     loss_id: str | None = None
     params: dict[str, ParamValue] = field(default_factory=dict)
     is_session: bool = False
+    class_indices: bool = False  # the target was N class indices (now its one-hot rows)
+
+
+def batch_loaded(loaded: Loaded, path: str) -> Loaded:
+    """A class-index target (N values beside N×K predictions) as its one-hot rows, flagged."""
+    target, predictions = loaded.columns[0], loaded.columns[1:]
+    if not is_index_target(target, predictions):
+        return loaded
+    table = index_table(target, predictions[0].shape[1], path)
+    return replace(loaded, columns=[table, *predictions], class_indices=True)
 
 
 def is_session_path(path: str | os.PathLike[str]) -> bool:
@@ -86,8 +98,8 @@ def session_of(document: Document) -> project.Session:
     names = document.names
     return project.Session(
         names[0],
-        document.column(0).copy(),
-        [(names[c], document.column(c).copy()) for c in range(1, document.column_count)],
+        document.file_column(0).copy(),
+        [(names[c], document.file_column(c).copy()) for c in range(1, document.column_count)],
         document.loss_id,
         dict(document.params),
     )
@@ -100,13 +112,13 @@ def results_text(document: Document) -> str:
             raise LossguiError(f"{name} cannot be evaluated ({error}); fix it before exporting",
                                f"{name} は計算できません({error})。書き出す前に直してください")
     results = [
-        (name, document.column(c), evaluation)
+        (name, document.file_column(c), evaluation)
         for c, (name, evaluation) in enumerate(
             zip(document.prediction_names, document.evaluations, strict=True), start=1
         )
         if evaluation is not None
     ]
-    return csvio.results_csv_text(document.names[0], document.column(0), results)
+    return csvio.results_csv_text(document.names[0], document.file_column(0), results)
 
 
 class FileController(QObject):
@@ -253,16 +265,12 @@ class FileController(QObject):
         """A data CSV or a session as columns with the target first (asks which is t if needed)."""
         if is_session_path(path):
             session = self._read_file(project.load, path)
-            if any(c.ndim == 2 for _, c in session.predictions):
-                raise _batch_not_yet(path)
-            return Loaded(
+            return batch_loaded(Loaded(
                 [session.target_name, *(n for n, _ in session.predictions)],
                 [session.target, *(c for _, c in session.predictions)],
                 session.loss_id, dict(session.params), is_session=True,
-            )
+            ), path)
         data = self._read_file(csvio.read_data_csv, path)
-        if data.is_batch:
-            raise _batch_not_yet(path)
         if len(data.names) < 2:  # refused before asking which of the columns is t
             check_columns(data.names, [c.shape for c in data.columns])
         if TARGET_NAME in data.names:
@@ -272,6 +280,10 @@ class FileController(QObject):
             if chosen is None:
                 raise background.Cancelled
             target = chosen
+        if data.is_batch:
+            name, t, predictions = data.split(target)
+            return batch_loaded(Loaded([name, *(n for n, _ in predictions)],
+                                       [t, *(y for _, y in predictions)]), path)
         order = [target, *(n for n in data.names if n != target)]
         return Loaded(order, [data.column(n) for n in order])
 
@@ -288,6 +300,8 @@ class FileController(QObject):
             params = {loaded.loss_id: loaded.params} if loaded.loss_id else None
             # The columns were just read for this: the document takes them, no copy.
             document.replace(loaded.names, loaded.columns, loaded.loss_id, params, take=True)
+            if loaded.class_indices:
+                document.model.set_class_indices(True)
         finally:
             self._replacing = False
 
@@ -344,7 +358,7 @@ class FileController(QObject):
     @property
     def bom(self) -> bool:
         """Whether exported results CSVs start with a UTF-8 BOM (helps Excel read UTF-8)."""
-        return self.settings.value(BOM_KEY, False) in (True, "true")
+        return is_truth(self.settings.value(BOM_KEY, False))
 
     def set_bom(self, on: bool) -> None:
         """Remember the BOM choice for exported results CSVs."""
@@ -501,11 +515,3 @@ class FileController(QObject):
             return paths[0]
         return None
 
-
-def _batch_not_yet(path: str) -> LossguiError:
-    # Until the window has its N×K tables, a batch is refused whole rather than shown wrongly.
-    return LossguiError(
-        f"{path} holds a batch (N samples × K classes), which the window cannot show yet; "
-        "lossgui compute reads it",
-        f"{path} はバッチ(N サンプル × K クラス)です。ウィンドウではまだ表示できません。"
-        "lossgui compute で読めます")

@@ -140,7 +140,7 @@ class ConventionsPanel(QWidget):
         j = self._selection.prediction
         y, t = np.array(document.column(j + 1)), np.array(document.column(0))
         rows: list[tuple[str, str, float | None, str]] = []
-        evaluation = document.evaluations[j]
+        evaluation = document.sample_evaluations[j]
         if evaluation is not None:
             loss = document.loss
             name = loss.name_ja if is_japanese() else loss.name_en

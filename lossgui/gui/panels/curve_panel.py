@@ -176,7 +176,7 @@ class CurvePanel(QWidget):
         t = document.column(0)
         item = self.plot.getPlotItem()
         self.curves = []
-        for j, evaluation in enumerate(document.evaluations):
+        for j, evaluation in enumerate(document.sample_evaluations):
             y = document.column(j + 1)
             curve = None
             if evaluation is not None and math.isfinite(y[k]) and math.isfinite(t[k]):

@@ -77,7 +77,7 @@ class FormulaPanel(QWidget):
         """Write the formula out again from the document's current evaluation."""
         document = self._selection.document
         column = self._selection.prediction + 1
-        evaluation = document.evaluations[self._selection.prediction]
+        evaluation = document.sample_evaluations[self._selection.prediction]
         self.substitution = None
         if evaluation is None:
             error = document.errors[self._selection.prediction] or ""

@@ -105,6 +105,7 @@ class PlotPanel(QWidget):
         layout.addWidget(self.hover)
 
         document.changed.connect(self.refresh)
+        document.sample_changed.connect(self.refresh)  # a batch's other sample
         document.reset_done.connect(self._show_everything)
         document.loss_changed.connect(self._show_everything)  # another scale: fit it again
         self.refresh()
@@ -149,7 +150,7 @@ class PlotPanel(QWidget):
         gradient = self.gradient_mode
         self._negate = gradient
         self._arrays = []
-        for evaluation in document.evaluations:
+        for evaluation in document.sample_evaluations:
             if evaluation is None:
                 self._arrays.append(None)
             else:

@@ -1,0 +1,398 @@
+"""The sheets of a batch: the target and each prediction as an N×K table (row = sample n).
+
+The target shows as its N×K one-hot/probability table or, after *Data ▸ Target as Class
+Indices*, as one column of class indices; the predictions are tabs of one N×K table each, with
+each sample's own loss in a last, read-only column. The vector views (plot, formula, curve,
+other tools) show the sample of the current row. A one-sample document never comes here.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
+
+from lossgui.core import CellError, LossguiError
+from lossgui.core.blockparse import parse_block_array
+from lossgui.core.classes import NotOneHot, class_indices
+from lossgui.core.document import TARGET, Change, ChangeKind
+from lossgui.core.numbers import cell_text
+from lossgui.core.problems import error_text
+from lossgui.gui.document import Document
+from lossgui.gui.language import current_language
+from lossgui.gui.sheet.sheet_view import SheetView
+from lossgui.gui.sheet.table_model import (
+    PROBLEM_BACKGROUND,
+    PROBLEM_FOREGROUND,
+    ModelIndex,
+    uses_decimal_comma,
+)
+
+_EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_STRUCTURE = {ChangeKind.INSERTED, ChangeKind.REMOVED, ChangeKind.RESET,
+              ChangeKind.COLUMN_INSERTED, ChangeKind.COLUMN_REMOVED}
+
+
+class BatchTableModel(QAbstractTableModel):
+    """One document column of a batch as N rows × K classes (or N class indices)."""
+
+    refused = Signal(str)
+
+    def __init__(self, document: Document, column: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.column = column
+        self._resetting = False
+        document.model_about_to_change.connect(self._on_about_to_change)
+        document.model_changed.connect(self._on_changed)
+        document.changed.connect(self._on_evaluated)
+
+    # --- shape -------------------------------------------------------------------------------
+
+    @property
+    def indices(self) -> bool:
+        """Whether this is the target shown as class indices (one column)."""
+        return self.column == TARGET and self.document.model.class_indices
+
+    @property
+    def has_loss_column(self) -> bool:
+        """Predictions end with a read-only column: each sample's own loss."""
+        return self.column != TARGET
+
+    @property
+    def classes(self) -> int:
+        """K."""
+        return self.document.model.elements
+
+    def document_column(self, column: int) -> int:
+        """The document column (the same for every column of this table)."""
+        return self.column
+
+    def show_column(self, column: int | None) -> None:
+        """Show another document column (a tab reused), or nothing (a tab about to go)."""
+        self.beginResetModel()
+        self.column = -1 if column is None else column
+        self.endResetModel()
+
+    @property
+    def _gone(self) -> bool:
+        return not 0 <= self.column < self.document.column_count
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """N samples."""
+        return 0 if parent.isValid() or self._gone else self.document.model.samples
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """K classes (+ the loss column), or one column of indices."""
+        if parent.isValid() or self._gone:
+            return 0
+        if self.indices:
+            return 1
+        return self.classes + (1 if self.has_loss_column else 0)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def _index_value(self, sample: int) -> float:
+        indices = class_indices(self.document.model.cells(TARGET, sample, 0, 1, self.classes))
+        return math.nan if isinstance(indices, NotOneHot) else float(indices[0])
+
+    def value(self, sample: int, k: int) -> float:
+        """The cell's number (a class index in the index column; NaN when blank)."""
+        if self.indices:
+            return self._index_value(sample)
+        if k >= self.classes:
+            evaluation = self._evaluation()
+            return float(evaluation.per_sample[sample]) if evaluation is not None else math.nan
+        return self.document.model.cell(self.column, sample, k)
+
+    def _evaluation(self) -> Any:
+        evaluations = self.document.evaluations
+        index = self.column - 1
+        if not 0 <= index < len(evaluations):
+            return None
+        evaluation = evaluations[index]
+        if evaluation is None or evaluation.contributions.ndim != 2 \
+                or len(evaluation.contributions) != self.rowCount():
+            return None
+        return evaluation
+
+    def _flagged(self, sample: int, k: int) -> bool:
+        if self.indices:  # a problem of any class of the sample's one-hot row
+            return any(self.document.model.is_flagged(TARGET, sample, j)
+                       for j in range(self.classes))
+        if k >= self.classes:
+            return False
+        return self.document.model.is_flagged(self.column, sample, k)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, highlight and the core's explanation of a cell."""
+        if not index.isValid() or index.row() >= self.rowCount() \
+                or index.column() >= self.columnCount():
+            return None
+        sample, k = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = self.value(sample, k)
+            if k >= self.classes and not self.indices and role == Qt.ItemDataRole.DisplayRole:
+                return "" if math.isnan(value) else f"{value:.4g}"
+            return cell_text(value, uses_decimal_comma())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        flagged = self._flagged(sample, k)
+        if role == Qt.ItemDataRole.BackgroundRole and flagged:
+            return QBrush(PROBLEM_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and flagged:
+            return QBrush(PROBLEM_FOREGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(sample, k)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("%1 sample %2, class %3: %4").replace("%1", self._name()) \
+                .replace("%2", str(sample + 1)).replace("%3", str(k)) \
+                .replace("%4", cell_text(self.value(sample, k)) or self.tr("blank"))
+        return None
+
+    def _name(self) -> str:
+        return "" if self._gone else self.document.names[self.column]
+
+    def _tooltip(self, sample: int, k: int) -> str | None:
+        if k >= self.classes and not self.indices:
+            return self.tr("The loss of sample %1 alone; the total is the batch's mean or sum "
+                           "of these").replace("%1", str(sample + 1))
+        if not self.indices:
+            messages = self.document.model.cell_messages(self.column, sample, k,
+                                                         current_language())
+            if messages:
+                return "\n".join(messages)
+        return self.tr("%1 sample %2, class %3").replace("%1", self._name()) \
+            .replace("%2", str(sample + 1)).replace("%3", str(k))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Classes ``t[0]``, ``y1[1]``, … across the top (as a batch CSV names them), samples
+        1…N down the side."""
+        if self._gone:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+            if self.indices:
+                return self.tr("%1 (class)").replace("%1", self._name())
+            if section >= self.classes:
+                return self.tr("loss")
+            return f"{self._name()}[{section}]"
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            if self.indices:
+                return self.tr("The correct class of each sample, counted from 0 (PyTorch's "
+                               "class-index target)")
+            if section >= self.classes:
+                return self.tr("Each sample's own loss")
+            return self.tr("Class %1, counted from 0 as PyTorch and the book do") \
+                .replace("%1", str(section))
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """Every cell is editable except the loss column."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if not self.indices and index.column() >= self.classes:
+            return _READ_ONLY
+        return _EDITABLE
+
+    # --- the user's edit -----------------------------------------------------------------------
+
+    def setData(self, index: ModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Parse the text and make it an undoable edit; False (and ``refused``) if unusable."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            block = parse_block_array(str(value), uses_decimal_comma()) if str(value).strip() \
+                else np.full((1, 1), math.nan)
+            self.write(index.row(), index.column(), block)
+        except (CellError, LossguiError) as error:
+            self.refused.emit(self.tr("%1 sample %2: %3; the old value is kept.")
+                              .replace("%1", self._name()).replace("%2", str(index.row() + 1))
+                              .replace("%3", _reason(error)))
+            return False
+        return True
+
+    def write(self, sample: int, k: int, block: np.ndarray) -> None:
+        """Write a pasted or typed block at (sample, k): one undo step; LossguiError if not."""
+        if self.indices:
+            if block.shape[1] != 1:
+                raise LossguiError(
+                    f"the class-index column takes one number per sample, not {block.shape[1]}",
+                    f"クラス番号の列はサンプルごとに数が1つです({block.shape[1]} 個ではなく)")
+            self.document.edit_class_indices(sample, block[:, 0].tolist())
+            return
+        if k >= self.classes:
+            raise LossguiError("the loss column is computed, not typed",
+                               "損失の列は計算された値で、入力はできません")
+        self.document.edit_batch(self.column, sample, k, block)
+
+    # --- following the document ------------------------------------------------------------------
+
+    def _on_about_to_change(self, change: Change) -> None:
+        if change.kind in _STRUCTURE and not self._resetting:
+            self._resetting = True
+            self.beginResetModel()
+
+    def _on_changed(self, change: Change) -> None:
+        if self._resetting:
+            self._resetting = False
+            self.endResetModel()
+        elif change.kind is ChangeKind.VALUES and self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(change.samples.start, 0),
+                                  self.index(min(change.samples.stop, self.rowCount()) - 1,
+                                             self.columnCount() - 1))
+        elif change.kind is ChangeKind.RENAMED:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def _on_evaluated(self) -> None:
+        rows, columns = self.rowCount(), self.columnCount()
+        if rows and columns and not self._resetting:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, CellError):
+        return error.reason_in(current_language())
+    return error_text(error, current_language())
+
+
+class BatchView(SheetView):
+    """A batch table with the spreadsheet keys, copy and paste of :class:`SheetView`."""
+
+    def __init__(self, model: BatchTableModel, accessible_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(model, accessible_name, parent)  # type: ignore[arg-type]
+        self.batch_model = model
+        self.horizontalHeader().setDefaultSectionSize(58)
+
+    def _on_header_double_clicked(self, section: int) -> None:
+        if self.batch_model.column != TARGET:
+            self.rename_requested.emit(self.batch_model.column)
+
+    def selection_text(self) -> str:
+        """The selection as spreadsheet text (tabs, CRLF), the cells' own numbers."""
+        ranges = self.selected_ranges()
+        if not ranges:
+            return ""
+        top, left = min(r[0] for r in ranges), min(r[1] for r in ranges)
+        bottom, right = max(r[2] for r in ranges), max(r[3] for r in ranges)
+        comma = uses_decimal_comma()
+        lines = ["\t".join(cell_text(self.batch_model.value(n, k), comma)
+                           for k in range(left, right + 1)) for n in range(top, bottom + 1)]
+        return "\r\n".join(lines) + "\r\n"
+
+    def paste_text(self, text: str) -> bool:
+        """Paste a block (TSV, nested list, np.array, a PyTorch print) as one undo step."""
+        row, column = self.top_left()
+        try:
+            block = parse_block_array(text, uses_decimal_comma())
+            if not block.size:
+                raise LossguiError("the clipboard has no numbers", "クリップボードに数がありません")
+            self.batch_model.write(row, column, block)
+        except (CellError, LossguiError) as error:
+            self.message.emit(self.tr("Nothing was pasted: %1.").replace("%1", _reason(error)))
+            return False
+        return True
+
+    def clear_selection(self) -> None:
+        """Blank the selected cells: they become missing, not zero."""
+        model = self.batch_model
+        stack = model.document.undo_stack
+        stack.beginMacro(self.tr("Clear cells"))
+        try:
+            for top, left, bottom, right in self.selected_ranges():
+                if model.indices:
+                    model.document.clear_batch(TARGET, top, 0, bottom, model.classes - 1)
+                elif left < model.classes:
+                    model.document.clear_batch(model.column, top, left, bottom,
+                                               min(right, model.classes - 1))
+        finally:
+            stack.endMacro()
+
+
+class BatchSheet(QWidget):
+    """The target's table beside a tab per prediction; the current row is the shown sample."""
+
+    message = Signal(str)
+    rename_requested = Signal(int)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.target_view = self._view(TARGET)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Predictions"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.target_view, 1)
+        layout.addWidget(self.tabs, 3)
+        self._views: list[BatchView] = []
+        # After the change is complete (every table model has ended its reset), never inside it.
+        document.changed.connect(self._rebuild)
+        document.sample_changed.connect(self._follow_sample)
+        self._rebuild()
+
+    prediction_selected = Signal(int)  # 0-based prediction of the current tab
+    cell_selected = Signal(int, int)  # sample n, class k of a current cell
+
+    def _view(self, column: int) -> BatchView:
+        name = self.tr("Target t, one row per sample") if column == TARGET else \
+            self.tr("Prediction %1, one row per sample").replace("%1",
+                                                                 self.document.names[column])
+        view = BatchView(BatchTableModel(self.document, column, self), name)
+        view.message.connect(self.message)
+        view.batch_model.refused.connect(self.message)
+        view.rename_requested.connect(self.rename_requested)
+        view.selectionModel().currentChanged.connect(self._on_current)
+        return view
+
+    def views(self) -> list[BatchView]:
+        """The target's view, then each prediction's."""
+        return [self.target_view, *self._views]
+
+    def _rebuild(self) -> None:
+        """One tab per prediction: tabs are reused, their models pointed at the columns."""
+        names = self.document.prediction_names
+        if [self.tabs.tabText(i) for i in range(self.tabs.count())] == list(names):
+            return
+        for i, view in enumerate(self._views):
+            # Repoint (or empty) each model before any tab goes: a view never reads a
+            # column that is not there.
+            view.batch_model.show_column(i + 1 if i < len(names) else None)
+        while len(self._views) > len(names):
+            view = self._views.pop()
+            self.tabs.removeTab(self.tabs.indexOf(view))
+            view.deleteLater()
+        while len(self._views) < len(names):
+            view = self._view(len(self._views) + 1)
+            self._views.append(view)
+            self.tabs.addTab(view, "")
+        for i, name in enumerate(names):
+            self.tabs.setTabText(i, name)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.cell_selected.emit(current.row(), current.column())
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index >= 0:
+            self.prediction_selected.emit(index)
+
+    def _follow_sample(self) -> None:
+        """Another sample was chosen elsewhere (the samples plot): make it the current row."""
+        sample = self.document.sample
+        for view in self.views():
+            current = view.currentIndex()
+            if view.model().rowCount() > sample and current.row() != sample:
+                view.go_to(sample, max(current.column(), 0))

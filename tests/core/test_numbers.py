@@ -1,0 +1,44 @@
+"""core/numbers.py: each named format gives the text the places that use it always showed."""
+
+from __future__ import annotations
+
+import math
+
+from lossgui.core.numbers import (
+    cell_text,
+    in_formula,
+    is_truth,
+    round_trip,
+    setting,
+    short,
+    shown,
+    truth,
+)
+
+
+def test_round_trip_reads_back_identically() -> None:
+    for value in (0.1 + 0.2, 1e-7, -2.5, 1e300, 0.0):
+        assert float(round_trip(value)) == value
+    assert (round_trip(math.nan), round_trip(math.inf), round_trip(-math.inf)) == \
+        ("nan", "inf", "-inf")
+
+
+def test_cell_text_drops_the_trailing_zero_and_follows_the_locale() -> None:
+    assert cell_text(1.0) == "1" and cell_text(0.65) == "0.65" and cell_text(math.nan) == ""
+    assert cell_text(2.5, decimal_comma=True) == "2,5"
+
+
+def test_rounded_forms_for_sentences_panels_and_formulas() -> None:
+    assert short(0.35000000000000003) == "0.35" and short(1e-7) == "1e-07"
+    assert shown(math.inf) == "∞" and shown(-math.inf) == "−∞"
+    assert shown(1.23456789, decimal_comma=True) == "1,23457"
+    assert in_formula(-0.5) == "−0.5" and in_formula(1e-7) == "1e−07"
+    assert in_formula(math.inf) == "∞"
+
+
+def test_yes_no_and_parameter_values_as_text() -> None:
+    assert (truth(True), truth(False)) == ("true", "false")
+    assert is_truth(True) and is_truth("true") and not is_truth("false") and not is_truth(None)
+    assert setting(True) == "true" and setting("mean") == "mean" and setting(1e-7) == "1e-07"
+    assert setting(0.30000000000000004, rounded=True) == "0.3"
+    assert setting(0.5, rounded=True, decimal_comma=True) == "0,5"

@@ -1,0 +1,155 @@
+"""Batches in the window: N×K tables, edits, paste of PyTorch prints, undo, class indices,
+the selected sample in the aids, sessions and export — against the core's and the CLI's numbers."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+from gui_helpers import formula_text
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from lossgui.cli import main as cli_main
+from lossgui.core import csvio, evaluate, project
+from lossgui.gui.main_window import MainWindow
+
+EXAMPLES = resources.files("lossgui.resources") / "examples"
+Z = np.array([[1.2, -0.3, 0.5], [0.1, 2.0, -1.0], [-0.5, 0.4, 1.5], [2.2, 0.3, -0.8]])
+LABELS = np.array([0.0, 1.0, 2.0, 1.0])
+
+
+@pytest.fixture
+def batch(window: MainWindow) -> MainWindow:
+    """The window on the logits batch example (softmax cross-entropy, labels as indices)."""
+    window.load_named_example("logits_batch")
+    return window
+
+
+def test_a_batch_opens_as_n_by_k_tables_with_a_class_index_column(batch: MainWindow) -> None:
+    sheet = batch.batch_sheet
+    assert batch.sheet_stack.currentWidget() is sheet
+    target = sheet.target_view.model()
+    assert (target.rowCount(), target.columnCount()) == (4, 1)
+    assert [target.data(target.index(n, 0)) for n in range(4)] == ["0", "1", "2", "1"]
+    z = sheet.tabs.widget(0).model()
+    assert (z.rowCount(), z.columnCount()) == (4, 4)  # 3 classes and each sample's own loss
+    assert z.headerData(2, Qt.Orientation.Horizontal) == "z[2]"
+    assert z.data(z.index(3, 0)) == "2.2"
+    expected = evaluate("softmax_cee", Z, LABELS)
+    assert batch.document.evaluations[0].total == expected.total
+    assert float(z.value(3, 3)) == expected.per_sample[3]
+    assert batch.batch_panel.isVisible()
+    assert "the total E is the mean of the 4 samples' losses (÷ N)" in \
+        batch.batch_panel.summary.text()
+
+
+def test_the_aids_show_the_selected_sample_as_a_vector(batch: MainWindow) -> None:
+    sheet = batch.batch_sheet
+    sheet.tabs.widget(0).go_to(3, 1)
+    assert batch.document.sample == 3
+    own = evaluate("softmax_cee", Z[3], np.eye(3)[1])
+    [shown] = batch.document.sample_evaluations
+    assert shown is not None and shown.total == own.total
+    np.testing.assert_array_equal(batch.plot_panel.values(0), own.contributions)
+    # −log softmax(z₄)₁, the sample's own loss, written out with its probabilities
+    assert formula_text(batch.formula_panel).startswith("−(0·log 0.833781 + 1·log 0.124707")
+    assert formula_text(batch.formula_panel).endswith(f"= {own.total:.6g}")
+    assert "show sample 4" in batch.batch_panel.summary.text()
+    batch.batch_panel.refresh()
+    assert batch.batch_panel.shares()[0].sum() == pytest.approx(
+        batch.document.evaluations[0].total)
+
+
+def test_edit_paste_and_undo_in_a_batch(batch: MainWindow, qtbot: QtBot) -> None:
+    document = batch.document
+    z_view = batch.batch_sheet.tabs.widget(0)
+    z_view.go_to(0, 0)
+    assert z_view.paste_text("tensor([[ 0.1000, 0.2000,  0.3000],\n        [ 1.0, 2.0, 3.0]],"
+                             " requires_grad=True)")
+    np.testing.assert_array_equal(document.model.column(1)[:2], [[0.1, 0.2, 0.3], [1, 2, 3]])
+    assert document.evaluations[0].total == evaluate(
+        "softmax_cee", np.vstack([[0.1, 0.2, 0.3], [1, 2, 3], Z[2:]]), LABELS).total
+    z_view.go_to(3, 0)  # a paste past the last sample adds samples, blank elsewhere
+    assert z_view.paste_text("[[1, 2, 3], [4, 5, 6]]")
+    assert document.model.samples == 5
+    assert np.isnan(document.model.column(0)[4]).all()
+    document.undo_stack.undo()
+    assert document.model.samples == 4
+    document.undo_stack.undo()
+    np.testing.assert_array_equal(document.model.column(1), Z)
+    refused: list[str] = []
+    z_view.message.connect(refused.append)
+    assert not z_view.paste_text("[[0.1, 'x']]")
+    assert "'x' is not a number" in refused[0]
+    np.testing.assert_array_equal(document.model.column(1), Z)
+
+
+def test_typing_a_class_index_writes_its_one_hot_row_and_refuses_others(
+    batch: MainWindow,
+) -> None:
+    target = batch.batch_sheet.target_view.model()
+    assert target.setData(target.index(3, 0), "2")
+    np.testing.assert_array_equal(batch.document.model.column(0)[3], [0, 0, 1])
+    refused: list[str] = []
+    target.refused.connect(refused.append)
+    assert not target.setData(target.index(3, 0), "3")
+    assert "the class index 3 is not below K = 3" in refused[0]
+    assert not target.setData(target.index(3, 0), "1.5")
+    np.testing.assert_array_equal(batch.document.model.column(0)[3], [0, 0, 1])
+
+
+def test_one_hot_and_class_indices_convert_as_one_undoable_step(batch: MainWindow) -> None:
+    document = batch.document
+    action = batch.action_map["class_indices"]
+    assert action.isEnabled() and action.isChecked()
+    action.trigger()  # back to the one-hot table
+    target = batch.batch_sheet.target_view.model()
+    assert target.columnCount() == 3 and not document.model.class_indices
+    assert document.undo_stack.undoText() == "Target as one-hot table"
+    totals = document.evaluations[0].total
+    document.undo_stack.undo()
+    assert document.model.class_indices and target.columnCount() == 1
+    assert document.evaluations[0].total == totals  # the same numbers either way
+    action.trigger()
+    target.setData(target.index(0, 1), "0.5")  # not one-hot any more: no class index
+    notices: list[str] = []
+    batch.show_notice = notices.append  # type: ignore[method-assign]
+    action.trigger()
+    assert not document.model.class_indices and not action.isChecked()
+    assert "sample 1 is not one-hot" in notices[0]
+
+
+def test_a_batch_session_and_export_round_trip(batch: MainWindow, tmp_path: Path,
+                                               capsysbinary: pytest.CaptureFixture[bytes]
+                                               ) -> None:
+    session = tmp_path / "batch.lossgui.json"
+    assert batch.files.save_to(str(session))
+    saved = project.load(session)
+    assert saved.target.tolist() == LABELS.tolist()
+    np.testing.assert_array_equal(saved.predictions[0][1], Z)
+    batch.load_named_example("article")
+    assert not batch.document.is_batch
+    assert batch.open_path(str(session))
+    assert batch.document.model.class_indices
+    np.testing.assert_array_equal(batch.document.model.column(1), Z)
+    exported = tmp_path / "results.csv"
+    batch.files.ask_save_path = lambda *_: (str(exported), "")  # type: ignore[method-assign]
+    assert batch.files.export_results()
+    cli = tmp_path / "cli.csv"
+    assert cli_main(["compute", str(EXAMPLES / "logits-batch.csv"), "--loss", "softmax_cee",
+                     "--output", str(cli)]) == 0
+    assert exported.read_bytes() == cli.read_bytes()
+    _, t, [(_, z)] = csvio.read_data_csv(exported).split()
+    np.testing.assert_array_equal(z, Z)
+    assert t.tolist() == LABELS.tolist()
+
+
+def test_a_vector_document_looks_as_it_always_did(window: MainWindow) -> None:
+    assert window.sheet_stack.currentIndex() == 0
+    assert not window.batch_panel.isVisible()
+    assert not window.action_map["class_indices"].isEnabled()
+    assert window.document.sample_evaluations is not None
+    assert window.document.sample_evaluations == window.document.evaluations
