@@ -9,7 +9,14 @@ import numpy as np
 
 from lossgui.core.arrays import FloatArray
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
-from lossgui.core.losses import InputKind, Task, get_loss, reduction_divisor, scale_factor
+from lossgui.core.losses import (
+    InputKind,
+    Task,
+    class_smoothed,
+    get_loss,
+    reduction_divisor,
+    scale_factor,
+)
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.numbers import in_formula
 from lossgui.core.params import ParamValue
@@ -162,7 +169,7 @@ def _class_terms(
         if power == "2":
             text += "²"
         weight = "" if one_hot else f"{_operand(float(t[c]))}·"
-        terms.append(Term(weight + text))
+        terms.append(Term(weight + text, element=i))
     return tuple(terms), count - len(terms), f"(1/{classes})·"
 
 
@@ -182,8 +189,11 @@ def substitute(
         if loss.id == "softmax_cee":
             # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
             y = softmax(y)
+        # The terms show the target the loss uses: smoothed over two classes or over K.
         if "label_smoothing" in params and loss.task is Task.BINARY:
-            t = binary_smoothed(t, params)  # the terms show the target the loss uses
+            t = binary_smoothed(t, params)
+        elif loss.id == "softmax_cee":
+            t = class_smoothed(t, params)
         if loss.id in {"hinge", "squared_hinge"}:
             t = sign_labels(t)  # write the −1 the total uses, not the 0 that was typed
         terms = tuple(replace(_term(loss.id, float(y[k]), float(t[k]), params), element=k)

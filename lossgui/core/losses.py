@@ -285,7 +285,8 @@ def _bce_logits(
     return values, grads
 
 
-def _smoothed(t: FloatArray, p: Params) -> FloatArray:
+def class_smoothed(t: FloatArray, p: Params) -> FloatArray:
+    """PyTorch cross_entropy's label smoothing: t·(1 − ε) + ε/K (ε = 0 leaves t itself)."""
     smoothing = float(p["label_smoothing"])
     classes = t.shape[-1]
     return t * (1.0 - smoothing) + smoothing / classes if smoothing else t
@@ -294,7 +295,7 @@ def _smoothed(t: FloatArray, p: Params) -> FloatArray:
 def _softmax_cee(
     z: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    target = _smoothed(t, p)
+    target = class_smoothed(t, p)
     top = np.max(z, axis=-1, keepdims=True)
     shifted = z - top
     log_norm = np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))

@@ -1421,54 +1421,60 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="83"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="340"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="347"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="173"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="170"/>
+        <source>class k of sample %1</source>
+        <translation>サンプル %1 のクラス k</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="317"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="322"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="339"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="346"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="374"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="381"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="387"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="394"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="393"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="400"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="394"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="401"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="397"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="404"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="398"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="405"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>

@@ -272,3 +272,18 @@ def test_every_new_warning_is_written_in_japanese_too(loss, y, t, params, code):
 def test_every_loss_says_when_to_use_it_in_both_languages():
     for loss in LOSSES:
         assert loss.when_to_use("en") and loss.when_to_use("ja") != loss.when_to_use("en")
+
+
+@pytest.mark.parametrize(("loss", "y", "t", "params"), [
+    ("softmax_cee", [2.0, 1.0, 0.1], [0.0, 1.0, 0.0], {"label_smoothing": 0.3}),
+    ("bce", [0.8, 0.3], [1.0, 0.0], {"label_smoothing": 0.2}),
+    ("focal", [0.8, 0.3], [1.0, 0.0], {"label_smoothing": 0.2, "apply_class_balancing": True}),
+])
+def test_the_written_out_formula_uses_the_smoothed_target_and_adds_up(loss, y, t, params):
+    from lossgui.core.explain import substitute
+
+    ev = evaluate(loss, y, t, **params)
+    sub = substitute(loss, np.array(y), np.array(t), ev)
+    assert sub.result == ev.total
+    smoothed = {"softmax_cee": "0.1·log", "bce": "0.9·log 0.8", "focal": "0.9·log 0.8"}[loss]
+    assert smoothed in sub.plain()

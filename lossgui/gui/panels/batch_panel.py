@@ -103,6 +103,9 @@ class BatchPanel(QWidget):
             colour = prediction_colour(i)
             self._bars[i].setOpts(x=x, height=values, width=width, brush=colour, pen=colour)
         self.marker.setValue(document.sample + 1)
+        samples = document.model.samples
+        axis = self.plot.getPlotItem().getAxis("bottom")
+        axis.setTicks([[(n, str(n)) for n in range(1, samples + 1)]] if samples <= 40 else None)
 
     def _on_clicked(self, event: object) -> None:
         position = event.scenePos()  # type: ignore[attr-defined]

@@ -166,6 +166,11 @@ class PlotPanel(QWidget):
         item = self.plot.getPlotItem()
         item.setLabel("left", self.tr(GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL),
                       color="#222")
+        if document.is_batch:
+            item.setLabel("bottom", self.tr("class k of sample %1")
+                          .replace("%1", str(document.sample + 1)), color="#222")
+        else:
+            item.setLabel("bottom", self.tr("element k"), color="#222")
         self._rename_legend()
 
     def _show_everything(self) -> None:
@@ -329,8 +334,10 @@ class PlotPanel(QWidget):
 
     def _set_ticks(self, rows: int) -> None:
         axis = self.plot.getPlotItem().getAxis("bottom")
+        # A batch's classes are named y[0]…y[K−1], as in its tables and files: counted from 0.
+        first = 0 if self._document.is_batch else 1
         if rows <= 40:
-            axis.setTicks([[(k, str(k)) for k in range(1, rows + 1)]])
+            axis.setTicks([[(k, str(k - 1 + first)) for k in range(1, rows + 1)]])
         else:
             axis.setTicks(None)
 
