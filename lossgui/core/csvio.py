@@ -195,7 +195,7 @@ def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None, lines: 
     every column never exist at once (measured at 10⁶ rows: docs/benchmarks.md).
     """
     names: list[str] = []
-    columns: list[np.ndarray] = []
+    columns: list[FloatArray] = []
     filled = 0
     for _, _, block in iter_data_blocks(path, delimiter):
         if not columns:
