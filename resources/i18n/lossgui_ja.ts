@@ -1199,6 +1199,11 @@ Which column holds the target t?</source>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="216"/>
+        <source>Learning steps one vector: this document holds %1 samples (a batch). Open a one-sample table to watch the loss fall.</source>
+        <translation>学習は1つのベクトルで進めます。このドキュメントには %1 個のサンプル(バッチ)があります。損失が下がる様子を見るには、1サンプルの表を開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
