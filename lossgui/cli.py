@@ -30,7 +30,7 @@ from lossgui.core.lowest import lowest_indices
 from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
-from lossgui.core.problems import label, quoted
+from lossgui.core.problems import label, listed_problems, quoted
 from lossgui.core.stream import stream_totals
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
@@ -324,7 +324,7 @@ def _compute(args: argparse.Namespace) -> int:
         _emit(args, _table_report(loss.id, params, results))
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
-    _print_warnings(args, _problems(results))
+    _print_warnings(args, listed_problems(results))
     return 0
 
 
@@ -378,23 +378,6 @@ def _write_plot(
     del app
 
 
-def _problems(
-    results: Sequence[tuple[str, object, Evaluation]],
-) -> list[tuple[str | None, Problem]]:
-    """Every prediction's problems; those about the target alone are listed once, for no one."""
-    seen: set[tuple[str, tuple[int, ...] | None, str]] = set()
-    listed: list[tuple[str | None, Problem]] = []
-    for name, _, ev in results:
-        for problem in ev.problems:
-            if problem.about_target:
-                key = (problem.code, problem.index, problem.message)
-                if key in seen:
-                    continue
-                seen.add(key)
-            listed.append((None if problem.about_target else name, problem))
-    return listed
-
-
 def _problem_line(prediction: str | None, problem: Problem) -> str:
     kind = "note" if problem.severity is Severity.NOTE else "warning"
     return f"{kind}: {label(prediction) + ': ' if prediction else ''}{problem.message}"
@@ -413,7 +396,7 @@ def _json_report(
     target_name: str,
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> dict[str, object]:
-    problems = _problems(results)
+    problems = listed_problems(results)
     batch = any(ev.contributions.ndim == 2 for _, _, ev in results)
     report: dict[str, object] = {"loss": loss_id, "params": dict(params), "target": target_name}
     if batch:
@@ -481,7 +464,7 @@ def _table_report(
         lines.append(f"{_pad(label(name), width)}  {round_trip(ev.total)}{mark}")
     if results and results[0][2].contributions.ndim == 2:
         lines += ["", *_batch_lines(results)]
-    problems = [_problem_line(name, p) for name, p in _problems(results)]
+    problems = [_problem_line(name, p) for name, p in listed_problems(results)]
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"

@@ -26,7 +26,14 @@ from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.numbers import csv_number, setting
 from lossgui.core.params import ParamValue
 from lossgui.core.parsing import is_blank, parse_number
-from lossgui.core.problems import CellError, LossguiError, NotANumber, quoted
+from lossgui.core.problems import (
+    CellError,
+    LossguiError,
+    NotANumber,
+    Severity,
+    listed_problems,
+    quoted,
+)
 
 DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
@@ -188,7 +195,7 @@ def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None, lines: 
     every column never exist at once (measured at 10⁶ rows: docs/benchmarks.md).
     """
     names: list[str] = []
-    columns: list[np.ndarray] = []
+    columns: list[FloatArray] = []
     filled = 0
     for _, _, block in iter_data_blocks(path, delimiter):
         if not columns:
@@ -597,6 +604,21 @@ def _results_footer(
         totals += ["", csv_number(ev.total), ""]
     yield totals
     yield from _parameter_rows(predictions)
+    yield from _problem_rows(predictions)
+
+
+def _problem_rows(
+    predictions: Sequence[tuple[str, FloatArray, Evaluation]],
+) -> Iterator[list[str]]:
+    """After the parameters, each warning and note: kind, prediction, element k, sentence.
+
+    So a report keeps them (the table and stderr of ``lossgui compute`` say the same). The
+    prediction is blank for a remark about t alone, k for one about a whole vector.
+    """
+    for name, problem in listed_problems(predictions):
+        kind = "note" if problem.severity is Severity.NOTE else "warning"
+        where = "" if problem.index is None else ":".join(str(i + 1) for i in problem.index)
+        yield [kind, safe_text(name) if name else "", where, safe_text(problem.message)]
 
 
 def _parameter_rows(
@@ -657,6 +679,23 @@ def write_results_csv(
     handle.write(_csv_lines(_results_footer(predictions)))
 
 
+def data_csv_text(names: Sequence[str], columns: Sequence[FloatArray]) -> str:
+    """The data as a data CSV that opens again as it is: a header, then one row per element.
+
+    Numbers in their shortest exact form; a blank (missing) cell stays blank, never 0.
+    """
+    if any(np.ndim(c) != 1 for c in columns):
+        raise LossguiError(
+            "a batch (N×K) is kept whole only in a session: use Save or Save As",
+            "バッチ(N×K)をそのまま保存できるのはセッションだけです。保存か名前を付けて保存を"
+            "使ってください",
+        )
+    rows: list[list[str]] = [[safe_text(name) for name in names]]
+    for values in np.column_stack(columns).tolist():
+        rows.append(["" if math.isnan(v) else csv_number(v) for v in values])
+    return _csv_lines(rows).decode("utf-8")
+
+
 def results_csv_text(
     target_name: str,
     t: FloatArray,
@@ -704,6 +743,7 @@ def batch_results_rows(
         totals += [""] * classes + [csv_number(ev.total)] + [""] * classes
     yield totals
     yield from _parameter_rows(predictions)
+    yield from _problem_rows(predictions)
 
 
 def _index_text(value: float) -> str:

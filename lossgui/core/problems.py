@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # Text quoted in a message is cut to this many characters: a 2,000-character cell or name
@@ -78,6 +80,13 @@ class Problem:
     def text(self, language: str) -> str:
         """The message in ``language`` ("ja…" for Japanese, else English)."""
         return in_language(language, self.message, self.message_ja)
+
+
+class HasProblems(Protocol):
+    """What :func:`listed_problems` reads of an evaluation."""
+
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
 
 
 Message = tuple[str, str]
@@ -164,3 +173,23 @@ class CellError(LossguiError):
             where.append(f"{self.column + 1} 列目" if ja else f"column {self.column + 1}")
         reason = self.reason_ja if ja else self.reason
         return f"{('、' if ja else ', ').join(where)}: {reason}" if where else reason
+
+
+def listed_problems(
+    results: Sequence[tuple[str, object, HasProblems]],
+) -> list[tuple[str | None, Problem]]:
+    """Every prediction's problems; those about the target alone are listed once, for no one.
+
+    ``results`` are (prediction name, its values, its evaluation), as the writers take them.
+    """
+    seen: set[tuple[str, tuple[int, ...] | None, str]] = set()
+    listed: list[tuple[str | None, Problem]] = []
+    for name, _, ev in results:
+        for problem in ev.problems:
+            if problem.about_target:
+                key = (problem.code, problem.index, problem.message)
+                if key in seen:
+                    continue
+                seen.add(key)
+            listed.append((None if problem.about_target else name, problem))
+    return listed

@@ -64,6 +64,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "Save the session under a new name"),
     ),
     ActionSpec(
+        "save_data", QT_TRANSLATE_NOOP("Actions", "Save &Data as CSV…"), FILE, (),
+        QT_TRANSLATE_NOOP("Actions", "Write the tables, t and each y, as a data CSV that opens "
+                                     "again (the loss and its parameters are kept in a session)"),
+    ),
+    ActionSpec(
         "export_results", QT_TRANSLATE_NOOP("Actions", "&Export Results…"),
         FILE, ("Ctrl+E",),
         QT_TRANSLATE_NOOP("Actions", "Write k, t, each y, its contributions and gradient to a CSV"),
@@ -80,7 +85,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                                      "Excel reads non-English names correctly"), checkable=True,
     ),
     ActionSpec(
-        "example", QT_TRANSLATE_NOOP("Actions", "Load the Article's &Example"),
+        "example", QT_TRANSLATE_NOOP("Actions", "Load the Article's Exa&mple"),
         FILE, (),
         QT_TRANSLATE_NOOP("Actions", "t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad "
                                      "one y2"),
@@ -179,13 +184,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
-        "show_curve", QT_TRANSLATE_NOOP("Actions", "Show the &Curve of Element k"),
+        "show_curve", QT_TRANSLATE_NOOP("Actions", "Show the Cur&ve of Element k"),
         VIEW, ("Ctrl+5",),
         QT_TRANSLATE_NOOP("Actions", "How element k's contribution changes with its y; click to "
                                      "set y"),
     ),
     ActionSpec(
-        "show_conventions", QT_TRANSLATE_NOOP("Actions", "Show &Other Tools' Numbers"),
+        "show_conventions", QT_TRANSLATE_NOOP("Actions", "Show Other Tools' &Numbers"),
         VIEW, ("Ctrl+6",),
         QT_TRANSLATE_NOOP("Actions", "Why do PyTorch, Keras, scikit-learn or the book give "
                                      "another number?"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.action_map = build_actions(self, self._action_slots())
         self.files.install(self.action_map)
         self._build_language_menu()
+        self._chain_tab_order()
         self.problem_label = QLabel()
         self.problem_label.setAccessibleName(self.tr("Problem count"))
         self.statusBar().addPermanentWidget(self.problem_label)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
             view.message.connect(self.show_notice)
             view.sheet_model.refused.connect(self.show_notice)
             view.rename_requested.connect(self._rename_column)
+            view.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.batch_sheet.message.connect(self.show_notice)
         self.batch_sheet.rename_requested.connect(self._rename_column)
         self.loss_panel.message.connect(self.show_notice)
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
         self._on_clean_changed(stack.isClean())
         self._update_title()
         self.restore_settings()
+        self._fitted = False  # fit_screen again at the first show, when the frame is known
+        self.fit_screen()
         self.files.set_plot_gradient(self.plot_panel.gradient_mode)
         self._fit_target_width()
         self.target_view.go_to(0, 0)
@@ -241,7 +245,7 @@ class MainWindow(QMainWindow):
         self.files = files
         files.source_changed.connect(self._update_title)
         files.message.connect(self.show_notice)
-        files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        files.status.connect(self._show_success)
         self.plot_panel.gradient_toggled.connect(files.set_plot_gradient)
         self.setAcceptDrops(True)
         self.installEventFilter(files)  # a dropped CSV or session opens
@@ -255,7 +259,8 @@ class MainWindow(QMainWindow):
         files = self.files
         slots: dict[str, Slot] = {
             "open": files.open, "save": files.save, "save_as": files.save_as,
-            "export_results": files.export_results, "export_plot": files.export_plot,
+            "save_data": files.save_data_csv, "export_results": files.export_results,
+            "export_plot": files.export_plot,
             "export_bom": files.set_bom,
             "example": lambda: self.load_named_example("article"), "quit": self.close,
             "undo": self.undo, "redo": self.redo, "cut": self.cut, "copy": self.copy,
@@ -300,11 +305,55 @@ class MainWindow(QMainWindow):
         if started:
             self.plot_tabs.setCurrentWidget(self.steps_plot)
 
+    def _chain_tab_order(self) -> None:
+        """Tab leaves the read-only totals and notes instead of moving inside them."""
+        self.results.table.setTabKeyNavigation(False)
+        self.notes.setTabChangesFocus(True)
+
+    def tab_cycle(self) -> list[QWidget]:
+        """What Tab visits, in reading order: toolbar, loss and parameters, tables, totals,
+        formula, notes, then the plot side; hidden or disabled widgets are skipped.
+
+        Qt's own chain follows creation order, which left the plot tabs and the formula's
+        prediction box reachable only with Shift+Tab; this list is the one order instead.
+        """
+        toolbar = [w for w in self.learn_panel.findChildren(QWidget)
+                   if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                   and w.parentWidget() is self.learn_panel]
+        widgets = [
+            *toolbar, self.loss_panel.selector, *self.loss_panel.editors(), self.target_view,
+            self.prediction_view, self.batch_sheet, self.results.table,
+            self.formula_panel.prediction, self.notes,
+            self.plot_tabs.tabBar(), *self._current_tab_widgets(),
+        ]
+        return [w for w in widgets if w.isVisible() and w.isEnabled()]
+
+    def _current_tab_widgets(self) -> list[QWidget]:
+        page = self.plot_tabs.currentWidget()
+        if page is self.plot_panel:
+            return [self.plot_panel.gradient_box, self.plot_panel.plot]
+        return [w for w in page.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isWindow()]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab go round :meth:`tab_cycle`, so nothing traps or skips."""
+        cycle = self.tab_cycle()
+        focus = QApplication.focusWidget()
+        while focus is not None and focus not in cycle:
+            focus = focus.parentWidget()  # e.g. a combo box's line edit
+        if focus is None or not cycle:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        target = cycle[(cycle.index(focus) + step) % len(cycle)]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
     def _build_language_menu(self) -> None:
         """View ▸ Language: each language named in itself, the current one checked."""
         view = self.menuBar().findChild(QMenu, "menu_view")
         assert isinstance(view, QMenu)  # PySide6 6.7's stubs type findChild as object
-        self.language_menu = QMenu(self.tr("&Language"), view)
+        self.language_menu = QMenu(self.tr("Lang&uage"), view)
         self.language_menu.setObjectName("menu_language")
         group = QActionGroup(self.language_menu)
         for code, name in language.LANGUAGES.items():
@@ -418,6 +467,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"lossgui — {self.files.source}[*]")
+
+    def _show_success(self, text: str) -> None:
+        """A file was opened, saved or exported: say so, and an older refusal is old news."""
+        self.notice.hide()
+        self.statusBar().showMessage(text, 5000)
 
     def show_notice(self, text: str) -> None:
         """Tell the user something went wrong, without a modal dialog."""
@@ -654,6 +708,35 @@ class MainWindow(QMainWindow):
         )
 
     # --- settings -------------------------------------------------------------------------------
+
+    def fit_screen(self) -> None:
+        """Keep the whole window, title bar and status bar, on the screen's free area.
+
+        1100×700 is the first size; an 800×600 screen (or a restored size from a larger
+        monitor) gets the window shrunk and moved inside its available geometry.
+        """
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        # The window manager's frame (title bar, borders) around the client area.
+        extra_w = max(frame.width() - self.width(), 0) or 8  # a guess until it is shown
+        extra_h = max(frame.height() - self.height(), 0) or 32
+        width = min(self.width(), free.width() - extra_w)
+        height = min(self.height(), free.height() - extra_h)
+        self.setMinimumSize(min(self.minimumWidth(), width), min(self.minimumHeight(), height))
+        self.resize(width, height)
+        x = min(max(frame.x(), free.x()), free.right() - width - extra_w + 1)
+        y = min(max(frame.y(), free.y()), free.bottom() - height - extra_h + 1)
+        self.move(max(x, free.x()), max(y, free.y()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit the screen again once the window manager's frame is known."""
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_screen()
 
     def restore_settings(self) -> None:
         """Window size, splitters, the last loss and the plot mode from the previous run."""

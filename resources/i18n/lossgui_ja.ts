@@ -65,226 +65,236 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="67"/>
+        <source>Save &amp;Data as CSV…</source>
+        <translation>データを CSV で保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="68"/>
+        <source>Write the tables, t and each y, as a data CSV that opens again (the loss and its parameters are kept in a session)</source>
+        <translation>表(t と各 y)を、もう一度開けるデータの CSV として書き出します(損失関数とパラメータはセッションに保存されます)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="72"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="69"/>
+        <location filename="../../lossgui/gui/actions.py" line="74"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="73"/>
+        <location filename="../../lossgui/gui/actions.py" line="78"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="74"/>
+        <location filename="../../lossgui/gui/actions.py" line="79"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="77"/>
+        <location filename="../../lossgui/gui/actions.py" line="82"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="79"/>
+        <location filename="../../lossgui/gui/actions.py" line="84"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="83"/>
-        <source>Load the Article&apos;s &amp;Example</source>
-        <translation>記事の例を読み込む(&amp;E)</translation>
+        <location filename="../../lossgui/gui/actions.py" line="88"/>
+        <source>Load the Article&apos;s Exa&amp;mple</source>
+        <translation>記事の例を読み込む(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="85"/>
+        <location filename="../../lossgui/gui/actions.py" line="90"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="89"/>
+        <location filename="../../lossgui/gui/actions.py" line="94"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="93"/>
+        <location filename="../../lossgui/gui/actions.py" line="98"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="96"/>
+        <location filename="../../lossgui/gui/actions.py" line="101"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="99"/>
+        <location filename="../../lossgui/gui/actions.py" line="104"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="102"/>
+        <location filename="../../lossgui/gui/actions.py" line="107"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="103"/>
+        <location filename="../../lossgui/gui/actions.py" line="108"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="107"/>
+        <location filename="../../lossgui/gui/actions.py" line="112"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="108"/>
+        <location filename="../../lossgui/gui/actions.py" line="113"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="112"/>
+        <location filename="../../lossgui/gui/actions.py" line="117"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="114"/>
+        <location filename="../../lossgui/gui/actions.py" line="119"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="117"/>
+        <location filename="../../lossgui/gui/actions.py" line="122"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="119"/>
+        <location filename="../../lossgui/gui/actions.py" line="124"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="122"/>
+        <location filename="../../lossgui/gui/actions.py" line="127"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="124"/>
+        <location filename="../../lossgui/gui/actions.py" line="129"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="127"/>
+        <location filename="../../lossgui/gui/actions.py" line="132"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="129"/>
+        <location filename="../../lossgui/gui/actions.py" line="134"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="132"/>
+        <location filename="../../lossgui/gui/actions.py" line="137"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="134"/>
+        <location filename="../../lossgui/gui/actions.py" line="139"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="137"/>
+        <location filename="../../lossgui/gui/actions.py" line="142"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="139"/>
+        <location filename="../../lossgui/gui/actions.py" line="144"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="142"/>
+        <location filename="../../lossgui/gui/actions.py" line="147"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="144"/>
+        <location filename="../../lossgui/gui/actions.py" line="149"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <location filename="../../lossgui/gui/actions.py" line="152"/>
         <source>Target as &amp;Class Indices</source>
         <translation>正解をクラス番号で表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <location filename="../../lossgui/gui/actions.py" line="154"/>
         <source>Show a batch&apos;s one-hot target as one class index per sample (PyTorch&apos;s target), or back as the table</source>
         <translation>バッチの one-hot の正解を、サンプルごとのクラス番号(PyTorch の正解の形)で表示します。もう一度選ぶと表に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="154"/>
+        <location filename="../../lossgui/gui/actions.py" line="159"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="156"/>
+        <location filename="../../lossgui/gui/actions.py" line="161"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="160"/>
+        <location filename="../../lossgui/gui/actions.py" line="165"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="164"/>
+        <location filename="../../lossgui/gui/actions.py" line="169"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="168"/>
+        <location filename="../../lossgui/gui/actions.py" line="173"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="172"/>
+        <location filename="../../lossgui/gui/actions.py" line="177"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="176"/>
+        <location filename="../../lossgui/gui/actions.py" line="181"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="178"/>
+        <location filename="../../lossgui/gui/actions.py" line="183"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="182"/>
-        <source>Show the &amp;Curve of Element k</source>
-        <translation>要素 k の曲線を表示(&amp;C)</translation>
+        <location filename="../../lossgui/gui/actions.py" line="187"/>
+        <source>Show the Cur&amp;ve of Element k</source>
+        <translation>要素 k の曲線を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="184"/>
+        <location filename="../../lossgui/gui/actions.py" line="193"/>
+        <source>Show Other Tools&apos; &amp;Numbers</source>
+        <translation>他のツールの値を表示(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="189"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="188"/>
-        <source>Show &amp;Other Tools&apos; Numbers</source>
-        <translation>他のツールの値を表示(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/actions.py" line="190"/>
+        <location filename="../../lossgui/gui/actions.py" line="195"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="196"/>
+        <location filename="../../lossgui/gui/actions.py" line="201"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -701,38 +711,38 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="262"/>
+        <location filename="../../lossgui/gui/document.py" line="265"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="265"/>
-        <location filename="../../lossgui/gui/document.py" line="351"/>
+        <location filename="../../lossgui/gui/document.py" line="268"/>
+        <location filename="../../lossgui/gui/document.py" line="354"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="284"/>
+        <location filename="../../lossgui/gui/document.py" line="287"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="287"/>
+        <location filename="../../lossgui/gui/document.py" line="290"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="349"/>
+        <location filename="../../lossgui/gui/document.py" line="352"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="396"/>
+        <location filename="../../lossgui/gui/document.py" line="399"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="397"/>
+        <location filename="../../lossgui/gui/document.py" line="400"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -877,118 +887,143 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/files/controller.py" line="47"/>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV データ (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="155"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="156"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="177"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="178"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="190"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="191"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="191"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="192"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="208"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="211"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="252"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="253"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="261"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="262"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="331"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="332"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="353"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="354"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="377"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="375"/>
+        <source>Could not save the data: %1</source>
+        <translation>データを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
+        <source>Save data as CSV</source>
+        <translation>データを CSV で保存</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="388"/>
+        <source>Could not save the data: %1. Your data is still here.</source>
+        <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
+        <source>Saved the data to %1</source>
+        <translation>データを %1 に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="405"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="408"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="390"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="418"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="421"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="410"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="413"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="441"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="471"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="487"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="515"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1169,6 +1204,11 @@ Which column holds the target t?</source>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="216"/>
+        <source>Learning steps one vector: this document holds %1 samples (a batch). Open a one-sample table to watch the loss fall.</source>
+        <translation>学習は1つのベクトルで進めます。このドキュメントには %1 個のサンプル(バッチ)があります。損失が下がる様子を見るには、1サンプルの表を開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
@@ -1198,27 +1238,27 @@ Which column holds the target t?</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="154"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="158"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="161"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="171"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="213"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="217"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="221"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="225"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1226,8 +1266,8 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="239"/>
-        <location filename="../../lossgui/gui/main_window.py" line="352"/>
+        <location filename="../../lossgui/gui/main_window.py" line="243"/>
+        <location filename="../../lossgui/gui/main_window.py" line="401"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
@@ -1242,121 +1282,121 @@ Which column holds the target t?</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="91"/>
+        <location filename="../../lossgui/gui/main_window.py" line="92"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="133"/>
+        <location filename="../../lossgui/gui/main_window.py" line="137"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="136"/>
+        <location filename="../../lossgui/gui/main_window.py" line="140"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="205"/>
+        <location filename="../../lossgui/gui/main_window.py" line="209"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="206"/>
+        <location filename="../../lossgui/gui/main_window.py" line="210"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="207"/>
+        <location filename="../../lossgui/gui/main_window.py" line="211"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="208"/>
+        <location filename="../../lossgui/gui/main_window.py" line="212"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="210"/>
+        <location filename="../../lossgui/gui/main_window.py" line="214"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="291"/>
+        <location filename="../../lossgui/gui/main_window.py" line="296"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="293"/>
+        <location filename="../../lossgui/gui/main_window.py" line="298"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="307"/>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
+        <location filename="../../lossgui/gui/main_window.py" line="356"/>
+        <source>Lang&amp;uage</source>
+        <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="369"/>
+        <location filename="../../lossgui/gui/main_window.py" line="418"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="371"/>
+        <location filename="../../lossgui/gui/main_window.py" line="420"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="373"/>
+        <location filename="../../lossgui/gui/main_window.py" line="422"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="409"/>
+        <location filename="../../lossgui/gui/main_window.py" line="458"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="414"/>
+        <location filename="../../lossgui/gui/main_window.py" line="463"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="537"/>
+        <location filename="../../lossgui/gui/main_window.py" line="591"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="540"/>
+        <location filename="../../lossgui/gui/main_window.py" line="594"/>
         <source>Delete %n samples</source>
         <translation>
             <numerusform>%n サンプルを削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="571"/>
+        <location filename="../../lossgui/gui/main_window.py" line="625"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="575"/>
+        <location filename="../../lossgui/gui/main_window.py" line="629"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="576"/>
+        <location filename="../../lossgui/gui/main_window.py" line="630"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="649"/>
+        <location filename="../../lossgui/gui/main_window.py" line="703"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="650"/>
+        <location filename="../../lossgui/gui/main_window.py" line="704"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1364,12 +1404,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="392"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="396"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="398"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="402"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1503,52 +1543,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="265"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="269"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="269"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="272"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="276"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="277"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="286"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="286"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="296"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="365"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="369"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="366"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="370"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
@@ -1609,27 +1649,42 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="249"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="258"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="253"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="262"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="272"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="291"/>
+        <source>Paste %1×%2 cells</source>
+        <translation>%1×%2 個のセルを貼り付け</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="308"/>
+        <source>The first row (%1) was read as column names, not numbers.</source>
+        <translation>1行目(%1)は数ではなく列名として読みました。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="310"/>
+        <source>The first row (%1) is a header: it was left out.</source>
+        <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="324"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="310"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="362"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="312"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="364"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

@@ -14,6 +14,7 @@ from importlib import resources
 
 import numpy as np
 import pytest
+from test_csvio import write as write_file
 
 from lossgui.core import CellError, LossguiError, evaluate
 from lossgui.core.csvio import read_data_csv, results_csv_text
@@ -25,9 +26,7 @@ LABELS = ("t,y1[0],y1[1],y1[2],y2[0],y2[1],y2[2]\n"
 
 
 def write(tmp_path, text, name="batch.csv", encoding="utf-8"):
-    path = tmp_path / name
-    path.write_bytes(text.encode(encoding))
-    return path
+    return write_file(tmp_path, text, name, encoding)
 
 
 def test_blocks_are_n_by_k_tables_and_a_plain_t_is_class_indices(tmp_path):

@@ -99,3 +99,36 @@ def test_a_t_slightly_out_of_range_is_not_called_a_label():
     ev = evaluate("cee", [0.3, 0.7], [-0.5, 1.0])
     warned = [p for p in ev.problems if p.code == "t_range"]
     assert len(warned) == 1 and "class labels" not in warned[0].message
+
+
+# --- what a report keeps ------------------------------------------------------------------------
+
+
+def test_results_csv_lists_the_notes_and_warnings_after_the_parameters():
+    from lossgui.core import csvio
+
+    t = np.array([0.0, 1.0, 0.0, 1.0, 0.0])
+    y1 = np.array([0.01, -0.5, 0.13, 0.70, 0.15])
+    y2 = np.array([0.34, 0.21, 0.91, 0.33, 0.22])
+    results = [(n, y, evaluate("cee", y, t)) for n, y in (("y1", y1), ("y2", y2))]
+    lines = csvio.results_csv_text("t", t, results).split("\r\n")
+    at = lines.index("reduction,sum")
+    after = lines[at + 1:]
+    assert after[0].startswith("warning,y1,2,\"y₂ = -0.5 where t₂ = 1: the log of a negative")
+    assert any(line.startswith("note,,,t has 2 ones") for line in after)
+    assert sum("t has 2 ones" in line for line in after) == 1  # about t: once, for no one
+    assert any(line.startswith("note,y2,,\"y sums to 2.01") for line in after)
+
+
+def test_data_csv_opens_again_as_the_same_data(tmp_path):
+    from lossgui.core import csvio
+
+    names = ["正解", "y1", "y2"]
+    columns = [np.array([0.0, 1.0, 0.0]), np.array([0.1, np.nan, 1e-300]),
+               np.array([1 / 3, 0.5, -2.0])]
+    path = tmp_path / "data.csv"
+    path.write_text(csvio.data_csv_text(names, columns), encoding="utf-8", newline="")
+    data = csvio.read_data_csv(path)
+    assert list(data.names) == names
+    for got, expected in zip(data.columns, columns, strict=True):
+        np.testing.assert_array_equal(got, expected)  # blanks stay blank, digits exact

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -15,8 +16,17 @@ from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings that a test does not give a path of its own go to a folder of this run, never to the
+# user's ~/.config/lossgui: a language or loss chosen in the real app must not change the tests.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="lossgui-test-config-")
 
 from gui_helpers import WindowFactory
+
+# A test that runs the app's main() reads QSettings() with no path: never the user's own file
+# (someone's View ▸ Language ▸ 日本語 there turned those tests Japanese).
+for _format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+    QSettings.setPath(_format, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="lossgui-test-settings-"))
 
 
 @pytest.fixture(autouse=True)

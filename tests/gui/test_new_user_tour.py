@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from gui_helpers import WindowFactory, formula_text, go_to, total_text, type_into
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.panels.formula_panel import UNDEFINED_COLOUR
 
@@ -147,3 +149,120 @@ def test_ctrl_z_in_a_parameter_field_undoes_the_parameter(qtbot: QtBot, window: 
     qtbot.keyClicks(field, "5")
     qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
     assert field.text() == "1e-07" and window.document.params["eps"] == 1e-7
+
+
+def test_a_successful_open_clears_the_old_refusal(window: MainWindow, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    assert not window.open_path(str(empty))
+    assert window.notice.isVisible() and "empty.csv" in window.notice_label.text()
+    good = tmp_path / "good.csv"
+    good.write_text("t,y1\n0,0.2\n1,0.7\n", encoding="utf-8")
+    assert window.open_path(str(good))
+    assert not window.notice.isVisible()
+    assert "Opened" in window.statusBar().currentMessage()
+
+
+def test_the_window_fits_a_small_screen(window: MainWindow) -> None:
+    free = window.screen().availableGeometry()
+    assert free.width() <= 800  # the offscreen screen is 800×600, as the laptop
+    frame = window.frameGeometry()
+    assert free.contains(frame), (free, frame)
+    assert window.width() <= free.width() and window.height() < free.height()
+    assert window.statusBar().isVisible()
+    assert window.statusBar().mapTo(window, window.statusBar().rect().bottomRight()).y() \
+        < free.height()
+
+
+def _mnemonics(menu: QMenu) -> list[str]:
+    letters = []
+    for action in menu.actions():
+        text = action.text().replace("&&", "")
+        if "&" in text and not action.isSeparator():
+            letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("code", ["en", "ja"])
+def test_no_two_items_of_a_menu_share_a_mnemonic(
+    make_window: WindowFactory, code: str
+) -> None:
+    language.install(code)
+    try:
+        window = make_window()
+        for menu in window.menuBar().findChildren(QMenu):
+            letters = _mnemonics(menu)
+            assert len(letters) == len(set(letters)), (menu.title(), letters)
+        bar = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()
+               if "&" in a.text()]
+        assert len(bar) == len(set(bar))
+    finally:
+        language.install("en")
+
+
+def test_tab_visits_every_part_of_the_window_and_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    choose_loss(window, "cee")  # eps and reduction editors, made after the window
+    start = window.loss_panel.selector
+    start.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        seen.append(focus)
+        if focus is start:
+            break
+    assert seen[-1] is start, "Tab never came back to the loss selector"
+    panel = window.plot_panel
+    for widget in (window.loss_panel.editor("eps"), window.target_view, window.prediction_view,
+                   window.results.table, window.formula_panel.prediction,
+                   window.plot_tabs.tabBar(), panel.gradient_box):
+        assert widget in seen, widget
+    order = [seen.index(w) for w in (window.loss_panel.editor("eps"), window.target_view,
+                                     window.results.table, window.formula_panel.prediction,
+                                     panel.gradient_box)]
+    assert order == sorted(order)  # top-down, left then right
+    # Inside the tables Tab moves right cell by cell: t, then y1, y2, then out.
+    assert seen.count(window.prediction_view) == 2 and seen.count(window.results.table) == 1
+
+
+def test_a_pasted_column_with_its_header_is_named_by_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.prediction_view
+    go_to(view, 0, 1)
+    QApplication.clipboard().setText("pred\n0.1\n0.2\n0.3\n0.4\n0.5\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    document = window.document
+    assert document.names[2] == "pred"
+    np.testing.assert_array_equal(document.column(2), [0.1, 0.2, 0.3, 0.4, 0.5])
+    assert "read as column names" in window.statusBar().currentMessage()
+    assert not window.notice.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # one undo step takes back both
+    assert document.names[2] == "y2" and document.value(0, 2) == 0.34
+    go_to(window.target_view, 0, 0)
+    QApplication.clipboard().setText("label\n1\n0\n")
+    qtbot.keyClick(window.target_view, Qt.Key.Key_V, CTRL)
+    assert document.names[0] == "t" and list(document.column(0)[:2]) == [1.0, 0.0]
+    assert "left out" in window.statusBar().currentMessage()
+
+
+def test_save_data_as_csv_writes_the_tables_and_they_reopen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    type_into(qtbot, window.prediction_view, 2, 0, "0.25")
+    go_to(window.prediction_view, 3, 1)
+    qtbot.keyClick(window.prediction_view, Qt.Key.Key_Delete)  # a blank stays blank
+    before = [np.array(window.document.column(c)) for c in range(3)]
+    path = tmp_path / "mine.csv"
+    window.files.ask_save_path = lambda *_: (str(path), "")  # type: ignore[method-assign]
+    action = window.action_map["save_data"]
+    assert action.text() == "Save &Data as CSV…"
+    action.trigger()
+    assert path.read_bytes().decode("utf-8").startswith("t,y1,y2\r\n0.0,0.01,0.34\r\n")
+    assert "Saved the data" in window.statusBar().currentMessage()
+    window.load_named_example("book")
+    assert window.open_path(str(path))
+    for c, expected in enumerate(before):
+        np.testing.assert_array_equal(window.document.column(c), expected)

@@ -44,6 +44,7 @@ OPEN_FILTER = QT_TRANSLATE_NOOP(
     "lossgui sessions (*%1);;All files (*)")
 SESSION_FILTER = QT_TRANSLATE_NOOP("FileController", "lossgui session (*%1)")
 RESULTS_FILTER = QT_TRANSLATE_NOOP("FileController", "CSV results (*.csv)")
+DATA_FILTER = QT_TRANSLATE_NOOP("FileController", "CSV data (*.csv)")
 PNG_FILTER = QT_TRANSLATE_NOOP("FileController", "PNG image, 1600×900 (*.png)")
 SVG_FILTER = QT_TRANSLATE_NOOP("FileController", "SVG drawing (*.svg)")
 RECENT_KEY = "files/recent"
@@ -363,6 +364,33 @@ class FileController(QObject):
     def set_bom(self, on: bool) -> None:
         """Remember the BOM choice for exported results CSVs."""
         self.settings.setValue(BOM_KEY, bool(on))
+
+    def save_data_csv(self) -> bool:
+        """File ▸ Save Data as CSV: t and every prediction as a data CSV that reopens."""
+        document = self.document
+        try:
+            text = csvio.data_csv_text(document.names, [document.column(c) for c in
+                                                        range(document.column_count)])
+        except LossguiError as error:
+            self.report(self.tr("Could not save the data: %1")
+                        .replace("%1", error_text(error, current_language())))
+            return False
+        answer = self.ask_save_path(self.tr("Save data as CSV"), self._suggest("-data.csv"),
+                                    self.tr(DATA_FILTER))
+        if answer is None:
+            return False
+        path = answer[0]
+        if not Path(path).suffix:
+            path += ".csv"
+        try:
+            write_atomic(path, text, bom=self.bom)
+        except LossguiError as error:
+            self.report(self.tr("Could not save the data: %1. Your data is still here.")
+                        .replace("%1", error_text(error, current_language())))
+            return False
+        self.remember(path)
+        self.status.emit(self.tr("Saved the data to %1").replace("%1", path))
+        return True
 
     def export_results(self) -> bool:
         """File ▸ Export Results: the results CSV, as ``lossgui compute --format csv``."""

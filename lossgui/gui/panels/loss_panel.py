@@ -132,6 +132,10 @@ class LossPanel(QWidget):
         fit_wrapped_height(self.formula)
         fit_wrapped_height(self.about)
 
+    def editors(self) -> list[QWidget]:
+        """The selected loss's parameter editors, in the order shown."""
+        return list(self._editors.values())
+
     def editor(self, name: str) -> QWidget:
         """The editor of parameter ``name`` of the selected loss (for tests and focus)."""
         return self._editors[name]

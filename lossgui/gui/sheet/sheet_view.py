@@ -41,6 +41,7 @@ class SheetView(QTableView):
     """An editable view of a SheetModel with spreadsheet keys, copy and paste."""
 
     message = Signal(str)  # something the user should read (a refused paste), for the window
+    status = Signal(str)  # what a paste did beyond the obvious, for the status bar
     rename_requested = Signal(int)  # document column whose header was double-clicked
 
     def __init__(self, model: SheetModel, accessible_name: str,
@@ -105,11 +106,17 @@ class SheetView(QTableView):
             self._move_by(1 if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
                           else -1)
             return
-        if key == Qt.Key.Key_Tab and self._at_edge(right=True) and self.right_neighbour:
-            self._jump(self.right_neighbour, 0)
+        if key == Qt.Key.Key_Tab and self._at_edge(right=True):
+            if self.right_neighbour:
+                self._jump(self.right_neighbour, 0)
+            else:  # the last table: Tab goes on to the next widget, never round the rows
+                QWidget.focusNextPrevChild(self, True)
             return
-        if key == Qt.Key.Key_Backtab and self._at_edge(right=False) and self.left_neighbour:
-            self._jump(self.left_neighbour, self.left_neighbour.model().columnCount() - 1)
+        if key == Qt.Key.Key_Backtab and self._at_edge(right=False):
+            if self.left_neighbour:
+                self._jump(self.left_neighbour, self.left_neighbour.model().columnCount() - 1)
+            else:
+                QWidget.focusNextPrevChild(self, False)
             return
         super().keyPressEvent(event)
 
@@ -245,6 +252,8 @@ class SheetView(QTableView):
         except background.Cancelled:
             return False
         except CellError as error:
+            if error.row == 0 and self._paste_with_header(text, row, column):
+                return True
             where = _cell_name(document.names, first, row, error)
             self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
                               .replace("%2", error.reason_in(current_language())))
@@ -257,6 +266,49 @@ class SheetView(QTableView):
         document.edit_cells(row, first, block)
         height, width = block.shape
         self._select_block(row, column, height, width)
+        return True
+
+    def _paste_with_header(self, text: str, row: int, column: int) -> bool:
+        """A spreadsheet column copied with its header: the numbers below it, named by it.
+
+        Only when every row after the first is numbers. In the predictions table the header
+        names the pasted columns (where the name can be used); in t it is left out. One undo
+        step either way, and the status bar says what was done.
+        """
+        lines = text.replace("\r\n", "\n").split("\n")
+        if len(lines) < 2:
+            return False
+        try:
+            block = parse_block_array("\n".join(lines[1:]), uses_decimal_comma())
+        except CellError:
+            return False
+        if not block.size:
+            return False
+        header = [cell.strip().strip('"') for cell in lines[0].split("\t")]
+        document = self._model.document
+        first = self._model.document_column(column)
+        stack = document.undo_stack
+        stack.beginMacro(self.tr("Paste %1×%2 cells").replace("%1", str(block.shape[0]))
+                         .replace("%2", str(block.shape[1])))
+        renamed: list[str] = []
+        try:
+            document.edit_cells(row, first, block)
+            if first != 0:  # prediction columns take the header's names
+                for offset, name in enumerate(header[: block.shape[1]]):
+                    try:
+                        document.rename_prediction(first + offset, name)
+                        renamed.append(name)
+                    except ValueError:
+                        pass  # an unusable name (blank, t, taken): the column keeps its own
+        finally:
+            stack.endMacro()
+        self._select_block(row, column, *block.shape)
+        shown = ", ".join(repr(h) for h in header)
+        if renamed:
+            note = self.tr("The first row (%1) was read as column names, not numbers.")
+        else:
+            note = self.tr("The first row (%1) is a header: it was left out.")
+        self.status.emit(note.replace("%1", shown))
         return True
 
     def _fill_selection(self, value: float) -> bool:
