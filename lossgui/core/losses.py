@@ -322,7 +322,11 @@ def _kl(
         values = np.log(y)
         np.multiply(t, values, out=values)
         # t·log t needs no mask either when every t is > 0 (0·log 0 is the case xlogy handles).
-        own = _xlogy(t, t) if not _positive(*r.t) else np.multiply(t, np.log(t))
+        if _positive(*r.t):
+            own = np.log(t)
+            np.multiply(t, own, out=own)
+        else:
+            own = _xlogy(t, t)
         np.subtract(own, values, out=own)
         return own, grads
     values = _xlogy(t, t) - _xlogy(t, y)
