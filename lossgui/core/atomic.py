@@ -79,9 +79,10 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
     files and permissions). Raises WriteError naming ``path`` (as the user gave it) and the reason.
     """
     shown = os.fspath(path)
-    target = Path(os.path.realpath(path))  # through symbolic links, as QSaveFile does
     try:
-        status: os.stat_result | None = os.stat(target)
+        # The path as given, not its realpath: /dev/stdout on a pipe resolves to
+        # /proc/PID/fd/pipe:[N], a name that does not exist, though opening the path works.
+        status: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         status = None
     except OSError as error:
@@ -90,9 +91,10 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
         raise WriteError(shown, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
     try:
         if status is not None and not stat.S_ISREG(status.st_mode):
-            with open(target, "wb") as handle:  # a FIFO, terminal or device: in place
+            with open(path, "wb") as handle:  # a FIFO, pipe, terminal or device: in place
                 write(handle)
         else:
+            target = Path(os.path.realpath(path))  # through symbolic links, as QSaveFile does
             remove_stale_temporaries(target)
             _replace(target, write, status)
     except OSError as error:

@@ -145,6 +145,19 @@ def test_the_installed_command_runs_as_a_process(article):
     assert "0.7874578600311867" in done.stdout
 
 
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_output_dev_stdout_on_a_pipe_is_written_directly(article, form):
+    """`--output /dev/stdout | cat`: the README says a device is written directly; it said
+    "No such file or directory" (the pipe's realpath, /proc/PID/fd/pipe:[N], is no file)."""
+    args = ["compute", str(article), "--loss", "sse", "--format", form]
+    done = subprocess.run([sys.executable, "-m", "lossgui", *args, "--output", "/dev/stdout"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")
+    plain = subprocess.run([sys.executable, "-m", "lossgui", *args],
+                           stdout=subprocess.PIPE, check=True)
+    assert done.stdout == plain.stdout and b"0.252" in done.stdout
+
+
 def test_output_suffix_chooses_the_format_and_bom_needs_csv(capsysbinary, article, tmp_path):
     out = tmp_path / "res.csv"
     code, _, _ = run(capsysbinary, "compute", article, "--loss", "sse", "--output", out, "--bom")
