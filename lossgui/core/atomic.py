@@ -44,14 +44,19 @@ _REASONS_JA = {
 }
 
 
+def os_error_number(error: OSError) -> int | None:
+    """The errno of ``error``, also when polars' (Rust) writer only says it in its text."""
+    if error.errno is None and (found := _RUST_OS_ERROR.search(str(error))):
+        return int(found.group(1))  # polars' writer: "File too large (os error 27)"
+    return error.errno
+
+
 class WriteError(LossguiError):
     """A file that could not be written; the message names the user's file and the reason."""
 
     def __init__(self, target: str, error: OSError | str) -> None:
         if isinstance(error, OSError):
-            number = error.errno
-            if number is None and (found := _RUST_OS_ERROR.search(str(error))):
-                number = int(found.group(1))  # polars' writer: "File too large (os error 27)"
+            number = os_error_number(error)
             reason = error.strerror or (os.strerror(number) if number else str(error))
             reason_ja = _REASONS_JA.get(number or 0, reason)
         else:
