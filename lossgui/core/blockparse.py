@@ -11,15 +11,33 @@ cells, each one number, so both paths agree on every input.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Sequence
 
 import numpy as np
 
 from lossgui.core.arrays import FloatArray
-from lossgui.core.parsing import parse_block
+from lossgui.core.parsing import (
+    is_blank,
+    list_literal_body,
+    parse_block,
+    parse_number,
+    split_block,
+)
+from lossgui.core.problems import CellError, NotANumber
 
 _PLAIN = b"0123456789.eE+-\t\n"
+_LIST_PLAIN = b"0123456789.eE+-,[] \t\r\n"
+_BRACKETS_AND_COMMAS = bytes.maketrans(b"[],", b"   ")
+# Every byte that is not plain (nor a CR) becomes 1, the plain ones 0: find(b"\x01") is the first.
+_MARK_UNUSUAL = bytes(0 if byte in _PLAIN + b"\r" else 1 for byte in range(256))
+# One number as Python writes it and ast.literal_eval reads it, one sign at most; an integer
+# has no leading zero (01 is a SyntaxError). Atomic groups: a bad token never backtracks.
+_NUMBER = (r"(?>[+-]?(?:\d+\.\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?"
+           r"|\d+[eE][+-]?\d+|0+|[1-9]\d*))")
+_ROW = rf"\[\s*{_NUMBER}(?>\s*,\s*{_NUMBER})*\s*\]"
+_PLAIN_LIST = re.compile(rf"\s*(?:{_ROW}|\[\s*{_ROW}(?>\s*,\s*{_ROW})*\s*\])\s*")
 _TAB, _NEWLINE, _LOWEST_PRINTABLE = 9, 10, 32
 
 
@@ -29,8 +47,11 @@ def parse_block_array(text: str, decimal_comma: bool = False) -> FloatArray:
     Raises CellError (row and column within the block) exactly as ``parse_block`` does.
     """
     fast = _parse_plain(text)
+    if fast is None:
+        fast = _parse_plain_list(text)
     if fast is not None:
         return fast
+    _refuse_early(text, decimal_comma)
     return rectangle(parse_block(text, decimal_comma))
 
 
@@ -83,3 +104,64 @@ def _parse_plain(text: str) -> FloatArray | None:
         return None
     return values.reshape(lines, width)
 
+
+def _parse_plain_list(text: str) -> FloatArray | None:
+    """``[0.1, 0.2]`` or ``[[0, 1], [1, 0]]`` of plain numbers (inside ``np.array(…)`` or not).
+
+    Read by numpy, as ``parse_list_literal`` reads it: a flat list is one column, nested lists
+    are rows. None (the ast path) for anything else: tuples, trailing commas, ragged rows,
+    ``inf``, a number too large for a float64. A million elements: ~0.3 s instead of ~3 s.
+    """
+    body = list_literal_body(text)
+    if not body.startswith("[") or not body.isascii():
+        return None
+    data = body.encode("ascii")
+    if data.translate(None, _LIST_PLAIN) or _PLAIN_LIST.fullmatch(body) is None:
+        return None
+    raw = np.frombuffer(data, dtype=np.uint8)
+    opens = np.flatnonzero(raw == ord("["))
+    commas = np.cumsum(raw == ord(","))
+    values = np.fromstring(data.translate(_BRACKETS_AND_COMMAS), dtype=np.float64, sep=" ")
+    if not np.isfinite(values).all():
+        return None  # 1e999 or a 400-digit integer: the ast path says what it is
+    if len(opens) == 1:
+        return values.reshape(-1, 1)
+    closes = np.flatnonzero(raw == ord("]"))[:-1]  # the rows' own brackets (the regex proved)
+    per_row = commas[closes] - commas[opens[1:]] + 1
+    if (per_row != per_row[0]).any():
+        return None  # ragged rows are padded with blanks by the ast path
+    return values.reshape(len(per_row), int(per_row[0]))
+
+
+def _refuse_early(text: str, decimal_comma: bool) -> None:
+    """Raise parse_block's CellError at once when the first unusual character is in a bad cell.
+
+    A million good rows and then a word: the rows before the word's line are proven numbers by
+    the fast path, so the first bad cell, if any, is on that line, and the careful path would
+    name the same one after reading every row (14 s in the window). Returns (and the careful
+    path runs) whenever the answer is not certain: quotes, lists, blanks or ragged rows before.
+    """
+    if '"' in text or list_literal_body(text).startswith(("[", "(")):
+        return
+    if text.count("\r") != text.count("\r\n"):
+        return  # a lone CR is a line end to split_block: the rows would be counted wrong
+    data = text.encode("utf-8", "surrogatepass")
+    first = data.translate(_MARK_UNUSUAL).find(b"\x01")
+    if first < 0:
+        return
+    line_start = data.rfind(b"\n", 0, first) + 1
+    row = data.count(b"\n", 0, line_start)
+    before = data[:max(line_start - 1, 0)].decode("ascii").removesuffix("\r")
+    if before and _parse_plain(before) is None:
+        return
+    line_end = data.find(b"\n", first)
+    line = data[line_start:None if line_end < 0 else line_end].decode("utf-8", "surrogatepass")
+    line = line.removesuffix("\r")
+    cells = line.split("\t") if "\t" in text else split_block(line, decimal_comma)[0]
+    for column, cell in enumerate(cells):
+        if is_blank(cell):
+            continue
+        try:
+            parse_number(cell, decimal_comma)
+        except NotANumber as error:
+            raise CellError(str(error), row, column, reason_ja=error.message_ja) from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from lossgui.core.names import name_problem
-from lossgui.core.problems import LossguiError, ShapeError
+from lossgui.core.problems import LossguiError, ShapeError, quoted
 
 TARGET_NAME = "t"
 """The target's name where a file does not name it (and no prediction may take)."""
@@ -29,8 +29,8 @@ def check_prediction_name(name: str, taken: Collection[str]) -> None:
         raise EditRefused("t is the target's name; choose another name for a prediction.",
                           "t は正解の名前です。予測には別の名前を付けてください。")
     if name in taken:
-        raise EditRefused(f"There is already a column called {name!r}.",
-                          f"{name!r} という列はすでにあります。")
+        raise EditRefused(f"There is already a column called {quoted(name)}.",
+                          f"{quoted(name)} という列はすでにあります。")
 
 
 def check_shapes(names: Sequence[str], shapes: Sequence[tuple[int, ...]]) -> None:

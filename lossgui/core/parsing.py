@@ -14,13 +14,12 @@ from lossgui.core.problems import CellError, NotANumber, quoted
 # A list as Python, numpy, PyTorch or a notebook prints it: [0.1, 0.2], np.array([[0, 1], [1, 0]]),
 # array([0.1, 0.2]), numpy.array((1, 2)), tensor([[ 1.2, -0.3]], requires_grad=True). Keyword
 # tails (dtype=…, device='cuda:0', grad_fn=<AddmmBackward0>, requires_grad=True) are ignored.
-# Only the literal inside is evaluated, never code.
-_KEYWORD_TAIL = r"(?:,\s*\w+\s*=\s*(?:<[^>]*>|'[^']*'|\"[^\"]*\"|[\w.]+))*"
-_LIST_WRAPPER = re.compile(
-    r"^\s*(?:(?:np|numpy|torch)\s*\.\s*)?(?:array|asarray|tensor)\s*\((?P<body>.*?)\s*"
-    + _KEYWORD_TAIL + r"\s*,?\s*\)\s*$",
-    re.DOTALL,
-)
+# Only the literal inside is evaluated, never code. Matched in linear steps: one regex with a
+# lazy body and an optional tail took quadratic time ("array(" and 16,000 spaces: 22 s).
+_ARRAY_START = re.compile(r"\s*(?:(?:np|numpy|torch)\s*\.\s*)?(?:array|asarray|tensor)\s*\(")
+_KEYWORD_TAIL = re.compile(
+    r",\s*\w+\s*=\s*(?:<[^>]*>|'[^']*'|\"[^\"]*\"|[\w.]+)\s*,?\s*\Z")
+_KEYWORD_CHARACTERS = 200  # one keyword argument is looked for only this near the end
 # numpy and PyTorch print a blank as nan and an infinity as inf, which are not Python literals.
 _PRINTED_SPECIAL = re.compile(r"(?<![\w.])(-?)(nan|inf)(?![\w.])")
 _MINUS_SIGNS = str.maketrans({"−": "-", "‐": "-", "–": "-", "﹣": "-", "－": "-"})
@@ -97,9 +96,7 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
     A flat list becomes one column (each element a row), as the article's vectors are shown
     as a column of elements. Raises CellError naming the element that is not a number.
     """
-    stripped = text.strip()
-    wrapped = _LIST_WRAPPER.match(stripped)
-    body = wrapped.group("body") if wrapped else stripped
+    body = list_literal_body(text)
     if not body.startswith(("[", "(")):
         return None
     if "..." in body:
@@ -123,6 +120,18 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
     return [[_literal_number(v, r, 0)] for r, v in enumerate(value)]
 
 
+def list_literal_body(text: str) -> str:
+    """The literal inside ``np.array(…)`` or ``tensor(…, requires_grad=True)``; else the text."""
+    stripped = text.strip()
+    start = _ARRAY_START.match(stripped)
+    if start is None or not stripped.endswith(")"):
+        return stripped
+    body = stripped[start.end():-1].rstrip()
+    while tail := _KEYWORD_TAIL.search(body[-_KEYWORD_CHARACTERS:]):
+        body = body[: len(body) - len(tail.group())].rstrip()
+    return body.removesuffix(",").strip()
+
+
 def _special_literal(match: re.Match[str]) -> str:
     """``nan`` as None (a blank), ``inf`` as 1e999, which Python reads as infinity."""
     return "None" if match[2] == "nan" else f"{match[1]}1e999"
@@ -134,7 +143,11 @@ def _literal_number(value: object, row: int, column: int) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise CellError(f"{quoted(value)} is not a number", row, column,
                         reason_ja=f"{quoted(value)} は数ではありません")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond float64 (1e999 as a float is already inf)
+        raise CellError(f"{quoted(value)} is too large for a number", row, column,
+                        reason_ja=f"{quoted(value)} は数として大きすぎます") from None
 
 
 def parse_block(text: str, decimal_comma: bool = False) -> list[list[float]]:

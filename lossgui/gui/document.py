@@ -250,6 +250,9 @@ class Document(QObject):
         """
         values = _rectangular(block)
         height, width = values.shape
+        if self.is_batch and width == 1 and row + height <= self.row_count:
+            # The vector views show one sample of a batch (the curve's drag): write that row.
+            return self.edit_batch(column, self.sample, row, values.T)
         extra_rows = max(0, row + height - self.row_count)
         extra_columns = max(0, column + width - self.column_count)
         if not extra_rows and not extra_columns:

@@ -210,6 +210,14 @@ class Learning(QObject):
     def _begin(self) -> bool:
         """Start a run from the document's current predictions."""
         document = self.document
+        if document.is_batch:
+            # The steps and their undo are written for one vector; a batch's total is a mean
+            # over its samples, which stepping one shown sample would not follow.
+            self.message.emit(QCoreApplication.translate(
+                "Learning", "Learning steps one vector: this document holds %1 samples (a "
+                "batch). Open a one-sample table to watch the loss fall.")
+                .replace("%1", str(document.model.samples)))
+            return False
         t = document.column(TARGET)
         params = document.params
         descenders = []

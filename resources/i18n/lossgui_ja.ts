@@ -334,17 +334,22 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="53"/>
+        <location filename="../../lossgui/gui/files/background.py" line="54"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="59"/>
+        <location filename="../../lossgui/gui/files/background.py" line="60"/>
+        <source>Reading the pasted text…</source>
+        <translation>貼り付けたテキストを読んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/background.py" line="65"/>
         <source>Preparing the results…</source>
         <translation>結果を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="145"/>
+        <location filename="../../lossgui/gui/files/background.py" line="151"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -706,38 +711,38 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="262"/>
+        <location filename="../../lossgui/gui/document.py" line="265"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="265"/>
-        <location filename="../../lossgui/gui/document.py" line="351"/>
+        <location filename="../../lossgui/gui/document.py" line="268"/>
+        <location filename="../../lossgui/gui/document.py" line="354"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="284"/>
+        <location filename="../../lossgui/gui/document.py" line="287"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="287"/>
+        <location filename="../../lossgui/gui/document.py" line="290"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="349"/>
+        <location filename="../../lossgui/gui/document.py" line="352"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="396"/>
+        <location filename="../../lossgui/gui/document.py" line="399"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="397"/>
+        <location filename="../../lossgui/gui/document.py" line="400"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -1199,6 +1204,11 @@ Which column holds the target t?</source>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="216"/>
+        <source>Learning steps one vector: this document holds %1 samples (a batch). Open a one-sample table to watch the loss fall.</source>
+        <translation>学習は1つのベクトルで進めます。このドキュメントには %1 個のサンプル(バッチ)があります。損失が下がる様子を見るには、1サンプルの表を開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
@@ -1394,12 +1404,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="357"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="396"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="363"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="402"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1430,12 +1440,12 @@ Which column holds the target t?</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="74"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="76"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
@@ -1445,59 +1455,66 @@ Which column holds the target t?</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="324"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="347"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="173"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="167"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="170"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="322"/>
+        <source>… %n more</source>
+        <translation>
+            <numerusform>…ほか %n 件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="323"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="346"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="358"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="381"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="371"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="394"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="377"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="400"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="401"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="381"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="404"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="382"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="405"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1526,52 +1543,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="264"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="269"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="268"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="271"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="276"/>
         <source>— (%n missing)</source>
         <translation>—(%n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="272"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="277"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="327"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="369"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="333"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="370"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
@@ -1632,42 +1649,42 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="251"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="258"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="255"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="262"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="284"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="291"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 個のセルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="301"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="308"/>
         <source>The first row (%1) was read as column names, not numbers.</source>
         <translation>1行目(%1)は数ではなく列名として読みました。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="303"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="310"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="317"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="324"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="355"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="362"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="357"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="364"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from lossgui.core import CellError, LossguiError
+from lossgui.core.blockparse import parse_block_array, rectangle
 from lossgui.core.csvio import MAX_COLUMNS, parse_data_text
 from lossgui.core.names import MAX_NAME_LENGTH
-from lossgui.core.parsing import parse_block, parse_number
+from lossgui.core.parsing import parse_block, parse_list_literal, parse_number
 from lossgui.core.problems import quoted
 from lossgui.core.project import Session, SessionError, from_json, to_json
 
@@ -131,3 +132,68 @@ def test_japanese_text_for_the_new_refusals():
             call()
         assert caught.value.message_ja and caught.value.message_ja != str(caught.value)
     assert isinstance(SessionError("x", "エックス"), LossguiError) and math.isinf(float("inf"))
+
+
+def test_a_prediction_cannot_be_renamed_to_an_over_long_name():
+    from lossgui.core.document import DocumentModel
+
+    model = DocumentModel(["t", "y1"], [[0.0], [1.0]])
+    with pytest.raises(LossguiError, match="has 201 characters") as caught:
+        model.check_name("n" * 201)
+    assert caught.value.message_ja
+
+
+# --- the pastes that froze the window: each linear, or refused as soon as it can be ---------
+
+
+def test_the_array_wrapper_is_matched_in_linear_time_and_as_before():
+    assert parse_list_literal("np.array([[0, 1], [1, 0]], dtype=np.float64)") == [[0, 1], [1, 0]]
+    assert parse_list_literal("  numpy . asarray ( (1, 2) )  ") == [[1.0], [2.0]]
+    with pytest.raises(CellError, match="'array\\('"):  # 16,000 spaces: 22 s with the old regex
+        parse_block_array("array(" + " " * 16000 + "x")
+    assert parse_block_array("array([" + "\n" * 30000 + "1])").tolist() == [[1.0]]
+
+
+def test_a_million_element_list_takes_numpys_path_with_the_ast_paths_values(monkeypatch):
+    import ast
+
+    text = "[" + ", ".join(f"{k / 7!r}" for k in range(10**6)) + "]"
+    monkeypatch.setattr(ast, "literal_eval", lambda _: pytest.fail("took the per-element path"))
+    values = parse_block_array(text)
+    assert values.shape == (10**6, 1) and values[:, 0].tolist() == [k / 7 for k in range(10**6)]
+
+
+@pytest.mark.parametrize("text", [
+    "[1, 2, 3]", "[[0, 1], [1, 0]]", "[[1, 2], [3]]", "[01]", "[1e]", "[1,]",
+    "[-0.5, .5, 5., 1E+05]",
+    "array([[1.5, 2.5, 3]], dtype=float)", "[1e999]", "[" + "9" * 400 + "]", "[1 2]", "[1,,2]",
+    "[[1, 2], 3]", "[[[1]]]", "[]", "[+1, - 2]", "[0, 00, 0.0]", "[True]",
+])
+def test_numpys_list_path_reads_exactly_what_the_ast_path_reads(text):
+    try:
+        expected = rectangle(parse_block(text))
+    except CellError as error:
+        with pytest.raises(CellError) as caught:
+            parse_block_array(text)
+        assert str(caught.value) == str(error)
+        return
+    assert np.array_equal(parse_block_array(text), expected, equal_nan=True)
+
+
+def test_a_million_lines_with_a_bad_last_cell_are_refused_without_reading_each(monkeypatch):
+    import lossgui.core.blockparse as blockparse
+
+    calls = 0
+    real = blockparse.parse_number
+
+    def counting(text: str, decimal_comma: bool = False) -> float:
+        nonlocal calls
+        calls += 1
+        return real(text, decimal_comma)
+
+    monkeypatch.setattr(blockparse, "parse_number", counting)
+    monkeypatch.setattr(blockparse, "parse_block", lambda *_: pytest.fail("read every cell"))
+    text = "\t".join(["0.5"] * 3) + "\n"
+    with pytest.raises(CellError, match=r"row 1000000, column 2: 'oops' is not a number"):
+        parse_block_array(text * 999_999 + "0.5\toops\t1")
+    assert calls == 2  # the bad line's cells up to the bad one

@@ -16,9 +16,7 @@ from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Settings that a test does not give a path of its own go to a folder of this run, never to the
-# user's ~/.config/lossgui: a language or loss chosen in the real app must not change the tests.
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="lossgui-test-config-")
+# The user's ~/.config/lossgui is kept out of every test by tests/conftest.py.
 
 from gui_helpers import WindowFactory
 

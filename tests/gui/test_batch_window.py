@@ -153,3 +153,12 @@ def test_a_vector_document_looks_as_it_always_did(window: MainWindow) -> None:
     assert not window.action_map["class_indices"].isEnabled()
     assert window.document.sample_evaluations is not None
     assert window.document.sample_evaluations == window.document.evaluations
+
+
+def test_the_curve_sets_y_of_the_shown_sample(batch: MainWindow) -> None:
+    batch.batch_sheet.tabs.widget(0).go_to(2, 1)
+    assert batch.document.edit_cells(1, 1, [[0.75]])  # as a click on the curve of class 1
+    assert batch.document.model.cell(1, 2, 1) == 0.75
+    np.testing.assert_array_equal(batch.document.model.column(1)[[0, 1, 3]], Z[[0, 1, 3]])
+    batch.document.undo_stack.undo()
+    np.testing.assert_array_equal(batch.document.model.column(1), Z)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import Evaluation, LossguiError
 from lossgui.core.losses import grouped
-from lossgui.core.numbers import round_trip, setting, shown
+from lossgui.core.numbers import round_trip, setting, short, shown, with_decimal_comma
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import NotANumber, error_text
@@ -250,6 +250,11 @@ class _DocumentUndoWhenEmpty(QObject):
 
 
 def _param_text(value: ParamValue) -> str:
+    """A parameter as its editor shows it: six digits where that is exact (``1e-07``, ``0``),
+    else every digit it has (repr reads back as the same float), so Enter changes nothing."""
+    if isinstance(value, float) and float(short(value)) != value:
+        exact = round_trip(value)
+        return with_decimal_comma(exact) if uses_decimal_comma() else exact
     return setting(value, rounded=True, decimal_comma=uses_decimal_comma())
 
 
@@ -287,14 +292,19 @@ class ResultsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted to the contents once per change (_on_document_changed): ResizeToContents would
+        # re-measure every row on each item set, quadratic with 1,000 predictions.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.table.setToolTip(self.tr("Hover a total for its full precision; Ctrl+C copies it."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # What each row shows, by (name, evaluation, error, lowest): an unchanged row is skipped.
+        self._shown: list[tuple[object, ...]] = []
+        self.updated_rows = 0  # rows the last change updated (tests check an edit touches few)
         document.changed.connect(self._on_document_changed)
         self._on_document_changed()
 
@@ -311,29 +321,58 @@ class ResultsPanel(QWidget):
         QApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
 
     def _on_document_changed(self) -> None:
+        """Update the rows whose prediction changed; the others keep their items.
+
+        Rebuilding every item took ~20 s per edit with 1,000 predictions (each setItem
+        re-measures the columns); an edit changes one or two rows.
+        """
         document = self._document
         evaluations, errors = document.evaluations, document.errors
         best = document.lowest
-        self.table.setRowCount(len(evaluations))
+        count = len(evaluations)
+        if count != self.table.rowCount():
+            self.table.setRowCount(count)
+            del self._shown[count:]
+        self.updated_rows = 0
         for row, (name, evaluation, error) in enumerate(
             zip(document.prediction_names, evaluations, errors, strict=True)
         ):
-            name_item = QTableWidgetItem(name)
-            name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(row))
-            total_item = QTableWidgetItem(
-                format_total(evaluation, error, document.missing_elements(row)))
-            total_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            total_item.setToolTip(_total_tooltip(name, evaluation, error))
-            best_item = QTableWidgetItem(self.tr("★ best") if row in best else "")
-            if row in best:
-                bold = QFont(total_item.font())
-                bold.setBold(True)
-                total_item.setFont(bold)
-                name_item.setFont(bold)
-                best_item.setToolTip(self.tr("The lowest loss: this prediction is closest to t."))
-            for column, item in enumerate((name_item, total_item, best_item)):
-                self.table.setItem(row, column, item)
+            # the evaluation by identity: the document keeps an unchanged prediction's object
+            key = (name, error, row in best, evaluation)
+            if row < len(self._shown) and _same_row(self._shown[row], key):
+                continue
+            self._show_row(row, name, evaluation, error, row in best)
+            if row < len(self._shown):
+                self._shown[row] = key
+            else:
+                self._shown.append(key)
+            self.updated_rows += 1
+        if self.updated_rows:
+            self.table.resizeColumnToContents(0)
+            self.table.resizeColumnToContents(2)
         self._fit_table_height()
+
+    def _show_row(self, row: int, name: str, evaluation: Evaluation | None, error: str | None,
+                  best: bool) -> None:
+        found = [self.table.item(row, column) for column in range(3)]
+        items = [item for item in found if item is not None]
+        if len(items) != 3:  # a new row: its items once, updated in place from then on
+            items = [QTableWidgetItem() for _ in range(3)]
+            items[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column, item in enumerate(items):
+                self.table.setItem(row, column, item)
+        name_item, total_item, best_item = items
+        name_item.setText(name)
+        name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(row))
+        total_item.setText(format_total(evaluation, error, self._document.missing_elements(row)))
+        total_item.setToolTip(_total_tooltip(name, evaluation, error))
+        best_item.setText(self.tr("★ best") if best else "")
+        best_item.setToolTip(self.tr("The lowest loss: this prediction is closest to t.")
+                             if best else "")
+        font = QFont(total_item.font())
+        font.setBold(best)
+        total_item.setFont(font)
+        name_item.setFont(font)
 
     def _fit_table_height(self) -> None:
         """As tall as its rows (up to six; more scroll), so no total is ever half hidden."""
@@ -368,6 +407,10 @@ class NotesPanel(QPlainTextEdit):
         text = _notes_text(self._document)
         if text != self.toPlainText():
             self.setPlainText(text)
+
+
+def _same_row(shown: tuple[object, ...], key: tuple[object, ...]) -> bool:
+    return shown[:-1] == key[:-1] and shown[-1] is key[-1]
 
 
 def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) -> str:

@@ -52,6 +52,9 @@ class _Drawn:
     starts: tuple[int, ...] = ()  # first element of every bin (envelopes only)
 
 
+LEGEND_ENTRIES = 12
+
+
 class PlotPanel(QWidget):
     """Grouped bars, one colour per prediction, with a legend and hover read-outs."""
 
@@ -284,6 +287,19 @@ class PlotPanel(QWidget):
 
     def _match_item_count(self, count: int) -> None:
         item = self.plot.getPlotItem()
+        # PlotItem.addItem also puts every named item in the legend, which re-measures all its
+        # entries each time (1,000 predictions: 27 s); the legend is filled by _rename_legend.
+        legend, item.legend = item.legend, None
+        try:
+            self._add_items(item, count)
+        finally:
+            item.legend = legend
+        while len(self._bars) > count:
+            item.removeItem(self._bars.pop())
+            item.removeItem(self._markers.pop())
+        self._shown = self._shown[:count]
+
+    def _add_items(self, item: pg.PlotItem, count: int) -> None:
         while len(self._bars) < count:
             colour = prediction_colour(len(self._bars))
             bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.1, brush=pg.mkBrush(colour),
@@ -294,20 +310,27 @@ class PlotPanel(QWidget):
             item.addItem(markers)
             self._bars.append(bars)
             self._markers.append(markers)
-        while len(self._bars) > count:
-            item.removeItem(self._bars.pop())
-            item.removeItem(self._markers.pop())
-        self._shown = self._shown[:count]
 
     def _rename_legend(self) -> None:
-        names = self._document.prediction_names
+        """The first LEGEND_ENTRIES predictions by name, then how many more there are.
+
+        More could not be read beside the bars, and each entry re-measures the whole legend.
+        """
+        names = list(self._document.prediction_names)
+        wanted = names[:LEGEND_ENTRIES]
+        if len(names) > LEGEND_ENTRIES:
+            wanted.append(self.tr("… %n more", "", len(names) - LEGEND_ENTRIES))
         shown = [label.text for _, label in self.legend.items]
-        if shown == list(names):
+        if shown == wanted:
             return
         self.legend.clear()
         for bars, name in zip(self._bars, names, strict=True):
             bars.opts["name"] = name
-            self.legend.addItem(bars, name)
+        for bars, text in zip(self._bars, wanted, strict=False):
+            self.legend.addItem(bars, text)
+        if len(names) > LEGEND_ENTRIES:  # the last entry stands for the rest: no swatch
+            sample, _ = self.legend.items[-1]
+            sample.hide()
 
     def _set_ticks(self, rows: int) -> None:
         axis = self.plot.getPlotItem().getAxis("bottom")

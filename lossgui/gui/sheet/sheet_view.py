@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from lossgui.core import CellError
 from lossgui.core.blockparse import parse_block_array
 from lossgui.core.numbers import cell_text
+from lossgui.gui.files import background
 from lossgui.gui.language import current_language
 from lossgui.gui.sheet.table_model import SheetModel, uses_decimal_comma
 
@@ -243,7 +244,13 @@ class SheetView(QTableView):
         document = self._model.document
         first = self._model.document_column(column)
         try:
-            block = parse_block_array(text, uses_decimal_comma())
+            # A large paste is read in a worker, so the window keeps painting (with a progress
+            # dialog after a moment) while a million rows are parsed.
+            block = background.run(self, background.pasting_label(), parse_block_array, text,
+                                   uses_decimal_comma(),
+                                   background=len(text) >= background.BACKGROUND_PASTE)
+        except background.Cancelled:
+            return False
         except CellError as error:
             if error.row == 0 and self._paste_with_header(text, row, column):
                 return True
