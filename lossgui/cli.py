@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import json
 import math
 import os
@@ -21,7 +22,7 @@ from lossgui import __version__
 from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import write_atomic_with
+from lossgui.core.atomic import os_error_number, write_atomic_with
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
@@ -144,11 +145,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LossguiError as error:
         _fail(str(error))
         return EXIT_USAGE
-    except BrokenPipeError:  # `lossgui examples | head -1`: the reader has all it wanted
-        # Point stdout at nothing so the interpreter's final flush cannot fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
     except OSError as error:
+        # `lossgui examples | head -1`: the reader has all it wanted. polars' CSV writer says
+        # so as a plain OSError, "Broken pipe (os error 32)".
+        if os_error_number(error) == errno.EPIPE:
+            # Point stdout at nothing so the interpreter's final flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_BROKEN_PIPE
         where = f"{error.filename}: " if error.filename else ""
         _fail(f"{where}{error.strerror or error}")
         return EXIT_USAGE

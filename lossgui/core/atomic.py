@@ -44,14 +44,19 @@ _REASONS_JA = {
 }
 
 
+def os_error_number(error: OSError) -> int | None:
+    """The errno of ``error``, also when polars' (Rust) writer only says it in its text."""
+    if error.errno is None and (found := _RUST_OS_ERROR.search(str(error))):
+        return int(found.group(1))  # polars' writer: "File too large (os error 27)"
+    return error.errno
+
+
 class WriteError(LossguiError):
     """A file that could not be written; the message names the user's file and the reason."""
 
     def __init__(self, target: str, error: OSError | str) -> None:
         if isinstance(error, OSError):
-            number = error.errno
-            if number is None and (found := _RUST_OS_ERROR.search(str(error))):
-                number = int(found.group(1))  # polars' writer: "File too large (os error 27)"
+            number = os_error_number(error)
             reason = error.strerror or (os.strerror(number) if number else str(error))
             reason_ja = _REASONS_JA.get(number or 0, reason)
         else:
@@ -79,9 +84,10 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
     files and permissions). Raises WriteError naming ``path`` (as the user gave it) and the reason.
     """
     shown = os.fspath(path)
-    target = Path(os.path.realpath(path))  # through symbolic links, as QSaveFile does
     try:
-        status: os.stat_result | None = os.stat(target)
+        # The path as given, not its realpath: /dev/stdout on a pipe resolves to
+        # /proc/PID/fd/pipe:[N], a name that does not exist, though opening the path works.
+        status: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         status = None
     except OSError as error:
@@ -90,9 +96,10 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
         raise WriteError(shown, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
     try:
         if status is not None and not stat.S_ISREG(status.st_mode):
-            with open(target, "wb") as handle:  # a FIFO, terminal or device: in place
+            with open(path, "wb") as handle:  # a FIFO, pipe, terminal or device: in place
                 write(handle)
         else:
+            target = Path(os.path.realpath(path))  # through symbolic links, as QSaveFile does
             remove_stale_temporaries(target)
             _replace(target, write, status)
     except OSError as error:

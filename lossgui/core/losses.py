@@ -8,6 +8,7 @@ Conventions such as the book's ½ or δ are explicit parameters whose defaults r
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -740,9 +741,12 @@ def get_loss(loss_id: str) -> Loss:
         return _BY_ID[loss_id]
     except KeyError:
         known = ", ".join(_BY_ID)
+        guess = difflib.get_close_matches(loss_id, list(_BY_ID), n=1)  # `ssee`: sse
+        hint, hint_ja = (f"did you mean {guess[0]}? ", f"{guess[0]} のことですか？ ") if guess \
+            else ("", "")
         raise UnknownLossError(
-            f"unknown loss {quoted(loss_id)} (known: {known})",
-            f"{quoted(loss_id)} という損失関数はありません(あるもの: {known})",
+            f"unknown loss {quoted(loss_id)} ({hint}known: {known})",
+            f"{quoted(loss_id)} という損失関数はありません({hint_ja}あるもの: {known})",
         ) from None
 
 

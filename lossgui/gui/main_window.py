@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         """The File menu's open/save/export (files/controller.py), wired to the title and bars."""
         if files is None:
             files = FileController(self.document, self.settings, self.tr("article example"))
-        files.setParent(self)  # its dialogs open over this window
+        files.serve(self)  # its dialogs open over this window, its news come here only
         self.files = files
         files.source_changed.connect(self._update_title)
         files.message.connect(self.show_notice)

@@ -104,7 +104,9 @@ def test_target_and_prediction_columns_can_be_chosen(capsysbinary, tmp_path):
         (["compute", "{empty}", "--loss", "sse"], "empty.csv: the file is empty"),
         (["compute", "{text}", "--loss", "sse"], "text.csv, row 3, column 'y1': 'abc' is not a"),
         (["compute", "{article}", "--loss", "sse", "--target", "label"], "no target column"),
-        (["compute", "{article}", "--loss", "l2"], "unknown loss 'l2'"),
+        (["compute", "{article}", "--loss", "l2"], "unknown loss 'l2' (known: sse, "),
+        (["compute", "{article}", "--loss", "ssee"], "'ssee' (did you mean sse? known: sse, "),
+        (["compute", "{article}", "--loss", "softmax-cee"], "(did you mean softmax_cee? known"),
         (["compute", "{article}", "--loss", "sse", "--param", "eps=1"], "no parameter 'eps'"),
         (["compute", "{article}", "--loss", "cee", "--param", "eps=-1"], "at least 0"),
         (["compute", "{article}", "--loss", "cee", "--param", "eps"], "NAME=VALUE"),
@@ -143,6 +145,19 @@ def test_the_installed_command_runs_as_a_process(article):
     )
     assert done.returncode == 0, done.stderr
     assert "0.7874578600311867" in done.stdout
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_output_dev_stdout_on_a_pipe_is_written_directly(article, form):
+    """`--output /dev/stdout | cat`: the README says a device is written directly; it said
+    "No such file or directory" (the pipe's realpath, /proc/PID/fd/pipe:[N], is no file)."""
+    args = ["compute", str(article), "--loss", "sse", "--format", form]
+    done = subprocess.run([sys.executable, "-m", "lossgui", *args, "--output", "/dev/stdout"],
+                          capture_output=True, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")
+    plain = subprocess.run([sys.executable, "-m", "lossgui", *args],
+                           stdout=subprocess.PIPE, check=True)
+    assert done.stdout == plain.stdout and b"0.252" in done.stdout
 
 
 def test_output_suffix_chooses_the_format_and_bom_needs_csv(capsysbinary, article, tmp_path):
@@ -261,6 +276,22 @@ def test_a_reader_that_stops_early_gets_no_error_line(capsys, monkeypatch, tmp_p
         monkeypatch.setattr(sys, "stdout", ClosedPipe(target.fileno()))
         assert main(["examples"]) == 141
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("form", ["csv", "json", "table"])
+def test_a_reader_that_stops_early_ends_every_format_quietly(tmp_path, form):
+    """`compute --format csv | head -1`: polars' writer said "Broken pipe (os error 32)", exit 2."""
+    data = tmp_path / "long.csv"
+    data.write_text("t,y1\n" + "0,0.25\n1,0.75\n" * 20_000, encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "lossgui", "compute", str(data), "--loss", "sse", "--format",
+         form], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()  # the CSV still has far more to say than a pipe holds
+        process.stdout.close()
+        code, err = process.wait(timeout=60), process.stderr.read()
+    assert err == b"" and code in (0, 141)  # 0: a shorter report was all in the pipe already
 
 
 def test_losses_are_listed_by_task_with_when_to_use_them(capsysbinary):

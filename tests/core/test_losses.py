@@ -342,6 +342,9 @@ def test_parameters_given_as_text_are_read():
 def test_unknown_loss_and_mismatched_shapes_are_refused():
     with pytest.raises(UnknownLossError, match="known: sse"):
         evaluate("l2", Y1, T)
+    with pytest.raises(UnknownLossError, match=r"did you mean sse\? known") as typo:
+        evaluate("ssee", Y1, T)
+    assert "sse のことですか" in typo.value.message_ja
     with pytest.raises(ShapeError, match="5 elements but t has 4"):
         evaluate("sse", Y1, T[:4])
     with pytest.raises(ShapeError, match="empty"):

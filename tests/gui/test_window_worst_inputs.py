@@ -91,3 +91,29 @@ def test_pasting_the_quadratic_inputs_is_read_or_refused(
     assert math.isclose(float(np.nansum(window.document.column(1))), 0.25 * 100_000)
     press(qtbot, view, Qt.Key.Key_Z, CTRL)  # one undo step for the whole paste
     assert window.document.row_count == 5
+
+
+def test_the_windows_saves_write_through_links_and_into_devices(
+    make_window: WindowFactory, tmp_path
+) -> None:
+    import os
+    import stat
+
+    window = make_window()
+    real = tmp_path / "real.lossgui.json"
+    real.write_text("old")
+    real.chmod(0o644)
+    link = tmp_path / "link.lossgui.json"
+    link.symlink_to(real)
+    assert window.files.save_to(str(link))
+    assert link.is_symlink() and real.read_text().startswith("{")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644
+    assert window.files.save_to("/dev/null")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    plot = tmp_path / "plot.png"
+    plot.write_bytes(b"old")
+    (tmp_path / "plot-link.png").symlink_to(plot)
+    window.files.ask_save_path = (  # type: ignore[method-assign]
+        lambda *_: (str(tmp_path / "plot-link.png"), ""))
+    assert window.files.export_plot()
+    assert (tmp_path / "plot-link.png").is_symlink() and plot.read_bytes()[:4] == b"\x89PNG"
