@@ -22,7 +22,7 @@ from lossgui import __version__
 from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import os_error_number, write_atomic_with
+from lossgui.core.atomic import WriteError, os_error_number, write_atomic_with
 from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
@@ -143,18 +143,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_examples(args.name, sys.stdout)
         return _compute(args)
     except LossguiError as error:
+        if isinstance(error, WriteError) and error.errno == errno.EPIPE:  # --output /dev/stdout
+            return _reader_gone()
         _fail(str(error))
         return EXIT_USAGE
     except OSError as error:
         # `lossgui examples | head -1`: the reader has all it wanted. polars' CSV writer says
         # so as a plain OSError, "Broken pipe (os error 32)".
         if os_error_number(error) == errno.EPIPE:
-            # Point stdout at nothing so the interpreter's final flush cannot fail again.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return EXIT_BROKEN_PIPE
+            return _reader_gone()
         where = f"{error.filename}: " if error.filename else ""
         _fail(f"{where}{error.strerror or error}")
         return EXIT_USAGE
+
+
+def _reader_gone() -> int:
+    """The reader of stdout stopped early (``| head``): its choice, not an error; no message."""
+    # Point stdout at nothing so the interpreter's final flush cannot fail again.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 def _fail(message: str) -> None:

@@ -60,11 +60,13 @@ class WriteError(LossguiError):
             reason = error.strerror or (os.strerror(number) if number else str(error))
             reason_ja = _REASONS_JA.get(number or 0, reason)
         else:
-            reason = reason_ja = error
+            number, reason = None, error
+            reason_ja = error
         super().__init__(f"{target}: cannot write the file: {reason}",
                          f"{target}: ファイルを書けません: {reason_ja}")
         self.target = target
         self.reason = reason
+        self.errno = number  # EPIPE: a reader of /dev/stdout that stopped early
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, bom: bool = False) -> None:

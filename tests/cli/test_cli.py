@@ -278,14 +278,16 @@ def test_a_reader_that_stops_early_gets_no_error_line(capsys, monkeypatch, tmp_p
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("form", ["csv", "json", "table"])
-def test_a_reader_that_stops_early_ends_every_format_quietly(tmp_path, form):
+@pytest.mark.parametrize(("form", "output"), [
+    ("csv", []), ("json", []), ("table", []), ("csv", ["--output", "/dev/stdout"]),
+])
+def test_a_reader_that_stops_early_ends_every_format_quietly(tmp_path, form, output):
     """`compute --format csv | head -1`: polars' writer said "Broken pipe (os error 32)", exit 2."""
     data = tmp_path / "long.csv"
     data.write_text("t,y1\n" + "0,0.25\n1,0.75\n" * 20_000, encoding="utf-8")
     with subprocess.Popen(
         [sys.executable, "-m", "lossgui", "compute", str(data), "--loss", "sse", "--format",
-         form], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+         form, *output], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.readline()  # the CSV still has far more to say than a pipe holds
