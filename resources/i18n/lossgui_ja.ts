@@ -931,129 +931,129 @@
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="156"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="170"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="178"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="192"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="191"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="205"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="192"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="221"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="208"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="226"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="253"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="267"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="262"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="276"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="332"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="360"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="354"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="368"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="375"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="388"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="405"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="408"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="418"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="432"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="421"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="435"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="440"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="452"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="441"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="455"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="513"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="515"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="529"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>

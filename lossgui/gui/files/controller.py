@@ -389,22 +389,30 @@ class FileController(QObject):
             self.report(self.tr("Could not save the data: %1")
                         .replace("%1", error_text(error, current_language())))
             return False
-        answer = self.ask_save_path(self.tr("Save data as CSV"), self._suggest("-data.csv"),
-                                    self.tr(DATA_FILTER))
-        if answer is None:
+        path = self._write_csv(self.tr("Save data as CSV"), self._suggest("-data.csv"),
+                               self.tr(DATA_FILTER), text,
+                               self.tr("Could not save the data: %1. Your data is still here."))
+        if path is None:
             return False
+        self.remember(path)
+        self.status.emit(self.tr("Saved the data to %1").replace("%1", path))
+        return True
+
+    def _write_csv(self, title: str, suggested: str, filters: str, text: str,
+                   failed: str) -> str | None:
+        """Ask where, add .csv to a bare name, write atomically; the path, or None (said why)."""
+        answer = self.ask_save_path(title, suggested, filters)
+        if answer is None:
+            return None
         path = answer[0]
         if not Path(path).suffix:
             path += ".csv"
         try:
             write_atomic(path, text, bom=self.bom)
         except LossguiError as error:
-            self.report(self.tr("Could not save the data: %1. Your data is still here.")
-                        .replace("%1", error_text(error, current_language())))
-            return False
-        self.remember(path)
-        self.status.emit(self.tr("Saved the data to %1").replace("%1", path))
-        return True
+            self.report(failed.replace("%1", error_text(error, current_language())))
+            return None
+        return path
 
     def export_results(self) -> bool:
         """File ▸ Export Results: the results CSV, as ``lossgui compute --format csv``."""
@@ -419,18 +427,10 @@ class FileController(QObject):
             self.report(self.tr("Could not export the results: %1")
                         .replace("%1", error_text(error, current_language())))
             return False
-        answer = self.ask_save_path(self.tr("Export results"), self._suggest("-results.csv"),
-                                    self.tr(RESULTS_FILTER))
-        if answer is None:
-            return False
-        path = answer[0]
-        if not Path(path).suffix:
-            path += ".csv"
-        try:
-            write_atomic(path, text, bom=self.bom)
-        except LossguiError as error:
-            self.report(self.tr("Could not export the results: %1. Your data is still here.")
-                        .replace("%1", error_text(error, current_language())))
+        path = self._write_csv(
+            self.tr("Export results"), self._suggest("-results.csv"), self.tr(RESULTS_FILTER),
+            text, self.tr("Could not export the results: %1. Your data is still here."))
+        if path is None:
             return False
         self.status.emit(self.tr("Exported the results to %1").replace("%1", path))
         return True
