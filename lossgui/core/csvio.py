@@ -166,48 +166,59 @@ def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) ->
     source = os.fspath(path)
     remove_stale_temporaries(path)  # left beside it by a write that was killed
     try:
-        if os.path.getsize(path) >= BLOCKED_READ_BYTES:
-            lines = _plain_line_count(path)
-            if lines is not None:
-                return _read_in_blocks(path, delimiter, lines)
+        size = os.path.getsize(path)
+        if size >= BLOCKED_READ_BYTES:
+            blocked = _read_in_blocks(path, delimiter, size)
+            if blocked is not None:
+                return blocked
         raw = Path(path).read_bytes()
     except OSError as error:
         raise _unreadable(source, error) from None
     return parse_data_bytes(raw, source, delimiter)
 
 
-def _plain_line_count(path: str | os.PathLike[str]) -> int | None:
-    """Line ends in a file without quotes (None with quotes: a quoted cell may span lines)."""
-    lines = 0
-    with Path(path).open("rb") as handle:
-        while chunk := handle.read(STREAM_BLOCK_BYTES):
-            if b'"' in chunk:
-                return None
-            lines += chunk.count(b"\n")
-    return lines
+class _QuotedFile(Exception):
+    """A quote in a file read in blocks: a quoted cell may span lines, so read it whole."""
 
 
-def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None, lines: int) -> DataSet:
-    """A large file read block by block into columns allocated once for all its lines.
+def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None,
+                    size: int) -> DataSet | None:
+    """A large file read block by block into columns sized from the first block's rows.
 
     The same result as reading it whole (each block is parsed by the same code, refusals name
     the file's row), in a third of the peak memory: the whole file's bytes and polars' copy of
-    every column never exist at once (measured at 10⁶ rows: docs/benchmarks.md).
+    every column never exist at once (measured at 10⁶ rows: docs/benchmarks.md). None for a
+    file with quotes, which is read whole.
     """
     names: list[str] = []
     columns: list[FloatArray] = []
     filled = 0
-    for _, _, block in iter_data_blocks(path, delimiter):
-        if not columns:
-            names = block.names
-            columns = [np.empty((lines + 1, *c.shape[1:])) for c in block.columns]
-        rows = len(block.columns[0])
-        for whole, part in zip(columns, block.columns, strict=True):
-            whole[filled:filled + rows] = part
-        filled += rows
+    try:
+        for _, done, block in iter_data_blocks(path, delimiter, plain_only=True):
+            rows = len(block.columns[0])
+            if not columns:
+                names = block.names
+                # The file's rows, estimated from this block's bytes per row, with room to
+                # spare; a file whose later rows are shorter makes the columns grow.
+                capacity = int(size / max(done, 1) * rows * 1.05) + 16
+                columns = [np.empty((capacity, *c.shape[1:])) for c in block.columns]
+            if filled + rows > len(columns[0]):
+                capacity = max(2 * len(columns[0]), filled + rows)
+                columns = [_grown(c, capacity, filled) for c in columns]
+            for whole, part in zip(columns, block.columns, strict=True):
+                whole[filled:filled + rows] = part
+            filled += rows
+    except _QuotedFile:
+        return None
     if not columns:
         raise CellError("the file is empty", source=os.fspath(path), reason_ja="ファイルが空です")
     return DataSet(names, [c[:filled] for c in columns], os.fspath(path))
+
+
+def _grown(column: FloatArray, capacity: int, filled: int) -> FloatArray:
+    bigger = np.empty((capacity, *column.shape[1:]))
+    bigger[:filled] = column[:filled]
+    return bigger
 
 
 def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> DataSet:
@@ -232,13 +243,14 @@ def _unreadable(source: str, error: OSError) -> CellError:
 
 def iter_data_blocks(
     path: str | os.PathLike[str], delimiter: str | None = None,
-    block_bytes: int = STREAM_BLOCK_BYTES,
+    block_bytes: int = STREAM_BLOCK_BYTES, plain_only: bool = False,
 ) -> Iterator[tuple[int, int, DataSet]]:
     """Read a data CSV a block of whole lines at a time: (first data row, bytes read, block).
 
     Each block is parsed as a file of its own with the file's header, so a file of any size
     is read in bounded memory; a refusal names the row of the whole file. The first data row
-    is 0-based. Lines are split at ``\\n``: a file with CR-only line ends is one block.
+    is 0-based. Lines are split at ``\\n``: a file with CR-only line ends is one block. With
+    ``plain_only``, a quote anywhere raises _QuotedFile (a quoted cell may hold a line end).
     """
     source = os.fspath(path)
     try:
@@ -256,6 +268,8 @@ def iter_data_blocks(
             except OSError as error:
                 raise _unreadable(source, error) from None
             done += len(chunk)
+            if plain_only and b'"' in chunk:
+                raise _QuotedFile
             if not chunk and not carry:
                 break
             cut = chunk.rfind(b"\n") + 1 if chunk else 0

@@ -146,3 +146,18 @@ def test_a_document_takes_the_columns_it_is_handed_without_a_copy():
     frozen.flags.writeable = False  # e.g. a zero-copy view of another library's buffer
     model.replace(["t", "y"], [t, frozen], take=True)
     assert not np.shares_memory(model.column(1), frozen)
+
+
+def test_a_large_file_with_quotes_or_shrinking_rows_reads_as_a_whole_read(tmp_path, monkeypatch):
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text("t,y\n" + "1,0.5\n" * 500 + '"0","0.25"\n' + "1,0.5\n" * 500)
+    shrinking = tmp_path / "shrinking.csv"  # long rows first: the first estimate is too small
+    shrinking.write_text("t,y\n" + "1,0.12345678901234567\n" * 200 + "1,5\n" * 3_000)
+    wholes = [csvio.parse_data_bytes(p.read_bytes(), str(p)) for p in (quoted, shrinking)]
+    monkeypatch.setattr(csvio, "BLOCKED_READ_BYTES", 0)
+    monkeypatch.setattr(csvio, "STREAM_BLOCK_BYTES", 1_000)
+    for path, whole in zip((quoted, shrinking), wholes, strict=True):
+        blocked = csvio.read_data_csv(path)
+        assert blocked.names == whole.names
+        assert all(a.tobytes() == b.tobytes()
+                   for a, b in zip(blocked.columns, whole.columns, strict=True))
