@@ -31,6 +31,7 @@ NOT_FOR_USERS = {
     "ValueError": "document.py: names and columns of different counts, a programming error",
     "KeyError": "actions.py: actions and slots that differ, a programming error",
     "FileNotFoundError": "resource_files.py: a broken installation, not anything a user typed",
+    "_QuotedFile": "csvio.py: caught inside read_data_csv, which then reads the file whole",
     "BlockError": "batchcsv.py: carries a Message (en, ja); csvio makes it a CellError naming "
                   "the file's row and column",
 }
