@@ -461,17 +461,23 @@ def _warning_json(
             "message": problem.message}
 
 
+def _totals_lines(totals: Sequence[tuple[str, float]]) -> list[str]:
+    """The table's prediction/total lines, the lowest marked by the window's rule."""
+    lowest = lowest_indices([total for _, total in totals])
+    width = max(_width("prediction"), *(_width(label(name)) for name, _ in totals))
+    lines = [f"{_pad('prediction', width)}  total"]
+    for i, (name, total) in enumerate(totals):
+        mark = "  ← lowest loss" if i in lowest else ""
+        lines.append(f"{_pad(label(name), width)}  {round_trip(total)}{mark}")
+    return lines
+
+
 def _table_report(
     loss_id: str, params: Mapping[str, ParamValue],
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> str:
-    lines = [*_loss_header(loss_id, params), ""]
-    lowest = lowest_indices([ev.total for _, _, ev in results])
-    width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in results))
-    lines.append(f"{_pad('prediction', width)}  total")
-    for i, (name, _, ev) in enumerate(results):
-        mark = "  ← lowest loss" if i in lowest else ""
-        lines.append(f"{_pad(label(name), width)}  {round_trip(ev.total)}{mark}")
+    lines = [*_loss_header(loss_id, params), "",
+             *_totals_lines([(name, ev.total) for name, _, ev in results])]
     if results and results[0][2].contributions.ndim == 2:
         lines += ["", *_batch_lines(results)]
     problems = [_problem_line(name, p) for name, p in listed_problems(results)]
@@ -532,11 +538,7 @@ def _compute_totals(args: argparse.Namespace) -> int:
         _emit(args, csvio.totals_csv_text(loss.id, params, totals))
     else:
         lines = [*_loss_header(loss.id, params), f"rows: {streamed.rows:,}", ""]
-        lowest = lowest_indices([v for _, v in totals])
-        width = max(_width("prediction"), *(_width(n) for n, _ in totals))
-        lines.append(f"{_pad('prediction', width)}  total")
-        lines += [f"{_pad(n, width)}  {round_trip(v)}{'  ← lowest loss' if i in lowest else ''}"
-                  for i, (n, v) in enumerate(totals)]
+        lines += _totals_lines(totals)
         unlisted = sum(p.unlisted for p in streamed.predictions)
         if problems:
             lines += ["", *(_problem_line(n, problem) for n, problem in problems)]
