@@ -221,3 +221,17 @@ def test_cells_beyond_the_listed_ones_are_flagged_by_the_mask():
     assert model.problem_count == 30
     assert model.cell_messages(1, 0, 29, "ja") == [
         "この要素には問題があります。まとめは注意の一覧を見てください。"]
+
+
+def test_colour_slots_stay_with_their_prediction():
+    model = article()
+    assert model.colour_slots == (0, 1)
+    name, values = model.remove_column(1)  # y1 goes: y2 keeps slot 1
+    assert model.colour_slots == (1,)
+    model.insert_column(2, "y3", None)  # a new one takes the lowest free slot
+    assert model.prediction_names == ("y2", "y3") and model.colour_slots == (1, 0)
+    model.remove_column(2)
+    model.insert_column(1, name, values, colour=0)  # an undone removal: its own slot back
+    assert model.colour_slots == (0, 1)
+    model.replace(["t", "a", "b", "c"], [T, Y1, Y2, Y1])  # a new document starts afresh
+    assert model.colour_slots == (0, 1, 2)
