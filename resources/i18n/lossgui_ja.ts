@@ -435,17 +435,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="333"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="350"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="350"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="367"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="351"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="368"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -506,12 +506,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="301"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="318"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="309"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="326"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -1464,12 +1464,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="396"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="400"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="402"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="406"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1603,52 +1603,52 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="269"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="272"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="276"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="276"/>
-        <source>— (%n missing)</source>
-        <translation>—(%n 個の値がありません)</translation>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="279"/>
+        <source>— (%1 and %n more missing)</source>
+        <translation>—(%1 ほか %n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="277"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="281"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="294"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="294"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="304"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="369"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="373"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="370"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="374"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
