@@ -44,7 +44,7 @@ from lossgui.core.columns import (
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
-from lossgui.core.lowest import lowest_indices
+from lossgui.core.lowest import compared_total, lowest_indices, out_of_domain
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -255,7 +255,14 @@ class DocumentModel:
     @property
     def lowest(self) -> frozenset[int]:
         """The predictions (0-based among them) with the lowest loss; see :mod:`core.lowest`."""
-        return lowest_indices([None if e is None else e.total for e in self._evaluations])
+        return lowest_indices([None if e is None else compared_total(e.total, e.problems)
+                               for e in self._evaluations])
+
+    def out_of_domain(self, prediction: int) -> bool:
+        """Whether a prediction's y lies outside the loss's domain, so its total is not compared
+        (see :mod:`core.lowest`)."""
+        evaluation = self._evaluations[prediction]
+        return evaluation is not None and out_of_domain(evaluation.problems)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
         """The blank cells that leave a prediction's total unknown, element by element: ``t₆``,

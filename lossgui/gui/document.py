@@ -217,6 +217,10 @@ class Document(QObject):
         """The predictions (0-based) with the lowest loss, by the CLI's rule too."""
         return self.model.lowest
 
+    def out_of_domain(self, prediction: int) -> bool:
+        """Whether a prediction's y is outside the loss's domain (its total is not compared)."""
+        return self.model.out_of_domain(prediction)
+
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
         """The blank elements that leave a prediction's total unknown (``t₁``, ``y₃``)."""
         return self.model.missing_elements(prediction)
