@@ -309,6 +309,26 @@ class DocumentModel:
                 self._problem_count = count
         return count + sum(e is not None for e in self._errors)
 
+    def cell_problems(self, language: str) -> tuple[str, ...]:
+        """Every listed problem of one cell, as its highlighted cell explains it, in column order.
+
+        A prediction's are named by it ("y1: y₂ is missing …"), the target's stand alone.
+        With :attr:`unlisted_problem_count` and the refused predictions, these are what
+        :attr:`problem_count` counts, so a problems list can say all that the count says.
+        """
+        lines = []
+        for (column, _, _), problems in sorted(self._listed_problems.items()):
+            for problem in problems:
+                text = problem.text(language)
+                lines.append(text if column == TARGET else f"{self._names[column]}: {text}")
+        return tuple(_unique(lines))
+
+    @property
+    def unlisted_problem_count(self) -> int:
+        """Highlighted cells the core does not list one by one (it lists 20 per check)."""
+        return self.problem_count - len(self._listed_problems) \
+            - sum(e is not None for e in self._errors)
+
     def notes(self, language: str) -> tuple[str, ...]:
         """Problems about whole vectors (not one cell), e.g. "y sums to 1.64, not 1"."""
         notes = (p.text(language) if name is None else f"{name}: {p.text(language)}"

@@ -239,6 +239,16 @@ class Document(QObject):
         return self.model.problem_count
 
     @property
+    def cell_problems(self) -> tuple[str, ...]:
+        """The listed problems of single cells, in the window's language (see the model's)."""
+        return self.model.cell_problems(current_language())
+
+    @property
+    def unlisted_problem_count(self) -> int:
+        """Highlighted cells beyond the listed ones."""
+        return self.model.unlisted_problem_count
+
+    @property
     def notes(self) -> tuple[str, ...]:
         """Problems about whole vectors (not one cell), e.g. "y sums to 1.64, not 1"."""
         return self.model.notes(current_language())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,7 +43,8 @@ from lossgui.gui.panels.curve_overlay import CurveOverlay
 from lossgui.gui.panels.curve_panel import CurvePanel
 from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.panels.learn_panel import LearnPanel
-from lossgui.gui.panels.loss_panel import LossPanel, NotesPanel, ResultsPanel
+from lossgui.gui.panels.loss_panel import LossPanel, ResultsPanel
+from lossgui.gui.panels.notes_panel import NotesPanel
 from lossgui.gui.panels.plot_panel import PlotPanel
 from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
@@ -51,6 +52,8 @@ from lossgui.gui.sheet.batch_sheet import BatchSheet, BatchView
 from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows, same_header_height
 from lossgui.gui.sheet.table_model import prediction_model, target_model
+
+KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take room
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
 _rebuilt_windows: set[MainWindow] = set()
@@ -112,6 +115,12 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.action_map["redo"].setEnabled)
         stack.cleanChanged.connect(self._on_clean_changed)
         document.changed.connect(self._on_document_changed)
+        # Once the window is laid out: the room is measured on the tables as they are shown.
+        self._notes_room = QTimer(self)
+        self._notes_room.setSingleShot(True)
+        self._notes_room.setInterval(0)
+        self._notes_room.timeout.connect(self._give_notes_room)
+        self.notes.wants_height.connect(self._notes_room.start)
         document.rows_inserted.connect(self._fit_target_width)
         document.rows_removed.connect(self._fit_target_width)
 
@@ -157,6 +166,7 @@ class MainWindow(QMainWindow):
         table_layout.addWidget(self.target_view)
         table_layout.addWidget(self.prediction_view, 1)
         data = QWidget()
+        self.data_area = data
         data_layout = QVBoxLayout(data)
         data_layout.setContentsMargins(0, 0, 0, 0)
         self.sheet_stack = QStackedWidget()
@@ -177,6 +187,7 @@ class MainWindow(QMainWindow):
         for section, stretch in enumerate((0, 2, 0, 1)):
             self.left_splitter.setStretchFactor(section, stretch)
         self.left_splitter.setChildrenCollapsible(False)
+        self._lent_to_notes = 0  # height the data gave the notes (see _give_notes_room)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("main_splitter")
         self.main_splitter.addWidget(self.left_splitter)
@@ -406,6 +417,30 @@ class MainWindow(QMainWindow):
         if self.example_key is None:
             return self.tr("article example")
         return EXAMPLES[self.example_key].translated_title()
+
+    def _give_notes_room(self) -> None:
+        """Let the notes show their lines, taking the room from the tables while they keep a
+        few rows; what was taken goes back when the notes get shorter (they scroll beyond)."""
+        splitter = self.left_splitter
+        notes, data = splitter.indexOf(self.notes), splitter.indexOf(self.data_area)
+        sizes = splitter.sizes()
+        if not self.isVisible() or min(sizes) <= 0:  # measured when shown (see showEvent)
+            return
+        wanted = self.notes.sizeHint().height()
+        change = wanted - sizes[notes]
+        if change > 0:
+            view = self.target_view
+            # all that is not rows (headers, frames, a scroll bar, the notice), then the rows
+            around = sizes[data] - view.viewport().height()
+            keep = around + min(self.document.row_count, KEPT_ROWS) * view.rowHeight(0)
+            change = min(change, max(sizes[data] - keep, 0))
+        else:
+            change = max(change, -self._lent_to_notes)
+        if change:
+            sizes[notes] += change
+            sizes[data] -= change
+            self._lent_to_notes += change
+            splitter.setSizes(sizes)
 
     def _fit_target_width(self) -> None:
         view = self.target_view
@@ -860,6 +895,7 @@ class MainWindow(QMainWindow):
         if not self._fitted:
             self._fitted = True
             self.fit_screen()
+            self._notes_room.start()
 
     def restore_settings(self) -> None:
         """Window size, splitters, the last loss and the plot mode from the previous run."""

@@ -221,6 +221,10 @@ def test_cells_beyond_the_listed_ones_are_flagged_by_the_mask():
     assert model.problem_count == 30
     assert model.cell_messages(1, 0, 29, "ja") == [
         "この要素には問題があります。まとめは注意の一覧を見てください。"]
+    # the problems list says all the count says: the listed cells one by one, then how many more
+    listed = model.cell_problems("en")
+    assert listed and all(line.startswith("y: ") for line in listed)
+    assert len(listed) + model.unlisted_problem_count == model.problem_count
 
 
 def test_colour_slots_stay_with_their_prediction():

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import pyqtgraph as pg  # type: ignore[import-untyped]
 import pytest
-from gui_helpers import go_to, press, type_into
-from PySide6.QtCore import Qt, QTimer
+from gui_helpers import WindowFactory, go_to, press, type_into
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QStyle, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.main_window import MainWindow
@@ -154,3 +161,103 @@ def test_the_rename_dialog_is_wide_enough_for_its_whole_title(
     (title, width, needed), = seen
     assert title == "Rename prediction"
     assert width >= needed
+
+
+# --- item 15: the notes list every problem the status bar counts -------------------------------
+
+def test_a_blank_cell_is_listed_in_the_notes_as_the_status_counts_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    go_to(window.prediction_view, 1, 0)  # y1, row 2
+    press(qtbot, window.prediction_view, Qt.Key.Key_Delete)
+    assert window.problem_label.text().startswith("1 problem")
+    notes = window.notes.toPlainText()
+    (message,) = window.document.cell_messages(1, 1)  # what the red cell's tooltip says
+    assert f"y1: {message}" in notes.splitlines()[0]
+
+
+def test_problems_beyond_the_listed_ones_are_counted_in_the_notes(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window(["t", "y"], [[1.0] * 30, [0.0] * 30], "cee")  # log 0 thirty times
+    count = window.document.problem_count
+    assert window.problem_label.text().startswith(f"{count} problems")
+    lines = window.notes.toPlainText().splitlines()
+    listed = [line for line in lines if line.startswith("⚠ y: ")]
+    more = [line for line in lines if "more cells have a problem" in line]
+    assert listed and len(more) == 1
+    assert len(listed) + int(more[0].split()[1]) == count
+
+
+# --- item 15: the notes are never cut mid-line ---------------------------------------------------
+
+EDGE = 2  # px of a line's leading that may show at an edge of the notes (see assert_no_line_cut)
+
+
+def line_rects(notes: QPlainTextEdit) -> list[QRectF]:
+    """Every laid-out line of the notes, in viewport coordinates."""
+    rects = []
+    block = notes.document().firstBlock()
+    offset = notes.contentOffset()
+    while block.isValid():
+        top = notes.blockBoundingGeometry(block).translated(offset).top()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            rects.append(QRectF(line.x(), top + line.y(), line.naturalTextWidth(), line.height()))
+        block = block.next()
+    return rects
+
+
+def assert_no_line_cut(notes: QPlainTextEdit) -> None:
+    """Each line is wholly in the viewport or wholly out of it, and none runs past its right.
+
+    Scrolled into a wrapped block, Qt leaves the previous line's last pixel row above the first
+    whole line (no glyph reaches it): up to EDGE px of a line count as out of sight.
+    """
+    height, width = notes.viewport().height(), notes.viewport().width()
+    for rect in line_rects(notes):
+        inside = rect.top() >= 0 and rect.bottom() <= height + 0.5
+        outside = rect.bottom() <= EDGE or rect.top() >= height - EDGE
+        assert inside or outside, (rect, height)
+        assert rect.right() <= width + 0.5
+
+
+def blank_and_notes(qtbot: QtBot, window: MainWindow) -> None:
+    """The tester's case: cee (t has two ones, y2 sums to 2.01) and y1₂ blanked."""
+    choose_loss(window, "cee")
+    go_to(window.prediction_view, 1, 0)
+    press(qtbot, window.prediction_view, Qt.Key.Key_Delete)
+    assert len(window.notes.toPlainText().splitlines()) == 3
+
+
+def test_the_notes_show_every_line_whole_at_the_default_size(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1100, 700)  # the size a first start opens at
+    QApplication.processEvents()
+    blank_and_notes(qtbot, window)
+    notes = window.notes
+    qtbot.waitUntil(lambda: assert_no_line_cut(notes), timeout=2000)  # once laid out
+    shown = [r for r in line_rects(notes) if r.bottom() <= notes.viewport().height() + 0.5]
+    assert len(shown) >= min(len(line_rects(notes)), 6)  # room was made for the lines
+    # the tables keep at least a few rows in sight
+    view = window.target_view
+    assert view.viewport().height() >= 4 * view.rowHeight(0)
+
+
+def test_at_800_by_600_the_notes_scroll_and_no_line_is_cut(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(800, 600)
+    QApplication.processEvents()
+    blank_and_notes(qtbot, window)
+    notes = window.notes
+    qtbot.waitUntil(lambda: assert_no_line_cut(notes), timeout=2000)
+    bar = notes.verticalScrollBar()
+    assert bar.maximum() > 0  # more lines than room: they scroll
+    for value in range(bar.minimum(), bar.maximum() + 1):
+        bar.setValue(value)  # the panel trims its viewport once Qt has laid the lines out
+        qtbot.waitUntil(lambda: assert_no_line_cut(notes), timeout=2000)
+    last = line_rects(notes)[-1]  # scrolled to the end, the last line is in sight
+    assert last.bottom() <= notes.viewport().height() + 0.5

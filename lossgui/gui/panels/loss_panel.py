@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
-    QPalette,
     QResizeEvent,
     QStandardItem,
     QStandardItemModel,
@@ -26,11 +25,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -396,32 +393,6 @@ class ResultsPanel(QWidget):
                              + rows * row_height + 2 * table.frameWidth())
 
 
-class NotesPanel(QPlainTextEdit):
-    """Notes about the input as a whole (the article's t has two ones; y does not sum to 1).
-
-    They can be long, so they scroll on their own and never push the totals out of sight.
-    """
-
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._document = document
-        self.setReadOnly(True)
-        self.setAccessibleName(self.tr("Notes about the input"))
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 8)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
-        self.setPalette(palette)
-        self.setPlaceholderText(self.tr("Notes about the input appear here."))
-        document.changed.connect(self._on_document_changed)
-        self._on_document_changed()
-
-    def _on_document_changed(self) -> None:
-        text = _notes_text(self._document)
-        if text != self.toPlainText():
-            self.setPlainText(text)
-
-
 def _same_row(shown: tuple[object, ...], key: tuple[object, ...]) -> bool:
     return shown[:-1] == key[:-1] and shown[-1] is key[-1]
 
@@ -432,11 +403,4 @@ def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) 
     lines = [f"{name}: E = {evaluation.total!r}"]
     language = current_language()
     lines += [p.text(language) for p in evaluation.problems if p.index is not None][:5]
-    return "\n".join(lines)
-
-
-def _notes_text(document: Document) -> str:
-    lines = [f"⚠ {name}: {error}" for name, error
-             in zip(document.prediction_names, document.errors, strict=True) if error]
-    lines += [f"ⓘ {note}" for note in document.notes]
     return "\n".join(lines)
