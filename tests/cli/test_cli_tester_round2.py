@@ -58,3 +58,61 @@ def test_a_blank_or_nan_names_its_cell_under_the_not_a_number_total(capsysbinary
         assert code == 0 and "y1          nan" in out
         assert "warning: y1: y₁ is missing (blank or nan), so its term, and so the total, " \
             "is not a number." in out
+
+
+# --- 17: small inconsistencies ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--loss", "cee", "--param", "eps=1e-7", "--param", "eps=1e-3"],
+     "--param eps is given twice ('1e-7', then '1e-3'): give it once"),
+    (["--loss", "sse", "--pred", "y1", "--pred", "y1"], "--pred 'y1' is given twice"),
+    (["--loss", "sse", "--pred", "t"], "--pred 't' is the target"),
+    (["--loss", "sse", "--target", "y2", "--pred", "y2"], "--pred 'y2' is the target"),
+])
+@pytest.mark.parametrize("command", ["compute", "compute --totals-only", "descend"])
+def test_repeated_or_self_compared_choices_are_refused(capsysbinary, article, args, says,
+                                                       command):
+    words = command.split()
+    steps = ["--lr", "0.1", "--steps", "1"] if words[0] == "descend" else []
+    code, out, err = run(capsysbinary, words[0], article, *words[1:], *args, *steps)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and says in err
+
+
+def test_refusals_of_repeats_have_japanese_text(article):
+    from lossgui.cli import _parse_params
+    from lossgui.core import LossguiError, csvio
+    from lossgui.core.problems import error_text
+
+    with pytest.raises(LossguiError) as twice:
+        _parse_params(["eps=1", "eps=2"])
+    assert "2回指定" in error_text(twice.value, "ja")
+    with pytest.raises(LossguiError) as itself:
+        csvio.read_data_csv(article).split("t", ["t"])
+    assert "正解の列" in error_text(itself.value, "ja")
+
+
+def test_mse_steps_on_logits_as_sse_does(capsysbinary, article):
+    runs = {}
+    for loss in ("sse", "mse"):
+        code, out, err = run(capsysbinary, "descend", article, "--loss", loss, "--lr", "1",
+                             "--steps", "2", "--space", "logits", "--format", "json")
+        assert code == 0, err
+        runs[loss] = json.loads(out)["predictions"][0]["totals"]
+    # the same squares, averaged over the 5 elements
+    assert runs["mse"][0] == pytest.approx(runs["sse"][0] / 5)
+
+
+def test_a_batch_descent_shows_the_final_logits_one_row_per_sample(capsysbinary):
+    from lossgui.core.examples import EXAMPLES
+
+    code, out, _ = run(capsysbinary, "descend", EXAMPLES["logits_batch"].path, "--loss",
+                       "softmax_cee", "--lr", "1", "--steps", "3")
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("final z (step 3), one row per sample:")
+    rows = lines[start + 1 : start + 5]
+    assert [r.split(":")[0] for r in rows] == ["  1", "  2", "  3", "  4"]
+    assert all(r.count(",") == 2 for r in rows)  # K = 3 values each
+    assert "more" not in out
