@@ -49,6 +49,7 @@ from lossgui.gui.panels.plot_panel import PlotPanel
 from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
 from lossgui.gui.sheet.batch_sheet import BatchSheet, BatchView
+from lossgui.gui.sheet.column_fit import ColumnFitter
 from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows, same_header_height
 from lossgui.gui.sheet.table_model import prediction_model, target_model
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
         self.prediction_view = SheetView(prediction_model(document, self),
                                          self.tr("Predictions y"))
         align_rows(self.target_view, self.prediction_view)
+        # Columns widen to the numbers typed into them (the t table's width follows its column).
+        self.column_fitters = [ColumnFitter(view) for view in (self.target_view,
+                                                               self.prediction_view)]
         self.batch_sheet = BatchSheet(document)  # a batch's N×K tables, in place of the vectors'
         self.loss_panel = LossPanel(document)
         self.results = ResultsPanel(document)
@@ -121,6 +125,8 @@ class MainWindow(QMainWindow):
         self._notes_room.setInterval(0)
         self._notes_room.timeout.connect(self._give_notes_room)
         self.notes.wants_height.connect(self._notes_room.start)
+        self.target_view.horizontalHeader().sectionResized.connect(
+            lambda *_: self._fit_target_width())
         document.rows_inserted.connect(self._fit_target_width)
         document.rows_removed.connect(self._fit_target_width)
 

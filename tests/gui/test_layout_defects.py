@@ -261,3 +261,44 @@ def test_at_800_by_600_the_notes_scroll_and_no_line_is_cut(
         qtbot.waitUntil(lambda: assert_no_line_cut(notes), timeout=2000)
     last = line_rects(notes)[-1]  # scrolled to the end, the last line is in sight
     assert last.bottom() <= notes.viewport().height() + 0.5
+
+
+# --- item 15: long numbers widen their column -----------------------------------------------
+
+def shown_whole(view: QTableView, row: int, column: int) -> bool:
+    """Whether the cell's text fits its column as drawn (Qt elides it to "0.3000…" if not)."""
+    text = view.model().data(view.model().index(row, column))
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = view.columnWidth(column) - 2 * margin - 1  # the grid line takes a pixel
+    metrics = view.fontMetrics()
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) == text
+
+
+@pytest.mark.parametrize("typed", ["0.30000000000000004", "1.2345678901234567e-05",
+                                   "-2.2250738585072014e-308"])
+def test_a_long_number_widens_its_column_to_be_read_whole(
+    qtbot: QtBot, window: MainWindow, typed: str
+) -> None:
+    predictions, target = window.prediction_view, window.target_view
+    width_y2 = predictions.columnWidth(1)
+    type_into(qtbot, predictions, 2, 0, typed)
+    assert window.document.value(2, 1) == float(typed)
+    assert shown_whole(predictions, 2, 0)
+    assert predictions.columnWidth(1) == width_y2  # only the edited column grows
+    type_into(qtbot, predictions, 2, 0, "0.5")  # a short value: the column keeps its width
+    assert shown_whole(predictions, 2, 0)
+    type_into(qtbot, target, 0, 0, typed)  # t too, and its table widens with its column
+    assert shown_whole(target, 0, 0)
+    assert target.viewport().width() >= target.columnWidth(0)
+
+
+def test_a_pasted_block_and_a_new_document_fit_their_numbers(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    predictions = window.prediction_view
+    go_to(predictions, 0, 0)
+    predictions.paste_text("0.1\r\n0.30000000000000004\r\n")  # past the first rows' widths too
+    assert shown_whole(predictions, 1, 0)
+    window.document.replace(["t", "y"], [[0.0, 1.0], [0.1, 0.2]])  # reopening: default widths
+    QApplication.processEvents()
+    assert predictions.columnWidth(0) == predictions.horizontalHeader().defaultSectionSize()
