@@ -359,6 +359,15 @@ def _hinge(
     np.subtract(1.0, margin, out=margin)
     inactive = margin <= 0  # a NaN margin is a missing value, which evaluate blanks anyway
     np.negative(grads, out=grads)
+    if r is not None and np.isfinite(r.t_low) and np.isfinite(r.t_high):
+        # Without a select on the random mask (~4 ms at 10⁶): max(0, m) is +0.0 where m ≤ 0
+        # (np.maximum gives its first argument on a tie, so −0.0 becomes +0.0) and keeps NaN;
+        # −t·[active] + 0.0 is +0.0 where inactive, which a finite t makes exact (∞·0 is not).
+        np.maximum(0.0, margin, out=margin)
+        np.logical_not(inactive, out=inactive)
+        np.multiply(grads, inactive, out=grads)
+        np.add(grads, 0.0, out=grads)
+        return margin, grads
     np.copyto(margin, 0.0, where=inactive)
     np.copyto(grads, 0.0, where=inactive)
     return margin, grads

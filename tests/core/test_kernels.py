@@ -56,6 +56,12 @@ def _ref_cee(y, t, p):
             0.0 - np.where(t != 0, t / shifted, 0.0))
 
 
+def _ref_hinge(y, t, p):
+    labels = np.where(t == 0, -1.0, t)
+    margin = 1.0 - labels * y
+    return np.where(margin <= 0, 0.0, margin), np.where(margin <= 0, 0.0, -labels)
+
+
 def _ref_bce_logits(z, t, p):
     e = np.exp(-np.abs(z))
     values = np.maximum(z, 0.0) - z * t + np.log1p(e)
@@ -87,9 +93,11 @@ def _ref_msle(y, t, p):
             np.where(refused, np.nan, 2.0 * d / (1.0 + safe_y)))
 
 
-REFERENCES = {"mae": _ref_mae, "kl": _ref_kl, "cee": _ref_cee, "bce_logits": _ref_bce_logits,
+REFERENCES = {"mae": _ref_mae, "kl": _ref_kl, "cee": _ref_cee, "hinge": _ref_hinge,
+              "bce_logits": _ref_bce_logits,
               "log_cosh": _ref_log_cosh, "pinball": _ref_pinball, "msle": _ref_msle}
-PARAMS = {"mae": [{}], "kl": [{}], "cee": [{"eps": 0.0}, {"eps": 1e-7}], "bce_logits": [{}],
+PARAMS = {"mae": [{}], "kl": [{}], "cee": [{"eps": 0.0}, {"eps": 1e-7}], "hinge": [{}],
+          "bce_logits": [{}],
           "log_cosh": [{}], "msle": [{}],
           "pinball": [{"quantile": q} for q in (0.0, 0.1, 0.5, 0.9, 1.0)]}
 CASES = [(loss, p) for loss in REFERENCES for p in PARAMS[loss]]
@@ -182,3 +190,15 @@ def test_cross_entropy_target_remarks_at_any_size(t: list[float], code: str | No
     remarks = {"t_multi_label", "t_not_distribution", "t_no_class"}
     codes = [p.code for p in evaluate("cee", y, target).problems if p.code in remarks]
     assert codes == ([code] if code else [])
+
+
+def test_hinge_without_selects_matches_on_every_finite_target_edge() -> None:
+    """The branch-free hinge (finite t): every edge y against every finite edge t, bit for bit."""
+    finite_t = EDGES[np.isfinite(EDGES)]
+    y, t = (a.ravel() for a in np.meshgrid(EDGES, np.concatenate([finite_t, [1.0, -1.0]])))
+    ranges = Ranges.of(y, t)
+    assert math.isfinite(ranges.t_low) and math.isfinite(ranges.t_high)  # the fast path
+    with np.errstate(all="ignore"):
+        values, grads = get_loss("hinge").compute(y, t, {}, ranges)
+        want_values, want_grads = _ref_hinge(y, t, {})
+    assert _same_bits(values, want_values) and _same_bits(grads, want_grads)
