@@ -162,7 +162,9 @@ class ConventionsPanel(QWidget):
                                         | Qt.AlignmentFlag.AlignVCenter)
             reason_item = QTableWidgetItem(reason)
             reason_item.setToolTip(reason)
-            function_item = QTableWidgetItem(function.replace("_", "_\u200b"))  # may wrap there
+            # A long function name may wrap after "_" and "(".
+            function_item = QTableWidgetItem(function.replace("_", "_\u200b")
+                                             .replace("(", "(\u200b"))
             function_item.setToolTip(function)
             for column, item in enumerate((QTableWidgetItem(tool), function_item, value_item,
                                            reason_item)):
