@@ -62,6 +62,11 @@ class SetCellsCommand(QUndoCommand):
         self._new_columns = list(new_columns)
         self._old: list[FloatArray] | None = None
 
+    def cell_ranges(self) -> list[tuple[int, int, int, int]]:
+        """The cells it writes, as (top, left, bottom, right) in rows and document columns."""
+        return [(row, column, row + values.shape[0] - 1, column + values.shape[1] - 1)
+                for row, column, values in self._patches]
+
     def redo(self) -> None:
         """Grow the document if needed, remember the old values once, write the new ones."""
         document = self._document
@@ -88,6 +93,16 @@ class SetCellsCommand(QUndoCommand):
                 document.remove(ELEMENTS, document.elements - self._extra_rows, self._extra_rows)
             for _ in self._new_columns:
                 document.remove_column(document.column_count - 1)
+
+
+def edited_cells(command: QUndoCommand | None) -> list[tuple[int, int, int, int]]:
+    """The cells a step (one command or a macro of them) writes, for showing them selected."""
+    if command is None:
+        return []
+    ranges = command.cell_ranges() if isinstance(command, SetCellsCommand) else []
+    for i in range(command.childCount()):
+        ranges += edited_cells(command.child(i))
+    return ranges
 
 
 class InsertRowsCommand(QUndoCommand):

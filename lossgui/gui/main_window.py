@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -32,7 +32,7 @@ from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import Slot, build_actions, shortcut_rows
-from lossgui.gui.commands import delete_rows_text
+from lossgui.gui.commands import delete_rows_text, edited_cells
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
@@ -488,12 +488,34 @@ class MainWindow(QMainWindow):
     # --- what the actions call (see _action_slots) ------------------------------------------
 
     def undo(self) -> None:
-        """Undo the last edit."""
-        self.document.undo_stack.undo()
+        """Undo the last edit; cells it put back are shown selected."""
+        stack = self.document.undo_stack
+        index = stack.index()
+        stack.undo()
+        if stack.index() != index:
+            self._select_edited(stack.command(stack.index()))
 
     def redo(self) -> None:
-        """Redo the last undone edit."""
-        self.document.undo_stack.redo()
+        """Redo the last undone edit; cells it wrote are shown selected."""
+        stack = self.document.undo_stack
+        index = stack.index()
+        stack.redo()
+        if stack.index() != index:
+            self._select_edited(stack.command(index))
+
+    def _select_edited(self, command: QUndoCommand | None) -> None:
+        """Select the cells an undone or redone step changed, in the table they are in.
+
+        Only that table shows them (see ``align_rows``); if the keyboard was in the tables it
+        goes there too, so Delete and Copy act on what is shown.
+        """
+        ranges = edited_cells(command)
+        if not ranges or self.document.is_batch:  # a batch's tables select on their own
+            return
+        view = self.target_view if ranges[0][1] == 0 else self.prediction_view
+        in_tables = self.active_sheet() in (self.target_view, self.prediction_view)
+        if view.select_ranges(view.document_ranges_shown(ranges), current=True) and in_tables:
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def active_sheet(self) -> SheetView | None:
         """The table with the keyboard focus, if any."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -91,6 +91,17 @@ class SheetView(QTableView):
         self.selectionModel().setCurrentIndex(
             self.model().index(row, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming into the table with nothing selected selects the current cell.
+
+        So the table the keyboard is in always shows what Delete and Copy act on (and its
+        neighbour, see ``align_rows``, stops showing a selection of its own).
+        """
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and not self.selectionModel().hasSelection():
+            self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def set_hint(self, text: str) -> None:
         """A line written in the empty area under the rows (the first-run hint); "" for none."""
@@ -356,13 +367,34 @@ class SheetView(QTableView):
         return True
 
     def _select_block(self, row: int, column: int, height: int, width: int) -> None:
+        self.select_ranges([(row, column, row + height - 1, column + width - 1)])
+
+    def select_ranges(self, ranges: list[Range], current: bool = False) -> bool:
+        """Select these rectangles (model columns; cut to the table), and nothing else.
+
+        ``current``: also make the first one's top-left cell the current cell. False if no
+        part of them is in this table (nothing changes then).
+        """
         model = self.model()
-        bottom = min(row + height, model.rowCount()) - 1
-        right = min(column + width, model.columnCount()) - 1
-        if bottom < row or right < column:
-            return
-        selection = QItemSelection(model.index(row, column), model.index(bottom, right))
+        selection = QItemSelection()
+        for top, left, bottom, right in ranges:
+            bottom = min(bottom, model.rowCount() - 1)
+            left, right = max(left, 0), min(right, model.columnCount() - 1)
+            if top <= bottom and left <= right:
+                selection.select(model.index(top, left), model.index(bottom, right))
+        if selection.isEmpty():
+            return False
+        if current:
+            first = selection.at(0)
+            self.selectionModel().setCurrentIndex(
+                model.index(first.top(), first.left()), QItemSelectionModel.SelectionFlag.NoUpdate)
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return True
+
+    def document_ranges_shown(self, ranges: list[Range]) -> list[Range]:
+        """Rectangles of document columns as this table's model columns (may run outside it)."""
+        first = self._model.document_column(0)
+        return [(top, left - first, bottom, right - first) for top, left, bottom, right in ranges]
 
     def clear_selection(self) -> None:
         """Blank the selected cells: they become missing, not zero."""
@@ -392,7 +424,10 @@ def _cell_name(names: tuple[str, ...], first: int, row: int, error: CellError) -
 
 
 def align_rows(left: SheetView, right: SheetView) -> None:
-    """Keep two side-by-side tables on the same rows: one scroll position, mirrored selection."""
+    """Keep two side-by-side tables on the same rows: one scroll position, one current row.
+
+    Only one of them shows a selection (the one the keyboard is in), never a mirrored copy.
+    """
     left.right_neighbour = right
     right.left_neighbour = left
     left.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -410,25 +445,15 @@ def align_rows(left: SheetView, right: SheetView) -> None:
     right.horizontalScrollBar().rangeChanged.connect(follow_horizontal_bar)
     mirroring = [False]
 
-    def mirror(source: SheetView, target: SheetView) -> None:
-        if mirroring[0]:
-            return
-        mirroring[0] = True
-        try:
-            rows = source.selectionModel().selection()
-            model = target.model()
-            selection = QItemSelection()
-            last = model.columnCount() - 1
-            for r in _ranges(rows):
-                if last >= 0:
-                    selection.select(model.index(r.top(), 0), model.index(r.bottom(), last))
-            target.selectionModel().select(
-                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-        finally:
-            mirroring[0] = False
+    def keep_one_selection(source: SheetView, target: SheetView) -> None:
+        # One table is active at a time: a selection in one clears the other's, so what is
+        # drawn selected is what Delete and Copy (which act on the focused table) act on.
+        if source.selectionModel().hasSelection() and target.selectionModel().hasSelection():
+            target.selectionModel().clearSelection()
 
     def mirror_current(source: SheetView, target: SheetView, current: QModelIndex) -> None:
+        # The current row goes with the other table (Tab, Enter and the aids follow it),
+        # without selecting anything there.
         if mirroring[0] or not current.isValid():
             return
         column = max(target.currentIndex().column(), 0)
@@ -441,7 +466,7 @@ def align_rows(left: SheetView, right: SheetView) -> None:
         finally:
             mirroring[0] = False
 
-    left.selectionModel().selectionChanged.connect(lambda *_: mirror(left, right))
-    right.selectionModel().selectionChanged.connect(lambda *_: mirror(right, left))
+    left.selectionModel().selectionChanged.connect(lambda *_: keep_one_selection(left, right))
+    right.selectionModel().selectionChanged.connect(lambda *_: keep_one_selection(right, left))
     left.selectionModel().currentChanged.connect(lambda c, _p: mirror_current(left, right, c))
     right.selectionModel().currentChanged.connect(lambda c, _p: mirror_current(right, left, c))
