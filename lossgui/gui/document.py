@@ -143,6 +143,13 @@ class Document(QObject):
         row: FloatArray = self.model.column(column)[self.sample]
         return row
 
+    def all_samples(self, column: int) -> FloatArray:
+        """A read-only view of one column with every sample: N×K for a batch of N > 1, else the
+        vector (what the other tools are given: they reduce a batch their own way)."""
+        if self.model.samples > 1:
+            return self.model.column(column)
+        return self.column(column)
+
     def file_column(self, column: int) -> FloatArray:
         """A column as files hold it: a vector, an N×K table, or a batch's class indices."""
         if not self.is_batch:

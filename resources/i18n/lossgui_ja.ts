@@ -387,47 +387,47 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="31"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="32"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="32"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="33"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="64"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="66"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="68"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="69"/>
-        <source>Batch of %1 samples × %2 classes: %3. The plot, formula, curve and other tools show sample %4</source>
-        <translation>%1 サンプル × %2 クラスのバッチ: %3。グラフ・式・曲線・他のツールはサンプル %4 を表示しています</translation>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="70"/>
+        <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
+        <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="81"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
@@ -637,17 +637,17 @@
         <translation>このツールはこの入力を受け付けません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="179"/>
         <source>ⓘ %1 and t look like one class per sample with probabilities summing to 1: the tools should agree up to their clipping.</source>
         <translation>ⓘ %1 と t は「1サンプルに正解1クラス、確率の合計が1」の形です。クリップの違いを除けば、どのツールも同じ値になるはずです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="185"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="187"/>
         <source>refuses</source>
         <translation>受け付けない</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="187"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="189"/>
         <source>not a number</source>
         <translation>数値ではない</translation>
     </message>
@@ -741,37 +741,37 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="279"/>
+        <location filename="../../lossgui/gui/document.py" line="286"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="533"/>
+        <location filename="../../lossgui/gui/document.py" line="540"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="301"/>
+        <location filename="../../lossgui/gui/document.py" line="308"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="303"/>
+        <location filename="../../lossgui/gui/document.py" line="310"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="366"/>
+        <location filename="../../lossgui/gui/document.py" line="373"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="411"/>
+        <location filename="../../lossgui/gui/document.py" line="418"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="412"/>
+        <location filename="../../lossgui/gui/document.py" line="419"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
