@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -22,6 +23,7 @@ from lossgui.core.conventions import compare
 from lossgui.core.examples import ARTICLE, example_columns
 from lossgui.core.losses import Task
 from lossgui.gui import language
+from lossgui.gui.actions import shortcut_rows
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.param_text import choice_label, param_label
@@ -449,3 +451,22 @@ def test_the_undo_history_is_told_again_in_the_new_language(
         assert window.action_map["redo"].text() == f"&Redo {text}"
         window.redo()
     assert window.document.names[2] == "later" and window.document.row_count == 3
+
+
+def test_the_shortcut_list_shows_readable_keys_and_clean_names_in_japanese(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """Help ▸ Keyboard Shortcuts listed Qt's extra keys (F14, "開く") and "(O)" from 開く(&O)."""
+    window = _switch(qtbot, make_window(), "ja")
+    rows = shortcut_rows(window.action_map)
+    assert ("ファイル", "開く…", "Ctrl+O") in rows
+    assert ("編集", "元に戻す", "Ctrl+Z, Alt+Backspace") in rows or \
+        ("編集", "元に戻す", "Ctrl+Z") in rows
+    for menu, command, keys in rows:
+        assert "&" not in menu + command and "(" not in menu, (menu, command)
+        assert keys.isascii(), (command, keys)  # no key named in words ("開く", "保存")
+        assert not re.search(r"\bF(1[3-9]|2[0-9]|3[0-5])\b", keys), (command, keys)
+    window.action_map["shortcuts"].trigger()
+    text = window.last_help.text()
+    assert "開く…" in text and "(O)" not in text and "(&" not in text
+    window.last_help.close()
