@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -276,7 +277,8 @@ def readable(sequence: QKeySequence) -> bool:
     dedicated Open/Save/Undo keys of a few keyboards, whose names ("開く") read as commands.
     They still work; the list leaves them out.
     """
-    return all(sequence[i].key().value <= Qt.Key.Key_F12.value for i in range(sequence.count()))
+    chords = cast(Any, sequence)  # PySide6's stubs omit QKeySequence's [] (QKeyCombination)
+    return all(chords[i].key().value <= Qt.Key.Key_F12.value for i in range(sequence.count()))
 
 
 def plain_text(text: str) -> str:

@@ -4,327 +4,327 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="23"/>
+        <location filename="../../lossgui/gui/actions.py" line="24"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="24"/>
+        <location filename="../../lossgui/gui/actions.py" line="25"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="25"/>
+        <location filename="../../lossgui/gui/actions.py" line="26"/>
         <source>&amp;Data</source>
         <translation>データ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="26"/>
+        <location filename="../../lossgui/gui/actions.py" line="27"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="27"/>
+        <location filename="../../lossgui/gui/actions.py" line="28"/>
         <source>E&amp;xamples</source>
         <translation>例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="28"/>
+        <location filename="../../lossgui/gui/actions.py" line="29"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="52"/>
+        <location filename="../../lossgui/gui/actions.py" line="53"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="53"/>
+        <location filename="../../lossgui/gui/actions.py" line="54"/>
         <source>Open a data CSV (a column t and one column per prediction) or a saved session</source>
         <translation>データの CSV(正解 t の列と予測ごとに1列)か、保存したセッションを開きます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="57"/>
+        <location filename="../../lossgui/gui/actions.py" line="58"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="58"/>
+        <location filename="../../lossgui/gui/actions.py" line="59"/>
         <source>Save the data, the loss and its parameters as a .lossgui.json session</source>
         <translation>データと損失関数、そのパラメータを .lossgui.json セッションとして保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="62"/>
+        <location filename="../../lossgui/gui/actions.py" line="63"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="64"/>
+        <location filename="../../lossgui/gui/actions.py" line="65"/>
         <source>Save the session under a new name</source>
         <translation>セッションを新しい名前で保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="67"/>
+        <location filename="../../lossgui/gui/actions.py" line="68"/>
         <source>Save &amp;Data as CSV…</source>
         <translation>データを CSV で保存(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="68"/>
+        <location filename="../../lossgui/gui/actions.py" line="69"/>
         <source>Write the tables, t and each y, as a data CSV that opens again (the loss and its parameters are kept in a session)</source>
         <translation>表(t と各 y)を、もう一度開けるデータの CSV として書き出します(損失関数とパラメータはセッションに保存されます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="72"/>
+        <location filename="../../lossgui/gui/actions.py" line="73"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="74"/>
+        <location filename="../../lossgui/gui/actions.py" line="75"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="78"/>
+        <location filename="../../lossgui/gui/actions.py" line="79"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="79"/>
+        <location filename="../../lossgui/gui/actions.py" line="80"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="82"/>
+        <location filename="../../lossgui/gui/actions.py" line="83"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="84"/>
+        <location filename="../../lossgui/gui/actions.py" line="85"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="88"/>
+        <location filename="../../lossgui/gui/actions.py" line="89"/>
         <source>Load the Article&apos;s Exa&amp;mple</source>
         <translation>記事の例を読み込む(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="90"/>
+        <location filename="../../lossgui/gui/actions.py" line="91"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="94"/>
+        <location filename="../../lossgui/gui/actions.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="98"/>
+        <location filename="../../lossgui/gui/actions.py" line="99"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="101"/>
+        <location filename="../../lossgui/gui/actions.py" line="102"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="104"/>
+        <location filename="../../lossgui/gui/actions.py" line="105"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="107"/>
+        <location filename="../../lossgui/gui/actions.py" line="108"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="108"/>
+        <location filename="../../lossgui/gui/actions.py" line="109"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="112"/>
+        <location filename="../../lossgui/gui/actions.py" line="113"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="113"/>
+        <location filename="../../lossgui/gui/actions.py" line="114"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="117"/>
+        <location filename="../../lossgui/gui/actions.py" line="118"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="119"/>
+        <location filename="../../lossgui/gui/actions.py" line="120"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="122"/>
+        <location filename="../../lossgui/gui/actions.py" line="123"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="124"/>
+        <location filename="../../lossgui/gui/actions.py" line="125"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="127"/>
+        <location filename="../../lossgui/gui/actions.py" line="128"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="129"/>
+        <location filename="../../lossgui/gui/actions.py" line="130"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="132"/>
+        <location filename="../../lossgui/gui/actions.py" line="133"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="134"/>
+        <location filename="../../lossgui/gui/actions.py" line="135"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="137"/>
+        <location filename="../../lossgui/gui/actions.py" line="138"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="139"/>
+        <location filename="../../lossgui/gui/actions.py" line="140"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="142"/>
+        <location filename="../../lossgui/gui/actions.py" line="143"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="144"/>
+        <location filename="../../lossgui/gui/actions.py" line="145"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <location filename="../../lossgui/gui/actions.py" line="148"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <location filename="../../lossgui/gui/actions.py" line="150"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="152"/>
+        <location filename="../../lossgui/gui/actions.py" line="153"/>
         <source>Target as &amp;Class Indices</source>
         <translation>正解をクラス番号で表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="154"/>
+        <location filename="../../lossgui/gui/actions.py" line="155"/>
         <source>Show a batch&apos;s one-hot target as one class index per sample (PyTorch&apos;s target), or back as the table</source>
         <translation>バッチの one-hot の正解を、サンプルごとのクラス番号(PyTorch の正解の形)で表示します。もう一度選ぶと表に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="159"/>
+        <location filename="../../lossgui/gui/actions.py" line="160"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="161"/>
+        <location filename="../../lossgui/gui/actions.py" line="162"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="165"/>
+        <location filename="../../lossgui/gui/actions.py" line="166"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="169"/>
+        <location filename="../../lossgui/gui/actions.py" line="170"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="173"/>
+        <location filename="../../lossgui/gui/actions.py" line="174"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="177"/>
+        <location filename="../../lossgui/gui/actions.py" line="178"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="181"/>
+        <location filename="../../lossgui/gui/actions.py" line="182"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="183"/>
+        <location filename="../../lossgui/gui/actions.py" line="184"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="187"/>
+        <location filename="../../lossgui/gui/actions.py" line="188"/>
         <source>Show the Cur&amp;ve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="193"/>
+        <location filename="../../lossgui/gui/actions.py" line="194"/>
         <source>Show Other Tools&apos; &amp;Numbers</source>
         <translation>他のツールの値を表示(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="189"/>
+        <location filename="../../lossgui/gui/actions.py" line="190"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="195"/>
+        <location filename="../../lossgui/gui/actions.py" line="196"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="199"/>
+        <location filename="../../lossgui/gui/actions.py" line="200"/>
         <source>&amp;Reset Zoom</source>
         <translation>ズームを戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="200"/>
+        <location filename="../../lossgui/gui/actions.py" line="201"/>
         <source>Show every element of the plot again</source>
         <translation>グラフのすべての要素をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="203"/>
+        <location filename="../../lossgui/gui/actions.py" line="204"/>
         <source>Copy Plot &amp;Image</source>
         <translation>グラフを画像としてコピー(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="204"/>
+        <location filename="../../lossgui/gui/actions.py" line="205"/>
         <source>Copy the plot to the clipboard as an image</source>
         <translation>グラフを画像としてクリップボードにコピーします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="209"/>
+        <location filename="../../lossgui/gui/actions.py" line="210"/>
         <source>Short &amp;Guide</source>
         <translation>かんたんガイド(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="210"/>
+        <location filename="../../lossgui/gui/actions.py" line="211"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="211"/>
+        <location filename="../../lossgui/gui/actions.py" line="212"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -1683,6 +1683,32 @@ Which column holds the target t?</source>
         <location filename="../../lossgui/gui/sheet/probability_view.py" line="109"/>
         <source>The probabilities the loss computes from the logits y: read-only, they follow every edit and every step</source>
         <translation>損失がロジット y から計算する確率です。読み取り専用で、編集やステップのたびに更新されます</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="38"/>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="39"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="36"/>
+        <source>&amp;Look in:</source>
+        <translation>アドレス(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="37"/>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>
