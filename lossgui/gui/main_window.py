@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         # tables it took their rows (and text drawn in their empty area was never seen: at the
         # default size and at 800×600 the rows fill them). At the bottom, its going moves
         # nothing up under the mouse.
+        self.first_run_hint.setMinimumHeight(1)  # a hint: never what makes the window taller
         foot = QHBoxLayout()
         foot.setContentsMargins(6, 4, 6, 0)
         foot.addWidget(self.first_run_hint)
@@ -775,6 +776,7 @@ class MainWindow(QMainWindow):
             lambda pos: self._popup(plot.mapToGlobal(pos), [
                 actions["reset_zoom"], actions["copy_plot"], actions["export_plot"]]))
         first_run = self.settings.value("ui/first_run_hint_done") not in (True, "true")
+        self._hint_pending = first_run
         if first_run:
             self.first_run_label.setText(self.tr(
                 "New here? Type a number over any cell, or paste a column from a spreadsheet "
@@ -787,7 +789,8 @@ class MainWindow(QMainWindow):
 
     def _first_edit_done(self) -> None:
         """The newcomer has edited: the first-run hint has done its job, for good."""
-        if self.settings.value("ui/first_run_hint_done") not in (True, "true"):
+        if self._hint_pending:
+            self._hint_pending = False
             self.first_run_hint.hide()
             self.settings.setValue("ui/first_run_hint_done", True)
 
