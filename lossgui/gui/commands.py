@@ -105,6 +105,39 @@ def edited_cells(command: QUndoCommand | None) -> list[tuple[int, int, int, int]
     return ranges
 
 
+class PutColumnsCommand(QUndoCommand):
+    """Overwrite whole columns (each N×K, the model's shape) from ``first`` on: one undo step.
+
+    Learning writes every prediction at once this way, a vector (1×K) or a batch alike.
+    """
+
+    def __init__(self, document: DocumentModel, first: int, columns: Sequence[FloatArray],
+                 text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._first = first
+        self._new = list(columns)
+        self._old: list[FloatArray] | None = None
+
+    def redo(self) -> None:
+        """Remember the old columns once, write the new ones (evaluated once, together)."""
+        document = self._document
+        with document.batch():
+            if self._old is None:
+                self._old = [np.array(document.column(self._first + i))
+                             for i in range(len(self._new))]
+            for i, values in enumerate(self._new):
+                document.put(self._first + i, 0, 0, values)
+
+    def undo(self) -> None:
+        """Put the old columns back."""
+        document = self._document
+        assert self._old is not None
+        with document.batch():
+            for i, values in enumerate(self._old):
+                document.put(self._first + i, 0, 0, values)
+
+
 class InsertRowsCommand(QUndoCommand):
     """Insert blank rows."""
 

@@ -442,8 +442,6 @@ class MainWindow(QMainWindow):
         indices.setChecked(self.document.model.class_indices)
         indices.blockSignals(False)
         indices.setEnabled(batch)
-        # Learning steps a vector; a batch's steps are not built yet, so they cannot mislead.
-        self.learn_panel.setEnabled(not batch)
 
     def _on_batch_cell(self, sample: int, column: int) -> None:
         """A cell of the batch tables became current: show its sample and class."""

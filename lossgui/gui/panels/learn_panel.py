@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import LossguiError
 from lossgui.core.descend import MAX_STEPS
+from lossgui.core.losses import InputKind
 from lossgui.core.numbers import cell_text, in_formula
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import error_text
@@ -167,6 +168,11 @@ class LearnPanel(QToolBar):
         learning = self.learning
         logits = learning.can_use_logits()
         self.space_box.setEnabled(logits)
+        # Under softmax_cee or bce_logits the y column holds the logits z themselves: say so,
+        # as the line above the steps plot does.
+        self.space_box.setItemText(0, self.tr("z itself (the loss reads logits)")
+                                   if learning.document.loss.expects is InputKind.LOGIT
+                                   else self.tr("y itself"))
         if not logits:
             with QSignalBlocker(self.space_box):
                 self.space_box.setCurrentIndex(0)
