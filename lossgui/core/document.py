@@ -129,6 +129,7 @@ class DocumentModel:
         self.evaluated: Event[Evaluated] = Event()
         self._names: list[str] = []
         self._columns: list[FloatArray] = []
+        self._colours: list[int] = []  # per prediction: its colour slot (see colour_slots)
         self._loss_id = get_loss(loss_id).id
         self._given: dict[str, dict[str, ParamValue]] = {}
         self._batch_depth = 0
@@ -186,6 +187,16 @@ class DocumentModel:
     def prediction_names(self) -> tuple[str, ...]:
         """The predictions' names, in column order."""
         return tuple(self._names[1:])
+
+    @property
+    def colour_slots(self) -> tuple[int, ...]:
+        """Per prediction, a number that stays with it while it exists; views colour by it.
+
+        Removing y1 must not hand y1's colour to y2 (the plot would change under the user):
+        a new prediction takes the lowest slot no other one holds, and undoing a removal puts
+        the removed slot back.
+        """
+        return tuple(self._colours)
 
     def column(self, column: int) -> FloatArray:
         """A read-only N×K view of one document column."""
@@ -388,14 +399,22 @@ class DocumentModel:
         self._touched()
         return removed
 
-    def insert_column(self, column: int, name: str, values: FloatArray | None) -> None:
-        """Insert a prediction column (blank when ``values`` is None)."""
+    def insert_column(self, column: int, name: str, values: FloatArray | None,
+                      colour: int | None = None) -> None:
+        """Insert a prediction column (blank when ``values`` is None).
+
+        ``colour``: its colour slot (a removal being undone), else the lowest one free.
+        """
         change = Change(ChangeKind.COLUMN_INSERTED, range(column, column + 1))
         self.about_to_change.emit(change)
         shape = (self.samples, self.elements)
         data = np.full(shape, np.nan) if values is None else as_column(values).reshape(shape)
+        if colour is None:
+            taken = set(self._colours)
+            colour = next(slot for slot in range(len(taken) + 1) if slot not in taken)
         self._columns.insert(column, data)
         self._names.insert(column, name)
+        self._colours.insert(column - 1, colour)
         self.changed.emit(change)
         self._touched()
 
@@ -405,6 +424,7 @@ class DocumentModel:
         self.about_to_change.emit(change)
         name = self._names.pop(column)
         values = self._columns.pop(column)
+        del self._colours[column - 1]
         self.changed.emit(change)
         self._touched()
         return name, values
@@ -469,6 +489,7 @@ class DocumentModel:
         # The target keeps the name it came with (正解, label, …) so exports match the CLI.
         self._names = [names[0] or TARGET_NAME, *names[1:]]
         self._columns = arrays
+        self._colours = list(range(len(arrays) - 1))
 
     def _along(self, kind: ChangeKind, axis: int, index: int, count: int) -> Change:
         every = range(self.column_count)

@@ -650,8 +650,10 @@ LOSSES: tuple[Loss, ...] = (
         ),
         regression.poisson, regression.check_poisson, task=Task.REGRESSION,
         expects_with=_poisson_input,
-        when=("Counts (visits, clicks, events per hour): y is the expected count.",
-              "カウントデータ(来店数・クリック数・1時間の件数)。y は期待される件数。"),
+        when=("Counts (visits, clicks, events per hour): y is log λ, the log of the expected "
+              "count (log_input=true, PyTorch's default); λ itself with log_input=false.",
+              "カウントデータ(来店数・クリック数・1時間の件数)。y は期待される件数 λ の対数 "
+              "log λ(log_input=true、PyTorch の既定)。log_input=false なら λ そのもの。"),
     ),
     Loss(
         "squared_hinge", "Squared hinge loss", "2乗ヒンジ損失",

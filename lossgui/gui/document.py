@@ -115,6 +115,11 @@ class Document(QObject):
         return self.model.prediction_names
 
     @property
+    def colour_slots(self) -> tuple[int, ...]:
+        """Per prediction, the colour it keeps while it exists (see ``prediction_colour``)."""
+        return self.model.colour_slots
+
+    @property
     def is_batch(self) -> bool:
         """Whether the document is a batch (N > 1 samples, or a class-index target)."""
         return self.model.samples > 1 or self.model.class_indices
