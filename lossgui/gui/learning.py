@@ -184,8 +184,8 @@ class Learning(QObject):
         if not self._descenders and not self._begin():
             return False
         moved = [descender.step() for descender in self._descenders]
-        self._announce_stops()
         if not any(moved):
+            self._announce_stops()
             self.stop()
             return False
         model = self.document.model
@@ -202,6 +202,8 @@ class Learning(QObject):
         for totals, descender, did in zip(self._totals, self._descenders, moved, strict=True):
             if did:
                 totals.append(descender.evaluation.total)
+        # After the step is written: a new undo text hides older notices, not this one.
+        self._announce_stops()
         self.stepped.emit()
         return True
 

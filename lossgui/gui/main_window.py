@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
             "focus_target": self.focus_target, "focus_predictions": self.focus_predictions,
             "focus_results": self.focus_results, "show_contributions": self.show_contributions,
             "show_curve": self.show_curve, "show_conventions": self.show_conventions,
+            "show_steps": self.show_steps,
             "about": self.show_about, "guide": self.show_guide,
             "shortcuts": self.show_shortcuts, "reset_zoom": self.reset_zoom,
             "copy_plot": self.copy_plot,
@@ -721,6 +722,10 @@ class MainWindow(QMainWindow):
     def show_conventions(self) -> None:
         """Bring "other tools" to the front."""
         self.plot_tabs.setCurrentWidget(self.conventions_panel)
+
+    def show_steps(self) -> None:
+        """Bring the loss over the steps of learning to the front."""
+        self.plot_tabs.setCurrentWidget(self.steps_plot)
 
     def _build_context_menus(self) -> None:
         """Right-click menus with the window's own actions (one table of actions, no copies)."""

@@ -67,6 +67,8 @@ def test_a_huge_learning_rate_warns_and_the_negative_totals_get_no_star(
     status = window.learn_panel.status.text()
     assert "The learning rate 1e+06 is too large here" in status
     assert any("The learning rate 1e+06 is too large here" in n for n in notices)
+    assert window.notice.isVisible()  # on screen, not hidden by the step's own undo text
+    assert "The learning rate 1e+06 is too large here" in window.notice_label.text()
 
 
 # --- finding 11: the line above the plot and the totals show the same step during a Run -------
@@ -193,7 +195,8 @@ def test_a_batch_steps_as_lossgui_descend_does(qtbot: QtBot, window: MainWindow)
     document, panel = window.document, window.learn_panel
     assert document.is_batch and panel.isEnabled() and panel.step_button.isEnabled()
     qtbot.waitUntil(lambda: not panel._pending.isActive())
-    assert panel.space_box.currentText() == "z itself (the loss reads logits)"
+    assert panel.space_box.currentText() == "z itself"
+    assert "This loss reads logits" in panel.space_box.toolTip()
     type_lr(qtbot, window, "1")
     before = np.array(document.model.column(1))
     for _ in range(3):
@@ -217,3 +220,62 @@ def test_a_batch_steps_as_lossgui_descend_does(qtbot: QtBot, window: MainWindow)
     click(qtbot, panel.reset_button)  # Reset too puts every sample back
     np.testing.assert_array_equal(document.model.column(1), before)
     assert document.undo_stack.undoText() == "Reset the predictions to where learning began"
+
+
+# --- finding 18: the steps plot's axis, earlier runs' colours, legend, and a shortcut --------
+
+def test_the_step_axis_shows_whole_steps_from_zero(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_steps()
+    plot = window.steps_plot.plot.getPlotItem()
+    qtbot.waitUntil(lambda: plot.getViewBox().viewRange()[0][1] > 1)
+    low, high = plot.getViewBox().viewRange()[0]
+    assert -0.5 <= low <= 0 and high >= 9  # no negative steps, and room for the first ten
+    axis = plot.getAxis("bottom")
+    width = axis.geometry().width()
+    ticks = [v for _, values in axis.tickValues(low, high, width) for v in values]
+    assert ticks and all(v == int(v) and v >= 0 for v in ticks)
+    for low, high in ((-0.4, 0.4), (0, 3), (0, 250)):  # zoomed in or a long run: still whole
+        values = [v for _, vs in axis.tickValues(low, high, width) for v in vs]
+        assert all(v == int(v) for v in values), (low, high, values)
+
+
+def test_earlier_runs_keep_each_predictions_colour(qtbot: QtBot, window: MainWindow) -> None:
+    from lossgui.gui.panels.colours import prediction_colour
+
+    panel = window.learn_panel
+    for _ in range(3):
+        click(qtbot, panel.step_button)
+    click(qtbot, panel.reset_button)
+    qtbot.waitUntil(lambda: len(window.steps_plot.earlier_lines) == 2)
+    window.steps_plot.refresh()
+    pens = [line.opts["pen"] for line in window.steps_plot.earlier_lines]
+    colours = [pen.color() for pen in pens]
+    assert [c.rgb() for c in colours] == [prediction_colour(j).rgb() for j in (0, 1)]
+    assert colours[0].rgb() != colours[1].rgb()
+    assert all(c.alpha() < 255 and pen.style() != Qt.PenStyle.SolidLine
+               for c, pen in zip(colours, pens, strict=True))
+
+
+def test_the_legend_sits_outside_the_curves(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_steps()
+    for _ in range(3):
+        click(qtbot, window.learn_panel.step_button)
+    steps = window.steps_plot
+    qtbot.waitUntil(lambda: len(steps.legend.items) == 2)
+    view = steps.plot.getPlotItem().getViewBox().sceneBoundingRect()
+    legend = steps.legend.sceneBoundingRect()
+    assert legend.height() > 0 and not legend.intersects(view)
+
+
+def test_ctrl_7_shows_the_loss_over_steps(qtbot: QtBot, window: MainWindow) -> None:
+    from gui_helpers import press
+
+    CTRL = Qt.KeyboardModifier.ControlModifier
+    window.show_contributions()
+    press(qtbot, window.prediction_view, Qt.Key.Key_7, CTRL)
+    assert window.plot_tabs.currentWidget() is window.steps_plot
+    action = window.action_map["show_steps"]
+    from PySide6.QtWidgets import QMenu
+
+    view_menu = window.menuBar().findChild(QMenu, "menu_view")
+    assert action.shortcut().toString() == "Ctrl+7" and action in view_menu.actions()
