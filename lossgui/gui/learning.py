@@ -25,6 +25,7 @@ from lossgui.core.problems import Problem, error_text
 from lossgui.core.squash import Squash
 from lossgui.gui.commands import PutColumnsCommand
 from lossgui.gui.document import TARGET, Document
+from lossgui.gui.handover import hand_over
 from lossgui.gui.language import current_language
 
 DEFAULT_LR = 0.1
@@ -51,7 +52,7 @@ class LearnStepCommand(PutColumnsCommand):
     def __init__(self, document: Document, columns: list[FloatArray], run: int,
                  steps: int) -> None:
         # Written through the core model, as the document's own edits are.
-        super().__init__(document.model, TARGET + 1, columns, _run_text(steps))
+        super().__init__(document.model, TARGET + 1, columns, lambda: _run_text(steps))
         self.run = run
         self.steps = steps
 
@@ -65,7 +66,8 @@ class LearnStepCommand(PutColumnsCommand):
             return False
         self._new = other._new
         self.steps += other.steps
-        self.setText(_run_text(self.steps))
+        steps = self.steps
+        self.set_describe(lambda: _run_text(steps))
         return True
 
 
@@ -108,6 +110,16 @@ class Learning(QObject):
         # New data starts stepping on y itself: a choice made for the last example must not
         # carry over unseen (a lesson sets its own after loading).
         document.replaced.connect(lambda: self.set_space("input"))
+
+    def serve(self, window: QObject) -> None:
+        """Work for ``window`` (rebuilt in another language) from now on; only it listens.
+
+        The run, the learning rate, what the steps move and the earlier runs stay: a language
+        switch must not undo what the learner set up. A Run in progress stops first (its steps
+        stay), as the new window's Run button starts unpressed.
+        """
+        self.stop()
+        hand_over(self, window, ("stepped()", "running_changed(bool)", "message(QString)"))
 
     # --- what the views read -------------------------------------------------------------------
 
@@ -229,7 +241,7 @@ class Learning(QObject):
             return
         self._end_run()
         self.document.undo_stack.push(PutColumnsCommand(
-            self.document.model, TARGET + 1, start, QCoreApplication.translate(
+            self.document.model, TARGET + 1, start, lambda: QCoreApplication.translate(
                 "Learning", "Reset the predictions to where learning began")))
 
     # --- internals ----------------------------------------------------------------------------
