@@ -198,6 +198,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                                      "another number?"),
     ),
     ActionSpec(
+        "show_steps", QT_TRANSLATE_NOOP("Actions", "Show the Loss over &Steps"),
+        VIEW, ("Ctrl+7",),
+        QT_TRANSLATE_NOOP("Actions", "The total loss E at every step of learning"),
+    ),
+    ActionSpec(
         "reset_zoom", QT_TRANSLATE_NOOP("Actions", "&Reset Zoom"), VIEW, ("Ctrl+0",),
         QT_TRANSLATE_NOOP("Actions", "Show every element of the plot again"),
     ),

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             "focus_target": self.focus_target, "focus_predictions": self.focus_predictions,
             "focus_results": self.focus_results, "show_contributions": self.show_contributions,
             "show_curve": self.show_curve, "show_conventions": self.show_conventions,
+            "show_steps": self.show_steps,
             "about": self.show_about, "guide": self.show_guide,
             "shortcuts": self.show_shortcuts, "reset_zoom": self.reset_zoom,
             "copy_plot": self.copy_plot,
@@ -478,8 +479,6 @@ class MainWindow(QMainWindow):
         indices.setChecked(self.document.model.class_indices)
         indices.blockSignals(False)
         indices.setEnabled(batch)
-        # Learning steps a vector; a batch's steps are not built yet, so they cannot mislead.
-        self.learn_panel.setEnabled(not batch)
 
     def _on_batch_cell(self, sample: int, column: int) -> None:
         """A cell of the batch tables became current: show its sample and class."""
@@ -755,6 +754,10 @@ class MainWindow(QMainWindow):
     def show_conventions(self) -> None:
         """Bring "other tools" to the front."""
         self.plot_tabs.setCurrentWidget(self.conventions_panel)
+
+    def show_steps(self) -> None:
+        """Bring the loss over the steps of learning to the front."""
+        self.plot_tabs.setCurrentWidget(self.steps_plot)
 
     def _build_context_menus(self) -> None:
         """Right-click menus with the window's own actions (one table of actions, no copies)."""
