@@ -188,3 +188,21 @@ def test_the_class_index_column_stays_readable_at_any_row_count(
     assert model.data(model.index(samples - 1, 0)) == str((samples - 1) % 5)
     header = view.horizontalHeader()
     assert header.sectionSize(0) >= header.sectionSizeHint(0)  # "t (class)", not "t (cl"
+
+
+def test_a_long_vector_fits_no_batch_columns(make_window: WindowFactory,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vector's hidden batch views have its N elements as "classes": fitting each of them
+    made File ▸ Open of 10⁵ rows take 24 s (issue 14's open target). Only a batch is fitted."""
+    from PySide6.QtWidgets import QHeaderView
+
+    resized: list[int] = []
+    original = QHeaderView.resizeSection
+    monkeypatch.setattr(QHeaderView, "resizeSection",
+                        lambda self, section, size: (resized.append(section),
+                                                     original(self, section, size)))
+    t = np.zeros(20_000)
+    window = make_window(["t", "y"], [t, t + 0.5], "mse")
+    QApplication.processEvents()
+    assert not window.document.is_batch
+    assert len(resized) < 100  # a few of the window's own headers, not 20,000 batch columns

@@ -289,6 +289,10 @@ class BatchView(SheetView):
         The row-number gutter grows with N (300000 takes six digits); a view left narrower
         than gutter + one column showed the class indices as blank cells under "t (cl".
         """
+        if not self.batch_model.document.is_batch:
+            # A vector's batch views are hidden, and their "classes" are its N elements: fitting
+            # 10⁵ sections one by one took 24 s of File ▸ Open (10⁶: minutes; issue 14).
+            return
         header = self.horizontalHeader()
         for section in range(self.batch_model.columnCount()):
             header.resizeSection(section, max(header.defaultSectionSize(),
