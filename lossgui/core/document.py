@@ -271,11 +271,13 @@ class DocumentModel:
         if evaluation is None:
             return ()
         name = self._names[prediction + 1]
-        missing = sorted((self._shown_index(code == 0, p.index), code) for p, code in
-                         ((p, MISSING_CODES.index(p.code)) for p in evaluation.problems
-                          if p.code in MISSING_CODES and p.index is not None))
+        missing: list[tuple[tuple[int, ...], int]] = []
+        for problem in evaluation.problems:
+            if problem.code in MISSING_CODES and problem.index is not None:
+                code = MISSING_CODES.index(problem.code)
+                missing.append((self._shown_index(code == 0, problem.index), code))
         return tuple(dict.fromkeys(element_name("t" if code == 0 else name, index)
-                                   for index, code in missing))
+                                   for index, code in sorted(missing)))
 
     def _shown_index(self, of_target: bool, index: tuple[int, ...]) -> tuple[int, ...]:
         """The index of the cell a user sees: a target shown as class indices has one cell per
