@@ -152,8 +152,10 @@ def missing(
                    "そこでは損失を計算できません。"),
         ("t is missing or not finite there.", "t が空欄か有限の数ではありません。"),
     )
+    # A blank y beside a blank t is listed too: each blocks the total on its own, and each is
+    # a cell the user must fill (the tester saw only t₆ marked and "2 problems" for 4 blanks).
     findings.per_element(
-        bad_y & ~bad_t,
+        bad_y,
         "missing_y",
         lambda i: (f"{element_name('y', i)} is missing or not a finite number, "
                    "so the loss cannot be computed there.",

@@ -247,13 +247,15 @@ class DocumentModel:
         return lowest_indices([None if e is None else e.total for e in self._evaluations])
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
-        """The blank elements that leave a prediction's total unknown, named ``t₁``, ``y₃``."""
+        """The blank cells that leave a prediction's total unknown, element by element: ``t₆``,
+        then that prediction's own ``y1₆`` (named by the column, as its total's row is)."""
         evaluation = self._evaluations[prediction]
         if evaluation is None:
             return ()
-        return tuple(element_name("t" if p.code == "missing_t" else "y", p.index)
-                     for p in evaluation.problems
-                     if p.code in MISSING_CODES and p.index is not None)
+        name = self._names[prediction + 1]
+        missing = sorted((p.index, MISSING_CODES.index(p.code)) for p in evaluation.problems
+                         if p.code in MISSING_CODES and p.index is not None)
+        return tuple(element_name("t" if code == 0 else name, index) for index, code in missing)
 
     def is_flagged(self, column: int, sample: int, element: int) -> bool:
         """Whether this cell has a problem to highlight."""

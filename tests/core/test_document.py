@@ -221,3 +221,17 @@ def test_cells_beyond_the_listed_ones_are_flagged_by_the_mask():
     assert model.problem_count == 30
     assert model.cell_messages(1, 0, 29, "ja") == [
         "この要素には問題があります。まとめは注意の一覧を見てください。"]
+
+
+def test_every_blank_that_blocks_a_total_is_a_counted_marked_problem():
+    # The tester's paste: y2 gained rows 6–7, so t and y1 are blank there (finding 10).
+    blank = [np.nan, np.nan]
+    model = DocumentModel(["t", "y1", "y2"], [T + blank, Y1 + blank, [*Y2, 0.7, 0.8]], "sse")
+    for k in (5, 6):
+        assert model.is_flagged(0, 0, k) and model.is_flagged(1, 0, k)  # t₆ and y1₆ red
+        assert not model.is_flagged(2, 0, k)  # y2₆ is filled
+        assert any("y₆" in m or "y₇" in m for m in model.cell_messages(1, 0, k, "en"))
+    assert model.problem_count == 4  # t₆, t₇, y1₆, y1₇
+    # each total names the blanks of its own prediction, element by element
+    assert model.missing_elements(0) == ("t₆", "y1₆", "t₇", "y1₇")
+    assert model.missing_elements(1) == ("t₆", "t₇")

@@ -371,3 +371,9 @@ def test_every_loss_is_described_for_the_gui():
         assert loss.when[0] and loss.when[1] and loss.when[0] != loss.when[1]
         for p in loss.params:
             assert p.coerce(p.default) == p.default
+
+
+def test_a_blank_y_beside_a_blank_t_is_listed_too():
+    ev = evaluate("sse", [0.1, math.nan], [0.0, math.nan])
+    assert [(p.code, p.index) for p in ev.problems] == [("missing_t", (1,)), ("missing_y", (1,))]
+    assert ev.flagged.tolist() == [False, True]

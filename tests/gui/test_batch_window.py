@@ -8,8 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from gui_helpers import formula_text
+from gui_helpers import WindowFactory, formula_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.cli import main as cli_main
@@ -162,3 +163,28 @@ def test_the_curve_sets_y_of_the_shown_sample(batch: MainWindow) -> None:
     np.testing.assert_array_equal(batch.document.model.column(1)[[0, 1, 3]], Z[[0, 1, 3]])
     batch.document.undo_stack.undo()
     np.testing.assert_array_equal(batch.document.model.column(1), Z)
+
+
+@pytest.mark.parametrize("samples", [4, 300_000])
+def test_the_class_index_column_stays_readable_at_any_row_count(
+    make_window: WindowFactory, samples: int
+) -> None:
+    """A wide row-number gutter (300000) must not push the class indices out of sight."""
+    labels = np.arange(samples) % 5
+    z = np.random.default_rng(0).normal(size=(samples, 5))
+    window = make_window(["t", "z"], [np.eye(5)[labels], z], "softmax_cee")
+    window.set_class_indices(True)
+    QApplication.processEvents()
+    view = window.batch_sheet.target_view
+    model = view.model()
+    assert model.columnCount() == 1
+    for row in (0, 1):
+        cell = view.visualRect(model.index(row, 0))
+        assert view.viewport().rect().contains(cell), (cell, view.viewport().rect())
+    view.scrollToBottom()
+    QApplication.processEvents()
+    last = view.visualRect(model.index(samples - 1, 0))
+    assert view.viewport().rect().contains(last)
+    assert model.data(model.index(samples - 1, 0)) == str((samples - 1) % 5)
+    header = view.horizontalHeader()
+    assert header.sectionSize(0) >= header.sectionSizeHint(0)  # "t (class)", not "t (cl"

@@ -228,7 +228,7 @@ def test_delete_blanks_a_cell_which_shows_as_missing(qtbot: QtBot, window: MainW
     go_to(view, 2, 0)
     press(qtbot, view, Qt.Key.Key_Delete)
     assert math.isnan(window.document.value(2, 1))
-    assert total_text(window, 0) == "— (y₃ missing)"
+    assert total_text(window, 0) == "— (y1₃ missing)"
     assert math.isnan(core(window, 1).total)
     assert total_text(window, 1) == "2.0651"
     assert not is_best(window, 0)
@@ -417,7 +417,7 @@ def test_insert_and_delete_rows(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, view, Qt.Key.Key_Plus, CTRL)
     assert window.document.row_count == 6
     assert math.isnan(window.document.value(1, 0)) and math.isnan(window.document.value(1, 1))
-    assert total_text(window, 0) == "— (t₂ missing)"  # the core skips y₂ where t₂ is
+    assert total_text(window, 0) == "— (t₂, y1₂ missing)"  # both blanks block the total
     press(qtbot, view, Qt.Key.Key_Minus, CTRL)
     assert window.document.row_count == 5
     np.testing.assert_array_equal(column_values(window, 1), ARTICLE_Y1)
@@ -573,3 +573,20 @@ def test_the_star_follows_the_cli_rule_for_ties(make_window: WindowFactory) -> N
     assert [is_best(window, j) for j in range(3)] == [True, True, False]
     window.document.edit_cells(0, 3, [[0.1], [0.9]])  # c ties too: none is lower
     assert not any(is_best(window, j) for j in range(3))
+
+
+def test_a_paste_that_adds_rows_marks_and_counts_every_blank(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The tester's paste into y2 from row 1: rows 6–7 come with t and y1 blank (finding 10)."""
+    QApplication.clipboard().setText("np.array([0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])")
+    go_to(window.prediction_view, 0, 1)
+    press(qtbot, window.prediction_view, Qt.Key.Key_V, CTRL)
+    assert window.document.row_count == 7
+    for row in (5, 6):
+        assert background(window, "target_view", row, 0) == PROBLEM_BACKGROUND
+        assert background(window, "prediction_view", row, 0) == PROBLEM_BACKGROUND  # y1
+        assert background(window, "prediction_view", row, 1) != PROBLEM_BACKGROUND  # y2
+    assert window.problem_label.text().startswith("4 problems")
+    assert total_text(window, 0) == "— (t₆, y1₆, t₇, y1₇ missing)"
+    assert total_text(window, 1) == "— (t₆, t₇ missing)"

@@ -258,6 +258,9 @@ def _param_text(value: ParamValue) -> str:
     return setting(value, rounded=True, decimal_comma=uses_decimal_comma())
 
 
+MISSING_NAMED = 4  # a total names this many blank cells (t₆, y1₆, t₇, y1₇), else 3 and a count
+
+
 def format_total(evaluation: Evaluation | None, error: str | None,
                  missing: tuple[str, ...] = ()) -> str:
     """A total as shown: about six significant digits, or why there is none.
@@ -271,9 +274,10 @@ def format_total(evaluation: Evaluation | None, error: str | None,
     if math.isnan(total):
         if not missing:
             return QCoreApplication.translate("ResultsPanel", "— (not a number)")
-        count = len(missing)
-        if count > 3:
-            return QCoreApplication.translate("ResultsPanel", "— (%n missing)", None, count)
+        if len(missing) > MISSING_NAMED:  # the first few by name, so the user knows where
+            more = len(missing) - MISSING_NAMED + 1
+            text = QCoreApplication.translate("ResultsPanel", "— (%1 and %n more missing)", None, more)  # noqa: E501 (lupdate reads one line)
+            return text.replace("%1", ", ".join(missing[:MISSING_NAMED - 1]))
         return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
             .replace("%1", ", ".join(missing))
     return shown(total, uses_decimal_comma())

@@ -272,6 +272,23 @@ class BatchView(SheetView):
         super().__init__(model, accessible_name, parent)  # type: ignore[arg-type]
         self.batch_model = model
         self.horizontalHeader().setDefaultSectionSize(58)
+        model.modelReset.connect(self.fit_columns)
+        model.headerDataChanged.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widen each column to its header and keep the first one whole beside the row numbers.
+
+        The row-number gutter grows with N (300000 takes six digits); a view left narrower
+        than gutter + one column showed the class indices as blank cells under "t (cl".
+        """
+        header = self.horizontalHeader()
+        for section in range(self.batch_model.columnCount()):
+            header.resizeSection(section, max(header.defaultSectionSize(),
+                                              header.sectionSizeHint(section)))
+        first = header.sectionSize(0) if self.batch_model.columnCount() else 0
+        self.setMinimumWidth(2 * self.frameWidth() + self.verticalHeader().sizeHint().width()
+                             + first + self.verticalScrollBar().sizeHint().width())
 
     def _on_header_double_clicked(self, section: int) -> None:
         if self.batch_model.column != TARGET:
