@@ -1,5 +1,5 @@
 """Allow ``python -m lossgui``."""
 
-from lossgui.cli import main
+from lossgui.launch import main
 
 raise SystemExit(main())

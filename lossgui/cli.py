@@ -27,7 +27,7 @@ from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.losses import grouped
-from lossgui.core.lowest import lowest_indices
+from lossgui.core.lowest import lowest_indices, out_of_domain
 from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
@@ -461,13 +461,15 @@ def _warning_json(
             "message": problem.message}
 
 
-def _totals_lines(totals: Sequence[tuple[str, float]]) -> list[str]:
-    """The table's prediction/total lines, the lowest marked by the window's rule."""
-    lowest = lowest_indices([total for _, total in totals])
-    width = max(_width("prediction"), *(_width(label(name)) for name, _ in totals))
+def _totals_lines(totals: Sequence[tuple[str, float, bool]]) -> list[str]:
+    """The table's prediction/total lines, the lowest marked by the window's rule; each is
+    (name, total, whether its y is outside the loss's domain, so it is not compared)."""
+    lowest = lowest_indices([None if outside else total for _, total, outside in totals])
+    width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in totals))
     lines = [f"{_pad('prediction', width)}  total"]
-    for i, (name, total) in enumerate(totals):
-        mark = "  ← lowest loss" if i in lowest else ""
+    for i, (name, total, outside) in enumerate(totals):
+        mark = "  ← lowest loss" if i in lowest else \
+            "  (not compared: y is outside the loss's domain)" if outside else ""
         lines.append(f"{_pad(label(name), width)}  {round_trip(total)}{mark}")
     return lines
 
@@ -477,7 +479,8 @@ def _table_report(
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> str:
     lines = [*_loss_header(loss_id, params), "",
-             *_totals_lines([(name, ev.total) for name, _, ev in results])]
+             *_totals_lines([(name, ev.total, out_of_domain(ev.problems))
+                             for name, _, ev in results])]
     if results and results[0][2].contributions.ndim == 2:
         lines += ["", *_batch_lines(results)]
     problems = [_problem_line(name, p) for name, p in listed_problems(results)]
@@ -538,7 +541,8 @@ def _compute_totals(args: argparse.Namespace) -> int:
         _emit(args, csvio.totals_csv_text(loss.id, params, totals))
     else:
         lines = [*_loss_header(loss.id, params), f"rows: {streamed.rows:,}", ""]
-        lines += _totals_lines(totals)
+        lines += _totals_lines([(p.name, p.total, p.out_of_domain)
+                                for p in streamed.predictions])
         unlisted = sum(p.unlisted for p in streamed.predictions)
         if problems:
             lines += ["", *(_problem_line(n, problem) for n, problem in problems)]

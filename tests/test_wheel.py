@@ -123,8 +123,8 @@ def test_the_wheel_ships_run_time_files_and_its_licence(wheel: Path) -> None:
     assert f"Version: {lossgui.__version__}" in metadata
     assert "Classifier: Natural Language :: Japanese" in metadata
     entry_points = zipfile.ZipFile(wheel).read(f"{info}/entry_points.txt").decode()
-    assert "[console_scripts]\nlossgui = lossgui.cli:main" in entry_points
-    assert "[gui_scripts]\nlossgui-window = lossgui.cli:window_main" in entry_points
+    assert "[console_scripts]\nlossgui = lossgui.launch:main" in entry_points
+    assert "[gui_scripts]\nlossgui-window = lossgui.launch:window_main" in entry_points
 
 
 def test_the_installed_command_works_from_any_folder(venv: Path, tmp_path: Path) -> None:

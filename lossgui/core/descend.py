@@ -25,6 +25,7 @@ from lossgui.core.evaluate import (
     is_class_index_target,
 )
 from lossgui.core.losses import InputKind, Loss, get_loss
+from lossgui.core.lowest import OUT_OF_DOMAIN_CODES, out_of_domain
 from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
@@ -120,6 +121,8 @@ class Descender:
         self.step_count = 0
         self.start_total = self.evaluation.total
         self._seen = {p.code for p in self.evaluation.problems}
+        self._start_problems = self.evaluation.problems
+        self._left_domain = False
         self.stopped: Problem | None = None
         if not math.isfinite(self.start_total):
             self.stopped = _stop_problem("start_not_finite", (
@@ -194,6 +197,24 @@ class Descender:
         """Which variable the steps move, in a sentence for the user."""
         return describe_space(self.loss, self.space, language)
 
+    def _left_domain_problem(self, evaluation: Evaluation, n: int, logits: bool) -> Problem:
+        """The warning for the step that took y out of the loss's domain (see core.lowest)."""
+        first = next(p for p in evaluation.problems if p.code in OUT_OF_DOMAIN_CODES)
+        self._seen.add(first.code)  # said here, not again as a plain "From step n" note
+        way_en = ", or step on the logits (space logits), which keep y a probability" \
+            if logits else ""
+        way_ja = "学習率を小さくするか、y を確率のままに保つロジットで進めてください" \
+            "(space logits)。" if logits else "学習率を小さくしてください。"
+        total = short(evaluation.total)
+        return Problem("left_domain", (
+            f"From step {n}: {first.message} The learning rate {short(self.lr)} is too large "
+            f"here: this step took y out of the values {self.loss.id} is defined for, so "
+            f"E = {total} is no longer a loss (it is not compared with the other predictions). "
+            f"Use a smaller learning rate{way_en}."), first.index, Severity.WARNING, (
+            f"ステップ {n} から: {first.text('ja')}学習率 {short(self.lr)} が大きすぎます。"
+            f"このステップで y が {self.loss.id} の定義域の外に出たので、E = {total} は"
+            f"もう損失ではありません(ほかの予測とは比べません)。{way_ja}"))
+
     def _logits(self, y: FloatArray) -> FloatArray:
         """The logits behind probabilities ``y``, refusing values that have none."""
         assert self.squash is not None
@@ -226,6 +247,10 @@ class Descender:
         """Say once, with its step number, each kind of warning the steps brought."""
         hint = self.loss.id in LOGIT_SQUASH and self.space == "input" and \
             self.loss.expects is InputKind.PROBABILITY
+        if not self._left_domain and out_of_domain(evaluation.problems) and \
+                not out_of_domain(self._start_problems):
+            self._left_domain = True
+            self.notes.append(self._left_domain_problem(evaluation, n, hint))
         for problem in evaluation.problems:
             if problem.code in self._seen:
                 continue
@@ -282,16 +307,21 @@ def descend(
     )
 
 
-def check_lr(lr: object) -> float:
-    """The learning rate as a finite positive float, or a DescendError saying why not."""
+def check_lr(lr: object, typed: str | None = None) -> float:
+    """The learning rate as a finite positive float, or a DescendError saying why not.
+
+    ``typed`` is the text the user wrote (the window reads it first), quoted in the message as
+    the command line quotes its argument.
+    """
     try:
         value = float(lr.strip() if isinstance(lr, str) else lr)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         value = math.nan
     if not (math.isfinite(value) and value > 0):
+        shown = repr(typed if typed is not None else lr)
         raise DescendError(
-            f"the learning rate must be a finite number greater than 0, not {lr!r}",
-            f"学習率は 0 より大きい有限の数です({lr!r} は使えません)",
+            f"the learning rate must be a finite number greater than 0, not {shown}",
+            f"学習率は 0 より大きい有限の数です({shown} は使えません)",
         )
     return value
 

@@ -44,7 +44,7 @@ from lossgui.core.columns import (
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
-from lossgui.core.lowest import lowest_indices
+from lossgui.core.lowest import compared_total, lowest_indices, out_of_domain
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -129,6 +129,7 @@ class DocumentModel:
         self.evaluated: Event[Evaluated] = Event()
         self._names: list[str] = []
         self._columns: list[FloatArray] = []
+        self._colours: list[int] = []  # per prediction: its colour slot (see colour_slots)
         self._loss_id = get_loss(loss_id).id
         self._given: dict[str, dict[str, ParamValue]] = {}
         self._batch_depth = 0
@@ -187,6 +188,16 @@ class DocumentModel:
         """The predictions' names, in column order."""
         return tuple(self._names[1:])
 
+    @property
+    def colour_slots(self) -> tuple[int, ...]:
+        """Per prediction, a number that stays with it while it exists; views colour by it.
+
+        Removing y1 must not hand y1's colour to y2 (the plot would change under the user):
+        a new prediction takes the lowest slot no other one holds, and undoing a removal puts
+        the removed slot back.
+        """
+        return tuple(self._colours)
+
     def column(self, column: int) -> FloatArray:
         """A read-only N×K view of one document column."""
         view = self._columns[column].view()
@@ -244,7 +255,14 @@ class DocumentModel:
     @property
     def lowest(self) -> frozenset[int]:
         """The predictions (0-based among them) with the lowest loss; see :mod:`core.lowest`."""
-        return lowest_indices([None if e is None else e.total for e in self._evaluations])
+        return lowest_indices([None if e is None else compared_total(e.total, e.problems)
+                               for e in self._evaluations])
+
+    def out_of_domain(self, prediction: int) -> bool:
+        """Whether a prediction's y lies outside the loss's domain, so its total is not compared
+        (see :mod:`core.lowest`)."""
+        evaluation = self._evaluations[prediction]
+        return evaluation is not None and out_of_domain(evaluation.problems)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
         """The blank cells that leave a prediction's total unknown, element by element: ``t₆``,
@@ -381,14 +399,22 @@ class DocumentModel:
         self._touched()
         return removed
 
-    def insert_column(self, column: int, name: str, values: FloatArray | None) -> None:
-        """Insert a prediction column (blank when ``values`` is None)."""
+    def insert_column(self, column: int, name: str, values: FloatArray | None,
+                      colour: int | None = None) -> None:
+        """Insert a prediction column (blank when ``values`` is None).
+
+        ``colour``: its colour slot (a removal being undone), else the lowest one free.
+        """
         change = Change(ChangeKind.COLUMN_INSERTED, range(column, column + 1))
         self.about_to_change.emit(change)
         shape = (self.samples, self.elements)
         data = np.full(shape, np.nan) if values is None else as_column(values).reshape(shape)
+        if colour is None:
+            taken = set(self._colours)
+            colour = next(slot for slot in range(len(taken) + 1) if slot not in taken)
         self._columns.insert(column, data)
         self._names.insert(column, name)
+        self._colours.insert(column - 1, colour)
         self.changed.emit(change)
         self._touched()
 
@@ -398,6 +424,7 @@ class DocumentModel:
         self.about_to_change.emit(change)
         name = self._names.pop(column)
         values = self._columns.pop(column)
+        del self._colours[column - 1]
         self.changed.emit(change)
         self._touched()
         return name, values
@@ -462,6 +489,7 @@ class DocumentModel:
         # The target keeps the name it came with (正解, label, …) so exports match the CLI.
         self._names = [names[0] or TARGET_NAME, *names[1:]]
         self._columns = arrays
+        self._colours = list(range(len(arrays) - 1))
 
     def _along(self, kind: ChangeKind, axis: int, index: int, count: int) -> Change:
         every = range(self.column_count)

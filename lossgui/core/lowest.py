@@ -1,20 +1,49 @@
 """Which prediction has the lowest loss: one rule for the window's ★ and the CLI's "← lowest loss".
 
-The rule: among the predictions that have a total to compare (not NaN, not refused), every one
-whose total equals the smallest is the lowest — a tie for the lowest marks each tied prediction —
-but only when at least one compared prediction is higher. With fewer than two totals to compare,
-or when all of them are equal, no prediction is lower than another, so none is marked.
-``+inf`` compares as larger than every number (a finite total beats an infinite one).
+The rule: among the predictions that have a total to compare (not NaN, not refused, and not
+computed from a y outside the loss's domain), every one whose total equals the smallest is the
+lowest — a tie for the lowest marks each tied prediction — but only when at least one compared
+prediction is higher. With fewer than two totals to compare, or when all of them are equal, no
+prediction is lower than another, so none is marked. ``+inf`` compares as larger than every
+number (a finite total beats an infinite one).
+
+A y outside the loss's domain (a "probability" of 1.3 under cee or bce, a negative rate under
+poisson) gives a number, even a negative one, but not a loss: −log 1.3 < 0 is not "better than
+perfect". Such a total is not compared, so it can never be marked lowest.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+from lossgui.core.problems import Problem
+
+# The problem codes (core/checks.py and the loss checks) that say y itself lies outside the
+# values the loss is defined for, as opposed to remarks about t or notes that leave it a loss.
+OUT_OF_DOMAIN_CODES = frozenset({
+    "y_range",  # a probability outside [0, 1], a negative rate
+    "log_negative",  # the log of a negative y
+    "y_at_most_minus_one",  # msle's log(1 + y) undefined
+    "y_positive_log_probability",  # nll's log-probability above 0
+})
+
+
+def out_of_domain(problems: Iterable[Problem]) -> bool:
+    """Whether ``problems`` say some y is outside the loss's domain (so the total is no loss)."""
+    return any(p.code in OUT_OF_DOMAIN_CODES for p in problems)
+
+
+def compared_total(total: float | None, problems: Iterable[Problem]) -> float | None:
+    """``total`` if it takes part in the comparison, else None (no total, or y out of domain)."""
+    return None if total is None or out_of_domain(problems) else total
 
 
 def lowest_indices(totals: Sequence[float | None]) -> frozenset[int]:
-    """Indices into ``totals`` of the lowest loss (see the module docstring); None = no total."""
+    """Indices into ``totals`` of the lowest loss (see the module docstring); None = no total.
+
+    Pass each total through :func:`compared_total` first, so an out-of-domain one is None.
+    """
     compared = [(i, t) for i, t in enumerate(totals) if t is not None and not math.isnan(t)]
     if len(compared) < 2:
         return frozenset()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lossgui.core import csvio
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import get_loss, reduction_divisor
+from lossgui.core.lowest import out_of_domain
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import LossguiError, Problem, element_name
 
@@ -32,6 +33,7 @@ class StreamedPrediction:
     total: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     unlisted: int = 0
+    out_of_domain: bool = False  # some y outside the loss's domain, listed or not
 
 
 @dataclass
@@ -106,6 +108,7 @@ def _refuse_coupled(loss_id: str) -> None:
 
 def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row: int) -> None:
     """Keep a block's per-element problems, named by their row in the whole file."""
+    prediction.out_of_domain = prediction.out_of_domain or out_of_domain(problems)
     for problem in problems:
         if problem.index is None:
             continue  # about the block as a whole (its sums), which says nothing of the file

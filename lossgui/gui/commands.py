@@ -181,16 +181,18 @@ class RemoveColumnCommand(QUndoCommand):
         self._document = document
         self._column = column
         self._removed: tuple[str, FloatArray] | None = None
+        self._colour = 0
 
     def redo(self) -> None:
         """Remove the column."""
+        self._colour = self._document.colour_slots[self._column - 1]
         self._removed = self._document.remove_column(self._column)
 
     def undo(self) -> None:
-        """Put the column back where it was."""
+        """Put the column back where it was, in the colour it had."""
         assert self._removed is not None
         name, values = self._removed
-        self._document.insert_column(self._column, name, values)
+        self._document.insert_column(self._column, name, values, self._colour)
 
 
 class RenameCommand(QUndoCommand):

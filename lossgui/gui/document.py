@@ -114,6 +114,11 @@ class Document(QObject):
         return self.model.prediction_names
 
     @property
+    def colour_slots(self) -> tuple[int, ...]:
+        """Per prediction, the colour it keeps while it exists (see ``prediction_colour``)."""
+        return self.model.colour_slots
+
+    @property
     def is_batch(self) -> bool:
         """Whether the document is a batch (N > 1 samples, or a class-index target)."""
         return self.model.samples > 1 or self.model.class_indices
@@ -211,6 +216,10 @@ class Document(QObject):
     def lowest(self) -> frozenset[int]:
         """The predictions (0-based) with the lowest loss, by the CLI's rule too."""
         return self.model.lowest
+
+    def out_of_domain(self, prediction: int) -> bool:
+        """Whether a prediction's y is outside the loss's domain (its total is not compared)."""
+        return self.model.out_of_domain(prediction)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
         """The blank elements that leave a prediction's total unknown (``t₁``, ``y₃``)."""

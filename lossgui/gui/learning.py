@@ -89,7 +89,8 @@ class Learning(QObject):
         self._descenders: list[Descender] = []
         self._totals: list[list[float]] = []
         self._names: tuple[str, ...] = ()
-        self._announced: set[int] = set()  # descenders whose stop was already said
+        # descenders whose stop (i) or leaving the domain (i, code) was already said
+        self._announced: set[int | tuple[int, str]] = set()
         self._start: FloatArray | None = None
         self._written: FloatArray | None = None
         self._writing = False
@@ -140,9 +141,10 @@ class Learning(QObject):
 
     # --- settings ------------------------------------------------------------------------------
 
-    def set_lr(self, value: object) -> None:
-        """Set the learning rate (DescendError with a sentence if it cannot be used)."""
-        lr = check_lr(value)
+    def set_lr(self, value: object, typed: str | None = None) -> None:
+        """Set the learning rate (DescendError with a sentence, quoting ``typed``, if it cannot
+        be used)."""
+        lr = check_lr(value, typed)
         if lr != self.lr:
             self.lr = lr
             self._end_run()
@@ -253,12 +255,17 @@ class Learning(QObject):
                 "again to go on.", None, self.cap))
 
     def _announce_stops(self) -> None:
-        """Say once why each prediction that can go no further stopped."""
+        """Say once why each prediction that can go no further stopped, and once when a step
+        took it out of its loss's domain (its E is no longer a loss to compare)."""
         stops = []
         for i, descender in enumerate(self._descenders):
             if descender.stopped is not None and i not in self._announced:
                 self._announced.add(i)
                 stops.append((self._names[i], descender.stopped))
+            for problem in descender.notes:
+                if problem.code == "left_domain" and (i, problem.code) not in self._announced:
+                    self._announced.add((i, problem.code))
+                    stops.append((self._names[i], problem))
         if stops:
             language = current_language()
             self.message.emit(" ".join(f"{name}: {p.text(language)}" for name, p in stops))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -32,6 +31,7 @@ from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
 from lossgui.gui import language
 from lossgui.gui.actions import Slot, build_actions, shortcut_rows
+from lossgui.gui.asking import ask, line_dialog
 from lossgui.gui.commands import delete_rows_text, edited_cells
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
@@ -49,7 +49,7 @@ from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
 from lossgui.gui.sheet.batch_sheet import BatchSheet, BatchView
 from lossgui.gui.sheet.probability_view import ProbabilityView
-from lossgui.gui.sheet.sheet_view import SheetView, align_rows
+from lossgui.gui.sheet.sheet_view import SheetView, align_rows, same_header_height
 from lossgui.gui.sheet.table_model import prediction_model, target_model
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
@@ -320,6 +320,7 @@ class MainWindow(QMainWindow):
         tables = parent.layout() if parent is not None else None
         assert isinstance(tables, QHBoxLayout)
         tables.addWidget(self.probability_view)
+        same_header_height(self.target_view, self.prediction_view, self.probability_view)
         self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))
@@ -686,8 +687,7 @@ class MainWindow(QMainWindow):
 
     def ask_text(self, title: str, label: str, text: str) -> str | None:
         """Ask for one line of text; None if cancelled (tests replace this)."""
-        answer, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, text)
-        return answer if ok else None
+        return ask(line_dialog(self, title, label, text))
 
     def set_gradient_mode(self, on: bool) -> None:
         """Show −∂E/∂y instead of the contributions."""

@@ -104,6 +104,7 @@ class PredictionCombo(QComboBox):
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._selection = selection
+        self._slots: tuple[int, ...] = ()  # the colour slots the items are drawn in
         self.setAccessibleName(self.tr("Prediction"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._on_index_changed)
@@ -111,13 +112,16 @@ class PredictionCombo(QComboBox):
         self._show()
 
     def _show(self) -> None:
-        names = self._selection.document.prediction_names
+        document = self._selection.document
+        names, slots = document.prediction_names, document.colour_slots
         with QSignalBlocker(self):
-            if [self.itemText(i) for i in range(self.count())] != list(names):
+            if [self.itemText(i) for i in range(self.count())] != list(names) or \
+                    self._slots != slots:
                 self.clear()
-                for i, name in enumerate(names):
+                self._slots = slots
+                for i, (name, slot) in enumerate(zip(names, slots, strict=True)):
                     self.addItem(name)
-                    self.setItemData(i, prediction_colour(i), Qt.ItemDataRole.DecorationRole)
+                    self.setItemData(i, prediction_colour(slot), Qt.ItemDataRole.DecorationRole)
             self.setCurrentIndex(self._selection.prediction)
 
     def _on_index_changed(self, index: int) -> None:

@@ -554,17 +554,17 @@
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="201"/>
+        <location filename="../../lossgui/gui/commands.py" line="203"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="220"/>
+        <location filename="../../lossgui/gui/commands.py" line="222"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="238"/>
+        <location filename="../../lossgui/gui/commands.py" line="240"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -668,72 +668,72 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="109"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="112"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="113"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="113"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="115"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="116"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="127"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="128"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="139"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="140"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="197"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="199"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="200"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="202"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="288"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="304"/>
         <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
         <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="294"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="310"/>
         <source>lowering it lowers E (learning moves it down)</source>
         <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="296"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="312"/>
         <source>raising it lowers E (learning moves it up)</source>
         <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="298"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
         <source>moving it a little does not change E here</source>
         <translation>ここではこの値を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="299"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="315"/>
         <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="329"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="345"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -741,38 +741,38 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="265"/>
+        <location filename="../../lossgui/gui/document.py" line="274"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="268"/>
-        <location filename="../../lossgui/gui/document.py" line="354"/>
+        <location filename="../../lossgui/gui/document.py" line="277"/>
+        <location filename="../../lossgui/gui/document.py" line="363"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="287"/>
+        <location filename="../../lossgui/gui/document.py" line="296"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="290"/>
+        <location filename="../../lossgui/gui/document.py" line="299"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="352"/>
+        <location filename="../../lossgui/gui/document.py" line="361"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="399"/>
+        <location filename="../../lossgui/gui/document.py" line="408"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="400"/>
+        <location filename="../../lossgui/gui/document.py" line="409"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -780,7 +780,7 @@
 <context>
     <name>ElementSpin</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="134"/>
+        <location filename="../../lossgui/gui/selection.py" line="138"/>
         <source>Element k</source>
         <translation>要素 k</translation>
     </message>
@@ -901,52 +901,52 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="42"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="43"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="47"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="47"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="50"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="170"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="171"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="192"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="193"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="205"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
@@ -1106,113 +1106,113 @@ Which column holds the target t?</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="34"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="36"/>
         <source>Learn</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="42"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="41"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="43"/>
         <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
         <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
         <source>Learning &amp;rate η:</source>
         <translation>学習率 η(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="48"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="50"/>
         <source>What the steps move</source>
         <translation>ステップで動かすもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="51"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
         <source>the logits behind y</source>
         <translation>y の裏にあるロジット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="54"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="61"/>
         <source>Step &amp;on:</source>
         <translation>進める対象(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="64"/>
         <source>&amp;Step</source>
         <translation>ステップ(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="65"/>
         <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
         <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="65"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="162"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
         <source>Take a step per frame until Stop (the whole run is one undo step)</source>
         <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="72"/>
         <source>Rese&amp;t</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="73"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="78"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="82"/>
         <source>Run at &amp;most</source>
         <translation>1回の実行で最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="148"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="162"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="165"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="179"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1230,12 +1230,12 @@ Which column holds the target t?</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="202"/>
+        <location filename="../../lossgui/gui/learning.py" line="204"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="216"/>
+        <location filename="../../lossgui/gui/learning.py" line="218"/>
         <source>Learning steps one vector: this document holds %1 samples (a batch). Open a one-sample table to watch the loss fall.</source>
         <translation>学習は1つのベクトルで進めます。このドキュメントには %1 個のサンプル(バッチ)があります。損失が下がる様子を見るには、1サンプルの表を開いてください。</translation>
     </message>
@@ -1297,7 +1297,7 @@ Which column holds the target t?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../lossgui/gui/main_window.py" line="268"/>
-        <location filename="../../lossgui/gui/main_window.py" line="428"/>
+        <location filename="../../lossgui/gui/main_window.py" line="429"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
@@ -1352,71 +1352,71 @@ Which column holds the target t?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="323"/>
+        <location filename="../../lossgui/gui/main_window.py" line="324"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="325"/>
+        <location filename="../../lossgui/gui/main_window.py" line="326"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="383"/>
+        <location filename="../../lossgui/gui/main_window.py" line="384"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="445"/>
+        <location filename="../../lossgui/gui/main_window.py" line="446"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="447"/>
+        <location filename="../../lossgui/gui/main_window.py" line="448"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="449"/>
+        <location filename="../../lossgui/gui/main_window.py" line="450"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="485"/>
+        <location filename="../../lossgui/gui/main_window.py" line="486"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="490"/>
+        <location filename="../../lossgui/gui/main_window.py" line="491"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="640"/>
+        <location filename="../../lossgui/gui/main_window.py" line="641"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="643"/>
+        <location filename="../../lossgui/gui/main_window.py" line="644"/>
         <source>Delete %n samples</source>
         <translation>
             <numerusform>%n サンプルを削除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="674"/>
+        <location filename="../../lossgui/gui/main_window.py" line="675"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="678"/>
+        <location filename="../../lossgui/gui/main_window.py" line="679"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="679"/>
+        <location filename="../../lossgui/gui/main_window.py" line="680"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
@@ -1464,12 +1464,12 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="400"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="409"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="406"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="415"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
@@ -1500,12 +1500,12 @@ Which column holds the target t?</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="77"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
@@ -1515,66 +1515,66 @@ Which column holds the target t?</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="81"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="83"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="347"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="374"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="85"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="173"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="175"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="172"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="322"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="349"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="346"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="373"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="381"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="408"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="394"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="421"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="400"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="427"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="401"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="428"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="404"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="405"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1582,7 +1582,7 @@ Which column holds the target t?</source>
 <context>
     <name>PredictionCombo</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="107"/>
+        <location filename="../../lossgui/gui/selection.py" line="108"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
@@ -1643,14 +1643,24 @@ Which column holds the target t?</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="373"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="375"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="374"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="376"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="378"/>
+        <source>not compared</source>
+        <translation>比較しません</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="380"/>
+        <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
+        <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
 </context>
 <context>
@@ -1795,27 +1805,27 @@ Which column holds the target t?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="98"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="104"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="133"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="139"/>
         <source>%1 earlier (%2, η %3)</source>
         <translation>%1 前回(%2、η %3)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="165"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="171"/>
         <source>%1 earlier (%2, η %3) E = %4</source>
         <translation>%1 前回(%2、η %3)E = %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="175"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="176"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -97,3 +97,17 @@ def test_a_missing_file_exits_2_naming_it(capsysbinary, tmp_path):
     code, _, err = run(capsysbinary, "descend", tmp_path / "nope.csv", "--loss", "sse",
                        "--lr", "0.1", "--steps", "1")
     assert code == 2 and "nope.csv" in err and err.count("\n") == 1
+
+
+def test_compute_marks_no_total_from_y_outside_the_domain_as_lowest(capsysbinary, tmp_path):
+    # Round 2's tester: y > 1 under cee gave a negative total that the table called lowest.
+    path = tmp_path / "outside.csv"
+    path.write_text("t,a,b,c\n0,0.2,0.3,0.4\n1,1.3,0.7,0.6\n", encoding="utf-8")
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee")
+    lines = {line.split()[0]: line for line in out.splitlines() if line[:2] in ("a ", "b ", "c ")}
+    assert code == 0
+    assert "(not compared: y is outside the loss's domain)" in lines["a"]
+    assert "← lowest loss" in lines["b"] and "lowest" not in lines["a"] + lines["c"]
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee", "--totals-only")
+    assert "← lowest loss" in next(line for line in out.splitlines() if line.startswith("b "))
+    assert "not compared" in next(line for line in out.splitlines() if line.startswith("a "))

@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from lossgui.core import evaluate
+from lossgui.core import Severity, evaluate
 from lossgui.core.descend import Descender, DescendError, descend
 from lossgui.core.squash import sigmoid, softmax
 
@@ -81,6 +81,7 @@ def test_leaving_the_probability_domain_is_said_with_its_step_never_clipped():
     run = descend("cee", Y1, T, {}, 0.1, 5)
     assert run.final.max() > 1.0  # not clipped
     (problem,) = run.problems
+    assert problem.code == "left_domain"
     assert problem.message.startswith("From step 3: y₂ = 1.03598 is outside [0, 1]")
     assert "space logits" in problem.message and "ステップ 3 から" in problem.text("ja")
 
@@ -213,3 +214,22 @@ def test_lesson_a_too_large_learning_rate_throws_y_past_t():
     np.testing.assert_allclose(large.values[1] - t, (1 - 2 * 1.1) * (y - t), atol=1e-15)
     assert np.all(np.diff(good.totals) < 0) and np.all(np.diff(large.totals) > 0)
     assert large.problems[0].code == "diverging"
+
+
+def test_a_step_that_leaves_the_domain_says_the_learning_rate_is_too_large():
+    # Round 2's tester: bce, η 1e6 on y itself → every y ±10⁵ and a negative "loss".
+    y, t = [0.01, 0.9, 0.13, 0.70, 0.15], [0, 1, 0, 1, 0]
+    run = descend("bce", y, t, {}, 1e6, 2)
+    assert run.totals[0] > 0 > run.totals[1]
+    (left,) = [p for p in run.problems if p.code == "left_domain"]  # said once, not per step
+    assert left.severity is Severity.WARNING
+    assert left.message.startswith("From step 1: y₁ = -202020 is outside [0, 1]")
+    assert "The learning rate 1e+06 is too large here: this step took y out of the values bce "\
+        "is defined for, so E = -12.3608 is no longer a loss" in left.message
+    assert "space logits" in left.message
+    assert "学習率 1e+06 が大きすぎます" in left.text("ja")
+    # A start already outside the domain was the user's own input: no such warning then.
+    outside = descend("cee", [0.2, 1.3], [0, 1], {}, 0.1, 2)
+    assert not any(p.code == "left_domain" for p in outside.problems)
+    # Nor when the steps stay inside.
+    assert not any(p.code == "left_domain" for p in descend("bce", y, t, {}, 0.01, 3).problems)

@@ -223,6 +223,20 @@ def test_cells_beyond_the_listed_ones_are_flagged_by_the_mask():
         "この要素には問題があります。まとめは注意の一覧を見てください。"]
 
 
+def test_colour_slots_stay_with_their_prediction():
+    model = article()
+    assert model.colour_slots == (0, 1)
+    name, values = model.remove_column(1)  # y1 goes: y2 keeps slot 1
+    assert model.colour_slots == (1,)
+    model.insert_column(2, "y3", None)  # a new one takes the lowest free slot
+    assert model.prediction_names == ("y2", "y3") and model.colour_slots == (1, 0)
+    model.remove_column(2)
+    model.insert_column(1, name, values, colour=0)  # an undone removal: its own slot back
+    assert model.colour_slots == (0, 1)
+    model.replace(["t", "a", "b", "c"], [T, Y1, Y2, Y1])  # a new document starts afresh
+    assert model.colour_slots == (0, 1, 2)
+
+
 def test_every_blank_that_blocks_a_total_is_a_counted_marked_problem():
     # The tester's paste: y2 gained rows 6–7, so t and y1 are blank there (finding 10).
     blank = [np.nan, np.nan]

@@ -76,7 +76,7 @@ def total_text(window: MainWindow, prediction: int) -> str:
 def is_best(window: MainWindow, prediction: int) -> bool:
     """Whether the ``prediction``-th prediction carries the ★ of the lowest loss."""
     item = window.results.table.item(prediction, 2)
-    return bool(item and item.text())
+    return bool(item and "★" in item.text())
 
 
 def formula_text(panel: FormulaPanel) -> str:

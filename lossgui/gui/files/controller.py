@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import SIGNAL, QEvent, QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from lossgui.core import LossguiError, csvio, plot_files, project
 from lossgui.core.arrays import FloatArray
@@ -32,6 +32,7 @@ from lossgui.core.columns import TARGET_NAME, check_columns
 from lossgui.core.numbers import is_truth
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
+from lossgui.gui.asking import ask, choice_dialog
 from lossgui.gui.document import Document
 from lossgui.gui.files import background
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
@@ -201,13 +202,12 @@ class FileController(QObject):
 
     def ask_target(self, path: str, names: list[str]) -> str | None:
         """Which column is the target t (the first preselected), or None if cancelled."""
-        name, ok = QInputDialog.getItem(
+        return ask(choice_dialog(
             self._dialog_parent(), self.tr("Which column is the target?"),
             self.tr("%1 has no column called t.\nWhich column holds the target t?")
             .replace("%1", Path(path).name),
-            names, 0, False,
-        )
-        return name if ok else None
+            names,
+        ))
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for the unsaved changes."""

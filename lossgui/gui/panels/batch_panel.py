@@ -92,6 +92,7 @@ class BatchPanel(QWidget):
             self.plot.removeItem(self._bars.pop())
         count = max(len(shares), 1)
         width = 0.8 / count
+        slots = document.colour_slots
         for i, share in enumerate(shares):
             if i == len(self._bars):
                 bar = pg.BarGraphItem(x=[], height=[], width=width)
@@ -100,7 +101,7 @@ class BatchPanel(QWidget):
             values = np.zeros(document.model.samples) if share is None else \
                 np.where(np.isfinite(share), share, 0.0)
             x = np.arange(1, len(values) + 1) - 0.4 + width * (i + 0.5)
-            colour = prediction_colour(i)
+            colour = prediction_colour(slots[i])
             self._bars[i].setOpts(x=x, height=values, width=width, brush=colour, pen=colour)
         self.marker.setValue(document.sample + 1)
         samples = document.model.samples

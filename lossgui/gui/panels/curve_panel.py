@@ -103,6 +103,7 @@ class CurvePanel(QWidget):
         self.curves: list[Curve | None] = []
         self.curve_items: list[pg.PlotDataItem] = []
         self.point_items: list[pg.PlotDataItem] = []
+        self._colours: list[int] = []  # per curve: the colour slot it is drawn in
         self.tangent_items: list[pg.PlotDataItem] = []
 
         self.element = ElementSpin(selection)
@@ -175,6 +176,7 @@ class CurvePanel(QWidget):
         k = self._selection.element
         names = document.prediction_names
         self._match_item_count(len(names))
+        self._colour_items(document.colour_slots)
         t = document.column(0)
         item = self.plot.getPlotItem()
         self.curves = []
@@ -255,12 +257,10 @@ class CurvePanel(QWidget):
     def _match_item_count(self, count: int) -> None:
         item = self.plot.getPlotItem()
         while len(self.curve_items) < count:
-            colour = prediction_colour(len(self.curve_items))
-            curve = pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=2.5), name="")
-            tangent = pg.PlotDataItem([], [], pen=pg.mkPen(colour.darker(260), width=2,
-                                                           style=Qt.PenStyle.DashLine))
+            curve = pg.PlotDataItem([], [], name="")
+            tangent = pg.PlotDataItem([], [])
             point = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=11,
-                                    symbolBrush=pg.mkBrush(colour), symbolPen=pg.mkPen("#222"))
+                                    symbolPen=pg.mkPen("#222"))
             for new in (curve, tangent, point):
                 item.addItem(new)
             self.curve_items.append(curve)
@@ -269,6 +269,22 @@ class CurvePanel(QWidget):
         while len(self.curve_items) > count:
             for items in (self.curve_items, self.tangent_items, self.point_items):
                 item.removeItem(items.pop())
+        del self._colours[count:]
+
+    def _colour_items(self, slots: tuple[int, ...]) -> None:
+        """Curve j in prediction j's own colour, which stays with it when another one goes."""
+        for j, slot in enumerate(slots):
+            if j < len(self._colours) and self._colours[j] == slot:
+                continue
+            colour = prediction_colour(slot)
+            self.curve_items[j].setPen(pg.mkPen(colour, width=2.5))
+            self.tangent_items[j].setPen(pg.mkPen(colour.darker(260), width=2,
+                                                  style=Qt.PenStyle.DashLine))
+            self.point_items[j].setSymbolBrush(pg.mkBrush(colour))
+            if j < len(self._colours):
+                self._colours[j] = slot
+            else:
+                self._colours.append(slot)
 
     def _rename_legend(self) -> None:
         names = list(self._selection.document.prediction_names)

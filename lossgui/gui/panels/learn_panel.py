@@ -5,6 +5,8 @@ It only sets and shows :class:`~lossgui.gui.learning.Learning`; the steps are th
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -99,10 +101,16 @@ class LearnPanel(QToolBar):
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self._refresh)
-        learning.stepped.connect(self._pending.start)
+        # After a step, at once: the totals table updates inside the step (document.changed),
+        # so a deferred draw here showed an older step than the table during a Run.
+        learning.stepped.connect(self._on_stepped)
         learning.running_changed.connect(self._on_running_changed)
         learning.document.changed.connect(self._pending.start)
         learning.document.loss_changed.connect(self._pending.start)
+        self._refresh()
+
+    def _on_stepped(self) -> None:
+        self._pending.stop()  # the document's change in the same step is drawn now too
         self._refresh()
 
     def set_lr_text(self, text: str) -> None:
@@ -118,10 +126,16 @@ class LearnPanel(QToolBar):
     def _on_lr_edited(self) -> None:
         text = self.lr_edit.text()
         try:
-            self.learning.set_lr(parse_number(text, uses_decimal_comma()))
-        except (LossguiError, ValueError) as error:
-            self.status.setText(error_text(error, current_language()))
+            value = parse_number(text, uses_decimal_comma())
+        except ValueError:  # not a number at all: the learning rate's own sentence says so
+            value = math.nan
+        try:
+            self.learning.set_lr(value, text.strip())
+        except LossguiError as error:
+            # The command line's sentence, as a notice the user cannot miss; the field goes
+            # back to the rate the next Step really uses.
             self.lr_edit.setText(cell_text(self.learning.lr, uses_decimal_comma()))
+            self.learning.message.emit(error_text(error, current_language()))
             return
         self._refresh()
 

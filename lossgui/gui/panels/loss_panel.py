@@ -338,14 +338,14 @@ class ResultsPanel(QWidget):
             self.table.setRowCount(count)
             del self._shown[count:]
         self.updated_rows = 0
-        for row, (name, evaluation, error) in enumerate(
-            zip(document.prediction_names, evaluations, errors, strict=True)
+        for row, (name, evaluation, error, colour) in enumerate(
+            zip(document.prediction_names, evaluations, errors, document.colour_slots, strict=True)
         ):
             # the evaluation by identity: the document keeps an unchanged prediction's object
-            key = (name, error, row in best, evaluation)
+            key = (name, error, row in best, colour, evaluation)
             if row < len(self._shown) and _same_row(self._shown[row], key):
                 continue
-            self._show_row(row, name, evaluation, error, row in best)
+            self._show_row(row, name, evaluation, error, row in best, colour)
             if row < len(self._shown):
                 self._shown[row] = key
             else:
@@ -357,7 +357,7 @@ class ResultsPanel(QWidget):
         self._fit_table_height()
 
     def _show_row(self, row: int, name: str, evaluation: Evaluation | None, error: str | None,
-                  best: bool) -> None:
+                  best: bool, colour: int) -> None:
         found = [self.table.item(row, column) for column in range(3)]
         items = [item for item in found if item is not None]
         if len(items) != 3:  # a new row: its items once, updated in place from then on
@@ -367,12 +367,21 @@ class ResultsPanel(QWidget):
                 self.table.setItem(row, column, item)
         name_item, total_item, best_item = items
         name_item.setText(name)
-        name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(row))
+        name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(colour))
         total_item.setText(format_total(evaluation, error, self._document.missing_elements(row)))
         total_item.setToolTip(_total_tooltip(name, evaluation, error))
-        best_item.setText(self.tr("★ best") if best else "")
-        best_item.setToolTip(self.tr("The lowest loss: this prediction is closest to t.")
-                             if best else "")
+        outside = self._document.out_of_domain(row)
+        if best:
+            best_item.setText(self.tr("★ best"))
+            best_item.setToolTip(self.tr("The lowest loss: this prediction is closest to t."))
+        elif outside:  # a number, maybe below 0, but no loss: it is not ranked (core.lowest)
+            best_item.setText(self.tr("not compared"))
+            best_item.setToolTip(self.tr(
+                "Some y is outside the values this loss is defined for, so this total is not "
+                "a loss (it can even be negative) and is not compared with the others."))
+        else:
+            best_item.setText("")
+            best_item.setToolTip("")
         font = QFont(total_item.font())
         font.setBold(best)
         total_item.setFont(font)

@@ -70,6 +70,7 @@ class PlotPanel(QWidget):
         self._drawn: _Drawn | None = None
         self._shape: tuple[int, int] = (-1, -1)  # rows, predictions last drawn
         self._shown: list[tuple[FloatArray, ...]] = []  # per item: the arrays last set
+        self._colours: list[int] = []  # per item: the colour slot it is painted in
 
         self.gradient_box = QCheckBox(self.tr("Show −∂E/∂&y (where learning moves each y)"))
         self.gradient_box.setAccessibleName(
@@ -147,6 +148,7 @@ class PlotPanel(QWidget):
         document = self._document
         count = len(document.prediction_names)
         self._match_item_count(count)
+        self._colour_items(document.colour_slots)
         gradient = self.gradient_mode
         self._negate = gradient
         self._arrays = []
@@ -232,11 +234,14 @@ class PlotPanel(QWidget):
         x0 = np.arange(start + 1, stop + 1, dtype=float) - GROUP_WIDTH / 2 + width / 2
         parts = [self._slice(j, start, stop) for j in range(len(self._bars))]
         finite_top = 0.0
+        negative = gradient
         for values in parts:
             finite = np.isfinite(values)
             if finite.any():
                 finite_top = max(finite_top, float(np.abs(values[finite]).max()))
+            negative = negative or bool((values < 0).any())  # −∞ too; NaN is not below 0
         finite_top = finite_top or 1.0
+        self._floor_at_zero(not negative)
         for j, values in enumerate(parts):
             finite = np.isfinite(values)
             heights = np.where(finite, values, 0.0)
@@ -257,6 +262,8 @@ class PlotPanel(QWidget):
                              tuple((envelopes[0].starts + start).tolist()))
         top = max((max(float(np.abs(e.low).max()), float(np.abs(e.high).max()))
                    for e in envelopes if len(e.low)), default=0.0) or 1.0
+        self._floor_at_zero(not self.gradient_mode and not any(
+            bool((e.low < 0).any() or e.neg_inf.any()) for e in envelopes))
         width = step * GROUP_WIDTH / count
         for j, env in enumerate(envelopes):
             # element e's slot starts at x = e + 0.5
@@ -270,6 +277,14 @@ class PlotPanel(QWidget):
             self._bars[j].setOpts(x=x, y0=base, height=np.maximum(env.high, 0.0) - base,
                                   width=width)
             self._markers[j].setData(**_bin_markers(x, env.nan, env.pos_inf, env.neg_inf, top))
+
+    def _floor_at_zero(self, floor: bool) -> None:
+        """Start the y axis at 0 when no drawn bar goes below it (contributions of most losses).
+
+        The view's padding would otherwise show a band of negative values no bar can reach;
+        −∂E/∂y and negative contributions (cee with y > 1, kl) keep their range below 0.
+        """
+        self.plot.getPlotItem().getViewBox().setLimits(yMin=0.0 if floor else None)
 
     def _unchanged(self, j: int, *arrays: FloatArray) -> bool:
         """Whether item ``j`` already shows exactly these arrays; remembers them if not."""
@@ -301,15 +316,27 @@ class PlotPanel(QWidget):
 
     def _add_items(self, item: pg.PlotItem, count: int) -> None:
         while len(self._bars) < count:
-            colour = prediction_colour(len(self._bars))
-            bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.1, brush=pg.mkBrush(colour),
-                                   pen=pg.mkPen(colour.darker(130)), name="")
-            markers = pg.ScatterPlotItem(size=14, brush=pg.mkBrush(colour.darker(115)),
-                                         pen=pg.mkPen("#222"))
+            bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.1, name="")
+            markers = pg.ScatterPlotItem(size=14, pen=pg.mkPen("#222"))
             item.addItem(bars)
             item.addItem(markers)
             self._bars.append(bars)
             self._markers.append(markers)
+
+    def _colour_items(self, slots: tuple[int, ...]) -> None:
+        """Paint item j in prediction j's own colour: it follows the prediction, not the place."""
+        del self._colours[len(slots):]
+        for j, slot in enumerate(slots):
+            if j < len(self._colours) and self._colours[j] == slot:
+                continue
+            colour = prediction_colour(slot)
+            self._bars[j].setOpts(brush=pg.mkBrush(colour), pen=pg.mkPen(colour.darker(130)))
+            self._markers[j].setBrush(pg.mkBrush(colour.darker(115)))
+            if j < len(self._colours):
+                self._colours[j] = slot
+            else:
+                self._colours.append(slot)
+        self.legend.update()
 
     def _rename_legend(self) -> None:
         """The first LEGEND_ENTRIES predictions by name, then how many more there are.

@@ -74,8 +74,14 @@ class StepsPlot(QWidget):
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self.refresh)
-        learning.stepped.connect(self._pending.start)
+        # After a step, at once: the totals table updates inside the step (document.changed),
+        # so a deferred draw here showed an older step than the table during a Run.
+        learning.stepped.connect(self._on_stepped)
         learning.document.changed.connect(self._pending.start)
+        self.refresh()
+
+    def _on_stepped(self) -> None:
+        self._pending.stop()  # the document's change in the same step is drawn now too
         self.refresh()
 
     # --- drawing ------------------------------------------------------------------------------

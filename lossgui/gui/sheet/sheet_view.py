@@ -423,6 +423,30 @@ def _cell_name(names: tuple[str, ...], first: int, row: int, error: CellError) -
         .replace("%2", str(row + error.row + 1))
 
 
+def same_header_height(*views: QTableView) -> None:
+    """Keep the column headers of side-by-side tables equally tall, so their rows stay level.
+
+    A header is as tall as its text: a Japanese name (drawn in a CJK fallback font) made the y
+    header 4 px taller than t's, and every y row sat 4 px below its t. Each header gets the
+    tallest one's height, again whenever a header text or the shown tables change; a hidden
+    table (the probabilities under most losses) does not count.
+    """
+    headers = [view.horizontalHeader() for view in views]
+
+    def match() -> None:
+        shown = [h for view, h in zip(views, headers, strict=True) if not view.isHidden()]
+        height = max((h.sizeHint().height() for h in shown), default=0)
+        for header in headers:
+            header.setMinimumHeight(height)
+
+    for view in views:
+        model = view.model()
+        for signal in (model.headerDataChanged, model.modelReset, model.columnsInserted,
+                       model.columnsRemoved, model.layoutChanged):
+            signal.connect(match)
+    match()
+
+
 def align_rows(left: SheetView, right: SheetView) -> None:
     """Keep two side-by-side tables on the same rows: one scroll position, one current row.
 

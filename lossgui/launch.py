@@ -1,0 +1,29 @@
+"""The installed commands' entry points: process set-up that must come before numpy loads.
+
+numpy's OpenBLAS starts a thread per core as it loads, and its start-up cost every ``lossgui``
+run ~50 ms (measured on the 2-core bench machine: ``import numpy`` 0.10–0.17 s by default,
+0.06 s with one thread; docs/benchmarks.md). lossgui multiplies no matrices: every loss is
+elementwise ufuncs and sums, which BLAS threads never run. So the commands ask for one BLAS
+thread, unless the user set the variable themselves. Only the commands do this; importing
+``lossgui.core`` as a library leaves the process as it was.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def main() -> int:
+    """``lossgui``: see :func:`lossgui.cli.main`."""
+    from lossgui.cli import main as cli_main
+
+    return cli_main()
+
+
+def window_main() -> int:
+    """``lossgui-window``: see :func:`lossgui.cli.window_main`."""
+    from lossgui.cli import window_main as cli_window_main
+
+    return cli_window_main()

@@ -1,0 +1,54 @@
+"""The commands' entry points ask numpy for one BLAS thread before it loads (lossgui/launch.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# The installed ``lossgui`` command (its console-script entry point) and ``python -m lossgui``,
+# each loaded in a child as it would start, then numpy: the child's threads and the variable.
+LOAD = """
+import importlib.metadata, os, runpy, sys
+if sys.argv[1] == "script":
+    (entry,) = importlib.metadata.entry_points(group="console_scripts", name="lossgui")
+    entry.load()
+else:
+    sys.argv = ["lossgui", "--version"]
+    try:
+        runpy.run_module("lossgui", run_name="__main__")
+    except SystemExit:
+        pass
+import numpy
+threads = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("Threads:"))
+print(os.environ.get("OPENBLAS_NUM_THREADS"), threads)
+"""
+
+
+def _started(how: str, **env: str) -> list[str]:
+    clean = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", LOAD, how], capture_output=True, text=True,
+                          env={**clean, **env}, check=True, cwd=Path(__file__).parent)
+    return done.stdout.split()[-2:]  # after what --version printed
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="counts threads in /proc")
+@pytest.mark.parametrize("how", ["script", "module"])
+def test_the_commands_start_numpy_with_one_blas_thread(how: str) -> None:
+    # Before numpy loads: OpenBLAS would otherwise start a thread per core (two here).
+    assert _started(how) == ["1", "1"]
+
+
+def test_a_users_own_blas_threads_are_kept() -> None:
+    assert _started("script", OPENBLAS_NUM_THREADS="2")[0] == "2"
+
+
+def test_importing_the_core_leaves_the_process_as_it_was() -> None:
+    code = "import os, lossgui.core; print(os.environ.get('OPENBLAS_NUM_THREADS'))"
+    clean = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=clean, check=True)
+    assert done.stdout.strip() == "None"
