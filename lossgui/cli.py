@@ -23,7 +23,15 @@ from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import WriteError, os_error_number, write_atomic_with
-from lossgui.core.descend import SPACES, Descent, check_lr, check_steps, descend, describe_space
+from lossgui.core.descend import (
+    SPACES,
+    Descent,
+    check_lr,
+    check_steps,
+    descend,
+    describe_space,
+    squashed_by,
+)
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.losses import grouped
@@ -32,6 +40,7 @@ from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
 from lossgui.core.problems import label, listed_problems, quoted
+from lossgui.core.squash import Squash
 from lossgui.core.stream import stream_totals
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
@@ -95,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     steps.add_argument("--steps", required=True, metavar="S", help="how many steps (0–10000)")
     steps.add_argument("--space", choices=SPACES, default="input",
                        help="step on y itself (input), or on the logits behind probabilities "
-                       "(logits: softmax for sse/cee/kl, σ for bce)")
+                       f"(logits: softmax for {squashed_by(Squash.SOFTMAX)}; σ for "
+                       f"{squashed_by(Squash.SIGMOID)})")
     steps.add_argument("--target", metavar="COL", help="the target column (default: t)")
     steps.add_argument("--pred", action="append", default=[], metavar="COL",
                        help="a prediction column (repeatable; default: all but the target)")
@@ -248,14 +258,21 @@ def display_problem(environ: Mapping[str, str] | None = None,
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:
-    params = {}
+    params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             shown = quoted(pair)
             raise LossguiError(f"--param {shown}: write it as NAME=VALUE, e.g. eps=1e-7",
                                f"--param {shown}: 名前=値 の形で書いてください(例: eps=1e-7)")
-        params[name.strip()] = value.strip()
+        name, value = name.strip(), value.strip()
+        if name in params:  # the last one winning silently hid a typo in the first
+            raise LossguiError(
+                f"--param {name} is given twice ({quoted(params[name])}, then {quoted(value)}): "
+                "give it once",
+                f"--param {name} が2回指定されています({quoted(params[name])} と "
+                f"{quoted(value)})。1回だけ指定してください")
+        params[name] = value
     return params
 
 
@@ -624,14 +641,29 @@ def _descent_table(
             lines.append("  ".join([f"{step:<4}", *cells]).rstrip())
     lines.append("")
     for name, run in runs:
-        values = run.final.ravel().tolist()
-        shown = ", ".join(repr(v) for v in values[:FINAL_SHOWN])
-        more = f", … ({len(values) - FINAL_SHOWN} more; --format json lists all)" \
-            if len(values) > FINAL_SHOWN else ""
-        lines.append(f"final {name} (step {len(run.totals) - 1}): [{shown}{more}]")
+        step = len(run.totals) - 1
+        if run.final.ndim == 1:
+            lines.append(f"final {name} (step {step}): {_final_row(run.final)}")
+            continue
+        # A batch as the file holds it: one row of K values per sample, not one long list.
+        samples = len(run.final)
+        lines.append(f"final {name} (step {step}), one row per sample:")
+        lines += [f"  {n + 1}: {_final_row(row)}" for n, row in
+                  enumerate(run.final[:SAMPLES_LISTED])]
+        if samples > SAMPLES_LISTED:
+            lines.append(f"  … {samples - SAMPLES_LISTED} more samples (--format json lists "
+                         "them all)")
     if problems:
         lines += ["", *(_problem_line(name, p) for name, p in problems)]
     return "\n".join(lines) + "\n"
+
+
+def _final_row(values: FloatArray) -> str:
+    """One vector (or one sample's K values) after the last step, at most FINAL_SHOWN of them."""
+    shown = ", ".join(repr(v) for v in values[:FINAL_SHOWN].tolist())
+    more = f", … ({len(values) - FINAL_SHOWN} more; --format json lists all)" \
+        if len(values) > FINAL_SHOWN else ""
+    return f"[{shown}{more}]"
 
 
 def _width(text: str) -> int:

@@ -7,12 +7,14 @@ full set of flagged elements is returned as a mask so a view can highlight all o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.cache_blocks import cache_blocks
 from lossgui.core.numbers import short
 from lossgui.core.problems import Message, Problem, Severity, element_name
 
@@ -35,7 +37,7 @@ class Ranges:
     @classmethod
     def of(cls, y: FloatArray, t: FloatArray) -> Ranges:
         """The ranges of ``y`` and ``t``."""
-        return cls(float(np.min(y)), float(np.max(y)), float(np.min(t)), float(np.max(t)))
+        return cls(*_min_max(y), *_min_max(t))
 
     @property
     def finite(self) -> bool:
@@ -51,6 +53,24 @@ class Ranges:
     def t(self) -> tuple[float, float]:
         """The smallest and largest t."""
         return self.t_low, self.t_high
+
+
+# The smallest and largest of a slice are taken while it is in the cache, so each array is read
+# from memory once instead of twice: 0.88 → 0.66 ms for Ranges.of at 10⁶ elements (slices of
+# 2¹⁴, 2¹⁵, 2¹⁶, 2¹⁷ elements: 0.70, 0.70, 0.66, 0.70 ms). min and max are exact, so the result
+# is the whole array's: NaN if any element is NaN.
+_RANGE_BLOCK = 1 << 16
+
+
+def _min_max(values: FloatArray) -> tuple[float, float]:
+    if values.size <= _RANGE_BLOCK:
+        return float(np.min(values)), float(np.max(values))
+    flat = values.reshape(-1)
+    lows, highs = [], []
+    for part in cache_blocks(flat.size, _RANGE_BLOCK):
+        lows.append(np.min(flat[part]))
+        highs.append(np.max(flat[part]))  # the slice is still in the cache
+    return float(np.min(lows)), float(np.max(highs))
 
 
 def within(bounds: tuple[float, float] | None, low: float, high: float) -> bool:
@@ -130,41 +150,71 @@ class Findings:
 def missing(
     findings: Findings, y: FloatArray, t: FloatArray, explained: BoolArray | None = None
 ) -> BoolArray:
-    """Flag blanks and non-numbers in y and t; return where either is missing.
+    """Flag blanks (NaN) in y and t; return where either is missing.
 
-    Elements of t that are ``explained`` already (the rows of a blank or unusable class index)
-    count as missing but are not listed again. Also records ``findings.ranges`` for the loss's
-    own checks.
+    ±∞ is not missing: it is a value (1e400 reads as ∞) that the formula computes, and
+    :func:`infinite` says what its term became. Elements of t that are ``explained`` already
+    (the rows of a blank or unusable class index) count as missing but are not listed again.
+    Also records ``findings.ranges`` for the loss's own checks.
     """
     findings.ranges = ranges = Ranges.of(y, t)
     if ranges.finite:
         # Four reductions are far cheaper than the masks below, and settle the usual all-finite
         # case (a NaN anywhere makes its minimum NaN; an infinity shows as the min or max).
         return np.zeros(y.shape, dtype=bool)
-    bad_t = ~np.isfinite(t)
-    bad_y = ~np.isfinite(y)
+    bad_t = np.isnan(t)
+    bad_y = np.isnan(y)
     findings.per_element(
         bad_t if explained is None else bad_t & ~explained,
         "missing_t",
-        lambda i: (f"{element_name('t', i)} is missing or not a finite number, "
-                   "so the loss cannot be computed there.",
-                   f"{element_name('t', i)} が空欄か有限の数ではないため、"
-                   "そこでは損失を計算できません。"),
-        ("t is missing or not finite there.", "t が空欄か有限の数ではありません。"),
+        lambda i: _missing_message(element_name("t", i)),
+        ("t is missing there.", "t が空欄です。"),
     )
     # A blank y beside a blank t is listed too: each blocks the total on its own, and each is
     # a cell the user must fill (the tester saw only t₆ marked and "2 problems" for 4 blanks).
     findings.per_element(
         bad_y,
         "missing_y",
-        lambda i: (f"{element_name('y', i)} is missing or not a finite number, "
-                   "so the loss cannot be computed there.",
-                   f"{element_name('y', i)} が空欄か有限の数ではないため、"
-                   "そこでは損失を計算できません。"),
-        ("y is missing or not finite there.", "y が空欄か有限の数ではありません。"),
+        lambda i: _missing_message(element_name("y", i)),
+        ("y is missing there.", "y が空欄です。"),
     )
     result: BoolArray = bad_t | bad_y
     return result
+
+
+def _missing_message(name: str) -> Message:
+    return (f"{name} is missing (blank or nan), so its term, and so the total, is not a number.",
+            f"{name} が空欄(または nan)なので、その項も合計も数になりません。")
+
+
+def infinite(findings: Findings, y: FloatArray, t: FloatArray, terms: FloatArray) -> None:
+    """Flag ±∞ in t and y, each with what its term of the loss became: ±∞, 0 or not a number.
+
+    So the warning agrees with the total it is printed under (an ∞ term makes the total ∞, an
+    ∞ − ∞ makes it NaN, and a zero target weights an ∞ away to exactly 0).
+    """
+    for symbol, values, other in (("t", t, y), ("y", y, t)):
+        findings.per_element(
+            np.isinf(values) & ~np.isnan(other),  # beside a blank, the blank says it all
+            f"{symbol}_infinite",
+            lambda i, s=symbol, v=values: _infinite_message(  # type: ignore[misc]
+                element_name(s, i), float(v[i]), float(terms[i])),
+            (f"{symbol} is infinite there.", f"{symbol} が無限大です。"),
+        )
+
+
+def _infinite_message(name: str, value: float, term: float) -> Message:
+    shown = "∞" if value > 0 else "−∞"
+    if math.isnan(term):
+        term_en, term_ja = "not a number (∞ − ∞ and 0·∞ have no value)", \
+            "数になりません(∞ − ∞ や 0·∞ には値がありません)"
+    else:
+        term_en = term_ja = "∞" if term == math.inf else "−∞" if term == -math.inf \
+            else short(term)
+    return (f"{name} is {shown}: a number beyond float64's ±1.8e308 (such as 1e400) is read as "
+            f"infinite; its term is {term_en}.",
+            f"{name} は {shown} です。float64 の範囲 ±1.8e308 を超える数(1e400 など)は無限大に"
+            f"なります。その項は {term_ja} です。")
 
 
 def outside(

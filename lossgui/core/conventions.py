@@ -1,24 +1,43 @@
 """Why do other tools give another number? Each common convention, computed, with its reason.
 
-The values follow each tool's documented definition (re-derived here in numpy, none of the tools
-is a dependency): the article's plain sums, the book *Deep Learning from Scratch*, PyTorch,
-Keras and scikit-learn. ``None`` as a value means the tool refuses this input; ``reason`` says why.
+The values follow each tool's definition (re-derived here in numpy, none of the tools is a
+dependency): the article's plain sums, the book *Deep Learning from Scratch*, PyTorch, Keras and
+scikit-learn. ``None`` as a value means the tool refuses this input; ``reason`` says why. Every
+library row names the versions it describes (``version``), measured with the real libraries:
+tests/core/data/{torch,keras,sklearn_log_loss}.jsonl, by the probe scripts beside them.
+
+Each function is given the whole N×K batch (a vector is one sample) and reduces it as that
+function does by default: the article's and the book's sums add every element, the libraries
+take their mean.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from lossgui.core.arrays import FloatArray
+from lossgui.core.classes import NotOneHot, class_indices
+from lossgui.core.evaluate import evaluate
+from lossgui.core.losses import InputKind, get_loss
 from lossgui.core.numbers import short
+from lossgui.core.params import ParamValue
 from lossgui.core.problems import element_name
 
 BOOK_DELTA = 1e-7
 KERAS_EPSILON = 1e-7
 PYTORCH_LOG_FLOOR = -100.0
+# The versions measured (tests/core/data/*.jsonl): PyTorch 2.13.0 (the one CPU wheel at hand);
+# Keras 3.0.5, 3.1.1, 3.2.1, 3.3.3, 3.6.0, 3.9.2, 3.12.0 and 3.15.1 gave the same numbers.
+PYTORCH_VERSIONS = "2.13"
+KERAS_VERSIONS = "3.0–3.15"
+# What the general table's functions read; under a loss reading anything else (logits, scores,
+# log-probabilities, rates) they would take those numbers for probabilities, so they are left out.
+READ_AS_PROBABILITIES = frozenset({InputKind.PROBABILITY, InputKind.REAL})
 
 
 @dataclass(frozen=True)
@@ -30,6 +49,12 @@ class Convention:
     value: float | None
     reason: str
     reason_ja: str = ""
+    version: str = ""  # the library versions described ("2.13", "3.0–3.15"); "" for a book
+
+    @property
+    def label(self) -> str:
+        """The tool with the versions it describes: "PyTorch 2.13", "scikit-learn 1.3–1.4"."""
+        return f"{self.tool} {self.version}" if self.version else self.tool
 
     def explain(self, language: str) -> str:
         """The reason in ``language`` ("ja…" for Japanese, else English)."""
@@ -117,48 +142,49 @@ def _sklearn_log_loss(renormalises: bool, refuses_outside: bool) -> Formula:
     return formula
 
 
-_TABLE: tuple[tuple[str, str, Formula, str, str], ...] = (
-    ("the article", "2乗和誤差 Σ (y−t)²", _article_sse, "A plain sum of squared differences.",
+# tool, versions, function, formula, reason (English, Japanese)
+_TABLE: tuple[tuple[str, str, str, Formula, str, str], ...] = (
+    ("the article", "", "2乗和誤差 Σ (y−t)²", _article_sse, "A plain sum of squared differences.",
      "差の2乗をそのまま足し合わせます。"),
-    ("the article", "交差エントロピー誤差 −Σ t log y", _article_cee,
+    ("the article", "", "交差エントロピー誤差 −Σ t log y", _article_cee,
      "A plain sum with no δ inside the log (so a y of 0 where t is 1 would be infinite).",
      "log の中に δ を足さずにそのまま足します(t = 1 のところで y = 0 なら無限大)。"),
-    ("Deep Learning from Scratch", "sum_squared_error: ½ Σ (y−t)²", _book_sse,
+    ("Deep Learning from Scratch", "", "sum_squared_error: ½ Σ (y−t)²", _book_sse,
      "The book multiplies by ½ so that the gradient is simply y − t.",
      "書籍は ½ を掛けて、勾配がちょうど y − t になるようにしています。"),
-    ("Deep Learning from Scratch", "cross_entropy_error (1-D): −Σ t log(y + 1e-7)",
+    ("Deep Learning from Scratch", "", "cross_entropy_error (1-D): −Σ t log(y + 1e-7)",
      _book_cee_delta, "The book adds δ = 1e-7 inside the log so that log 0 never happens.",
      "書籍は log の中に δ = 1e-7 を足して、log 0 にならないようにしています。"),
-    ("Deep Learning from Scratch", "cross_entropy_error (batch, argmax of t)",
+    ("Deep Learning from Scratch", "", "cross_entropy_error (batch, argmax of t)",
      _book_cross_entropy_error,
      "The batch version takes the argmax of a one-hot t, so only the first 1 of each row "
      "counts, and divides by the batch size.",
      "バッチ版は one-hot の t の argmax をとるので、各行の最初の 1 だけが数えられ、"
      "バッチサイズで割ります。"),
-    ("Keras", "categorical_crossentropy (float32)", _keras_categorical,
+    ("Keras", KERAS_VERSIONS, "categorical_crossentropy (float32)", _keras_categorical,
      "Keras divides y by its sum, then clips to [1e-7, 1 − 1e-7], in float32.",
      "Keras は y をその合計で割ってから [1e-7, 1 − 1e-7] にクリップし、float32 で計算します。"),
-    ("PyTorch", "mse_loss (reduction='mean')", _pytorch_mse,
+    ("PyTorch", PYTORCH_VERSIONS, "mse_loss (reduction='mean')", _pytorch_mse,
      "PyTorch's default reduction is the mean over elements, not the sum.",
      "PyTorch の既定の reduction は合計ではなく要素の平均です。"),
-    ("PyTorch", "binary_cross_entropy (mean)", _pytorch_bce,
+    ("PyTorch", PYTORCH_VERSIONS, "binary_cross_entropy (mean)", _pytorch_bce,
      "Each element is a separate yes/no question, t = 0 terms count too; log is clamped at −100.",
      "各要素を別々の2択問題として扱うので t = 0 の項も数えます。log は −100 で下限を切ります。"),
-    ("scikit-learn", "log_loss (1.3–1.4)", _sklearn_log_loss(True, False),
+    ("scikit-learn", "1.3–1.4", "log_loss", _sklearn_log_loss(True, False),
      "scikit-learn 1.3–1.4 clip y to [ε, 1 − ε] (float64 ε), then renormalise each row to sum "
      "1 (warning that 1.5 will stop). Several 1s in t are taken, each adding its −log y; soft "
      "targets and a single class are refused.",
      "scikit-learn 1.3〜1.4 は y を [ε, 1 − ε](float64 の ε)にクリップしてから、各行を合計 1 "
      "に正規化します(1.5 でやめると警告)。t に 1 が複数あってもそのまま受け付け、それぞれが "
      "−log y を足します。0/1 でない t と1クラスだけの入力は受け付けません。"),
-    ("scikit-learn", "log_loss (1.5–1.6)", _sklearn_log_loss(False, False),
+    ("scikit-learn", "1.5–1.6", "log_loss", _sklearn_log_loss(False, False),
      "From 1.5 scikit-learn no longer renormalises: y is only clipped to [ε, 1 − ε], with a "
      "warning when it does not sum to 1. Several 1s in t are taken; soft targets and a single "
      "class are refused.",
      "1.5 から scikit-learn は正規化しません。y を [ε, 1 − ε] にクリップするだけで、合計が 1 "
      "でなければ警告します。t に 1 が複数あっても受け付け、0/1 でない t と1クラスだけの入力は"
      "受け付けません。"),
-    ("scikit-learn", "log_loss (1.7–1.9)", _sklearn_log_loss(False, True),
+    ("scikit-learn", "1.7–1.9", "log_loss", _sklearn_log_loss(False, True),
      "As 1.5–1.6, but from 1.7 a y below 0 or above 1 is refused instead of clipped.",
      "1.5〜1.6 と同じですが、1.7 からは 0 未満や 1 を超える y をクリップせずに拒否します。"),
 )
@@ -235,46 +261,50 @@ def _crammer_singer(y: FloatArray, t: FloatArray) -> float | None:
     return float(np.mean(np.maximum(0.0, 1.0 + rivals - picked)))
 
 
-_BY_LOSS: tuple[tuple[frozenset[str], str, str, Formula, str, str], ...] = (
-    (frozenset({"kl"}), "PyTorch", "kl_div(log y, t) (reduction='mean')", _torch_kl_div_mean,
+# losses, tool, versions, function, formula, reason (English, Japanese)
+_BY_LOSS: tuple[tuple[frozenset[str], str, str, str, Formula, str, str], ...] = (
+    (frozenset({"kl"}), "PyTorch", PYTORCH_VERSIONS, "kl_div(log y, t) (reduction='mean')",
+     _torch_kl_div_mean,
      "PyTorch's default 'mean' divides the sum by every element (N·K), not by the N samples: "
      "use reduction='batchmean' for the KL divergence per sample (lossgui's mean).",
      "PyTorch の既定の 'mean' は合計を全要素数 N·K で割ります(サンプル数 N ではありません)。"
      "1サンプルあたりの KL ダイバージェンス(lossgui の mean)には reduction='batchmean' を"
      "使います。"),
-    (frozenset({"hinge"}), "Keras", "hinge", _keras_hinge,
+    (frozenset({"hinge"}), "Keras", KERAS_VERSIONS, "hinge", _keras_hinge,
      "Keras turns 0/1 labels into −1/+1 only when every label is 0 or 1; mixed with −1, a 0 "
      "stays 0 (cost 1 whatever y). lossgui reads each 0 as −1.",
      "Keras は全部のラベルが 0 か 1 のときだけ −1/+1 に変換します。−1 と混ざると 0 は 0 の"
      "まま(y によらず損失 1)。lossgui はどの 0 も −1 として読みます。"),
-    (frozenset({"squared_hinge"}), "Keras", "squared_hinge", _keras_squared_hinge,
+    (frozenset({"squared_hinge"}), "Keras", KERAS_VERSIONS, "squared_hinge", _keras_squared_hinge,
      "As Keras hinge: 0/1 labels become −1/+1 only when every label is 0 or 1.",
      "Keras の hinge と同じく、全部のラベルが 0 か 1 のときだけ −1/+1 に変換します。"),
-    (frozenset({"mape"}), "scikit-learn", "mean_absolute_percentage_error", _sklearn_mape,
+    (frozenset({"mape"}), "scikit-learn", "", "mean_absolute_percentage_error", _sklearn_mape,
      "A fraction, not a percentage (no ×100), and |t| is floored at float64 ε ≈ 2.2e-16 "
      "instead of Keras's 1e-7, so t = 0 costs even more.",
      "百分率ではなく割合(×100 しない)で、|t| の下限は Keras の 1e-7 ではなく float64 の "
      "ε ≈ 2.2e-16 なので、t = 0 ではさらに大きくなります。"),
-    (frozenset({"msle"}), "Keras", "mean_squared_logarithmic_error", _keras_msle,
+    (frozenset({"msle"}), "Keras", KERAS_VERSIONS, "mean_squared_logarithmic_error", _keras_msle,
      "Keras replaces every y and t below 1e-7 by 1e-7 first, so negative values count as 0; "
      "lossgui (as scikit-learn) uses log(1 + x) as it is.",
      "Keras は 1e-7 未満の y と t を先に 1e-7 に置き換えるので、負の値は 0 として扱われます。"
      "lossgui は(scikit-learn と同じく)log(1 + x) をそのまま使います。"),
-    (frozenset({"poisson"}), "PyTorch", "poisson_nll_loss (defaults, log_input=True)",
+    (frozenset({"poisson"}), "PyTorch", PYTORCH_VERSIONS,
+     "poisson_nll_loss (defaults, log_input=True)",
      _torch_poisson_default,
      "PyTorch's default reads y as log λ: eʸ − t·y. lossgui's default is the same.",
      "PyTorch の既定は y を log λ として読みます: eʸ − t·y。lossgui の既定も同じです。"),
-    (frozenset({"poisson"}), "Keras", "poisson", _keras_poisson,
+    (frozenset({"poisson"}), "Keras", KERAS_VERSIONS, "poisson", _keras_poisson,
      "Keras reads y as the rate λ itself: y − t·log(y + 1e-7), i.e. log_input false with "
      "eps 1e-7.",
      "Keras は y を率 λ そのものとして読みます: y − t·log(y + 1e-7)。log_input を false、"
      "eps を 1e-7 にしたのと同じです。"),
-    (frozenset({"soft_margin"}), "PyTorch", "soft_margin_loss", _torch_soft_margin,
+    (frozenset({"soft_margin"}), "PyTorch", PYTORCH_VERSIONS, "soft_margin_loss",
+     _torch_soft_margin,
      "PyTorch computes log(1 + e^(−t·y)) as written, so −t·y above ≈ 710 (≈ 89 in float32) "
      "overflows to ∞; lossgui's stable form gives ≈ −t·y.",
      "PyTorch は log(1 + e^(−t·y)) を式のまま計算するので、−t·y が約 710(float32 では約 89)"
      "を超えると ∞ になります。lossgui の安定な形では約 −t·y です。"),
-    (frozenset({"categorical_hinge"}), "Crammer & Singer", "max(0, 1 + max_{i≠c} zᵢ − z_c)",
+    (frozenset({"categorical_hinge"}), "Crammer & Singer", "", "max(0, 1 + max_{i≠c} zᵢ − z_c)",
      _crammer_singer,
      "The textbook multi-class hinge uses the largest wrong score; Keras's max((1 − t)·z) "
      "also sees the 0 at the correct class, so when every wrong score is negative it uses 0.",
@@ -283,38 +313,198 @@ _BY_LOSS: tuple[tuple[frozenset[str], str, str, Formula, str, str], ...] = (
 )
 
 
-def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None) -> list[Convention]:
-    """Every convention in the table, evaluated on this prediction and target.
+# --- the functions a user of logits reaches for ---------------------------------------------------
 
-    With ``loss_id``, the framework defaults that differ for that loss follow.
+
+def _log_softmax(z: NDArray[np.floating[Any]]) -> NDArray[np.floating[Any]]:
+    """log softmax along the last axis in z's own precision (float32 for Keras)."""
+    shifted = z - np.max(z, axis=-1, keepdims=True)
+    norm = np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+    result: NDArray[np.floating[Any]] = shifted - norm
+    return result
+
+
+def _one_class_each(t: FloatArray) -> bool:
+    """Whether every sample of t is one-hot, so that it can be given as class indices."""
+    return not isinstance(class_indices(np.atleast_2d(t)), NotOneHot)
+
+
+def _torch_cross_entropy(z: FloatArray, t: FloatArray, smoothing: float,
+                         indices: bool) -> float | None:
+    # PyTorch cross_entropy is lossgui's softmax_cee with reduction='mean' (float64): the same
+    # rule, so the same code. Class indices exist only for one-hot samples.
+    if indices and not _one_class_each(t):
+        return None
+    return evaluate("softmax_cee", z, t, label_smoothing=smoothing, reduction="mean").total
+
+
+def _keras_categorical_logits(z: FloatArray, t: FloatArray, smoothing: float,
+                              sparse: bool) -> float | None:
+    # Keras 3 (float32, torch backend): label_smoothing makes t·(1 − ε) + ε/K; the sparse class
+    # takes class indices and has no label_smoothing argument.
+    if sparse and not _one_class_each(t):
+        return None
+    z32 = np.atleast_2d(z).astype(np.float32)
+    t32 = np.atleast_2d(t).astype(np.float32)
+    if smoothing and not sparse:
+        t32 = t32 * np.float32(1 - smoothing) + np.float32(smoothing / t32.shape[-1])
+    per_sample = -np.sum(t32 * _log_softmax(z32), axis=-1)
+    return float(np.mean(per_sample))
+
+
+def _torch_bce_logits(z: FloatArray, t: FloatArray) -> float | None:
+    # PyTorch binary_cross_entropy_with_logits is lossgui's bce_logits (float64, mean).
+    return evaluate("bce_logits", z, t).total
+
+
+def _keras_binary_logits(z: FloatArray, t: FloatArray) -> float | None:
+    # Keras 3 BinaryCrossentropy(from_logits=True): max(z, 0) − z·t + log(1 + e^−|z|) in float32,
+    # the mean over each sample's elements, then over the samples.
+    z32, t32 = np.atleast_2d(z).astype(np.float32), np.atleast_2d(t).astype(np.float32)
+    terms = np.maximum(z32, 0) - z32 * t32 + np.log1p(np.exp(-np.abs(z32)))
+    return float(np.mean(np.mean(terms, axis=-1)))
+
+
+def _smoothing_suffix(smoothing: float) -> str:
+    return f", label_smoothing={short(smoothing)}" if smoothing else ""
+
+
+def _logit_rows(loss_id: str | None, z: FloatArray, t: FloatArray,
+                params: Mapping[str, ParamValue]) -> list[Convention]:
+    """What PyTorch and Keras report for logits, under the losses that read them."""
+    if loss_id == "bce_logits":
+        return [
+            Convention("PyTorch", "binary_cross_entropy_with_logits(z, t)", _torch_bce_logits(z, t),
+                       "The mean over every element (reduction='mean'), in float64: lossgui's "
+                       "bce_logits with reduction mean.",
+                       "全要素の平均(reduction='mean')を float64 で計算します。lossgui の "
+                       "bce_logits(reduction mean)と同じです。", PYTORCH_VERSIONS),
+            Convention("Keras", "BinaryCrossentropy(from_logits=True)", _keras_binary_logits(z, t),
+                       "The mean over each sample's elements, then over the samples, in float32 "
+                       "(so the last digits differ).",
+                       "各サンプルの要素で平均してからサンプルで平均し、float32 で計算します"
+                       "(そのため下の桁が違います)。", KERAS_VERSIONS),
+        ]
+    if loss_id != "softmax_cee":
+        return []
+    smoothing = float(params.get("label_smoothing", 0.0))
+    suffix = _smoothing_suffix(smoothing)
+    return [
+        Convention("PyTorch", f"cross_entropy(z, class indices{suffix})",
+                   _torch_cross_entropy(z, t, smoothing, indices=True),
+                   "t as class indices (tensor([0, 1, 2, 1])), each sample's one 1: the mean over "
+                   "the N samples of −log softmax(z)[c] (reduction='mean'), label_smoothing as set "
+                   "on the left, in float64. A sample that is not one-hot has no class index.",
+                   "t をクラス番号(tensor([0, 1, 2, 1]))として、各サンプルのただ1つの 1 を渡し"
+                   "ます。N サンプルでの −log softmax(z)[c] の平均(reduction='mean')で、"
+                   "label_smoothing は左の設定のまま、float64 で計算します。one-hot でない"
+                   "サンプルにはクラス番号がありません。", PYTORCH_VERSIONS),
+        Convention("PyTorch", f"cross_entropy(z, probabilities{suffix})",
+                   _torch_cross_entropy(z, t, smoothing, indices=False),
+                   "t as class probabilities (a float tensor shaped like z), taken as they are: "
+                   "the mean over the N samples of −Σ t log softmax(z). For a one-hot t the same "
+                   "as with class indices.",
+                   "t をクラスの確率(z と同じ形の float のテンソル)としてそのまま渡します。"
+                   "N サンプルでの −Σ t log softmax(z) の平均です。one-hot の t ならクラス番号と"
+                   "同じ値です。",
+                   PYTORCH_VERSIONS),
+        Convention("Keras", f"CategoricalCrossentropy(from_logits=True{suffix})",
+                   _keras_categorical_logits(z, t, smoothing, sparse=False),
+                   "One-hot or soft t, the mean over the samples, in float32 (so the last digits "
+                   "differ); label_smoothing makes t·(1 − ε) + ε/K, as PyTorch.",
+                   "one-hot でもソフトな t でもよく、サンプルでの平均を float32 で計算します(その"
+                   "ため下の桁が違います)。label_smoothing は PyTorch と同じく t·(1 − ε) + ε/K "
+                   "にします。", KERAS_VERSIONS),
+        Convention("Keras", "SparseCategoricalCrossentropy(from_logits=True)",
+                   _keras_categorical_logits(z, t, smoothing, sparse=True),
+                   "t as class indices, the mean over the samples, in float32. It has no "
+                   "label_smoothing argument, so a smoothing set on the left is not applied.",
+                   "t をクラス番号として、サンプルでの平均を float32 で計算します。label_smoothing "
+                   "の引数がないので、左で設定した smoothing はかかりません。", KERAS_VERSIONS),
+    ]
+
+
+def _defaults(loss_id: str) -> dict[str, ParamValue]:
+    return {p.name: p.default for p in get_loss(loss_id).params}
+
+
+def reads_probabilities(loss_id: str | None, params: Mapping[str, ParamValue] | None = None
+                        ) -> bool:
+    """Whether the general table's functions (which read y as probabilities) apply to this loss."""
+    if loss_id is None:
+        return True
+    given = _defaults(loss_id) | dict(params or {})
+    return get_loss(loss_id).expects_for(given) in READ_AS_PROBABILITIES
+
+
+def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None,
+            params: Mapping[str, ParamValue] | None = None) -> list[Convention]:
+    """Every convention that applies, evaluated on this prediction and target (a vector or N×K).
+
+    The general table reads y as probabilities, so it is left out under a loss that reads
+    logits, scores or rates; with ``loss_id`` the framework functions for that loss follow.
     """
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
-    rows = [Convention(tool, function, formula(y, t), reason, reason_ja)
-            for tool, function, formula, reason, reason_ja in _TABLE]
-    rows += [Convention(tool, function, formula(y, t), reason, reason_ja)
-             for losses, tool, function, formula, reason, reason_ja in _BY_LOSS
+    given = (_defaults(loss_id) if loss_id else {}) | dict(params or {})
+    rows = [Convention(tool, function, formula(y, t), reason, reason_ja, version)
+            for tool, version, function, formula, reason, reason_ja in _TABLE
+            if reads_probabilities(loss_id, given)]
+    rows += [Convention(tool, function, formula(y, t), reason, reason_ja, version)
+             for losses, tool, version, function, formula, reason, reason_ja in _BY_LOSS
              if loss_id in losses]
-    return rows
+    return rows + _logit_rows(loss_id, y, t, given)
+def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
+                  loss_id: str | None = None,
+                  params: Mapping[str, ParamValue] | None = None) -> list[str]:
+    """Plain-language remarks on the input beside the conventions ("t has two 1s", …).
 
-
-def input_remarks(y: FloatArray, t: FloatArray, language: str = "en") -> list[str]:
-    """Plain-language remarks on the input beside the conventions ("t has two 1s", …)."""
+    A 2-D y and t are a batch: each sample is looked at on its own, and the remarks say that
+    the values are the whole batch's. Sums of y are remarked on only where y are probabilities.
+    """
     ja = language.startswith("ja")
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
+    batch = y.ndim == 2
     remarks = []
-    ones = int(np.count_nonzero(t == 1))
-    if ones > 1:
-        remarks.append(f"t には 1 が {ones} 個 — マルチラベルですか?" if ja
-                       else f"t has {ones} ones — is this multi-label?")
-    total = float(np.nansum(y))
-    if not np.isclose(total, 1.0):
-        remarks.append(f"y の合計は {short(total)} で、1 ではありません" if ja
-                       else f"y sums to {short(total)}, not 1")
-    for k in np.flatnonzero((y == 0) & (t == 1))[:5]:
-        index = (int(k),)
-        y_k, t_k = element_name("y", index), element_name("t", index)
+    if batch:
+        remarks.append(
+            f"{len(y)} サンプルのバッチ: どの値もバッチ全体のもので、各関数の既定のまとめ方です"
+            "(ライブラリはサンプルか要素での平均、記事と書籍の和は全要素の合計)" if ja else
+            f"A batch of {len(y)} samples: every value is the whole batch's, reduced as each "
+            "function does by default (the libraries take the mean over the samples or the "
+            "elements; the article's and the book's sums add every element)")
+    if not reads_probabilities(loss_id, params):
+        assert loss_id is not None
+        kind = get_loss(loss_id).expects_for(
+            _defaults(loss_id) | dict(params or {})).describe(language)
+        remarks.append(
+            f"{loss_id} が読むのは{kind}なので、y を確率として読む関数(記事・書籍の式、Keras の "
+            "categorical_crossentropy、PyTorch の mse_loss と binary_cross_entropy、scikit-learn "
+            "の log_loss)は当てはまらず、表に載せていません" if ja else
+            f"{loss_id} reads {kind}, so the functions that read y as probabilities (the "
+            "article's and the book's, Keras categorical_crossentropy, PyTorch mse_loss and "
+            "binary_cross_entropy, scikit-learn log_loss) do not apply and are left out")
+    rows_y, rows_t = np.atleast_2d(y), np.atleast_2d(t)
+
+    def where(n: int) -> str:
+        if not batch:
+            return ""
+        return f"サンプル {n + 1}: " if ja else f"sample {n + 1}: "
+
+    for n in np.flatnonzero(np.count_nonzero(rows_t == 1, axis=1) > 1)[:3]:
+        ones = int(np.count_nonzero(rows_t[n] == 1))
+        remarks.append(where(n) + (f"t には 1 が {ones} 個 — マルチラベルですか?" if ja
+                                   else f"t has {ones} ones — is this multi-label?"))
+    if reads_probabilities(loss_id, params):
+        totals = np.nansum(rows_y, axis=1)
+        for n in np.flatnonzero(~np.isclose(totals, 1.0))[:3]:
+            total = short(float(totals[n]))
+            remarks.append(where(n) + (f"y の合計は {total} で、1 ではありません" if ja
+                                       else f"y sums to {total}, not 1"))
+    for index in np.argwhere((y == 0) & (t == 1))[:5]:
+        at = tuple(int(i) for i in index)
+        y_k, t_k = element_name("y", at), element_name("t", at)
         remarks.append(
             f"{t_k} が 1 なのに {y_k} が 0 です" if ja else f"{y_k} is 0 where {t_k} is 1"
         )

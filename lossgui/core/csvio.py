@@ -90,6 +90,7 @@ class DataSet:
                 f"{self.source}: 正解の列 {quoted(target_name)} はありません"
                 f"(列: {self._listed()})。--target で指定してください",
             )
+        check_chosen(target_name, predictions)
         chosen = list(predictions) or [
             n for n in self.names
             if n != target_name and (not self.is_batch or self.column(n).ndim == 2)
@@ -111,6 +112,21 @@ class DataSet:
         """The column names for a message: quoted, at most ``most`` of them."""
         shown = ", ".join(quoted(n) for n in self.names[:most])
         return shown + (f", … ({len(self.names):,})" if len(self.names) > most else "")
+
+
+def check_chosen(target: str, predictions: Sequence[str]) -> None:
+    """Refuse a --pred that is the target (t against itself is always 0) or is named twice."""
+    for i, name in enumerate(predictions):
+        if name == target:
+            raise LossguiError(
+                f"--pred {quoted(name)} is the target: each prediction is compared with it, so "
+                "it cannot be one (choose another --target to compare it)",
+                f"--pred {quoted(name)} は正解の列です。予測は正解と比べるものなので、正解を"
+                "予測にはできません(比べるなら --target で別の列を正解にしてください)")
+        if name in predictions[:i]:
+            raise LossguiError(f"--pred {quoted(name)} is given twice: name each column once",
+                               f"--pred {quoted(name)} が2回指定されています。各列は1回だけ"
+                               "指定してください")
 
 
 def decode(raw: bytes, source: str) -> str:

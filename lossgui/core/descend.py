@@ -44,10 +44,12 @@ MAX_STEPS = 10_000
 MAX_TRAJECTORY_VALUES = 20_000_000
 
 # The squash behind each probability loss's y when stepping on logits. The class-summed losses
-# (cee, kl, and the article's SSE, which compares a softmax output with a one-hot t) share one
-# probability per sample; BCE asks one yes/no question per element.
+# (cee, kl, and the article's SSE, which compares a softmax output with a one-hot t; MSE is the
+# same squares averaged, so it steps the same way) share one probability per sample; BCE asks
+# one yes/no question per element.
 LOGIT_SQUASH: dict[str, Squash] = {
     "sse": Squash.SOFTMAX,
+    "mse": Squash.SOFTMAX,
     "cee": Squash.SOFTMAX,
     "kl": Squash.SOFTMAX,
     "bce": Squash.SIGMOID,
@@ -348,14 +350,21 @@ def check_space(loss: Loss, space: str) -> str:
     if space == "logits" and loss.expects is InputKind.LOGIT:
         return "input"  # the logits are this loss's own input
     if space == "logits" and loss.id not in LOGIT_SQUASH:
-        names = ", ".join(LOGIT_SQUASH)
+        softmax, sigmoid = squashed_by(Squash.SOFTMAX), squashed_by(Squash.SIGMOID)
         raise DescendError(
-            f"{loss.id} reads {loss.expects.value}, not probabilities, so it has no logits to "
-            f"step on: use space input (logits are for {names})",
-            f"{loss.id} が読むのは{loss.expects.describe('ja')}で確率ではないので、進める"
-            f"ロジットがありません。space input を使ってください(logits は {names} 用です)",
+            f"{loss.id} has no logits to step on: space logits moves the z behind y = "
+            f"softmax(z) ({softmax}) or y = σ(z) ({sigmoid}), the losses that compare such "
+            "probabilities with a target; use space input",
+            f"{loss.id} には進めるロジットがありません。space logits が動かすのは y = softmax(z)"
+            f"({softmax})や y = σ(z)({sigmoid})の裏にある z で、そうした確率を正解と比べる"
+            "損失だけです。space input を使ってください",
         )
     return space
+
+
+def squashed_by(squash: Squash) -> str:
+    """The losses whose y steps on logits through ``squash``, as "sse, mse, cee, kl"."""
+    return ", ".join(loss_id for loss_id, used in LOGIT_SQUASH.items() if used is squash)
 
 
 def describe_space(loss: Loss, space: str, language: str) -> str:

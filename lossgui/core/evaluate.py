@@ -116,7 +116,10 @@ def evaluate_resolved(
         else:
             usable = ~checks.missing(findings, y, t, explained)
             loss.check(findings, y, t, p, usable)
-            values, grads = loss.compute(y, t, p, findings.ranges)
+            # With an ∞ about, only the careful formulas hold (a zero target times log ∞ is 0,
+            # as torch.xlogy, where the fast t·log y would give NaN).
+            ranges = findings.ranges
+            values, grads = loss.compute(y, t, p, ranges if ranges and ranges.finite else None)
             if not usable.all():
                 # A blank leaves its element, and so the total, unknown — even where a zero
                 # target would multiply it away (0·log y): missing is never silently zero.
@@ -140,6 +143,8 @@ def evaluate_resolved(
         if divisor != 1:
             np.divide(contributions, divisor, out=contributions)
             np.divide(gradient, divisor, out=gradient)
+        if findings.ranges is not None and not findings.ranges.finite:
+            checks.infinite(findings, y, t, contributions)
     return Evaluation(
         loss.id, p, total, contributions, gradient, tuple(findings.problems), findings.flagged
     )

@@ -19,6 +19,7 @@ from lossgui.core import checks
 from lossgui.core import margin_losses as margin
 from lossgui.core import regression_losses as regression
 from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.cache_blocks import CACHE_BLOCK, cache_blocks
 from lossgui.core.checks import Findings, Ranges, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
@@ -318,18 +319,28 @@ def _kl(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
     if r is not None and _positive(*r.y):  # t·log y and t / y need no masks
-        grads = np.divide(t, y)
-        np.subtract(0.0, grads, out=grads)
-        values = np.log(y)
-        np.multiply(t, values, out=values)
         # t·log t needs no mask either when every t is > 0 (0·log 0 is the case xlogy handles).
-        if _positive(*r.t):
-            own = np.log(t)
-            np.multiply(t, own, out=own)
-        else:
-            own = _xlogy(t, t)
-        np.subtract(own, values, out=own)
-        return own, grads
+        t_positive = _positive(*r.t)
+        values, grads = np.empty(y.shape), np.empty(y.shape)
+        flat_y, flat_t = y.reshape(-1), t.reshape(-1)
+        flat_values, flat_grads = values.reshape(-1), grads.reshape(-1)
+        scratch = np.empty(min(CACHE_BLOCK, y.size))
+        # Seven steps, each a slice at a time, so that two logs cost little more than numpy's
+        # one (t·log(t/y) rounds differently: the contributions would not be these numbers).
+        for part in cache_blocks(y.size):
+            ys, ts, own, g = flat_y[part], flat_t[part], flat_values[part], flat_grads[part]
+            weighted_log_y = scratch[:len(ys)]
+            np.divide(ts, ys, out=g)
+            np.subtract(0.0, g, out=g)
+            np.log(ys, out=weighted_log_y)
+            np.multiply(ts, weighted_log_y, out=weighted_log_y)
+            if t_positive:
+                np.log(ts, out=own)
+                np.multiply(ts, own, out=own)
+            else:
+                own[...] = _xlogy(ts, ts)
+            np.subtract(own, weighted_log_y, out=own)
+        return values, grads
     values = _xlogy(t, t) - _xlogy(t, y)
     return values, 0.0 - _x_over_y(t, y)
 
@@ -650,8 +661,10 @@ LOSSES: tuple[Loss, ...] = (
         ),
         regression.poisson, regression.check_poisson, task=Task.REGRESSION,
         expects_with=_poisson_input,
-        when=("Counts (visits, clicks, events per hour): y is the expected count.",
-              "カウントデータ(来店数・クリック数・1時間の件数)。y は期待される件数。"),
+        when=("Counts (visits, clicks, events per hour): y is log λ, the log of the expected "
+              "count (log_input=true, PyTorch's default); λ itself with log_input=false.",
+              "カウントデータ(来店数・クリック数・1時間の件数)。y は期待される件数 λ の対数 "
+              "log λ(log_input=true、PyTorch の既定)。log_input=false なら λ そのもの。"),
     ),
     Loss(
         "squared_hinge", "Squared hinge loss", "2乗ヒンジ損失",

@@ -12,7 +12,11 @@ from lossgui.core.arrays import FloatArray
 
 
 def xlogy(x: FloatArray, y: FloatArray) -> FloatArray:
-    """x·log y with 0·log y = 0 wherever x = 0, even where y is 0 (or negative)."""
+    """x·log y with 0·log y = 0 wherever x = 0, even where y is 0, negative or ∞.
+
+    torch.xlogy's documented cases (PyTorch 1.9 docs), except a NaN y: evaluate() marks that
+    element missing itself.
+    """
     out = np.zeros(np.broadcast(x, y).shape)
     weighted = x != 0
     np.multiply(x, np.log(y, where=weighted, out=np.full_like(out, np.nan)), out=out,

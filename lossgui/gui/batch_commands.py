@@ -6,13 +6,12 @@ inside ``model.batch()``, so a paste is evaluated once and undone in one step.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
-
 from lossgui.core.arrays import FloatArray
 from lossgui.core.document import ELEMENTS, SAMPLES, DocumentModel
+from lossgui.gui.commands import Describe, TextCommand
 
 
-class BatchCellsCommand(QUndoCommand):
+class BatchCellsCommand(TextCommand):
     """Write a samples×classes block into one column; a paste past the end adds samples first.
 
     ``values`` are N×K cells of ``column`` from (``sample``, ``element``); with ``extra_samples``
@@ -20,8 +19,9 @@ class BatchCellsCommand(QUndoCommand):
     """
 
     def __init__(self, document: DocumentModel, column: int, sample: int, element: int,
-                 values: FloatArray, extra_samples: int, extra_elements: int, text: str) -> None:
-        super().__init__(text)
+                 values: FloatArray, extra_samples: int, extra_elements: int,
+                 describe: Describe) -> None:
+        super().__init__(describe)
         self._document = document
         self._column = column
         self._at = (sample, element)
@@ -55,11 +55,11 @@ class BatchCellsCommand(QUndoCommand):
                 document.remove(SAMPLES, document.samples - samples, samples)
 
 
-class ClassIndicesCommand(QUndoCommand):
+class ClassIndicesCommand(TextCommand):
     """Show the target as class indices, or back as its one-hot table: one undo step."""
 
-    def __init__(self, document: DocumentModel, on: bool, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, document: DocumentModel, on: bool, describe: Describe) -> None:
+        super().__init__(describe)
         self._document = document
         self._on = on
 

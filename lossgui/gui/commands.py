@@ -8,7 +8,7 @@ element k of the one sample, a patch is a rows×columns block of several documen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -19,8 +19,12 @@ from lossgui.core.document import ELEMENTS, DocumentModel
 from lossgui.core.numbers import setting
 from lossgui.core.params import ParamValue
 from lossgui.gui.language import QT_TRANSLATE_NOOP
+from lossgui.gui.param_text import choice_label, param_label
 
 Patch = tuple[int, int, FloatArray]  # top row, left document column, rows×columns values
+# An undo text in the window's language when it is asked: after a language switch the Edit
+# menu tells the old edits again in the new language (a frozen string stayed in the old one).
+Describe = Callable[[], str]
 
 
 def _text(source: str, *args: object, n: int = -1) -> str:
@@ -44,7 +48,31 @@ def delete_rows_text(rows: Sequence[int]) -> str:
     return QCoreApplication.translate("Commands", "Delete %n rows", None, count)
 
 
-class SetCellsCommand(QUndoCommand):
+class TextCommand(QUndoCommand):
+    """An undo command that can tell its text again, in the language the window now speaks."""
+
+    def __init__(self, describe: Describe) -> None:
+        super().__init__(describe())
+        self._describe = describe
+
+    def set_describe(self, describe: Describe) -> None:
+        """Tell the command from now on with ``describe`` (a merged step counts more)."""
+        self._describe = describe
+        self.retell()
+
+    def retell(self) -> None:
+        """Say the text again in the current language."""
+        self.setText(self._describe())
+
+
+def _insert_rows_text(row: int, count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate("Commands", "Insert row %1").replace("%1", str(row + 1))
+    return QCoreApplication.translate("Commands", "Insert %n rows at row %1", None, count) \
+        .replace("%1", str(row + 1))
+
+
+class SetCellsCommand(TextCommand):
     """Write blocks of values; a paste past the end first adds the rows and columns it needs."""
 
     def __init__(
@@ -53,9 +81,9 @@ class SetCellsCommand(QUndoCommand):
         patches: Sequence[Patch],
         extra_rows: int,
         new_columns: Sequence[str],
-        text: str,
+        describe: Describe,
     ) -> None:
-        super().__init__(text)
+        super().__init__(describe)
         self._document = document
         self._patches = list(patches)
         self._extra_rows = extra_rows
@@ -105,15 +133,12 @@ def edited_cells(command: QUndoCommand | None) -> list[tuple[int, int, int, int]
     return ranges
 
 
-class InsertRowsCommand(QUndoCommand):
+class InsertRowsCommand(TextCommand):
     """Insert blank rows."""
 
     def __init__(self, document: DocumentModel, row: int, count: int,
                  axis: int = ELEMENTS) -> None:
-        super().__init__(
-            QCoreApplication.translate("Commands", "Insert row %1").replace("%1", str(row + 1))
-            if count == 1 else QCoreApplication.translate(
-                "Commands", "Insert %n rows at row %1", None, count).replace("%1", str(row + 1)))
+        super().__init__(lambda: _insert_rows_text(row, count))
         self._document = document
         self._row = row
         self._count = count
@@ -129,12 +154,12 @@ class InsertRowsCommand(QUndoCommand):
         self._document.remove(self._axis, self._row, self._count)
 
 
-class RemoveRowsCommand(QUndoCommand):
+class RemoveRowsCommand(TextCommand):
     """Remove a run of rows, keeping their values to put back."""
 
     def __init__(self, document: DocumentModel, row: int, count: int,
                  axis: int = ELEMENTS) -> None:
-        super().__init__(delete_rows_text(range(row, row + count)))
+        super().__init__(lambda: delete_rows_text(range(row, row + count)))
         self._document = document
         self._row = row
         self._count = count
@@ -151,13 +176,13 @@ class RemoveRowsCommand(QUndoCommand):
         self._document.insert(self._axis, self._row, self._removed)
 
 
-class InsertColumnCommand(QUndoCommand):
+class InsertColumnCommand(TextCommand):
     """Add a prediction column."""
 
     def __init__(
         self, document: DocumentModel, column: int, name: str, values: FloatArray | None
     ) -> None:
-        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Add prediction %1"), name))
+        super().__init__(lambda: _text(QT_TRANSLATE_NOOP("Commands", "Add prediction %1"), name))
         self._document = document
         self._column = column
         self._name = name
@@ -172,12 +197,13 @@ class InsertColumnCommand(QUndoCommand):
         self._document.remove_column(self._column)
 
 
-class RemoveColumnCommand(QUndoCommand):
+class RemoveColumnCommand(TextCommand):
     """Remove a prediction column, keeping its name and values."""
 
     def __init__(self, document: DocumentModel, column: int) -> None:
-        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Remove prediction %1"),
-                               document.names[column]))
+        name = document.names[column]
+        super().__init__(lambda: _text(QT_TRANSLATE_NOOP("Commands", "Remove prediction %1"),
+                                       name))
         self._document = document
         self._column = column
         self._removed: tuple[str, FloatArray] | None = None
@@ -195,12 +221,13 @@ class RemoveColumnCommand(QUndoCommand):
         self._document.insert_column(self._column, name, values, self._colour)
 
 
-class RenameCommand(QUndoCommand):
+class RenameCommand(TextCommand):
     """Rename a prediction."""
 
     def __init__(self, document: DocumentModel, column: int, name: str) -> None:
         old = document.names[column]
-        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Rename %1 to %2"), old, name))
+        super().__init__(lambda: _text(QT_TRANSLATE_NOOP("Commands", "Rename %1 to %2"), old,
+                                       name))
         self._document = document
         self._column = column
         self._old = old
@@ -215,11 +242,12 @@ class RenameCommand(QUndoCommand):
         self._document.rename(self._column, self._old)
 
 
-class SetLossCommand(QUndoCommand):
+class SetLossCommand(TextCommand):
     """Select another loss."""
 
     def __init__(self, document: DocumentModel, loss_id: str) -> None:
-        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Change loss to %1"), loss_id))
+        super().__init__(lambda: _text(QT_TRANSLATE_NOOP("Commands", "Change loss to %1"),
+                                       loss_id))
         self._document = document
         self._old = document.loss_id
         self._new = loss_id
@@ -233,12 +261,14 @@ class SetLossCommand(QUndoCommand):
         self._document.select_loss(self._old)
 
 
-class SetParamCommand(QUndoCommand):
+class SetParamCommand(TextCommand):
     """Change one parameter of a loss."""
 
     def __init__(self, document: DocumentModel, loss_id: str, name: str, value: ParamValue) -> None:
-        super().__init__(_text(QT_TRANSLATE_NOOP("Commands", "Set %1 to %2"), name,
-                               setting(value, rounded=True)))
+        shown = setting(value, rounded=True)
+        super().__init__(lambda: _text(
+            QT_TRANSLATE_NOOP("Commands", "Set %1 to %2"), param_label(name),
+            choice_label(value) if isinstance(value, str) else shown))
         self._document = document
         self._loss_id = loss_id
         self._name = name

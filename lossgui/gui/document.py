@@ -37,6 +37,7 @@ from lossgui.core.losses import Loss
 from lossgui.core.params import ParamValue
 from lossgui.gui.batch_commands import BatchCellsCommand, ClassIndicesCommand
 from lossgui.gui.commands import (
+    Describe,
     InsertColumnCommand,
     InsertRowsCommand,
     RemoveColumnCommand,
@@ -45,6 +46,7 @@ from lossgui.gui.commands import (
     SetCellsCommand,
     SetLossCommand,
     SetParamCommand,
+    TextCommand,
     read_block,
 )
 from lossgui.gui.language import current_language
@@ -84,6 +86,7 @@ class Document(QObject):
     ) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self._steps: dict[str, Describe] = {}  # begin_undo_step's texts, to tell them again
         self.model = DocumentModel(names, columns, loss_id)
         self._sample = 0  # the sample of a batch that the vector views and learning aids show
         self._sample_cache: tuple[tuple[int, ...], tuple[Evaluation | None, ...]] | None = None
@@ -139,6 +142,13 @@ class Document(QObject):
         """A read-only view of one document column as a vector (the shown sample's row)."""
         row: FloatArray = self.model.column(column)[self.sample]
         return row
+
+    def all_samples(self, column: int) -> FloatArray:
+        """A read-only view of one column with every sample: N×K for a batch of N > 1, else the
+        vector (what the other tools are given: they reduce a batch their own way)."""
+        if self.model.samples > 1:
+            return self.model.column(column)
+        return self.column(column)
 
     def file_column(self, column: int) -> FloatArray:
         """A column as files hold it: a vector, an N×K table, or a batch's class indices."""
@@ -251,11 +261,12 @@ class Document(QObject):
 
     def edit_cells(
         self, row: int, column: int, block: Sequence[Sequence[float]] | FloatArray,
-        text: str | None = None,
+        describe: Describe | None = None,
     ) -> bool:
         """Write a block of values at (row, column), adding rows and predictions it runs past.
 
-        One undo step. Returns False (and pushes nothing) when nothing would change.
+        One undo step (told by ``describe``, else "Edit …"/"Paste …"). Returns False (and pushes
+        nothing) when nothing would change.
         """
         values = _rectangular(block)
         height, width = values.shape
@@ -269,15 +280,15 @@ class Document(QObject):
             if np.array_equal(old, values, equal_nan=True):
                 return False
         new_names = self.model.fresh_names(extra_columns)
-        if text is None:
+        if describe is None:
             if height == width == 1:
-                text = QCoreApplication.translate("Document", "Edit %1 row %2") \
-                    .replace("%1", [*self.names, *new_names][column]).replace("%2", str(row + 1))
+                name = [*self.names, *new_names][column]
+                describe = lambda: QCoreApplication.translate(  # noqa: E731
+                    "Document", "Edit %1 row %2").replace("%1", name).replace("%2", str(row + 1))
             else:
-                text = QCoreApplication.translate("Document", "Paste %1×%2 cells") \
-                    .replace("%1", str(height)).replace("%2", str(width))
+                describe = lambda: paste_text(height, width)  # noqa: E731
         self.undo_stack.push(
-            SetCellsCommand(self.model, [(row, column, values)], extra_rows, new_names, text)
+            SetCellsCommand(self.model, [(row, column, values)], extra_rows, new_names, describe)
         )
         return True
 
@@ -292,12 +303,11 @@ class Document(QObject):
             count += shape[0] * shape[1]
         if not patches:
             return False
-        if count == 1:
-            text = QCoreApplication.translate("Document", "Clear %1 row %2") \
-                .replace("%1", self.names[ranges[0][1]]).replace("%2", str(ranges[0][0] + 1))
-        else:
-            text = QCoreApplication.translate("Document", "Clear %n cells", None, count)
-        self.undo_stack.push(SetCellsCommand(self.model, patches, 0, [], text))
+        name, row = self.names[ranges[0][1]], ranges[0][0] + 1
+        self.undo_stack.push(SetCellsCommand(self.model, patches, 0, [], lambda: (
+            QCoreApplication.translate("Document", "Clear %1 row %2").replace("%1", name)
+            .replace("%2", str(row)) if count == 1
+            else QCoreApplication.translate("Document", "Clear %n cells", None, count))))
         return True
 
     def insert_rows(self, row: int, count: int = 1) -> None:
@@ -357,13 +367,12 @@ class Document(QObject):
         if not extra_samples and not extra_elements and np.array_equal(
                 self.model.cells(column, sample, element, height, width), values, equal_nan=True):
             return False
-        name = self.names[column]
-        text = QCoreApplication.translate("Document", "Edit %1 sample %2") \
-            .replace("%1", name).replace("%2", str(sample + 1)) if values.size == 1 else \
-            QCoreApplication.translate("Document", "Paste %1×%2 cells") \
-            .replace("%1", str(height)).replace("%2", str(width))
-        self.undo_stack.push(BatchCellsCommand(self.model, column, sample, element, values,
-                                               extra_samples, extra_elements, text))
+        name, one = self.names[column], values.size == 1
+        self.undo_stack.push(BatchCellsCommand(
+            self.model, column, sample, element, values, extra_samples, extra_elements,
+            lambda: QCoreApplication.translate("Document", "Edit %1 sample %2")
+            .replace("%1", name).replace("%2", str(sample + 1)) if one
+            else paste_text(height, width)))
         return True
 
     def edit_class_indices(self, sample: int, indices: Sequence[float]) -> bool:
@@ -405,9 +414,9 @@ class Document(QObject):
             indices = self.model.target_indices()
             if isinstance(indices, NotOneHot):
                 raise EditRefused(*indices.message)
-        text = QCoreApplication.translate("Document", "Target as class indices") if on else \
-            QCoreApplication.translate("Document", "Target as one-hot table")
-        self.undo_stack.push(ClassIndicesCommand(self.model, on, text))
+        self.undo_stack.push(ClassIndicesCommand(self.model, on, lambda: (
+            QCoreApplication.translate("Document", "Target as class indices") if on
+            else QCoreApplication.translate("Document", "Target as one-hot table"))))
 
     # --- not undoable ---------------------------------------------------------------------------
 
@@ -438,8 +447,46 @@ class Document(QObject):
             yield
 
     def refresh_language(self) -> None:
-        """Say the core's problems again in the window's (new) language."""
+        """Say the core's problems and the undo history again in the window's (new) language."""
         self.model.reindex()
+        stack = self.undo_stack
+        steps, self._steps = self._steps, {}
+        for index in range(stack.count()):
+            command = stack.command(index)
+            if isinstance(command, TextCommand):
+                command.retell()
+                continue
+            describe = steps.get(command.text())  # a step of several edits (begin_undo_step)
+            if describe is not None:
+                command.setText(describe())
+                self._steps[command.text()] = describe
+
+    def begin_undo_step(self, describe: Describe) -> None:
+        """Start one undo step of several edits, told by ``describe``; end_undo_step ends it.
+
+        Qt makes the step's command itself (QUndoStack.beginMacro), so it cannot hold
+        ``describe``: it is kept here under the step's text, to tell it again after a switch.
+        """
+        text = describe()
+        stack = self.undo_stack
+        stack.beginMacro(text)
+        if len(self._steps) > stack.count() + 64:  # forget the steps no longer on the stack
+            on_stack = {stack.command(i).text() for i in range(stack.count())}
+            self._steps = {t: d for t, d in self._steps.items() if t in on_stack}
+        self._steps[text] = describe
+
+    def end_undo_step(self) -> None:
+        """End the undo step begin_undo_step started."""
+        self.undo_stack.endMacro()
+
+    @contextmanager
+    def undo_step(self, describe: Describe) -> Iterator[None]:
+        """The edits inside as one undo step, told by ``describe``."""
+        self.begin_undo_step(describe)
+        try:
+            yield
+        finally:
+            self.end_undo_step()
 
     # --- the model's events as signals --------------------------------------------------------
 
@@ -486,6 +533,12 @@ class Document(QObject):
 
     def _on_evaluated(self, _evaluated: Evaluated) -> None:
         self.changed.emit()
+
+
+def paste_text(height: int, width: int) -> str:
+    """The undo text of a paste of height×width cells."""
+    return QCoreApplication.translate("Document", "Paste %1×%2 cells") \
+        .replace("%1", str(height)).replace("%2", str(width))
 
 
 def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:

@@ -23,6 +23,7 @@ from lossgui.core.descend import Descender, check_lr
 from lossgui.core.problems import Problem, error_text
 from lossgui.gui.commands import SetCellsCommand
 from lossgui.gui.document import TARGET, Document
+from lossgui.gui.handover import hand_over
 from lossgui.gui.language import current_language
 
 DEFAULT_LR = 0.1
@@ -48,7 +49,8 @@ class LearnStepCommand(SetCellsCommand):
 
     def __init__(self, document: Document, block: FloatArray, run: int, steps: int) -> None:
         # Written through the core model, as the document's own edits are.
-        super().__init__(document.model, [(0, TARGET + 1, block)], 0, [], _run_text(steps))
+        super().__init__(document.model, [(0, TARGET + 1, block)], 0, [],
+                         lambda: _run_text(steps))
         self.run = run
         self.steps = steps
 
@@ -62,7 +64,8 @@ class LearnStepCommand(SetCellsCommand):
             return False
         self._patches = other._patches
         self.steps += other.steps
-        self.setText(_run_text(self.steps))
+        steps = self.steps
+        self.set_describe(lambda: _run_text(steps))
         return True
 
 
@@ -102,6 +105,16 @@ class Learning(QObject):
         document.changed.connect(self._on_document_changed)
         document.loss_changed.connect(self._end_run)
         document.reset_done.connect(self._forget_earlier)  # other data: nothing to compare
+
+    def serve(self, window: QObject) -> None:
+        """Work for ``window`` (rebuilt in another language) from now on; only it listens.
+
+        The run, the learning rate, what the steps move and the earlier runs stay: a language
+        switch must not undo what the learner set up. A Run in progress stops first (its steps
+        stay), as the new window's Run button starts unpressed.
+        """
+        self.stop()
+        hand_over(self, window, ("stepped()", "running_changed(bool)", "message(QString)"))
 
     # --- what the views read -------------------------------------------------------------------
 
@@ -201,7 +214,7 @@ class Learning(QObject):
         if start is None:
             return
         self._end_run()
-        self.document.edit_cells(0, TARGET + 1, start, QCoreApplication.translate(
+        self.document.edit_cells(0, TARGET + 1, start, lambda: QCoreApplication.translate(
             "Learning", "Reset the predictions to where learning began"))
 
     # --- internals ----------------------------------------------------------------------------

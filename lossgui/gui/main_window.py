@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,8 +63,9 @@ class MainWindow(QMainWindow):
     """Tables for t and y on the left with the loss and totals; the plot on the right."""
 
     def __init__(self, document: Document, settings: QSettings,
-                 parent: QWidget | None = None, files: FileController | None = None) -> None:
-        """The window on ``document``; ``files``: the controller of a window it replaces."""
+                 parent: QWidget | None = None, files: FileController | None = None,
+                 learning: Learning | None = None) -> None:
+        """The window on ``document``; ``files``, ``learning``: those of a window it replaces."""
         super().__init__(parent)
         self.document = document
         self.settings = settings
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self._build_notice()
         self._build_layout()
         self._build_learning_aids()
-        self._build_learn()
+        self._build_learn(learning)
         self._build_files(files)
         self.action_map = build_actions(self, self._action_slots())
         self._build_context_menus()
@@ -307,9 +308,12 @@ class MainWindow(QMainWindow):
             slots[f"example_{key}"] = lambda key=key: self.load_named_example(key)
         return slots
 
-    def _build_learn(self) -> None:
+    def _build_learn(self, learning: Learning | None) -> None:
         """The Learn tool bar, and the loss over the steps as a tab beside the plot."""
-        self.learning = Learning(self.document, self)
+        if learning is None:
+            learning = Learning(self.document, self)
+        learning.serve(self)
+        self.learning = learning
         self.learn_panel = LearnPanel(self.learning)
         self.steps_plot = StepsPlot(self.learning, self.learn_panel.status)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.learn_panel)
@@ -397,7 +401,8 @@ class MainWindow(QMainWindow):
     def switch_language(self, code: str) -> MainWindow:
         """Rebuild the window in language ``code`` around the same document; the new window.
 
-        The data, the undo history, the file name and the window's layout carry over; the old
+        The data, the undo history (retold in the new language), the file name, the window's
+        layout, the learning run with its settings and the views' choices carry over; the old
         window closes without asking. Rebuilding (rather than retranslating every widget)
         means no text can be forgotten in the old language.
         """
@@ -409,12 +414,16 @@ class MainWindow(QMainWindow):
         language.remember_language(self.settings, code)
         self.document.refresh_language()
         # The same file controller: the file, the recent list, the answers to its questions.
-        window = MainWindow(self.document, self.settings, files=self.files)
+        window = MainWindow(self.document, self.settings, files=self.files,
+                            learning=self.learning)
         window.example_key = self.example_key
         if window.files.source == example_source:  # the example's name in the new language
             window.files.set_source(window._example_source())
         window.selection.set_cell(self.selection.element, self.selection.prediction)
         window.plot_tabs.setCurrentIndex(self.plot_tabs.currentIndex())
+        for loss_id in self.curve_overlay.compared():
+            window.curve_overlay.compare(loss_id)
+        window.steps_plot.log_box.setChecked(self.steps_plot.log_box.isChecked())
         _rebuilt_windows.add(window)
         window.destroyed.connect(lambda *_: _rebuilt_windows.discard(window))
         window.show()
@@ -626,13 +635,9 @@ class MainWindow(QMainWindow):
             self.show_notice(error_text(error, language.current_language()))
             return
         runs = _runs(rows)
-        stack = self.document.undo_stack
-        stack.beginMacro(delete_rows_text(rows))
-        try:
+        with self.document.undo_step(lambda: delete_rows_text(rows)):
             for first, count in reversed(runs):  # from the bottom, so indices stay valid
                 self.document.remove_rows(first, count)
-        finally:
-            stack.endMacro()
 
     def _delete_samples(self, rows: list[int]) -> None:
         if not rows:
@@ -640,13 +645,14 @@ class MainWindow(QMainWindow):
         if len(rows) >= self.document.model.samples:
             self.show_notice(self.tr("Keep at least one sample: a loss needs at least one."))
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(self.tr("Delete %n samples", "", len(rows)))
-        try:
+        samples = len(rows)  # a variable: lupdate does not read a call as the %n argument
+
+        def describe() -> str:
+            return QCoreApplication.translate("MainWindow", "Delete %n samples", None, samples)
+
+        with self.document.undo_step(describe):
             for first, count in reversed(_runs(rows)):
                 self.document.remove_samples(first, count)
-        finally:
-            stack.endMacro()
 
     def add_prediction(self) -> None:
         """Add a blank prediction column and go to its first cell."""
@@ -900,7 +906,8 @@ class MainWindow(QMainWindow):
             except LossguiError:
                 pass  # a loss from a newer version: keep the default
             else:
-                self.document.put_loss(loss_id)  # not an edit: nothing to undo
+                if loss_id != self.document.loss_id:  # the same loss again would end a run
+                    self.document.put_loss(loss_id)  # not an edit: nothing to undo
         gradient = settings.value("plot/gradient", False)
         self.set_gradient_mode(is_truth(gradient))
 

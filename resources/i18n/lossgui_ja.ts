@@ -387,47 +387,47 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="31"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="32"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="32"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="33"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="64"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="66"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="68"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="69"/>
-        <source>Batch of %1 samples × %2 classes: %3. The plot, formula, curve and other tools show sample %4</source>
-        <translation>%1 サンプル × %2 クラスのバッチ: %3。グラフ・式・曲線・他のツールはサンプル %4 を表示しています</translation>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="70"/>
+        <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
+        <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="81"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
@@ -435,17 +435,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="350"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="354"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="367"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="371"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="368"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="372"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -453,52 +453,52 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="153"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="160"/>
         <source>%1 sample %2, class %3: %4</source>
         <translation>%1 サンプル %2、クラス %3: %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="155"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="162"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="163"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="170"/>
         <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
         <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="170"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
         <source>%1 sample %2, class %3</source>
         <translation>%1 サンプル %2、クラス %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="183"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="190"/>
         <source>%1 (class)</source>
         <translation>%1(クラス)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="185"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="192"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="189"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="196"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="192"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="199"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="193"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="200"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="217"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="224"/>
         <source>%1 sample %2: %3; the old value is kept.</source>
         <translation>%1 サンプル %2: %3。元の値のままです。</translation>
     </message>
@@ -506,12 +506,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="318"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="325"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="326"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="333"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -519,52 +519,52 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="114"/>
+        <location filename="../../lossgui/gui/commands.py" line="70"/>
         <source>Insert row %1</source>
         <translation>%1 行目を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="115"/>
+        <location filename="../../lossgui/gui/commands.py" line="71"/>
         <source>Insert %n rows at row %1</source>
         <translation>%1 行目に %n 行を挿入</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="40"/>
+        <location filename="../../lossgui/gui/commands.py" line="44"/>
         <source>Delete row %1</source>
         <translation>%1 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="42"/>
+        <location filename="../../lossgui/gui/commands.py" line="46"/>
         <source>Delete rows %1–%2</source>
         <translation>%1〜%2 行目を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="44"/>
+        <location filename="../../lossgui/gui/commands.py" line="48"/>
         <source>Delete %n rows</source>
         <translation>%n 行を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="160"/>
+        <location filename="../../lossgui/gui/commands.py" line="185"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="179"/>
+        <location filename="../../lossgui/gui/commands.py" line="205"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="203"/>
+        <location filename="../../lossgui/gui/commands.py" line="229"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="222"/>
+        <location filename="../../lossgui/gui/commands.py" line="249"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="240"/>
+        <location filename="../../lossgui/gui/commands.py" line="270"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -637,17 +637,17 @@
         <translation>このツールはこの入力を受け付けません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="179"/>
         <source>ⓘ %1 and t look like one class per sample with probabilities summing to 1: the tools should agree up to their clipping.</source>
         <translation>ⓘ %1 と t は「1サンプルに正解1クラス、確率の合計が1」の形です。クリップの違いを除けば、どのツールも同じ値になるはずです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="185"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="187"/>
         <source>refuses</source>
         <translation>受け付けない</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="187"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="189"/>
         <source>not a number</source>
         <translation>数値ではない</translation>
     </message>
@@ -733,7 +733,7 @@
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="345"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="347"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -741,38 +741,37 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="274"/>
+        <location filename="../../lossgui/gui/document.py" line="286"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="277"/>
-        <location filename="../../lossgui/gui/document.py" line="363"/>
+        <location filename="../../lossgui/gui/document.py" line="540"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="296"/>
+        <location filename="../../lossgui/gui/document.py" line="308"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="299"/>
+        <location filename="../../lossgui/gui/document.py" line="310"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="361"/>
+        <location filename="../../lossgui/gui/document.py" line="373"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="408"/>
+        <location filename="../../lossgui/gui/document.py" line="418"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="409"/>
+        <location filename="../../lossgui/gui/document.py" line="419"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -901,159 +900,159 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="43"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="44"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="46"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="47"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="47"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="50"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="50"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="171"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="162"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="193"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="184"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="206"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="197"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="198"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="221"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="213"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="226"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="217"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="267"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="258"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="276"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="267"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="337"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="360"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="351"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="368"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="383"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="385"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="418"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="422"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="432"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="423"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="435"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="440"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="452"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="443"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="455"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="446"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="513"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="504"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="529"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="520"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1220,22 +1219,22 @@ Which column holds the target t?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="71"/>
+        <location filename="../../lossgui/gui/learning.py" line="74"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="72"/>
+        <location filename="../../lossgui/gui/learning.py" line="75"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="204"/>
+        <location filename="../../lossgui/gui/learning.py" line="217"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="218"/>
+        <location filename="../../lossgui/gui/learning.py" line="231"/>
         <source>Learning steps one vector: this document holds %1 samples (a batch). Open a one-sample table to watch the loss fall.</source>
         <translation>学習は1つのベクトルで進めます。このドキュメントには %1 個のサンプル(バッチ)があります。損失が下がる様子を見るには、1サンプルの表を開いてください。</translation>
     </message>
@@ -1243,52 +1242,57 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="120"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="121"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="158"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="159"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="161"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="162"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="177"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="217"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="179"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="220"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="225"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="228"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1296,167 +1300,165 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="268"/>
-        <location filename="../../lossgui/gui/main_window.py" line="429"/>
+        <location filename="../../lossgui/gui/main_window.py" line="269"/>
+        <location filename="../../lossgui/gui/main_window.py" line="438"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="75"/>
+        <location filename="../../lossgui/gui/main_window.py" line="76"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="77"/>
+        <location filename="../../lossgui/gui/main_window.py" line="78"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="95"/>
+        <location filename="../../lossgui/gui/main_window.py" line="96"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="140"/>
+        <location filename="../../lossgui/gui/main_window.py" line="141"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="143"/>
+        <location filename="../../lossgui/gui/main_window.py" line="144"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="212"/>
+        <location filename="../../lossgui/gui/main_window.py" line="213"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="213"/>
+        <location filename="../../lossgui/gui/main_window.py" line="214"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="214"/>
+        <location filename="../../lossgui/gui/main_window.py" line="215"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="215"/>
+        <location filename="../../lossgui/gui/main_window.py" line="216"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="217"/>
+        <location filename="../../lossgui/gui/main_window.py" line="218"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="324"/>
+        <location filename="../../lossgui/gui/main_window.py" line="328"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="326"/>
+        <location filename="../../lossgui/gui/main_window.py" line="330"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="384"/>
+        <location filename="../../lossgui/gui/main_window.py" line="388"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="446"/>
+        <location filename="../../lossgui/gui/main_window.py" line="455"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="448"/>
+        <location filename="../../lossgui/gui/main_window.py" line="457"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="450"/>
+        <location filename="../../lossgui/gui/main_window.py" line="459"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="486"/>
+        <location filename="../../lossgui/gui/main_window.py" line="495"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="491"/>
+        <location filename="../../lossgui/gui/main_window.py" line="500"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="641"/>
+        <location filename="../../lossgui/gui/main_window.py" line="646"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="644"/>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="651"/>
         <source>Delete %n samples</source>
-        <translation>
-            <numerusform>%n サンプルを削除</numerusform>
-        </translation>
+        <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="675"/>
+        <location filename="../../lossgui/gui/main_window.py" line="681"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="679"/>
+        <location filename="../../lossgui/gui/main_window.py" line="685"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="680"/>
+        <location filename="../../lossgui/gui/main_window.py" line="686"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="771"/>
+        <location filename="../../lossgui/gui/main_window.py" line="777"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="811"/>
+        <location filename="../../lossgui/gui/main_window.py" line="817"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="818"/>
+        <location filename="../../lossgui/gui/main_window.py" line="824"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="820"/>
+        <location filename="../../lossgui/gui/main_window.py" line="826"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="825"/>
+        <location filename="../../lossgui/gui/main_window.py" line="831"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="826"/>
+        <location filename="../../lossgui/gui/main_window.py" line="832"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="848"/>
+        <location filename="../../lossgui/gui/main_window.py" line="854"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="849"/>
+        <location filename="../../lossgui/gui/main_window.py" line="855"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1464,14 +1466,97 @@ Which column holds the target t?</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="409"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="412"/>
         <source>Notes about the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="415"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="418"/>
         <source>Notes about the input appear here.</source>
         <translation>入力についての注意がここに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Parameters</name>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="19"/>
+        <source>reduction</source>
+        <translation>集約方法 (reduction)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="20"/>
+        <source>half</source>
+        <translation>½ を掛ける (half)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="21"/>
+        <source>eps</source>
+        <translation>微小値 (eps)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="22"/>
+        <source>delta</source>
+        <translation>切り替え点 δ (delta)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="23"/>
+        <source>label_smoothing</source>
+        <translation>ラベル平滑化 (label_smoothing)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="24"/>
+        <source>beta</source>
+        <translation>切り替え点 β (beta)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="25"/>
+        <source>quantile</source>
+        <translation>分位点 q (quantile)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="26"/>
+        <source>log_input</source>
+        <translation>y は log λ (log_input)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="27"/>
+        <source>full</source>
+        <translation>Stirling 項を足す (full)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="28"/>
+        <source>gamma</source>
+        <translation>集中度 γ (gamma)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="29"/>
+        <source>apply_class_balancing</source>
+        <translation>クラスの重み付け (apply_class_balancing)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="30"/>
+        <source>alpha</source>
+        <translation>重み α (alpha)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="31"/>
+        <source>p</source>
+        <translation>累乗 (p)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="32"/>
+        <source>margin</source>
+        <translation>マージン (margin)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="33"/>
+        <source>sum</source>
+        <translation>合計 (sum)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/param_text.py" line="34"/>
+        <source>mean</source>
+        <translation>平均 (mean)</translation>
     </message>
 </context>
 <context>
@@ -1603,62 +1688,62 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="272"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="275"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="276"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="279"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="279"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="282"/>
         <source>— (%1 and %n more missing)</source>
         <translation>—(%1 ほか %n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="281"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="296"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="294"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="297"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="294"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="297"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="304"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="375"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="378"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="376"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="379"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="378"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="381"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="380"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="383"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
@@ -1727,42 +1812,37 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="295"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="296"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="299"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="300"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="328"/>
-        <source>Paste %1×%2 cells</source>
-        <translation>%1×%2 個のセルを貼り付け</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="345"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="342"/>
         <source>The first row (%1) was read as column names, not numbers.</source>
         <translation>1行目(%1)は数ではなく列名として読みました。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="347"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="344"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="361"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="359"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="420"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="415"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="422"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="417"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

@@ -79,7 +79,7 @@ def test_csv_has_one_row_per_step_and_blanks_after_a_stop(capsysbinary, tmp_path
     (["--lr", "0", "--steps", "3"], "the learning rate must be a finite number greater than 0"),
     (["--lr", "0.1", "--steps", "-2"], "the number of steps must be a whole number"),
     (["--lr", "0.1", "--steps", "3", "--space", "logits", "--loss", "mae"],
-     "mae reads real numbers"),
+     "mae has no logits to step on: space logits moves the z behind y = softmax(z) (sse, mse,"),
     (["--lr", "0.1", "--steps", "3", "--space", "z"], "argument --space: invalid choice"),
     (["--lr", "0.1", "--steps", "3", "--param", "half"], "--param 'half': write it as NAME="),
     (["--lr", "0.1", "--steps", "3", "--param", "eps=1"], "sse has no parameter 'eps'"),

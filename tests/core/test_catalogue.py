@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from lossgui.core import LOSSES, ParameterError, ShapeError, evaluate
-from lossgui.core.losses import Task
+from lossgui.core.losses import Task, get_loss
 from lossgui.core.margin_losses import MAX_PAIR_STEPS
 
 LOG2 = math.log(2.0)
@@ -287,3 +287,16 @@ def test_the_written_out_formula_uses_the_smoothed_target_and_adds_up(loss, y, t
     assert sub.result == ev.total
     smoothed = {"softmax_cee": "0.1·log", "bce": "0.9·log 0.8", "focal": "0.9·log 0.8"}[loss]
     assert smoothed in sub.plain()
+
+
+def test_the_poisson_help_says_what_y_is_under_the_default_log_input():
+    loss = get_loss("poisson")
+    assert loss.param("log_input").default is True
+    assert "y is log λ" in loss.when[0] and "log λ" in loss.when[1]
+    assert "y is the expected count" not in loss.when[0]
+    # what it claims: under the default, y = log λ scores the count t as Poisson(λ) does,
+    # −log P(t | λ) = λ − t·log λ + log t!  (the log t! left out, as PyTorch's full=False)
+    rate, count = 3.0, 2.0
+    ev = evaluate("poisson", [math.log(rate)], [count], reduction="sum")
+    nll = -(count * math.log(rate) - rate - math.lgamma(count + 1))
+    assert ev.total == pytest.approx(nll - math.lgamma(count + 1))

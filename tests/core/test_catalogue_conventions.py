@@ -28,7 +28,10 @@ def test_catalogue_rows_show_only_under_their_loss():
     general = [c.function for c in compare(np.array(y), np.array(t))]
     assert [c.function for c in compare(np.array(y), np.array(t), "sse")] == general
     assert len(compare(np.array(y), np.array(t), "kl")) == len(general) + 1
-    for row in compare(np.array(y), np.array(t), "poisson")[len(general):]:
+    # poisson reads log-rates, not probabilities: only its own two rows, each in Japanese too.
+    rows = compare(np.array(y), np.array(t), "poisson")
+    assert [c.label for c in rows] == ["PyTorch 2.13", "Keras 3.0–3.15"]
+    for row in rows:
         assert row.reason_ja and row.reason_ja != row.reason
 
 

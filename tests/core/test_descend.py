@@ -112,8 +112,8 @@ def test_logits_space_renormalises_out_loud_and_refuses_values_with_no_logit():
     with pytest.raises(DescendError, match="y₁ = 0 has no logit") as error:
         descend("bce", [0.0, 0.5], [0.0, 1.0], {}, 0.1, 1, "logits")
     assert "ロジットがありません" in error.value.message_ja
-    with pytest.raises(DescendError, match="mse reads real numbers"):
-        descend("mse", Y1, T, {}, 0.1, 1, "logits")
+    with pytest.raises(DescendError, match="mae has no logits to step on"):
+        descend("mae", Y1, T, {}, 0.1, 1, "logits")
     assert descend("softmax_cee", Y1, T, {}, 0.1, 1, "logits").space == "input"
 
 

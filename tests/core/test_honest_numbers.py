@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
 import numpy as np
 import pytest
+from measured import DATA, covers
 from sklearn_log_loss_probe import CASES
 
 from lossgui.core import evaluate
@@ -38,25 +37,16 @@ def test_a_log_of_a_negative_has_no_gradient_either():
 
 # --- the "Other tools" tab's scikit-learn rows against the real library -------------------------
 
-MEASURED = Path(__file__).parent / "data" / "sklearn_log_loss.jsonl"
-
-
-def _covers(function: str, version: str) -> bool:
-    """Whether a row named like "log_loss (1.5–1.6)" describes scikit-learn ``version``."""
-    match = re.search(r"\((\d+)\.(\d+)–(\d+)\.(\d+)\)", function)
-    assert match, f"{function!r} names no version range"
-    low, high = (int(match[1]), int(match[2])), (int(match[3]), int(match[4]))
-    major, minor = (int(part) for part in version.split(".")[:2])
-    return low <= (major, minor) <= high
+MEASURED = DATA / "sklearn_log_loss.jsonl"
 
 
 def test_every_measured_sklearn_version_has_exactly_one_row():
-    rows = [c.function for c in compare(np.array([0.5, 0.5]), np.array([0.0, 1.0]))
+    rows = [c.version for c in compare(np.array([0.5, 0.5]), np.array([0.0, 1.0]))
             if c.tool == "scikit-learn"]
     versions = [json.loads(line)["version"] for line in MEASURED.read_text().splitlines()]
     assert versions == ["1.3.2", "1.4.2", "1.5.2", "1.6.1", "1.7.2", "1.8.0", "1.9.1"]
     for version in versions:
-        assert sum(_covers(row, version) for row in rows) == 1, version
+        assert sum(covers(row, version) for row in rows) == 1, version
 
 
 @pytest.mark.parametrize("line", MEASURED.read_text().splitlines(),
@@ -66,7 +56,7 @@ def test_sklearn_rows_match_what_that_version_measured(line: str):
     version = measured.pop("version")
     for case, (t, y) in CASES.items():
         rows = compare(np.array(y[0]), np.array(t[0]))
-        row = next(c for c in rows if c.tool == "scikit-learn" and _covers(c.function, version))
+        row = next(c for c in rows if c.tool == "scikit-learn" and covers(c.version, version))
         result = measured[case]
         if "error" in result:
             assert row.value is None, (version, case, result["error"])
@@ -78,10 +68,10 @@ def test_sklearn_rows_match_what_that_version_measured(line: str):
 def test_sklearn_on_the_article_y1_is_the_real_value():
     t, y = CASES["article_y1"]
     newest = next(c for c in compare(np.array(y[0]), np.array(t[0]))
-                  if c.function == "log_loss (1.7–1.9)")
+                  if c.label == "scikit-learn 1.7–1.9")
     assert newest.value == 0.7874578600311867  # scikit-learn 1.9.1, measured
     assert "renormalise" in next(c for c in compare(np.array(y[0]), np.array(t[0]))
-                                 if c.function == "log_loss (1.3–1.4)").reason
+                                 if c.label == "scikit-learn 1.3–1.4").reason
 
 
 @pytest.mark.parametrize("loss_id", ["cee", "bce", "kl", "softmax_cee", "bce_logits"])

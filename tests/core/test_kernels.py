@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from lossgui.core import evaluate, get_loss
+from lossgui.core.cache_blocks import CACHE_BLOCK
 from lossgui.core.checks import Ranges
 
 EDGES = np.array([0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, 1e300, -1e300, 5e-324, -5e-324,
@@ -121,3 +122,36 @@ def test_pinball_zero_difference_keeps_the_sign_the_select_gives() -> None:
     values, _ = get_loss("pinball").compute(y, t, {"quantile": 0.3}, None)
     want, _ = _ref_pinball(y, t, {"quantile": 0.3})
     assert list(np.signbit(values)) == list(np.signbit(want)) == [0, 1, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("shape", [(2 * CACHE_BLOCK + 77,), (CACHE_BLOCK // 3 + 5, 7)])
+@pytest.mark.parametrize("zero_targets", [False, True])
+@pytest.mark.parametrize(("loss", "given"), CASES)
+def test_kernels_across_cache_blocks_are_the_plain_formula(
+    loss: str, given: dict[str, float], shape: tuple[int, ...], zero_targets: bool
+) -> None:
+    """Arrays longer than a cache block (lossgui/core/cache_blocks.py), vectors and N×K tables,
+    with every t > 0 or some t = 0: slice by slice, the same bits as the whole-array formula."""
+    definition = get_loss(loss)
+    p = {param.name: param.default for param in definition.params} | given
+    rng = np.random.default_rng(7)
+    y, t = rng.uniform(1e-9, 1.0, shape), rng.uniform(1e-9, 1.0, shape)
+    if zero_targets:
+        t.reshape(-1)[::5] = 0.0
+    with np.errstate(all="ignore"):
+        want_values, want_grads = REFERENCES[loss](y, t, p)
+        values, grads = definition.compute(y, t, p, Ranges.of(y, t))
+    assert values.shape == grads.shape == shape
+    assert _same_bits(values, want_values) and _same_bits(grads, want_grads)
+
+
+def test_ranges_over_many_slices_are_the_whole_arrays():
+    """Ranges.of takes each slice's min and max: the same as the whole array's, NaN included."""
+    rng = np.random.default_rng(1)
+    y, t = rng.normal(size=300_003), rng.normal(size=300_003)
+    assert Ranges.of(y, t) == Ranges(y.min(), y.max(), t.min(), t.max())
+    y[123_456] = np.nan
+    t[-1] = -np.inf
+    ranges = Ranges.of(y.reshape(3, -1), t)
+    assert math.isnan(ranges.y_low) and math.isnan(ranges.y_high)
+    assert ranges.t_low == -np.inf and ranges.t_high == t[:-1].max() and not ranges.finite

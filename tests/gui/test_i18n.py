@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shiboken6
-from gui_helpers import WindowFactory, formula_text, total_text
-from PySide6.QtCore import SIGNAL, QEvent, QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from gui_helpers import WindowFactory, formula_text, go_to, total_text, type_into
+from PySide6.QtCore import SIGNAL, QEvent, QItemSelectionModel, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import LOSSES, evaluate, get_loss
@@ -24,6 +24,7 @@ from lossgui.core.losses import Task
 from lossgui.gui import language
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
+from lossgui.gui.param_text import choice_label, param_label
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "i18n" / "lossgui_ja.ts"
@@ -336,3 +337,115 @@ def test_after_a_switch_open_and_save_as_report_to_the_new_window(
     window.action_map["save_as"].trigger()
     assert target.is_file()
     assert str(target) in window.statusBar().currentMessage()
+
+
+def test_a_switch_keeps_the_learning_run_and_its_settings(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """The tester's finding: 日本語 reset "Step on" and cleared the loss over the steps."""
+    window = make_window(loss="cee")
+    panel = window.learn_panel
+    panel.lr_edit.selectAll()
+    qtbot.keyClicks(panel.lr_edit, "0.5")
+    qtbot.keyClick(panel.lr_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.space_box, Qt.Key.Key_Down)  # y itself → the logits behind y
+    assert window.learning.space == "logits"
+    panel.cap_box.selectAll()
+    qtbot.keyClicks(panel.cap_box, "50")
+    qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    window.steps_plot.log_box.click()
+    window.curve_overlay.compare("bce")
+    totals = window.learning.trace().totals
+    assert window.learning.step_count == 2
+
+    window = _switch(qtbot, window, "ja")
+    panel = window.learn_panel
+    assert panel.space_box.currentText() == "y の裏にあるロジット"
+    assert panel.lr_edit.text() == "0.5" and panel.cap_box.value() == 50
+    assert window.learning.step_count == 2 and window.learning.trace().totals == totals
+    QApplication.processEvents()
+    drawn = [list(line.yData) for line in window.steps_plot.lines]
+    assert drawn == [list(t) for t in totals]  # the loss over the steps is still drawn
+    assert window.steps_plot.log_box.isChecked()
+    assert window.curve_overlay.compared() == ["bce"]
+    assert panel.status.text().startswith("ステップ 2")
+    qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)  # the same run goes on
+    assert window.learning.step_count == 3
+    window.undo()  # the whole run, before and after the switch, is one undo step
+    assert window.learning.step_count == 0
+
+
+def test_parameters_and_their_choices_speak_japanese_and_keep_their_ids(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """The tester's finding: reduction:, half:, eps: and sum/mean stayed English in 日本語."""
+    window = _switch(qtbot, make_window(loss="sse"), "ja")
+    form = window.loss_panel
+    reduction = form.editor("reduction")
+    assert isinstance(reduction, QComboBox)
+    label = next(w for w in form.findChildren(QLabel) if w.buddy() is reduction)
+    assert label.text() == "集約方法 (reduction):"
+    choices = [reduction.itemText(i) for i in range(reduction.count())]
+    assert choices == ["合計 (sum)", "平均 (mean)"]
+    reduction.setFocus()
+    qtbot.keyClick(reduction, Qt.Key.Key_Down)
+    assert window.document.params["reduction"] == "mean"  # the id the CLI and sessions use
+    assert window.action_map["undo"].text() == \
+        "元に戻す(&U) 集約方法 (reduction) を 平均 (mean) に設定"
+    window.undo()
+    assert reduction.currentText() == "合計 (sum)"
+    # Every parameter and text choice of the catalogue has its Japanese, with the id kept.
+    for loss in LOSSES:
+        for param in loss.params:
+            shown = param_label(param.name)
+            assert shown.endswith(f"({param.name})") and not shown.isascii(), (loss.id, shown)
+            for choice in param.choices:
+                if not choice.isdigit():
+                    assert choice_label(choice).endswith(f"({choice})") \
+                        and not choice_label(choice).isascii(), (loss.id, choice)
+
+
+def test_the_undo_history_is_told_again_in_the_new_language(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """Edits made before a switch: the Edit menu says them in the language of the window.
+
+    Plain commands and steps of several edits (a paste with a header, deleting rows that are
+    not one run, a drag on the curve) alike.
+    """
+    window = make_window(loss="sse")
+    type_into(qtbot, window.prediction_view, 0, 0, "0.5")
+    go_to(window.prediction_view, 0, 1)
+    QApplication.clipboard().setText("later\n0.3\n0.4")
+    qtbot.keyClick(window.prediction_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.names[2] == "later"
+    view = window.target_view
+    view.setFocus()
+    selection = view.selectionModel()
+    view.go_to(1, 0)
+    selection.select(view.model().index(3, 0), QItemSelectionModel.SelectionFlag.Select)
+    window.action_map["delete_rows"].trigger()
+    assert window.document.row_count == 3
+    window.document.set_param("half", True)
+    english = ["Set half to true", "Delete 2 rows", "Paste 2×1 cells", "Edit y1 row 1"]
+    assert window.action_map["undo"].text() == f"&Undo {english[0]}"
+
+    window = _switch(qtbot, window, "ja")
+    japanese = ["½ を掛ける (half) を true に設定", "2 行を削除", "2×1 セルを貼り付け",
+                "y1 の 1 行目を編集"]
+    undo, redo = window.action_map["undo"], window.action_map["redo"]
+    window.activateWindow()
+    QApplication.processEvents()
+    window.prediction_view.setFocus()
+    for text in japanese:  # Ctrl+Z through the whole history, each step in Japanese
+        assert undo.text() == f"元に戻す(&U) {text}"
+        qtbot.keyClick(window.prediction_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert redo.text() == f"やり直す(&R) {text}"
+    assert not undo.isEnabled()
+
+    window = _switch(qtbot, window, "en")  # and back again
+    for text in reversed(english):
+        assert window.action_map["redo"].text() == f"&Redo {text}"
+        window.redo()
+    assert window.document.names[2] == "later" and window.document.row_count == 3

@@ -141,7 +141,7 @@ def test_logits_keep_probabilities_and_say_the_space(
     assert column_values(window, 1).sum() == pytest.approx(1.0)
     drawn(qtbot, window)
     assert "logits z behind y = softmax(z)" in panel.status.text()
-    window.document.set_loss("mse")  # no logits behind real numbers
+    window.document.set_loss("mae")  # no logits behind real numbers
     drawn(qtbot, window)
     assert not panel.space_box.isEnabled()
 

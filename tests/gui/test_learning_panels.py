@@ -6,8 +6,10 @@ reference values from issue 6 are asserted on what the panels display.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
@@ -245,9 +247,9 @@ REFERENCE = {  # issue 6: (y1, y2) of the article's example
         (0.7874575633279122, 2.66930959356566),
     ("Deep Learning from Scratch", "cross_entropy_error (batch, argmax of t)"):
         (0.4307827622463123, 1.5606472720743056),
-    ("Keras", "categorical_crossentropy (float32)"): (1.7768503, 4.06558),
-    ("PyTorch", "mse_loss (reduction='mean')"): (0.0504, 0.41302),
-    ("PyTorch", "binary_cross_entropy (mean)"): (0.21985783854319413, 1.1482465569396634),
+    ("Keras 3.0–3.15", "categorical_crossentropy (float32)"): (1.7768503, 4.06558),
+    ("PyTorch 2.13", "mse_loss (reduction='mean')"): (0.0504, 0.41302),
+    ("PyTorch 2.13", "binary_cross_entropy (mean)"): (0.21985783854319413, 1.1482465569396634),
 }
 
 
@@ -268,18 +270,18 @@ def test_other_tools_show_the_reference_values(qtbot: QtBot, window: MainWindow)
         panel.prediction.setCurrentIndex(j)  # the panel's own selector, as a user picks it
         assert window.selection.prediction == j
         rows = shown_rows(window)
-        core = {(c.tool, c.function): c for c in compare(document.column(j + 1),
+        core = {(c.label, c.function): c for c in compare(document.column(j + 1),
                                                             document.column(0))}
         for key, expected in REFERENCE.items():
             text, value, reason = rows[key]
-            rel = 1e-6 if key[0] == "Keras" else 1e-12  # Keras computes in float32
+            rel = 1e-6 if key[0].startswith("Keras") else 1e-12  # Keras computes in float32
             assert value == pytest.approx(expected[j], rel=rel), key
             assert value == core[key].value
             assert text == f"{expected[j]:.6g}" or float(text) == pytest.approx(expected[j],
                                                                                   rel=1e-5)
             assert reason == core[key].reason
-        text, value, _ = rows[("scikit-learn", "log_loss (1.7–1.9)")]
-        assert value == core[("scikit-learn", "log_loss (1.7–1.9)")].value
+        text, value, _ = rows[("scikit-learn 1.7–1.9", "log_loss")]
+        assert value == core[("scikit-learn 1.7–1.9", "log_loss")].value
         assert text == f"{value:.6g}"
         assert rows[("lossgui (now)", "Sum of squared error (sse)")][1] == \
             document.evaluations[j].total
@@ -297,8 +299,55 @@ def test_other_tools_update_when_hidden_then_shown(qtbot: QtBot, window: MainWin
     press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)
     rows = shown_rows(window)
     sklearn = compare(window.document.column(1), window.document.column(0))[-1]
-    assert sklearn.function == "log_loss (1.7–1.9)"
-    assert rows[("scikit-learn", "log_loss (1.7–1.9)")][1] == sklearn.value
+    assert sklearn.label == "scikit-learn 1.7–1.9"
+    assert rows[("scikit-learn 1.7–1.9", "log_loss")][1] == sklearn.value
+
+
+def _recorded(name: str) -> dict[str, dict[str, str]]:
+    """The newest line the real library gave (tests/core/framework_probe.py wrote it)."""
+    path = Path(__file__).parents[1] / "core" / "data" / name
+    return json.loads(path.read_text().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_other_tools_on_a_logits_batch_show_what_pytorch_and_keras_return(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    torch, keras = _recorded("torch_losses.jsonl"), _recorded("keras_losses.jsonl")
+    trigger_example(window, "logits_batch")
+    press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)
+    window.document.set_sample(2)  # the values are the batch's, whichever sample is shown
+    rows = shown_rows(window)
+    batch_mean = float(torch["cross_entropy_indices"]["value"])
+    assert rows[("lossgui (now)", "Softmax cross-entropy (softmax_cee)")][1] == \
+        pytest.approx(batch_mean, rel=1e-15)
+    assert rows[("PyTorch 2.13", "cross_entropy(z, class indices)")][1] == \
+        pytest.approx(batch_mean, rel=1e-15)
+    assert rows[("PyTorch 2.13", "cross_entropy(z, probabilities)")][1] == \
+        pytest.approx(float(torch["cross_entropy_one_hot"]["value"]), rel=1e-15)
+    for function, case in (("CategoricalCrossentropy(from_logits=True)", "categorical_logits"),
+                           ("SparseCategoricalCrossentropy(from_logits=True)", "sparse_logits")):
+        assert rows[("Keras 3.0–3.15", function)][1] == \
+            pytest.approx(float(keras[case]["value"]), rel=1e-6)
+    # No function that reads probabilities is applied to the logits.
+    assert {tool for tool, _ in rows} == {"lossgui (now)", "PyTorch 2.13", "Keras 3.0–3.15"}
+    remarks = window.conventions_panel.remarks.text()
+    assert "sums to" not in remarks
+    assert "A batch of 4 samples" in remarks and "softmax_cee reads logits" in remarks
+    # label_smoothing typed on the left reaches the PyTorch and Keras rows.
+    field = window.loss_panel.editor("label_smoothing")
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.1")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    rows = shown_rows(window)
+    smoothed = float(torch["cross_entropy_indices_ls01"]["value"])
+    assert rows[("PyTorch 2.13", "cross_entropy(z, class indices, label_smoothing=0.1)")][1] \
+        == pytest.approx(smoothed, rel=1e-15)
+    assert rows[("Keras 3.0–3.15", "CategoricalCrossentropy(from_logits=True, "
+                 "label_smoothing=0.1)")][1] == \
+        pytest.approx(float(keras["categorical_logits_ls01"]["value"]), rel=1e-6)
+    assert rows[("lossgui (now)", "Softmax cross-entropy (softmax_cee)")][1] == \
+        pytest.approx(smoothed, rel=1e-15)
 
 
 # --- the Examples menu ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import SIGNAL, QEvent, QObject, QSettings, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -35,6 +35,7 @@ from lossgui.core.problems import error_text
 from lossgui.gui.asking import ask, choice_dialog
 from lossgui.gui.document import Document
 from lossgui.gui.files import background
+from lossgui.gui.handover import hand_over
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -144,18 +145,8 @@ class FileController(QObject):
         document.about_to_reset.connect(self._on_document_reset)
 
     def serve(self, window: QWidget) -> None:
-        """Work for ``window`` from now on: its dialogs open over it, and only it listens.
-
-        A window rebuilt in another language takes the controller over while the old window
-        still exists (it is deleted later). A slot of the old window left connected (a lambda
-        is never cut by Qt) ran on the deleted window at the next open or save: "Internal C++
-        object (MainWindow) already deleted". So every listener is cut before the new one
-        connects.
-        """
-        for signature in ("source_changed(QString)", "message(QString)", "status(QString)"):
-            if self.receivers(SIGNAL(signature)) > 0:  # disconnect() warns when there is none
-                getattr(self, signature.partition("(")[0]).disconnect()
-        self.setParent(window)
+        """Work for ``window`` from now on: its dialogs open over it, and only it listens."""
+        hand_over(self, window, ("source_changed(QString)", "message(QString)", "status(QString)"))
 
     def set_source(self, source: str) -> None:
         """Name what the data is now (an example's title, …) and tell the title."""

@@ -2,8 +2,9 @@
 
 One sentence says N, K, the reduction and which sample the aids below show; a bar plot shows each
 sample's contribution to the total per prediction (the bars of a prediction add up to its
-total). Clicking a bar, or picking a row in the tables, chooses the sample the plot, formula,
-curve and other tools show. Hidden for a vector document, which looks as it always did.
+total). Clicking a bar, or picking a row in the tables, chooses the sample the plot, formula and
+curve show (Other tools compares the whole batch). Hidden for a vector document, which looks as
+it always did.
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ class BatchPanel(QWidget):
         else:
             how = self.tr("the total E is the mean over all %1 × %2 elements (÷ N·K)")
         how = how.replace("%1", str(model.samples)).replace("%2", str(model.elements))
-        text = self.tr("Batch of %1 samples × %2 classes: %3. The plot, formula, curve and "
-                       "other tools show sample %4") \
+        text = self.tr("Batch of %1 samples × %2 classes: %3. Other tools compares the whole "
+                       "batch; the plot, formula and curve show sample %4") \
             .replace("%1", str(model.samples)).replace("%2", str(model.elements)) \
             .replace("%3", how).replace("%4", str(document.sample + 1))
         own = []

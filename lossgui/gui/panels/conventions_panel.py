@@ -134,23 +134,23 @@ class ConventionsPanel(QWidget):
             self._dirty = True
 
     def refresh(self) -> None:
-        """Ask the core what each tool reports for the selected prediction."""
+        """Ask the core what each tool reports for the selected prediction (the whole batch)."""
         self._dirty = False
         document = self._selection.document
         j = self._selection.prediction
-        y, t = np.array(document.column(j + 1)), np.array(document.column(0))
+        y, t = np.array(document.all_samples(j + 1)), np.array(document.all_samples(0))
         rows: list[tuple[str, str, float | None, str]] = []
-        evaluation = document.sample_evaluations[j]
+        evaluation = document.evaluations[j]
         if evaluation is not None:
             loss = document.loss
             name = loss.name_ja if is_japanese() else loss.name_en
             rows.append((self.tr("lossgui (now)"), f"{name} ({loss.id})",
                          evaluation.total, self.tr("The loss and parameters chosen on the "
                                                    "left, for comparison.")))
-        self.conventions = compare(y, t, document.loss_id)
+        self.conventions = compare(y, t, document.loss_id, document.params)
         language = current_language()
-        rows += [(self.tr(c.tool) if c.tool in TRANSLATED_TOOLS else c.tool, c.function, c.value,
-                  c.explain(language)) for c in self.conventions]
+        rows += [(self.tr(c.tool) if c.tool in TRANSLATED_TOOLS else c.label, c.function,
+                  c.value, c.explain(language)) for c in self.conventions]
         self.table.setRowCount(len(rows))
         for row, (tool, function, value, reason) in enumerate(rows):
             value_item = QTableWidgetItem(_value_text(value))
@@ -162,14 +162,16 @@ class ConventionsPanel(QWidget):
                                         | Qt.AlignmentFlag.AlignVCenter)
             reason_item = QTableWidgetItem(reason)
             reason_item.setToolTip(reason)
-            function_item = QTableWidgetItem(function.replace("_", "_\u200b"))  # may wrap there
+            # A long function name may wrap after "_" and "(".
+            function_item = QTableWidgetItem(function.replace("_", "_\u200b")
+                                             .replace("(", "(\u200b"))
             function_item.setToolTip(function)
             for column, item in enumerate((QTableWidgetItem(tool), function_item, value_item,
                                            reason_item)):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(VALUE_COLUMN)
         self._share_width()
-        remarks = input_remarks(y, t, language)
+        remarks = input_remarks(y, t, language, document.loss_id, document.params)
         name = document.prediction_names[j]
         if remarks:
             self.remarks.setText("\n".join(f"ⓘ {r}" for r in remarks))

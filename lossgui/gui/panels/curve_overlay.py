@@ -68,6 +68,10 @@ class CurveOverlay(QObject):
         """Overlay (or remove) the curve of ``loss_id``."""
         self.actions[loss_id].setChecked(on)
 
+    def compared(self) -> list[str]:
+        """The losses picked in "Compare with", in the menu's order."""
+        return [loss_id for loss_id, action in self.actions.items() if action.isChecked()]
+
     def refresh(self) -> None:
         """Redraw every picked loss's curve for the selected prediction and element."""
         panel = self.panel

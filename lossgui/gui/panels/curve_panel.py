@@ -16,7 +16,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -340,17 +340,19 @@ class CurvePanel(QWidget):
         column, row = self._selection.prediction + 1, self._selection.element
         if value == document.value(row, column):
             return False
-        stack = document.undo_stack
         if self._gesture and not self._macro_open:
-            stack.beginMacro(self.tr("Set %1 on the curve")
-                             .replace("%1", element_of(document.names[column], row)))
+            name = document.names[column]
+            # Named when shown (the undo text follows a language switch); element_of is
+            # looked up then too.
+            document.begin_undo_step(lambda: QCoreApplication.translate(
+                "CurvePanel", "Set %1 on the curve").replace("%1", element_of(name, row)))
             self._macro_open = True
         return document.edit_cells(row, column, [[value]])
 
     def end_gesture(self) -> None:
         """The click or drag is over: close its undo step and let the view fit again."""
         if self._macro_open:
-            self._selection.document.undo_stack.endMacro()
+            self._selection.document.end_undo_step()
         self._gesture = False
         self._macro_open = False
         self.view_box.enableAutoRange()

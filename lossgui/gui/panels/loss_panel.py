@@ -48,6 +48,7 @@ from lossgui.gui.document import Document
 from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.wrapped import fit_wrapped_height
+from lossgui.gui.param_text import choice_label, param_label
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 
@@ -172,9 +173,10 @@ class LossPanel(QWidget):
             editor = self._make_editor(param)
             help_text = param.describe(current_language())
             editor.setToolTip(help_text)
-            editor.setAccessibleName(self.tr("Parameter %1").replace("%1", param.name))
+            shown_name = param_label(param.name)
+            editor.setAccessibleName(self.tr("Parameter %1").replace("%1", shown_name))
             editor.setAccessibleDescription(help_text)
-            label = QLabel(f"{param.name}:")
+            label = QLabel(self.tr("%1:").replace("%1", shown_name))
             label.setBuddy(editor)
             label.setToolTip(help_text)
             self._params.addRow(label, editor)
@@ -188,8 +190,9 @@ class LossPanel(QWidget):
             return box
         if param.kind is ParamKind.CHOICE:
             combo = QComboBox()
-            combo.addItems(list(param.choices))
-            combo.currentTextChanged.connect(lambda text: self._set(name, text))
+            for choice in param.choices:  # shown in the window's language, set by its id
+                combo.addItem(choice_label(choice), choice)
+            combo.currentIndexChanged.connect(lambda _: self._set(name, combo.currentData()))
             return combo
         line = QLineEdit()
         line.setMaximumWidth(120)
@@ -206,7 +209,7 @@ class LossPanel(QWidget):
                 if isinstance(editor, QCheckBox):
                     editor.setChecked(bool(value))
                 elif isinstance(editor, QComboBox):
-                    editor.setCurrentText(str(value))
+                    editor.setCurrentIndex(editor.findData(str(value)))
                 elif isinstance(editor, QLineEdit):
                     editor.setText(_param_text(value))
 

@@ -12,7 +12,14 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
 
@@ -322,17 +329,14 @@ class BatchView(SheetView):
     def clear_selection(self) -> None:
         """Blank the selected cells: they become missing, not zero."""
         model = self.batch_model
-        stack = model.document.undo_stack
-        stack.beginMacro(self.tr("Clear cells"))
-        try:
+        with model.document.undo_step(
+                lambda: QCoreApplication.translate("BatchView", "Clear cells")):
             for top, left, bottom, right in self.selected_ranges():
                 if model.indices:
                     model.document.clear_batch(TARGET, top, 0, bottom, model.classes - 1)
                 elif left < model.classes:
                     model.document.clear_batch(model.column, top, left, bottom,
                                                min(right, model.classes - 1))
-        finally:
-            stack.endMacro()
 
 
 class BatchSheet(QWidget):

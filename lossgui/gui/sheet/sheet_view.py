@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from lossgui.core import CellError
 from lossgui.core.blockparse import parse_block_array
 from lossgui.core.numbers import cell_text
+from lossgui.gui.document import paste_text
 from lossgui.gui.files import background
 from lossgui.gui.language import current_language
 from lossgui.gui.sheet.table_model import SheetModel, uses_decimal_comma
@@ -324,11 +325,9 @@ class SheetView(QTableView):
         header = [cell.strip().strip('"') for cell in lines[0].split("\t")]
         document = self._model.document
         first = self._model.document_column(column)
-        stack = document.undo_stack
-        stack.beginMacro(self.tr("Paste %1×%2 cells").replace("%1", str(block.shape[0]))
-                         .replace("%2", str(block.shape[1])))
+        height, width = block.shape
         renamed: list[str] = []
-        try:
+        with document.undo_step(lambda: paste_text(height, width)):
             document.edit_cells(row, first, block)
             if first != 0:  # prediction columns take the header's names
                 for offset, name in enumerate(header[: block.shape[1]]):
@@ -337,8 +336,6 @@ class SheetView(QTableView):
                         renamed.append(name)
                     except ValueError:
                         pass  # an unusable name (blank, t, taken): the column keeps its own
-        finally:
-            stack.endMacro()
         self._select_block(row, column, *block.shape)
         shown = ", ".join(repr(h) for h in header)
         if renamed:
@@ -358,12 +355,10 @@ class SheetView(QTableView):
         for top, left, bottom, right in ranges:
             first = self._model.document_column(left)
             with_values.append((top, first, bottom, self._model.document_column(right)))
-        document.undo_stack.beginMacro(self.tr("Paste into selection"))
-        try:
+        with document.undo_step(
+                lambda: QCoreApplication.translate("SheetView", "Paste into selection")):
             for top, left, bottom, right in with_values:
                 document.edit_cells(top, left, [[value] * (right - left + 1)] * (bottom - top + 1))
-        finally:
-            document.undo_stack.endMacro()
         return True
 
     def _select_block(self, row: int, column: int, height: int, width: int) -> None:

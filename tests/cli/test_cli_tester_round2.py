@@ -1,0 +1,118 @@
+"""The new-user tester's CLI findings of round 2 (13, 14, 15, 17), run as they ran them."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from lossgui.cli import main
+
+ARTICLE = "t,y1,y2\n0,0.01,0.34\n1,0.65,0.21\n0,0.13,0.91\n1,0.70,0.33\n0,0.15,0.22\n"
+
+
+def run(capsysbinary, *args):
+    code = main([str(a) for a in args])
+    out, err = capsysbinary.readouterr()
+    return code, out.decode("utf-8"), err.decode("utf-8")
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.csv"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+# --- 14: ∞ and blanks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_an_overflowing_y_gives_a_total_and_a_warning_that_agree(capsysbinary, tmp_path,
+                                                                  streamed):
+    path = tmp_path / "inf.csv"
+    path.write_text("t,y1\n0,1e400\n1,0.9\n", encoding="utf-8")
+    only = ["--totals-only"] if streamed else []
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "sse", *only)
+    assert code == 0 and "y1          inf" in out
+    assert "warning: y1: y₁ is ∞: a number beyond float64's ±1.8e308 (such as 1e400) is " \
+        "read as infinite; its term is ∞." in out
+    assert "cannot be computed" not in out
+    # cee: the zero target weights y₁ away (torch.xlogy's 0·log ∞ = 0); ∞ is still no probability
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee", "--format", "json", *only)
+    report = json.loads(out)
+    assert report["predictions"][0]["total"] == -math.log(0.9)
+    messages = [w["message"] for w in report["warnings"] if w.get("row") == 1]
+    assert any("its term is 0." in m for m in messages)
+    assert any("outside [0, 1]" in m for m in messages)
+
+
+@pytest.mark.parametrize("cell", ["", "nan"])
+def test_a_blank_or_nan_names_its_cell_under_the_not_a_number_total(capsysbinary, tmp_path,
+                                                                     cell):
+    path = tmp_path / "blank.csv"
+    path.write_text(f"t,y1\n0,{cell}\n1,0.9\n", encoding="utf-8")
+    for only in ([], ["--totals-only"]):
+        code, out, _ = run(capsysbinary, "compute", path, "--loss", "sse", *only)
+        assert code == 0 and "y1          nan" in out
+        assert "warning: y1: y₁ is missing (blank or nan), so its term, and so the total, " \
+            "is not a number." in out
+
+
+# --- 17: small inconsistencies ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--loss", "cee", "--param", "eps=1e-7", "--param", "eps=1e-3"],
+     "--param eps is given twice ('1e-7', then '1e-3'): give it once"),
+    (["--loss", "sse", "--pred", "y1", "--pred", "y1"], "--pred 'y1' is given twice"),
+    (["--loss", "sse", "--pred", "t"], "--pred 't' is the target"),
+    (["--loss", "sse", "--target", "y2", "--pred", "y2"], "--pred 'y2' is the target"),
+])
+@pytest.mark.parametrize("command", ["compute", "compute --totals-only", "descend"])
+def test_repeated_or_self_compared_choices_are_refused(capsysbinary, article, args, says,
+                                                       command):
+    words = command.split()
+    steps = ["--lr", "0.1", "--steps", "1"] if words[0] == "descend" else []
+    code, out, err = run(capsysbinary, words[0], article, *words[1:], *args, *steps)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and says in err
+
+
+def test_refusals_of_repeats_have_japanese_text(article):
+    from lossgui.cli import _parse_params
+    from lossgui.core import LossguiError, csvio
+    from lossgui.core.problems import error_text
+
+    with pytest.raises(LossguiError) as twice:
+        _parse_params(["eps=1", "eps=2"])
+    assert "2回指定" in error_text(twice.value, "ja")
+    with pytest.raises(LossguiError) as itself:
+        csvio.read_data_csv(article).split("t", ["t"])
+    assert "正解の列" in error_text(itself.value, "ja")
+
+
+def test_mse_steps_on_logits_as_sse_does(capsysbinary, article):
+    runs = {}
+    for loss in ("sse", "mse"):
+        code, out, err = run(capsysbinary, "descend", article, "--loss", loss, "--lr", "1",
+                             "--steps", "2", "--space", "logits", "--format", "json")
+        assert code == 0, err
+        runs[loss] = json.loads(out)["predictions"][0]["totals"]
+    # the same squares, averaged over the 5 elements
+    assert runs["mse"][0] == pytest.approx(runs["sse"][0] / 5)
+
+
+def test_a_batch_descent_shows_the_final_logits_one_row_per_sample(capsysbinary):
+    from lossgui.core.examples import EXAMPLES
+
+    code, out, _ = run(capsysbinary, "descend", EXAMPLES["logits_batch"].path, "--loss",
+                       "softmax_cee", "--lr", "1", "--steps", "3")
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("final z (step 3), one row per sample:")
+    rows = lines[start + 1 : start + 5]
+    assert [r.split(":")[0] for r in rows] == ["  1", "  2", "  3", "  4"]
+    assert all(r.count(",") == 2 for r in rows)  # K = 3 values each
+    assert "more" not in out
