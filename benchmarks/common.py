@@ -29,6 +29,24 @@ def median_ms(action: Callable[[], object], repeats: int, setup: Callable[[], ob
     return statistics.median(times) * 1e3
 
 
+def interleaved_ms(ours: Callable[[], object], base: Callable[[], object], repeats: int,
+                   warmups: int = 2) -> tuple[float, float]:
+    """Median wall ms of two actions run in turn (ours, base, ours, base …) after warm-ups.
+
+    Alternating puts the shared machine's drift, and each side's effect on the caches the other
+    finds, on both sides alike; two separate series of repeats (:func:`median_ms` twice) can
+    disagree by 2× on the same code when the load changes between them.
+    """
+    times: tuple[list[float], list[float]] = ([], [])
+    for run in range(warmups + repeats):
+        for action, kept in ((ours, times[0]), (base, times[1])):
+            start = time.perf_counter()
+            action()
+            if run >= warmups:
+                kept.append(time.perf_counter() - start)
+    return statistics.median(times[0]) * 1e3, statistics.median(times[1]) * 1e3
+
+
 def repeats_for(n: int, small: int = 9, large: int = 5) -> int:
     """More repeats where runs are short (noise), fewer where each takes seconds."""
     return small if n <= 100_000 else large

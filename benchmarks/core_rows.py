@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import compileall
 import io
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.common import columns, data_csv, median_ms, repeats_for
+from benchmarks.common import columns, data_csv, interleaved_ms, median_ms, repeats_for
 from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import csvio, evaluate, get_loss, params
 from lossgui.core.atomic import write_atomic_with
@@ -117,9 +117,9 @@ def evaluate_rows(n: int) -> Iterator[Row]:
         y, t = inputs_for(loss, n)
         given = {"log_input": True} if loss == "poisson" else {}
         resolved = params.resolve(loss, get_loss(loss).params, given)
-        ours = median_ms(lambda loss=loss, r=resolved, y=y, t=t: evaluate_resolved(loss, y, t, r),
-                         reps)
-        base = median_ms(_numpy_full(loss, y, t), reps)
+        ours, base = interleaved_ms(
+            lambda loss=loss, r=resolved, y=y, t=t: evaluate_resolved(loss, y, t, r),
+            _numpy_full(loss, y, t), reps)
         row: Row = {"what": f"evaluate {loss}", "n": n, "ours_ms": ours, "base_ms": base,
                     "baseline": "numpy total+contributions+gradient", "target": 1.5}
         if loss in ("sse", "mse", "cee", "bce"):
@@ -187,13 +187,11 @@ pl.DataFrame(out).write_csv(sys.argv[2])
 """
 
 
-def _process_ms(command: list[str], repeats: int) -> float:
-    times = []
-    for _ in range(repeats + 1):  # the first run warms the file cache
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times[1:])
+def _processes_ms(ours: list[str], base: list[str], repeats: int) -> tuple[float, float]:
+    """Median wall ms of two commands run in turn, after one warm-up of each (the file cache)."""
+    def run(command: list[str]) -> Callable[[], object]:
+        return lambda: subprocess.run(command, check=True, capture_output=True)
+    return interleaved_ms(run(ours), run(base), repeats, warmups=1)
 
 
 def command_rows(n: int, directory: Path) -> Iterator[Row]:
@@ -201,10 +199,15 @@ def command_rows(n: int, directory: Path) -> Iterator[Row]:
     path = data_csv(n, directory)
     script = directory / "polars_compute.py"
     script.write_text(POLARS_SCRIPT)
-    reps = repeats_for(n, 5, 3)
-    ours = _process_ms([sys.executable, "-m", "lossgui", "compute", str(path), "--loss", "mse",
-                        "--format", "csv", "--output", str(directory / "ours.csv")], reps)
-    base = _process_ms([sys.executable, str(script), str(path), str(directory / "pl.csv")], reps)
+    # As installed: pip compiles the bytecode, and Python caches it on a first run, unless
+    # PYTHONDONTWRITEBYTECODE is set (these sessions set it), when every run would compile
+    # lossgui's ~30 modules again (~25 ms) and the polars script's one small file.
+    compileall.compile_dir(Path(__file__).resolve().parent.parent / "lossgui", quiet=1)
+    reps = repeats_for(n, 5, 7)
+    ours, base = _processes_ms(
+        [sys.executable, "-m", "lossgui", "compute", str(path), "--loss", "mse", "--format", "csv",
+         "--output", str(directory / "ours.csv")],
+        [sys.executable, str(script), str(path), str(directory / "pl.csv")], reps)
     yield {"what": "lossgui compute --format csv --output (whole process)", "n": n,
            "ours_ms": ours, "base_ms": base, "baseline": "polars script (read, numpy, write)",
            "target": 1.0}

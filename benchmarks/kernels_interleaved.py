@@ -6,10 +6,9 @@ their ratio; alternating the two spreads the shared machine's noise over both si
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 
+from benchmarks.common import interleaved_ms
 from benchmarks.core_rows import BENCHED_LOSSES, _numpy_full, inputs_for
 from lossgui.allocator import keep_arrays_in_heap
 from lossgui.core import get_loss, params
@@ -24,18 +23,9 @@ def main(losses: list[str]) -> None:
     for loss in losses:
         y, t = inputs_for(loss, ROWS)
         resolved = params.resolve(loss, get_loss(loss).params, {})
-        numpy_full = _numpy_full(loss, y, t)
-        ours: list[float] = []
-        base: list[float] = []
-        for run in range(REPEATS + 2):  # the first two warm up
-            start = time.perf_counter()
-            evaluate_resolved(loss, y, t, resolved)
-            middle = time.perf_counter()
-            numpy_full()
-            if run >= 2:
-                ours.append(middle - start)
-                base.append(time.perf_counter() - middle)
-        o, b = statistics.median(ours) * 1e3, statistics.median(base) * 1e3
+        o, b = interleaved_ms(
+            lambda loss=loss, y=y, t=t, r=resolved: evaluate_resolved(loss, y, t, r),
+            _numpy_full(loss, y, t), REPEATS)
         print(f"{loss:14s} ours {o:7.2f} ms  numpy {b:7.2f} ms  ratio {o / b:.2f}")
 
 

@@ -159,6 +159,51 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def summary(rows: list[Row]) -> str:
+    """Issue 14's targets, each with this run's figure, its same-run baseline and whether met."""
+    def at_most(row: Row) -> bool | None:
+        r = ratio(row)
+        return None if r is None else r <= float(row["target"])  # type: ignore[arg-type]
+
+    def line(target: str, found: list[Row], detail: str = "") -> str:
+        verdicts = [at_most(r) for r in found]
+        met = "not measured" if not found or None in verdicts else (
+            "yes" if all(verdicts) else "no")
+        shown = detail or "; ".join(
+            f"{_fmt(r.get('ours_ms', r.get('ours_mb')), '')} vs "
+            f"{_fmt(r.get('base_ms', r.get('budget_mb')), '')} = {ratio(r):.2f}×" for r in found)
+        return f"| {target} | {shown} | {met} |"
+
+    big = [r for r in rows if int(r["n"]) >= 1_000_000 and "note" not in r]  # type: ignore[call-overload]
+    named = lambda start: [r for r in big if str(r["what"]).startswith(start)]  # noqa: E731
+    evaluate = named("evaluate ")
+    missed = [f"{str(r['what'])[9:]} {ratio(r):.2f}×" for r in evaluate if not at_most(r)]
+    worst = max(evaluate, key=lambda r: ratio(r) or 0.0, default=None)
+    small_edit = [r for r in rows if r["n"] == 1_000 and str(r["what"]).startswith("edit")
+                  and "ours_ms" in r]
+    lines = ["| target (10⁶ rows) | this run: lossgui vs same-run baseline (ms or MB) | met |",
+             "|---|---|:-:|",
+             line("`lossgui compute --format csv --output` ≤ 1× a polars script (whole process)",
+                  named("lossgui compute")),
+             line("`evaluate` ≤ 1.5× numpy total + contributions + gradient, every loss",
+                  evaluate, (f"{len(evaluate) - len(missed)} of {len(evaluate)} met; worst "
+                             f"{str(worst['what'])[9:]} {ratio(worst):.2f}×"
+                             + (f"; not met: {', '.join(missed)}" if missed else ""))
+                  if worst else ""),
+             line("an edit ≤ 1.5× the same edit at 10³ rows", named("edit")),
+             "| the edit at 10³ rows < 30 ms | " + (
+                 f"{float(small_edit[0]['ours_ms']):.3g} ms | "  # type: ignore[arg-type]
+                 f"{'yes' if float(small_edit[0]['ours_ms']) < 30 else 'no'} |"  # type: ignore[arg-type]
+                 if small_edit else "— | not measured |"),
+             line("open (totals and plot shown) ≤ 2× polars read_csv + one numpy evaluate",
+                  named("open")),
+             line("peak memory with the file open ≤ 3× the float64 data", named("peak memory")),
+             line("`compute --totals-only` of a huge file ≤ 500 MB peak",
+                  named("compute --totals")),
+             ]
+    return "\n".join(lines)
+
+
 PLOTTED_EVALUATE = ("evaluate sse", "evaluate cee", "evaluate bce")
 
 
@@ -229,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += gui + start + memory_rows(gui, float(empty) if empty is not None else None)  # type: ignore[arg-type]
     print()
     print(table(rows))
+    print()
+    print(summary(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
     if args.plot:

@@ -12,7 +12,6 @@ the cost is that the heap keeps its high-water mark, which the peak memory alrea
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 # mallopt parameters from glibc's malloc.h.
@@ -28,10 +27,10 @@ def keep_arrays_in_heap() -> bool:
     """Apply the thresholds above (glibc on Linux only); whether they were applied."""
     if not sys.platform.startswith("linux"):
         return False
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name or "libc.so.6")
-        mallopt = libc.mallopt
+        # The process's own symbols, which include the C library's: ctypes.util.find_library
+        # would run `ldconfig -p` in a child process on every start (~2–5 ms).
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # musl and other C libraries have no mallopt
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]

@@ -20,7 +20,16 @@ from typing import BinaryIO, NoReturn, TextIO
 
 from lossgui import __version__
 from lossgui.allocator import keep_arrays_in_heap
-from lossgui.core import LOSSES, Evaluation, LossguiError, Problem, Severity, csvio, get_loss
+from lossgui.core import (
+    LOSSES,
+    Evaluation,
+    LossguiError,
+    Problem,
+    Severity,
+    csvio,
+    get_loss,
+    project,
+)
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import WriteError, os_error_number, write_atomic_with
 from lossgui.core.descend import (
@@ -70,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     compute = sub.add_parser("compute", help="evaluate a loss on a data CSV")
     compute.add_argument("data", metavar="DATA.csv", help="header row; target column t; "
-                         "every other column a prediction; one row per element")
+                         "every other column a prediction; one row per element (or a session "
+                         "the window saved, .lossgui.json)")
     compute.add_argument("--loss", required=True, metavar="ID", help="see `lossgui losses`")
     compute.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                          help="a loss parameter, e.g. eps=1e-7 (repeatable)")
@@ -293,11 +303,21 @@ def _output_format(args: argparse.Namespace) -> str:
 def _read_inputs(
     args: argparse.Namespace,
 ) -> tuple[str, dict[str, ParamValue], str, FloatArray, list[tuple[str, FloatArray]]]:
-    """The loss, its checked parameters and the data named on the command line."""
+    """The loss, its checked parameters and the data named on the command line.
+
+    A session (``.lossgui.json``) is read as the window saved it: its columns, and under its own
+    loss its parameters too (a --param still wins), so compute gives the window's numbers.
+    """
     loss = get_loss(args.loss)
-    params = resolve(loss.id, loss.params, _parse_params(args.param))
-    delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-    data = csvio.read_data_csv(args.data, delimiter)
+    given = _parse_params(args.param)
+    params = resolve(loss.id, loss.params, given)  # refused before a large file is read
+    if project.is_session_path(args.data):
+        data, session = _session_data(args)
+        if session.loss_id == loss.id:
+            params = resolve(loss.id, loss.params, {**session.params, **given})
+    else:
+        delimiter = "\t" if args.delimiter == "tab" else args.delimiter
+        data = csvio.read_data_csv(args.data, delimiter)
     target_name, t, predictions = data.split(args.target, args.pred)
     if getattr(args, "plot", None) and data.is_batch:
         raise LossguiError("--plot draws one vector's elements; plot a batch in the window "
@@ -305,6 +325,19 @@ def _read_inputs(
                            "--plot が描くのは1つのベクトルの要素です。バッチはウィンドウ"
                            "(lossgui DATA.csv)で描くか、--format csv を使ってください")
     return loss.id, params, target_name, t, list(predictions)
+
+
+def _session_data(args: argparse.Namespace) -> tuple[csvio.DataSet, project.Session]:
+    """A saved session's columns as compute reads a data file's, and the session itself."""
+    if args.delimiter:
+        raise LossguiError("--delimiter is for a data CSV; a session is JSON: leave it out",
+                           "--delimiter はデータの CSV 用です。セッションは JSON なので外して"
+                           "ください")
+    session = project.load(args.data)
+    data = csvio.DataSet([session.target_name, *(name for name, _ in session.predictions)],
+                         [session.target, *(values for _, values in session.predictions)],
+                         os.fspath(args.data))
+    return data, session
 
 
 def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object]) -> None:
@@ -535,6 +568,11 @@ def _compute_totals(args: argparse.Namespace) -> int:
     if args.plot:
         raise LossguiError("--plot needs every contribution: leave out --totals-only",
                            "--plot にはすべての寄与が必要です。--totals-only を外してください")
+    if project.is_session_path(args.data):
+        raise LossguiError("--totals-only reads a data CSV a block at a time; a session is read "
+                           "whole: leave out --totals-only",
+                           "--totals-only はデータの CSV を少しずつ読みます。セッションは一度に"
+                           "読むので、--totals-only を外してください")
     loss = get_loss(args.loss)
     params = resolve(loss.id, loss.params, _parse_params(args.param))
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter

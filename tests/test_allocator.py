@@ -46,3 +46,15 @@ def test_fresh_arrays_reuse_the_heap_instead_of_faulting_in_new_pages():
     # (40 arrays: ~80,000 faults; seen here from 20,000 up, as glibc's threshold adapts).
     assert faults_before > 5 * 2_048
     assert faults_after < faults_before / 20
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt is Linux's")
+def test_applying_the_thresholds_starts_no_process():
+    # Every command does this first: a child (ctypes.util.find_library runs `ldconfig -p`)
+    # would cost each start a few milliseconds.
+    code = ("import resource; from lossgui.allocator import keep_arrays_in_heap; "
+            "assert keep_arrays_in_heap(); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "0"  # no child was ever reaped

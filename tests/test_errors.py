@@ -39,6 +39,8 @@ NOT_FOR_USERS = {
 FACTORIES = {
     "_not_a_number": "params.py: builds the ParameterError",
     "replace": "csvio.py: dataclasses.replace of a caught CellError, both sentences kept",
+    "explained_refusal": "csvio.py: the caught CellError, or a CellError (en + ja) saying what "
+                         "the file is (a session, JSON, a printed tensor)",
 }
 
 

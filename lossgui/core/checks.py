@@ -289,24 +289,27 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
     """Explain a target that is not one correct class per sample (the article's t has two 1s)."""
     rows = np.atleast_2d(t)
     ok = np.atleast_2d(usable).all(axis=-1)
+    # Each pass over a million-element t shows (issue 14): the recorded ranges answer "no t is
+    # negative" for every row at once, and the 0s are counted rather than masked again.
+    known = findings.ranges is not None and findings.ranges.t_low >= 0  # NaN: not known
     for n in np.flatnonzero(ok)[:MAX_LISTED]:
         row = rows[n]
         total = float(row.sum())
-        if np.isclose(total, 1.0) and row.min() >= 0:
+        if np.isclose(total, 1.0) and _nonnegative(row, known):
             # Nothing to say, and the passes below are skipped: a multi-label row of 0s and 1s
             # with more than one 1 sums to at least 2.
             continue
         ones = int(np.count_nonzero(row == 1))
         where = f"In sample {n + 1}, t" if t.ndim == 2 else "t"
         where_ja = f"サンプル {n + 1} の t" if t.ndim == 2 else "t"
-        if total == 0 and row.min() >= 0:
+        if total == 0 and _nonnegative(row, known):
             findings.whole("t_no_class", (
                 f"{where} has no 1 (every class is 0): no class is correct, so this sample adds "
                 "nothing to cross-entropy. Is a 1 missing?",
                 f"{where_ja} には 1 がありません(どのクラスも 0)。正解のクラスがないので、"
                 "このサンプルは交差エントロピー誤差に何も足しません。1 が抜けていませんか?",
             ), Severity.WARNING, _per_sample(t, int(n))[1])
-        elif ones > 1 and np.all((row == 0) | (row == 1)):
+        elif ones > 1 and ones + int(np.count_nonzero(row == 0)) == row.size:  # all 0 or 1
             findings.whole("t_multi_label", (
                 f"{where} has {ones} ones: cross-entropy usually expects exactly one correct "
                 "class. Is this multi-label? Each 1 adds its own −t·log y term to the sum.",
@@ -314,13 +317,18 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
                 "交差エントロピー誤差は普通、正解のクラスを1つだけとします。"
                 "マルチラベルですか? 1 のそれぞれが −t·log y の項を足します。",
             ), *_per_sample(t, int(n)))
-        elif not np.isclose(total, 1.0) or np.any(row < 0):
+        elif not np.isclose(total, 1.0) or not _nonnegative(row, known):
             findings.whole("t_not_distribution", (
                 f"{where} sums to {short(total)}, not 1: cross-entropy expects one correct class "
                 "(one-hot) or a probability distribution.",
                 f"{where_ja} の合計は {short(total)} で、1 ではありません。交差エントロピー誤差は"
                 "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
             ), *_per_sample(t, int(n)))
+
+
+def _nonnegative(row: FloatArray, known: bool) -> bool:
+    """Whether no element of a usable (NaN-free) row is negative; ``known`` from the ranges."""
+    return known or bool(row.min() >= 0)
 
 
 def _per_sample(values: FloatArray, n: int) -> tuple[Severity, int | None]:

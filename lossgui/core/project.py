@@ -87,6 +87,11 @@ def _encode(values: FloatArray) -> list[Any]:
     return [_encode_value(v) for v in values.tolist()]
 
 
+def is_session_path(path: str | os.PathLike[str]) -> bool:
+    """Whether a path names a session (``.lossgui.json``, or any ``.json``) rather than data."""
+    return os.fspath(path).lower().endswith(".json")
+
+
 def save(path: str | os.PathLike[str], session: Session) -> None:
     """Write the session atomically: the previous file survives any failure."""
     write_atomic(path, to_json(session))

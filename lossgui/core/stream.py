@@ -18,7 +18,7 @@ from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import get_loss, reduction_divisor
 from lossgui.core.lowest import out_of_domain
 from lossgui.core.params import ParamValue
-from lossgui.core.problems import LossguiError, Problem, element_name
+from lossgui.core.problems import CellError, LossguiError, Problem, element_name
 
 # Problems listed per prediction; the rest are counted. Notes about a vector as a whole (its
 # sum, one-hot-ness) are left out: a block's sums say nothing of the file's.
@@ -69,22 +69,25 @@ def stream_totals(
     rows = 0
     classes: tuple[int, ...] = ()  # (K,) for a batch file, whose rows are independent samples
     sums: list[float] = []
-    for first_row, done, block in csvio.iter_data_blocks(path, delimiter, block_bytes):
-        if loss.coupled and not block.is_batch:
-            _refuse_coupled(loss.id)
-        target_name, t, chosen = block.split(target, predictions)
-        if not streamed:
-            streamed = [StreamedPrediction(name) for name, _ in chosen]
-            sums = [0.0] * len(chosen)
-            classes = chosen[0][1].shape[1:]
-        for i, (_, y) in enumerate(chosen):
-            ev = evaluate_resolved(loss.id, y, t, p)
-            # Undo the block's own reduction: the file's is applied once, at the end.
-            sums[i] += ev.total * reduction_divisor(loss, y.shape, p)
-            _keep(streamed[i], ev.problems, first_row)
-        rows += len(t)
-        if progress is not None:
-            progress(done, size)
+    try:
+        for first_row, done, block in csvio.iter_data_blocks(path, delimiter, block_bytes):
+            if loss.coupled and not block.is_batch:
+                _refuse_coupled(loss.id)
+            target_name, t, chosen = block.split(target, predictions)
+            if not streamed:
+                streamed = [StreamedPrediction(name) for name, _ in chosen]
+                sums = [0.0] * len(chosen)
+                classes = chosen[0][1].shape[1:]
+            for i, (_, y) in enumerate(chosen):
+                ev = evaluate_resolved(loss.id, y, t, p)
+                # Undo the block's own reduction: the file's is applied once, at the end.
+                sums[i] += ev.total * reduction_divisor(loss, y.shape, p)
+                _keep(streamed[i], ev.problems, first_row)
+            rows += len(t)
+            if progress is not None:
+                progress(done, size)
+    except CellError as error:  # a session or a printed tensor: say what the file is
+        raise csvio.explained_refusal(path, error) from None
     if not streamed:
         raise LossguiError(f"{os.fspath(path)}: there are no data rows",
                            f"{os.fspath(path)}: データの行がありません")

@@ -116,3 +116,123 @@ def test_a_batch_descent_shows_the_final_logits_one_row_per_sample(capsysbinary)
     assert [r.split(":")[0] for r in rows] == ["  1", "  2", "  3", "  4"]
     assert all(r.count(",") == 2 for r in rows)  # K = 3 values each
     assert "more" not in out
+
+
+# --- 13: a session, JSON or a printed tensor given to compute ------------------------------------
+
+
+def saved_session(tmp_path, name="s.lossgui.json"):
+    import numpy as np
+
+    from lossgui.core import project
+
+    path = tmp_path / name
+    t, y1, y2 = (np.array(c, dtype=float) for c in zip(*[
+        [float(v) for v in line.split(",")] for line in ARTICLE.splitlines()[1:]], strict=True))
+    project.save(path, project.Session("t", t, [("y1", y1), ("y2", y2)], "cee", {"eps": 1e-7}))
+    return path
+
+
+def test_compute_reads_a_session_as_the_window_saved_it(capsysbinary, tmp_path, article):
+    session = saved_session(tmp_path)
+    code, out, err = run(capsysbinary, "compute", session, "--loss", "cee", "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["params"]["eps"] == 1e-7  # the session's own parameter under its own loss
+    assert report["predictions"][0]["total"] == 0.7874575633279122  # as for the CSV + eps
+    _, csv_out, _ = run(capsysbinary, "compute", article, "--loss", "cee", "--param",
+                        "eps=1e-7", "--format", "json")
+    assert json.loads(csv_out)["predictions"] == report["predictions"]
+    code, out, _ = run(capsysbinary, "compute", session, "--loss", "cee", "--param", "eps=0")
+    assert "0.7874578600311867" in out  # a --param still wins
+    code, out, _ = run(capsysbinary, "compute", session, "--loss", "sse")
+    assert "y1          0.252" in out  # another loss starts from its defaults
+    code, out, _ = run(capsysbinary, "descend", session, "--loss", "sse", "--lr", "0.1",
+                       "--steps", "1", "--pred", "y1")
+    assert code == 0 and "1     0.16128" in out
+
+
+@pytest.mark.parametrize(("extra", "says"), [
+    (["--totals-only"], "--totals-only reads a data CSV a block at a time; a session is read"),
+    (["--delimiter", ";"], "--delimiter is for a data CSV; a session is JSON"),
+])
+def test_what_a_session_cannot_do_is_refused_in_one_line(capsysbinary, tmp_path, extra, says):
+    code, out, err = run(capsysbinary, "compute", saved_session(tmp_path), "--loss", "cee",
+                         *extra)
+    assert code == 2 and out == "" and err.count("\n") == 1 and says in err
+
+
+@pytest.mark.parametrize("streamed", [[], ["--totals-only"]])
+def test_a_file_that_is_no_table_says_what_it_is(capsysbinary, tmp_path, streamed):
+    from lossgui.core.examples import EXAMPLES
+
+    renamed = tmp_path / "session.txt"
+    renamed.write_bytes(saved_session(tmp_path).read_bytes())
+    other_json = tmp_path / "config.csv"
+    other_json.write_text('{"lr": 0.1, "steps": [1, 2]}\n', encoding="utf-8")
+    printed = EXAMPLES["logits_batch"].path.parent / "logits-batch-pytorch.txt"
+    for path, says in [
+        (renamed, "this is a lossgui session (JSON), not a data CSV: a session is recognised by"
+                  " its name, so give it a name ending in .lossgui.json"),
+        (other_json, "this is JSON, not a data CSV"),
+        (printed, "this is a printed tensor or array (as PyTorch or NumPy print it), not a data "
+                  "CSV: paste it into a table of the window"),
+    ]:
+        code, out, err = run(capsysbinary, "compute", path, "--loss", "softmax_cee", *streamed)
+        assert code == 2 and out == "" and err.count("\n") == 1
+        assert f"{path}: {says}" in err
+
+
+def test_a_table_with_a_bad_cell_keeps_its_own_message(capsysbinary, tmp_path):
+    path = tmp_path / "text.csv"
+    path.write_text("t,y1\n0,0.1\n1,array(3)\n", encoding="utf-8")
+    code, _, err = run(capsysbinary, "compute", path, "--loss", "sse")
+    assert code == 2 and "row 3, column 'y1': 'array(3)' is not a number" in err
+
+
+# --- 15: the wrong --delimiter ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("content", "given", "says"), [
+    ("t\ty1\n0\t0.1\n1\t0.9\n", ";",
+     "row 1: the header 't\\ty1' is one column when split at ';', but it contains a tab, so the "
+     "file is probably separated by a tab, not ';' (--delimiter tab, or leave --delimiter out"),
+    ("t;y1\n0;0,1\n1;0,9\n", ",", "probably separated by ';', not ',' (--delimiter ';',"),
+    ("t;y1\n0;0,1\n1;0,9\n", "tab", "probably separated by ';', not a tab"),
+])
+def test_a_wrong_delimiter_is_named_with_the_likely_one(capsysbinary, tmp_path, content, given,
+                                                        says):
+    path = tmp_path / "data.csv"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsysbinary, "compute", path, "--loss", "sse", "--delimiter", given)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert says in err and "space inside" not in err
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "sse")  # detected: it works
+    assert code == 0
+
+
+def test_a_stray_tab_in_a_rightly_split_file_is_not_blamed_on_the_delimiter(capsysbinary,
+                                                                            tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_text("t,y1\n0,0.1\t0.5\n1,0.9\n", encoding="utf-8")
+    code, _, err = run(capsysbinary, "compute", path, "--loss", "sse")
+    assert code == 2 and "row 2, column 'y1': '0.1\\t0.5' is not a number: it contains a tab, " \
+        "which no number has" in err
+
+
+def test_the_new_refusals_have_japanese_text(tmp_path):
+    from lossgui.core import LossguiError, csvio
+    from lossgui.core.examples import EXAMPLES
+    from lossgui.core.problems import error_text
+
+    tab = tmp_path / "tab.tsv"
+    tab.write_text("t\ty1\n0\t0.1\n", encoding="utf-8")
+    renamed = tmp_path / "s.txt"
+    renamed.write_bytes(saved_session(tmp_path).read_bytes())
+    printed = EXAMPLES["logits_batch"].path.parent / "logits-batch-pytorch.txt"
+    for path, delimiter, says in [(tab, ";", "タブのようです"),
+                                  (renamed, None, "lossgui のセッション"),
+                                  (printed, None, "テンソル・配列")]:
+        with pytest.raises(LossguiError) as refused:
+            csvio.read_data_csv(path, delimiter)
+        assert says in error_text(refused.value, "ja")

@@ -50,6 +50,18 @@ def _ref_kl(y, t, p):
     return values, 0.0 - np.where(t != 0, t / y, 0.0)
 
 
+def _ref_cee(y, t, p):
+    shifted = y + p["eps"]
+    return (0.0 - np.where(t != 0, t * np.log(shifted), 0.0),
+            0.0 - np.where(t != 0, t / shifted, 0.0))
+
+
+def _ref_hinge(y, t, p):
+    labels = np.where(t == 0, -1.0, t)
+    margin = 1.0 - labels * y
+    return np.where(margin <= 0, 0.0, margin), np.where(margin <= 0, 0.0, -labels)
+
+
 def _ref_bce_logits(z, t, p):
     e = np.exp(-np.abs(z))
     values = np.maximum(z, 0.0) - z * t + np.log1p(e)
@@ -81,9 +93,12 @@ def _ref_msle(y, t, p):
             np.where(refused, np.nan, 2.0 * d / (1.0 + safe_y)))
 
 
-REFERENCES = {"mae": _ref_mae, "kl": _ref_kl, "bce_logits": _ref_bce_logits,
+REFERENCES = {"mae": _ref_mae, "kl": _ref_kl, "cee": _ref_cee, "hinge": _ref_hinge,
+              "bce_logits": _ref_bce_logits,
               "log_cosh": _ref_log_cosh, "pinball": _ref_pinball, "msle": _ref_msle}
-PARAMS = {"mae": [{}], "kl": [{}], "bce_logits": [{}], "log_cosh": [{}], "msle": [{}],
+PARAMS = {"mae": [{}], "kl": [{}], "cee": [{"eps": 0.0}, {"eps": 1e-7}], "hinge": [{}],
+          "bce_logits": [{}],
+          "log_cosh": [{}], "msle": [{}],
           "pinball": [{"quantile": q} for q in (0.0, 0.1, 0.5, 0.9, 1.0)]}
 CASES = [(loss, p) for loss in REFERENCES for p in PARAMS[loss]]
 
@@ -155,3 +170,35 @@ def test_ranges_over_many_slices_are_the_whole_arrays():
     ranges = Ranges.of(y.reshape(3, -1), t)
     assert math.isnan(ranges.y_low) and math.isnan(ranges.y_high)
     assert ranges.t_low == -np.inf and ranges.t_high == t[:-1].max() and not ranges.finite
+
+
+@pytest.mark.parametrize(("t", "code"), [
+    ([0.0, 1.0, 1.0, 0.0], "t_multi_label"),
+    ([1.0, 1.0, 0.5, 0.0], "t_not_distribution"),  # two 1s, but not all 0 or 1
+    ([0.0, 0.0, 0.0, 0.0], "t_no_class"),
+    ([1.5, -0.5, 0.0, 0.0], "t_not_distribution"),  # sums to 1, one negative
+    ([0.25, 0.25, 0.5, 0.0], None),
+    ([0.0, 1.0, 0.0, 0.0], None),
+])
+@pytest.mark.parametrize("size", [1, 100_000])
+def test_cross_entropy_target_remarks_at_any_size(t: list[float], code: str | None,
+                                                  size: int) -> None:
+    """The remark on t (counted, with the ranges' sign) is the same for one row or a long one."""
+    target = np.zeros(4 * size)
+    target[:4] = t
+    y = np.full(target.size, 0.25)
+    remarks = {"t_multi_label", "t_not_distribution", "t_no_class"}
+    codes = [p.code for p in evaluate("cee", y, target).problems if p.code in remarks]
+    assert codes == ([code] if code else [])
+
+
+def test_hinge_without_selects_matches_on_every_finite_target_edge() -> None:
+    """The branch-free hinge (finite t): every edge y against every finite edge t, bit for bit."""
+    finite_t = EDGES[np.isfinite(EDGES)]
+    y, t = (a.ravel() for a in np.meshgrid(EDGES, np.concatenate([finite_t, [1.0, -1.0]])))
+    ranges = Ranges.of(y, t)
+    assert math.isfinite(ranges.t_low) and math.isfinite(ranges.t_high)  # the fast path
+    with np.errstate(all="ignore"):
+        values, grads = get_loss("hinge").compute(y, t, {}, ranges)
+        want_values, want_grads = _ref_hinge(y, t, {})
+    assert _same_bits(values, want_values) and _same_bits(grads, want_grads)

@@ -77,15 +77,10 @@ def batch_loaded(loaded: Loaded, path: str) -> Loaded:
     return replace(loaded, columns=[table, *predictions], class_indices=True)
 
 
-def is_session_path(path: str | os.PathLike[str]) -> bool:
-    """Whether a path names a session (``.lossgui.json``, or any ``.json``) rather than data."""
-    return os.fspath(path).lower().endswith(".json")
-
-
 def is_openable(path: str) -> bool:
     """Whether a dropped file looks like something File ▸ Open reads."""
     lowered = path.lower()
-    return lowered.endswith(DATA_SUFFIXES) or is_session_path(lowered)
+    return lowered.endswith(DATA_SUFFIXES) or project.is_session_path(lowered)
 
 
 def without_source(message: str, path: str) -> str:
@@ -269,7 +264,7 @@ class FileController(QObject):
 
     def read(self, path: str) -> Loaded:
         """A data CSV or a session as columns with the target first (asks which is t if needed)."""
-        if is_session_path(path):
+        if project.is_session_path(path):
             session = self._read_file(project.load, path)
             return batch_loaded(Loaded(
                 [session.target_name, *(n for n, _ in session.predictions)],
