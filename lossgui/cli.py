@@ -114,8 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     steps.add_argument("--steps", required=True, metavar="S", help="how many steps (0–10000)")
     steps.add_argument("--space", choices=SPACES, default="input",
                        help="step on y itself (input), or on the logits behind probabilities "
-                       f"(logits: softmax for {squashed_by(Squash.SOFTMAX)}; σ for "
-                       f"{squashed_by(Squash.SIGMOID)})")
+                       f"(logits: softmax for {squashed_by(Squash.SOFTMAX)} when y sums to 1, "
+                       f"else σ for each y, as for {squashed_by(Squash.SIGMOID)}; step 0 is "
+                       "always y as given)")
     steps.add_argument("--target", metavar="COL", help="the target column (default: t)")
     steps.add_argument("--pred", action="append", default=[], metavar="COL",
                        help="a prediction column (repeatable; default: all but the target)")
@@ -663,7 +664,11 @@ def _descent_table(
     problems: Sequence[tuple[str, Problem]],
 ) -> str:
     first = runs[0][1]
-    space = describe_space(get_loss(loss_id), first.space, "en")
+    loss = get_loss(loss_id)
+    # The data chose each prediction's logits (softmax if y sums to 1, else σ): say each one.
+    said = [(name, describe_space(loss, run.space, "en", run.squash)) for name, run in runs]
+    space = said[0][1] if len({text for _, text in said}) == 1 else \
+        "; ".join(f"{name} {text}" for name, text in said)
     lines = [*_loss_header(loss_id, params),
              f"learning rate: {first.lr!r}, steps: {first.steps}, space: {first.space} ({space})",
              ""]

@@ -278,11 +278,12 @@ _BY_LOSS: tuple[tuple[frozenset[str], str, str, str, Formula, str, str], ...] = 
     (frozenset({"squared_hinge"}), "Keras", KERAS_VERSIONS, "squared_hinge", _keras_squared_hinge,
      "As Keras hinge: 0/1 labels become −1/+1 only when every label is 0 or 1.",
      "Keras の hinge と同じく、全部のラベルが 0 か 1 のときだけ −1/+1 に変換します。"),
-    (frozenset({"mape"}), "scikit-learn", "", "mean_absolute_percentage_error", _sklearn_mape,
+    (frozenset({"mape"}), "scikit-learn", "1.3–1.9", "mean_absolute_percentage_error",
+     _sklearn_mape,
      "A fraction, not a percentage (no ×100), and |t| is floored at float64 ε ≈ 2.2e-16 "
-     "instead of Keras's 1e-7, so t = 0 costs even more.",
-     "百分率ではなく割合(×100 しない)で、|t| の下限は Keras の 1e-7 ではなく float64 の "
-     "ε ≈ 2.2e-16 なので、t = 0 ではさらに大きくなります。"),
+     "instead of Keras 3.0–3.15's 1e-7 (lossgui's default), so t = 0 costs even more.",
+     "百分率ではなく割合(×100 しない)で、|t| の下限は Keras 3.0〜3.15 の 1e-7(lossgui の"
+     "既定)ではなく float64 の ε ≈ 2.2e-16 なので、t = 0 ではさらに大きくなります。"),
     (frozenset({"msle"}), "Keras", KERAS_VERSIONS, "mean_squared_logarithmic_error", _keras_msle,
      "Keras replaces every y and t below 1e-7 by 1e-7 first, so negative values count as 0; "
      "lossgui (as scikit-learn) uses log(1 + x) as it is.",
@@ -306,9 +307,11 @@ _BY_LOSS: tuple[tuple[frozenset[str], str, str, str, Formula, str, str], ...] = 
      "を超えると ∞ になります。lossgui の安定な形では約 −t·y です。"),
     (frozenset({"categorical_hinge"}), "Crammer & Singer", "", "max(0, 1 + max_{i≠c} zᵢ − z_c)",
      _crammer_singer,
-     "The textbook multi-class hinge uses the largest wrong score; Keras's max((1 − t)·z) "
-     "also sees the 0 at the correct class, so when every wrong score is negative it uses 0.",
-     "教科書の多クラスヒンジは誤りクラスの最大スコアを使います。Keras の max((1 − t)·z) は"
+     "The textbook multi-class hinge uses the largest wrong score; Keras 3.0–3.15's "
+     "max((1 − t)·z) (lossgui's categorical_hinge) also sees the 0 at the correct class, so "
+     "when every wrong score is negative it uses 0.",
+     "教科書の多クラスヒンジは誤りクラスの最大スコアを使います。Keras 3.0〜3.15 の "
+     "max((1 − t)·z)(lossgui の categorical_hinge)は"
      "正解クラスの 0 も含むので、誤りクラスのスコアが全部負なら 0 を使います。"),
 )
 

@@ -3,7 +3,13 @@
 The step is taken on the loss's own input: y itself, or the logits z for the losses that read
 logits (``softmax_cee``, ``bce_logits``). For losses on probabilities a plain step can leave
 [0, 1] or break Σy = 1, so ``space="logits"`` steps on the logits behind the probabilities
-instead (y = softmax(z) for the class-summed losses, σ(z) for the elementwise BCE) and maps back.
+instead and maps back. Step 0 is always the user's own y, so E₀ is the total the table showed:
+the logits chosen are ones that reproduce y exactly. A y that sums to 1 in every sample is a
+softmax output, z = log y (the class-summed losses cee, kl, sse, mse); a y that does not — the
+article's multi-label y1 sums to 1.64 — is read as independent probabilities, y = σ(z) with
+z = logit(y), as BCE always does. Dividing y by its sum instead would change every y and the
+loss before the first step (round 2's tester saw one "step" triple E). A y that fits neither
+(Σy ≠ 1 and some y ≥ 1) has no logits and is refused, never changed.
 Nothing is clipped: a step that leaves the loss's domain is reported with its step number, and a
 step whose result is not finite stops the run and says why.
 """
@@ -43,10 +49,11 @@ MAX_STEPS = 10_000
 # A trajectory keeps y at every step: (steps + 1) × elements float64 values, 8 bytes each.
 MAX_TRAJECTORY_VALUES = 20_000_000
 
-# The squash behind each probability loss's y when stepping on logits. The class-summed losses
-# (cee, kl, and the article's SSE, which compares a softmax output with a one-hot t; MSE is the
-# same squares averaged, so it steps the same way) share one probability per sample; BCE asks
-# one yes/no question per element.
+# The squash behind each probability loss's y when stepping on logits, for a y that is one
+# distribution per sample. The class-summed losses (cee, kl, and the article's SSE, which compares
+# a softmax output with a one-hot t; MSE is the same squares averaged, so it steps the same way)
+# share one probability per sample; BCE asks one yes/no question per element. A y that does not
+# sum to 1 is stepped through σ (see logit_squash).
 LOGIT_SQUASH: dict[str, Squash] = {
     "sse": Squash.SOFTMAX,
     "mse": Squash.SOFTMAX,
@@ -54,6 +61,40 @@ LOGIT_SQUASH: dict[str, Squash] = {
     "kl": Squash.SOFTMAX,
     "bce": Squash.SIGMOID,
 }
+
+
+def logit_squash(loss_id: str, y: FloatArray) -> Squash:
+    """The squash whose logits reproduce ``y`` exactly under ``loss_id`` (see the module doc).
+
+    Raises DescendError, naming the element, for a y that has no such logits.
+    """
+    squash = LOGIT_SQUASH[loss_id]
+    if squash is Squash.SOFTMAX and not np.allclose(np.sum(y, axis=-1), 1.0):
+        squash = Squash.SIGMOID  # independent probabilities: each its own σ(z)
+    upper = 1.0 if squash is Squash.SIGMOID else math.inf
+    with np.errstate(invalid="ignore"):
+        bad = ~((y > 0) & (y < upper))
+    if bad.any():
+        index = tuple(int(i) for i in np.argwhere(bad)[0])
+        name, value = element_name("y", index), short(float(y[index]))
+        if squash is LOGIT_SQUASH[loss_id] or not y[index] > 0:
+            interval = "0 < y < 1" if squash is Squash.SIGMOID else "y > 0"
+            raise DescendError(
+                f"{name} = {value} has no logit: stepping on the logits needs {interval} "
+                "everywhere. Change it, or step on y itself (space input).",
+                f"{name} = {value} にはロジットがありません。ロジットで進めるには、どこでも "
+                f"{interval} が必要です。値を変えるか、y そのもので進めてください(space input)。",
+            )
+        total = short(float(np.ravel(np.sum(y, axis=-1))[0]))
+        raise DescendError(
+            f"no logits give this y: it sums to {total}, not 1, so it is not one softmax "
+            f"output, and {name} = {value} is not below 1, so it is no σ output either. Make "
+            "y sum to 1 (divide it by its sum), or step on y itself (space input).",
+            f"この y を与えるロジットはありません。合計が {total} で 1 ではないのでソフトマックス"
+            f"の出力ではなく、{name} = {value} が 1 未満ではないので σ の出力でもありません。"
+            "y の合計を 1 にする(和で割る)か、y そのもので進めてください(space input)。",
+        )
+    return squash
 
 
 class DescendError(LossguiError):
@@ -108,16 +149,20 @@ class Descender:
         self.params = resolve(self.loss.id, self.loss.params, params)
         self.lr = check_lr(lr)
         self.space = check_space(self.loss, space)
-        self.squash = LOGIT_SQUASH[self.loss.id] if self.space == "logits" else None
         start = as_float_array(y, "y").copy()
         self.t = as_float_array(t, "t")
         if start.shape != self.t.shape and not is_class_index_target(start, self.t):
             raise ShapeError(f"y has shape {start.shape} but t has {self.t.shape}: they must "
                              "match", f"y の形は {start.shape}、t の形は {self.t.shape} です。"
                              "形をそろえてください")
+        self.squash = logit_squash(self.loss.id, start) if self.space == "logits" else None
         self.notes: list[Problem] = []
-        self.stepped = self._logits(start) if self.squash else start
-        self.values = self.squash.apply(self.stepped) if self.squash else start
+        if self.squash is not None and self.squash is not LOGIT_SQUASH[self.loss.id]:
+            self.notes.append(self._independent_note(start))
+        self.stepped = self.squash.logits(start) if self.squash else start
+        # Step 0 is the user's own y (squash(logits(y)) may differ in the last digit), so E₀
+        # is the very total the table shows.
+        self.values = start
         self.evaluation: Evaluation = evaluate_resolved(self.loss.id, self.values, self.t,
                                                         self.params)
         self.step_count = 0
@@ -164,6 +209,10 @@ class Descender:
                 ), index)
                 return False
             values = self.squash.apply(moved) if self.squash else moved
+            if self.squash is Squash.SIGMOID:
+                # σ is elementwise: an element whose z did not move (a zero gradient, as cee's
+                # t = 0 terms) keeps its y to the last digit instead of σ(logit(y)).
+                values = np.where(moved == self.stepped, self.values, values)
         evaluation = evaluate_resolved(self.loss.id, values, self.t, self.params)
         if not math.isfinite(evaluation.total):
             self.stopped = _stop_problem("loss_not_finite", (
@@ -197,7 +246,7 @@ class Descender:
 
     def describe_space(self, language: str) -> str:
         """Which variable the steps move, in a sentence for the user."""
-        return describe_space(self.loss, self.space, language)
+        return describe_space(self.loss, self.space, language, self.squash)
 
     def _left_domain_problem(self, evaluation: Evaluation, n: int, logits: bool) -> Problem:
         """The warning for the step that took y out of the loss's domain (see core.lowest)."""
@@ -217,33 +266,16 @@ class Descender:
             f"このステップで y が {self.loss.id} の定義域の外に出たので、E = {total} は"
             f"もう損失ではありません(ほかの予測とは比べません)。{way_ja}"))
 
-    def _logits(self, y: FloatArray) -> FloatArray:
-        """The logits behind probabilities ``y``, refusing values that have none."""
-        assert self.squash is not None
-        upper = 1.0 if self.squash is Squash.SIGMOID else math.inf
-        with np.errstate(invalid="ignore"):
-            bad = ~((y > 0) & (y < upper))
-        if bad.any():
-            index = tuple(int(i) for i in np.argwhere(bad)[0])
-            name, value = element_name("y", index), short(float(y[index]))
-            interval = "0 < y < 1" if self.squash is Squash.SIGMOID else "y > 0"
-            raise DescendError(
-                f"{name} = {value} has no logit: stepping on the logits needs {interval} "
-                "everywhere. Change it, or step on y itself (space input).",
-                f"{name} = {value} にはロジットがありません。ロジットで進めるには、どこでも "
-                f"{interval} が必要です。値を変えるか、y そのもので進めてください(space input)。",
-            )
-        if self.squash is Squash.SOFTMAX:
-            sums = np.sum(y, axis=-1)
-            if not np.allclose(sums, 1.0):
-                total = short(float(np.ravel(sums)[0]))
-                self.notes.append(Problem("renormalised", (
-                    f"y sums to {total}, not 1; the logits log y give softmax(z) = y / Σy, "
-                    "so the run starts from y divided by its sum (each sample sums to 1)."),
-                    None, Severity.NOTE, (
-                    f"y の合計は {total} で 1 ではありません。ロジット log y から求める softmax(z) "
-                    "は y / Σy なので、和で割った y(各サンプルの合計が 1)から始めます。")))
-        return self.squash.logits(y)
+    def _independent_note(self, y: FloatArray) -> Problem:
+        """Why a y that does not sum to 1 is stepped through σ, each element on its own."""
+        total = short(float(np.ravel(np.sum(y, axis=-1))[0]))
+        return Problem("independent_probabilities", (
+            f"y sums to {total}, not 1, so it is not one softmax output: each y is read as its "
+            "own probability, y = σ(z), and the steps move z = logit(y). Step 0 is your y "
+            "exactly; every later y stays between 0 and 1."), None, Severity.NOTE, (
+            f"y の合計は {total} で 1 ではないので、1つのソフトマックスの出力ではありません。"
+            "それぞれの y を独立した確率 y = σ(z) と読み、z = logit(y) を動かします。"
+            "ステップ 0 は入力した y そのもので、その後の y も 0 と 1 の間にとどまります。"))
 
     def _note_new_problems(self, evaluation: Evaluation, n: int) -> None:
         """Say once, with its step number, each kind of warning the steps brought."""
@@ -367,14 +399,16 @@ def squashed_by(squash: Squash) -> str:
     return ", ".join(loss_id for loss_id, used in LOGIT_SQUASH.items() if used is squash)
 
 
-def describe_space(loss: Loss, space: str, language: str) -> str:
-    """Which variable the steps of ``loss`` move in ``space``, in ``language``."""
+def describe_space(loss: Loss, space: str, language: str, squash_used: Squash | None = None
+                   ) -> str:
+    """Which variable the steps of ``loss`` move in ``space``, in ``language``; ``squash_used``
+    is the one the data chose (see :func:`logit_squash`), else the loss's usual one."""
     ja = language.startswith("ja")
     if loss.expects is InputKind.LOGIT:
         return "この損失の入力であるロジット z で進めます" if ja else \
             "steps on the logits z, this loss's own input"
     if space == "logits":
-        squash = LOGIT_SQUASH[loss.id].value
+        squash = (squash_used or LOGIT_SQUASH[loss.id]).value
         return f"y = {squash}(z) の裏にあるロジット z で進めます" if ja else \
             f"steps on the logits z behind y = {squash}(z)"
     return "y そのもので進めます" if ja else "steps on y itself"

@@ -524,7 +524,7 @@ class DocumentModel:
             stale = set(range(1, count + 1))
             self._evaluations = [None] * count
             self._errors = [None] * count
-        t = self._evaluated_shape(TARGET)
+        t = self.evaluated_column(TARGET)
         for column in sorted(stale):
             offset = column - 1
             if params is None:
@@ -532,14 +532,14 @@ class DocumentModel:
                 continue
             try:
                 self._evaluations[offset] = evaluate_resolved(
-                    self._loss_id, self._evaluated_shape(column), t, params)
+                    self._loss_id, self.evaluated_column(column), t, params)
                 self._errors[offset] = None
             except LossguiError as error:
                 self._evaluations[offset], self._errors[offset] = None, error
         self._index_problems()
         self.evaluated.emit(Evaluated(frozenset(stale)))
 
-    def _evaluated_shape(self, column: int) -> FloatArray:
+    def evaluated_column(self, column: int) -> FloatArray:
         """One sample as the vector itself (the core's 1-D conventions), a batch as N×K."""
         array = self._columns[column]
         shaped: FloatArray = array[0] if array.shape[SAMPLES] == 1 else array

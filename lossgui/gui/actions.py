@@ -7,10 +7,12 @@ start find, not a string that silently no longer matches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -196,6 +198,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                                      "another number?"),
     ),
     ActionSpec(
+        "show_steps", QT_TRANSLATE_NOOP("Actions", "Show the Loss over &Steps"),
+        VIEW, ("Ctrl+7",),
+        QT_TRANSLATE_NOOP("Actions", "The total loss E at every step of learning"),
+    ),
+    ActionSpec(
         "reset_zoom", QT_TRANSLATE_NOOP("Actions", "&Reset Zoom"), VIEW, ("Ctrl+0",),
         QT_TRANSLATE_NOOP("Actions", "Show every element of the plot again"),
     ),
@@ -254,16 +261,35 @@ def shortcut_rows(actions: Mapping[str, QAction]) -> list[tuple[str, str, str]]:
     """(menu, command, keys) for every action with a shortcut, in menu order, from ACTIONS.
 
     Help ▸ Keyboard Shortcuts shows exactly these rows, so the list cannot drift from the keys.
+    Only keys every keyboard has are listed (see :func:`readable`), and the names lose their
+    mnemonics ("開く(&O)…" → "開く…").
     """
     rows = []
     for spec in ACTIONS:
         action = actions[spec.key]
-        keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+        keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                if readable(s)]
         if keys:
-            command = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-            menu = QCoreApplication.translate(CONTEXT, spec.menu).replace("&", "")
-            rows.append((menu, command, ", ".join(keys)))
+            menu = QCoreApplication.translate(CONTEXT, spec.menu)
+            rows.append((plain_text(menu), plain_text(action.text()), ", ".join(keys)))
     return rows
+
+
+def readable(sequence: QKeySequence) -> bool:
+    """Whether every key of ``sequence`` is on every keyboard: a character, or Esc … F12.
+
+    The platform's standard bindings also bring F13–F35 (X11's Undo is F14 too) and the
+    dedicated Open/Save/Undo keys of a few keyboards, whose names ("開く") read as commands.
+    They still work; the list leaves them out.
+    """
+    chords = cast(Any, sequence)  # PySide6's stubs omit QKeySequence's [] (QKeyCombination)
+    return all(chords[i].key().value <= Qt.Key.Key_F12.value for i in range(sequence.count()))
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic: "開く(&O)…" → "開く…", "&Open…" → "Open…", "&&" → "&"."""
+    text = re.sub(r"\(&[^&)]\)", "", text)  # Japanese puts the mnemonic in brackets after
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _sequences(shortcuts: tuple[Key | str, ...]) -> list[QKeySequence]:

@@ -127,10 +127,51 @@ def edited_cells(command: QUndoCommand | None) -> list[tuple[int, int, int, int]
     """The cells a step (one command or a macro of them) writes, for showing them selected."""
     if command is None:
         return []
-    ranges = command.cell_ranges() if isinstance(command, SetCellsCommand) else []
+    ranges = command.cell_ranges() \
+        if isinstance(command, SetCellsCommand | PutColumnsCommand) else []
     for i in range(command.childCount()):
         ranges += edited_cells(command.child(i))
     return ranges
+
+
+class PutColumnsCommand(TextCommand):
+    """Overwrite whole columns (each N×K, the model's shape) from ``first`` on: one undo step.
+
+    Learning writes every prediction at once this way, a vector (1×K) or a batch alike.
+    """
+
+    def __init__(self, document: DocumentModel, first: int, columns: Sequence[FloatArray],
+                 describe: Describe) -> None:
+        super().__init__(describe)
+        self._document = document
+        self._first = first
+        self._new = list(columns)
+        self._old: list[FloatArray] | None = None
+
+    def cell_ranges(self) -> list[tuple[int, int, int, int]]:
+        """The cells it writes in the vector tables' layout (none for a batch's N×K)."""
+        first = self._new[0] if self._new else None
+        if first is None or first.shape[0] != 1:
+            return []
+        return [(0, self._first, first.shape[1] - 1, self._first + len(self._new) - 1)]
+
+    def redo(self) -> None:
+        """Remember the old columns once, write the new ones (evaluated once, together)."""
+        document = self._document
+        with document.batch():
+            if self._old is None:
+                self._old = [np.array(document.column(self._first + i))
+                             for i in range(len(self._new))]
+            for i, values in enumerate(self._new):
+                document.put(self._first + i, 0, 0, values)
+
+    def undo(self) -> None:
+        """Put the old columns back."""
+        document = self._document
+        assert self._old is not None
+        with document.batch():
+            for i, values in enumerate(self._old):
+                document.put(self._first + i, 0, 0, values)
 
 
 class InsertRowsCommand(TextCommand):

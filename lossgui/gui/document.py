@@ -69,6 +69,7 @@ class Document(QObject):
     name_changed = Signal(int)  # document column
     about_to_reset = Signal()
     reset_done = Signal()
+    replaced = Signal()  # new data (a file, a session or an example): not an edit of the old
     loss_changed = Signal()  # the loss or one of its parameters
     changing = Signal()  # a raw change began or happened; ``changed`` follows
     changed = Signal()  # after every change, once the evaluations are fresh
@@ -431,6 +432,7 @@ class Document(QObject):
         """
         self.undo_stack.clear()
         self.model.replace(names, columns, loss_id, params, take)
+        self.replaced.emit()
 
     def put_loss(self, loss_id: str) -> None:
         """Select a loss without an undo step (the remembered loss at start-up)."""

@@ -6,7 +6,8 @@ keeps the loss at every step for the loss-over-steps plot. A *run* lasts from th
 Run after any other change until the next other change (an edit, an undo, another loss or
 learning rate): its steps are merged into one undo command, so Ctrl+Z puts the data back to
 where the run began. Reset does that as a new undo step, and the run stays on the plot, faded,
-to compare with the next one.
+to compare with the next one. A batch is stepped whole, as `lossgui descend` steps it: the
+total is the batch's (mean or sum over its samples) and every sample moves.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from PySide6.QtGui import QUndoCommand
 
 from lossgui.core import LossguiError
 from lossgui.core.arrays import FloatArray
-from lossgui.core.descend import Descender, check_lr
+from lossgui.core.descend import Descender, check_lr, describe_space, logit_squash
 from lossgui.core.problems import Problem, error_text
-from lossgui.gui.commands import SetCellsCommand
+from lossgui.core.squash import Squash
+from lossgui.gui.commands import PutColumnsCommand
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.handover import hand_over
 from lossgui.gui.language import current_language
@@ -42,15 +44,15 @@ class Trace:
     lr: float
 
 
-class LearnStepCommand(SetCellsCommand):
+class LearnStepCommand(PutColumnsCommand):
     """Writes one step's predictions; the steps of one run merge into a single undo command."""
 
     ID = 0x1EA12
 
-    def __init__(self, document: Document, block: FloatArray, run: int, steps: int) -> None:
+    def __init__(self, document: Document, columns: list[FloatArray], run: int,
+                 steps: int) -> None:
         # Written through the core model, as the document's own edits are.
-        super().__init__(document.model, [(0, TARGET + 1, block)], 0, [],
-                         lambda: _run_text(steps))
+        super().__init__(document.model, TARGET + 1, columns, lambda: _run_text(steps))
         self.run = run
         self.steps = steps
 
@@ -62,7 +64,7 @@ class LearnStepCommand(SetCellsCommand):
         """Take the later step's values, keep the first step's old values: one undo step."""
         if not isinstance(other, LearnStepCommand) or other.run != self.run:
             return False
-        self._patches = other._patches
+        self._new = other._new
         self.steps += other.steps
         steps = self.steps
         self.set_describe(lambda: _run_text(steps))
@@ -94,8 +96,8 @@ class Learning(QObject):
         self._names: tuple[str, ...] = ()
         # descenders whose stop (i) or leaving the domain (i, code) was already said
         self._announced: set[int | tuple[int, str]] = set()
-        self._start: FloatArray | None = None
-        self._written: FloatArray | None = None
+        self._start: list[FloatArray] | None = None  # each prediction N×K, as the run began
+        self._written: list[FloatArray] | None = None
         self._writing = False
         self._run_id = 0
         self._run_steps = 0  # steps since Run was pressed, for the cap
@@ -105,6 +107,9 @@ class Learning(QObject):
         document.changed.connect(self._on_document_changed)
         document.loss_changed.connect(self._end_run)
         document.reset_done.connect(self._forget_earlier)  # other data: nothing to compare
+        # New data starts stepping on y itself: a choice made for the last example must not
+        # carry over unseen (a lesson sets its own after loading).
+        document.replaced.connect(lambda: self.set_space("input"))
 
     def serve(self, window: QObject) -> None:
         """Work for ``window`` (rebuilt in another language) from now on; only it listens.
@@ -141,10 +146,26 @@ class Learning(QObject):
                      self.document.loss_id, self.lr)
 
     def describe_space(self) -> str:
-        """Which variable the steps move, as the core says it."""
-        from lossgui.core.descend import describe_space
+        """Which variable the steps move, as the core says it; on logits the data chooses
+        softmax or σ per prediction (core.descend.logit_squash), so each is named if they
+        differ."""
+        loss, space, language = self.document.loss, self._usable_space(), current_language()
+        names = self._names or self.document.prediction_names
+        squashes = [d.squash for d in self._descenders] or \
+            [self._squash_for(c) for c in range(TARGET + 1, self.document.column_count)]
+        said = [describe_space(loss, space, language, squash) for squash in squashes]
+        if len(set(said)) <= 1:
+            return said[0] if said else describe_space(loss, space, language)
+        return "; ".join(f"{name}: {text}" for name, text in zip(names, said, strict=False))
 
-        return describe_space(self.document.loss, self._usable_space(), current_language())
+    def _squash_for(self, column: int) -> Squash | None:
+        """The squash a run would use for a prediction (None on y itself or with no logits)."""
+        if self._usable_space() != "logits":
+            return None
+        try:
+            return logit_squash(self.document.loss_id, self.document.model.column(column))
+        except LossguiError:
+            return None
 
     def can_use_logits(self) -> bool:
         """Whether the selected loss reads probabilities that have logits behind them."""
@@ -175,21 +196,26 @@ class Learning(QObject):
         if not self._descenders and not self._begin():
             return False
         moved = [descender.step() for descender in self._descenders]
-        self._announce_stops()
         if not any(moved):
+            self._announce_stops()
             self.stop()
             return False
-        block = np.column_stack([d.values for d in self._descenders])
+        model = self.document.model
+        # Each prediction in the model's N×K shape (a vector is stepped as the 1-D y it is).
+        columns = [d.values.reshape(model.column(c).shape) for c, d in
+                   enumerate(self._descenders, start=TARGET + 1)]
         self._writing = True
         try:
             self.document.undo_stack.push(
-                LearnStepCommand(self.document, block, self._run_id, 1))
+                LearnStepCommand(self.document, columns, self._run_id, 1))
         finally:
             self._writing = False
-        self._written = block
+        self._written = columns
         for totals, descender, did in zip(self._totals, self._descenders, moved, strict=True):
             if did:
                 totals.append(descender.evaluation.total)
+        # After the step is written: a new undo text hides older notices, not this one.
+        self._announce_stops()
         self.stepped.emit()
         return True
 
@@ -214,8 +240,9 @@ class Learning(QObject):
         if start is None:
             return
         self._end_run()
-        self.document.edit_cells(0, TARGET + 1, start, lambda: QCoreApplication.translate(
-            "Learning", "Reset the predictions to where learning began"))
+        self.document.undo_stack.push(PutColumnsCommand(
+            self.document.model, TARGET + 1, start, lambda: QCoreApplication.translate(
+                "Learning", "Reset the predictions to where learning began")))
 
     # --- internals ----------------------------------------------------------------------------
 
@@ -223,33 +250,30 @@ class Learning(QObject):
         return self.space if self.can_use_logits() else "input"
 
     def _begin(self) -> bool:
-        """Start a run from the document's current predictions."""
-        document = self.document
-        if document.is_batch:
-            # The steps and their undo are written for one vector; a batch's total is a mean
-            # over its samples, which stepping one shown sample would not follow.
-            self.message.emit(QCoreApplication.translate(
-                "Learning", "Learning steps one vector: this document holds %1 samples (a "
-                "batch). Open a one-sample table to watch the loss fall.")
-                .replace("%1", str(document.model.samples)))
-            return False
-        t = document.column(TARGET)
-        params = document.params
+        """Start a run from the document's current predictions, a vector or a batch.
+
+        The core steps what the document evaluates (one sample as its vector, a batch as its
+        N×K table with the batch's reduction), so the totals are the table's and `lossgui
+        descend`'s on the same data.
+        """
+        model = self.document.model
+        t = model.evaluated_column(TARGET)
+        columns = range(TARGET + 1, model.column_count)
+        params = model.params
         descenders = []
         try:
-            for column in range(TARGET + 1, document.column_count):
-                descenders.append(Descender(document.loss_id, document.column(column), t,
+            for column in columns:
+                descenders.append(Descender(model.loss_id, model.evaluated_column(column), t,
                                             params, self.lr, self._usable_space()))
         except LossguiError as error:
-            name = document.names[len(descenders) + 1]
+            name = model.names[len(descenders) + 1]
             self.message.emit(f"{name}: {error_text(error, current_language())}")
             self.stop()
             return False
         self._descenders = descenders
-        self._names = document.prediction_names
+        self._names = model.prediction_names
         self._announced = set()
-        self._start = np.column_stack([document.column(c) for c in
-                                       range(TARGET + 1, document.column_count)])
+        self._start = [np.array(model.column(c)) for c in columns]
         self._written = self._start
         self._totals = [[d.evaluation.total] for d in descenders]
         self._run_id += 1
@@ -293,10 +317,11 @@ class Learning(QObject):
         """Any change but our own steps ends the run (an edit, an undo, a file)."""
         if self._writing or self._written is None:
             return
-        document = self.document
-        current = [document.column(c) for c in range(TARGET + 1, document.column_count)]
-        if len(current) == self._written.shape[1] and len(current[0]) == len(self._written) \
-                and np.array_equal(np.column_stack(current), self._written, equal_nan=True):
+        model = self.document.model
+        current = [model.column(c) for c in range(TARGET + 1, model.column_count)]
+        if len(current) == len(self._written) and all(
+                now.shape == ours.shape and np.array_equal(now, ours, equal_nan=True)
+                for now, ours in zip(current, self._written, strict=True)):
             return
         self._end_run()
 

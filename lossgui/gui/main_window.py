@@ -51,12 +51,15 @@ from lossgui.gui.sheet.batch_sheet import BatchSheet, BatchView
 from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows, same_header_height
 from lossgui.gui.sheet.table_model import prediction_model, target_model
+from lossgui.gui.text_dialog import TextDialog
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
 _rebuilt_windows: set[MainWindow] = set()
 
 NOTICE_STYLE = "QFrame#notice { background: #fff4ce; border: 1px solid #d8b500; }" \
     " QFrame#notice QLabel { color: #222; }"
+HINT_STYLE = "QFrame#first_run_hint { background: #e4f0fb; border: 1px solid #7aa7d6; }" \
+    " QFrame#first_run_hint QLabel { color: #1b2b3a; }"
 
 
 class MainWindow(QMainWindow):
@@ -133,22 +136,32 @@ class MainWindow(QMainWindow):
     # --- layout ---------------------------------------------------------------------------------
 
     def _build_notice(self) -> None:
-        self.notice = QFrame()
-        self.notice.setObjectName("notice")
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice_label = QLabel()
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setAccessibleName(self.tr("Notice"))
+        self.notice, self.notice_label = self._banner("notice", NOTICE_STYLE,
+                                                      self.tr("Notice"),
+                                                      self.tr("Dismiss the notice"))
+        self.first_run_hint, self.first_run_label = self._banner(
+            "first_run_hint", HINT_STYLE, self.tr("First-run hint"), self.tr("Dismiss the hint"))
+
+    def _banner(self, name: str, style: str, label_name: str,
+                close_name: str) -> tuple[QFrame, QLabel]:
+        """A hidden coloured bar with a wrapped text and a × that hides it."""
+        frame = QFrame()
+        frame.setObjectName(name)
+        frame.setStyleSheet(style)
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAccessibleName(label_name)
         close = QToolButton()
         close.setText("×")
-        close.setAccessibleName(self.tr("Dismiss the notice"))
+        close.setAccessibleName(close_name)
         close.setAutoRaise(True)
-        close.clicked.connect(self.notice.hide)
-        layout = QHBoxLayout(self.notice)
+        close.clicked.connect(frame.hide)
+        layout = QHBoxLayout(frame)
         layout.setContentsMargins(6, 3, 3, 3)
-        layout.addWidget(self.notice_label, 1)
+        layout.addWidget(label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.notice.hide()
+        frame.hide()
+        return frame, label
 
     def _build_layout(self) -> None:
         tables = QWidget()
@@ -185,7 +198,20 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.setContentsMargins(6, 6, 6, 0)
-        self.setCentralWidget(self.main_splitter)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.main_splitter, 1)
+        # The first-run hint spans the window's foot: one or two lines there, where under the
+        # tables it took their rows (and text drawn in their empty area was never seen: at the
+        # default size and at 800×600 the rows fill them). At the bottom, its going moves
+        # nothing up under the mouse.
+        self.first_run_hint.setMinimumHeight(1)  # a hint: never what makes the window taller
+        foot = QHBoxLayout()
+        foot.setContentsMargins(6, 4, 6, 0)
+        foot.addWidget(self.first_run_hint)
+        central_layout.addLayout(foot)
+        self.setCentralWidget(central)
         self.resize(1100, 700)
         self.main_splitter.setSizes([400, 700])
         # The totals need a few rows; the rest goes to the data (restored sizes win later).
@@ -300,6 +326,7 @@ class MainWindow(QMainWindow):
             "focus_target": self.focus_target, "focus_predictions": self.focus_predictions,
             "focus_results": self.focus_results, "show_contributions": self.show_contributions,
             "show_curve": self.show_curve, "show_conventions": self.show_conventions,
+            "show_steps": self.show_steps,
             "about": self.show_about, "guide": self.show_guide,
             "shortcuts": self.show_shortcuts, "reset_zoom": self.reset_zoom,
             "copy_plot": self.copy_plot,
@@ -474,8 +501,6 @@ class MainWindow(QMainWindow):
         indices.setChecked(self.document.model.class_indices)
         indices.blockSignals(False)
         indices.setEnabled(batch)
-        # Learning steps a vector; a batch's steps are not built yet, so they cannot mislead.
-        self.learn_panel.setEnabled(not batch)
 
     def _on_batch_cell(self, sample: int, column: int) -> None:
         """A cell of the batch tables became current: show its sample and class."""
@@ -752,6 +777,10 @@ class MainWindow(QMainWindow):
         """Bring "other tools" to the front."""
         self.plot_tabs.setCurrentWidget(self.conventions_panel)
 
+    def show_steps(self) -> None:
+        """Bring the loss over the steps of learning to the front."""
+        self.plot_tabs.setCurrentWidget(self.steps_plot)
+
     def _build_context_menus(self) -> None:
         """Right-click menus with the window's own actions (one table of actions, no copies)."""
         actions = self.action_map
@@ -772,16 +801,22 @@ class MainWindow(QMainWindow):
             lambda pos: self._popup(plot.mapToGlobal(pos), [
                 actions["reset_zoom"], actions["copy_plot"], actions["export_plot"]]))
         first_run = self.settings.value("ui/first_run_hint_done") not in (True, "true")
+        self._hint_pending = first_run
         if first_run:
-            self.prediction_view.set_hint(self.tr(
+            self.first_run_label.setText(self.tr(
                 "New here? Type a number over any cell, or paste a column from a spreadsheet "
                 "or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more."))
+            self.first_run_hint.show()
             self.document.undo_stack.indexChanged.connect(self._first_edit_done)
+            close = self.first_run_hint.findChild(QToolButton)
+            assert isinstance(close, QToolButton)
+            close.clicked.connect(self._first_edit_done)  # dismissed: as good as done
 
     def _first_edit_done(self) -> None:
         """The newcomer has edited: the first-run hint has done its job, for good."""
-        if self.prediction_view.hint():
-            self.prediction_view.set_hint("")
+        if self._hint_pending:
+            self._hint_pending = False
+            self.first_run_hint.hide()
             self.settings.setValue("ui/first_run_hint_done", True)
 
     def _header_menu(self, pos: QPoint) -> None:
@@ -842,9 +877,7 @@ class MainWindow(QMainWindow):
             "another number. Right-click a cell, a column header or the plot for more.</p>"))
 
     def _show_text(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, title, text, QMessageBox.StandardButton.Close,
-                          self)
-        box.setTextFormat(Qt.TextFormat.RichText)
+        box = TextDialog(title, text, self)
         self.last_help = box  # for tests: the text shown
         box.open()
 

@@ -4,327 +4,337 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="23"/>
+        <location filename="../../lossgui/gui/actions.py" line="25"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="24"/>
+        <location filename="../../lossgui/gui/actions.py" line="26"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="25"/>
+        <location filename="../../lossgui/gui/actions.py" line="27"/>
         <source>&amp;Data</source>
         <translation>データ(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="26"/>
+        <location filename="../../lossgui/gui/actions.py" line="28"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="27"/>
+        <location filename="../../lossgui/gui/actions.py" line="29"/>
         <source>E&amp;xamples</source>
         <translation>例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="28"/>
+        <location filename="../../lossgui/gui/actions.py" line="30"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="52"/>
+        <location filename="../../lossgui/gui/actions.py" line="54"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="53"/>
+        <location filename="../../lossgui/gui/actions.py" line="55"/>
         <source>Open a data CSV (a column t and one column per prediction) or a saved session</source>
         <translation>データの CSV(正解 t の列と予測ごとに1列)か、保存したセッションを開きます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="57"/>
+        <location filename="../../lossgui/gui/actions.py" line="59"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="58"/>
+        <location filename="../../lossgui/gui/actions.py" line="60"/>
         <source>Save the data, the loss and its parameters as a .lossgui.json session</source>
         <translation>データと損失関数、そのパラメータを .lossgui.json セッションとして保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="62"/>
+        <location filename="../../lossgui/gui/actions.py" line="64"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="64"/>
+        <location filename="../../lossgui/gui/actions.py" line="66"/>
         <source>Save the session under a new name</source>
         <translation>セッションを新しい名前で保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="67"/>
+        <location filename="../../lossgui/gui/actions.py" line="69"/>
         <source>Save &amp;Data as CSV…</source>
         <translation>データを CSV で保存(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="68"/>
+        <location filename="../../lossgui/gui/actions.py" line="70"/>
         <source>Write the tables, t and each y, as a data CSV that opens again (the loss and its parameters are kept in a session)</source>
         <translation>表(t と各 y)を、もう一度開けるデータの CSV として書き出します(損失関数とパラメータはセッションに保存されます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="72"/>
+        <location filename="../../lossgui/gui/actions.py" line="74"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="74"/>
+        <location filename="../../lossgui/gui/actions.py" line="76"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="78"/>
+        <location filename="../../lossgui/gui/actions.py" line="80"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="79"/>
+        <location filename="../../lossgui/gui/actions.py" line="81"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="82"/>
+        <location filename="../../lossgui/gui/actions.py" line="84"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="84"/>
+        <location filename="../../lossgui/gui/actions.py" line="86"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="88"/>
+        <location filename="../../lossgui/gui/actions.py" line="90"/>
         <source>Load the Article&apos;s Exa&amp;mple</source>
         <translation>記事の例を読み込む(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="90"/>
+        <location filename="../../lossgui/gui/actions.py" line="92"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="94"/>
+        <location filename="../../lossgui/gui/actions.py" line="96"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="98"/>
+        <location filename="../../lossgui/gui/actions.py" line="100"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="101"/>
+        <location filename="../../lossgui/gui/actions.py" line="103"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="104"/>
+        <location filename="../../lossgui/gui/actions.py" line="106"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="107"/>
+        <location filename="../../lossgui/gui/actions.py" line="109"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="108"/>
+        <location filename="../../lossgui/gui/actions.py" line="110"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="112"/>
+        <location filename="../../lossgui/gui/actions.py" line="114"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="113"/>
+        <location filename="../../lossgui/gui/actions.py" line="115"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="117"/>
+        <location filename="../../lossgui/gui/actions.py" line="119"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="119"/>
+        <location filename="../../lossgui/gui/actions.py" line="121"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="122"/>
+        <location filename="../../lossgui/gui/actions.py" line="124"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="124"/>
+        <location filename="../../lossgui/gui/actions.py" line="126"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="127"/>
+        <location filename="../../lossgui/gui/actions.py" line="129"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="129"/>
+        <location filename="../../lossgui/gui/actions.py" line="131"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="132"/>
+        <location filename="../../lossgui/gui/actions.py" line="134"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="134"/>
+        <location filename="../../lossgui/gui/actions.py" line="136"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="137"/>
+        <location filename="../../lossgui/gui/actions.py" line="139"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="139"/>
+        <location filename="../../lossgui/gui/actions.py" line="141"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="142"/>
+        <location filename="../../lossgui/gui/actions.py" line="144"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="144"/>
+        <location filename="../../lossgui/gui/actions.py" line="146"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="147"/>
+        <location filename="../../lossgui/gui/actions.py" line="149"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <location filename="../../lossgui/gui/actions.py" line="151"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="152"/>
+        <location filename="../../lossgui/gui/actions.py" line="154"/>
         <source>Target as &amp;Class Indices</source>
         <translation>正解をクラス番号で表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="154"/>
+        <location filename="../../lossgui/gui/actions.py" line="156"/>
         <source>Show a batch&apos;s one-hot target as one class index per sample (PyTorch&apos;s target), or back as the table</source>
         <translation>バッチの one-hot の正解を、サンプルごとのクラス番号(PyTorch の正解の形)で表示します。もう一度選ぶと表に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="159"/>
+        <location filename="../../lossgui/gui/actions.py" line="161"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="161"/>
+        <location filename="../../lossgui/gui/actions.py" line="163"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="165"/>
+        <location filename="../../lossgui/gui/actions.py" line="167"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="169"/>
+        <location filename="../../lossgui/gui/actions.py" line="171"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="173"/>
+        <location filename="../../lossgui/gui/actions.py" line="175"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="177"/>
+        <location filename="../../lossgui/gui/actions.py" line="179"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="181"/>
+        <location filename="../../lossgui/gui/actions.py" line="183"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="183"/>
+        <location filename="../../lossgui/gui/actions.py" line="185"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="187"/>
+        <location filename="../../lossgui/gui/actions.py" line="189"/>
         <source>Show the Cur&amp;ve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="193"/>
+        <location filename="../../lossgui/gui/actions.py" line="195"/>
         <source>Show Other Tools&apos; &amp;Numbers</source>
         <translation>他のツールの値を表示(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="189"/>
+        <location filename="../../lossgui/gui/actions.py" line="191"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="195"/>
+        <location filename="../../lossgui/gui/actions.py" line="197"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="199"/>
+        <location filename="../../lossgui/gui/actions.py" line="201"/>
+        <source>Show the Loss over &amp;Steps</source>
+        <translation>ステップごとの損失を表示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="203"/>
+        <source>The total loss E at every step of learning</source>
+        <translation>学習の各ステップでの損失の合計 E</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="206"/>
         <source>&amp;Reset Zoom</source>
         <translation>ズームを戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="200"/>
+        <location filename="../../lossgui/gui/actions.py" line="207"/>
         <source>Show every element of the plot again</source>
         <translation>グラフのすべての要素をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="203"/>
+        <location filename="../../lossgui/gui/actions.py" line="210"/>
         <source>Copy Plot &amp;Image</source>
         <translation>グラフを画像としてコピー(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="204"/>
+        <location filename="../../lossgui/gui/actions.py" line="211"/>
         <source>Copy the plot to the clipboard as an image</source>
         <translation>グラフを画像としてクリップボードにコピーします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="209"/>
+        <location filename="../../lossgui/gui/actions.py" line="216"/>
         <source>Short &amp;Guide</source>
         <translation>かんたんガイド(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="210"/>
+        <location filename="../../lossgui/gui/actions.py" line="217"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="211"/>
+        <location filename="../../lossgui/gui/actions.py" line="218"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -435,17 +445,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="354"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="362"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="371"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="379"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="372"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="380"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -506,12 +516,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="325"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="333"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="333"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="341"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -544,27 +554,27 @@
         <translation>%n 行を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="185"/>
+        <location filename="../../lossgui/gui/commands.py" line="226"/>
         <source>Add prediction %1</source>
         <translation>予測 %1 を追加</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="205"/>
+        <location filename="../../lossgui/gui/commands.py" line="246"/>
         <source>Remove prediction %1</source>
         <translation>予測 %1 を削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="229"/>
+        <location filename="../../lossgui/gui/commands.py" line="270"/>
         <source>Rename %1 to %2</source>
         <translation>%1 の名前を %2 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="249"/>
+        <location filename="../../lossgui/gui/commands.py" line="290"/>
         <source>Change loss to %1</source>
         <translation>損失関数を %1 に変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/commands.py" line="270"/>
+        <location filename="../../lossgui/gui/commands.py" line="311"/>
         <source>Set %1 to %2</source>
         <translation>%1 を %2 に設定</translation>
     </message>
@@ -741,37 +751,37 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="286"/>
+        <location filename="../../lossgui/gui/document.py" line="287"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="540"/>
+        <location filename="../../lossgui/gui/document.py" line="542"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="308"/>
+        <location filename="../../lossgui/gui/document.py" line="309"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="310"/>
+        <location filename="../../lossgui/gui/document.py" line="311"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="373"/>
+        <location filename="../../lossgui/gui/document.py" line="374"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="418"/>
+        <location filename="../../lossgui/gui/document.py" line="419"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="419"/>
+        <location filename="../../lossgui/gui/document.py" line="420"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -930,129 +940,129 @@
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="162"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="157"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="184"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="179"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="197"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="192"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="198"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="193"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="213"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="208"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="217"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="258"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="253"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="267"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="262"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="337"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="332"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="351"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="354"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="375"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="383"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="385"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="384"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="418"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="413"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="422"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="417"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="423"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="418"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="421"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="443"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="446"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="441"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="504"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="520"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="515"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1105,113 +1115,124 @@ Which column holds the target t?</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="37"/>
         <source>Learn</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="42"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="43"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="44"/>
         <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
         <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="47"/>
         <source>Learning &amp;rate η:</source>
         <translation>学習率 η(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="51"/>
         <source>What the steps move</source>
         <translation>ステップで動かすもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="51"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="176"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="53"/>
         <source>the logits behind y</source>
         <translation>y の裏にあるロジット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="54"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="55"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="61"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
         <source>Step &amp;on:</source>
         <translation>進める対象(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="64"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="66"/>
         <source>&amp;Step</source>
         <translation>ステップ(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
         <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
         <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="162"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="164"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
         <source>Take a step per frame until Stop (the whole run is one undo step)</source>
         <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="74"/>
         <source>Rese&amp;t</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="75"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="81"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="82"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="84"/>
         <source>Run at &amp;most</source>
         <translation>1回の実行で最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="162"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="164"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="179"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="175"/>
+        <source>z itself</source>
+        <translation>z そのもの</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="178"/>
+        <source>This loss reads logits: the steps move z, its own input</source>
+        <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="189"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1219,24 +1240,19 @@ Which column holds the target t?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="74"/>
+        <location filename="../../lossgui/gui/learning.py" line="76"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="75"/>
+        <location filename="../../lossgui/gui/learning.py" line="77"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="217"/>
+        <location filename="../../lossgui/gui/learning.py" line="244"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/learning.py" line="231"/>
-        <source>Learning steps one vector: this document holds %1 samples (a batch). Open a one-sample table to watch the loss fall.</source>
-        <translation>学習は1つのベクトルで進めます。このドキュメントには %1 個のサンプル(バッチ)があります。損失が下がる様子を見るには、1サンプルの表を開いてください。</translation>
     </message>
 </context>
 <context>
@@ -1300,165 +1316,175 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="269"/>
-        <location filename="../../lossgui/gui/main_window.py" line="438"/>
+        <location filename="../../lossgui/gui/main_window.py" line="295"/>
+        <location filename="../../lossgui/gui/main_window.py" line="465"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="76"/>
+        <location filename="../../lossgui/gui/main_window.py" line="79"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="78"/>
+        <location filename="../../lossgui/gui/main_window.py" line="81"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="96"/>
+        <location filename="../../lossgui/gui/main_window.py" line="99"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="141"/>
+        <location filename="../../lossgui/gui/main_window.py" line="140"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="144"/>
+        <location filename="../../lossgui/gui/main_window.py" line="141"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="213"/>
+        <location filename="../../lossgui/gui/main_window.py" line="143"/>
+        <source>First-run hint</source>
+        <translation>はじめての方へのヒント</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="143"/>
+        <source>Dismiss the hint</source>
+        <translation>ヒントを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="239"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="214"/>
+        <location filename="../../lossgui/gui/main_window.py" line="240"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="215"/>
+        <location filename="../../lossgui/gui/main_window.py" line="241"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="216"/>
+        <location filename="../../lossgui/gui/main_window.py" line="242"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="218"/>
+        <location filename="../../lossgui/gui/main_window.py" line="244"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="328"/>
+        <location filename="../../lossgui/gui/main_window.py" line="355"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="330"/>
+        <location filename="../../lossgui/gui/main_window.py" line="357"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="388"/>
+        <location filename="../../lossgui/gui/main_window.py" line="415"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="455"/>
+        <location filename="../../lossgui/gui/main_window.py" line="482"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="457"/>
+        <location filename="../../lossgui/gui/main_window.py" line="484"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="459"/>
+        <location filename="../../lossgui/gui/main_window.py" line="486"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="495"/>
+        <location filename="../../lossgui/gui/main_window.py" line="520"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="500"/>
+        <location filename="../../lossgui/gui/main_window.py" line="525"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="646"/>
+        <location filename="../../lossgui/gui/main_window.py" line="671"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="651"/>
+        <location filename="../../lossgui/gui/main_window.py" line="676"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="681"/>
+        <location filename="../../lossgui/gui/main_window.py" line="706"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="685"/>
+        <location filename="../../lossgui/gui/main_window.py" line="710"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="686"/>
+        <location filename="../../lossgui/gui/main_window.py" line="711"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="777"/>
+        <location filename="../../lossgui/gui/main_window.py" line="807"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="817"/>
+        <location filename="../../lossgui/gui/main_window.py" line="852"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="824"/>
+        <location filename="../../lossgui/gui/main_window.py" line="859"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="826"/>
+        <location filename="../../lossgui/gui/main_window.py" line="861"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="831"/>
+        <location filename="../../lossgui/gui/main_window.py" line="866"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="832"/>
+        <location filename="../../lossgui/gui/main_window.py" line="867"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="854"/>
+        <location filename="../../lossgui/gui/main_window.py" line="887"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="855"/>
+        <location filename="../../lossgui/gui/main_window.py" line="888"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1686,6 +1712,32 @@ Which column holds the target t?</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="38"/>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="39"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="36"/>
+        <source>&amp;Look in:</source>
+        <translation>アドレス(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/language.py" line="37"/>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <location filename="../../lossgui/gui/panels/loss_panel.py" line="275"/>
@@ -1812,37 +1864,37 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="296"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="270"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="300"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="274"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="342"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="316"/>
         <source>The first row (%1) was read as column names, not numbers.</source>
         <translation>1行目(%1)は数ではなく列名として読みました。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="344"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="318"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="359"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="333"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="415"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="389"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="417"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="391"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>
@@ -1850,62 +1902,62 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="43"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="44"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="42"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="53"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="48"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="56"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="57"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="104"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="122"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="139"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="154"/>
         <source>%1 earlier (%2, η %3)</source>
         <translation>%1 前回(%2、η %3)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="171"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="188"/>
         <source>%1 earlier (%2, η %3) E = %4</source>
         <translation>%1 前回(%2、η %3)E = %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="175"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="192"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="193"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

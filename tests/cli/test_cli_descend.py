@@ -44,10 +44,16 @@ def test_logits_space_is_named_and_its_notes_reach_stderr_and_json(capsysbinary,
                          "--steps", "2", "--space", "logits", "--pred", "y1", "--format", "json")
     report = json.loads(out)
     assert code == 0 and report["space"] == "logits"
-    assert sum(report["predictions"][0]["final"]) == pytest.approx(1.0)
+    # Step 0 is the total `compute` gives (round 2: it read 1.7768 after a renormalisation).
+    assert report["predictions"][0]["totals"][0] == 0.7874578600311867
+    assert report["predictions"][0]["totals"][1] < 0.7874578600311867
     (note,) = report["warnings"]
     assert note["prediction"] == "y1" and note["severity"] == "note" and note["row"] is None
     assert "sums to 1.64" in note["message"] and "note: y1: y sums to 1.64" in err
+    assert "y = σ(z)" in note["message"]
+    code, out, _ = run(capsysbinary, "descend", article, "--loss", "cee", "--lr", "0.5",
+                       "--steps", "2", "--space", "logits")
+    assert "space: logits (steps on the logits z behind y = sigmoid(z))" in out
 
 
 def test_table_lists_every_step_and_says_the_space(capsysbinary, article):

@@ -83,6 +83,7 @@ KERAS_CASES: dict[str, Case] = {
     "msle_negative": ("MeanSquaredLogarithmicError", {}, [-0.5], [0.0]),
     "msle_positive": ("MeanSquaredLogarithmicError", {}, [0.5, 3.0], [1.0, 2.0]),
     "poisson_rates": ("Poisson", {}, [0.5, 2.0, 4.0], [2.0, 0.0, 5.0]),
+    "mape_t_zero": ("MeanAbsolutePercentageError", {}, [0.5, 110.0], [0.0, 100.0]),
     "categorical_hinge_negative_rivals": ("CategoricalHinge", {}, [[-0.5, 0.2, -3.0]],
                                           [[0.0, 1.0, 0.0]]),
     "categorical_hinge_positive_rival": ("CategoricalHinge", {}, [[0.9, 0.2, -3.0]],

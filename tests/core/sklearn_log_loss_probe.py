@@ -1,4 +1,4 @@
-"""Measure scikit-learn's ``log_loss`` on the cases the "Other tools" tab describes.
+"""Measure scikit-learn's ``log_loss`` and MAPE on the cases the "Other tools" tab describes.
 
 Run it with the Python of a venv holding one scikit-learn version; it prints one JSON line::
 
@@ -31,12 +31,19 @@ CASES: dict[str, tuple[list[list[float]], list[list[float]]]] = {
     "soft_t": ([[0.2, 0.8, 0]], [[0.2, 0.5, 0.3]]),
 }
 
+# mean_absolute_percentage_error(t, y): a fraction, |t| floored at float64 ε
+MAPE_CASES: dict[str, tuple[list[float], list[float]]] = {
+    "mape_fraction": ([100.0, 100.0], [110.0, 90.0]),
+    "mape_t_zero": ([0.0], [0.5]),
+    "mape_mixed": ([1.0, 0.0, -2.0], [1.5, 0.2, -1.0]),
+}
+
 
 def measure() -> dict[str, object]:
     """Every case's value (repr) or error, and the warnings it raised, for this version."""
     import numpy as np
     import sklearn
-    from sklearn.metrics import log_loss
+    from sklearn.metrics import log_loss, mean_absolute_percentage_error
 
     out: dict[str, object] = {"version": sklearn.__version__}
     for name, (t, y) in CASES.items():
@@ -49,6 +56,8 @@ def measure() -> dict[str, object]:
                 result["error"] = str(error)[:160]
         result["warnings"] = sorted({str(w.message)[:120] for w in caught})
         out[name] = result
+    for name, (t, y) in MAPE_CASES.items():
+        out[name] = {"value": repr(float(mean_absolute_percentage_error(t, y)))}
     return out
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from lossgui.core import Severity, evaluate
 from lossgui.core.descend import Descender, DescendError, descend
-from lossgui.core.squash import sigmoid, softmax
+from lossgui.core.squash import Squash, sigmoid, softmax
 
 Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]
 T = [0.0, 1.0, 0.0, 1.0, 0.0]
@@ -104,17 +104,46 @@ def test_logits_space_keeps_probabilities_and_matches_the_logit_losses():
     np.testing.assert_allclose(bce.final, sigmoid(bce_logits.final), rtol=1e-12)
 
 
-def test_logits_space_renormalises_out_loud_and_refuses_values_with_no_logit():
-    run = descend("cee", Y1, T, {}, 0.1, 1, "logits")  # the article's y1 sums to 1.64
-    assert run.values[0].sum() == pytest.approx(1.0)
-    assert run.totals[0] == evaluate("cee", np.array(Y1) / 1.64, T).total
-    assert run.problems[0].code == "renormalised" and "sums to 1.64" in run.problems[0].message
+def test_logits_space_starts_at_the_users_own_y_and_refuses_values_with_no_logit():
+    # Round 2's tester: the first logits "step" renormalised y (sse 0.252 → 0.704) and step 0
+    # read 0.705. Step 0 is now the user's y and the table's total, and the steps go down.
+    for loss_id in ("sse", "cee", "kl"):
+        run = descend(loss_id, Y1, T, {}, 0.1, 3, "logits")  # the article's y1 sums to 1.64
+        np.testing.assert_array_equal(run.values[0], Y1)
+        assert run.totals[0] == evaluate(loss_id, Y1, T).total
+        assert run.squash is Squash.SIGMOID and np.all(np.diff(run.totals) < 0), loss_id
+        assert run.problems[0].code == "independent_probabilities"
+        assert "sums to 1.64" in run.problems[0].message
+        assert "y = σ(z)" in run.problems[0].message and "σ(z)" in run.problems[0].text("ja")
+    assert descend("sse", Y1, T, {}, 0.1, 1, "logits").totals[0] == 0.252
+    # z = logit(y) under σ is the same model as bce_logits on those z.
+    z = np.log(np.array(Y1) / (1 - np.array(Y1)))
+    np.testing.assert_allclose(descend("cee", Y1, T, {}, 0.5, 5, "logits").totals[1:],
+                               [evaluate("cee", sigmoid(v), T).total for v in
+                                descend_z_under_sigmoid(z, T, 0.5, 5)], rtol=1e-12)
+    # A y that sums to 1 is one softmax output: z = log y, y stays a distribution.
+    one = descend("cee", [0.7, 0.2, 0.1], [0, 1, 0], {}, 0.5, 3, "logits")
+    assert one.squash is Squash.SOFTMAX and one.problems == ()
+    np.testing.assert_array_equal(one.values[0], [0.7, 0.2, 0.1])
+    # Neither: Σy ≠ 1 and a y ≥ 1 — no logits reproduce it, and nothing is changed.
+    with pytest.raises(DescendError, match=r"no logits give this y: it sums to 1\.5") as error:
+        descend("cee", [0.2, 1.3], [0.0, 1.0], {}, 0.1, 1, "logits")
+    assert "ロジットはありません" in error.value.message_ja
     with pytest.raises(DescendError, match="y₁ = 0 has no logit") as error:
         descend("bce", [0.0, 0.5], [0.0, 1.0], {}, 0.1, 1, "logits")
     assert "ロジットがありません" in error.value.message_ja
     with pytest.raises(DescendError, match="mae has no logits to step on"):
         descend("mae", Y1, T, {}, 0.1, 1, "logits")
     assert descend("softmax_cee", Y1, T, {}, 0.1, 1, "logits").space == "input"
+
+
+def descend_z_under_sigmoid(z, t, lr, steps):
+    """cee on y = σ(z) by hand: ∂E/∂z = −t(1 − σ(z))."""
+    out = []
+    for _ in range(steps):
+        z = z + lr * np.array(t) * (1 - sigmoid(z))
+        out.append(z)
+    return out
 
 
 def test_a_batch_steps_every_sample_with_its_own_softmax():

@@ -75,6 +75,7 @@ KERAS_ROWS: dict[str, tuple[str, dict[str, Any], str]] = {
 KERAS_OWN: dict[str, tuple[str, dict[str, Any]]] = {
     "categorical_hinge_negative_rivals": ("categorical_hinge", {}),
     "categorical_hinge_positive_rival": ("categorical_hinge", {}),
+    "mape_t_zero": ("mape", {}),  # lossgui's mape is Keras's: a percentage, |t| ≥ 1e-7
 }
 
 

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 from measured import DATA, covers
-from sklearn_log_loss_probe import CASES
+from sklearn_log_loss_probe import CASES, MAPE_CASES
 
 from lossgui.core import evaluate
 from lossgui.core.conventions import compare
@@ -63,6 +63,17 @@ def test_sklearn_rows_match_what_that_version_measured(line: str):
         else:
             assert row.value == pytest.approx(float(result["value"]), rel=1e-12, abs=1e-15), \
                 (version, case)
+
+
+@pytest.mark.parametrize("line", MEASURED.read_text().splitlines(),
+                         ids=lambda line: json.loads(line)["version"])
+def test_sklearn_mape_row_is_what_that_version_measured(line: str):
+    measured = json.loads(line)
+    for case, (t, y) in MAPE_CASES.items():
+        [row] = [c for c in compare(np.array(y), np.array(t), "mape")
+                 if c.function == "mean_absolute_percentage_error"]
+        assert covers(row.version, measured["version"])
+        assert row.value == pytest.approx(float(measured[case]["value"]), rel=1e-14), case
 
 
 def test_sklearn_on_the_article_y1_is_the_real_value():

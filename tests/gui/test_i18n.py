@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -14,7 +15,18 @@ import pytest
 import shiboken6
 from gui_helpers import WindowFactory, formula_text, go_to, total_text, type_into
 from PySide6.QtCore import SIGNAL, QEvent, QItemSelectionModel, QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import LOSSES, evaluate, get_loss
@@ -22,6 +34,7 @@ from lossgui.core.conventions import compare
 from lossgui.core.examples import ARTICLE, example_columns
 from lossgui.core.losses import Task
 from lossgui.gui import language
+from lossgui.gui.actions import shortcut_rows
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.param_text import choice_label, param_label
@@ -449,3 +462,55 @@ def test_the_undo_history_is_told_again_in_the_new_language(
         assert window.action_map["redo"].text() == f"&Redo {text}"
         window.redo()
     assert window.document.names[2] == "later" and window.document.row_count == 3
+
+
+def test_the_shortcut_list_shows_readable_keys_and_clean_names_in_japanese(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """Help ▸ Keyboard Shortcuts listed Qt's extra keys (F14, "開く") and "(O)" from 開く(&O)."""
+    window = _switch(qtbot, make_window(), "ja")
+    rows = shortcut_rows(window.action_map)
+    assert ("ファイル", "開く…", "Ctrl+O") in rows
+    assert ("編集", "元に戻す", "Ctrl+Z, Alt+Backspace") in rows or \
+        ("編集", "元に戻す", "Ctrl+Z") in rows
+    for menu, command, keys in rows:
+        assert "&" not in menu + command and "(" not in menu, (menu, command)
+        assert keys.isascii(), (command, keys)  # no key named in words ("開く", "保存")
+        assert not re.search(r"\bF(1[3-9]|2[0-9]|3[0-5])\b", keys), (command, keys)
+    window.action_map["shortcuts"].trigger()
+    text = window.last_help.text()
+    assert "開く…" in text and "(O)" not in text and "(&" not in text
+    window.last_help.close()
+
+
+def test_the_file_dialog_speaks_japanese_throughout(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path,
+) -> None:
+    """The tester saw "Look in:" and "Files of type:" in 日本語: Qt 6.11 renamed them and its
+    qtbase_ja.qm was not updated; lossgui_ja.qm fills those gaps (language.QT_GAPS)."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "data.csv").write_text("t,y1\n1,0.5\n", encoding="utf-8")
+    window = _switch(qtbot, make_window(), "ja")
+    for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        # The widgets lossgui's Open and Save As show where the desktop has no native dialog.
+        dialog = QFileDialog(window, "x", str(tmp_path), "CSV (*.csv)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(mode)
+        dialog.show()
+        tree = dialog.findChild(QTreeView, "treeView")
+        assert tree is not None
+        files = tree.model()
+        qtbot.waitUntil(lambda: files.rowCount(tree.rootIndex()) == 2)  # noqa: B023
+        texts = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+        texts += [w.text() for w in dialog.findChildren(QPushButton)]
+        texts += [w.toolTip() for w in dialog.findChildren(QToolButton) if w.toolTip()]
+        texts += [a.text() for a in dialog.findChildren(QAction) if a.text()]
+        texts += [files.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+        folder = next(files.index(r, 0, tree.rootIndex()) for r in range(2)
+                      if files.index(r, 0, tree.rootIndex()).data() == "folder")
+        texts.append(folder.siblingAtColumn(2).data())  # its type
+        english = [text for text in texts if text.isascii()]
+        assert not english, english
+        assert ("アドレス(&L):" in texts and "ファイルの種類(&T):" in texts) \
+            or "アドレス:" in texts  # Qt 6.7's own translation of its older "Look in:"
+        dialog.close()

@@ -232,19 +232,3 @@ def test_the_curve_tab_overlays_other_losses_with_their_own_tangents(
     assert overlay.curves["cee"].slope == pytest.approx(-1 / 0.05)
     overlay.compare("cee", False)
     assert "cee" not in overlay.items
-
-
-def test_a_batch_is_refused_with_a_sentence_and_left_alone(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    from test_learning_panels import trigger_example
-
-    trigger_example(window, "logits_batch")
-    assert window.document.is_batch
-    before = np.array(window.document.model.column(1))
-    notices: list[str] = []
-    window.learning.message.connect(notices.append)
-    assert not window.learning.step()
-    assert notices and "this document holds 4 samples" in notices[-1]
-    np.testing.assert_array_equal(window.document.model.column(1), before)
-    assert not window.document.undo_stack.canUndo()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import LossguiError
 from lossgui.core.descend import MAX_STEPS
+from lossgui.core.losses import InputKind
 from lossgui.core.numbers import cell_text, in_formula
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import error_text
@@ -50,9 +51,10 @@ class LearnPanel(QToolBar):
         self.space_box.setAccessibleName(self.tr("What the steps move"))
         self.space_box.addItem(self.tr("y itself"), "input")
         self.space_box.addItem(self.tr("the logits behind y"), "logits")
-        self.space_box.setToolTip(self.tr(
+        self._space_tip = self.tr(
             "For losses on probabilities a plain step can leave [0, 1]; stepping on the logits "
-            "z behind them (y = softmax(z) or σ(z)) keeps y a probability"))
+            "z behind them (y = softmax(z) or σ(z)) keeps y a probability")
+        self.space_box.setToolTip(self._space_tip)
         # Short enough for a narrow window; the list shows the whole text.
         self.space_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -167,6 +169,14 @@ class LearnPanel(QToolBar):
         learning = self.learning
         logits = learning.can_use_logits()
         self.space_box.setEnabled(logits)
+        # Under softmax_cee or bce_logits the y column holds the logits z themselves: say so,
+        # as the line above the steps plot does.
+        reads_logits = learning.document.loss.expects is InputKind.LOGIT
+        self.space_box.setItemText(0, self.tr("z itself") if reads_logits
+                                   else self.tr("y itself"))
+        self.space_box.setToolTip(self.tr(
+            "This loss reads logits: the steps move z, its own input") if reads_logits else
+            self._space_tip)
         if not logits:
             with QSignalBlocker(self.space_box):
                 self.space_box.setCurrentIndex(0)

@@ -15,12 +15,19 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from lossgui.core.numbers import cell_text, in_formula
 from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
-from lossgui.gui.panels.plot_style import add_legend, styled_plot
+from lossgui.gui.panels.plot_style import WholeNumberAxis, styled_plot
+
+STEP_MARGIN = 0.3  # steps shown left of step 0, so its point is not cut in half
+MIN_STEPS_SHOWN = 10
+LEGEND_COLUMNS = 4  # the most predictions side by side in one legend row
+# The earlier runs, newest first: each keeps its prediction's colour, faded, with its own dashes.
+EARLIER_DASHES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
 
 class StepsPlot(QWidget):
@@ -43,11 +50,18 @@ class StepsPlot(QWidget):
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hover.setWordWrap(True)
 
-        self.plot = styled_plot(self.tr("Loss over the steps of learning"))
+        self.plot = styled_plot(self.tr("Loss over the steps of learning"),
+                                axis_items={"bottom": WholeNumberAxis("bottom")})
         item = self.plot.getPlotItem()
         item.setLabel("bottom", self.tr("step"), color="#222")
         item.setLabel("left", self.tr("total loss E"), color="#222")
-        self.legend = add_legend(self.plot)
+        # Steps are 0, 1, 2, …: never a negative step, and room for ten before the first one
+        # (round 2's tester saw −100…100 around a lone step 0).
+        item.getViewBox().setLimits(xMin=-STEP_MARGIN, minXRange=MIN_STEPS_SHOWN)
+        # The legend sits under the plot, in rows, so no curve ever ends behind it.
+        self.legend = pg.LegendItem(colCount=LEGEND_COLUMNS, brush=pg.mkBrush(255, 255, 255),
+                                    labelTextColor="#222")
+        item.layout.addItem(self.legend, 4, 1)
         self.marker = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen("#555", width=1.2, style=Qt.PenStyle.DotLine),
             label="", labelOpts={"position": 0.08, "color": "#222",
@@ -96,9 +110,13 @@ class StepsPlot(QWidget):
         for line, totals in zip(self.lines, trace.totals, strict=True):
             line.setData(*self._xy(totals, log), connect="finite")
         lines = iter(self.earlier_lines)
-        for earlier in self.learning.earlier:
-            for totals in earlier.totals:
-                next(lines).setData(*self._xy(totals, log), connect="finite")
+        runs = len(self.learning.earlier)
+        for age, earlier in enumerate(self.learning.earlier):
+            dash = EARLIER_DASHES[(runs - 1 - age) % len(EARLIER_DASHES)]
+            for j, totals in enumerate(earlier.totals):
+                line = next(lines)
+                line.setPen(_earlier_pen(j, dash))
+                line.setData(*self._xy(totals, log), connect="finite")
         step = self.learning.step_count
         self.marker.setValue(step)
         self.marker.label.setFormat(self.tr("step %1").replace("%1", str(step)))
@@ -120,12 +138,9 @@ class StepsPlot(QWidget):
     def _match(self, lines: list[pg.PlotDataItem], count: int, faded: bool) -> None:
         item = self.plot.getPlotItem()
         while len(lines) < count:
-            colour = prediction_colour(len(lines) if not faded else 6)
-            if faded:
-                colour.setAlpha(110)
-                pen = pg.mkPen(colour, width=1.6, style=Qt.PenStyle.DashLine)
-            else:
-                pen = pg.mkPen(colour, width=2.5)
+            # An earlier run's pen is set as it is drawn (its colour is its prediction's).
+            pen = _earlier_pen(0, EARLIER_DASHES[0]) if faded else \
+                pg.mkPen(prediction_colour(len(lines)), width=2.5)
             line = pg.PlotDataItem([], [], pen=pen, name="")
             line.setZValue(0 if faded else 10)
             item.addItem(line)
@@ -143,6 +158,8 @@ class StepsPlot(QWidget):
         if [label.text for _, label in self.legend.items] == labels:
             return
         self.legend.clear()
+        # One row per run: its predictions side by side (a few at most per row).
+        self.legend.setColumnCount(max(1, min(len(trace.names), LEGEND_COLUMNS)))
         for line, label in zip(lines, labels, strict=True):
             self.legend.addItem(line, label)
 
@@ -176,6 +193,14 @@ class StepsPlot(QWidget):
             if parts else self.tr("No run has reached step %1.").replace("%1", str(step))
         self.hover.setText(text)
         return text
+
+
+def _earlier_pen(prediction: int, dash: Qt.PenStyle) -> QPen:
+    """An earlier run of the ``prediction``-th prediction: its colour, lighter, dashed."""
+    colour = prediction_colour(prediction)
+    colour.setAlpha(140)
+    pen: QPen = pg.mkPen(colour, width=1.8, style=dash)
+    return pen
 
 
 def _drawable(value: float, log: bool) -> bool:

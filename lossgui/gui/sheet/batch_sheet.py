@@ -271,6 +271,9 @@ def _reason(error: Exception) -> str:
     return error_text(error, current_language())
 
 
+_FITTED_COLUMNS = 64  # columns fitted to their header (see BatchView.fit_columns)
+
+
 class BatchView(SheetView):
     """A batch table with the spreadsheet keys, copy and paste of :class:`SheetView`."""
 
@@ -290,10 +293,15 @@ class BatchView(SheetView):
         than gutter + one column showed the class indices as blank cells under "t (cl".
         """
         header = self.horizontalHeader()
-        for section in range(self.batch_model.columnCount()):
+        count = self.batch_model.columnCount()
+        # Only the first columns and the loss column can have a header wider than the default
+        # (class numbers fit it up to 10⁶ classes): measuring all K sections costs seconds per
+        # change when a long vector (K = 10⁶) is held as one sample.
+        fitted = range(min(count, _FITTED_COLUMNS))
+        for section in [*fitted, *([count - 1] if count > len(fitted) else [])]:
             header.resizeSection(section, max(header.defaultSectionSize(),
                                               header.sectionSizeHint(section)))
-        first = header.sectionSize(0) if self.batch_model.columnCount() else 0
+        first = header.sectionSize(0) if count else 0
         self.setMinimumWidth(2 * self.frameWidth() + self.verticalHeader().sizeHint().width()
                              + first + self.verticalScrollBar().sizeHint().width())
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -103,32 +103,6 @@ class SheetView(QTableView):
         current = self.currentIndex()
         if current.isValid() and not self.selectionModel().hasSelection():
             self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-
-    def set_hint(self, text: str) -> None:
-        """A line written in the empty area under the rows (the first-run hint); "" for none."""
-        self._hint = text
-        self.viewport().update()
-
-    def hint(self) -> str:
-        """The hint shown under the rows, if any."""
-        return getattr(self, "_hint", "")
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """The rows, then the hint (if any) in the empty space below them."""
-        super().paintEvent(event)
-        text = self.hint()
-        rows = self.model().rowCount()
-        if not text or rows == 0:
-            return
-        bottom = self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1) + 8
-        area = self.viewport().rect().adjusted(6, bottom, -6, -4)
-        if area.height() < self.fontMetrics().height():
-            return
-        painter = QPainter(self.viewport())
-        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                                   | Qt.TextFlag.TextWordWrap), text)
-        painter.end()
 
     @property
     def sheet_model(self) -> SheetModel:
