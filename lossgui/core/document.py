@@ -271,9 +271,18 @@ class DocumentModel:
         if evaluation is None:
             return ()
         name = self._names[prediction + 1]
-        missing = sorted((p.index, MISSING_CODES.index(p.code)) for p in evaluation.problems
-                         if p.code in MISSING_CODES and p.index is not None)
-        return tuple(element_name("t" if code == 0 else name, index) for index, code in missing)
+        missing: list[tuple[tuple[int, ...], int]] = []
+        for problem in evaluation.problems:
+            if problem.code in MISSING_CODES and problem.index is not None:
+                code = MISSING_CODES.index(problem.code)
+                missing.append((self._shown_index(code == 0, problem.index), code))
+        return tuple(dict.fromkeys(element_name("t" if code == 0 else name, index)
+                                   for index, code in sorted(missing)))
+
+    def _shown_index(self, of_target: bool, index: tuple[int, ...]) -> tuple[int, ...]:
+        """The index of the cell a user sees: a target shown as class indices has one cell per
+        sample (its K one-hot cells are one), so t₅[0], t₅[1], t₅[2] are just t₅."""
+        return index[:1] if of_target and self._class_indices and len(index) == 2 else index
 
     def is_flagged(self, column: int, sample: int, element: int) -> bool:
         """Whether this cell has a problem to highlight."""
@@ -601,7 +610,9 @@ class DocumentModel:
                     self._notes.append((name, problem))
                     continue
                 n, k = (0, problem.index[0]) if len(problem.index) == 1 else problem.index[:2]
-                cell = (TARGET if problem.about_target else column, n, k)
+                # A target shown as class indices has one cell per sample: marked, counted once.
+                shown_k = 0 if problem.about_target and self._class_indices else k
+                cell = (TARGET if problem.about_target else column, n, shown_k)
                 self._listed_problems.setdefault(cell, []).append(problem)
                 listed.add((n, k))
             self._listed[column] = listed

@@ -230,12 +230,22 @@ def _domain(
         return min(-6.0, y - 1.0), (0.0 if y <= 0 else y + 0.5)
     if kind is InputKind.RATE:  # rates are > 0 (log(y + eps) is −∞ at y = −eps)
         return 1e-3, max(2.0 * t + 2.0, 1.5 * y + 1.0)
+    if kind is InputKind.REAL:
+        # t ± 1 (both arms of the minimum), and past y by half the miss: the article's
+        # y₁ = 0.01 at t₁ = 0 is drawn on [−1, 1], where all of its [0, 1] shows (a fixed
+        # ±4 made it a dent at the bottom). Huber and smooth L1 show where they turn linear.
+        kink = max((float(v) for n, v in params.items()
+                    if n in _KINKS and isinstance(v, int | float)), default=0.0)
+        reach, miss = max(1.0, 1.5 * kink), 0.5 * abs(y - t)
+        return min(t - reach, y - miss), max(t + reach, y + miss)
     span = max(2.0, 1.5 * abs(y - t))
     centre = 0.0 if kind in _CENTRED_AT_ZERO else t
     low, high = centre - span - 2.0, centre + span + 2.0
     return min(low, y - 0.5), max(high, y + 0.5)
 
 
+# Where a regression loss turns from quadratic to linear (huber's δ, smooth L1's β).
+_KINKS = {"delta", "beta"}
 # Scores and logits are read around 0, whatever the target's scale.
 _CENTRED_AT_ZERO = {InputKind.LOGIT, InputKind.CLASS_SCORE, InputKind.LOG_RATE}
 

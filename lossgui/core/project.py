@@ -71,7 +71,8 @@ def to_json(session: Session) -> str:
         "loss": loss.id,
         "params": resolve(loss.id, loss.params, session.params),
         "target": {"name": session.target_name,
-                   CLASS_INDICES if indices else "values": _encode(session.target)},
+                   CLASS_INDICES if indices else "values":
+                   _encode_indices(session.target) if indices else _encode(session.target)},
         "predictions": [
             {"name": name, "values": _encode(values)}
             for name, values in session.predictions
@@ -85,6 +86,11 @@ def _encode(values: FloatArray) -> list[Any]:
     if values.ndim == 2:
         return [[_encode_value(v) for v in row] for row in values.tolist()]
     return [_encode_value(v) for v in values.tolist()]
+
+
+def _encode_indices(values: FloatArray) -> list[int | float | str | None]:
+    """Class indices as the whole numbers they are (``[2, 7]``, as the README shows them)."""
+    return [int(v) if float(v).is_integer() else _encode_value(v) for v in values.tolist()]
 
 
 def is_session_path(path: str | os.PathLike[str]) -> bool:

@@ -221,7 +221,7 @@ def check_mape(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
                 f"Keras と同じく |t| を eps = {short(eps)} でクリップするので、この要素だけで"
                 f" {cost} % になります。MAPE は 0 から離れた正解に向いています。")
 
-    f.per_element(near_zero, "t_near_zero", describe,
+    f.per_element(near_zero, "percent_of_near_zero_t", describe,
                   ("|t| is below eps: the percentage is clipped there.",
                    "そこでは |t| が eps 未満なので、百分率をクリップしています。"))
 

@@ -394,6 +394,8 @@ class Document(QObject):
         classes = self.model.elements
         for n, value in enumerate(indices):
             reason = index_problem(float(value), classes)
+            if reason is not None and len(indices) == 1:  # the typed cell: its view names it
+                raise EditRefused(*reason)
             if reason is not None:
                 raise EditRefused(f"t sample {sample + n + 1}: {reason[0]}",
                                   f"t サンプル {sample + n + 1}: {reason[1]}")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QItemSelectionModel,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -279,10 +287,32 @@ class MainWindow(QMainWindow):
 
         follow(self.target_view, False)
         follow(self.prediction_view, True)
+        self.selection.changed.connect(self._show_selected_row)
         self.batch_sheet.cell_selected.connect(self._on_batch_cell)
         self.batch_sheet.prediction_selected.connect(self.selection.set_prediction)
         self.results.table.currentCellChanged.connect(
             lambda row, *_: self.selection.set_prediction(row) if row >= 0 else None)
+
+    def _show_selected_row(self) -> None:
+        """Element k chosen elsewhere (the curve's spin box): the tables' current row follows.
+
+        The current cell goes to (k, the selected prediction) in y (t follows, see
+        ``align_rows``), so the tables do not pick another prediction on the way. The table
+        showing a selection moves it there; with neither, only the current row moves. The
+        focus stays where it is.
+        """
+        t, y = self.target_view, self.prediction_view
+        row = self.selection.element
+        if self.document.is_batch or y.currentIndex().row() == row:
+            return
+        select = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        had_selection = t.selectionModel().hasSelection()
+        y.selectionModel().setCurrentIndex(
+            y.model().index(row, self.selection.prediction),
+            select if y.selectionModel().hasSelection() else
+            QItemSelectionModel.SelectionFlag.NoUpdate)
+        if had_selection:
+            t.selectionModel().select(t.model().index(row, 0), select)
 
     def _build_files(self, files: FileController | None) -> None:
         """The File menu's open/save/export (files/controller.py), wired to the title and bars."""

@@ -678,72 +678,72 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="108"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="111"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="113"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="112"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="116"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="126"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="128"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="138"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="140"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="197"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="199"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="200"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="202"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="271"/>
-        <source>%1: no curve for element %2 — fill in %3 and %4 (see the notes).</source>
-        <translation>%1: 要素 %2 の曲線はありません — %3 と %4 を入力してください(注意を参照)。</translation>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="304"/>
+        <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
+        <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="277"/>
-        <source>lowering %1 lowers E (learning moves it down)</source>
-        <translation>%1 を下げると E が下がります(学習は %1 を下げます)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="279"/>
-        <source>raising %1 lowers E (learning moves it up)</source>
-        <translation>%1 を上げると E が下がります(学習は %1 を上げます)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="281"/>
-        <source>moving %1 a little does not change E here</source>
-        <translation>ここでは %1 を少し動かしても E は変わりません</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="282"/>
-        <source>%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: %6. Click or drag on the plot to set %1&apos;s %2.</source>
-        <translation>%1: %2 = %3、寄与 %4、接線の傾き(勾配)%5: %6。グラフをクリックまたはドラッグすると %1 の %2 を設定できます。</translation>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="310"/>
+        <source>lowering it lowers E (learning moves it down)</source>
+        <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/curve_panel.py" line="312"/>
+        <source>raising it lowers E (learning moves it up)</source>
+        <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
+        <source>moving it a little does not change E here</source>
+        <translation>ここではこの値を少し動かしても E は変わりません</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="315"/>
+        <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
+        <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="347"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="552"/>
+        <location filename="../../lossgui/gui/document.py" line="554"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
@@ -776,12 +776,12 @@
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="429"/>
+        <location filename="../../lossgui/gui/document.py" line="431"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="430"/>
+        <location filename="../../lossgui/gui/document.py" line="432"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>ElementSpin</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="128"/>
+        <location filename="../../lossgui/gui/selection.py" line="138"/>
         <source>Element k</source>
         <translation>要素 k</translation>
     </message>
@@ -1316,175 +1316,175 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="290"/>
-        <location filename="../../lossgui/gui/main_window.py" line="460"/>
+        <location filename="../../lossgui/gui/main_window.py" line="320"/>
+        <location filename="../../lossgui/gui/main_window.py" line="490"/>
         <source>article example</source>
         <translation>記事の例</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="83"/>
+        <location filename="../../lossgui/gui/main_window.py" line="91"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="85"/>
+        <location filename="../../lossgui/gui/main_window.py" line="93"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="106"/>
+        <location filename="../../lossgui/gui/main_window.py" line="114"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="155"/>
+        <location filename="../../lossgui/gui/main_window.py" line="163"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="156"/>
+        <location filename="../../lossgui/gui/main_window.py" line="164"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="158"/>
+        <location filename="../../lossgui/gui/main_window.py" line="166"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="158"/>
+        <location filename="../../lossgui/gui/main_window.py" line="166"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="256"/>
+        <location filename="../../lossgui/gui/main_window.py" line="264"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="257"/>
+        <location filename="../../lossgui/gui/main_window.py" line="265"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="258"/>
+        <location filename="../../lossgui/gui/main_window.py" line="266"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="259"/>
+        <location filename="../../lossgui/gui/main_window.py" line="267"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="261"/>
+        <location filename="../../lossgui/gui/main_window.py" line="269"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="350"/>
+        <location filename="../../lossgui/gui/main_window.py" line="380"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="352"/>
+        <location filename="../../lossgui/gui/main_window.py" line="382"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="410"/>
+        <location filename="../../lossgui/gui/main_window.py" line="440"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="501"/>
+        <location filename="../../lossgui/gui/main_window.py" line="531"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="503"/>
+        <location filename="../../lossgui/gui/main_window.py" line="533"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="505"/>
+        <location filename="../../lossgui/gui/main_window.py" line="535"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="539"/>
+        <location filename="../../lossgui/gui/main_window.py" line="569"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="544"/>
+        <location filename="../../lossgui/gui/main_window.py" line="574"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="690"/>
+        <location filename="../../lossgui/gui/main_window.py" line="720"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="695"/>
+        <location filename="../../lossgui/gui/main_window.py" line="725"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="725"/>
+        <location filename="../../lossgui/gui/main_window.py" line="755"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="729"/>
+        <location filename="../../lossgui/gui/main_window.py" line="759"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="730"/>
+        <location filename="../../lossgui/gui/main_window.py" line="760"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="826"/>
+        <location filename="../../lossgui/gui/main_window.py" line="856"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="871"/>
+        <location filename="../../lossgui/gui/main_window.py" line="901"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="878"/>
+        <location filename="../../lossgui/gui/main_window.py" line="908"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="880"/>
+        <location filename="../../lossgui/gui/main_window.py" line="910"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="885"/>
+        <location filename="../../lossgui/gui/main_window.py" line="915"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="886"/>
+        <location filename="../../lossgui/gui/main_window.py" line="916"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="906"/>
+        <location filename="../../lossgui/gui/main_window.py" line="936"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="907"/>
+        <location filename="../../lossgui/gui/main_window.py" line="937"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1698,7 +1698,7 @@ Which column holds the target t?</source>
 <context>
     <name>PredictionCombo</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="98"/>
+        <location filename="../../lossgui/gui/selection.py" line="108"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
@@ -1803,6 +1803,14 @@ Which column holds the target t?</source>
         <location filename="../../lossgui/gui/panels/loss_panel.py" line="380"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
+    </message>
+</context>
+<context>
+    <name>Selection</name>
+    <message>
+        <location filename="../../lossgui/gui/selection.py" line="29"/>
+        <source>%1, element %2</source>
+        <translation>%1 の要素 %2</translation>
     </message>
 </context>
 <context>

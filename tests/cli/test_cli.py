@@ -43,6 +43,14 @@ def test_table_shows_the_article_totals_and_marks_the_better_prediction(capsysbi
     assert err == ""  # the table lists its warnings; stderr would repeat them on a terminal
 
 
+def test_a_warning_whose_figure_is_one_predictions_names_it(capsysbinary, article):
+    """MAPE's "t₁ = 0 … costs N %": N is y1's or y2's, so the warning belongs to that one."""
+    code, out, _ = run(capsysbinary, "compute", article, "--loss", "mape", "--format", "json")
+    report = json.loads(out)
+    near_zero = [w for w in report["warnings"] if "costs" in w["message"]]
+    assert code == 0 and {w["prediction"] for w in near_zero} == {"y1", "y2"}
+
+
 def test_json_is_valid_and_complete(capsysbinary, article):
     code, out, err = run(capsysbinary, "compute", article, "--loss", "cee", "--param", "eps=1e-7",
                          "--format", "json")

@@ -87,7 +87,7 @@ def test_mape_by_hand_and_the_keras_clip_at_t_zero():
     # Keras: 100·|t − y| / max(|t|, 1e-7) — at t = 0 that is 100·0.5/1e-7 = 5e8 %.
     assert ev.contributions[0] == pytest.approx(5e8 / 2)
     assert ev.total == pytest.approx((5e8 + 10.0) / 2)
-    [warning] = [p for p in ev.problems if p.code == "t_near_zero"]
+    [warning] = [p for p in ev.problems if p.code == "percent_of_near_zero_t"]
     assert warning.index == (0,) and "clipped at eps = 1e-07" in warning.message
     assert "5e+08 %" in warning.message
     unclipped = evaluate("mape", [0.5, 0.0], [0.0, 0.0], eps=0.0)
@@ -242,8 +242,8 @@ WARNING_CASES = [
     ("msle", [0.0], [-2.0], {}, "t_at_most_minus_one"),
     ("msle", [-0.5], [0.0], {}, "y_negative_log1p"),
     ("msle", [0.0], [-0.5], {}, "t_negative_log1p"),
-    ("mape", [1.0], [0.0], {}, "t_near_zero"),
-    ("mape", [1.0], [0.0], {"eps": 0.0}, "t_near_zero"),
+    ("mape", [1.0], [0.0], {}, "percent_of_near_zero_t"),
+    ("mape", [1.0], [0.0], {"eps": 0.0}, "percent_of_near_zero_t"),
     ("poisson", [1.0], [-1.0], {}, "t_range"),
     ("poisson", [-1.0], [2.0], {"log_input": False}, "y_range"),
     ("squared_hinge", [1.0], [0.0], {}, "t_zero_as_minus_one"),

@@ -253,3 +253,17 @@ def test_every_blank_that_blocks_a_total_is_a_counted_marked_problem():
     # each total names the blanks of its own prediction, element by element
     assert model.missing_elements(0) == ("t₆", "y1₆", "t₇", "y1₇")
     assert model.missing_elements(1) == ("t₆", "t₇")
+
+
+def test_a_blank_class_index_is_one_cell_one_problem_and_named_once():
+    """A target shown as class indices has one cell per sample, not K (round-3 tester)."""
+    t = np.array([[1, 0, 0], [np.nan, np.nan, np.nan]])
+    z = np.array([[2.0, 0.5, -1.0], [0.1, 0.2, 0.3]])
+    model = DocumentModel(["t", "z"], [t, z], "softmax_cee")
+    model.set_class_indices(True)
+    assert model.missing_elements(0) == ("t₂",)
+    assert model.problem_count == 1
+    assert model.is_flagged(0, 1, 0) and model.cell_messages(0, 1, 0, "en")
+    model.set_class_indices(False)  # the one-hot table shows all three blank cells again
+    assert model.missing_elements(0) == ("t₂[0]", "t₂[1]", "t₂[2]")
+    assert model.problem_count == 3

@@ -174,3 +174,23 @@ def test_class_index_rows_refuse_a_soft_target():
     assert rows["SparseCategoricalCrossentropy(from_logits=True)"] is None
     assert rows["cross_entropy(z, probabilities)"] is not None
 
+
+
+def test_the_batch_format_doc_quotes_lossgui_and_torch_as_they_are():
+    """docs/batch-format.md names lossgui's softmax_cee and torch's cross_entropy on the logits
+    batch; each number must be the one that program gives (round-3 tester: they are 1 ulp apart)."""
+    from pathlib import Path
+
+    doc = " ".join((Path(__file__).parents[2] / "docs" / "batch-format.md").read_text("utf-8")
+                   .split())
+    ours = evaluate("softmax_cee", np.array(Z), np.array(LABELS, dtype=float)).total
+    smoothed = evaluate("softmax_cee", np.array(Z), np.array(LABELS, dtype=float),
+                        label_smoothing=0.1).total
+    [torch] = [line for line in TORCH if line["version"] == "2.13.0"]
+    theirs = float(torch["cross_entropy_indices"]["value"])  # type: ignore[index]
+    theirs_smoothed = float(torch["cross_entropy_indices_ls01"]["value"])  # type: ignore[index]
+    assert f"`softmax_cee` gives {ours!r}" in doc
+    assert f"float64 numbers prints {theirs!r}, one unit in the last digit apart" in doc
+    assert np.nextafter(theirs, np.inf) == ours
+    assert f"`label_smoothing=0.1` gives {smoothed!r} in both" in doc
+    assert theirs_smoothed == smoothed

@@ -98,6 +98,7 @@ def test_typing_a_class_index_writes_its_one_hot_row_and_refuses_others(
     target.refused.connect(refused.append)
     assert not target.setData(target.index(3, 0), "3")
     assert "the class index 3 is not below K = 3" in refused[0]
+    assert refused[0].count("sample 4") == 1, refused[0]  # the view names the cell, once
     assert not target.setData(target.index(3, 0), "1.5")
     np.testing.assert_array_equal(batch.document.model.column(0)[3], [0, 0, 1])
 

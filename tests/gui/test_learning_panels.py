@@ -166,9 +166,9 @@ def test_curve_follows_the_element_and_live_edits(qtbot: QtBot, window: MainWind
     px, py = panel.point_items[0].getData()
     assert px[0] == 0.9
     assert py[0] == pytest.approx(window.document.evaluations[0].contributions[3])
-    assert panel.explanation.text().startswith("y2: y₄ = 0.33")  # Tab moved on to y2
+    assert panel.explanation.text().startswith("y2, element 4 = 0.33")  # Tab moved on to y2
     panel.prediction.setCurrentIndex(0)
-    assert panel.explanation.text().startswith("y1: y₄ = 0.9, contribution 0.01, slope")
+    assert panel.explanation.text().startswith("y1, element 4 = 0.9: contribution 0.01, slope")
 
 
 def view_point(panel: CurvePanel, x: float, y: float) -> QPoint:
@@ -234,7 +234,7 @@ def test_dragging_on_the_curve_is_one_undo_step(qtbot: QtBot, window: MainWindow
     assert window.document.value(1, 2) == seen[-1]
     assert seen[0] < seen[1] < seen[2]  # live while dragging
     assert stack.count() == steps + 1
-    assert stack.undoText().startswith("Set y2 y₂ on the curve")
+    assert stack.undoText().startswith("Set y2, element 2 on the curve")
     press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
     assert window.document.value(1, 2) == 0.21
 

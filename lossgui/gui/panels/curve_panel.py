@@ -27,10 +27,12 @@ from lossgui.core.numbers import in_formula
 from lossgui.core.problems import element_name
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
-from lossgui.gui.selection import ElementSpin, PredictionCombo, Selection
+from lossgui.gui.selection import ElementSpin, PredictionCombo, Selection, element_of
 
 TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
 CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range
+LABEL_HEIGHTS = (0.9, 0.1, 0.7, 0.3, 0.5)  # where "t_k = …" may sit, top first (0 = bottom)
+LABEL_HALF_WIDTH = 0.08  # of the x range: what drawn near t can cover the label
 
 
 class _ClickViewBox(pg.ViewBox):  # type: ignore[misc]
@@ -201,8 +203,40 @@ class CurvePanel(QWidget):
                       color="#222")
         self._raise_selected()
         self._rename_legend()
+        self._place_target_label()
         self._explain()
         self.refreshed.emit()
+
+    def _place_target_label(self) -> None:
+        """Put "t_k = …" on the dashed line where no curve, point or the legend covers it.
+
+        A fixed height hid it under a flat curve (t₁ = 0 under cee is 0 everywhere, drawn
+        through the middle). Heights are tried top first (curves are lowest at t), as
+        fractions of the view: the one farthest from everything drawn near t wins.
+        """
+        if not self.target_line.isVisible():
+            return
+        t_k = float(self.target_line.value())
+        drawn = [item.getData() for item in (*self.curve_items, *self.tangent_items,
+                                              *self.point_items)]
+        xs = np.concatenate([np.asarray(x, dtype=float).ravel() for x, y in drawn
+                             if x is not None and y is not None] + [np.empty(0)])
+        ys = np.concatenate([np.asarray(y, dtype=float).ravel() for x, y in drawn
+                             if x is not None and y is not None] + [np.empty(0)])
+        finite = np.isfinite(xs) & np.isfinite(ys)
+        xs, ys = xs[finite], ys[finite]
+        x_low, x_high = float(xs.min(initial=t_k)), float(xs.max(initial=t_k))
+        x_span = max(x_high - x_low, 1e-12)
+        near = ys[np.abs(xs - t_k) <= LABEL_HALF_WIDTH * x_span]
+        low, high = (float(ys.min()), float(ys.max())) if ys.size else (0.0, 1.0)
+        # pyqtgraph centres a flat range on its value
+        taken = [0.5] * near.size if high - low < 1e-12 else list((near - low) / (high - low))
+        width, height = self.view_box.width(), self.view_box.height()
+        if width > 0 and height > 0 and (t_k - x_low) / x_span > \
+                1.0 - (self.legend.width() + 40) / width:
+            taken.append(1.0 - (self.legend.height() / 2 + 8) / height)  # under the legend
+        best = max(LABEL_HEIGHTS, key=lambda p: min((abs(p - f) for f in taken), default=1.0))
+        self.target_line.label.setPosition(best)
 
     def _draw(self, j: int, curve: Curve | None) -> None:
         draw_curve(self.curve_items[j], self.point_items[j], self.tangent_items[j], curve)
@@ -264,26 +298,25 @@ class CurvePanel(QWidget):
     def _explain(self) -> None:
         """One sentence on the selected prediction: where it is, and which way E goes."""
         j, k = self._selection.prediction, self._selection.element
-        name = self._selection.document.prediction_names[j]
+        which = element_of(self._selection.document.prediction_names[j], k)
         curve = self.curves[j] if j < len(self.curves) else None
-        yk, tk = element_name("y", (k,)), element_name("t", (k,))
         if curve is None:
-            self.explanation.setText(self.tr("%1: no curve for element %2 — fill in %3 and %4 "
+            self.explanation.setText(self.tr("No curve for %1 — fill in its value and %2 "
                                              "(see the notes).")
-                                     .replace("%1", name).replace("%2", str(k + 1))
-                                     .replace("%3", yk).replace("%4", tk))
+                                     .replace("%1", which)
+                                     .replace("%2", element_name("t", (k,))))
             return
         if curve.slope > 0:
-            way = self.tr("lowering %1 lowers E (learning moves it down)").replace("%1", yk)
+            way = self.tr("lowering it lowers E (learning moves it down)")
         elif curve.slope < 0:
-            way = self.tr("raising %1 lowers E (learning moves it up)").replace("%1", yk)
+            way = self.tr("raising it lowers E (learning moves it up)")
         else:
-            way = self.tr("moving %1 a little does not change E here").replace("%1", yk)
-        text = self.tr("%1: %2 = %3, contribution %4, slope of the tangent (the gradient) %5: "
-                       "%6. Click or drag on the plot to set %1's %2.")
-        for key, value in (("%1", name), ("%2", yk), ("%3", in_formula(curve.current_y)),
-                           ("%4", in_formula(curve.current_contribution)),
-                           ("%5", in_formula(curve.slope)), ("%6", way)):
+            way = self.tr("moving it a little does not change E here")
+        text = self.tr("%1 = %2: contribution %3, slope of the tangent (the gradient) %4: "
+                       "%5. Click or drag on the plot to set it.")
+        for key, value in (("%1", which), ("%2", in_formula(curve.current_y)),
+                           ("%3", in_formula(curve.current_contribution)),
+                           ("%4", in_formula(curve.slope)), ("%5", way)):
             text = text.replace(key, value)
         self.explanation.setText(text)
 
@@ -308,9 +341,11 @@ class CurvePanel(QWidget):
         if value == document.value(row, column):
             return False
         if self._gesture and not self._macro_open:
-            cell = f"{document.names[column]} {element_name('y', (row,))}"
+            name = document.names[column]
+            # Named when shown (the undo text follows a language switch); element_of is
+            # looked up then too.
             document.begin_undo_step(lambda: QCoreApplication.translate(
-                "CurvePanel", "Set %1 on the curve").replace("%1", cell))
+                "CurvePanel", "Set %1 on the curve").replace("%1", element_of(name, row)))
             self._macro_open = True
         return document.edit_cells(row, column, [[value]])
 
