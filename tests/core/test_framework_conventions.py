@@ -192,5 +192,9 @@ def test_the_batch_format_doc_quotes_lossgui_and_torch_as_they_are():
     assert f"`softmax_cee` gives {ours!r}" in doc
     assert f"float64 numbers prints {theirs!r}, one unit in the last digit apart" in doc
     assert np.nextafter(theirs, np.inf) == ours
-    assert f"`label_smoothing=0.1` gives {smoothed!r} in both" in doc
-    assert theirs_smoothed == smoothed
+    assert f"`label_smoothing=0.1` gives {theirs_smoothed!r} in both" in doc
+    if int(np.__version__.split(".")[0]) >= 2:
+        assert smoothed == theirs_smoothed
+    else:  # the lowest declared numpy: the sum over classes in another order, as the doc says
+        assert "with numpy 1.x lossgui's last digit is 9" in doc
+        assert smoothed == np.nextafter(theirs_smoothed, np.inf)
