@@ -809,6 +809,7 @@ class MainWindow(QMainWindow):
             return
         example = load_example(self.document, key)
         self.example_key = key
+        self.files.name_hint = key  # "logits_batch.lossgui.json", not "lossgui.lossgui.json"
         self.files.set_source(example.translated_title())
         if example.data.learning is not None:  # a lesson: its learning rate, and what to do
             self.learn_panel.start_lesson(*example.data.learning)

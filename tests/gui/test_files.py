@@ -614,3 +614,27 @@ def test_loading_the_example_asks_and_forgets_the_session_file(
     window.action_map["example"].trigger()
     assert column_values(window, 1)[0] == 0.01
     assert window.files.session_path is None  # Save now asks for a name again
+
+
+def test_a_document_from_no_file_suggests_its_examples_name_in_documents(
+    window: MainWindow,
+) -> None:
+    """Save As on the start-up article suggested "lossgui.lossgui.json" in the current folder
+    (a checkout, for the round-3 tester); it names the example, in the Documents folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    suggested: list[str] = []
+
+    def ask(title: str, name: str, filters: str) -> tuple[str, str] | None:
+        suggested.append(name)
+        return None
+
+    window.files.ask_save_path = ask  # type: ignore[method-assign]
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert window.files.recent_files() == []
+    window.files.save_as()
+    window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.load_named_example("logits_batch")
+    window.files.export_results()
+    assert suggested == [str(Path(documents) / "article.lossgui.json"),
+                         str(Path(documents) / "logits_batch-results.csv")]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -29,6 +29,7 @@ from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic
 from lossgui.core.classes import index_table, is_index_target
 from lossgui.core.columns import TARGET_NAME, check_columns
+from lossgui.core.examples import ARTICLE
 from lossgui.core.numbers import is_truth
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
@@ -134,6 +135,9 @@ class FileController(QObject):
         self.source = source  # what the title names: a file, or the example on show
         self.session_path: str | None = None  # where Save writes without asking
         self.data_path: str | None = None  # the CSV the data came from, for suggested names
+        # Names a document that came from no file in suggested file names: the example on show
+        # (the window starts on the article's), else "lossgui".
+        self.name_hint = ARTICLE
         self.plot_gradient = False  # the plot shows −∂E/∂y: Export Plot draws the same
         self._replacing = False
         self.recent_menu = QMenu()
@@ -309,6 +313,7 @@ class FileController(QObject):
     def _on_document_reset(self) -> None:
         if not self._replacing:  # e.g. an example was loaded: it is not the file any more
             self.session_path = self.data_path = None
+            self.name_hint = "lossgui"  # until the window names the example it loaded
 
     # --- save ----------------------------------------------------------------------------------
 
@@ -450,8 +455,10 @@ class FileController(QObject):
     def _suggest(self, ending: str) -> str:
         """A file name beside the current file, e.g. ``data-results.csv``."""
         current = self.session_path or self.data_path
-        if current is None:
-            return os.path.join(self._folder(), "lossgui" + ending)
+        if current is None:  # beside the last file used, else in Documents (not the cwd)
+            folder = self._folder() or QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation)
+            return os.path.join(folder, self.name_hint + ending)
         name = Path(current).name
         for suffix in (SESSION_SUFFIX, *DATA_SUFFIXES, ".json"):
             if name.lower().endswith(suffix):
