@@ -279,10 +279,14 @@ class DocumentModel:
         return tuple(dict.fromkeys(element_name("t" if code == 0 else name, index)
                                    for index, code in sorted(missing)))
 
+    def _one_cell_per_sample(self, of_target: bool) -> bool:
+        """Whether a problem's cell is its sample's only one: a target shown as class indices
+        (its K one-hot cells are one cell, so t₅[0], t₅[1], t₅[2] are just t₅)."""
+        return of_target and self._class_indices
+
     def _shown_index(self, of_target: bool, index: tuple[int, ...]) -> tuple[int, ...]:
-        """The index of the cell a user sees: a target shown as class indices has one cell per
-        sample (its K one-hot cells are one), so t₅[0], t₅[1], t₅[2] are just t₅."""
-        return index[:1] if of_target and self._class_indices and len(index) == 2 else index
+        """The index of the cell a user sees (see :meth:`_one_cell_per_sample`)."""
+        return index[:1] if self._one_cell_per_sample(of_target) and len(index) == 2 else index
 
     def is_flagged(self, column: int, sample: int, element: int) -> bool:
         """Whether this cell has a problem to highlight."""
@@ -610,8 +614,7 @@ class DocumentModel:
                     self._notes.append((name, problem))
                     continue
                 n, k = (0, problem.index[0]) if len(problem.index) == 1 else problem.index[:2]
-                # A target shown as class indices has one cell per sample: marked, counted once.
-                shown_k = 0 if problem.about_target and self._class_indices else k
+                shown_k = 0 if self._one_cell_per_sample(problem.about_target) else k
                 cell = (TARGET if problem.about_target else column, n, shown_k)
                 self._listed_problems.setdefault(cell, []).append(problem)
                 listed.add((n, k))
