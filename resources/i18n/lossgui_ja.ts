@@ -1316,12 +1316,6 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="320"/>
-        <location filename="../../lossgui/gui/main_window.py" line="490"/>
-        <source>article example</source>
-        <translation>記事の例</translation>
-    </message>
-    <message>
         <location filename="../../lossgui/gui/main_window.py" line="91"/>
         <source>Target t</source>
         <translation>正解 t</translation>
