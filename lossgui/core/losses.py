@@ -19,7 +19,7 @@ from lossgui.core import checks
 from lossgui.core import margin_losses as margin
 from lossgui.core import regression_losses as regression
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.cache_blocks import CACHE_BLOCK, cache_blocks
+from lossgui.core.cache_blocks import cache_blocks
 from lossgui.core.checks import Findings, Ranges, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
