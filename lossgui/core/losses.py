@@ -102,6 +102,9 @@ class Loss:
     coupled: bool = False
     # The input kind where a parameter changes it (poisson's log_input), else ``expects``.
     expects_with: Callable[[Params], InputKind] | None = None
+    # True when the checks ask whether each sample of y or t sums to 1: the pass that takes the
+    # ranges then sums each slice too, while it is in the cache (issue 14).
+    checks_sums: bool = False
 
     def param(self, name: str) -> Param:
         """The declared parameter called ``name``."""
@@ -220,14 +223,16 @@ def _cee(
         flat_y, flat_t = y.reshape(-1), t.reshape(-1)
         flat_values, flat_grads = values.reshape(-1), grads.reshape(-1)
         for part in cache_blocks(y.size):  # each step finds the last one's slice in the cache
-            ts, shifted, g = flat_t[part], flat_values[part], flat_grads[part]
-            np.add(flat_y[part], eps, out=shifted)
+            ts, own, g = flat_t[part], flat_values[part], flat_grads[part]
+            shifted = flat_y[part]
+            if eps:  # y + 0.0 is y itself here (the ranges proved every y > 0): no copy
+                shifted = np.add(shifted, eps, out=own)
             # 0.0 − x rather than −x: a zero target contributes +0.0, not −0.0 (files and JSON).
             np.divide(ts, shifted, out=g)
             np.subtract(0.0, g, out=g)
-            np.log(shifted, out=shifted)
-            np.multiply(ts, shifted, out=shifted)
-            np.subtract(0.0, shifted, out=shifted)
+            np.log(shifted, out=own)
+            np.multiply(ts, own, out=own)
+            np.subtract(0.0, own, out=own)
         return values, grads
     shifted = y + eps
     return 0.0 - _xlogy(t, shifted), 0.0 - _x_over_y(t, shifted)
@@ -528,7 +533,7 @@ LOSSES: tuple[Loss, ...] = (
     Loss(
         "cee", "Cross-entropy error", "交差エントロピー誤差", "E = −Σₖ tₖ log(yₖ + eps)",
         InputKind.PROBABILITY, (_eps(_EPS_CEE), _reduction("sum", samples=True)),
-        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS,
+        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True,
         when=("The article's loss for one correct class, on probabilities (softmax output).",
               "記事の損失関数。確率(ソフトマックスの出力)で正解クラスを1つ当てるとき。"),
     ),
@@ -591,13 +596,14 @@ LOSSES: tuple[Loss, ...] = (
             _reduction("mean", samples=True),
         ),
         _softmax_cee, _check_softmax_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, coupled=True,
+        checks_sums=True,
         when=("One correct class out of K, on logits: PyTorch's cross_entropy.",
               "K クラスから正解1つをロジットで当てるとき(PyTorch の cross_entropy)。"),
     ),
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
         InputKind.PROBABILITY, (_reduction("sum", samples=True),), _kl, _check_kl,
-        Reduce.SAMPLES, task=Task.MULTI_CLASS,
+        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True,
         when=("How far one probability distribution is from another (distillation, VAEs).",
               "確率分布どうしの隔たり(知識蒸留・VAE など)。"),
     ),
@@ -735,7 +741,7 @@ LOSSES: tuple[Loss, ...] = (
         "nll", "Negative log-likelihood", "負の対数尤度", "E = −Σₖ tₖ·yₖ",
         InputKind.LOG_PROBABILITY,
         (_reduction("mean", samples=True),), margin.nll, margin.check_nll, Reduce.SAMPLES,
-        task=Task.MULTI_CLASS,
+        task=Task.MULTI_CLASS, checks_sums=True,
         when=("After log_softmax: PyTorch's nll_loss picks −y at the correct class.",
               "log_softmax の後に。PyTorch の nll_loss は正解クラスの −y をとります。"),
     ),
