@@ -141,7 +141,9 @@ class DocumentModel:
         # mask; the masks are looked up per painted cell, never copied per edit.
         self._listed_problems: dict[Cell, list[Problem]] = {}
         self._listed: dict[int, set[tuple[int, int]]] = {}  # column -> listed (n, k)
-        self._notes: list[tuple[str | None, Problem]] = []  # (prediction name or None, problem)
+        # Problems no cell shows, as (prediction name or None, problem): notes and the warnings
+        # about a whole sample or vector; the severity says which (notes / warnings).
+        self._without_cell: list[tuple[str | None, Problem]] = []
         self._problem_count: int | None = None
         self._class_indices = False
         self._set_contents(names, columns)
@@ -343,10 +345,19 @@ class DocumentModel:
             - sum(e is not None for e in self._errors)
 
     def notes(self, language: str) -> tuple[str, ...]:
-        """Problems about whole vectors (not one cell), e.g. "y sums to 1.64, not 1"."""
-        notes = (p.text(language) if name is None else f"{name}: {p.text(language)}"
-                 for name, p in self._notes)
-        return tuple(_unique(notes))
+        """Notes on the input, about a whole vector or one element: "t₁ = 0 is read as −1"."""
+        return self._uncelled(Severity.NOTE, language)
+
+    def warnings(self, language: str) -> tuple[str, ...]:
+        """Warnings with no one cell to colour: about a whole sample of a batch ("In sample 2,
+        t has 2 ones") or a vector, or how many more elements a check found."""
+        return self._uncelled(Severity.WARNING, language)
+
+    def _uncelled(self, severity: Severity, language: str) -> tuple[str, ...]:
+        """The problems of ``severity`` that no cell shows, named by their prediction."""
+        texts = (p.text(language) if name is None else f"{name}: {p.text(language)}"
+                 for name, p in self._without_cell if p.severity is severity)
+        return tuple(_unique(texts))
 
     # --- validation ------------------------------------------------------------------------------
 
@@ -600,7 +611,7 @@ class DocumentModel:
         self._listed_problems = {}
         self._listed = {}
         self._problem_count = None
-        self._notes = []
+        self._without_cell = []
         for offset, evaluation in enumerate(self._evaluations):
             column = offset + 1
             if evaluation is None:
@@ -608,10 +619,10 @@ class DocumentModel:
             listed: set[tuple[int, int]] = set()
             for problem in evaluation.problems:
                 if problem.index is None or problem.severity is not Severity.WARNING:
-                    # Remarks about a whole vector, and notes about one element ("t₁ = 0 is
-                    # read as −1"): no red cell, but the user must still read them.
+                    # Remarks about a whole sample or vector, and notes about one element
+                    # ("t₁ = 0 is read as −1"): no red cell, but the user must still read them.
                     name = None if problem.about_target else self._names[column]
-                    self._notes.append((name, problem))
+                    self._without_cell.append((name, problem))
                     continue
                 n, k = (0, problem.index[0]) if len(problem.index) == 1 else problem.index[:2]
                 shown_k = 0 if self._one_cell_per_sample(problem.about_target) else k

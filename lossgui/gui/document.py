@@ -261,8 +261,13 @@ class Document(QObject):
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """Problems about whole vectors (not one cell), e.g. "y sums to 1.64, not 1"."""
+        """Notes on the input in the window's language (see the model's)."""
         return self.model.notes(current_language())
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Warnings no one cell shows, in the window's language (see the model's)."""
+        return self.model.warnings(current_language())
 
     def check_name(self, name: str, column: int | None = None) -> None:
         """EditRefused (a LossguiError) with a sentence if ``name`` cannot name a prediction."""

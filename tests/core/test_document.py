@@ -17,7 +17,7 @@ from lossgui.core.document import (
     DocumentModel,
     Evaluated,
 )
-from lossgui.core.problems import error_text
+from lossgui.core.problems import Severity, error_text
 
 T = [0.0, 1.0, 0.0, 1.0, 0.0]
 Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]
@@ -267,3 +267,19 @@ def test_a_blank_class_index_is_one_cell_one_problem_and_named_once():
     model.set_class_indices(False)  # the one-hot table shows all three blank cells again
     assert model.missing_elements(0) == ("t₂[0]", "t₂[1]", "t₂[2]")
     assert model.problem_count == 3
+
+
+def test_a_warning_about_a_whole_sample_is_a_warning_not_a_note():
+    """A batch's per-sample remark is a warning (docs/batch-format.md); one vector's stays a
+    note (the article's t has two 1s on purpose). Round-3 tester, finding 12."""
+    t = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 1.0]])  # sample 2 has two ones
+    y = np.array([[0.7, 0.2, 0.1], [0.1, 0.5, 0.4]])
+    batch = DocumentModel(["t", "y"], [t, y], "cee")
+    (problem,) = [p for p in batch.evaluations[0].problems if p.code == "t_multi_label"]
+    assert problem.severity is Severity.WARNING and problem.index is None
+    assert any("In sample 2, t has 2 ones" in w for w in batch.warnings("en"))
+    assert not any("t has 2 ones" in n for n in batch.notes("en"))
+    assert batch.warnings("ja") != batch.warnings("en")
+    vector = DocumentModel(["t", "y1"], [T, Y1], "cee")
+    assert any("t has 2 ones" in n for n in vector.notes("en"))
+    assert not any("t has 2 ones" in w for w in vector.warnings("en"))

@@ -220,3 +220,17 @@ def test_a_long_vector_does_not_measure_every_class_header(
     assert window.document.row_count == k
     assert 0 < len(measured) < 10 * 65, len(measured)  # a few fits of 64 + 1 headers, not K
 
+
+
+def test_a_per_sample_remark_in_a_batch_shows_as_a_warning(make_window: WindowFactory) -> None:
+    """The notes panel's icon follows the core's severity: ⚠ for a batch's per-sample remark,
+    ⓘ for the same remark on one vector (round-3 tester, finding 12)."""
+    t = [[1.0, 0.0, 0.0], [0.0, 1.0, 1.0]]  # sample 2 has two ones
+    y = [[0.7, 0.2, 0.1], [0.1, 0.5, 0.4]]
+    window = make_window(["t", "y"], [t, y], "cee")  # type: ignore[list-item]
+    lines = window.notes.toPlainText().splitlines()
+    assert any(line.startswith("⚠ In sample 2, t has 2 ones") for line in lines)
+    assert not any(line.startswith("ⓘ") and "t has 2 ones" in line for line in lines)
+    article = make_window(loss="cee")  # one vector: the article's t has two 1s on purpose
+    lines = article.notes.toPlainText().splitlines()
+    assert any(line.startswith("ⓘ t has 2 ones") for line in lines)

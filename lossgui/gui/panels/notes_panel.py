@@ -143,7 +143,8 @@ def _first_cut_line_top(edit: QPlainTextEdit, height: int) -> int | None:
 
 
 def _notes_text(document: Document) -> str:
-    """Every problem the status bar counts (refused predictions, red cells), then the notes."""
+    """Every problem the status bar counts (refused predictions, red cells), the warnings no
+    cell shows, then the notes: ⚠ or ⓘ as the core's severity says."""
     lines = [f"⚠ {name}: {error}" for name, error
              in zip(document.prediction_names, document.errors, strict=True) if error]
     lines += [f"⚠ {problem}" for problem in document.cell_problems]
@@ -151,5 +152,6 @@ def _notes_text(document: Document) -> str:
     if unlisted:
         more = QCoreApplication.translate("NotesPanel", "%n more cells have a problem: hover a red cell to read why.", None, unlisted)  # noqa: E501 (lupdate reads one line)
         lines.append(f"⚠ {more}")
+    lines += [f"⚠ {warning}" for warning in document.warnings]
     lines += [f"ⓘ {note}" for note in document.notes]
     return "\n".join(lines)
