@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -33,11 +33,18 @@ class Ranges:
     y_high: float
     t_low: float
     t_high: float
+    # Each sample's Σy and Σt (one sum for a vector), when the checks asked for them.
+    y_sums: FloatArray | None = field(default=None, compare=False)
+    t_sums: FloatArray | None = field(default=None, compare=False)
 
     @classmethod
-    def of(cls, y: FloatArray, t: FloatArray) -> Ranges:
-        """The ranges of ``y`` and ``t``."""
-        return cls(*_min_max(y), *_min_max(t))
+    def of(cls, y: FloatArray, t: FloatArray, sums: bool = False) -> Ranges:
+        """The ranges of ``y`` and ``t``, and with ``sums`` each sample's sum of them."""
+        if not sums:
+            return cls(*_min_max(y), *_min_max(t))
+        y_low, y_high, y_sums = _min_max_sums(y)
+        t_low, t_high, t_sums = _min_max_sums(t)
+        return cls(y_low, y_high, t_low, t_high, y_sums, t_sums)
 
     @property
     def finite(self) -> bool:
@@ -71,6 +78,39 @@ def _min_max(values: FloatArray) -> tuple[float, float]:
         lows.append(np.min(flat[part]))
         highs.append(np.max(flat[part]))  # the slice is still in the cache
     return float(np.min(lows)), float(np.max(highs))
+
+
+def _min_max_sums(values: FloatArray) -> tuple[float, float, FloatArray]:
+    """As :func:`_min_max`, and each sample's sum, taken from the same slices in the cache.
+
+    Only the "does it sum to 1?" checks read the sums (np.isclose, and six digits in a
+    sentence): for a long vector they are added a slice at a time, so the last digit may
+    differ from np.sum's; a batch's row sums are np.sum's own (each row is summed alike).
+    """
+    lows, highs, sums = [], [], []
+    if values.ndim == 1:
+        for part in cache_blocks(values.size, _RANGE_BLOCK):
+            piece = values[part]
+            lows.append(np.min(piece))
+            highs.append(np.max(piece))
+            sums.append(np.sum(piece))
+        return float(np.min(lows)), float(np.max(highs)), np.array([np.sum(sums)])
+    for part in cache_blocks(len(values), max(1, _RANGE_BLOCK // values.shape[-1])):
+        rows = values[part]
+        lows.append(np.min(rows))
+        highs.append(np.max(rows))
+        sums.append(np.sum(rows, axis=-1))
+    return float(np.min(lows)), float(np.max(highs)), np.concatenate(sums)
+
+
+def row_sums(findings: Findings, values: FloatArray, symbol: str) -> FloatArray:
+    """Each sample's sum of y or t (one for a vector): the ranges' when they took them."""
+    ranges = findings.ranges
+    known = None if ranges is None else ranges.y_sums if symbol == "y" else ranges.t_sums
+    if known is not None:
+        return known
+    result: FloatArray = np.atleast_2d(values).sum(axis=-1)
+    return result
 
 
 def within(bounds: tuple[float, float] | None, low: float, high: float) -> bool:
@@ -129,7 +169,12 @@ class Findings:
         for n in samples[:MAX_LISTED]:
             en, ja = describe(int(n))
             self.problems.append(Problem(code, en, None, Severity.WARNING, ja, int(n)))
-        hidden = len(samples) - MAX_LISTED
+        self.more_samples(len(samples), code, summary)
+
+    def more_samples(self, found: int, code: str, summary: Message) -> None:
+        """After the first ``MAX_LISTED`` of ``found`` samples were described, one more problem
+        that counts the rest (nothing when none is left)."""
+        hidden = found - MAX_LISTED
         if hidden > 0:
             self.problems.append(Problem(
                 code, f"…and {hidden} more samples: {summary[0]}", None, Severity.WARNING,
@@ -148,16 +193,18 @@ class Findings:
 
 
 def missing(
-    findings: Findings, y: FloatArray, t: FloatArray, explained: BoolArray | None = None
+    findings: Findings, y: FloatArray, t: FloatArray, explained: BoolArray | None = None,
+    sums: bool = False,
 ) -> BoolArray:
     """Flag blanks (NaN) in y and t; return where either is missing.
 
     ±∞ is not missing: it is a value (1e400 reads as ∞) that the formula computes, and
     :func:`infinite` says what its term became. Elements of t that are ``explained`` already
     (the rows of a blank or unusable class index) count as missing but are not listed again.
-    Also records ``findings.ranges`` for the loss's own checks.
+    Also records ``findings.ranges`` for the loss's own checks (with each sample's Σy and Σt
+    when ``sums``: the checks that ask whether a sample sums to 1 read them).
     """
-    findings.ranges = ranges = Ranges.of(y, t)
+    findings.ranges = ranges = Ranges.of(y, t, sums)
     if ranges.finite:
         # Four reductions are far cheaper than the masks below, and settle the usual all-finite
         # case (a NaN anywhere makes its minimum NaN; an infinity shows as the min or max).
@@ -286,20 +333,27 @@ def log_of_zero(
 
 
 def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None:
-    """Explain a target that is not one correct class per sample (the article's t has two 1s)."""
+    """Explain a target that is not one correct class per sample (the article's t has two 1s).
+
+    Every usable sample is looked at, then the first ``MAX_LISTED`` odd ones are described.
+    """
     rows = np.atleast_2d(t)
     ok = np.atleast_2d(usable).all(axis=-1)
+    sums = row_sums(findings, t, "t")
     # Each pass over a million-element t shows (issue 14): the recorded ranges answer "no t is
-    # negative" for every row at once, and the 0s are counted rather than masked again.
-    known = findings.ranges is not None and findings.ranges.t_low >= 0  # NaN: not known
-    for n in np.flatnonzero(ok)[:MAX_LISTED]:
+    # negative" and "no t is 1" for every row at once, and the 0s are counted, not masked again.
+    ranges = findings.ranges
+    known = ranges is not None and ranges.t_low >= 0  # NaN: not known
+    no_ones = ranges is not None and ranges.t_high < 1
+    odd = ok & ~np.isclose(sums, 1.0)
+    if not known:
+        with np.errstate(invalid="ignore"):
+            odd |= ok & (rows.min(axis=-1) < 0)
+    samples = np.flatnonzero(odd)
+    for n in samples[:MAX_LISTED]:
         row = rows[n]
-        total = float(row.sum())
-        if np.isclose(total, 1.0) and _nonnegative(row, known):
-            # Nothing to say, and the passes below are skipped: a multi-label row of 0s and 1s
-            # with more than one 1 sums to at least 2.
-            continue
-        ones = int(np.count_nonzero(row == 1))
+        total = float(sums[n])
+        ones = 0 if no_ones else int(np.count_nonzero(row == 1))
         where = f"In sample {n + 1}, t" if t.ndim == 2 else "t"
         where_ja = f"サンプル {n + 1} の t" if t.ndim == 2 else "t"
         if total == 0 and _nonnegative(row, known):
@@ -317,13 +371,16 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
                 "交差エントロピー誤差は普通、正解のクラスを1つだけとします。"
                 "マルチラベルですか? 1 のそれぞれが −t·log y の項を足します。",
             ), *_per_sample(t, int(n)))
-        elif not np.isclose(total, 1.0) or not _nonnegative(row, known):
+        else:
             findings.whole("t_not_distribution", (
                 f"{where} sums to {short(total)}, not 1: cross-entropy expects one correct class "
                 "(one-hot) or a probability distribution.",
                 f"{where_ja} の合計は {short(total)} で、1 ではありません。交差エントロピー誤差は"
                 "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
             ), *_per_sample(t, int(n)))
+    findings.more_samples(len(samples), "t_not_distribution", (
+        "t is not one correct class or a probability distribution there.",
+        "そこでは t が1つの正解クラスでも確率分布でもありません。"))
 
 
 def _nonnegative(row: FloatArray, known: bool) -> bool:
@@ -340,11 +397,10 @@ def _per_sample(values: FloatArray, n: int) -> tuple[Severity, int | None]:
 
 def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> None:
     """Explain predictions that are not one probability distribution (softmax output sums to 1)."""
-    rows = np.atleast_2d(y)
     ok = np.atleast_2d(usable).all(axis=-1)
-    sums = rows.sum(axis=-1)
-    off = ok & ~np.isclose(sums, 1.0)
-    for n in np.flatnonzero(off)[:MAX_LISTED]:
+    sums = row_sums(findings, y, "y")
+    off = np.flatnonzero(ok & ~np.isclose(sums, 1.0))
+    for n in off[:MAX_LISTED]:
         where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
         where_ja = f"サンプル {n + 1} の y" if y.ndim == 2 else "y"
         total = short(float(sums[n]))
@@ -355,3 +411,5 @@ def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> Non
             f"{where_ja} の合計は {total} で 1 ではないので、1つの確率分布ではありません"
             "(ソフトマックスの出力は合計 1)。損失はこの値のまま計算し、正規化はしません。",
         ), *_per_sample(y, int(n)))
+    findings.more_samples(len(off), "y_not_normalised", (
+        "y does not sum to 1 there.", "そこでは y の合計が 1 ではありません。"))

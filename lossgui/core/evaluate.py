@@ -111,10 +111,10 @@ def evaluate_resolved(
             if np.isfinite(raw):
                 usable: BoolArray = np.ones(y.shape, dtype=bool)
             else:
-                usable = ~checks.missing(findings, y, t, explained)
+                usable = ~checks.missing(findings, y, t, explained, loss.checks_sums)
             loss.check(findings, y, t, p, usable)
         else:
-            usable = ~checks.missing(findings, y, t, explained)
+            usable = ~checks.missing(findings, y, t, explained, loss.checks_sums)
             loss.check(findings, y, t, p, usable)
             # With an ∞ about, only the careful formulas hold (a zero target times log ∞ is 0,
             # as torch.xlogy, where the fast t·log y would give NaN).

@@ -19,7 +19,7 @@ from lossgui.core import checks
 from lossgui.core import margin_losses as margin
 from lossgui.core import regression_losses as regression
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.cache_blocks import CACHE_BLOCK, cache_blocks
+from lossgui.core.cache_blocks import cache_blocks
 from lossgui.core.checks import Findings, Ranges, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
@@ -102,6 +102,9 @@ class Loss:
     coupled: bool = False
     # The input kind where a parameter changes it (poisson's log_input), else ``expects``.
     expects_with: Callable[[Params], InputKind] | None = None
+    # True when the checks ask whether each sample of y or t sums to 1: the pass that takes the
+    # ranges then sums each slice too, while it is in the cache (issue 14).
+    checks_sums: bool = False
 
     def param(self, name: str) -> Param:
         """The declared parameter called ``name``."""
@@ -220,14 +223,16 @@ def _cee(
         flat_y, flat_t = y.reshape(-1), t.reshape(-1)
         flat_values, flat_grads = values.reshape(-1), grads.reshape(-1)
         for part in cache_blocks(y.size):  # each step finds the last one's slice in the cache
-            ts, shifted, g = flat_t[part], flat_values[part], flat_grads[part]
-            np.add(flat_y[part], eps, out=shifted)
+            ts, own, g = flat_t[part], flat_values[part], flat_grads[part]
+            shifted = flat_y[part]
+            if eps:  # y + 0.0 is y itself here (the ranges proved every y > 0): no copy
+                shifted = np.add(shifted, eps, out=own)
             # 0.0 − x rather than −x: a zero target contributes +0.0, not −0.0 (files and JSON).
             np.divide(ts, shifted, out=g)
             np.subtract(0.0, g, out=g)
-            np.log(shifted, out=shifted)
-            np.multiply(ts, shifted, out=shifted)
-            np.subtract(0.0, shifted, out=shifted)
+            np.log(shifted, out=own)
+            np.multiply(ts, own, out=own)
+            np.subtract(0.0, own, out=own)
         return values, grads
     shifted = y + eps
     return 0.0 - _xlogy(t, shifted), 0.0 - _x_over_y(t, shifted)
@@ -324,31 +329,39 @@ def _xlogy_log(x: FloatArray, log_y: FloatArray) -> FloatArray:
 def _kl(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    if r is not None and _positive(*r.y):  # t·log y and t / y need no masks
-        # t·log t needs no mask either when every t is > 0 (0·log 0 is the case xlogy handles).
-        t_positive = _positive(*r.t)
+    # t·log(t/y), the formula on the card, with one log. It is also the more accurate form:
+    # against long double it errs about half as much as t·log t − t·log y, whose two logs
+    # cancel (tests/core/test_kl_accuracy.py). The gradient −t/y is the same ratio.
+    if r is not None and _ratios_normal(r):  # every t and y > 0 and every t/y a normal number
         values, grads = np.empty(y.shape), np.empty(y.shape)
         flat_y, flat_t = y.reshape(-1), t.reshape(-1)
         flat_values, flat_grads = values.reshape(-1), grads.reshape(-1)
-        scratch = np.empty(min(CACHE_BLOCK, y.size))
-        # Seven steps, each a slice at a time, so that two logs cost little more than numpy's
-        # one (t·log(t/y) rounds differently: the contributions would not be these numbers).
-        for part in cache_blocks(y.size):
-            ys, ts, own, g = flat_y[part], flat_t[part], flat_values[part], flat_grads[part]
-            weighted_log_y = scratch[:len(ys)]
-            np.divide(ts, ys, out=g)
+        for part in cache_blocks(y.size):  # each step finds the last one's slice in the cache
+            ts, own, g = flat_t[part], flat_values[part], flat_grads[part]
+            np.divide(ts, flat_y[part], out=g)
+            np.log(g, out=own)
+            np.multiply(ts, own, out=own)
             np.subtract(0.0, g, out=g)
-            np.log(ys, out=weighted_log_y)
-            np.multiply(ts, weighted_log_y, out=weighted_log_y)
-            if t_positive:
-                np.log(ts, out=own)
-                np.multiply(ts, own, out=own)
-            else:
-                own[...] = _xlogy(ts, ts)
-            np.subtract(own, weighted_log_y, out=own)
         return values, grads
-    values = _xlogy(t, t) - _xlogy(t, y)
+    ratio = t / y
+    values = _xlogy(t, ratio)
+    # Where t/y overflows or loses digits below the normal range (a y of 1e-310 under t = 1),
+    # the two logs still give the finite value: t·log t − t·log y.
+    both_usable = (t > 0) & (t < np.inf) & (y > 0) & (y < np.inf)
+    lost = both_usable & ~((ratio >= _TINY) & (ratio < np.inf))
+    if lost.any():
+        values[lost] = t[lost] * np.log(t[lost]) - t[lost] * np.log(y[lost])
     return values, 0.0 - _x_over_y(t, y)
+
+
+_TINY = float(np.finfo(np.float64).tiny)  # the smallest normal float64
+
+
+def _ratios_normal(r: Ranges) -> bool:
+    """Whether the ranges prove every t/y a normal float64 (> 0, finite, not subnormal)."""
+    if not (_positive(*r.y) and _positive(*r.t)):
+        return False
+    return bool(r.t_high / r.y_low < np.inf and r.t_low / r.y_high >= _TINY)
 
 
 def _hinge(
@@ -520,7 +533,7 @@ LOSSES: tuple[Loss, ...] = (
     Loss(
         "cee", "Cross-entropy error", "交差エントロピー誤差", "E = −Σₖ tₖ log(yₖ + eps)",
         InputKind.PROBABILITY, (_eps(_EPS_CEE), _reduction("sum", samples=True)),
-        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS,
+        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True,
         when=("The article's loss for one correct class, on probabilities (softmax output).",
               "記事の損失関数。確率(ソフトマックスの出力)で正解クラスを1つ当てるとき。"),
     ),
@@ -583,13 +596,14 @@ LOSSES: tuple[Loss, ...] = (
             _reduction("mean", samples=True),
         ),
         _softmax_cee, _check_softmax_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, coupled=True,
+        checks_sums=True,
         when=("One correct class out of K, on logits: PyTorch's cross_entropy.",
               "K クラスから正解1つをロジットで当てるとき(PyTorch の cross_entropy)。"),
     ),
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
         InputKind.PROBABILITY, (_reduction("sum", samples=True),), _kl, _check_kl,
-        Reduce.SAMPLES, task=Task.MULTI_CLASS,
+        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True,
         when=("How far one probability distribution is from another (distillation, VAEs).",
               "確率分布どうしの隔たり(知識蒸留・VAE など)。"),
     ),
@@ -727,7 +741,7 @@ LOSSES: tuple[Loss, ...] = (
         "nll", "Negative log-likelihood", "負の対数尤度", "E = −Σₖ tₖ·yₖ",
         InputKind.LOG_PROBABILITY,
         (_reduction("mean", samples=True),), margin.nll, margin.check_nll, Reduce.SAMPLES,
-        task=Task.MULTI_CLASS,
+        task=Task.MULTI_CLASS, checks_sums=True,
         when=("After log_softmax: PyTorch's nll_loss picks −y at the correct class.",
               "log_softmax の後に。PyTorch の nll_loss は正解クラスの −y をとります。"),
     ),
