@@ -25,7 +25,7 @@ from lossgui.core.evaluate import Evaluation
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.numbers import csv_number, setting
 from lossgui.core.params import ParamValue
-from lossgui.core.parsing import is_blank, parse_number
+from lossgui.core.parsing import is_blank, is_number, parse_number
 from lossgui.core.problems import (
     CellError,
     LossguiError,
@@ -600,15 +600,7 @@ def _unnamed(count: int) -> list[str]:
 
 def _is_header(first_row: Sequence[str], decimal_comma: bool) -> bool:
     """A first row that is not all numbers names the columns; one that is, is data."""
-    return not all(_is_number(c, decimal_comma) for c in first_row)
-
-
-def _is_number(text: str, decimal_comma: bool) -> bool:
-    try:
-        parse_number(text, decimal_comma)
-    except ValueError:
-        return False
-    return True
+    return not all(is_number(c, decimal_comma) for c in first_row)
 
 
 def _cell_value(cell: str, sep: str, source: str, line: int, name: str) -> float:

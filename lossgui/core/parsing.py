@@ -63,6 +63,15 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
         raise NotANumber(f"{shown} is not a number", f"{shown} は数ではありません") from None
 
 
+def is_number(text: str, decimal_comma: bool = False) -> bool:
+    """Whether :func:`parse_number` reads ``text`` (a blank is not a number)."""
+    try:
+        parse_number(text, decimal_comma)
+    except ValueError:
+        return False
+    return True
+
+
 def is_blank(text: str) -> bool:
     """A cell with nothing in it (spaces included) is blank, i.e. missing, not zero."""
     return not unicodedata.normalize("NFKC", text).strip()

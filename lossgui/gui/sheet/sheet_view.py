@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from lossgui.core import CellError
 from lossgui.core.blockparse import parse_block_array
 from lossgui.core.numbers import cell_text
+from lossgui.core.paste_header import HeaderNames, header_names, split_header
+from lossgui.core.problems import quoted
 from lossgui.gui.document import paste_text
 from lossgui.gui.files import background
 from lossgui.gui.language import current_language
@@ -264,8 +266,11 @@ class SheetView(QTableView):
         except background.Cancelled:
             return False
         except CellError as error:
-            if error.row == 0 and self._paste_with_header(text, row, column):
-                return True
+            try:
+                if error.row == 0 and self._paste_with_header(text, row, column):
+                    return True
+            except background.Cancelled:
+                return False
             where = _cell_name(document.names, first, row, error)
             self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
                               .replace("%2", error.reason_in(current_language())))
@@ -281,43 +286,47 @@ class SheetView(QTableView):
         return True
 
     def _paste_with_header(self, text: str, row: int, column: int) -> bool:
-        """A spreadsheet column copied with its header: the numbers below it, named by it.
+        """A block copied with its header row: the numbers below it, the header naming them.
 
-        Only when every row after the first is numbers. In the predictions table the header
-        names the pasted columns (where the name can be used); in t it is left out. One undo
-        step either way, and the status bar says what was done.
+        The rule is the core's (:mod:`lossgui.core.paste_header`), the same at every width:
+        each prediction the header lands on takes its name, the target keeps its own. One
+        undo step for the numbers and the names, and the status bar says what was done.
         """
-        lines = text.replace("\r\n", "\n").split("\n")
-        if len(lines) < 2:
+        headered = background.run(self, background.pasting_label(), split_header, text,
+                                  uses_decimal_comma(),
+                                  background=len(text) >= background.BACKGROUND_PASTE)
+        if headered is None:
             return False
-        try:
-            block = parse_block_array("\n".join(lines[1:]), uses_decimal_comma())
-        except CellError:
-            return False
-        if not block.size:
-            return False
-        header = [cell.strip().strip('"') for cell in lines[0].split("\t")]
         document = self._model.document
         first = self._model.document_column(column)
+        block = headered.values
         height, width = block.shape
-        renamed: list[str] = []
         with document.undo_step(lambda: paste_text(height, width)):
             document.edit_cells(row, first, block)
-            if first != 0:  # prediction columns take the header's names
-                for offset, name in enumerate(header[: block.shape[1]]):
-                    try:
-                        document.rename_prediction(first + offset, name)
-                        renamed.append(name)
-                    except ValueError:
-                        pass  # an unusable name (blank, t, taken): the column keeps its own
-        self._select_block(row, column, *block.shape)
-        shown = ", ".join(repr(h) for h in header)
-        if renamed:
-            note = self.tr("The first row (%1) was read as column names, not numbers.")
-        else:
-            note = self.tr("The first row (%1) is a header: it was left out.")
-        self.status.emit(note.replace("%1", shown))
+            naming = header_names(headered.header, first, document.names)
+            for renamed, _, name in naming.renames:
+                document.rename_prediction(renamed, name)
+        self._select_block(row, column, height, width)
+        self.status.emit(self._header_note(headered.header, naming))
         return True
+
+    def _header_note(self, header: tuple[str, ...], naming: HeaderNames) -> str:
+        """What a pasted header did, in a sentence or a few."""
+        shown = ", ".join(quoted(h) for h in header)
+        if naming.renames:
+            changes = ", ".join(f"{old} → {new}" for _, old, new in naming.renames)
+            notes = [self.tr("The first row (%1) was read as column names: %2.")
+                     .replace("%1", shown).replace("%2", changes)]
+        else:
+            notes = [self.tr("The first row (%1) is a header: it was left out.")
+                     .replace("%1", shown)]
+        if naming.over_target:
+            notes.append(self.tr("t keeps its name: it is the target."))
+        language = current_language()
+        names = self._model.document.names
+        notes += [self.tr("%1 keeps its name: %2").replace("%1", names[kept])
+                  .replace("%2", refused.text(language)) for kept, refused in naming.kept]
+        return " ".join(notes)
 
     def _fill_selection(self, value: float) -> bool:
         """One pasted number into a larger selection fills it, as spreadsheets do."""
