@@ -1800,14 +1800,6 @@ Which column holds the target t?</source>
     </message>
 </context>
 <context>
-    <name>Selection</name>
-    <message>
-        <location filename="../../lossgui/gui/selection.py" line="29"/>
-        <source>%1, element %2</source>
-        <translation>%1 の要素 %2</translation>
-    </message>
-</context>
-<context>
     <name>SheetModel</name>
     <message>
         <location filename="../../lossgui/gui/sheet/table_model.py" line="112"/>
