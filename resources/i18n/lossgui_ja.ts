@@ -1209,7 +1209,7 @@ Which column holds the target t?</source>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="84"/>
         <source>Run at &amp;most</source>
-        <translation>1回の実行で最大(&amp;M)</translation>
+        <translation>最大(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
