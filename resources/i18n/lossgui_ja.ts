@@ -751,37 +751,37 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="297"/>
+        <location filename="../../lossgui/gui/document.py" line="302"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="554"/>
+        <location filename="../../lossgui/gui/document.py" line="559"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="319"/>
+        <location filename="../../lossgui/gui/document.py" line="324"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="321"/>
+        <location filename="../../lossgui/gui/document.py" line="326"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="384"/>
+        <location filename="../../lossgui/gui/document.py" line="389"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="431"/>
+        <location filename="../../lossgui/gui/document.py" line="436"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="432"/>
+        <location filename="../../lossgui/gui/document.py" line="437"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -1240,17 +1240,17 @@ Which column holds the target t?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="76"/>
+        <location filename="../../lossgui/gui/learning.py" line="77"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="77"/>
+        <location filename="../../lossgui/gui/learning.py" line="78"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="244"/>
+        <location filename="../../lossgui/gui/learning.py" line="246"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
@@ -1502,7 +1502,7 @@ Which column holds the target t?</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/notes_panel.py" line="152"/>
+        <location filename="../../lossgui/gui/panels/notes_panel.py" line="153"/>
         <source>%n more cells have a problem: hover a red cell to read why.</source>
         <translation>ほかに %n 個のセルに問題があります。赤いセルにマウスを重ねると理由が読めます。</translation>
     </message>
@@ -1917,62 +1917,72 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="44"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="48"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="53"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="55"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="56"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="58"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="57"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="122"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="124"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="154"/>
-        <source>%1 earlier (%2, η %3)</source>
-        <translation>%1 前回(%2、η %3)</translation>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="174"/>
+        <source>%1 on logits, η %2</source>
+        <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="188"/>
-        <source>%1 earlier (%2, η %3) E = %4</source>
-        <translation>%1 前回(%2、η %3)E = %4</translation>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="176"/>
+        <source>%1 on z, η %2</source>
+        <translation>%1、z で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="192"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="178"/>
+        <source>%1 on y, η %2</source>
+        <translation>%1、y で、η %2</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="181"/>
+        <source>%1 earlier (%2)</source>
+        <translation>%1 前回(%2)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="193"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="209"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
