@@ -7,7 +7,7 @@ the plot still read the logit run's step 0 after Reset.
 
 from __future__ import annotations
 
-from gui_helpers import WindowFactory
+from gui_helpers import WindowFactory, choose_space
 from PySide6.QtCore import QPoint, QPointF, Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,16 +22,6 @@ T = [0.0, 1.0, 0.0, 1.0, 0.0]
 
 def click(qtbot: QtBot, button: object) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def choose_space(qtbot: QtBot, window: MainWindow, space: str) -> None:
-    """Pick "Step on" with the keyboard, as a user would."""
-    box = window.learn_panel.space_box
-    box.setFocus()
-    target = box.findData(space)
-    key = Qt.Key.Key_Down if target > box.currentIndex() else Qt.Key.Key_Up
-    while box.currentIndex() != target:
-        qtbot.keyClick(box, key)
 
 
 def drawn(qtbot: QtBot, window: MainWindow) -> None:
