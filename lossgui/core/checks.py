@@ -83,33 +83,58 @@ def _min_max(values: FloatArray) -> tuple[float, float]:
 def _min_max_sums(values: FloatArray) -> tuple[float, float, FloatArray]:
     """As :func:`_min_max`, and each sample's sum, taken from the same slices in the cache.
 
-    Only the "does it sum to 1?" checks read the sums (np.isclose, and six digits in a
-    sentence): for a long vector they are added a slice at a time, so the last digit may
-    differ from np.sum's; a batch's row sums are np.sum's own (each row is summed alike).
+    Only the "does it sum to 1?" checks read the sums (:func:`sums_to_one`, and six digits in
+    a sentence), so they are added as is fastest: a long vector a slice at a time, a batch's
+    rows by :func:`sample_sums`; the last digit may differ from np.sum's.
     """
-    lows, highs, sums = [], [], []
+    lows, highs = [], []
     if values.ndim == 1:
+        total = 0.0
         for part in cache_blocks(values.size, _RANGE_BLOCK):
             piece = values[part]
             lows.append(np.min(piece))
             highs.append(np.max(piece))
-            sums.append(np.sum(piece))
-        return float(np.min(lows)), float(np.max(highs)), np.array([np.sum(sums)])
+            total += float(np.sum(piece))
+        return float(np.min(lows)), float(np.max(highs)), np.array([total])
+    sums: list[FloatArray] = []
     for part in cache_blocks(len(values), max(1, _RANGE_BLOCK // values.shape[-1])):
         rows = values[part]
         lows.append(np.min(rows))
         highs.append(np.max(rows))
-        sums.append(np.sum(rows, axis=-1))
+        sums.append(sample_sums(rows))
     return float(np.min(lows)), float(np.max(highs)), np.concatenate(sums)
+
+
+def sample_sums(values: FloatArray) -> FloatArray:
+    """Each sample's sum (one for a vector), for a check: einsum adds a batch's short rows 5×
+    faster than np.sum(axis=-1) (1.6 → 0.33 ms at 131,072 × 8), in its own order of addition."""
+    rows = np.atleast_2d(values)
+    result: FloatArray = np.einsum("ij->i", rows) if rows.shape[-1] < 64 else rows.sum(axis=-1)
+    return result
 
 
 def row_sums(findings: Findings, values: FloatArray, symbol: str) -> FloatArray:
     """Each sample's sum of y or t (one for a vector): the ranges' when they took them."""
     ranges = findings.ranges
     known = None if ranges is None else ranges.y_sums if symbol == "y" else ranges.t_sums
-    if known is not None:
-        return known
-    result: FloatArray = np.atleast_2d(values).sum(axis=-1)
+    return known if known is not None else sample_sums(values)
+
+
+def usable_samples(usable: BoolArray) -> BoolArray:
+    """Which samples have every element usable (one for a vector). All usable is the usual case,
+    answered from the flat mask: the per-row reduction over a batch's short rows costs ~1 ms."""
+    rows = np.atleast_2d(usable)
+    if rows.all():
+        return np.ones(len(rows), dtype=bool)
+    result: BoolArray = np.asarray(rows.all(axis=-1))
+    return result
+
+
+def sums_to_one(sums: FloatArray) -> BoolArray:
+    """Where a sample's sum is 1 as np.isclose(sums, 1.0) says it (rtol 1e-5, atol 1e-8),
+    without its general-case passes; NaN and ±∞ are not close."""
+    with np.errstate(invalid="ignore"):
+        result: BoolArray = np.abs(sums - 1.0) <= 1e-8 + 1e-5
     return result
 
 
@@ -338,14 +363,14 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
     Every usable sample is looked at, then the first ``MAX_LISTED`` odd ones are described.
     """
     rows = np.atleast_2d(t)
-    ok = np.atleast_2d(usable).all(axis=-1)
+    ok = usable_samples(usable)
     sums = row_sums(findings, t, "t")
     # Each pass over a million-element t shows (issue 14): the recorded ranges answer "no t is
     # negative" and "no t is 1" for every row at once, and the 0s are counted, not masked again.
     ranges = findings.ranges
     known = ranges is not None and ranges.t_low >= 0  # NaN: not known
     no_ones = ranges is not None and ranges.t_high < 1
-    odd = ok & ~np.isclose(sums, 1.0)
+    odd = ok & ~sums_to_one(sums)
     if not known:
         with np.errstate(invalid="ignore"):
             odd |= ok & (rows.min(axis=-1) < 0)
@@ -397,9 +422,9 @@ def _per_sample(values: FloatArray, n: int) -> tuple[Severity, int | None]:
 
 def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> None:
     """Explain predictions that are not one probability distribution (softmax output sums to 1)."""
-    ok = np.atleast_2d(usable).all(axis=-1)
+    ok = usable_samples(usable)
     sums = row_sums(findings, y, "y")
-    off = np.flatnonzero(ok & ~np.isclose(sums, 1.0))
+    off = np.flatnonzero(ok & ~sums_to_one(sums))
     for n in off[:MAX_LISTED]:
         where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
         where_ja = f"サンプル {n + 1} の y" if y.ndim == 2 else "y"

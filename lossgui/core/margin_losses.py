@@ -219,11 +219,10 @@ def check_nll(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     checks.outside(f, t, "t", 0.0, 1.0, _CLASS_PROBABILITIES, ok,
                    f.ranges.t if f.ranges is not None else None)
     checks.target_one_hot(f, t, ok)
-    rows = np.atleast_2d(y)
-    usable = np.atleast_2d(ok).all(axis=-1)
+    usable = checks.usable_samples(ok)
     with np.errstate(over="ignore"):
-        sums = np.exp(rows).sum(axis=-1)
-    for n in np.flatnonzero(usable & ~np.isclose(sums, 1.0))[: checks.MAX_LISTED]:
+        sums = checks.sample_sums(np.exp(y))
+    for n in np.flatnonzero(usable & ~checks.sums_to_one(sums))[: checks.MAX_LISTED]:
         where = f"In sample {n + 1}, exp(y)" if y.ndim == 2 else "exp(y)"
         where_ja = f"サンプル {n + 1} の exp(y)" if y.ndim == 2 else "exp(y)"
         total = short(float(sums[n]))
