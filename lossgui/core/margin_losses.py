@@ -16,10 +16,11 @@ import numpy as np
 
 from lossgui.core import checks
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.checks import Findings, Ranges
+from lossgui.core.checks import Findings
 from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, ShapeError, element_name
+from lossgui.core.ranges import Ranges, sample_sums
 from lossgui.core.safe_math import softplus, x_over_y, xlogy
 from lossgui.core.squash import sigmoid
 
@@ -221,7 +222,7 @@ def check_nll(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     checks.target_one_hot(f, t, ok)
     usable = checks.usable_samples(ok)
     with np.errstate(over="ignore"):
-        sums = checks.sample_sums(np.exp(y))
+        sums = sample_sums(np.exp(y))
     for n in np.flatnonzero(usable & ~checks.sums_to_one(sums))[: checks.MAX_LISTED]:
         where = f"In sample {n + 1}, exp(y)" if y.ndim == 2 else "exp(y)"
         where_ja = f"サンプル {n + 1} の exp(y)" if y.ndim == 2 else "exp(y)"

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from lossgui.core import evaluate, get_loss
-from lossgui.core.checks import MAX_LISTED, Findings, Ranges, prediction_sums, target_one_hot
+from lossgui.core.checks import MAX_LISTED, Findings, prediction_sums, target_one_hot
+from lossgui.core.ranges import Ranges
 
 
 def _one_hot_batch(rows: int, classes: int = 3) -> tuple[np.ndarray, np.ndarray]:
