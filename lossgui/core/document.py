@@ -45,6 +45,7 @@ from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
 from lossgui.core.lowest import compared_total, lowest_indices, out_of_domain
+from lossgui.core.names import element_of
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -327,15 +328,17 @@ class DocumentModel:
     def cell_problems(self, language: str) -> tuple[str, ...]:
         """Every listed problem of one cell, as its highlighted cell explains it, in column order.
 
-        A prediction's are named by it ("y1: y₂ is missing …"), the target's stand alone.
-        With :attr:`unlisted_problem_count` and the refused predictions, these are what
-        :attr:`problem_count` counts, so a problems list can say all that the count says.
+        A prediction's name its element ("y1, element 2 is missing …", see
+        :func:`_of_prediction`), the target's stand alone. With :attr:`unlisted_problem_count`
+        and the refused predictions, these are what :attr:`problem_count` counts, so a problems
+        list can say all that the count says.
         """
         lines = []
         for (column, _, _), problems in sorted(self._listed_problems.items()):
             for problem in problems:
                 text = problem.text(language)
-                lines.append(text if column == TARGET else f"{self._names[column]}: {text}")
+                lines.append(text if column == TARGET
+                             else _of_prediction(self._names[column], problem, language))
         return tuple(_unique(lines))
 
     @property
@@ -630,6 +633,20 @@ class DocumentModel:
                 self._listed_problems.setdefault(cell, []).append(problem)
                 listed.add((n, k))
             self._listed[column] = listed
+
+
+def _of_prediction(name: str, problem: Problem, language: str) -> str:
+    """A prediction's cell problem, its element named once: "y1, element 2 is missing …".
+
+    The core says "y₂ is missing" (it knows no column names); beside the name that would be
+    "y1: y₂", y for the prediction and for the element at once. A message that starts with its
+    element's symbol has it replaced; any other is told after the named element.
+    """
+    text = problem.text(language)
+    assert problem.index is not None  # listed problems are a cell's
+    whose = element_of(name, problem.index, language)
+    symbol = element_name("y", problem.index) + " "
+    return whose + text[len(symbol) - 1:] if text.startswith(symbol) else f"{whose}: {text}"
 
 
 _UNLISTED = ("This element has a problem; see the problems list for the summary.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lossgui.core.problems import Message, quoted
+from lossgui.core.problems import Message, in_language, quoted
 
 # A name is a label a learner reads beside a total; longer than this it is a mistake (a pasted
 # paragraph, a broken file). Without a limit a 10⁶-character name took minutes to lay out in
@@ -34,3 +34,18 @@ def duplicate_problem(names: Iterable[str]) -> Message | None:
                     f"列名 {quoted(name)} が2回出てきます")
         seen.add(name)
     return None
+
+
+def element_of(name: str, index: tuple[int, ...], language: str) -> str:
+    """Element ``index`` (0-based) of column ``name`` in a sentence: "y1, element 2".
+
+    In an N×K batch, index (n, k) is "y1, sample 2, class 1": the sample counted from 1 and the
+    class from 0, as the batch tables and a batch CSV's ``y[1]`` count them. Never "y1: y₂",
+    which uses y for the prediction and for the element at once; the article's y₂
+    (``element_name``) stays for the symbol in formulas and on axes.
+    """
+    if len(index) == 2:
+        return in_language(language, f"{name}, sample {index[0] + 1}, class {index[1]}",
+                           f"{name} のサンプル {index[0] + 1}、クラス {index[1]}")
+    return in_language(language, f"{name}, element {index[0] + 1}",
+                       f"{name} の要素 {index[0] + 1}")

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
 from lossgui.core.columns import check_rows_removable
+from lossgui.core.examples import ARTICLE
 from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
 from lossgui.gui import language
@@ -84,7 +85,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.document = document
         self.settings = settings
-        self.example_key: str | None = None  # the example shown, None for the start-up one
+        # The example on show: the window starts on the article's (app.build_window), and is
+        # named as Examples ▸ The Article names it, in the title and the save question alike.
+        self.example_key = ARTICLE
         self._replaced = False  # rebuilt in another language: close without questions
         self.setAccessibleName("lossgui")
 
@@ -317,7 +320,7 @@ class MainWindow(QMainWindow):
     def _build_files(self, files: FileController | None) -> None:
         """The File menu's open/save/export (files/controller.py), wired to the title and bars."""
         if files is None:
-            files = FileController(self.document, self.settings, self.tr("article example"))
+            files = FileController(self.document, self.settings, self._example_source())
         files.serve(self)  # its dialogs open over this window, its news come here only
         self.files = files
         files.source_changed.connect(self._update_title)
@@ -339,7 +342,7 @@ class MainWindow(QMainWindow):
             "save_data": files.save_data_csv, "export_results": files.export_results,
             "export_plot": files.export_plot,
             "export_bom": files.set_bom,
-            "example": lambda: self.load_named_example("article"), "quit": self.close,
+            "example": lambda: self.load_named_example(ARTICLE), "quit": self.close,
             "undo": self.undo, "redo": self.redo, "cut": self.cut, "copy": self.copy,
             "paste": self.paste, "clear": self.clear_cells,
             "insert_row": self.insert_row, "append_row": self.append_row,
@@ -486,8 +489,6 @@ class MainWindow(QMainWindow):
 
     def _example_source(self) -> str:
         """How the title names the example on show, in the current language."""
-        if self.example_key is None:
-            return self.tr("article example")
         return EXAMPLES[self.example_key].translated_title()
 
     def _give_notes_room(self) -> None:

@@ -13,21 +13,19 @@ refreshes each aid once, not once per signal that passed by.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
+from lossgui.core import names
 from lossgui.gui.document import Document
+from lossgui.gui.language import current_language
 from lossgui.gui.panels.colours import prediction_colour
 
 
 def element_of(name: str, element: int) -> str:
-    """Name element k (0-based) of prediction ``name`` in a sentence: "y1, element 2".
-
-    Never "y1: y₂", which uses y for the prediction and for the element at once; the article's
-    y₂ (``element_name``) stays for the symbol in formulas and on axes.
-    """
-    return QCoreApplication.translate("Selection", "%1, element %2").replace("%1", name) \
-        .replace("%2", str(element + 1))
+    """Name element k (0-based) of prediction ``name`` in a sentence: "y1, element 2", in the
+    window's language (the core's rule, which the notes use too)."""
+    return names.element_of(name, (element,), current_language())
 
 
 class Selection(QObject):

@@ -1209,7 +1209,7 @@ Which column holds the target t?</source>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="84"/>
         <source>Run at &amp;most</source>
-        <translation>1回の実行で最大(&amp;M)</translation>
+        <translation>最大(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
@@ -1315,12 +1315,6 @@ Which column holds the target t?</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="320"/>
-        <location filename="../../lossgui/gui/main_window.py" line="490"/>
-        <source>article example</source>
-        <translation>記事の例</translation>
-    </message>
     <message>
         <location filename="../../lossgui/gui/main_window.py" line="91"/>
         <source>Target t</source>
@@ -1803,14 +1797,6 @@ Which column holds the target t?</source>
         <location filename="../../lossgui/gui/panels/loss_panel.py" line="380"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
-    </message>
-</context>
-<context>
-    <name>Selection</name>
-    <message>
-        <location filename="../../lossgui/gui/selection.py" line="29"/>
-        <source>%1, element %2</source>
-        <translation>%1 の要素 %2</translation>
     </message>
 </context>
 <context>

@@ -223,7 +223,7 @@ def test_cells_beyond_the_listed_ones_are_flagged_by_the_mask():
         "この要素には問題があります。まとめは注意の一覧を見てください。"]
     # the problems list says all the count says: the listed cells one by one, then how many more
     listed = model.cell_problems("en")
-    assert listed and all(line.startswith("y: ") for line in listed)
+    assert listed and all(line.startswith("y, element ") for line in listed)
     assert len(listed) + model.unlisted_problem_count == model.problem_count
 
 
@@ -283,3 +283,24 @@ def test_a_warning_about_a_whole_sample_is_a_warning_not_a_note():
     vector = DocumentModel(["t", "y1"], [T, Y1], "cee")
     assert any("t has 2 ones" in n for n in vector.notes("en"))
     assert not any("t has 2 ones" in w for w in vector.warnings("en"))
+
+
+def test_a_prediction_s_cell_problem_names_the_element_once():
+    """"y1: y₂ is missing" used y for the prediction and for its element (round-3 tester,
+    finding 12): the listed line names the prediction's element as the window does."""
+    model = DocumentModel(["t", "y1", "y2"], [T, [0.01, np.nan, 0.13, 0.70, 0.15], Y2], "sse")
+    (line,) = model.cell_problems("en")
+    assert line.startswith("y1, element 2 is missing (blank or nan)")
+    (line_ja,) = model.cell_problems("ja")
+    assert line_ja.startswith("y1 の要素 2 が空欄")
+    # a message that does not start with the element's symbol is named before it
+    model = DocumentModel(["t", "good"], [T, [0.1, 0.0, 0.1, 0.7, 0.1]], "cee")
+    (line,) = model.cell_problems("en")
+    assert line.startswith("good, element 2 = 0 where t₂ = 1: log 0 is −∞")
+    (line_ja,) = model.cell_problems("ja")
+    assert line_ja.startswith("good の要素 2: t₂ = 1 なのに y₂ = 0")
+    # in a batch the element is a sample's class, counted as the batch tables count them
+    batch = DocumentModel(["t", "z"], [[[1, 0], [0, 1]], [[0.5, 0.5], [0.5, np.nan]]], "sse")
+    (line,) = batch.cell_problems("en")
+    assert line.startswith("z, sample 2, class 1 is missing")
+    assert batch.cell_problems("ja")[0].startswith("z のサンプル 2、クラス 1 が空欄")

@@ -23,7 +23,24 @@ def test_no_path_opens_the_article(qtbot: QtBot, settings: QSettings) -> None:
     assert problem is None
     assert window.document.names == ("t", "y1", "y2")
     assert total_text(window, 0) == "0.252"
-    assert "article example" in window.windowTitle()
+    assert window.windowTitle() == \
+        "lossgui — The Article: t = [0, 1, 0, 1, 0], a Good and a Bad y[*]"
+
+
+def test_the_article_has_one_name_at_start_up_and_from_the_examples_menu(
+    qtbot: QtBot, settings: QSettings
+) -> None:
+    """Round-3 tester: "article example" at start, "The Article: t = …" after Examples ▸ The
+    Article. Both come from the Examples menu's title now."""
+    window, _ = app.build_window(None, settings)
+    qtbot.addWidget(window)
+    at_start = window.windowTitle()
+    window.action_map["example_article"].trigger()
+    assert window.windowTitle() == at_start
+    window.action_map["example_book"].trigger()
+    assert window.windowTitle() != at_start
+    window.action_map["example"].trigger()  # File ▸ Load the Article's Example
+    assert window.windowTitle() == at_start
 
 
 def test_a_csv_is_opened_with_t_first(

@@ -188,7 +188,7 @@ def test_a_bad_session_is_refused_and_nothing_changes(
     before = snapshot(window)
     assert not window.open_path(str(path))
     assert snapshot(window) == before
-    assert "Untitled" not in window.windowTitle() and "article example" in window.windowTitle()
+    assert "Untitled" not in window.windowTitle() and "The Article" in window.windowTitle()
     assert str(path) in window.notice_label.text()
     assert expected in window.notice_label.text()
 

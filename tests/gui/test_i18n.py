@@ -205,7 +205,7 @@ def test_switching_to_japanese_and_back_keeps_the_data(
     assert selector.currentText() == "交差エントロピー誤差 (cee)"
     assert window.results.table.horizontalHeaderItem(1).text() == "合計 E"
     assert window.plot_tabs.tabText(1) == "要素 k の曲線"
-    assert window.windowTitle() == "lossgui — 記事の例[*]"
+    assert window.windowTitle() == "lossgui — 記事の例: t = [0, 1, 0, 1, 0]、良い予測と悪い予測[*]"
     # The problem on y1₂ is the core's own Japanese sentence.
     evaluation = evaluate("cee", np.array(window.document.column(1)),
                           np.array(window.document.column(0)))

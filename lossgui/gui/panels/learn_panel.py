@@ -29,6 +29,8 @@ from lossgui.gui.language import current_language
 from lossgui.gui.learning import Learning
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
+LINE_EDIT_PADDING = 16  # px a QLineEdit adds to its text: frame and text margins, both sides
+
 
 class LearnPanel(QToolBar):
     """The controls of a learning run as a tool bar, and a status line on where it is."""
@@ -42,7 +44,10 @@ class LearnPanel(QToolBar):
         self.lr_edit = QLineEdit(cell_text(learning.lr, uses_decimal_comma()))
         self.lr_edit.setAccessibleName(self.tr("Learning rate"))
         self.lr_edit.setToolTip(self.tr("η in y ← y − η·∂E/∂y: how far each step moves"))
-        self.lr_edit.setMaximumWidth(80)
+        # Room for a rate like 0.0001 and no more: the tool bar must fit an 800-pixel window in
+        # either language (a longer rate scrolls inside the field).
+        self.lr_edit.setMaximumWidth(self.lr_edit.fontMetrics().horizontalAdvance("0.0001")
+                                     + LINE_EDIT_PADDING)
         self.lr_edit.editingFinished.connect(self._on_lr_edited)
         lr_label = QLabel(self.tr("Learning &rate η:"))
         lr_label.setBuddy(self.lr_edit)

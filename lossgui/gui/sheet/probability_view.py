@@ -22,7 +22,7 @@ from lossgui.gui.sheet.sheet_view import SheetView
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 READ_ONLY_BACKGROUND = QColor("#eeeeee")
-COLUMN_WIDTH = 84
+COLUMN_WIDTH = 88  # a probability to 7 digits, and a header such as softmax(y1) on one line
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -35,6 +35,7 @@ class ProbabilityModel(QAbstractTableModel):
         self._squash: Squash | None = None
         self._columns: list[FloatArray] = []
         self._names: tuple[str, ...] = ()
+        self._wrapped = False  # headers on two lines: "softmax" over "(予測A)"
         document.changed.connect(self.refresh)
         self.refresh()
 
@@ -55,6 +56,14 @@ class ProbabilityModel(QAbstractTableModel):
                 self._columns = [self._squash.apply(np.array(document.column(c)))
                                  for c in range(TARGET + 1, document.column_count)]
         self.endResetModel()
+
+    def set_wrapped(self, wrapped: bool) -> None:
+        """Put the name on a line of its own under softmax/σ (the view asks where one line
+        would not fit a column), or back on one line."""
+        if wrapped != self._wrapped:
+            self._wrapped = wrapped
+            if self._columns:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def column_values(self, column: int) -> FloatArray:
         """The probabilities shown in ``column`` (0-based among the predictions)."""
@@ -83,13 +92,14 @@ class ProbabilityModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """softmax(y1) or σ(y1) over each column; the row numbers are the predictions'."""
+        """softmax(y1) or σ(y1) over each column (on two lines when wrapped); the row numbers
+        are the predictions'."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if self._squash is None or section >= len(self._names):
             return None
         symbol = "softmax" if self._squash is Squash.SOFTMAX else "σ"
-        return f"{symbol}({self._names[section]})"
+        return f"{symbol}{chr(10) if self._wrapped else ''}({self._names[section]})"
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """Selectable (to copy), never editable: the logits are what a user edits."""
@@ -127,5 +137,19 @@ class ProbabilityView(QTableView):
 
     def _show_if_logits(self) -> None:
         self.setVisible(self.probability_model.squash is not None)
-        self.setMaximumWidth(COLUMN_WIDTH * self.probability_model.columnCount()
-                             + 2 * self.frameWidth())
+        self._fit_headers()
+
+    def _fit_headers(self) -> None:
+        """Whole headers in narrow columns: "softmax(予測A)" is wider than a number's column,
+        so the name goes under softmax; a column grows only for a header still too wide."""
+        model, header = self.probability_model, self.horizontalHeader()
+        columns = range(model.columnCount())
+        model.set_wrapped(False)
+        if any(header.sectionSizeFromContents(c).width() > COLUMN_WIDTH for c in columns):
+            model.set_wrapped(True)
+        for column in columns:
+            header.resizeSection(column, max(COLUMN_WIDTH,
+                                             header.sectionSizeFromContents(column).width()))
+        # As wide as its columns; squeezed, it scrolls but keeps its first column whole.
+        self.setMaximumWidth(header.length() + 2 * self.frameWidth())
+        self.setMinimumWidth(header.sectionSize(0) + 2 * self.frameWidth() if columns else 0)
