@@ -12,9 +12,10 @@ from lossgui.core import checks, params
 from lossgui.core import classes as classes_rule
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.checks import Findings
-from lossgui.core.losses import get_loss, reduction_divisor, scale_factor
+from lossgui.core.losses import Loss, get_loss, reduction_divisor, scale_factor
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Problem, ShapeError
+from lossgui.core.ranges import Ranges, Scanned, scan
 
 
 @dataclass(frozen=True)
@@ -114,18 +115,27 @@ def evaluate_resolved(
                 usable = ~checks.missing(findings, y, t, explained, loss.checks_sums)
             loss.check(findings, y, t, p, usable)
         else:
-            usable = ~checks.missing(findings, y, t, explained, loss.checks_sums)
-            loss.check(findings, y, t, p, usable)
-            # With an ∞ about, only the careful formulas hold (a zero target times log ∞ is 0,
-            # as torch.xlogy, where the fast t·log y would give NaN).
-            ranges = findings.ranges
-            values, grads = loss.compute(y, t, p, ranges if ranges and ranges.finite else None)
-            if not usable.all():
-                # A blank leaves its element, and so the total, unknown — even where a zero
-                # target would multiply it away (0·log y): missing is never silently zero.
-                values = np.where(usable, values, np.nan)
-                grads = np.where(usable, grads, np.nan)
-            raw = np.sum(values)
+            scanned, known = _scan(loss, y, t, p)
+            if scanned is not None:
+                # The usual input, read once: ranges, sums and the fast arithmetic in one pass.
+                findings.ranges = scanned.ranges
+                usable = np.ones(y.shape, dtype=bool)
+                loss.check(findings, y, t, p, usable)
+                values, grads, raw = scanned.values, scanned.grads, np.float64(scanned.total)
+            else:
+                usable = ~checks.missing(findings, y, t, explained, loss.checks_sums, known)
+                loss.check(findings, y, t, p, usable)
+                # With an ∞ about, only the careful formulas hold (a zero target times log ∞
+                # is 0, as torch.xlogy, where the fast t·log y would give NaN).
+                ranges = findings.ranges
+                values, grads = loss.compute(y, t, p,
+                                             ranges if ranges and ranges.finite else None)
+                if not usable.all():
+                    # A blank leaves its element, and so the total, unknown — even where a
+                    # zero target would multiply it away (0·log y): missing is never zero.
+                    values = np.where(usable, values, np.nan)
+                    grads = np.where(usable, grads, np.nan)
+                raw = np.sum(values)
         if np.isnan(raw):
             # A loss that is not a number somewhere (log of a negative) has no slope there
             # either: no gradient bar may suggest which way learning would move that y.
@@ -148,6 +158,20 @@ def evaluate_resolved(
     return Evaluation(
         loss.id, p, total, contributions, gradient, tuple(findings.problems), findings.flagged
     )
+
+
+def _scan(
+    loss: Loss, y: FloatArray, t: FloatArray, p: Mapping[str, ParamValue]
+) -> tuple[Scanned | None, Ranges | None]:
+    """The pass of lossgui/core/ranges.py for a loss with a fast path: (its results, when the
+    ranges show the fast path applies with every value finite, so nothing is missing either;
+    the ranges it took, for the careful way otherwise). (None, None) for the other losses."""
+    if loss.fast is None:
+        return None, None
+    scanned = scan(y, t, loss.fast.kernel, p, loss.checks_sums)
+    if scanned.ranges.finite and loss.fast.applies(scanned.ranges, p):
+        return scanned, scanned.ranges
+    return None, scanned.ranges
 
 
 def is_class_index_target(y: FloatArray, t: FloatArray) -> bool:

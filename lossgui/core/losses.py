@@ -9,7 +9,7 @@ Conventions such as the book's ½ or δ are explicit parameters whose defaults r
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -19,11 +19,11 @@ from lossgui.core import checks
 from lossgui.core import margin_losses as margin
 from lossgui.core import regression_losses as regression
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.cache_blocks import cache_blocks
-from lossgui.core.checks import Findings, Ranges, within
+from lossgui.core.checks import Findings, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.problems import Message, UnknownLossError, quoted
+from lossgui.core.ranges import FastPath, Ranges, run_slices
 from lossgui.core.safe_math import x_over_y as _x_over_y
 from lossgui.core.safe_math import xlogy as _xlogy
 
@@ -105,6 +105,9 @@ class Loss:
     # True when the checks ask whether each sample of y or t sums to 1: the pass that takes the
     # ranges then sums each slice too, while it is in the cache (issue 14).
     checks_sums: bool = False
+    # The arithmetic without masks, where the ranges prove it safe: evaluate then computes it in
+    # the same pass that takes the ranges (lossgui/core/ranges.py). ``compute`` uses it too.
+    fast: FastPath | None = None
 
     def param(self, name: str) -> Param:
         """The declared parameter called ``name``."""
@@ -214,27 +217,35 @@ def _huber(
     return values, grads
 
 
+def _cee_slice(y: FloatArray, t: FloatArray, values: FloatArray, grads: FloatArray,
+               p: Mapping[str, ParamValue]) -> None:
+    """−t·log(y + eps) and −t/(y + eps) on a slice whose every y + eps is finite and > 0."""
+    eps = float(p["eps"])
+    shifted = y
+    if eps:  # y + 0.0 is y itself here (the ranges proved every y > 0): no copy
+        shifted = np.add(y, eps, out=values)
+    # 0.0 − x rather than −x: a zero target contributes +0.0, not −0.0 (files and JSON).
+    np.divide(t, shifted, out=grads)
+    np.subtract(0.0, grads, out=grads)
+    np.log(shifted, out=values)
+    np.multiply(t, values, out=values)
+    np.subtract(0.0, values, out=values)
+
+
+def _cee_applies(r: Ranges, p: Mapping[str, ParamValue]) -> bool:
+    eps = float(p["eps"])
+    return _positive(r.y_low + eps, r.y_high + eps)
+
+
+_CEE_FAST = FastPath(_cee_applies, _cee_slice)
+
+
 def _cee(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    eps = float(p["eps"])
-    if r is not None and _positive(r.y_low + eps, r.y_high + eps):
-        values, grads = np.empty(y.shape), np.empty(y.shape)
-        flat_y, flat_t = y.reshape(-1), t.reshape(-1)
-        flat_values, flat_grads = values.reshape(-1), grads.reshape(-1)
-        for part in cache_blocks(y.size):  # each step finds the last one's slice in the cache
-            ts, own, g = flat_t[part], flat_values[part], flat_grads[part]
-            shifted = flat_y[part]
-            if eps:  # y + 0.0 is y itself here (the ranges proved every y > 0): no copy
-                shifted = np.add(shifted, eps, out=own)
-            # 0.0 − x rather than −x: a zero target contributes +0.0, not −0.0 (files and JSON).
-            np.divide(ts, shifted, out=g)
-            np.subtract(0.0, g, out=g)
-            np.log(shifted, out=own)
-            np.multiply(ts, own, out=own)
-            np.subtract(0.0, own, out=own)
-        return values, grads
-    shifted = y + eps
+    if r is not None and _CEE_FAST.applies(r, p):
+        return run_slices(_CEE_FAST.kernel, y, t, p)
+    shifted = y + float(p["eps"])
     return 0.0 - _xlogy(t, shifted), 0.0 - _x_over_y(t, shifted)
 
 
@@ -326,23 +337,36 @@ def _xlogy_log(x: FloatArray, log_y: FloatArray) -> FloatArray:
     return np.where(x != 0, x * log_y, 0.0)
 
 
+def _kl_slice(y: FloatArray, t: FloatArray, values: FloatArray, grads: FloatArray,
+              p: Mapping[str, ParamValue]) -> None:
+    """t·log(t/y) and −t/y on a slice whose every t/y is a normal number."""
+    np.divide(t, y, out=grads)
+    np.log(grads, out=values)
+    np.multiply(t, values, out=values)
+    np.subtract(0.0, grads, out=grads)
+
+
+_TINY = float(np.finfo(np.float64).tiny)  # the smallest normal float64
+
+
+def _ratios_normal(r: Ranges, p: Mapping[str, ParamValue]) -> bool:
+    """Whether the ranges prove every t/y a normal float64 (> 0, finite, not subnormal)."""
+    if not (_positive(*r.y) and _positive(*r.t)):
+        return False
+    return bool(r.t_high / r.y_low < np.inf and r.t_low / r.y_high >= _TINY)
+
+
+_KL_FAST = FastPath(_ratios_normal, _kl_slice)
+
+
 def _kl(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
     # t·log(t/y), the formula on the card, with one log. It is also the more accurate form:
-    # against long double it errs about half as much as t·log t − t·log y, whose two logs
-    # cancel (tests/core/test_kl_accuracy.py). The gradient −t/y is the same ratio.
-    if r is not None and _ratios_normal(r):  # every t and y > 0 and every t/y a normal number
-        values, grads = np.empty(y.shape), np.empty(y.shape)
-        flat_y, flat_t = y.reshape(-1), t.reshape(-1)
-        flat_values, flat_grads = values.reshape(-1), grads.reshape(-1)
-        for part in cache_blocks(y.size):  # each step finds the last one's slice in the cache
-            ts, own, g = flat_t[part], flat_values[part], flat_grads[part]
-            np.divide(ts, flat_y[part], out=g)
-            np.log(g, out=own)
-            np.multiply(ts, own, out=own)
-            np.subtract(0.0, g, out=g)
-        return values, grads
+    # against a 50-digit reference it errs about half as much as t·log t − t·log y, whose two
+    # logs cancel (tests/core/test_kl_accuracy.py). The gradient −t/y is the same ratio.
+    if r is not None and _KL_FAST.applies(r, p):
+        return run_slices(_KL_FAST.kernel, y, t, p)
     ratio = t / y
     values = _xlogy(t, ratio)
     # Where t/y overflows or loses digits below the normal range (a y of 1e-310 under t = 1),
@@ -352,16 +376,6 @@ def _kl(
     if lost.any():
         values[lost] = t[lost] * np.log(t[lost]) - t[lost] * np.log(y[lost])
     return values, 0.0 - _x_over_y(t, y)
-
-
-_TINY = float(np.finfo(np.float64).tiny)  # the smallest normal float64
-
-
-def _ratios_normal(r: Ranges) -> bool:
-    """Whether the ranges prove every t/y a normal float64 (> 0, finite, not subnormal)."""
-    if not (_positive(*r.y) and _positive(*r.t)):
-        return False
-    return bool(r.t_high / r.y_low < np.inf and r.t_low / r.y_high >= _TINY)
 
 
 def _hinge(
@@ -533,7 +547,7 @@ LOSSES: tuple[Loss, ...] = (
     Loss(
         "cee", "Cross-entropy error", "交差エントロピー誤差", "E = −Σₖ tₖ log(yₖ + eps)",
         InputKind.PROBABILITY, (_eps(_EPS_CEE), _reduction("sum", samples=True)),
-        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True,
+        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True, fast=_CEE_FAST,
         when=("The article's loss for one correct class, on probabilities (softmax output).",
               "記事の損失関数。確率(ソフトマックスの出力)で正解クラスを1つ当てるとき。"),
     ),
@@ -603,7 +617,7 @@ LOSSES: tuple[Loss, ...] = (
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
         InputKind.PROBABILITY, (_reduction("sum", samples=True),), _kl, _check_kl,
-        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True,
+        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True, fast=_KL_FAST,
         when=("How far one probability distribution is from another (distillation, VAEs).",
               "確率分布どうしの隔たり(知識蒸留・VAE など)。"),
     ),

@@ -16,10 +16,11 @@ import numpy as np
 
 from lossgui.core import checks
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.checks import Findings, Ranges
+from lossgui.core.checks import Findings
 from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, ShapeError, element_name
+from lossgui.core.ranges import Ranges, sample_sums
 from lossgui.core.safe_math import softplus, x_over_y, xlogy
 from lossgui.core.squash import sigmoid
 
@@ -219,11 +220,10 @@ def check_nll(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     checks.outside(f, t, "t", 0.0, 1.0, _CLASS_PROBABILITIES, ok,
                    f.ranges.t if f.ranges is not None else None)
     checks.target_one_hot(f, t, ok)
-    rows = np.atleast_2d(y)
-    usable = np.atleast_2d(ok).all(axis=-1)
+    usable = checks.usable_samples(ok)
     with np.errstate(over="ignore"):
-        sums = np.exp(rows).sum(axis=-1)
-    for n in np.flatnonzero(usable & ~np.isclose(sums, 1.0))[: checks.MAX_LISTED]:
+        sums = sample_sums(np.exp(y))
+    for n in np.flatnonzero(usable & ~checks.sums_to_one(sums))[: checks.MAX_LISTED]:
         where = f"In sample {n + 1}, exp(y)" if y.ndim == 2 else "exp(y)"
         where_ja = f"サンプル {n + 1} の exp(y)" if y.ndim == 2 else "exp(y)"
         total = short(float(sums[n]))

@@ -15,10 +15,11 @@ import numpy as np
 
 from lossgui.core import checks
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.checks import Findings, Ranges
+from lossgui.core.checks import Findings
 from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, element_name
+from lossgui.core.ranges import Ranges
 from lossgui.core.safe_math import x_over_y, xlogy
 
 Params = dict[str, ParamValue]

@@ -138,3 +138,24 @@ def _article():
     import numpy as np
 
     return np.array([0.0, 1.0]), [("y1", np.array([0.2, 0.7]))]
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="posix_fadvise is POSIX-only")
+def test_a_large_write_hands_each_part_to_the_disk_as_it_goes(tmp_path, monkeypatch):
+    """Every WRITEBACK_BYTES written are handed to the disk at once (so the final fsync waits
+    for the last part only), in order and without a gap, and the file is whole."""
+    from lossgui.core import atomic
+
+    handed: list[tuple[int, int, int]] = []
+    real = os.posix_fadvise
+    monkeypatch.setattr(atomic.os, "posix_fadvise",
+                        lambda fd, start, length, advice: (handed.append((start, length, advice)),
+                                                           real(fd, start, length, advice)))
+    chunk = bytes(range(256)) * 4096  # 1 MiB
+    count = 2 * atomic.WRITEBACK_BYTES // len(chunk) + 3
+    target = tmp_path / "big.csv"
+    atomic.write_atomic_with(target, lambda handle: [handle.write(chunk) for _ in range(count)])
+    assert target.read_bytes() == chunk * count
+    assert [advice for _, _, advice in handed] == [os.POSIX_FADV_DONTNEED] * 2
+    assert [start for start, _, _ in handed] == [0, handed[0][1]]
+    assert all(length >= atomic.WRITEBACK_BYTES for _, length, _ in handed)

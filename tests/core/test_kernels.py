@@ -11,7 +11,7 @@ import pytest
 
 from lossgui.core import evaluate, get_loss
 from lossgui.core.cache_blocks import CACHE_BLOCK
-from lossgui.core.checks import Ranges
+from lossgui.core.ranges import Ranges
 
 EDGES = np.array([0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, 1e300, -1e300, 5e-324, -5e-324,
                   np.inf, -np.inf, np.nan, 1e-12, 709.0, 711.0, -0.999999])

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from lossgui.core import evaluate, get_loss
-from lossgui.core.checks import Ranges
+from lossgui.core.ranges import Ranges
 
 EPS = float(np.finfo(np.float64).eps)
 
