@@ -78,3 +78,23 @@ def test_a_short_probability_header_stays_on_one_line(make_window: WindowFactory
     assert model.headerData(0, Qt.Orientation.Horizontal) == "softmax(y1)"
     header = window.probability_view.horizontalHeader()
     assert header.sectionSize(0) >= header.sectionSizeFromContents(0).width()
+
+
+def test_a_one_hot_target_of_a_few_classes_shows_every_class_whole(
+    small_window: MainWindow,
+) -> None:
+    """The batch's one-hot t showed "t[0]  t[" (round-3 tester): its columns are as narrow as
+    their headers and a probability, and the table as wide as all of them."""
+    window = small_window
+    window.load_named_example("logits_batch")
+    window.document.use_class_indices(False)
+    QApplication.processEvents()
+    view = window.batch_sheet.target_view
+    header = view.horizontalHeader()
+    assert header.count() == 3
+    for section in range(3):
+        assert header.sectionSize(section) >= header.sectionSizeHint(section)
+        assert view.fontMetrics().horizontalAdvance("0.25") < header.sectionSize(section)
+    assert view.viewport().width() >= header.length()
+    z = window.batch_sheet.tabs.widget(0)
+    assert z.viewport().width() >= z.horizontalHeader().sectionSize(0)

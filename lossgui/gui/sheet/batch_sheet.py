@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStyle, QTabWidget, QWidget
 
 from lossgui.core import CellError, LossguiError
 from lossgui.core.blockparse import parse_block_array
@@ -272,6 +272,9 @@ def _reason(error: Exception) -> str:
 
 
 _FITTED_COLUMNS = 64  # columns fitted to their header (see BatchView.fit_columns)
+_COLUMN_WIDTH = 58  # a prediction's number, e.g. -0.3127
+_ONE_HOT_SAMPLE = "0.25"  # what a one-hot or probability target's narrower columns must show
+_WHOLE_CLASSES = 4  # a one-hot target of up to this many classes is shown whole
 
 
 class BatchView(SheetView):
@@ -281,7 +284,7 @@ class BatchView(SheetView):
                  parent: QWidget | None = None) -> None:
         super().__init__(model, accessible_name, parent)  # type: ignore[arg-type]
         self.batch_model = model
-        self.horizontalHeader().setDefaultSectionSize(58)
+        self.horizontalHeader().setDefaultSectionSize(_COLUMN_WIDTH)
         model.modelReset.connect(self.fit_columns)
         model.headerDataChanged.connect(self.fit_columns)
         self.fit_columns()
@@ -294,6 +297,10 @@ class BatchView(SheetView):
         """
         header = self.horizontalHeader()
         count = self.batch_model.columnCount()
+        # The target's 0s and 1s need less room than a prediction's numbers: narrower, a one-hot
+        # t of a few classes fits beside the predictions whole (it showed "t[0]  t[").
+        one_hot = self.batch_model.column == TARGET and not self.batch_model.indices
+        header.setDefaultSectionSize(self._one_hot_width() if one_hot else _COLUMN_WIDTH)
         # Only the first columns and the loss column can have a header wider than the default
         # (class numbers fit it up to 10⁶ classes): measuring all K sections costs seconds per
         # change when a long vector (K = 10⁶) is held as one sample.
@@ -302,8 +309,17 @@ class BatchView(SheetView):
             header.resizeSection(section, max(header.defaultSectionSize(),
                                               header.sectionSizeHint(section)))
         first = header.sectionSize(0) if count else 0
-        self.setMinimumWidth(2 * self.frameWidth() + self.verticalHeader().sizeHint().width()
-                             + first + self.verticalScrollBar().sizeHint().width())
+        around = 2 * self.frameWidth() + self.verticalHeader().sizeHint().width() \
+            + self.verticalScrollBar().sizeHint().width()
+        whole = one_hot and count <= _WHOLE_CLASSES
+        self.setMinimumWidth(around + (header.length() if whole else first))
+        if self.batch_model.column == TARGET:  # no wider than its columns: the rest is y's
+            self.setMaximumWidth(around + header.length())
+
+    def _one_hot_width(self) -> int:
+        """A one-hot target's column: room for a probability such as 0.25, with the margins."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
+        return self.fontMetrics().horizontalAdvance(_ONE_HOT_SAMPLE) + 2 * (margin + 1) + 2
 
     def _on_header_double_clicked(self, section: int) -> None:
         if self.batch_model.column != TARGET:
