@@ -42,6 +42,7 @@ class Trace:
     totals: tuple[tuple[float, ...], ...]
     loss_id: str
     lr: float
+    space: str  # what the steps moved, as the core says it: "input" (y itself) or "logits"
 
 
 class LearnStepCommand(PutColumnsCommand):
@@ -136,14 +137,15 @@ class Learning(QObject):
     def trace(self) -> Trace:
         """The current run's loss at every step (just E₀ before the first step)."""
         if self._totals:
-            return Trace(self._names, tuple(tuple(t) for t in self._totals),
-                         self._descenders[0].loss.id, self._descenders[0].lr)
+            first = self._descenders[0]
+            return Trace(self._names, tuple(tuple(t) for t in self._totals), first.loss.id,
+                         first.lr, first.space)
         names = self.document.prediction_names
         # In the middle of a replace the evaluations may still be the old data's: pair them.
         evaluations = self.document.evaluations[: len(names)]
         return Trace(names[: len(evaluations)],
                      tuple((e.total,) if e is not None else () for e in evaluations),
-                     self.document.loss_id, self.lr)
+                     self.document.loss_id, self.lr, self._usable_space())
 
     def describe_space(self) -> str:
         """Which variable the steps move, as the core says it; on logits the data chooses
@@ -335,9 +337,7 @@ class Learning(QObject):
             return
         self.stop()
         if self.step_count > 0:
-            first = self._descenders[0]
-            self.earlier.append(Trace(self._names, tuple(tuple(t) for t in self._totals),
-                                      first.loss.id, first.lr))
+            self.earlier.append(self.trace())
             del self.earlier[:-EARLIER_RUNS]
         self._descenders = []
         self._names = ()

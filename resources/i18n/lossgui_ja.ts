@@ -751,37 +751,37 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="297"/>
+        <location filename="../../lossgui/gui/document.py" line="302"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="554"/>
+        <location filename="../../lossgui/gui/document.py" line="559"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="319"/>
+        <location filename="../../lossgui/gui/document.py" line="324"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="321"/>
+        <location filename="../../lossgui/gui/document.py" line="326"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="384"/>
+        <location filename="../../lossgui/gui/document.py" line="389"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="431"/>
+        <location filename="../../lossgui/gui/document.py" line="436"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="432"/>
+        <location filename="../../lossgui/gui/document.py" line="437"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>ElementSpin</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="138"/>
+        <location filename="../../lossgui/gui/selection.py" line="136"/>
         <source>Element k</source>
         <translation>要素 k</translation>
     </message>
@@ -1115,124 +1115,124 @@ Which column holds the target t?</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="39"/>
         <source>Learn</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="45"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
         <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
         <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
         <source>Learning &amp;rate η:</source>
         <translation>学習率 η(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="51"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="56"/>
         <source>What the steps move</source>
         <translation>ステップで動かすもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="57"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="181"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="53"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="58"/>
         <source>the logits behind y</source>
         <translation>y の裏にあるロジット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="55"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="60"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="68"/>
         <source>Step &amp;on:</source>
         <translation>進める対象(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="66"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
         <source>&amp;Step</source>
         <translation>ステップ(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="72"/>
         <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
         <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="164"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="169"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="76"/>
         <source>Take a step per frame until Stop (the whole run is one undo step)</source>
         <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
         <source>Rese&amp;t</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="86"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
         <source>Run at &amp;most</source>
         <translation>最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="94"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="164"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="169"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="175"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="180"/>
         <source>z itself</source>
         <translation>z そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="178"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="183"/>
         <source>This loss reads logits: the steps move z, its own input</source>
         <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="189"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="194"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1240,17 +1240,17 @@ Which column holds the target t?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="76"/>
+        <location filename="../../lossgui/gui/learning.py" line="77"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="77"/>
+        <location filename="../../lossgui/gui/learning.py" line="78"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="244"/>
+        <location filename="../../lossgui/gui/learning.py" line="246"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
@@ -1316,169 +1316,169 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="91"/>
+        <location filename="../../lossgui/gui/main_window.py" line="94"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="93"/>
+        <location filename="../../lossgui/gui/main_window.py" line="96"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="114"/>
+        <location filename="../../lossgui/gui/main_window.py" line="117"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="163"/>
+        <location filename="../../lossgui/gui/main_window.py" line="166"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="164"/>
+        <location filename="../../lossgui/gui/main_window.py" line="167"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="166"/>
+        <location filename="../../lossgui/gui/main_window.py" line="169"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="166"/>
+        <location filename="../../lossgui/gui/main_window.py" line="169"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="264"/>
+        <location filename="../../lossgui/gui/main_window.py" line="267"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="265"/>
+        <location filename="../../lossgui/gui/main_window.py" line="268"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="266"/>
+        <location filename="../../lossgui/gui/main_window.py" line="269"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="267"/>
+        <location filename="../../lossgui/gui/main_window.py" line="270"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="269"/>
+        <location filename="../../lossgui/gui/main_window.py" line="272"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="380"/>
+        <location filename="../../lossgui/gui/main_window.py" line="383"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="382"/>
+        <location filename="../../lossgui/gui/main_window.py" line="385"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="440"/>
+        <location filename="../../lossgui/gui/main_window.py" line="443"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="531"/>
+        <location filename="../../lossgui/gui/main_window.py" line="532"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="533"/>
+        <location filename="../../lossgui/gui/main_window.py" line="534"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="535"/>
+        <location filename="../../lossgui/gui/main_window.py" line="536"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="569"/>
+        <location filename="../../lossgui/gui/main_window.py" line="570"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="574"/>
+        <location filename="../../lossgui/gui/main_window.py" line="575"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="720"/>
+        <location filename="../../lossgui/gui/main_window.py" line="721"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="725"/>
+        <location filename="../../lossgui/gui/main_window.py" line="726"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="755"/>
+        <location filename="../../lossgui/gui/main_window.py" line="756"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="759"/>
+        <location filename="../../lossgui/gui/main_window.py" line="760"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="760"/>
+        <location filename="../../lossgui/gui/main_window.py" line="761"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="857"/>
+        <location filename="../../lossgui/gui/main_window.py" line="858"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="902"/>
+        <location filename="../../lossgui/gui/main_window.py" line="903"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="909"/>
+        <location filename="../../lossgui/gui/main_window.py" line="910"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="911"/>
+        <location filename="../../lossgui/gui/main_window.py" line="912"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="916"/>
+        <location filename="../../lossgui/gui/main_window.py" line="917"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="917"/>
+        <location filename="../../lossgui/gui/main_window.py" line="918"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="937"/>
+        <location filename="../../lossgui/gui/main_window.py" line="938"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="938"/>
+        <location filename="../../lossgui/gui/main_window.py" line="939"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1496,7 +1496,7 @@ Which column holds the target t?</source>
         <translation>入力についての注意がここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/notes_panel.py" line="152"/>
+        <location filename="../../lossgui/gui/panels/notes_panel.py" line="153"/>
         <source>%n more cells have a problem: hover a red cell to read why.</source>
         <translation>ほかに %n 個のセルに問題があります。赤いセルにマウスを重ねると理由が読めます。</translation>
     </message>
@@ -1692,7 +1692,7 @@ Which column holds the target t?</source>
 <context>
     <name>PredictionCombo</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="108"/>
+        <location filename="../../lossgui/gui/selection.py" line="106"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
@@ -1700,12 +1700,12 @@ Which column holds the target t?</source>
 <context>
     <name>ProbabilityView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/probability_view.py" line="108"/>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="118"/>
         <source>Probabilities of the logits (read-only)</source>
         <translation>ロジットから求めた確率(読み取り専用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/probability_view.py" line="109"/>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="119"/>
         <source>The probabilities the loss computes from the logits y: read-only, they follow every edit and every step</source>
         <translation>損失がロジット y から計算する確率です。読み取り専用で、編集やステップのたびに更新されます</translation>
     </message>
@@ -1903,62 +1903,72 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="44"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="48"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="53"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="55"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="56"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="58"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="57"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="122"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="124"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="154"/>
-        <source>%1 earlier (%2, η %3)</source>
-        <translation>%1 前回(%2、η %3)</translation>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="174"/>
+        <source>%1 on logits, η %2</source>
+        <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="188"/>
-        <source>%1 earlier (%2, η %3) E = %4</source>
-        <translation>%1 前回(%2、η %3)E = %4</translation>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="176"/>
+        <source>%1 on z, η %2</source>
+        <translation>%1、z で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="192"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="178"/>
+        <source>%1 on y, η %2</source>
+        <translation>%1、y で、η %2</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="181"/>
+        <source>%1 earlier (%2)</source>
+        <translation>%1 前回(%2)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="193"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="209"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

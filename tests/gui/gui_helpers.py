@@ -62,6 +62,16 @@ def press(qtbot: QtBot, widget: QWidget, key: Qt.Key | str,
     qtbot.keyClick(widget, key, modifier)
 
 
+def choose_space(qtbot: QtBot, window: MainWindow, space: str) -> None:
+    """Pick "Step on" from the combo box with the keyboard, as a user would."""
+    box = window.learn_panel.space_box
+    box.setFocus()
+    target = box.findData(space)
+    key = Qt.Key.Key_Down if target > box.currentIndex() else Qt.Key.Key_Up
+    while box.currentIndex() != target:
+        qtbot.keyClick(box, key)
+
+
 def column_values(window: MainWindow, column: int) -> np.ndarray:
     """A document column as a plain array."""
     return np.array(window.document.column(column))

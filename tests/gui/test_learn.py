@@ -180,7 +180,7 @@ def test_a_lesson_sets_its_learning_rate_and_says_what_to_do(
     drawn(qtbot, window)
     assert len(window.steps_plot.earlier_lines) == 1
     labels = [label.text for _, label in window.steps_plot.legend.items]
-    assert labels == ["y", "y earlier (sse, η 0.5)"]
+    assert labels == ["y", "y earlier (sse on logits, η 0.5)"]
 
 
 def test_probabilities_beside_logits_follow_every_step(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, column_values
+from gui_helpers import WindowFactory, choose_space, column_values
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -136,16 +136,6 @@ def test_a_bad_learning_rate_is_refused_in_japanese_too(
 
 
 # --- finding 4: stepping on the logits starts from the loss the user saw ----------------------
-
-def choose_space(qtbot: QtBot, window: MainWindow, space: str) -> None:
-    """Pick "Step on" from the combo box with the keyboard, as a user would."""
-    box = window.learn_panel.space_box
-    box.setFocus()
-    target = box.findData(space)
-    key = Qt.Key.Key_Down if target > box.currentIndex() else Qt.Key.Key_Up
-    while box.currentIndex() != target:
-        qtbot.keyClick(box, key)
-
 
 def test_the_first_logit_step_lowers_the_articles_loss_from_what_the_table_showed(
     qtbot: QtBot, window: MainWindow

@@ -590,3 +590,29 @@ def test_a_paste_that_adds_rows_marks_and_counts_every_blank(
     assert window.problem_label.text().startswith("4 problems")
     assert total_text(window, 0) == "— (t₆, y1₆, t₇, y1₇ missing)"
     assert total_text(window, 1) == "— (t₆, t₇ missing)"
+
+
+def test_a_missing_value_s_cross_is_drawn_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """The × of a blank y sits at 0, where the contributions' axis starts: half of it was
+    cut off by the plot's edge (round-3 tester's cosmetic list)."""
+    from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols  # type: ignore[import-untyped]
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QTransform
+
+    go_to(window.prediction_view, 1, 0)  # y1, element 2
+    press(qtbot, window.prediction_view, Qt.Key.Key_Delete)
+    panel = window.plot_panel
+    view_box = panel.plot.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: view_box.width() > 50)
+    view_box.updateAutoRange()
+    assert view_box.viewRange()[1][0] == 0.0  # the axis starts at 0: nothing below it
+    (spot,) = panel.markers()[0].points()
+    assert spot.pos().y() == 0.0
+    symbol = spot.symbol()
+    path = Symbols[symbol] if isinstance(symbol, str) else symbol
+    # pyqtgraph renders a symbol into the square of its size centred on the point: a path
+    # outside that square is cut there, whatever the plot's range
+    assert QRectF(-0.5, -0.5, 1, 1).contains(path.boundingRect())
+    centre = view_box.mapViewToScene(spot.pos())
+    drawn = QTransform().scale(spot.size(), spot.size()).mapRect(path.boundingRect())
+    assert view_box.sceneBoundingRect().contains(drawn.translated(centre))

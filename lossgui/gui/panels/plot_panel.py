@@ -124,6 +124,10 @@ class PlotPanel(QWidget):
         """The bar items, one per prediction, in column order."""
         return list(self._bars)
 
+    def markers(self) -> list[pg.ScatterPlotItem]:
+        """The marker item of each prediction (∞, × and the gradient's triangles), in order."""
+        return self._markers
+
     def values(self, prediction: int) -> FloatArray:
         """The exact plotted values of a prediction (may hold ±inf or NaN; bars show 0 there)."""
         return self._slice(prediction, 0, self._document.row_count)
@@ -317,7 +321,7 @@ class PlotPanel(QWidget):
     def _add_items(self, item: pg.PlotItem, count: int) -> None:
         while len(self._bars) < count:
             bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=0.1, name="")
-            markers = pg.ScatterPlotItem(size=14, pen=pg.mkPen("#222"))
+            markers = pg.ScatterPlotItem(size=MARKER_SIZE, pen=pg.mkPen("#222"))
             item.addItem(bars)
             item.addItem(markers)
             self._bars.append(bars)
@@ -457,6 +461,25 @@ class PlotPanel(QWidget):
         self.hover_at(view.mapSceneToView(scene_pos).x())
 
 
+MARKER_SIZE = 14  # px across a marker: ∞, the gradient's triangles, a missing value's ×
+PEN_ROOM = 0.05  # of a marker's size: more than half of its 1 px outline
+
+
+@functools.cache
+def _cross_on_zero() -> QPainterPath:
+    """pyqtgraph's × standing on its point rather than centred on it (drawn at 2 × MARKER_SIZE).
+
+    A missing value's × is drawn at 0, where the contributions' axis starts (see
+    :meth:`PlotPanel._floor_at_zero`): centred there, its lower half was cut off by the plot's
+    edge. pyqtgraph renders a symbol into a square centred on the point, so a × moved up
+    would be cut by that square instead: this one is half as large, in the upper half of a
+    symbol twice as large, and sits on the baseline where its bar would be.
+    """
+    cross: QPainterPath = QTransform.fromScale(0.5, 0.5).map(
+        pg.graphicsItems.ScatterPlotItem.Symbols["x"])
+    return cross.translated(0, -cross.boundingRect().bottom() - PEN_ROOM)  # up is −y
+
+
 @functools.cache
 def _text_symbol(text: str) -> QPainterPath:
     """A scatter symbol drawn as text, centred and one unit across, as pyqtgraph expects.
@@ -481,17 +504,18 @@ def _markers(
     tips = (heights != 0) if gradient else np.zeros(len(values), dtype=bool)
     marked = np.flatnonzero(nan | inf | tips)
     if not len(marked):
-        return {"x": [], "y": [], "symbol": []}
+        return {"x": [], "y": [], "symbol": [], "size": []}
     infinity = _text_symbol("∞")
     spots_y = np.where(nan[marked], 0.0,
                        np.where(inf[marked], np.copysign(top * 1.05, values[marked]),
                                 heights[marked]))
     symbols: list[str | QPainterPath] = [
-        "x" if n else infinity if i else ("t1" if h > 0 else "t")
+        _cross_on_zero() if n else infinity if i else ("t1" if h > 0 else "t")
         for n, i, h in zip(nan[marked].tolist(), inf[marked].tolist(),
                            heights[marked].tolist(), strict=True)
     ]
-    return {"x": x[marked], "y": spots_y, "symbol": symbols}
+    sizes = np.where(nan[marked], 2 * MARKER_SIZE, MARKER_SIZE)  # see _cross_on_zero
+    return {"x": x[marked], "y": spots_y, "symbol": symbols, "size": sizes}
 
 
 def _bin_markers(
@@ -502,12 +526,15 @@ def _bin_markers(
     spots_x: list[float] = []
     spots_y: list[float] = []
     symbols: list[str | QPainterPath] = []
-    for mask, y, symbol in ((nan, 0.0, "x"), (pos_inf, top * 1.05, None),
-                            (neg_inf, -top * 1.05, None)):
+    sizes: list[int] = []
+    for mask, y, symbol, size in ((nan, 0.0, _cross_on_zero(), 2 * MARKER_SIZE),
+                                  (pos_inf, top * 1.05, None, MARKER_SIZE),
+                                  (neg_inf, -top * 1.05, None, MARKER_SIZE)):
         where = np.flatnonzero(mask)
         if not len(where):
             continue
         spots_x += x[where].tolist()
         spots_y += [y] * len(where)
-        symbols += [symbol or _text_symbol("∞")] * len(where)
-    return {"x": spots_x, "y": spots_y, "symbol": symbols}
+        symbols += [symbol if symbol is not None else _text_symbol("∞")] * len(where)
+        sizes += [size] * len(where)
+    return {"x": spots_x, "y": spots_y, "symbol": symbols, "size": sizes}

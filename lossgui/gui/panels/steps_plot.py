@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from lossgui.core.losses import InputKind, get_loss
 from lossgui.core.numbers import cell_text, in_formula
 from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
@@ -49,6 +50,7 @@ class StepsPlot(QWidget):
         self.hover.setAccessibleName(self.tr("Loss at the step under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hover.setWordWrap(True)
+        self._hovered: int | None = None  # the step last read out, read again after a redraw
 
         self.plot = styled_plot(self.tr("Loss over the steps of learning"),
                                 axis_items={"bottom": WholeNumberAxis("bottom")})
@@ -128,6 +130,10 @@ class StepsPlot(QWidget):
                 brushes.append(pg.mkBrush(prediction_colour(j)))
         self.points.setData(xs, ys, brush=brushes)
         self._rename_legend(trace)
+        if self._hovered is not None:
+            # A Reset or new data changes what the step under the mouse holds: a line left
+            # as it was read the old run's values as the current y's.
+            self.show_step(self._hovered)
 
     def _xy(self, totals: tuple[float, ...], log: bool) -> tuple[np.ndarray, np.ndarray]:
         ys = np.array(totals, dtype=float)
@@ -151,9 +157,7 @@ class StepsPlot(QWidget):
     def _rename_legend(self, trace: Trace) -> None:
         labels = list(trace.names)
         for earlier in self.learning.earlier:
-            labels += [self.tr("%1 earlier (%2, η %3)").replace("%1", name)
-                       .replace("%2", earlier.loss_id).replace("%3", in_formula(earlier.lr))
-                       for name in earlier.names]
+            labels += [self._earlier_label(name, earlier) for name in earlier.names]
         lines = [*self.lines, *self.earlier_lines]
         if [label.text for _, label in self.legend.items] == labels:
             return
@@ -162,6 +166,19 @@ class StepsPlot(QWidget):
         self.legend.setColumnCount(max(1, min(len(trace.names), LEGEND_COLUMNS)))
         for line, label in zip(lines, labels, strict=True):
             self.legend.addItem(line, label)
+
+    def _earlier_label(self, name: str, run: Trace) -> str:
+        """An earlier run's line, told from the others by its loss, space and learning rate:
+        "y1 earlier (cee on logits, η 0.1)"."""
+        if run.space == "logits":
+            how = self.tr("%1 on logits, η %2")
+        elif get_loss(run.loss_id).expects is InputKind.LOGIT:
+            how = self.tr("%1 on z, η %2")  # the loss reads logits: y itself is z
+        else:
+            how = self.tr("%1 on y, η %2")
+        how = how.replace("%1", run.loss_id).replace("%2", in_formula(run.lr))
+        # The name last: a name with "%2" in it is never read as a place to fill.
+        return self.tr("%1 earlier (%2)").replace("%2", how).replace("%1", name)
 
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.getPlotItem().setLogMode(y=on)
@@ -185,10 +202,9 @@ class StepsPlot(QWidget):
         for earlier in self.learning.earlier:
             for name, totals in zip(earlier.names, earlier.totals, strict=True):
                 if 0 <= step < len(totals):
-                    parts.append(self.tr("%1 earlier (%2, η %3) E = %4").replace("%1", name)
-                                 .replace("%2", earlier.loss_id)
-                                 .replace("%3", in_formula(earlier.lr))
-                                 .replace("%4", cell_text(totals[step])))
+                    parts.append(f"{self._earlier_label(name, earlier)} E = "
+                                 f"{cell_text(totals[step])}")
+        self._hovered = step
         text = self.tr("Step %1: %2").replace("%1", str(step)).replace("%2", ";  ".join(parts)) \
             if parts else self.tr("No run has reached step %1.").replace("%1", str(step))
         self.hover.setText(text)
