@@ -82,6 +82,26 @@ def inputs_for(loss: str, n: int) -> tuple[np.ndarray, np.ndarray]:
     return y, t
 
 
+CLASSES = 8  # a batch's classes: n elements are n // 8 samples of 8
+
+
+def batch_inputs_for(loss: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(y, t) as the class losses are used: softmax rows, and one-hot rows (cee) or soft
+    distributions (kl, which needs every t > 0 for numpy's t·log(t/y))."""
+    rng = np.random.default_rng(1)
+    rows = n // CLASSES
+    z = rng.normal(0.0, 2.0, (rows, CLASSES))
+    y = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    if loss == "kl":
+        w = np.exp(rng.normal(0.0, 1.0, (rows, CLASSES)))
+        return y, w / w.sum(axis=1, keepdims=True)
+    t = np.zeros((rows, CLASSES))
+    t[np.arange(rows), rng.integers(0, CLASSES, rows)] = 1.0
+    return y, t
+
+
+BATCHED_LOSSES = ("cee", "kl")
+
 # Every loss whose total is a sum of per-element terms; the class-axis ones (softmax_cee, nll,
 # multi_margin, categorical_hinge, focal) have no one-line numpy baseline here.
 BENCHED_LOSSES = ("sse", "mse", "mae", "huber", "smooth_l1", "cee", "kl", "bce", "bce_logits",
@@ -133,6 +153,14 @@ def evaluate_rows(n: int) -> Iterator[Row]:
         if torch is not None and loss in ("sse", "mse", "cee", "bce"):
             row["torch_ms"] = median_ms(_torch(torch, loss, y, t), reps)
         yield row
+    for loss in BATCHED_LOSSES:  # the same losses on the N×K batches they are made for
+        y, t = batch_inputs_for(loss, n)
+        resolved = params.resolve(loss, get_loss(loss).params, {})
+        ours, base = interleaved_ms(
+            lambda loss=loss, r=resolved, y=y, t=t: evaluate_resolved(loss, y, t, r),
+            _numpy_full(loss, y, t), reps)
+        yield {"what": f"evaluate {loss} ({len(y)}×{CLASSES} batch)", "n": n, "ours_ms": ours,
+               "base_ms": base, "baseline": "numpy total+contributions+gradient", "target": 1.5}
 
 
 def file_rows(n: int, directory: Path) -> Iterator[Row]:

@@ -13,10 +13,9 @@ from collections.abc import Callable
 import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.cache_blocks import cache_blocks
 from lossgui.core.numbers import short
 from lossgui.core.problems import Message, Problem, Severity, element_name
-from lossgui.core.ranges import Ranges, sample_sums
+from lossgui.core.ranges import Ranges, Sums, ones_and_zeros, sample_sums
 
 MAX_LISTED = 20
 
@@ -127,16 +126,16 @@ class Findings:
 
 def missing(
     findings: Findings, y: FloatArray, t: FloatArray, explained: BoolArray | None = None,
-    sums: bool = False, known: Ranges | None = None,
+    sums: Sums = (), known: Ranges | None = None,
 ) -> BoolArray:
     """Flag blanks (NaN) in y and t; return where either is missing.
 
     ±∞ is not missing: it is a value (1e400 reads as ∞) that the formula computes, and
     :func:`infinite` says what its term became. Elements of t that are ``explained`` already
     (the rows of a blank or unusable class index) count as missing but are not listed again.
-    Also records ``findings.ranges`` for the loss's own checks (with each sample's Σy and Σt
-    when ``sums``: the checks that ask whether a sample sums to 1 read them), or the ``known``
-    ranges a pass over the same y and t already took.
+    Also records ``findings.ranges`` for the loss's own checks (with each sample's Σy or Σt
+    as ``sums`` names them: the checks that ask whether a sample sums to 1 read them), or the
+    ``known`` ranges a pass over the same y and t already took.
     """
     findings.ranges = ranges = known if known is not None else Ranges.of(y, t, sums)
     if ranges.finite:
@@ -279,6 +278,7 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
     ranges = findings.ranges
     known = ranges is not None and ranges.t_low >= 0  # NaN: not known
     no_ones = ranges is not None and ranges.t_high < 1
+    counted = ranges.t_ones_zeros if ranges is not None and t.ndim == 1 else None
     odd = ok & ~sums_to_one(sums)
     if not known:
         with np.errstate(invalid="ignore"):
@@ -287,7 +287,7 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
     for n in samples[:MAX_LISTED]:
         row = rows[n]
         total = float(sums[n])
-        ones, zeros = (0, -1) if no_ones else _ones_and_zeros(row)
+        ones, zeros = (0, -1) if no_ones else counted or ones_and_zeros(row)
         where = f"In sample {n + 1}, t" if t.ndim == 2 else "t"
         where_ja = f"サンプル {n + 1} の t" if t.ndim == 2 else "t"
         if total == 0 and _nonnegative(row, known):
@@ -315,17 +315,6 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
     findings.more_samples(len(samples), "t_not_distribution", (
         "t is not one correct class or a probability distribution there.",
         "そこでは t が1つの正解クラスでも確率分布でもありません。"))
-
-
-def _ones_and_zeros(row: FloatArray) -> tuple[int, int]:
-    """How many elements of a row are exactly 1 and exactly 0, both counted on each cache-sized
-    slice in turn, so that a million-element row is read from memory once, not twice."""
-    ones = zeros = 0
-    for part in cache_blocks(row.size):
-        piece = row[part]
-        ones += int(np.count_nonzero(piece == 1))
-        zeros += int(np.count_nonzero(piece == 0))
-    return ones, zeros
 
 
 def _nonnegative(row: FloatArray, known: bool) -> bool:

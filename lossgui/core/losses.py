@@ -23,7 +23,7 @@ from lossgui.core.checks import Findings, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.problems import Message, UnknownLossError, quoted
-from lossgui.core.ranges import FastPath, Ranges, run_slices
+from lossgui.core.ranges import FastPath, Ranges, Sums, run_slices
 from lossgui.core.safe_math import x_over_y as _x_over_y
 from lossgui.core.safe_math import xlogy as _xlogy
 
@@ -102,9 +102,9 @@ class Loss:
     coupled: bool = False
     # The input kind where a parameter changes it (poisson's log_input), else ``expects``.
     expects_with: Callable[[Params], InputKind] | None = None
-    # True when the checks ask whether each sample of y or t sums to 1: the pass that takes the
-    # ranges then sums each slice too, while it is in the cache (issue 14).
-    checks_sums: bool = False
+    # Which of "y" and "t" the checks sum per sample ("does it sum to 1?"): the pass that takes
+    # the ranges then sums each slice too, while it is in the cache (issue 14).
+    checks_sums: Sums = ()
     # The arithmetic without masks, where the ranges prove it safe: evaluate then computes it in
     # the same pass that takes the ranges (lossgui/core/ranges.py). ``compute`` uses it too.
     fast: FastPath | None = None
@@ -547,7 +547,8 @@ LOSSES: tuple[Loss, ...] = (
     Loss(
         "cee", "Cross-entropy error", "交差エントロピー誤差", "E = −Σₖ tₖ log(yₖ + eps)",
         InputKind.PROBABILITY, (_eps(_EPS_CEE), _reduction("sum", samples=True)),
-        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True, fast=_CEE_FAST,
+        _cee, _check_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=("y", "t"),
+        fast=_CEE_FAST,
         when=("The article's loss for one correct class, on probabilities (softmax output).",
               "記事の損失関数。確率(ソフトマックスの出力)で正解クラスを1つ当てるとき。"),
     ),
@@ -610,14 +611,14 @@ LOSSES: tuple[Loss, ...] = (
             _reduction("mean", samples=True),
         ),
         _softmax_cee, _check_softmax_cee, Reduce.SAMPLES, task=Task.MULTI_CLASS, coupled=True,
-        checks_sums=True,
+        checks_sums=("t",),
         when=("One correct class out of K, on logits: PyTorch's cross_entropy.",
               "K クラスから正解1つをロジットで当てるとき(PyTorch の cross_entropy)。"),
     ),
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
         InputKind.PROBABILITY, (_reduction("sum", samples=True),), _kl, _check_kl,
-        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=True, fast=_KL_FAST,
+        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=("y",), fast=_KL_FAST,
         when=("How far one probability distribution is from another (distillation, VAEs).",
               "確率分布どうしの隔たり(知識蒸留・VAE など)。"),
     ),
@@ -755,7 +756,7 @@ LOSSES: tuple[Loss, ...] = (
         "nll", "Negative log-likelihood", "負の対数尤度", "E = −Σₖ tₖ·yₖ",
         InputKind.LOG_PROBABILITY,
         (_reduction("mean", samples=True),), margin.nll, margin.check_nll, Reduce.SAMPLES,
-        task=Task.MULTI_CLASS, checks_sums=True,
+        task=Task.MULTI_CLASS, checks_sums=("t",),
         when=("After log_softmax: PyTorch's nll_loss picks −y at the correct class.",
               "log_softmax の後に。PyTorch の nll_loss は正解クラスの −y をとります。"),
     ),

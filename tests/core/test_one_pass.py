@@ -80,8 +80,8 @@ def test_one_pass_says_and_computes_what_two_passes_do(
 def test_the_pass_takes_the_ranges_that_ranges_of_takes() -> None:
     y, t = _batch(3 * SLICE // 7 + 5, 7, 8)
     t[5, 2] = -0.5
-    scanned = scan(y, t, get_loss("cee").fast.kernel, {"eps": 0.0}, True)  # type: ignore[union-attr]
-    alone = Ranges.of(y, t, sums=True)
+    scanned = scan(y, t, get_loss("cee").fast.kernel, {"eps": 0.0}, ("y", "t"))  # type: ignore[union-attr]
+    alone = Ranges.of(y, t, sums=("y", "t"))
     assert scanned.ranges == alone
     assert np.array_equal(scanned.ranges.y_sums, alone.y_sums)
     assert np.array_equal(scanned.ranges.t_sums, alone.t_sums)
