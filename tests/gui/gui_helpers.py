@@ -94,3 +94,14 @@ def formula_text(panel: FormulaPanel) -> str:
     text = QTextDocument()
     text.setHtml(panel.formula.text())
     return text.toPlainText()
+
+
+def click(qtbot: QtBot, button: QWidget) -> None:
+    """A left click on ``button``, as the user gives it."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def learn_drawn(qtbot: QtBot, window: MainWindow) -> None:
+    """Let the Learn panel and the steps plot draw: they do it once per step, after the event."""
+    qtbot.waitUntil(lambda: not window.steps_plot._pending.isActive()
+                    and not window.learn_panel._pending.isActive())

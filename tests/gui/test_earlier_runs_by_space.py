@@ -7,8 +7,8 @@ the plot still read the logit run's step 0 after Reset.
 
 from __future__ import annotations
 
-from gui_helpers import WindowFactory, choose_space
-from PySide6.QtCore import QPoint, QPointF, Qt
+from gui_helpers import WindowFactory, choose_space, click, learn_drawn
+from PySide6.QtCore import QPoint, QPointF
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.descend import descend
@@ -20,13 +20,6 @@ Y2 = [0.34, 0.21, 0.91, 0.33, 0.22]
 T = [0.0, 1.0, 0.0, 1.0, 0.0]
 
 
-def click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def drawn(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.steps_plot._pending.isActive()
-                    and not window.learn_panel._pending.isActive())
 
 
 def legend(window: MainWindow) -> list[str]:
@@ -55,7 +48,7 @@ def test_the_legend_names_the_space_each_earlier_run_stepped_on(
     run_and_reset(qtbot, window, 2)  # on y itself
     choose_space(qtbot, window, "logits")
     run_and_reset(qtbot, window, 2)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert legend(window) == [
         "y1", "y2",
         "y1 earlier (cee on y, η 0.1)", "y2 earlier (cee on y, η 0.1)",
@@ -69,7 +62,7 @@ def test_a_loss_on_logits_names_its_runs_on_z(
 ) -> None:
     window = make_window(["t", "z"], [[0, 1, 0], [2.0, 1.0, 0.1]], "softmax_cee")
     run_and_reset(qtbot, window, 1)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert legend(window) == ["z", "z earlier (softmax_cee on z, η 0.1)"]
 
 
@@ -79,14 +72,14 @@ def test_the_hover_line_is_read_again_after_reset(
     window = make_window(loss="cee")
     choose_space(qtbot, window, "logits")
     click(qtbot, window.learn_panel.step_button)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert window.plot_tabs.currentWidget() is window.steps_plot
     hover_step(qtbot, window, 1)
     logits = descend("cee", Y1, T, {}, 0.1, 1, "logits")
     hover = window.steps_plot.hover
     assert hover.text().startswith(f"Step 1: y1 E = {cell_text(logits.totals[1])};")
     click(qtbot, window.learn_panel.reset_button)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     # y is back where the run began, so step 1 is only the earlier run's now: the line says
     # that, not the run's step 1 as if y were still there.
     assert hover.text() == "Step 1: " + ";  ".join(
@@ -106,11 +99,11 @@ def test_the_hover_line_says_so_when_no_run_reaches_the_step_any_more(
     window = make_window(loss="cee")
     for _ in range(3):
         click(qtbot, window.learn_panel.step_button)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     hover_step(qtbot, window, 3)
     assert window.steps_plot.hover.text().startswith("Step 3: y1 E = ")
     window.load_named_example("book")  # other data: the earlier runs go too
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert window.steps_plot.hover.text() == "No run has reached step 3."
 
 
@@ -125,7 +118,7 @@ def test_the_legend_says_the_space_in_japanese(
         run_and_reset(qtbot, window, 1)
         choose_space(qtbot, window, "logits")
         run_and_reset(qtbot, window, 1)
-        drawn(qtbot, window)
+        learn_drawn(qtbot, window)
         assert legend(window)[2::2] == ["y1 前回(cee、y で、η 0.1)",
                                         "y1 前回(cee、ロジットで、η 0.1)"]
     finally:

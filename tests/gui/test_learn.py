@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, column_values
+from gui_helpers import WindowFactory, click, column_values, learn_drawn
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -16,14 +16,6 @@ Y2 = [0.34, 0.21, 0.91, 0.33, 0.22]
 T = [0.0, 1.0, 0.0, 1.0, 0.0]
 
 
-def click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def drawn(qtbot: QtBot, window: MainWindow) -> None:
-    """Let the panel and the plot draw: they do it once per step, after the event."""
-    qtbot.waitUntil(lambda: not window.steps_plot._pending.isActive()
-                    and not window.learn_panel._pending.isActive())
 
 
 def test_step_moves_every_prediction_as_the_core_does(qtbot: QtBot, window: MainWindow) -> None:
@@ -35,7 +27,7 @@ def test_step_moves_every_prediction_as_the_core_does(qtbot: QtBot, window: Main
     np.testing.assert_array_equal(column_values(window, 2), descend("sse", Y2, T, {}, 0.1, 2).final)
     assert window.document.evaluations[0].total == expected.totals[2]
     assert window.learning.trace().totals[0] == tuple(expected.totals)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert "Step 2 (steps on y itself)" in panel.status.text()
     assert window.plot_tabs.currentWidget() is window.steps_plot
     line = window.steps_plot.lines[0]
@@ -105,7 +97,7 @@ def test_a_too_large_learning_rate_diverges_and_the_panel_says_so(
     for _ in range(3):
         click(qtbot, panel.step_button)
     assert window.document.evaluations[0].total == pytest.approx(0.252 * 4**3)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert "the learning rate 1.5 is too large" in panel.status.text()
     panel.set_lr_text("fast")  # refused with the core's sentence; the old rate stays
     assert window.learning.lr == 1.5 and "not 'fast'" in window.notice_label.text()
@@ -139,10 +131,10 @@ def test_logits_keep_probabilities_and_say_the_space(
     expected = descend("cee", [0.7, 0.2, 0.1], [0, 1, 0], {}, 0.5, 5, "logits")
     np.testing.assert_allclose(column_values(window, 1), expected.final, rtol=1e-15)
     assert column_values(window, 1).sum() == pytest.approx(1.0)
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert "logits z behind y = softmax(z)" in panel.status.text()
     window.document.set_loss("mae")  # no logits behind real numbers
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert not panel.space_box.isEnabled()
 
 
@@ -177,7 +169,7 @@ def test_a_lesson_sets_its_learning_rate_and_says_what_to_do(
     assert sse[10] > 0.95 * sse[0] and cee[10] < 0.1 * cee[0]  # what the lesson says
     (earlier,) = learning.earlier
     assert earlier.loss_id == "sse" and earlier.totals[0] == sse
-    drawn(qtbot, window)
+    learn_drawn(qtbot, window)
     assert len(window.steps_plot.earlier_lines) == 1
     labels = [label.text for _, label in window.steps_plot.legend.items]
     assert labels == ["y", "y earlier (sse on logits, η 0.5)"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, choose_space, column_values
+from gui_helpers import WindowFactory, choose_space, click, column_values
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,9 +15,6 @@ Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]
 Y2 = [0.34, 0.21, 0.91, 0.33, 0.22]
 T = [0.0, 1.0, 0.0, 1.0, 0.0]
 
-
-def click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def star_texts(window: MainWindow) -> list[str]:
