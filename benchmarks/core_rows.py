@@ -132,7 +132,7 @@ def evaluate_rows(n: int) -> Iterator[Row]:
     """evaluate(loss) against numpy computing total + contributions + gradient; sklearn, torch."""
     metrics = _optional("sklearn.metrics") and __import__("sklearn.metrics").metrics
     torch = _optional("torch")
-    reps = repeats_for(n, 15, 9)
+    reps = repeats_for(n, 15, 21)  # 21 pairs at 10⁶: a few ms each, and the targets sit near 1.5×
     for loss in BENCHED_LOSSES:
         y, t = inputs_for(loss, n)
         given = {"log_input": True} if loss == "poisson" else {}
@@ -231,7 +231,7 @@ def command_rows(n: int, directory: Path) -> Iterator[Row]:
     # PYTHONDONTWRITEBYTECODE is set (these sessions set it), when every run would compile
     # lossgui's ~30 modules again (~25 ms) and the polars script's one small file.
     compileall.compile_dir(Path(__file__).resolve().parent.parent / "lossgui", quiet=1)
-    reps = repeats_for(n, 5, 7)
+    reps = repeats_for(n, 5, 15)  # 15 pairs: runs of 0.5 s spread 0.7–1.3× on this machine
     ours, base = _processes_ms(
         [sys.executable, "-m", "lossgui", "compute", str(path), "--loss", "mse", "--format", "csv",
          "--output", str(directory / "ours.csv")],

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -88,12 +89,18 @@ def measure(n: int, directory: Path) -> list[dict[str, object]]:
     window.resize(1200, 800)
     window.show()
     _painted(window)
-    start = time.perf_counter()
-    assert window.files.open_path(str(path), ask_first=False)
-    _painted(window)
-    opened = (time.perf_counter() - start) * 1e3
+    def open_file() -> float:
+        start = time.perf_counter()
+        assert window.files.open_path(str(path), ask_first=False)
+        _painted(window)
+        return (time.perf_counter() - start) * 1e3
+
+    # The first open also imports polars (~0.1 s, once per session), which the baseline below
+    # has done before it is timed; the target compares a later open with it, like for like.
+    first_open = open_file()
     assert problem is None, problem
     peak_open = peak_kb()
+    opened = statistics.median(open_file() for _ in range(3))
     # Imported after the open's peak is read: the empty-app baseline loads neither.
     import pandas
     import polars
@@ -114,7 +121,8 @@ def measure(n: int, directory: Path) -> list[dict[str, object]]:
     pandas_ms = (time.perf_counter() - start) * 1e3
     rows.append({"what": "open CSV → totals and plot shown", "n": n, "ours_ms": opened,
                  "base_ms": polars_ms, "baseline": "polars.read_csv + numpy evaluate",
-                 "target": 2.0, "pandas_ms": pandas_ms, "maxrss_kb": peak_open,
+                 "target": 2.0, "pandas_ms": pandas_ms, "first_open_ms": first_open,
+                 "maxrss_kb": peak_open,
                  "data_mb": n * 3 * 8 / 2**20})
 
     # An edit as a user makes it: text into the y1 cell through the table model's setData,

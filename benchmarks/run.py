@@ -136,6 +136,9 @@ def table(rows: list[Row]) -> str:
             if key in row:
                 value = float(row[key])  # type: ignore[arg-type]
                 extra.append(f"{label} {value:.3g} ms (×{float(ours) / value:.2f})")  # type: ignore[arg-type]
+        if "first_open_ms" in row:  # lossgui's first open, polars imported on the way
+            extra.append(f"first open {float(row['first_open_ms']):.3g} ms "  # type: ignore[arg-type]
+                         "(imports polars)")
         if "undo_steps" in row:
             extra.append(f"undo steps: {row['undo_steps']}")
         if "note_budget" in row:

@@ -25,6 +25,10 @@ from lossgui.core.params import ParamValue
 # 2¹⁴ 1.36–1.44×, 2¹⁵ 1.33–1.38×, 2¹⁶ 1.27–1.29× numpy's five steps (vectors and 8-class rows).
 SLICE = 1 << 16
 
+# np.min, np.max and np.sum themselves, without their Python wrappers: ~2 µs a call, and a pass
+# makes six or seven calls on each of 16 slices at 10⁶ (cee at 10⁶: 0.1 ms, 4 %).
+_smallest, _largest, _added = np.minimum.reduce, np.maximum.reduce, np.add.reduce
+
 Sums = tuple[str, ...]
 """Which of "y" and "t" a pass sums per sample: (), ("y",), ("t",) or ("y", "t")."""
 
@@ -106,12 +110,12 @@ class _Summary:
         self._ones_zeros: list[int] | None = [0, 0] if sums and counts and self._vector else None
 
     def add(self, piece: FloatArray) -> None:
-        self._lows.append(float(np.min(piece)))
-        self._highs.append(float(np.max(piece)))
+        self._lows.append(float(_smallest(piece, axis=None)))
+        self._highs.append(float(_largest(piece, axis=None)))
         if self._row_sums is None:
             return
         if self._vector:
-            self._total += float(np.sum(piece))
+            self._total += float(_added(piece, axis=None))
         else:
             self._row_sums.append(sample_sums(piece))
         if self._ones_zeros is not None:
@@ -209,5 +213,5 @@ def scan(
         of_y.add(ys)
         of_t.add(ts)
         kernel(ys.reshape(-1), ts.reshape(-1), own.reshape(-1), g.reshape(-1), p)
-        total += float(np.sum(own))
+        total += float(_added(own, axis=None))
     return Scanned(of_y.ranges_with(of_t), values, grads, total)
