@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lossgui.core.arrays import BoolArray, FloatArray
+from lossgui.core.arrays import BoolArray, FloatArray, IntArray
 from lossgui.core.numbers import short
 from lossgui.core.problems import Message, Problem, Severity, element_name
 from lossgui.core.ranges import Ranges, Sums, ones_and_zeros, sample_sums
@@ -37,11 +37,17 @@ def usable_samples(usable: BoolArray) -> BoolArray:
     return result
 
 
-def sums_to_one(sums: FloatArray) -> BoolArray:
-    """Where a sample's sum is 1 as np.isclose(sums, 1.0) says it (rtol 1e-5, atol 1e-8),
-    without its general-case passes; NaN and ±∞ are not close."""
+def samples_off_one(sums: FloatArray, usable: BoolArray) -> IntArray:
+    """The usable samples whose sum is not 1 as np.isclose(sums, 1.0) says it (rtol 1e-5,
+    atol 1e-8); NaN and ±∞ are not 1. Every sum close to 1 is the usual case: the smallest and
+    largest settle it (between them |sum − 1| is no larger), without a pass per sample."""
+    tolerance = 1e-8 + 1e-5
     with np.errstate(invalid="ignore"):
-        result: BoolArray = np.abs(sums - 1.0) <= 1e-8 + 1e-5
+        lowest_off = abs(float(np.min(sums, initial=1.0)) - 1.0)
+        highest_off = abs(float(np.max(sums, initial=1.0)) - 1.0)
+        if lowest_off <= tolerance and highest_off <= tolerance:
+            return np.empty(0, dtype=np.intp)
+        result: IntArray = np.flatnonzero(usable & ~(np.abs(sums - 1.0) <= tolerance))
     return result
 
 
@@ -279,11 +285,10 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
     known = ranges is not None and ranges.t_low >= 0  # NaN: not known
     no_ones = ranges is not None and ranges.t_high < 1
     counted = ranges.t_ones_zeros if ranges is not None and t.ndim == 1 else None
-    odd = ok & ~sums_to_one(sums)
-    if not known:
+    samples = samples_off_one(sums, ok)
+    if not known:  # a row summing to 1 may still have a negative t
         with np.errstate(invalid="ignore"):
-            odd |= ok & (rows.min(axis=-1) < 0)
-    samples = np.flatnonzero(odd)
+            samples = np.union1d(samples, np.flatnonzero(ok & (rows.min(axis=-1) < 0)))
     for n in samples[:MAX_LISTED]:
         row = rows[n]
         total = float(sums[n])
@@ -333,7 +338,7 @@ def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> Non
     """Explain predictions that are not one probability distribution (softmax output sums to 1)."""
     ok = usable_samples(usable)
     sums = row_sums(findings, y, "y")
-    off = np.flatnonzero(ok & ~sums_to_one(sums))
+    off = samples_off_one(sums, ok)
     for n in off[:MAX_LISTED]:
         where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
         where_ja = f"サンプル {n + 1} の y" if y.ndim == 2 else "y"

@@ -223,7 +223,7 @@ def check_nll(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     usable = checks.usable_samples(ok)
     with np.errstate(over="ignore"):
         sums = sample_sums(np.exp(y))
-    for n in np.flatnonzero(usable & ~checks.sums_to_one(sums))[: checks.MAX_LISTED]:
+    for n in checks.samples_off_one(sums, usable)[: checks.MAX_LISTED]:
         where = f"In sample {n + 1}, exp(y)" if y.ndim == 2 else "exp(y)"
         where_ja = f"サンプル {n + 1} の exp(y)" if y.ndim == 2 else "exp(y)"
         total = short(float(sums[n]))

@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 
 from lossgui.core import evaluate, get_loss
-from lossgui.core.checks import MAX_LISTED, Findings, prediction_sums, target_one_hot
+from lossgui.core.checks import (
+    MAX_LISTED,
+    Findings,
+    prediction_sums,
+    samples_off_one,
+    target_one_hot,
+)
 from lossgui.core.ranges import Ranges
 
 
@@ -81,3 +87,17 @@ def test_the_losses_that_check_sums_ask_the_range_pass_for_them() -> None:
              for loss in ("cee", "kl", "softmax_cee", "nll", "mse", "bce")}
     assert asked == {"cee": ("y", "t"), "kl": ("y",), "softmax_cee": ("t",), "nll": ("t",),
                      "mse": (), "bce": ()}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_samples_off_one_are_those_isclose_calls_off(seed: int) -> None:
+    """Sums at and around the tolerance, NaN and ±∞, with some samples not usable; and the
+    usual case, every sum within the tolerance, which the smallest and largest settle."""
+    rng = np.random.default_rng(seed)
+    edge = 1e-8 + 1e-5
+    sums = 1.0 + rng.choice([0.0, edge, -edge, 2 * edge, 1e-12, 0.5], size=500)
+    sums[rng.integers(0, 500, 5)] = rng.choice([np.nan, np.inf, -np.inf], size=5)
+    usable = rng.random(500) < 0.9
+    for values in (sums, 1.0 + rng.uniform(-edge, edge, 500)):
+        want = np.flatnonzero(usable & ~np.isclose(values, 1.0))
+        assert np.array_equal(samples_off_one(values, usable), want)
