@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from lossgui.cli import main as cli_main
 from lossgui.core import csvio, evaluate, project
 from lossgui.gui.main_window import MainWindow
+from lossgui.gui.sheet.batch_sheet import BatchView
 
 EXAMPLES = resources.files("lossgui.resources") / "examples"
 Z = np.array([[1.2, -0.3, 0.5], [0.1, 2.0, -1.0], [-0.5, 0.4, 1.5], [2.2, 0.3, -0.8]])
@@ -218,7 +219,23 @@ def test_a_long_vector_does_not_measure_every_class_header(
     assert window.files.load_path(str(path)) is None
     QApplication.processEvents()
     assert window.document.row_count == k
-    assert 0 < len(measured) < 10 * 65, len(measured)  # a few fits of 64 + 1 headers, not K
+    assert len(measured) < 10 * 65, len(measured)  # a few fits of 64 + 1 headers at most, not K
+
+
+def test_a_vector_leaves_the_hidden_batch_tables_empty(make_window: WindowFactory) -> None:
+    """A vector's batch tables (hidden) have no sections, so a 10⁶-element vector does not give
+    their headers 10⁶ sections each (~8 MB and its sizing per header); a batch fills them."""
+    window = make_window(["t", "y1"], [np.zeros(20_000), np.full(20_000, 0.5)], "sse")
+    views = window.batch_sheet.findChildren(BatchView)
+    assert views and not window.batch_sheet.isVisible()
+    assert [(v.horizontalHeader().count(), v.verticalHeader().count()) for v in views] == \
+        [(0, 0)] * len(views)
+    window.document.replace(["t", "y1"], [np.eye(3)[[0, 2]], np.full((2, 3), 1 / 3)])
+    QApplication.processEvents()
+    assert window.document.is_batch
+    shown = {(v.model().rowCount(), v.model().columnCount()) for v in
+             window.batch_sheet.findChildren(BatchView) if v.model().rowCount()}
+    assert shown and all(rows == 2 and columns >= 3 for rows, columns in shown)
 
 
 

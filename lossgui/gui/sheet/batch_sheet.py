@@ -88,7 +88,9 @@ class BatchTableModel(QAbstractTableModel):
 
     @property
     def _gone(self) -> bool:
-        return not 0 <= self.column < self.document.column_count
+        # A vector is not shown here (its sheet is hidden): held as 1 sample × K classes, a
+        # vector of 10⁶ elements gave each hidden table's header 10⁶ sections (~8 MB each).
+        return not self.document.is_batch or not 0 <= self.column < self.document.column_count
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """N samples."""
