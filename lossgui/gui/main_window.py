@@ -533,17 +533,19 @@ class MainWindow(QMainWindow):
         uncelled = len(self.document.model.warnings(language.current_language()))
         if count == 0 and uncelled == 0:
             text = self.tr("No problems")
+        elif count == 0 and uncelled == 1:
+            text = self.tr("1 warning: read it in the notes about the input")
         elif count == 0:
-            text = self.tr("1 warning: read it in the notes about the input") if uncelled == 1 else \
-                self.tr("%n warnings: read them in the notes about the input", "", uncelled)
+            text = self.tr("%n warnings: read them in the notes about the input", "", uncelled)
         else:
             if count == 1:
                 text = self.tr("1 problem: hover the red cell to read why")
             else:  # %n: a plural form for languages that have several
                 text = self.tr("%n problems: hover the red cells to read why", "", count)
-            if uncelled:
-                text += self.tr("; 1 more warning in the notes about the input") if uncelled == 1 else \
-                    self.tr("; %n more warnings in the notes about the input", "", uncelled)
+            if uncelled == 1:
+                text += self.tr("; 1 more warning in the notes about the input")
+            elif uncelled:
+                text += self.tr("; %n more warnings in the notes about the input", "", uncelled)
         self.problem_label.setText(text)
         self.action_map["remove_prediction"].setEnabled(self.document.column_count > 2)
         batch = self.document.is_batch

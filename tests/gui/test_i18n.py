@@ -527,7 +527,8 @@ def test_the_status_counts_warnings_no_cell_shows(qtbot: QtBot, make_window: Win
     assert window.document.edit_cells(0, 1, [[-1.0]])  # one red cell too (y outside [0, 1])
     count = window.document.problem_count
     assert count >= 1
-    said = f"{count} problems: hover the red cells" if count > 1 else "1 problem: hover the red cell"
+    said = f"{count} problems: hover the red cells" if count > 1 else \
+        "1 problem: hover the red cell"
     assert window.problem_label.text().startswith(said)
     # its y no longer sums to 1 either: the core's second uncelled warning
     assert len(window.document.model.warnings("en")) == 2
