@@ -318,7 +318,7 @@ def _read_inputs(
             params = resolve(loss.id, loss.params, {**session.params, **given})
     else:
         delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-        data = csvio.read_data_csv(args.data, delimiter)
+        data = csvio.read_data_csv(args.data, delimiter, whole=True)  # faster, more memory
     target_name, t, predictions = data.split(args.target, args.pred)
     if getattr(args, "plot", None) and data.is_batch:
         raise LossguiError("--plot draws one vector's elements; plot a batch in the window "

@@ -19,7 +19,6 @@ import errno
 import io
 import os
 import re
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -116,7 +115,7 @@ def _replace(
     target: Path, write: Callable[[BinaryIO], object], old: os.stat_result | None
 ) -> None:
     temporary = target.with_name(
-        f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+        f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMPORARY_SUFFIX}")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                  NEW_FILE_MODE)
     try:

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import math
+import mmap
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -176,19 +177,24 @@ def _count_outside_quotes(line: str, char: str) -> int:
     return count
 
 
-def read_data_csv(path: str | os.PathLike[str], delimiter: str | None = None) -> DataSet:
+def read_data_csv(
+    path: str | os.PathLike[str], delimiter: str | None = None, whole: bool = False
+) -> DataSet:
     """Read a data CSV (or a lossgui results CSV) into named float64 columns.
 
     A header row names the columns; a file whose first row is all numbers has none and its
     columns are named t, y1, y2, …. Blank cells become NaN (reported as missing by evaluate).
-    Raises CellError naming the file, row and column of anything unusable.
+    Raises CellError naming the file, row and column of anything unusable. A large file is
+    read in blocks (a third of the peak memory, for the window); ``whole`` reads it at once
+    where it can, faster (the command line). Either way the columns are the same.
     """
     source = os.fspath(path)
     remove_stale_temporaries(path)  # left beside it by a write that was killed
     try:
         size = os.path.getsize(path)
         if size >= BLOCKED_READ_BYTES:
-            blocked = _read_in_blocks(path, delimiter, size)
+            read = _read_whole_fast(path, delimiter) if whole else None
+            blocked = read if read is not None else _read_in_blocks(path, delimiter, size)
             if blocked is not None:
                 return blocked
         raw = Path(path).read_bytes()
@@ -454,31 +460,75 @@ def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
     body = raw.removeprefix(UTF8_BOM)
     if b'"' in body or b"\x00" in body[:65536]:
         return None
-    end = body.find(b"\n")
+    plan = _fast_plan(body, delimiter)
+    if plan is None:
+        return None
+    if plan.results:
+        body = body[:_total_row_start(body, plan.sep.encode())]
+    return _fast_columns(body, plan)
+
+
+def _read_whole_fast(path: str | os.PathLike[str], delimiter: str | None) -> DataSet | None:
+    """:func:`_parse_fast` with polars reading the file itself, mapped and multi-threaded, for
+    the command line: 39 against 65–81 ms for the 44 MB, 10⁶-row file on 2 cores, at the cost
+    of the window's lower peak (:func:`_read_in_blocks`). None where _parse_fast is needed
+    (a BOM, a results file) or would say None."""
+    with Path(path).open("rb") as handle, mmap.mmap(handle.fileno(), 0,
+                                                     access=mmap.ACCESS_READ) as mapped:
+        head = mapped[:65536]
+        if head.startswith(UTF8_BOM) or b"\x00" in head or mapped.find(b'"') >= 0:
+            return None
+        plan = _fast_plan(head, delimiter)
+    if plan is None or plan.results or b"\n" not in head:
+        return None
+    source = os.fspath(path)
+    data = _fast_columns(source, plan)
+    if data is None:
+        return None
+    data = _batch_or_vectors(data, source, lambda: decode(Path(path).read_bytes(), source),
+                             delimiter)
+    data.source = source
+    return data
+
+
+@dataclass(frozen=True)
+class _FastPlan:
+    """How polars is to read a plain file: its separator, column names and header."""
+
+    sep: str
+    names: list[str]
+    has_header: bool
+    results: bool
+
+
+def _fast_plan(head: bytes, delimiter: str | None) -> _FastPlan | None:
+    """The plan from a file's first line, or None for one the careful path must read."""
+    end = head.find(b"\n")
     try:
-        first_line = (body if end < 0 else body[:end]).decode("utf-8").removesuffix("\r")
+        first_line = (head if end < 0 else head[:end]).decode("utf-8").removesuffix("\r")
     except UnicodeDecodeError:
         return None
     sep = delimiter or sniff_delimiter(first_line)
     if not first_line.strip() or "\r" in first_line or sep not in DELIMITERS:
         return None
-    decimal_comma = sep == ";"
     if first_line.count(sep) >= MAX_COLUMNS:
         return None  # the careful path refuses it, before splitting it
     first = first_line.split(sep)
-    has_header = _is_header(first, decimal_comma)
+    has_header = _is_header(first, sep == ";")
     names = [c.strip() for c in first] if has_header else _unnamed(len(first))
     if any(map(name_problem, names)) or duplicate_problem(names):
         return None  # the careful path says which name and why
-    results = _is_results(names)
-    if results:
-        body = body[:_total_row_start(body, sep.encode())]
+    return _FastPlan(sep, names, has_header, _is_results(names))
+
+
+def _fast_columns(source: bytes | str, plan: _FastPlan) -> DataSet | None:
+    """polars' reading of ``source`` (bytes, or a file's path) by ``plan``, or None."""
     pl = _polars()
     try:
         frame = pl.read_csv(
-            body, has_header=False, skip_rows=1 if has_header else 0,
-            schema={name: pl.Float64 for name in names}, separator=sep,
-            decimal_comma=decimal_comma, quote_char=None, comment_prefix=None,
+            source, has_header=False, skip_rows=1 if plan.has_header else 0,
+            schema={name: pl.Float64 for name in plan.names}, separator=plan.sep,
+            decimal_comma=plan.sep == ";", quote_char=None, comment_prefix=None,
             raise_if_empty=False, encoding="utf8",
         )
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
@@ -492,7 +542,7 @@ def _parse_fast(raw: bytes, delimiter: str | None) -> DataSet | None:
         frame = frame.filter(~blank_rows)
         if frame.height == 0 or _has_nulls(frame):
             return None
-    keep = [name for name in names if not results or _is_input(name)]
+    keep = [name for name in plan.names if not plan.results or _is_input(name)]
     return DataSet(keep, [frame[name].to_numpy(writable=True) for name in keep])
 
 

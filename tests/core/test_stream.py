@@ -103,23 +103,29 @@ BLOCK_READ_CASES = {
     "decimal comma": "t;y\n" + "".join(f"{k % 2};0,{k % 9 + 1}\n" for k in range(2_000)),
     "batch": "t,y[0],y[1],y[2]\n" + "".join(f"{k % 3},0.2,0.3,0.5\n" for k in range(2_000)),
     "crlf": "t,y\r\n" + "".join(f"{k % 2},0.25\r\n" for k in range(2_000)),
+    "bom": "\ufefft,y\n" + "".join(f"{k % 2},0.{k % 7 + 1}\n" for k in range(2_000)),
+    "a blank cell": "t,y\n" + "".join(f"{k % 2},{'' if k == 1500 else 0.5}\n"
+                                      for k in range(2_000)),
 }
 
 
+@pytest.mark.parametrize("at_once", [False, True])  # the window's blocks, the command's read
 @pytest.mark.parametrize("case", sorted(BLOCK_READ_CASES))
-def test_a_large_file_read_in_blocks_is_the_file_read_whole(tmp_path, monkeypatch, case):
+def test_a_large_file_read_in_blocks_is_the_file_read_whole(tmp_path, monkeypatch, case,
+                                                            at_once):
     path = tmp_path / "data.csv"
     path.write_bytes(BLOCK_READ_CASES[case].encode())
     whole = csvio.parse_data_bytes(path.read_bytes(), str(path))
     monkeypatch.setattr(csvio, "BLOCKED_READ_BYTES", 0)
     monkeypatch.setattr(csvio, "STREAM_BLOCK_BYTES", 1_000)
-    blocked = csvio.read_data_csv(path)
-    assert blocked.names == whole.names
+    blocked = csvio.read_data_csv(path, whole=at_once)
+    assert blocked.names == whole.names and blocked.source == str(path)
     for a, b in zip(blocked.columns, whole.columns, strict=True):
         assert a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
-def test_a_refusal_in_a_large_file_reads_as_in_a_small_one(tmp_path, monkeypatch):
+@pytest.mark.parametrize("at_once", [False, True])
+def test_a_refusal_in_a_large_file_reads_as_in_a_small_one(tmp_path, monkeypatch, at_once):
     path = tmp_path / "data.csv"
     lines = ["t,y", *(f"{k % 2},0.5" for k in range(3_000))]
     lines[2_222] = "1,0,5"
@@ -129,7 +135,7 @@ def test_a_refusal_in_a_large_file_reads_as_in_a_small_one(tmp_path, monkeypatch
     monkeypatch.setattr(csvio, "BLOCKED_READ_BYTES", 0)
     monkeypatch.setattr(csvio, "STREAM_BLOCK_BYTES", 1_000)
     with pytest.raises(CellError) as blocked:
-        csvio.read_data_csv(path)
+        csvio.read_data_csv(path, whole=at_once)
     assert str(blocked.value) == str(whole.value) and "row 2223" in str(blocked.value)
 
 
@@ -148,7 +154,9 @@ def test_a_document_takes_the_columns_it_is_handed_without_a_copy():
     assert not np.shares_memory(model.column(1), frozen)
 
 
-def test_a_large_file_with_quotes_or_shrinking_rows_reads_as_a_whole_read(tmp_path, monkeypatch):
+@pytest.mark.parametrize("at_once", [False, True])
+def test_a_large_file_with_quotes_or_shrinking_rows_reads_as_a_whole_read(tmp_path, monkeypatch,
+                                                                          at_once):
     quoted = tmp_path / "quoted.csv"
     quoted.write_text("t,y\n" + "1,0.5\n" * 500 + '"0","0.25"\n' + "1,0.5\n" * 500)
     shrinking = tmp_path / "shrinking.csv"  # long rows first: the first estimate is too small
@@ -157,7 +165,25 @@ def test_a_large_file_with_quotes_or_shrinking_rows_reads_as_a_whole_read(tmp_pa
     monkeypatch.setattr(csvio, "BLOCKED_READ_BYTES", 0)
     monkeypatch.setattr(csvio, "STREAM_BLOCK_BYTES", 1_000)
     for path, whole in zip((quoted, shrinking), wholes, strict=True):
-        blocked = csvio.read_data_csv(path)
+        blocked = csvio.read_data_csv(path, whole=at_once)
         assert blocked.names == whole.names
         assert all(a.tobytes() == b.tobytes()
                    for a, b in zip(blocked.columns, whole.columns, strict=True))
+
+
+@pytest.mark.parametrize("case", ["plain", "batch", "crlf", "decimal comma", "no header"])
+def test_the_command_reads_a_plain_large_file_at_once(tmp_path, monkeypatch, case):
+    """``whole`` (lossgui compute) lets polars read a plain file itself, not block by block."""
+    path = tmp_path / "data.csv"
+    path.write_bytes(BLOCK_READ_CASES[case].encode())
+    monkeypatch.setattr(csvio, "BLOCKED_READ_BYTES", 0)
+
+    def no_blocks(*args: object) -> None:
+        raise AssertionError("read in blocks")
+
+    monkeypatch.setattr(csvio, "_read_in_blocks", no_blocks)
+    at_once = csvio.read_data_csv(path, whole=True)
+    whole = csvio.parse_data_bytes(path.read_bytes(), str(path))
+    assert at_once.names == whole.names
+    assert all(a.tobytes() == b.tobytes() and a.flags.writeable
+               for a, b in zip(at_once.columns, whole.columns, strict=True))
