@@ -528,12 +528,24 @@ class MainWindow(QMainWindow):
 
     def _on_document_changed(self) -> None:
         count = self.document.problem_count
-        if count == 0:
+        # Warnings no cell shows ("In sample 2, t has 2 ones") are only in the Notes: counted
+        # apart, so that "No problems" is never said beside a warning.
+        uncelled = len(self.document.model.warnings(language.current_language()))
+        if count == 0 and uncelled == 0:
             text = self.tr("No problems")
-        elif count == 1:
-            text = self.tr("1 problem: hover the red cell to read why")
-        else:  # %n: a plural form for languages that have several
-            text = self.tr("%n problems: hover the red cells to read why", "", count)
+        elif count == 0 and uncelled == 1:
+            text = self.tr("1 warning: read it in the notes about the input")
+        elif count == 0:
+            text = self.tr("%n warnings: read them in the notes about the input", "", uncelled)
+        else:
+            if count == 1:
+                text = self.tr("1 problem: hover the red cell to read why")
+            else:  # %n: a plural form for languages that have several
+                text = self.tr("%n problems: hover the red cells to read why", "", count)
+            if uncelled == 1:
+                text += self.tr("; 1 more warning in the notes about the input")
+            elif uncelled:
+                text += self.tr("; %n more warnings in the notes about the input", "", uncelled)
         self.problem_label.setText(text)
         self.action_map["remove_prediction"].setEnabled(self.document.column_count > 2)
         batch = self.document.is_batch

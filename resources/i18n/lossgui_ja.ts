@@ -445,17 +445,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="362"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="380"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="379"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="397"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="380"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="398"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -463,52 +463,52 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="160"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="162"/>
         <source>%1 sample %2, class %3: %4</source>
         <translation>%1 サンプル %2、クラス %3: %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="162"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="164"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="170"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="172"/>
         <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
         <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="179"/>
         <source>%1 sample %2, class %3</source>
         <translation>%1 サンプル %2、クラス %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="190"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="192"/>
         <source>%1 (class)</source>
         <translation>%1(クラス)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="192"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="194"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="196"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="198"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="199"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="201"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="200"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="202"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="224"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="226"/>
         <source>%1 sample %2: %3; the old value is kept.</source>
         <translation>%1 サンプル %2: %3。元の値のままです。</translation>
     </message>
@@ -516,12 +516,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="333"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="351"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="341"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="359"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -1390,95 +1390,119 @@ Which column holds the target t?</source>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../lossgui/gui/main_window.py" line="539"/>
+        <source>%n warnings: read them in the notes about the input</source>
+        <translation>
+            <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="532"/>
+        <location filename="../../lossgui/gui/main_window.py" line="535"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="534"/>
+        <location filename="../../lossgui/gui/main_window.py" line="537"/>
+        <source>1 warning: read it in the notes about the input</source>
+        <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="542"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="536"/>
+        <location filename="../../lossgui/gui/main_window.py" line="544"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="570"/>
+        <location filename="../../lossgui/gui/main_window.py" line="546"/>
+        <source>; 1 more warning in the notes about the input</source>
+        <translation>。ほかに、入力についての注意に警告が 1 個</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lossgui/gui/main_window.py" line="548"/>
+        <source>; %n more warnings in the notes about the input</source>
+        <translation>
+            <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="582"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="575"/>
+        <location filename="../../lossgui/gui/main_window.py" line="587"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="721"/>
+        <location filename="../../lossgui/gui/main_window.py" line="733"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="726"/>
+        <location filename="../../lossgui/gui/main_window.py" line="738"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="756"/>
+        <location filename="../../lossgui/gui/main_window.py" line="768"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="760"/>
+        <location filename="../../lossgui/gui/main_window.py" line="772"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="761"/>
+        <location filename="../../lossgui/gui/main_window.py" line="773"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="858"/>
+        <location filename="../../lossgui/gui/main_window.py" line="870"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="903"/>
+        <location filename="../../lossgui/gui/main_window.py" line="915"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="910"/>
+        <location filename="../../lossgui/gui/main_window.py" line="922"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="912"/>
+        <location filename="../../lossgui/gui/main_window.py" line="924"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="917"/>
+        <location filename="../../lossgui/gui/main_window.py" line="929"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="918"/>
+        <location filename="../../lossgui/gui/main_window.py" line="930"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="938"/>
+        <location filename="../../lossgui/gui/main_window.py" line="950"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="939"/>
+        <location filename="../../lossgui/gui/main_window.py" line="951"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1631,60 +1655,60 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="84"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="374"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="86"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="175"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="179"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="172"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="176"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="349"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="353"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="373"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="377"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="408"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="412"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="421"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="425"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="427"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="428"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="435"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="436"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>

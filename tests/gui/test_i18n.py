@@ -514,3 +514,25 @@ def test_the_file_dialog_speaks_japanese_throughout(
         assert ("アドレス(&L):" in texts and "ファイルの種類(&T):" in texts) \
             or "アドレス:" in texts  # Qt 6.7's own translation of its older "Look in:"
         dialog.close()
+
+
+def test_the_status_counts_warnings_no_cell_shows(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """A batch sample with two 1s is a warning only the notes show: the status does not say
+    "No problems" beside it, and counts it after the red cells (round-4 finding), en and ja."""
+    t = np.array([[1.0, 0.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    window = make_window("cee")
+    window.document.replace(["t", "y1"], [t, np.full((3, 3), 1 / 3)], "cee")
+    assert window.document.problem_count == 0 and window.document.model.warnings("en")
+    assert window.problem_label.text() == "1 warning: read it in the notes about the input"
+    assert window.document.edit_cells(0, 1, [[-1.0]])  # one red cell too (y outside [0, 1])
+    count = window.document.problem_count
+    assert count >= 1
+    said = f"{count} problems: hover the red cells" if count > 1 else \
+        "1 problem: hover the red cell"
+    assert window.problem_label.text().startswith(said)
+    # its y no longer sums to 1 either: the core's second uncelled warning
+    assert len(window.document.model.warnings("en")) == 2
+    assert window.problem_label.text().endswith("; 2 more warnings in the notes about the input")
+    window.undo()
+    window = _switch(qtbot, window, "ja")
+    assert window.problem_label.text() == "警告が 1 個: 入力についての注意に書いてあります"
