@@ -11,15 +11,36 @@ thread, unless the user set the variable themselves. Only the commands do this; 
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def main() -> int:
     """``lossgui``: see :func:`lossgui.cli.main`."""
+    from lossgui.cli import SUBCOMMANDS
     from lossgui.cli import main as cli_main
 
-    return cli_main()
+    code = cli_main()
+    if sys.argv[1:2] and sys.argv[1] in SUBCOMMANDS:
+        _leave_now(code)
+    return code
+
+
+def _leave_now(code: int) -> None:
+    """End a finished command at once, without the interpreter's teardown.
+
+    Tearing down its ~300 modules and their arrays costs ~35 ms of a 0.5 s ``compute`` at 10⁶
+    rows (wall 0.47 against 0.50 s, 11 alternating runs), and nothing is left to do: every file
+    was written, synced and closed by then. Not the window, whose settings are saved as it
+    closes. A stdout whose reader went away is left to the usual exit, which handles it.
+    """
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        return
+    os._exit(code)
 
 
 def window_main() -> int:
