@@ -289,9 +289,9 @@ class Learning(QObject):
         self._run_steps += 1
         if self._run_steps >= self.cap:
             self.stop()
-            self.message.emit(QCoreApplication.translate(
-                "Learning", "Run stopped after %n steps (the most one Run takes); press Run "
-                "again to go on.", None, self.cap))
+            # One line: lupdate did not see this call across lines (it had no Japanese).
+            self.message.emit(self.tr("Run stopped at its cap of %n steps; press Run to go on.",
+                                      "", self.cap))
 
     def _announce_stops(self) -> None:
         """Say once why each prediction that can go no further stopped, and once when a step

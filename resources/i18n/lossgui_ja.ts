@@ -1254,6 +1254,13 @@ Which column holds the target t?</source>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../lossgui/gui/learning.py" line="293"/>
+        <source>Run stopped at its cap of %n steps; press Run to go on.</source>
+        <translation>
+            <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LossPanel</name>
