@@ -266,10 +266,12 @@ _BY_LOSS: tuple[tuple[frozenset[str], str, str, str, Formula, str, str], ...] = 
     (frozenset({"kl"}), "PyTorch", PYTORCH_VERSIONS, "kl_div(log y, t) (reduction='mean')",
      _torch_kl_div_mean,
      "PyTorch's default 'mean' divides the sum by every element (N·K), not by the N samples: "
-     "use reduction='batchmean' for the KL divergence per sample (lossgui's mean).",
+     "use reduction='batchmean' for the KL divergence per sample (lossgui's mean); lossgui "
+     "reads a vector as one sample, so give torch y.unsqueeze(0) and t.unsqueeze(0) too.",
      "PyTorch の既定の 'mean' は合計を全要素数 N·K で割ります(サンプル数 N ではありません)。"
      "1サンプルあたりの KL ダイバージェンス(lossgui の mean)には reduction='batchmean' を"
-     "使います。"),
+     "使います。lossgui はベクトルを1サンプルとして読むので、torch には y.unsqueeze(0) と "
+     "t.unsqueeze(0) も渡してください。"),
     (frozenset({"hinge"}), "Keras", KERAS_VERSIONS, "hinge", _keras_hinge,
      "Keras turns 0/1 labels into −1/+1 only when every label is 0 or 1; mixed with −1, a 0 "
      "stays 0 (cost 1 whatever y). lossgui reads each 0 as −1.",

@@ -615,7 +615,7 @@ LOSSES: tuple[Loss, ...] = (
     ),
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
-        InputKind.PROBABILITY, (_reduction("sum", samples=True),), _kl, _check_kl,
+        InputKind.PROBABILITY, (_reduction("mean", samples=True),), _kl, _check_kl,
         Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=("y",), fast=_KL_FAST,
         when=("How far one probability distribution is from another (distillation, VAEs).",
               "確率分布どうしの隔たり(知識蒸留・VAE など)。"),

@@ -108,6 +108,7 @@ def test_kl_div_batchmean_as_pytorch():
     q = np.array([[0.3, 0.4, 0.3], [0.2, 0.2, 0.6]])
     by_hand = (t * (np.log(t) - np.log(q))).sum() / 2
     total = evaluate("kl", q, t, reduction="mean").total
+    assert evaluate("kl", q, t).total == total  # the default: the README's "as in" for kl
     assert total == pytest.approx(by_hand, rel=1e-14)
     assert total == pytest.approx(0.06099748794245391, rel=1e-14)  # torch 2.13.0
 
