@@ -37,6 +37,7 @@ def _numpy_full(loss: str, y: np.ndarray, t: np.ndarray) -> Callable[[], object]
     data kind the loss expects (see :func:`inputs_for`).
     """
     n = y.size
+    samples = len(y) if y.ndim == 2 else 1
 
     def full(c: np.ndarray, g: np.ndarray) -> object:
         return c.sum(), c, g
@@ -51,7 +52,11 @@ def _numpy_full(loss: str, y: np.ndarray, t: np.ndarray) -> Callable[[], object]
         "smooth_l1": lambda: full(np.where(np.abs(e := d()) < 1, 0.5 * e * e, np.abs(e) - 0.5)
                                   / n, np.clip(e, -1, 1) / n),
         "cee": lambda: full(-(t * np.log(y)), -(t / y)),
-        "kl": lambda: full(t * np.log(t / y), -(t / y)),
+        # kl's default mean is torch's batchmean: ÷ N samples (a vector is one sample)
+        "kl": lambda: full(t * np.log(t / y) / samples, -(t / y) / samples) if samples > 1
+        else full(t * np.log(t / y), -(t / y)),
+        # on one-hot t numpy's t·log(t/y) is NaN at every 0 (0·log 0): the KL is then −t·log y
+        "kl_onehot": lambda: full(-(t * np.log(y)) / samples, -(t / y) / samples),
         "bce": lambda: full(-(t * np.log(y) + (1 - t) * np.log(1 - y)) / n,
                             ((1 - t) / (1 - y) - t / y) / n),
         "bce_logits": lambda: full((np.maximum(y, 0) - y * t + np.log1p(np.exp(-np.abs(y)))) / n,
@@ -100,7 +105,8 @@ def batch_inputs_for(loss: str, n: int) -> tuple[np.ndarray, np.ndarray]:
     return y, t
 
 
-BATCHED_LOSSES = ("cee", "kl")
+# (loss, whose targets): kl on soft targets, and on cee's one-hot ones
+BATCHED_LOSSES = (("cee", "cee"), ("kl", "kl"), ("kl", "cee"))
 
 # Every loss whose total is a sum of per-element terms; the class-axis ones (softmax_cee, nll,
 # multi_margin, categorical_hinge, focal) have no one-line numpy baseline here.
@@ -153,13 +159,15 @@ def evaluate_rows(n: int) -> Iterator[Row]:
         if torch is not None and loss in ("sse", "mse", "cee", "bce"):
             row["torch_ms"] = median_ms(_torch(torch, loss, y, t), reps)
         yield row
-    for loss in BATCHED_LOSSES:  # the same losses on the N×K batches they are made for
-        y, t = batch_inputs_for(loss, n)
+    for loss, targets in BATCHED_LOSSES:  # the same losses on the N×K batches they are made for
+        y, t = batch_inputs_for(targets, n)
+        one_hot = loss == "kl" and targets == "cee"
         resolved = params.resolve(loss, get_loss(loss).params, {})
         ours, base = interleaved_ms(
             lambda loss=loss, r=resolved, y=y, t=t: evaluate_resolved(loss, y, t, r),
-            _numpy_full(loss, y, t), reps)
-        yield {"what": f"evaluate {loss} ({len(y)}×{CLASSES} batch)", "n": n, "ours_ms": ours,
+            _numpy_full("kl_onehot" if one_hot else loss, y, t), reps)
+        shape = f"{len(y)}×{CLASSES} {'one-hot ' if one_hot else ''}batch"
+        yield {"what": f"evaluate {loss} ({shape})", "n": n, "ours_ms": ours,
                "base_ms": base, "baseline": "numpy total+contributions+gradient", "target": 1.5}
 
 

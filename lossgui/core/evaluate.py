@@ -103,6 +103,9 @@ def evaluate_resolved(
             f"y は{_describe(y.shape, 'ja')}、t は{_describe(t.shape, 'ja')}です。"
             "要素の数をそろえてください",
         )
+    factor = scale_factor(loss, p)
+    divisor = reduction_divisor(loss, y.shape, p)
+    scaled = False  # whether the contributions and gradient are scaled already
     with np.errstate(all="ignore"):  # infinities and NaN are explained by the checks instead
         if loss.total_shows_missing:
             # Compute first: a finite sum proves every input finite, which spares the
@@ -115,8 +118,9 @@ def evaluate_resolved(
                 usable = ~checks.missing(findings, y, t, explained, loss.checks_sums)
             loss.check(findings, y, t, p, usable)
         else:
-            scanned, known = _scan(loss, y, t, p)
+            scanned, known = _scan(loss, y, t, p, factor, divisor)
             if scanned is not None:
+                scaled = True
                 # The usual input, read once: ranges, sums and the fast arithmetic in one pass.
                 findings.ranges = scanned.ranges
                 usable = np.ones(y.shape, dtype=bool)
@@ -140,17 +144,15 @@ def evaluate_resolved(
             # A loss that is not a number somewhere (log of a negative) has no slope there
             # either: no gradient bar may suggest which way learning would move that y.
             grads = np.where(np.isnan(values), np.nan, grads)
-        factor = scale_factor(loss, p)
-        divisor = reduction_divisor(loss, y.shape, p)
         total = float(raw) * factor / divisor
         # Scale in place: the definitions return arrays of their own (copied here if one ever
         # shares memory with an input), and two fresh 8 MB arrays per million rows are not free.
         contributions = _own(values, y, t)
         gradient = _own(grads, y, t, contributions)
-        if factor != 1.0:
+        if factor != 1.0 and not scaled:
             np.multiply(contributions, factor, out=contributions)
             np.multiply(gradient, factor, out=gradient)
-        if divisor != 1:
+        if divisor != 1 and not scaled:
             np.divide(contributions, divisor, out=contributions)
             np.divide(gradient, divisor, out=gradient)
         if findings.ranges is not None and not findings.ranges.finite:
@@ -161,14 +163,15 @@ def evaluate_resolved(
 
 
 def _scan(
-    loss: Loss, y: FloatArray, t: FloatArray, p: Mapping[str, ParamValue]
+    loss: Loss, y: FloatArray, t: FloatArray, p: Mapping[str, ParamValue],
+    factor: float = 1.0, divisor: float = 1.0,
 ) -> tuple[Scanned | None, Ranges | None]:
     """The pass of lossgui/core/ranges.py for a loss with a fast path: (its results, when the
     ranges show the fast path applies with every value finite, so nothing is missing either;
     the ranges it took, for the careful way otherwise). (None, None) for the other losses."""
     if loss.fast is None:
         return None, None
-    scanned = scan(y, t, loss.fast.kernel, p, loss.checks_sums)
+    scanned = scan(y, t, loss.fast.kernel, p, loss.checks_sums, factor, divisor)
     if scanned.ranges.finite and loss.fast.applies(scanned.ranges, p):
         return scanned, scanned.ranges
     return None, scanned.ranges

@@ -200,11 +200,15 @@ class Scanned:
 
 
 def scan(
-    y: FloatArray, t: FloatArray, kernel: SliceKernel, p: Mapping[str, ParamValue], sums: Sums
+    y: FloatArray, t: FloatArray, kernel: SliceKernel, p: Mapping[str, ParamValue], sums: Sums,
+    factor: float = 1.0, divisor: float = 1.0,
 ) -> Scanned:
     """:meth:`Ranges.of` ``(y, t, sums)`` and the kernel's results in one pass (y and t of one
     shape). The kernel runs on every slice before the ranges are known: the caller keeps its
-    results only where :attr:`FastPath.applies` says they are the careful ones."""
+    results only where :attr:`FastPath.applies` says they are the careful ones.
+
+    The contributions and gradient come multiplied by ``factor`` and divided by ``divisor`` (a
+    mean's N), each slice while it is in the cache; ``total`` is the sum before either."""
     of_y, of_t = _Summary(y, "y" in sums), _Summary(t, "t" in sums, counts=True)
     values, grads = np.empty(y.shape), np.empty(y.shape)
     total = 0.0
@@ -214,4 +218,9 @@ def scan(
         of_t.add(ts)
         kernel(ys.reshape(-1), ts.reshape(-1), own.reshape(-1), g.reshape(-1), p)
         total += float(_added(own, axis=None))
+        for out in (own, g):  # evaluate's order: the factor, then the divisor
+            if factor != 1.0:
+                np.multiply(out, factor, out=out)
+            if divisor != 1:
+                np.divide(out, divisor, out=out)
     return Scanned(of_y.ranges_with(of_t), values, grads, total)
