@@ -202,6 +202,17 @@ def _torch_kl_div_mean(y: FloatArray, t: FloatArray) -> float | None:
     return float(np.sum(terms) / t.size)
 
 
+def _class_indices_text(t: FloatArray) -> tuple[str, str]:
+    """This t's class indices as torch would be given them ("tensor([1, 0, 2])", the first 8),
+    or what they would be when t is not one class per sample (English, Japanese)."""
+    found = class_indices(np.atleast_2d(t))
+    if isinstance(found, NotOneHot):
+        return ("one integer per sample", "サンプルごとに整数1つ")
+    shown = ", ".join(str(int(c)) for c in found[:8])
+    text = f"tensor([{shown}{', …' if len(found) > 8 else ''}])"
+    return (f"here {text}", f"ここでは {text}")
+
+
 def _keras_hinge_labels(t: FloatArray) -> FloatArray:
     # Keras 3 convert_binary_labels_to_hinge: 2t − 1 only when *every* label is 0 or 1.
     binary = bool(np.all((t == 0) | (t == 1)))
@@ -394,13 +405,14 @@ def _logit_rows(loss_id: str | None, z: FloatArray, t: FloatArray,
         return []
     smoothing = float(params.get("label_smoothing", 0.0))
     suffix = _smoothing_suffix(smoothing)
+    indices = _class_indices_text(t)
     return [
         Convention("PyTorch", f"cross_entropy(z, class indices{suffix})",
                    _torch_cross_entropy(z, t, smoothing, indices=True),
-                   "t as class indices (tensor([0, 1, 2, 1])), each sample's one 1: the mean over "
+                   f"t as class indices ({indices[0]}), each sample's one 1: the mean over "
                    "the N samples of −log softmax(z)[c] (reduction='mean'), label_smoothing as set "
                    "on the left, in float64. A sample that is not one-hot has no class index.",
-                   "t をクラス番号(tensor([0, 1, 2, 1]))として、各サンプルのただ1つの 1 を渡し"
+                   f"t をクラス番号({indices[1]})として、各サンプルのただ1つの 1 を渡し"
                    "ます。N サンプルでの −log softmax(z)[c] の平均(reduction='mean')で、"
                    "label_smoothing は左の設定のまま、float64 で計算します。one-hot でない"
                    "サンプルにはクラス番号がありません。", PYTORCH_VERSIONS),

@@ -97,3 +97,16 @@ def test_textbook_multi_class_hinge_differs_from_keras_when_every_wrong_score_is
     positive = [0.9, 0.2, -3.0]  # a positive rival: both use it
     assert other(positive, t, "categorical_hinge", TEXTBOOK) == pytest.approx(
         evaluate("categorical_hinge", positive, t).total)
+
+
+def test_pytorchs_class_indices_are_this_targets_not_an_example() -> None:
+    """The cross_entropy row shows the class indices torch would be given for this t (the
+    round-4 tester read "tensor([0, 1, 2, 1])", a fixed example, under the article's t)."""
+    z = np.array([[2.0, 0.5, -1.0], [0.1, 0.2, 0.3], [1.0, -1.0, 0.0]])
+    t = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [1.0, 0.0, 0.0]])
+    [row] = [c for c in compare(z, t, "softmax_cee") if "class indices" in c.function]
+    assert "here tensor([1, 2, 0])" in row.reason and "ここでは tensor([1, 2, 0])" in row.reason_ja
+    article = np.array([0.0, 1.0, 0.0, 1.0, 0.0])  # two 1s: no class index
+    [row] = [c for c in compare(np.zeros(5), article, "softmax_cee")
+             if "class indices" in c.function]
+    assert "one integer per sample" in row.reason and "tensor([" not in row.reason
