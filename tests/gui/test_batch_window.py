@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from gui_helpers import WindowFactory, formula_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 from pytestqt.qtbot import QtBot
 
 from lossgui.cli import main as cli_main
@@ -251,3 +251,24 @@ def test_a_per_sample_remark_in_a_batch_shows_as_a_warning(make_window: WindowFa
     article = make_window(loss="cee")  # one vector: the article's t has two 1s on purpose
     lines = article.notes.toPlainText().splitlines()
     assert any(line.startswith("ⓘ t has 2 ones") for line in lines)
+
+
+@pytest.mark.parametrize("indices", [True, False])
+def test_the_target_rows_stand_level_with_the_prediction_rows(
+    batch: MainWindow, indices: bool
+) -> None:
+    """t's row n beside z's row n (the round-4 tester read t's row 2 beside z's row 1: z's table
+    sat under a tab bar, t's did not); with class indices and with the one-hot table."""
+    if not indices:
+        batch.document.use_class_indices(False)
+    QApplication.processEvents()
+    sheet = batch.batch_sheet
+    z_view = sheet.tabs.currentWidget()
+
+    def row_top(view: QTableView, n: int) -> int:
+        rect = view.visualRect(view.model().index(n, 0))
+        return view.viewport().mapTo(batch, rect.topLeft()).y()
+
+    assert [row_top(sheet.target_view, n) for n in range(4)] == \
+        [row_top(z_view, n) for n in range(4)]
+    assert sheet.target_tab.tabText(0) == batch.document.names[0]

@@ -375,6 +375,11 @@ class BatchSheet(QWidget):
         super().__init__(parent)
         self.document = document
         self.target_view = self._view(TARGET)
+        # The target in a tab of its own too: below the same tab bar as the predictions' tables,
+        # its rows stand level with theirs (without it, t's row 2 stood beside z's row 1).
+        self.target_tab = QTabWidget()
+        self.target_tab.setDocumentMode(True)
+        self.target_tab.addTab(self.target_view, "")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Predictions"))
@@ -382,7 +387,7 @@ class BatchSheet(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.target_view, 1)
+        layout.addWidget(self.target_tab, 1)
         layout.addWidget(self.tabs, 3)
         self._views: list[BatchView] = []
         # After the change is complete (every table model has ended its reset), never inside it.
@@ -410,6 +415,7 @@ class BatchSheet(QWidget):
 
     def _rebuild(self) -> None:
         """One tab per prediction: tabs are reused, their models pointed at the columns."""
+        self.target_tab.setTabText(0, self.document.names[TARGET])
         names = self.document.prediction_names
         if [self.tabs.tabText(i) for i in range(self.tabs.count())] == list(names):
             return
