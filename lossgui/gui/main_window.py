@@ -65,6 +65,7 @@ from lossgui.gui.sheet.table_model import prediction_model, target_model
 from lossgui.gui.text_dialog import TextDialog
 
 KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take room
+STATUS_GAP = 12  # px the status bar keeps around the problem count and at its edges
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
 _rebuilt_windows: set[MainWindow] = set()
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
             view.message.connect(self.show_notice)
             view.sheet_model.refused.connect(self.show_notice)
             view.rename_requested.connect(self._rename_column)
-            view.status.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            view.status.connect(lambda text: self.show_status(text, 15000))
         self.batch_sheet.message.connect(self.show_notice)
         self.batch_sheet.rename_requested.connect(self._rename_column)
         self.loss_panel.message.connect(self.show_notice)
@@ -595,14 +596,23 @@ class MainWindow(QMainWindow):
     def _show_success(self, text: str) -> None:
         """A file was opened, saved or exported: say so, and an older refusal is old news."""
         self.notice.hide()
-        self.statusBar().showMessage(text, 5000)
+        self.show_status(text, 5000)
 
     def show_notice(self, text: str) -> None:
         """Tell the user something went wrong, without a modal dialog."""
         self.notice_label.setText(text)
         self.notice.show()
-        self.statusBar().showMessage(text, 15000)
+        self.show_status(text, 15000)
         QApplication.beep()
+
+    def show_status(self, text: str, milliseconds: int) -> None:
+        """A message in the status bar, cut with "…" to the room beside the problem count (a long
+        one ran into it: "…nearly vanisl No problems"); the whole text is the bar's tooltip."""
+        bar = self.statusBar()
+        room = max(bar.width() - self.problem_label.sizeHint().width() - 3 * STATUS_GAP, 60)
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        bar.setToolTip(text if shown != text else "")
+        bar.showMessage(shown, milliseconds)
 
     # --- what the actions call (see _action_slots) ------------------------------------------
 
@@ -912,7 +922,7 @@ class MainWindow(QMainWindow):
         """Copy the plot on show as an image."""
         widget = self.plot_tabs.currentWidget()
         QApplication.clipboard().setPixmap(widget.grab())
-        self.statusBar().showMessage(self.tr("Copied the plot as an image"), 5000)
+        self.show_status(self.tr("Copied the plot as an image"), 5000)
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard Shortcuts: every key of every action, from the one action table."""

@@ -616,3 +616,20 @@ def test_a_missing_value_s_cross_is_drawn_whole(qtbot: QtBot, window: MainWindow
     centre = view_box.mapViewToScene(spot.pos())
     drawn = QTransform().scale(spot.size(), spot.size()).mapRect(path.boundingRect())
     assert view_box.sceneBoundingRect().contains(drawn.translated(centre))
+
+
+def test_a_long_status_message_stops_short_of_the_problem_count(window: MainWindow) -> None:
+    """Cut with "…" where it would run into "No problems" (the round-4 tester read "…nearly
+    vanisl No problems"); the whole message is the status bar's tooltip."""
+    window.resize(800, 600)
+    QApplication.processEvents()
+    long_text = "The learning rate is far too large here: " + "every step overshoots. " * 8
+    window.show_status(long_text, 5000)
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    assert shown.endswith("…") and long_text.startswith(shown[:-1])
+    assert bar.fontMetrics().horizontalAdvance(shown) + window.problem_label.sizeHint().width() \
+        < bar.width()
+    assert bar.toolTip() == long_text
+    window.show_status("Saved", 5000)
+    assert bar.currentMessage() == "Saved" and bar.toolTip() == ""
