@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="default: from --output's suffix (.csv, .json), else table")
     compute.add_argument("--output", metavar="FILE",
                          help="write there instead of stdout (- is stdout)")
-    compute.add_argument("--delimiter", choices=(",", ";", "tab"),
+    compute.add_argument("--delimiter", choices=(",", ";", "tab"), metavar="',' | ';' | tab",
                          help="the data file's delimiter (default: detected)")
     compute.add_argument("--bom", action="store_true",
                          help="start a CSV output with a UTF-8 BOM (for Excel)")
@@ -123,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     steps.add_argument("--format", choices=("table", "json", "csv"),
                        help="default: from --output's suffix (.csv, .json), else table")
     steps.add_argument("--output", metavar="FILE", help="write there instead of stdout")
-    steps.add_argument("--delimiter", choices=(",", ";", "tab"),
+    steps.add_argument("--delimiter", choices=(",", ";", "tab"), metavar="',' | ';' | tab",
                        help="the data file's delimiter (default: detected)")
     steps.add_argument("--bom", action="store_true",
                        help="start a CSV output with a UTF-8 BOM (for Excel)")

@@ -321,3 +321,11 @@ def test_losses_are_listed_by_task_with_when_to_use_them(capsysbinary):
     assert focal["task"] == "binary / multi-label" and focal["when_ja"].startswith("正例")
     assert [p["name"] for p in focal["params"]] == [
         "gamma", "apply_class_balancing", "alpha", "label_smoothing", "reduction"]
+
+
+@pytest.mark.parametrize("command", ["compute", "descend"])
+def test_help_spells_the_delimiters_readably(capsysbinary, command):
+    """argparse printed the choices as {,,;,tab} (round-4 tester)."""
+    code, out, _ = run(capsysbinary, command, "--help")
+    assert code == 0
+    assert "--delimiter ',' | ';' | tab" in out and "{,,;,tab}" not in out
