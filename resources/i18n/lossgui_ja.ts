@@ -809,12 +809,12 @@
     <message>
         <location filename="../../lossgui/gui/examples.py" line="59"/>
         <source>The Book: 10 Classes, the Answer Is Class 2</source>
-        <translation>本の例: 10クラス、正解はクラス2</translation>
+        <translation>書籍の例: 10クラス、正解はクラス2</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/examples.py" line="66"/>
         <source>The Book: the Same y, the Answer Is Class 7</source>
-        <translation>本の例: 同じ y、正解はクラス7</translation>
+        <translation>書籍の例: 同じ y、正解はクラス7</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/examples.py" line="60"/>
