@@ -1981,7 +1981,7 @@ Which column holds the target t?</source>
     <message>
         <location filename="../../lossgui/gui/panels/steps_plot.py" line="176"/>
         <source>%1 on z, η %2</source>
-        <translation>%1、z で、η %2</translation>
+        <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/steps_plot.py" line="178"/>

@@ -123,3 +123,18 @@ def test_the_legend_says_the_space_in_japanese(
                                         "y1 前回(cee、ロジットで、η 0.1)"]
     finally:
         language.install(language.ENGLISH)
+
+
+def test_a_run_on_z_reads_naturally_in_japanese(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """z are logits: 「ロジットで」, as for cee on the logits (it read 「z で」: round-4 tester)."""
+    from lossgui.gui import language
+
+    try:
+        window = make_window(["t", "z"], [[0, 1, 0], [2.0, 1.0, 0.1]], "softmax_cee")
+        window = window.switch_language("ja")
+        qtbot.addWidget(window)
+        run_and_reset(qtbot, window, 1)
+        learn_drawn(qtbot, window)
+        assert legend(window) == ["z", "z 前回(softmax_cee、ロジットで、η 0.1)"]
+    finally:
+        language.install(language.ENGLISH)
