@@ -129,11 +129,27 @@ class StepsPlot(QWidget):
                 ys.append(totals[-1])
                 brushes.append(pg.mkBrush(prediction_colour(j)))
         self.points.setData(xs, ys, brush=brushes)
+        self._fit_a_lone_level(log)
         self._rename_legend(trace)
         if self._hovered is not None:
             # A Reset or new data changes what the step under the mouse holds: a line left
             # as it was read the old run's values as the current y's.
             self.show_step(self._hovered)
+
+    def _fit_a_lone_level(self, log: bool) -> None:
+        """Frame the plot around its data when every line is one level (step 0 of a new run,
+        nothing earlier): with data of no height pyqtgraph keeps the old span, so after a run
+        that reached 1e31 a new E = 0.797 sat in a ±5e31 frame (round-4 tester)."""
+        levels = [float(v) for line in [*self.lines, *self.earlier_lines]
+                  for v in (line.yData if line.yData is not None else ())
+                  if np.isfinite(v) and (v > 0 or not log)]
+        if not levels or min(levels) != max(levels):
+            return  # nothing drawn, or a height pyqtgraph's own auto-range frames
+        level = np.log10(levels[0]) if log else levels[0]
+        pad = 0.5 if log else (abs(level) * 0.5 or 1.0)
+        box = self.plot.getPlotItem().getViewBox()
+        box.setRange(xRange=(0, MIN_STEPS_SHOWN), yRange=(level - pad, level + pad), padding=0)
+        box.enableAutoRange()  # later steps frame themselves again
 
     def _xy(self, totals: tuple[float, ...], log: bool) -> tuple[np.ndarray, np.ndarray]:
         ys = np.array(totals, dtype=float)
