@@ -23,7 +23,7 @@ from lossgui.core.checks import Findings, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.problems import Message, UnknownLossError, quoted
-from lossgui.core.ranges import FastPath, Ranges, Sums, run_slices
+from lossgui.core.ranges import FastPath, Ranges, Sums, ones_and_zeros, run_slices
 from lossgui.core.safe_math import x_over_y as _x_over_y
 from lossgui.core.safe_math import xlogy as _xlogy
 
@@ -343,8 +343,8 @@ def _kl_slice(y: FloatArray, t: FloatArray, values: FloatArray, grads: FloatArra
     kl_div(log y, t) term by term, so a practitioner's torch number is this one."""
     np.log(y, out=values)
     np.multiply(t, values, out=values)  # t·log y
-    ones = np.count_nonzero(t == 1)
-    if ones + np.count_nonzero(t == 0) == t.size:
+    ones, zeros = ones_and_zeros(t)
+    if ones + zeros == t.size:
         # A one-hot (or 0/1) slice: every t·log t is +0.0, so the two steps below give the
         # same bits as 0.0 − t·log y, and the slice's t needs no log (cee's cost, not twice it).
         np.subtract(0.0, values, out=values)
