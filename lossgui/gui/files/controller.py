@@ -280,6 +280,8 @@ class FileController(QObject):
             check_columns(data.names, [c.shape for c in data.columns])
         if TARGET_NAME in data.names:
             target = TARGET_NAME
+        elif data.target is not None:  # marked by Save Data as CSV: "label (t)"
+            target = data.target
         else:
             chosen = self.ask_target(path, list(data.names))
             if chosen is None:
