@@ -45,6 +45,7 @@ from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.losses import grouped
 from lossgui.core.lowest import lowest_indices, out_of_domain
+from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
@@ -440,8 +441,9 @@ def _write_plot(
 
 
 def _problem_line(prediction: str | None, problem: Problem) -> str:
+    """"warning: z, sample 2, class 1 is missing …": the cell named as the window names it."""
     kind = "note" if problem.severity is Severity.NOTE else "warning"
-    return f"{kind}: {label(prediction) + ': ' if prediction else ''}{problem.message}"
+    return f"{kind}: {problem_of(prediction, problem, 'en')}"
 
 
 def json_number(value: float) -> float | str:

@@ -45,7 +45,7 @@ from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
 from lossgui.core.lowest import compared_total, lowest_indices, out_of_domain
-from lossgui.core.names import element_of
+from lossgui.core.names import problem_of
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -276,11 +276,22 @@ class DocumentModel:
         name = self._names[prediction + 1]
         missing: list[tuple[tuple[int, ...], int]] = []
         for problem in evaluation.problems:
-            if problem.code in MISSING_CODES and problem.index is not None:
+            sample = self._sample_of_index(problem)
+            if problem.code == MISSING_CODES[0] and sample is not None:
+                missing.append(((sample,), 0))
+            elif problem.code in MISSING_CODES and problem.index is not None:
                 code = MISSING_CODES.index(problem.code)
                 missing.append((self._shown_index(code == 0, problem.index), code))
         return tuple(dict.fromkeys(element_name("t" if code == 0 else name, index)
                                    for index, code in sorted(missing)))
+
+    def _sample_of_index(self, problem: Problem) -> int | None:
+        """The sample whose class index ``problem`` is about (a blank or unusable one: the
+        core's remark per sample on a class-index target); None for any other problem."""
+        if self._class_indices and problem.about_target and problem.index is None \
+                and problem.sample is not None and problem.severity is Severity.WARNING:
+            return problem.sample
+        return None
 
     def _one_cell_per_sample(self, of_target: bool) -> bool:
         """Whether a problem's cell is its sample's only one: a target shown as class indices
@@ -329,16 +340,16 @@ class DocumentModel:
         """Every listed problem of one cell, as its highlighted cell explains it, in column order.
 
         A prediction's name its element ("y1, element 2 is missing …", see
-        :func:`_of_prediction`), the target's stand alone. With :attr:`unlisted_problem_count`
-        and the refused predictions, these are what :attr:`problem_count` counts, so a problems
-        list can say all that the count says.
+        :func:`~lossgui.core.names.problem_of`, as the CLI names it), the target's stand alone.
+        With :attr:`unlisted_problem_count` and the refused predictions, these are what
+        :attr:`problem_count` counts, so a problems list can say all that the count says.
         """
         lines = []
         for (column, _, _), problems in sorted(self._listed_problems.items()):
             for problem in problems:
                 text = problem.text(language)
                 lines.append(text if column == TARGET
-                             else _of_prediction(self._names[column], problem, language))
+                             else problem_of(self._names[column], problem, language))
         return tuple(_unique(lines))
 
     @property
@@ -358,7 +369,7 @@ class DocumentModel:
 
     def _uncelled(self, severity: Severity, language: str) -> tuple[str, ...]:
         """The problems of ``severity`` that no cell shows, named by their prediction."""
-        texts = (p.text(language) if name is None else f"{name}: {p.text(language)}"
+        texts = (problem_of(name, p, language)
                  for name, p in self._without_cell if p.severity is severity)
         return tuple(_unique(texts))
 
@@ -521,7 +532,7 @@ class DocumentModel:
         self.about_to_change.emit(Change(ChangeKind.RESET))
         self._class_indices = on
         self.changed.emit(Change(ChangeKind.RESET))
-        self._touched(set())
+        self._touched()  # the core is given the indices now, or the one-hot rows again
 
     def reindex(self) -> None:
         """Say the problems again (e.g. in another language): nothing is re-evaluated."""
@@ -571,7 +582,7 @@ class DocumentModel:
             stale = set(range(1, count + 1))
             self._evaluations = [None] * count
             self._errors = [None] * count
-        t = self.evaluated_column(TARGET)
+        t = self._evaluated_target()
         for column in sorted(stale):
             offset = column - 1
             if params is None:
@@ -585,6 +596,16 @@ class DocumentModel:
                 self._evaluations[offset], self._errors[offset] = None, error
         self._index_problems()
         self.evaluated.emit(Evaluated(frozenset(stale)))
+
+    def _evaluated_target(self) -> FloatArray:
+        """The target as the core evaluates it: shown as class indices, its N indices, so the
+        core speaks of a blank one as that one cell (t (class), sample 5), as it does for a
+        batch CSV, never of the K one-hot elements behind it; else :meth:`evaluated_column`."""
+        if self._class_indices and self.samples > 1:
+            indices = self.target_indices()
+            if not isinstance(indices, NotOneHot):
+                return indices
+        return self.evaluated_column(TARGET)
 
     def evaluated_column(self, column: int) -> FloatArray:
         """One sample as the vector itself (the core's 1-D conventions), a batch as N×K."""
@@ -621,6 +642,12 @@ class DocumentModel:
                 continue
             listed: set[tuple[int, int]] = set()
             for problem in evaluation.problems:
+                sample = self._sample_of_index(problem)
+                if sample is not None:
+                    # One cell, t (class) of the sample: the flags on its row are this cell's.
+                    self._listed_problems.setdefault((TARGET, sample, 0), []).append(problem)
+                    listed.update((sample, k) for k in range(self.elements))
+                    continue
                 if problem.index is None or problem.severity is not Severity.WARNING:
                     # Remarks about a whole sample or vector, and notes about one element
                     # ("t₁ = 0 is read as −1"): no red cell, but the user must still read them.
@@ -633,20 +660,6 @@ class DocumentModel:
                 self._listed_problems.setdefault(cell, []).append(problem)
                 listed.add((n, k))
             self._listed[column] = listed
-
-
-def _of_prediction(name: str, problem: Problem, language: str) -> str:
-    """A prediction's cell problem, its element named once: "y1, element 2 is missing …".
-
-    The core says "y₂ is missing" (it knows no column names); beside the name that would be
-    "y1: y₂", y for the prediction and for the element at once. A message that starts with its
-    element's symbol has it replaced; any other is told after the named element.
-    """
-    text = problem.text(language)
-    assert problem.index is not None  # listed problems are a cell's
-    whose = element_of(name, problem.index, language)
-    symbol = element_name("y", problem.index) + " "
-    return whose + text[len(symbol) - 1:] if text.startswith(symbol) else f"{whose}: {text}"
 
 
 _UNLISTED = ("This element has a problem; see the problems list for the summary.",

@@ -13,6 +13,7 @@ from lossgui.core import classes as classes_rule
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.checks import Findings
 from lossgui.core.losses import Loss, get_loss, reduction_divisor, scale_factor
+from lossgui.core.names import class_index_of
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Problem, ShapeError
 from lossgui.core.ranges import Ranges, Scanned, scan
@@ -194,9 +195,10 @@ def _from_class_indices(
     blank = np.isnan(indices)
     findings.per_sample(
         blank, "missing_t",
-        lambda n: (f"The class index t of sample {n + 1} is missing, so its loss cannot be "
-                   "computed.",
-                   f"サンプル {n + 1} のクラス番号 t が空欄なので、その損失を計算できません。"),
+        lambda n: (f"{class_index_of('t', n, 'en')} is missing (blank or nan), so that "
+                   "sample's loss, and so the total, is not a number.",
+                   f"{class_index_of('t', n, 'ja')} が空欄(または nan)なので、そのサンプルの"
+                   "損失も合計も数になりません。"),
         ("the class index t is missing there.", "クラス番号 t が空欄です。"),
     )
     bad = classes_rule.invalid_indices(indices, classes)
@@ -213,8 +215,8 @@ def _from_class_indices(
 def _index_message(n: int, value: float, classes: int) -> tuple[str, str]:
     reason = classes_rule.index_problem(value, classes)
     assert reason is not None  # only called where invalid_indices found a problem
-    return (f"Sample {n + 1}, column t: {reason[0]}; the sample's loss is unknown.",
-            f"サンプル {n + 1}、列 t: {reason[1]}。このサンプルの損失は不明です。")
+    return (f"{class_index_of('t', n, 'en')}: {reason[0]}; the sample's loss is unknown.",
+            f"{class_index_of('t', n, 'ja')}: {reason[1]}。このサンプルの損失は不明です。")
 
 
 def _own(array: FloatArray, *others: FloatArray) -> FloatArray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lossgui.core.problems import Message, in_language, quoted
+from lossgui.core.problems import Message, Problem, element_name, in_language, label, quoted
 
 # A name is a label a learner reads beside a total; longer than this it is a mistake (a pasted
 # paragraph, a broken file). Without a limit a 10⁶-character name took minutes to lay out in
@@ -49,3 +49,41 @@ def element_of(name: str, index: tuple[int, ...], language: str) -> str:
                            f"{name} のサンプル {index[0] + 1}、クラス {index[1]}")
     return in_language(language, f"{name}, element {index[0] + 1}",
                        f"{name} の要素 {index[0] + 1}")
+
+
+def class_column(name: str, language: str) -> str:
+    """The heading of a column of class indices (one per sample): "t (class)", 「t(クラス)」."""
+    return in_language(language, f"{name} (class)", f"{name}(クラス)")
+
+
+def class_index_of(name: str, sample: int, language: str) -> str:
+    """The class index of ``sample`` (0-based) in a sentence: "t (class), sample 5".
+
+    The one cell a sample's class index is, in the words of the window's table (its heading
+    :func:`class_column`, its row the sample counted from 1), never the K one-hot elements
+    t₅[0], t₅[1], … behind it, which that table does not show.
+    """
+    column = class_column(name, language)
+    return in_language(language, f"{column}, sample {sample + 1}",
+                       f"{column} のサンプル {sample + 1}")
+
+
+def problem_of(prediction: str | None, problem: Problem, language: str) -> str:
+    """A problem as a sentence naming the prediction it is about, for the window and the CLI.
+
+    A cell's problem names its element once: "y1, element 2 is missing …", "z, sample 2,
+    class 1 is missing …" (:func:`element_of`). The core says "y₂ is missing" (it knows no
+    column names); beside the name that would be "z: y₂[1]", y for the prediction and for the
+    element at once. A message that starts with its element's symbol has it replaced; any
+    other is told after the name ("y1: y sums to 2.3 …"), and one about the target alone
+    (``prediction`` None) stands as the core wrote it.
+    """
+    text = problem.text(language)
+    if prediction is None:
+        return text
+    name = label(prediction)
+    if problem.index is None or problem.about_target:
+        return f"{name}: {text}"
+    whose = element_of(name, problem.index, language)
+    symbol = element_name("y", problem.index) + " "
+    return whose + text[len(symbol) - 1:] if text.startswith(symbol) else f"{whose}: {text}"

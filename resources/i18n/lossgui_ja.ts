@@ -397,65 +397,75 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="32"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="34"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="33"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="35"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="40"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="64"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="66"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="66"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="68"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="70"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="72"/>
         <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
         <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="83"/>
+        <source>%1 unknown (see the notes)</source>
+        <translation>%1: 不明(注意を参照)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="86"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
+        <source>%1.</source>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="380"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="388"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="397"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="405"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="398"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="406"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -463,52 +473,47 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="162"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="163"/>
         <source>%1 sample %2, class %3: %4</source>
         <translation>%1 サンプル %2、クラス %3: %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="164"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="165"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="172"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="173"/>
         <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
         <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="179"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="182"/>
         <source>%1 sample %2, class %3</source>
         <translation>%1 サンプル %2、クラス %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="192"/>
-        <source>%1 (class)</source>
-        <translation>%1(クラス)</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="194"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="197"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="198"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="201"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="201"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="204"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="202"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="205"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="226"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="229"/>
         <source>%1 sample %2: %3; the old value is kept.</source>
         <translation>%1 サンプル %2: %3。元の値のままです。</translation>
     </message>
@@ -516,12 +521,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="351"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="354"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="359"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="362"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -1323,193 +1328,193 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="94"/>
+        <location filename="../../lossgui/gui/main_window.py" line="95"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="96"/>
+        <location filename="../../lossgui/gui/main_window.py" line="97"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="117"/>
+        <location filename="../../lossgui/gui/main_window.py" line="118"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="166"/>
+        <location filename="../../lossgui/gui/main_window.py" line="167"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="167"/>
+        <location filename="../../lossgui/gui/main_window.py" line="168"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="169"/>
+        <location filename="../../lossgui/gui/main_window.py" line="170"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="169"/>
+        <location filename="../../lossgui/gui/main_window.py" line="170"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="267"/>
+        <location filename="../../lossgui/gui/main_window.py" line="268"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="268"/>
+        <location filename="../../lossgui/gui/main_window.py" line="269"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="269"/>
+        <location filename="../../lossgui/gui/main_window.py" line="270"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="270"/>
+        <location filename="../../lossgui/gui/main_window.py" line="271"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="272"/>
+        <location filename="../../lossgui/gui/main_window.py" line="273"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="383"/>
+        <location filename="../../lossgui/gui/main_window.py" line="384"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="385"/>
+        <location filename="../../lossgui/gui/main_window.py" line="386"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="443"/>
+        <location filename="../../lossgui/gui/main_window.py" line="444"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="539"/>
+        <location filename="../../lossgui/gui/main_window.py" line="540"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="535"/>
+        <location filename="../../lossgui/gui/main_window.py" line="536"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="537"/>
+        <location filename="../../lossgui/gui/main_window.py" line="538"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="542"/>
+        <location filename="../../lossgui/gui/main_window.py" line="543"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="544"/>
+        <location filename="../../lossgui/gui/main_window.py" line="545"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="546"/>
+        <location filename="../../lossgui/gui/main_window.py" line="547"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="548"/>
+        <location filename="../../lossgui/gui/main_window.py" line="549"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="582"/>
+        <location filename="../../lossgui/gui/main_window.py" line="583"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="587"/>
+        <location filename="../../lossgui/gui/main_window.py" line="588"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="733"/>
+        <location filename="../../lossgui/gui/main_window.py" line="743"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="738"/>
+        <location filename="../../lossgui/gui/main_window.py" line="748"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="768"/>
+        <location filename="../../lossgui/gui/main_window.py" line="778"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="772"/>
+        <location filename="../../lossgui/gui/main_window.py" line="782"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="773"/>
+        <location filename="../../lossgui/gui/main_window.py" line="783"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="870"/>
+        <location filename="../../lossgui/gui/main_window.py" line="880"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="915"/>
+        <location filename="../../lossgui/gui/main_window.py" line="925"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="922"/>
+        <location filename="../../lossgui/gui/main_window.py" line="932"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="924"/>
+        <location filename="../../lossgui/gui/main_window.py" line="934"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="929"/>
+        <location filename="../../lossgui/gui/main_window.py" line="939"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="930"/>
+        <location filename="../../lossgui/gui/main_window.py" line="940"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="950"/>
+        <location filename="../../lossgui/gui/main_window.py" line="960"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="951"/>
+        <location filename="../../lossgui/gui/main_window.py" line="961"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1974,32 +1979,32 @@ Which column holds the target t?</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="174"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="190"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="192"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="178"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="194"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="181"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="197"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="224"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="209"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="225"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

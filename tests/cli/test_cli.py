@@ -80,7 +80,7 @@ def test_json_spells_non_finite_numbers_as_strings(capsysbinary, tmp_path):
     assert report["predictions"][0]["gradient"][0] == "-inf"
     [warning] = [w for w in report["warnings"] if w["row"] is not None]
     assert warning["row"] == 1 and "eps" in warning["message"]
-    assert "y₁ = 0 where t₁ = 1" in err
+    assert "warning: y, element 1 = 0 where t₁ = 1" in err  # the cell as the window names it
 
 
 def test_csv_output_to_file_matches_the_core(capsysbinary, article, tmp_path):

@@ -36,7 +36,7 @@ def test_an_overflowing_y_gives_a_total_and_a_warning_that_agree(capsysbinary, t
     only = ["--totals-only"] if streamed else []
     code, out, _ = run(capsysbinary, "compute", path, "--loss", "sse", *only)
     assert code == 0 and "y1          inf" in out
-    assert "warning: y1: y₁ is ∞: a number beyond float64's ±1.8e308 (such as 1e400) is " \
+    assert "warning: y1, element 1 is ∞: a number beyond float64's ±1.8e308 (such as 1e400) is " \
         "read as infinite; its term is ∞." in out
     assert "cannot be computed" not in out
     # cee: the zero target weights y₁ away (torch.xlogy's 0·log ∞ = 0); ∞ is still no probability
@@ -56,7 +56,7 @@ def test_a_blank_or_nan_names_its_cell_under_the_not_a_number_total(capsysbinary
     for only in ([], ["--totals-only"]):
         code, out, _ = run(capsysbinary, "compute", path, "--loss", "sse", *only)
         assert code == 0 and "y1          nan" in out
-        assert "warning: y1: y₁ is missing (blank or nan), so its term, and so the total, " \
+        assert "warning: y1, element 1 is missing (blank or nan), so its term, and so the total, " \
             "is not a number." in out
 
 

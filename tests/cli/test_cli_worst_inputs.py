@@ -92,7 +92,7 @@ def test_no_target_column_names_the_file_and_newlines_in_names_stay_quoted(tmp_p
     assert "'y\\nwith a newline'" in line
     path.write_text('t,"y\nbad"\n1,0\n')
     done = lossgui("compute", path, "--loss", "cee", "--format", "json")
-    assert done.returncode == 0 and "warning: 'y\\nbad': " in done.stderr
+    assert done.returncode == 0 and "warning: 'y\\nbad', element 1 = 0" in done.stderr
     assert all(line.startswith(("warning: ", "note: ")) for line in done.stderr.splitlines())
 
 

@@ -189,8 +189,9 @@ def test_an_unusable_class_index_is_explained_naming_the_sample(label, words):
     ev = evaluate("softmax_cee", Z[:2], np.array([1.0, label]))
     [problem] = [p for p in ev.problems if p.code == "t_class_index"]
     assert problem.sample == 1 and problem.sample_and_class == (1, None)
-    assert problem.message.startswith("Sample 2, column t: ") and words in problem.message
-    assert "サンプル 2、列 t" in problem.message_ja
+    # the cell as the window's class-index table heads it, as a blank index is named
+    assert problem.message.startswith("t (class), sample 2: ") and words in problem.message
+    assert problem.message_ja.startswith("t(クラス) のサンプル 2: ")
     assert math.isnan(ev.total) and math.isnan(ev.per_sample[1])
     assert ev.per_sample[0] == pytest.approx(-_log_softmax(Z[:1])[0, 1])
     assert ev.flagged[1].all() and not ev.flagged[0].any()

@@ -9,6 +9,8 @@ it always did.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QPointF
@@ -76,10 +78,14 @@ class BatchPanel(QWidget):
                                     strict=True):
             if evaluation is not None and evaluation.contributions.ndim == 2:
                 loss = float(evaluation.per_sample[document.sample])
-                own.append(f"{name} {cell_text(round(loss, 6)) or '—'}")
+                # A blank cell leaves the sample's loss NaN: said in words ("z —" read as if
+                # the loss were a dash); the notes say which cell.
+                own.append(self.tr("%1 unknown (see the notes)").replace("%1", name)
+                           if math.isnan(loss) else f"{name} {cell_text(round(loss, 6))}")
         if own:
             text += self.tr(", whose own loss is %1").replace("%1", ", ".join(own))
-        return text + "."
+        # The full stop is the language's: 。 in Japanese (it ended 「…)」 + "." before).
+        return self.tr("%1.").replace("%1", text)
 
     def refresh(self) -> None:
         """Redraw from the document's evaluations (hidden unless it is a batch)."""

@@ -27,6 +27,7 @@ from lossgui.core import CellError, LossguiError
 from lossgui.core.blockparse import parse_block_array
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
+from lossgui.core.names import class_column, class_index_of
 from lossgui.core.numbers import cell_text
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
@@ -171,11 +172,13 @@ class BatchTableModel(QAbstractTableModel):
         if k >= self.classes and not self.indices:
             return self.tr("The loss of sample %1 alone; the total is the batch's mean or sum "
                            "of these").replace("%1", str(sample + 1))
-        if not self.indices:
-            messages = self.document.model.cell_messages(self.column, sample, k,
-                                                         current_language())
-            if messages:
-                return "\n".join(messages)
+        # A class index is one cell, where the document lists its sample's problems (k = 0).
+        messages = self.document.model.cell_messages(self.column, sample,
+                                                     0 if self.indices else k, current_language())
+        if messages:
+            return "\n".join(messages)
+        if self.indices:
+            return class_index_of(self._name(), sample, current_language())
         return self.tr("%1 sample %2, class %3").replace("%1", self._name()) \
             .replace("%2", str(sample + 1)).replace("%3", str(k))
 
@@ -189,7 +192,7 @@ class BatchTableModel(QAbstractTableModel):
             if orientation == Qt.Orientation.Vertical:
                 return str(section + 1)
             if self.indices:
-                return self.tr("%1 (class)").replace("%1", self._name())
+                return class_column(self._name(), current_language())  # as notes name it
             if section >= self.classes:
                 return self.tr("loss")
             return f"{self._name()}[{section}]"
