@@ -3,8 +3,11 @@
 - :func:`round_trip` for exact figures (the CLI's table, tooltips): the shortest text that
   reads back as the identical float64 (``repr``), ``nan``/``inf``/``-inf`` spelled out.
 - :func:`csv_number` for CSV files: the same digits in the layout polars' CSV writer uses.
-- :func:`cell_text` for a table cell: the same digits without a trailing ``.0``, blank for a
-  missing value, a decimal comma where the locale writes one.
+- :func:`cell_text` for a table cell's value (what editing, copying and tooltips show): the
+  same digits without a trailing ``.0``, blank for a missing value, a decimal comma where the
+  locale writes one.
+- :func:`cell_shown` for a table cell as drawn: :func:`cell_text`, or CELL_DIGITS significant
+  digits where those are shorter (a learned 0.08320000000000001 is drawn 0.0832).
 - :func:`short` for a sentence: about six significant digits (``%g``).
 - :func:`shown` for a total or a value in a panel: six significant digits, ``∞``/``−∞``,
   a decimal comma where the locale writes one.
@@ -19,6 +22,11 @@ import math
 
 DIGITS = 6
 """Significant digits of every rounded number a learner reads (what ``%g`` gives)."""
+
+CELL_DIGITS = 10
+"""Significant digits a table cell is drawn with at most: every number typed with up to ten digits
+is drawn as typed, while a float's rounding tail (0.08320000000000001 after a step) would make
+its column too wide to show its neighbours."""
 
 MINUS = "−"  # U+2212, the minus sign a formula is typeset with
 INFINITY = "∞"
@@ -57,6 +65,15 @@ def cell_text(value: float, decimal_comma: bool = False) -> str:
     if math.isnan(value):
         return ""
     text = round_trip(value).removesuffix(".0")
+    return with_decimal_comma(text) if decimal_comma else text
+
+
+def cell_shown(value: float, decimal_comma: bool = False) -> str:
+    """A cell as the table draws it: the exact text, or CELL_DIGITS significant digits where
+    that is shorter; blank for missing. The exact text stays in the cell's editor and tooltip."""
+    exact = cell_text(value)
+    rounded = f"{value:.{CELL_DIGITS}g}"
+    text = rounded if len(rounded) < len(exact) else exact
     return with_decimal_comma(text) if decimal_comma else text
 
 

@@ -65,6 +65,9 @@ from lossgui.gui.sheet.table_model import prediction_model, target_model
 from lossgui.gui.text_dialog import TextDialog
 
 KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take room
+# Prediction columns (up to all) that keep their room beside the probabilities of the logits:
+# the article's good and bad y side by side (the probabilities scroll before y2 drops out).
+PREDICTIONS_IN_SIGHT = 2
 STATUS_GAP = 12  # px the status bar keeps around the problem count and at its edges
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
@@ -143,6 +146,9 @@ class MainWindow(QMainWindow):
         self.notes.wants_height.connect(self._notes_room.start)
         self.target_view.horizontalHeader().sectionResized.connect(
             lambda *_: self._fit_target_width())
+        predictions = self.prediction_view.horizontalHeader()
+        predictions.sectionResized.connect(lambda *_: self._keep_predictions_in_sight())
+        predictions.sectionCountChanged.connect(lambda *_: self._keep_predictions_in_sight())
         document.rows_inserted.connect(self._fit_target_width)
         document.rows_removed.connect(self._fit_target_width)
 
@@ -158,6 +164,7 @@ class MainWindow(QMainWindow):
         self.fit_screen()
         self.files.set_plot_gradient(self.plot_panel.gradient_mode)
         self._fit_target_width()
+        self._keep_predictions_in_sight()
         self.target_view.go_to(0, 0)
 
     # --- layout ---------------------------------------------------------------------------------
@@ -524,6 +531,16 @@ class MainWindow(QMainWindow):
         header.setFixedWidth(number_width)
         view.setFixedWidth(number_width + view.horizontalHeader().sectionSize(0)
                            + 2 * view.frameWidth())
+
+    def _keep_predictions_in_sight(self) -> None:
+        """The y table is never narrower than its first PREDICTIONS_IN_SIGHT columns: beside
+        the probabilities (under a loss on logits) it was squeezed until y2 could not be seen."""
+        view = self.prediction_view
+        header = view.horizontalHeader()
+        shown = sum(header.sectionSize(c) for c in range(min(header.count(),
+                                                                 PREDICTIONS_IN_SIGHT)))
+        view.setMinimumWidth(shown + 2 * view.frameWidth()
+                             + view.verticalScrollBar().sizeHint().width())
 
     # --- the document changed ------------------------------------------------------------------
 

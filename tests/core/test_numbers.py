@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 from lossgui.core.numbers import (
+    CELL_DIGITS,
+    cell_shown,
     cell_text,
     in_formula,
     is_truth,
@@ -26,6 +28,20 @@ def test_round_trip_reads_back_identically() -> None:
 def test_cell_text_drops_the_trailing_zero_and_follows_the_locale() -> None:
     assert cell_text(1.0) == "1" and cell_text(0.65) == "0.65" and cell_text(math.nan) == ""
     assert cell_text(2.5, decimal_comma=True) == "2,5"
+
+
+def test_a_cell_is_drawn_exactly_unless_its_rounding_tail_makes_it_long() -> None:
+    """Learned values (0.08320000000000001) are drawn short; what was typed is drawn as typed."""
+    assert cell_shown(0.08320000000000001) == "0.0832" != cell_text(0.08320000000000001)
+    assert cell_shown(0.1 + 0.2) == "0.3"
+    assert cell_shown(1 / 3) == "0." + "3" * CELL_DIGITS  # as many digits as a cell draws
+    for typed in ("0.65", "1e-07", "123456789012", "-2.5", "0.1234567891", "-0"):
+        assert cell_shown(float(typed)) == cell_text(float(typed))
+    assert cell_shown(math.nan) == "" and cell_shown(math.inf) == "inf"
+    assert cell_shown(2.7499999999999996, decimal_comma=True) == "2,75"
+    for value in (0.08320000000000001, 1 / 3, -2.2250738585072014e-308, 1.2345678901234567e-05):
+        assert len(cell_shown(value)) <= len(cell_text(value))
+        assert float(cell_shown(value)) == float(f"{value:.{CELL_DIGITS}g}")
 
 
 def test_rounded_forms_for_sentences_panels_and_formulas() -> None:

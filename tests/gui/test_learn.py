@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.descend import descend
+from lossgui.core.numbers import shown
 from lossgui.gui.main_window import MainWindow
 
 Y1 = [0.01, 0.65, 0.13, 0.70, 0.15]
@@ -185,7 +186,9 @@ def test_probabilities_beside_logits_follow_every_step(
     model = view.probability_model
     assert view.isVisible() and model.headerData(0, Qt.Orientation.Horizontal) == "softmax(z)"
     np.testing.assert_array_equal(model.column_values(0), softmax(np.array([2.0, 1.0, 0.1])))
-    assert model.data(model.index(0, 0)) == repr(float(softmax(np.array([2.0, 1.0, 0.1]))[0]))
+    first = float(softmax(np.array([2.0, 1.0, 0.1]))[0])
+    assert model.data(model.index(0, 0)) == shown(first)  # drawn as a total is: 0.659001
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == repr(first)
     assert not (model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
     click(qtbot, window.learn_panel.step_button)
     np.testing.assert_array_equal(model.column_values(0), softmax(column_values(window, 1)))

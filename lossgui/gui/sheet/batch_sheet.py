@@ -28,7 +28,7 @@ from lossgui.core.blockparse import parse_block_array
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
 from lossgui.core.names import class_column, class_index_of
-from lossgui.core.numbers import cell_text
+from lossgui.core.numbers import cell_shown, cell_text
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language
@@ -149,6 +149,8 @@ class BatchTableModel(QAbstractTableModel):
             value = self.value(sample, k)
             if k >= self.classes and not self.indices and role == Qt.ItemDataRole.DisplayRole:
                 return "" if math.isnan(value) else f"{value:.4g}"
+            if role == Qt.ItemDataRole.DisplayRole:  # drawn short; edited and copied exact
+                return cell_shown(value, uses_decimal_comma())
             return cell_text(value, uses_decimal_comma())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -2,8 +2,10 @@
 
 A cell narrower than its text shows "0.3000…", and the user cannot read the value they typed.
 Each edit measures only the cells it changed (a paste or a file: a sample of its rows and the
-rows in sight), so an edit at 10⁶ rows costs what it costs at 10³. Columns only grow, up to the
-width of the longest text a float64 can have, and never shrink under the user's eyes; a new
+rows in sight), so an edit at 10⁶ rows costs what it costs at 10³. A cell edit only widens its
+column (up to the width of the longest text a float64 can have), so a column never jumps
+narrower under the user's typing; a change of every row of a column (a step of learning, its
+Reset, a whole pasted column) fits the column to its new numbers, narrower too, and a new
 document starts from the default width again.
 """
 
@@ -39,8 +41,11 @@ class ColumnFitter(QObject):
         # + 1 for the grid line, + 4 for the fractions of a pixel that widths are rounded to
         return view.fontMetrics().horizontalAdvance(LONGEST_NUMBER) + 2 * margin + 5
 
-    def fit_columns(self, columns: Sequence[int], rows: Sequence[int]) -> None:
-        """Widen each of ``columns`` to fit ``rows`` of it (sampled when many) and its header."""
+    def fit_columns(self, columns: Sequence[int], rows: Sequence[int],
+                    every_row: bool = False) -> None:
+        """Widen each of ``columns`` to fit ``rows`` of it (sampled when many) and its header;
+        ``every_row``: ``rows`` are all of them, so the column may also get narrower (never
+        below the default width)."""
         view = self._view
         model = view.model()
         measured = _sample(rows, self._rows_in_sight())
@@ -54,7 +59,9 @@ class ColumnFitter(QObject):
                 # + 2: the grid line takes a pixel of the section, rounding may take one more
                 needed = max(needed, view.sizeHintForIndex(model.index(row, column)).width() + 2)
             needed = min(needed, widest)
-            if needed > header.sectionSize(column):
+            if every_row:
+                needed = max(needed, header.defaultSectionSize())
+            if needed > header.sectionSize(column) or every_row:
                 header.resizeSection(column, needed)
 
     def _rows_in_sight(self) -> range:
@@ -70,8 +77,12 @@ class ColumnFitter(QObject):
                          roles: Sequence[int] = ()) -> None:
         if roles and Qt.ItemDataRole.DisplayRole not in roles:
             return  # a highlight or tooltip changed, not the text
+        rows = self._view.model().rowCount()
+        one_cell = top_left == bottom_right  # typed: a one-row table must not jump narrower
         self.fit_columns(range(top_left.column(), bottom_right.column() + 1),
-                         range(top_left.row(), bottom_right.row() + 1))
+                         range(top_left.row(), bottom_right.row() + 1),
+                         every_row=top_left.row() == 0 and bottom_right.row() == rows - 1
+                         and not one_cell)
 
     def _on_reset(self) -> None:
         header = self._view.horizontalHeader()

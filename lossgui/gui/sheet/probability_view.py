@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from lossgui.core.arrays import FloatArray
-from lossgui.core.numbers import cell_text
+from lossgui.core.numbers import cell_text, shown
 from lossgui.core.squash import LOGIT_LOSSES, Squash
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.sheet.sheet_view import SheetView
@@ -78,10 +78,14 @@ class ProbabilityModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The probability as the shortest exact text; grey: it cannot be edited."""
+        """The probability as a panel shows a computed value, six digits (its exact text in the
+        tooltip); grey: it cannot be edited."""
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = float(self._columns[index.column()][index.row()])
+            return shown(value, uses_decimal_comma())
+        if role == Qt.ItemDataRole.ToolTipRole:
             value = float(self._columns[index.column()][index.row()])
             return cell_text(value, uses_decimal_comma())
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from lossgui.core.numbers import cell_text
+from lossgui.core.numbers import cell_shown, cell_text
 from lossgui.core.parsing import is_blank, parse_number
 from lossgui.core.problems import NotANumber, error_text
 from lossgui.gui.document import TARGET, Document
@@ -98,7 +98,9 @@ class SheetModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), self.document_column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:  # drawn short; edited, copied, hovered exact
+            return cell_shown(self.document.value(row, column), uses_decimal_comma())
+        if role == Qt.ItemDataRole.EditRole:
             return cell_text(self.document.value(row, column), uses_decimal_comma())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

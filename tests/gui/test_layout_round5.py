@@ -1,0 +1,97 @@
+"""Round-4 tester's layout findings (1, 5, 8 and smaller ones), driven through the real widgets.
+
+Geometry is read from the widgets (viewports, row heights, column widths); numbers in cells are
+the core's, drawn by core.numbers.cell_shown and edited as core.numbers.cell_text.
+"""
+
+from __future__ import annotations
+
+from gui_helpers import go_to, type_into
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableView
+from pytestqt.qtbot import QtBot
+
+from lossgui.core.numbers import cell_shown, cell_text, shown
+from lossgui.gui.main_window import MainWindow
+
+
+def columns_in_sight(view: QTableView) -> bool:
+    """Every column of ``view`` lies wholly inside its viewport (nothing to scroll sideways to)."""
+    header = view.horizontalHeader()
+    right = max(header.sectionViewportPosition(c) + header.sectionSize(c)
+                for c in range(header.count()))
+    return right <= view.viewport().width() and not view.horizontalScrollBar().isVisible()
+
+
+def click(qtbot: QtBot, button: object) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    QApplication.processEvents()
+
+
+# --- finding 5: learned values are drawn short, and columns fit them again after Reset ----------
+
+def test_learned_values_are_drawn_short_and_reset_gives_the_columns_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view, model = window.prediction_view, window.prediction_view.model()
+    widths = [view.columnWidth(c) for c in range(model.columnCount())]
+    assert columns_in_sight(view)
+    for _ in range(2):
+        click(qtbot, window.learn_panel.step_button)
+    value = window.document.value(2, 1)  # y1 of element 3 after two steps: 0.0832…0001
+    assert cell_text(value) == "0.08320000000000001"  # the float's rounding tail
+    index = model.index(2, 0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == cell_shown(value) == "0.0832"
+    assert index.data(Qt.ItemDataRole.EditRole) == cell_text(value)  # the editor: exact
+    assert cell_text(value) in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert columns_in_sight(view)  # y2 stays in view, no sideways scroll bar
+    click(qtbot, window.learn_panel.reset_button)
+    assert [view.columnWidth(c) for c in range(model.columnCount())] == widths
+
+
+def test_a_step_that_widens_a_column_narrows_it_again_at_reset(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """η = 3 throws y1 to 2.7499999999999996, drawn 2.75; Reset gives the old widths back."""
+    view, model = window.prediction_view, window.prediction_view.model()
+    widths = [view.columnWidth(c) for c in range(model.columnCount())]
+    window.learn_panel.set_lr_text("3")
+    click(qtbot, window.learn_panel.step_button)
+    shown = [model.index(r, c).data() for r in range(model.rowCount())
+             for c in range(model.columnCount())]
+    assert "2.75" in shown and all(len(text) <= 12 for text in shown)
+    assert columns_in_sight(view)
+    click(qtbot, window.learn_panel.reset_button)
+    assert [view.columnWidth(c) for c in range(model.columnCount())] == widths
+
+
+def test_probabilities_beside_logits_are_drawn_short(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """softmax_cee on the article: softmax(y1) read 0.1395095… and pushed y2 out of sight."""
+    window.resize(1100, 700)  # the size a first start opens at
+    selector = window.loss_panel.selector
+    selector.setCurrentIndex(selector.findData("softmax_cee"))
+    QApplication.processEvents()
+    probabilities = window.probability_view
+    index = probabilities.model().index(0, 0)
+    exact = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert len(exact) > 12 and index.data() == shown(float(exact))  # computed: as a total
+    assert columns_in_sight(window.prediction_view)  # y2 is not squeezed out by them
+    assert probabilities.viewport().width() >= probabilities.columnWidth(0)  # they scroll
+
+
+def test_a_whole_column_of_short_numbers_narrows_a_widened_column(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A cell edit only widens; new numbers in every row fit the column to them again."""
+    view = window.prediction_view
+    default = view.horizontalHeader().defaultSectionSize()
+    type_into(qtbot, view, 2, 0, "-2.2250738585072014e-308")  # drawn -2.225073859e-308
+    wide = view.columnWidth(0)
+    assert wide > default
+    type_into(qtbot, view, 2, 0, "0.5")  # typing a short value: no jump under the keys
+    assert view.columnWidth(0) == wide
+    go_to(view, 0, 0)
+    view.paste_text("0.1\r\n0.2\r\n0.3\r\n0.4\r\n0.5\r\n")  # every row of y1 anew
+    assert view.columnWidth(0) == default
