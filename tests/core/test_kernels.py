@@ -47,8 +47,11 @@ def _ref_mae(y, t, p):
 
 
 def _ref_kl(y, t, p):
-    values = np.where(t != 0, t * np.log(t), 0.0) - np.where(t != 0, t * np.log(y), 0.0)
-    return values, 0.0 - np.where(t != 0, t / y, 0.0)
+    ratio = y / t
+    normal = (t > 0) & (ratio >= np.finfo(float).tiny) & (ratio <= np.finfo(float).max)
+    two_logs = np.where(t != 0, t * np.log(t), 0.0) - np.where(t != 0, t * np.log(y), 0.0)
+    return (np.where(normal, 0.0 - t * np.log(ratio), two_logs),
+            0.0 - np.where(t != 0, t / y, 0.0))
 
 
 def _ref_cee(y, t, p):
