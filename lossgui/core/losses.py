@@ -23,7 +23,7 @@ from lossgui.core.checks import Findings, within
 from lossgui.core.margin_losses import binary_smoothed, sign_labels
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.problems import Message, UnknownLossError, quoted
-from lossgui.core.ranges import FastPath, Ranges, Sums, ones_and_zeros, run_slices
+from lossgui.core.ranges import FastPath, Ranges, Sums, ones_and_zeros, run_slices, smallest
 from lossgui.core.safe_math import x_over_y as _x_over_y
 from lossgui.core.safe_math import xlogy as _xlogy
 
@@ -337,29 +337,53 @@ def _xlogy_log(x: FloatArray, log_y: FloatArray) -> FloatArray:
     return np.where(x != 0, x * log_y, 0.0)
 
 
+# The normal numbers: where y/t is one of them, −t·log(y/t) is kl's term.
+_NORMAL_LOW, _NORMAL_HIGH = float(np.finfo(np.float64).tiny), float(np.finfo(np.float64).max)
+
+
+def _kl_terms(y: FloatArray, t: FloatArray) -> FloatArray:
+    """kl's term t·log(t/y), as 0.0 − t·log(y/t) wherever t > 0 and y/t is a normal number, and
+    as xlogy(t, t) − xlogy(t, y) elsewhere (t = 0, y ≤ 0, a ratio that overflows or underflows).
+
+    One log of the ratio costs half PyTorch's two (xlogy(t, t) − t·input) and is as close to
+    the true term, closer as y nears t, the end of learning, where the two logs cancel
+    (tests/core/test_kl_accuracy.py). And y/t, not t/y: at t = 1 it is y itself, so a one-hot t
+    gives −log y, cee's number and torch's, bit for bit.
+    """
+    ratio = y / t
+    normal = (t > 0) & (ratio >= _NORMAL_LOW) & (ratio <= _NORMAL_HIGH)  # NaN compares False
+    return np.where(normal, 0.0 - t * np.log(ratio), _xlogy(t, t) - _xlogy(t, y))
+
+
 def _kl_slice(y: FloatArray, t: FloatArray, values: FloatArray, grads: FloatArray,
               p: Mapping[str, ParamValue]) -> None:
-    """xlogy(t, t) − t·log y and −t/y on a slice whose every y is finite and > 0: PyTorch's
-    kl_div(log y, t) term by term, so a practitioner's torch number is this one."""
-    np.log(y, out=values)
-    np.multiply(t, values, out=values)  # t·log y
+    """:func:`_kl_terms` and −t/y on a slice whose ranges pass :func:`_kl_applies`, without
+    the masks: y/t is then ≥ the smallest normal number, and where it is ∞ (t = 0, or a t so
+    small that y/t overflows) the few terms are made the careful way."""
     ones, zeros = ones_and_zeros(t)
     if ones + zeros == t.size:
-        # A one-hot (or 0/1) slice: every t·log t is +0.0, so the two steps below give the
-        # same bits as 0.0 − t·log y, and the slice's t needs no log (cee's cost, not twice it).
+        # A one-hot (or 0/1) slice: y/t is y where t = 1, and the t = 0 terms are +0.0 either
+        # way, so 0.0 − t·log y is the same bits at cee's cost, without the division.
+        np.log(y, out=values)
+        np.multiply(t, values, out=values)
         np.subtract(0.0, values, out=values)
-    elif np.all(t > 0):
-        np.log(t, out=grads)
-        np.multiply(t, grads, out=grads)  # t·log t, no 0·log 0 to mind
-        np.subtract(grads, values, out=values)
     else:
-        np.subtract(_xlogy(t, t), values, out=values)
+        np.divide(y, t, out=values)
+        np.log(values, out=values)
+        np.multiply(t, values, out=values)
+        np.subtract(0.0, values, out=values)
+        if zeros or smallest(values) == -np.inf:
+            odd = ~np.isfinite(values)  # 0·∞ = NaN where t = 0, −∞ where y/t overflowed
+            values[odd] = _kl_terms(y[odd], t[odd])
     np.divide(t, y, out=grads)
     np.subtract(0.0, grads, out=grads)
 
 
 def _kl_applies(r: Ranges, p: Mapping[str, ParamValue]) -> bool:
-    return _positive(*r.y)  # log y and t / y need no masks
+    # log y and t/y need no masks, and y/t never falls below the normal numbers
+    # (division rounds monotonically, so the smallest y over the largest t bounds every y/t)
+    return (_positive(*r.y) and bool(r.t_low >= 0 and r.t_high < np.inf)
+            and (r.t_high == 0 or r.y_low / r.t_high >= _NORMAL_LOW))
 
 
 _KL_FAST = FastPath(_kl_applies, _kl_slice)
@@ -368,12 +392,9 @@ _KL_FAST = FastPath(_kl_applies, _kl_slice)
 def _kl(
     y: FloatArray, t: FloatArray, p: Params, r: Ranges | None
 ) -> tuple[FloatArray, FloatArray]:
-    # t·log t − t·log y with 0·log 0 = 0, as PyTorch's kl_div computes it (xlogy(t, t) −
-    # t·input, input = log y): on a one-hot t it is −log y, cee's number, bit for bit.
     if r is not None and _KL_FAST.applies(r, p):
         return run_slices(_KL_FAST.kernel, y, t, p)
-    values = _xlogy(t, t) - _xlogy(t, y)
-    return values, 0.0 - _x_over_y(t, y)
+    return _kl_terms(y, t), 0.0 - _x_over_y(t, y)
 
 
 def _hinge(
@@ -418,6 +439,12 @@ _KL_POSITIVE: Message = ("KL divergence needs y > 0 wherever t > 0.",
                          "KLダイバージェンスでは t > 0 のところで y > 0 が必要です。")
 _KL_PROBABILITIES: Message = ("KL divergence compares probabilities.",
                               "KLダイバージェンスは確率分布どうしを比べます。")
+# cee's sentences about t, with kl's meaning: where t = 1, t·log(t/y) is −log y, cee's term.
+_KL_TARGET = checks.TargetMeaning(
+    ("KL divergence", "KLダイバージェンス"),
+    ("compares t and y as probability distributions, each summing to 1",
+     "は t と y を、それぞれ合計 1 の確率分布として比べます"),
+    ("t·log(t/y) = −log y", "t·log(t/y) = −log y"))
 
 
 def _check_target_range(f: Findings, t: FloatArray, ok: BoolArray, expected: Message) -> None:
@@ -496,6 +523,7 @@ def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
                        bounds[0] if bounds is not None else None)
     checks.outside(f, y, "y", 0.0, 1.0, _KL_PROBABILITIES, ok, bounds)
     _check_target_range(f, t, ok, _KL_PROBABILITIES)
+    checks.target_one_hot(f, t, ok, _KL_TARGET)
     checks.prediction_sums(f, y, ok)
 
 
@@ -616,7 +644,7 @@ LOSSES: tuple[Loss, ...] = (
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
         InputKind.PROBABILITY, (_reduction("mean", samples=True),), _kl, _check_kl,
-        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=("y",), fast=_KL_FAST,
+        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=("y", "t"), fast=_KL_FAST,
         when=("How far one probability distribution is from another (distillation, VAEs).",
               "確率分布どうしの隔たり(知識蒸留・VAE など)。"),
     ),

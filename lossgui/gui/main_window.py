@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -69,6 +70,9 @@ from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows, same_header_height
 from lossgui.gui.sheet.table_model import prediction_model, target_model
 from lossgui.gui.text_dialog import TextDialog
+
+if TYPE_CHECKING:
+    from lossgui.gui.files.plot_export import Figure
 
 KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take room
 # Prediction columns (up to all) that keep their room beside the probabilities of the logits:
@@ -324,6 +328,7 @@ class MainWindow(QMainWindow):
             files = FileController(self.document, self.settings, self._example_source())
         files.serve(self)  # its dialogs open over this window, its news come here only
         self.files = files
+        files.figure_on_show = self.figure_on_show  # Export Plot draws the plot on show
         files.source_changed.connect(self._update_title)
         files.message.connect(self.show_notice)
         files.status.connect(self._show_success)
@@ -951,6 +956,21 @@ class MainWindow(QMainWindow):
         """View ▸ Reset Zoom: every element of the plot in view again."""
         self.plot_panel.plot.getPlotItem().enableAutoRange()
         self.curve_panel.plot.getPlotItem().enableAutoRange()
+
+    def figure_on_show(self) -> tuple[str, Figure]:
+        """The plot tab on show (its name, and the plot as Export Plot draws it afresh): the
+        curve, the loss over the steps, else the contributions (Other tools has no plot)."""
+        from lossgui.gui.files import plot_export  # pyqtgraph's exporters: on first use
+
+        page = self.plot_tabs.currentWidget()
+        if page is self.curve_panel:
+            figure = plot_export.curve_figure(self.selection, self.curve_overlay.compared())
+        elif page is self.steps_plot:
+            figure = plot_export.steps_figure(self.learning, self.steps_plot.log_box.isChecked())
+        else:
+            page = self.plot_panel
+            figure = plot_export.contributions_figure(self.document, self.plot_panel.gradient_mode)
+        return self.plot_tabs.tabText(self.plot_tabs.indexOf(page)).replace("&", ""), figure
 
     def copy_plot(self) -> None:
         """Copy the plot on show as an image."""
