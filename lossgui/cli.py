@@ -31,7 +31,7 @@ from lossgui.core import (
     project,
 )
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import WriteError, os_error_number, write_atomic_with
+from lossgui.core.atomic import WriteError, os_error_number, start_forgetting, write_atomic_with
 from lossgui.core.descend import (
     SPACES,
     Descent,
@@ -368,6 +368,8 @@ def _compute(args: argparse.Namespace) -> int:
         plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     if args.totals_only:
         return _compute_totals(args)
+    if args.output and args.output != "-":
+        start_forgetting(args.output)  # the file it replaces, while the data is read
     loss_id, params, target_name, t, predictions = _read_inputs(args)
     loss = get_loss(loss_id)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
