@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -271,11 +272,33 @@ def log_of_zero(
     )
 
 
-def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None:
+@dataclass(frozen=True)
+class TargetMeaning:
+    """What a loss over classes makes of its target, for :func:`target_one_hot`'s sentences.
+
+    ``name`` is the loss in a sentence, ``expects`` what it asks of one sample's t (after the
+    name), ``term`` what each element of t at 1 adds; each in English and Japanese.
+    """
+
+    name: Message
+    expects: Message
+    term: Message
+
+
+CROSS_ENTROPY = TargetMeaning(
+    ("cross-entropy", "交差エントロピー誤差"),
+    ("usually expects exactly one correct class", "は普通、正解のクラスを1つだけとします"),
+    ("−t·log y", "−t·log y"))
+
+
+def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray,
+                   meaning: TargetMeaning = CROSS_ENTROPY) -> None:
     """Explain a target that is not one correct class per sample (the article's t has two 1s).
 
-    Every usable sample is looked at, then the first ``MAX_LISTED`` odd ones are described.
+    Every usable sample is looked at, then the first ``MAX_LISTED`` odd ones are described,
+    in the words of the loss's ``meaning`` (one rule for cee, softmax_cee, nll and kl).
     """
+    name, expects, term = meaning.name, meaning.expects, meaning.term
     rows = np.atleast_2d(t)
     ok = usable_samples(usable)
     sums = row_sums(findings, t, "t")
@@ -298,23 +321,22 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray) -> None
         if total == 0 and _nonnegative(row, known):
             findings.whole("t_no_class", (
                 f"{where} has no 1 (every class is 0): no class is correct, so this sample adds "
-                "nothing to cross-entropy. Is a 1 missing?",
+                f"nothing to {name[0]}. Is a 1 missing?",
                 f"{where_ja} には 1 がありません(どのクラスも 0)。正解のクラスがないので、"
-                "このサンプルは交差エントロピー誤差に何も足しません。1 が抜けていませんか?",
+                f"このサンプルは{name[1]}に何も足しません。1 が抜けていませんか?",
             ), Severity.WARNING, _per_sample(t, int(n))[1])
         elif ones > 1 and ones + zeros == row.size:  # every element 0 or 1
             findings.whole("t_multi_label", (
-                f"{where} has {ones} ones: cross-entropy usually expects exactly one correct "
-                "class. Is this multi-label? Each 1 adds its own −t·log y term to the sum.",
-                f"{where_ja} には 1 が {ones} 個あります。"
-                "交差エントロピー誤差は普通、正解のクラスを1つだけとします。"
-                "マルチラベルですか? 1 のそれぞれが −t·log y の項を足します。",
+                f"{where} has {ones} ones: {name[0]} {expects[0]}. Is this multi-label? "
+                f"Each 1 adds its own {term[0]} term to the sum.",
+                f"{where_ja} には 1 が {ones} 個あります。{name[1]}{expects[1]}。"
+                f"マルチラベルですか? 1 のそれぞれが {term[1]} の項を足します。",
             ), *_per_sample(t, int(n)))
         else:
             findings.whole("t_not_distribution", (
-                f"{where} sums to {short(total)}, not 1: cross-entropy expects one correct class "
+                f"{where} sums to {short(total)}, not 1: {name[0]} expects one correct class "
                 "(one-hot) or a probability distribution.",
-                f"{where_ja} の合計は {short(total)} で、1 ではありません。交差エントロピー誤差は"
+                f"{where_ja} の合計は {short(total)} で、1 ではありません。{name[1]}は"
                 "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
             ), *_per_sample(t, int(n)))
     findings.more_samples(len(samples), "t_not_distribution", (

@@ -13,6 +13,37 @@ from lossgui.core.problems import LossguiError, ShapeError, quoted
 
 TARGET_NAME = "t"
 """The target's name where a file does not name it (and no prediction may take)."""
+TARGET_MARK = " (t)"
+"""Appended to a target's own name in a saved data CSV: ``label (t)`` reads back as ``label``."""
+
+
+def target_header(name: str) -> str:
+    """The target's name as a data CSV's header writes it: ``t``, or ``label (t)``.
+
+    A target called something else (chosen when a file without t was opened) is marked, so
+    the file opens again with that target, in the window and in ``lossgui compute``, without
+    a question or ``--target``, and still under its own name (see :func:`marked_target`).
+    """
+    return name if name == TARGET_NAME else name + TARGET_MARK
+
+
+def marked_target(names: Sequence[str]) -> tuple[list[str], str | None]:
+    """A file's column names with the target's mark taken off, and that target's name.
+
+    Only where no column is called t and exactly one ends in `` (t)`` (leaving a name no other
+    column has): anything else is read as it always was, (names, None).
+    """
+    plain = list(names)
+    if TARGET_NAME in plain:
+        return plain, None
+    marked = [i for i, n in enumerate(plain) if n.endswith(TARGET_MARK) and n != TARGET_MARK]
+    if len(marked) != 1:
+        return plain, None
+    name = plain[marked[0]].removesuffix(TARGET_MARK)
+    if name in plain:
+        return plain, None
+    plain[marked[0]] = name
+    return plain, name
 
 
 class EditRefused(LossguiError):

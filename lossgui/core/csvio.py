@@ -21,7 +21,7 @@ import numpy as np
 from lossgui.core import batchcsv
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries
-from lossgui.core.columns import TARGET_NAME
+from lossgui.core.columns import TARGET_NAME, marked_target, target_header
 from lossgui.core.evaluate import Evaluation
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.numbers import csv_number, setting
@@ -61,12 +61,15 @@ class DataSet:
     """Named numeric columns of equal length, as read from a data file (``source``).
 
     In a batch file (see :mod:`lossgui.core.batchcsv`) a block ``NAME[0]…NAME[K−1]`` is one
-    N×K column called NAME and a plain column is N class indices.
+    N×K column called NAME and a plain column is N class indices. ``target`` is the column the
+    file marks as the target (``label (t)``, read as ``label``: see
+    :func:`~lossgui.core.columns.marked_target`), or None.
     """
 
     names: list[str]
     columns: list[FloatArray]
     source: str = "<text>"
+    target: str | None = None
 
     @property
     def is_batch(self) -> bool:
@@ -86,8 +89,9 @@ class DataSet:
     def split(
         self, target: str | None = None, predictions: Sequence[str] = ()
     ) -> tuple[str, FloatArray, list[tuple[str, FloatArray]]]:
-        """The target column (``t`` unless named) and the predictions (all others unless named)."""
-        target_name = target or TARGET_NAME
+        """The target column (``t``, or the one the file marks, unless named) and the
+        predictions (all others unless named)."""
+        target_name = target or self.target or TARGET_NAME
         if target_name not in self.names:
             raise LossguiError(
                 f"{self.source}: there is no target column {quoted(target_name)} "
@@ -194,6 +198,7 @@ def read_data_csv(
         size = os.path.getsize(path)
         if size >= BLOCKED_READ_BYTES:
             read = _read_whole_fast(path, delimiter) if whole else None
+            read = read if read is None else _read_target_mark(read)
             blocked = read if read is not None else _read_in_blocks(path, delimiter, size)
             if blocked is not None:
                 return blocked
@@ -266,13 +271,14 @@ def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None,
     file with quotes, which is read whole.
     """
     names: list[str] = []
+    target: str | None = None
     columns: list[FloatArray] = []
     filled = 0
     try:
         for _, done, block in iter_data_blocks(path, delimiter, plain_only=True):
             rows = len(block.columns[0])
             if not columns:
-                names = block.names
+                names, target = block.names, block.target
                 # The file's rows, estimated from this block's bytes per row, with room to
                 # spare; a file whose later rows are shorter makes the columns grow.
                 capacity = int(size / max(done, 1) * rows * 1.05) + 16
@@ -287,7 +293,7 @@ def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None,
         return None
     if not columns:
         raise CellError("the file is empty", source=os.fspath(path), reason_ja="ファイルが空です")
-    return DataSet(names, [c[:filled] for c in columns], os.fspath(path))
+    return DataSet(names, [c[:filled] for c in columns], os.fspath(path), target)
 
 
 def _grown(column: FloatArray, capacity: int, filled: int) -> FloatArray:
@@ -307,6 +313,14 @@ def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> D
     else:
         data = _batch_or_vectors(data, source, partial(decode, raw, source), delimiter)
     data.source = source
+    return _read_target_mark(data)
+
+
+def _read_target_mark(data: DataSet) -> DataSet:
+    """``data`` with the target its file marks (``label (t)``) named ``label`` and known."""
+    names, target = marked_target(data.names)
+    if target is not None:
+        data.names, data.target = names, target
     return data
 
 
@@ -401,7 +415,7 @@ def parse_data_text(text: str, source: str = "<text>", delimiter: str | None = N
     data = _parse_fast(text.encode("utf-8"), delimiter) or _parse_text(text, source, delimiter)
     data = _batch_or_vectors(data, source, lambda: text, delimiter)
     data.source = source
-    return data
+    return _read_target_mark(data)
 
 
 def _batch_or_vectors(
@@ -859,7 +873,8 @@ def write_results_csv(
 def data_csv_text(names: Sequence[str], columns: Sequence[FloatArray]) -> str:
     """The data as a data CSV that opens again as it is: a header, then one row per element.
 
-    Numbers in their shortest exact form; a blank (missing) cell stays blank, never 0.
+    ``names[0]`` is the target's (``label (t)`` in the header unless it is t). Numbers in
+    their shortest exact form; a blank (missing) cell stays blank, never 0.
     """
     if any(np.ndim(c) != 1 for c in columns):
         raise LossguiError(
@@ -867,7 +882,9 @@ def data_csv_text(names: Sequence[str], columns: Sequence[FloatArray]) -> str:
             "バッチ(N×K)をそのまま保存できるのはセッションだけです。保存か名前を付けて保存を"
             "使ってください",
         )
-    rows: list[list[str]] = [[safe_text(name) for name in names]]
+    # names[0] is the target's: one not called t is marked, so the file reopens with it
+    header = [target_header(names[0]), *names[1:]]
+    rows: list[list[str]] = [[safe_text(name) for name in header]]
     for values in np.column_stack(columns).tolist():
         rows.append(["" if math.isnan(v) else csv_number(v) for v in values])
     return _csv_lines(rows).decode("utf-8")

@@ -439,6 +439,12 @@ _KL_POSITIVE: Message = ("KL divergence needs y > 0 wherever t > 0.",
                          "KLダイバージェンスでは t > 0 のところで y > 0 が必要です。")
 _KL_PROBABILITIES: Message = ("KL divergence compares probabilities.",
                               "KLダイバージェンスは確率分布どうしを比べます。")
+# cee's sentences about t, with kl's meaning: where t = 1, t·log(t/y) is −log y, cee's term.
+_KL_TARGET = checks.TargetMeaning(
+    ("KL divergence", "KLダイバージェンス"),
+    ("compares t and y as probability distributions, each summing to 1",
+     "は t と y を、それぞれ合計 1 の確率分布として比べます"),
+    ("t·log(t/y) = −log y", "t·log(t/y) = −log y"))
 
 
 def _check_target_range(f: Findings, t: FloatArray, ok: BoolArray, expected: Message) -> None:
@@ -517,6 +523,7 @@ def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
                        bounds[0] if bounds is not None else None)
     checks.outside(f, y, "y", 0.0, 1.0, _KL_PROBABILITIES, ok, bounds)
     _check_target_range(f, t, ok, _KL_PROBABILITIES)
+    checks.target_one_hot(f, t, ok, _KL_TARGET)
     checks.prediction_sums(f, y, ok)
 
 
@@ -637,7 +644,7 @@ LOSSES: tuple[Loss, ...] = (
     Loss(
         "kl", "Kullback–Leibler divergence", "KLダイバージェンス", "E = Σₖ tₖ log(tₖ / yₖ)",
         InputKind.PROBABILITY, (_reduction("mean", samples=True),), _kl, _check_kl,
-        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=("y",), fast=_KL_FAST,
+        Reduce.SAMPLES, task=Task.MULTI_CLASS, checks_sums=("y", "t"), fast=_KL_FAST,
         when=("How far one probability distribution is from another (distillation, VAEs).",
               "確率分布どうしの隔たり(知識蒸留・VAE など)。"),
     ),

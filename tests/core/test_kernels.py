@@ -185,14 +185,16 @@ def test_ranges_over_many_slices_are_the_whole_arrays():
     ([0.0, 1.0, 0.0, 0.0], None),
 ])
 @pytest.mark.parametrize("size", [1, 100_000])
+@pytest.mark.parametrize("loss", ["cee", "kl"])
 def test_cross_entropy_target_remarks_at_any_size(t: list[float], code: str | None,
-                                                  size: int) -> None:
-    """The remark on t (counted, with the ranges' sign) is the same for one row or a long one."""
+                                                  size: int, loss: str) -> None:
+    """The remark on t (counted, with the ranges' sign) is the same for one row or a long one,
+    and kl makes cee's (in its own words)."""
     target = np.zeros(4 * size)
     target[:4] = t
     y = np.full(target.size, 0.25)
     remarks = {"t_multi_label", "t_not_distribution", "t_no_class"}
-    codes = [p.code for p in evaluate("cee", y, target).problems if p.code in remarks]
+    codes = [p.code for p in evaluate(loss, y, target).problems if p.code in remarks]
     assert codes == ([code] if code else [])
 
 

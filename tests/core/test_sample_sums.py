@@ -85,7 +85,7 @@ def test_the_checks_say_the_same_with_or_without_the_ranges_sums(seed: int) -> N
 def test_the_losses_that_check_sums_ask_the_range_pass_for_them() -> None:
     asked = {loss: get_loss(loss).checks_sums
              for loss in ("cee", "kl", "softmax_cee", "nll", "mse", "bce")}
-    assert asked == {"cee": ("y", "t"), "kl": ("y",), "softmax_cee": ("t",), "nll": ("t",),
+    assert asked == {"cee": ("y", "t"), "kl": ("y", "t"), "softmax_cee": ("t",), "nll": ("t",),
                      "mse": (), "bce": ()}
 
 
