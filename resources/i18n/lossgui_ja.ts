@@ -455,17 +455,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="388"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="390"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="405"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="407"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="406"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="408"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -473,47 +473,47 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="163"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="165"/>
         <source>%1 sample %2, class %3: %4</source>
         <translation>%1 サンプル %2、クラス %3: %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="165"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="167"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="173"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="175"/>
         <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
         <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="182"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="184"/>
         <source>%1 sample %2, class %3</source>
         <translation>%1 サンプル %2、クラス %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="197"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="199"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="201"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="203"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="204"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="205"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="207"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="229"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="231"/>
         <source>%1 sample %2: %3; the old value is kept.</source>
         <translation>%1 サンプル %2: %3。元の値のままです。</translation>
     </message>
@@ -521,12 +521,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="354"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="356"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="362"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="364"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -713,42 +713,42 @@
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="203"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="206"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="304"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="308"/>
         <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
         <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="310"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
         <source>lowering it lowers E (learning moves it down)</source>
         <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="312"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="316"/>
         <source>raising it lowers E (learning moves it up)</source>
         <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="318"/>
         <source>moving it a little does not change E here</source>
         <translation>ここではこの値を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="315"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="319"/>
         <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="347"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="351"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -915,159 +915,164 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="50"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="161"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="167"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="183"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="189"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="196"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="202"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="197"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="203"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="211"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="217"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="218"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="216"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="257"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="263"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="266"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="337"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="351"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="367"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="380"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="388"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="383"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="391"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="385"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="397"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="418"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="422"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="430"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="423"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="444"/>
+        <source>Export plot: %1</source>
+        <translation>グラフを書き出す: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="447"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="443"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="446"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="461"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="506"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="521"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="522"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="537"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1328,193 +1333,193 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="95"/>
+        <location filename="../../lossgui/gui/main_window.py" line="102"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="97"/>
+        <location filename="../../lossgui/gui/main_window.py" line="104"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="118"/>
+        <location filename="../../lossgui/gui/main_window.py" line="125"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="167"/>
+        <location filename="../../lossgui/gui/main_window.py" line="178"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="168"/>
+        <location filename="../../lossgui/gui/main_window.py" line="179"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="170"/>
+        <location filename="../../lossgui/gui/main_window.py" line="181"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="170"/>
+        <location filename="../../lossgui/gui/main_window.py" line="181"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="268"/>
+        <location filename="../../lossgui/gui/main_window.py" line="279"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="269"/>
+        <location filename="../../lossgui/gui/main_window.py" line="280"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="270"/>
+        <location filename="../../lossgui/gui/main_window.py" line="281"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="271"/>
+        <location filename="../../lossgui/gui/main_window.py" line="282"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="273"/>
+        <location filename="../../lossgui/gui/main_window.py" line="284"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="384"/>
+        <location filename="../../lossgui/gui/main_window.py" line="396"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="386"/>
+        <location filename="../../lossgui/gui/main_window.py" line="398"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="444"/>
+        <location filename="../../lossgui/gui/main_window.py" line="456"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="540"/>
+        <location filename="../../lossgui/gui/main_window.py" line="562"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="536"/>
+        <location filename="../../lossgui/gui/main_window.py" line="558"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="538"/>
+        <location filename="../../lossgui/gui/main_window.py" line="560"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="543"/>
+        <location filename="../../lossgui/gui/main_window.py" line="565"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="545"/>
+        <location filename="../../lossgui/gui/main_window.py" line="567"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="547"/>
+        <location filename="../../lossgui/gui/main_window.py" line="569"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="549"/>
+        <location filename="../../lossgui/gui/main_window.py" line="571"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="583"/>
+        <location filename="../../lossgui/gui/main_window.py" line="605"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="588"/>
+        <location filename="../../lossgui/gui/main_window.py" line="610"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="743"/>
+        <location filename="../../lossgui/gui/main_window.py" line="765"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="748"/>
+        <location filename="../../lossgui/gui/main_window.py" line="770"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="778"/>
+        <location filename="../../lossgui/gui/main_window.py" line="800"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="782"/>
+        <location filename="../../lossgui/gui/main_window.py" line="804"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="783"/>
+        <location filename="../../lossgui/gui/main_window.py" line="805"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="880"/>
+        <location filename="../../lossgui/gui/main_window.py" line="902"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="925"/>
+        <location filename="../../lossgui/gui/main_window.py" line="962"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="932"/>
+        <location filename="../../lossgui/gui/main_window.py" line="969"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="934"/>
+        <location filename="../../lossgui/gui/main_window.py" line="971"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="939"/>
+        <location filename="../../lossgui/gui/main_window.py" line="976"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="940"/>
+        <location filename="../../lossgui/gui/main_window.py" line="977"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="960"/>
+        <location filename="../../lossgui/gui/main_window.py" line="997"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="961"/>
+        <location filename="../../lossgui/gui/main_window.py" line="998"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1623,14 +1628,24 @@ Which column holds the target t?</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="37"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="68"/>
         <source>−∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="38"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="69"/>
         <source>contribution of each element</source>
         <translation>各要素の寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="89"/>
+        <source>loss curve of element %1</source>
+        <translation>要素 %1 の損失の曲線</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="104"/>
+        <source>loss over the steps of learning</source>
+        <translation>学習のステップごとの損失</translation>
     </message>
 </context>
 <context>
@@ -1736,12 +1751,12 @@ Which column holds the target t?</source>
 <context>
     <name>ProbabilityView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/probability_view.py" line="118"/>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="122"/>
         <source>Probabilities of the logits (read-only)</source>
         <translation>ロジットから求めた確率(読み取り専用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/probability_view.py" line="119"/>
+        <location filename="../../lossgui/gui/sheet/probability_view.py" line="123"/>
         <source>The probabilities the loss computes from the logits y: read-only, they follow every edit and every step</source>
         <translation>損失がロジット y から計算する確率です。読み取り専用で、編集やステップのたびに更新されます</translation>
     </message>
@@ -1838,52 +1853,52 @@ Which column holds the target t?</source>
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="112"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="114"/>
         <source>blank</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="114"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="116"/>
         <source>, problem</source>
         <translation>、問題あり</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="115"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="117"/>
         <source>%1 row %2: %3</source>
         <translation>%1 の %2 行目: %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="133"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="135"/>
         <source>t: the target (正解ラベル), one value per element k</source>
         <translation>t: 正解(正解ラベル)。要素 k ごとに1つの値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="134"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="136"/>
         <source>A prediction y (the model&apos;s output). Double-click to rename.</source>
         <translation>予測 y(モデルの出力)。ダブルクリックで名前を変更できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="154"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="156"/>
         <source>the old value %1 is kept</source>
         <translation>元の値 %1 のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="155"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="157"/>
         <source>the cell stays blank</source>
         <translation>セルは空のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="157"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="159"/>
         <source>%1 row %2: %3; %4.</source>
         <translation>%1 の %2 行目: %3。%4。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="182"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="184"/>
         <source>Blank: this element is missing, so the loss cannot be computed.</source>
         <translation>空: この要素の値がないため、損失を計算できません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="183"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="185"/>
         <source>%1 row %2 = %3</source>
         <translation>%1 の %2 行目 = %3</translation>
     </message>
@@ -1974,37 +1989,37 @@ Which column holds the target t?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="124"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="129"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="190"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="195"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="192"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="197"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="194"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="199"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="197"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="202"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="224"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="229"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="225"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="230"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
