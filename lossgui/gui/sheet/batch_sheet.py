@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QTabWidget, QWidget
 
 from lossgui.core import CellError, LossguiError
-from lossgui.core.blockparse import parse_block_array
+from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
 from lossgui.core.names import class_column, class_index_of
@@ -354,7 +354,11 @@ class BatchView(SheetView):
             block = parse_block_array(text, uses_decimal_comma())
             if not block.size:
                 raise LossguiError("the clipboard has no numbers", "クリップボードに数がありません")
-            self.batch_model.write(row, column, block)
+            model = self.batch_model
+            # A trailing tab or empty line adds no class column or sample of blanks.
+            block = without_blank_overhang(block, model.rowCount() - row,
+                                           (1 if model.indices else model.classes) - column)
+            model.write(row, column, block)
         except (CellError, LossguiError) as error:
             self.message.emit(self.tr("Nothing was pasted: %1.").replace("%1", _reason(error)))
             return False
