@@ -144,8 +144,9 @@ class MainWindow(QMainWindow):
         # The slots take the state from the signals' arguments: the stack may be going away.
         stack.undoTextChanged.connect(self._on_undo_text_changed)
         # The edit that follows a refusal makes the refusal old news (connected to the notice
-        # itself: the stack outlives the window, and the notice goes before the window does).
-        stack.undoTextChanged.connect(self.notice.hide)
+        # itself: the stack outlives the window, and the notice goes before the window does);
+        # a lesson's instruction stays while its steps are taken.
+        stack.undoTextChanged.connect(self.notice.hide_if_passing)
         stack.redoTextChanged.connect(self._on_redo_text_changed)
         stack.canUndoChanged.connect(self.action_map["undo"].setEnabled)
         stack.canRedoChanged.connect(self.action_map["redo"].setEnabled)
@@ -642,9 +643,10 @@ class MainWindow(QMainWindow):
         self.notice.hide()
         self.show_status(text, 5000)
 
-    def show_notice(self, text: str) -> None:
-        """Tell the user something went wrong, without a modal dialog."""
-        self.notice.set_text(text)
+    def show_notice(self, text: str, lasting: bool = False) -> None:
+        """Tell the user something went wrong, without a modal dialog (``lasting``: see
+        ``Banner.set_text``)."""
+        self.notice.set_text(text, lasting)
         self.notice.show()
         self.show_status(text, 15000)
         QApplication.beep()
@@ -874,13 +876,14 @@ class MainWindow(QMainWindow):
         """Replace the data with an example from the Examples menu (clears the undo history)."""
         if not self.files.maybe_save():
             return
+        self.notice.hide()  # other data: what was said about the old is old news
         example = load_example(self.document, key)
         self.example_key = key
         self.files.name_hint = key  # "logits_batch.lossgui.json", not "lossgui.lossgui.json"
         self.files.set_source(example.translated_title())
         if example.data.learning is not None:  # a lesson: its learning rate, and what to do
             self.learn_panel.start_lesson(*example.data.learning)
-            self.show_notice(example.translated_tip())
+            self.show_notice(example.translated_tip(), lasting=True)
 
     def show_contributions(self) -> None:
         """Bring the contributions plot to the front."""

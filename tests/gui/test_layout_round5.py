@@ -56,6 +56,9 @@ def test_learned_values_are_drawn_short_and_reset_gives_the_columns_back(
     assert index.data(Qt.ItemDataRole.DisplayRole) == cell_shown(value) == "0.0832"
     assert index.data(Qt.ItemDataRole.EditRole) == cell_text(value)  # the editor: exact
     assert cell_text(value) in index.data(Qt.ItemDataRole.ToolTipRole)
+    go_to(view, 2, 0)
+    view.copy()
+    assert QApplication.clipboard().text().strip() == cell_text(value)  # Copy: exact too
     assert columns_in_sight(view)  # y2 stays in view, no sideways scroll bar
     click(qtbot, window.learn_panel.reset_button)
     assert [view.columnWidth(c) for c in range(model.columnCount())] == widths
@@ -261,3 +264,22 @@ def test_a_batch_of_very_many_classes_opens_without_a_qt_warning(
     warnings = [r.message for r in qtlog.records  # type: ignore[attr-defined]
                 if "setMaximumSize" in r.message or "largest allowed" in r.message]
     assert warnings == []
+
+
+def test_a_lessons_instruction_stays_while_its_steps_are_taken(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """"Run at 0.1, then Reset, set 1.1 and Run again": the banner went at the first Step."""
+    window.load_named_example("lesson_lr")
+    tip = window.notice_label.text()
+    click(qtbot, window.learn_panel.step_button)
+    click(qtbot, window.learn_panel.reset_button)
+    assert window.notice.isVisible() and window.notice_label.text() == tip
+    type_into(qtbot, window.prediction_view, 1, 0, "abc")  # a refusal takes its place …
+    assert "'abc' is not a number" in window.notice_label.text()
+    type_into(qtbot, window.prediction_view, 1, 0, "0.6")  # … and goes with the next edit
+    assert not window.notice.isVisible()
+    window.load_named_example("lesson_lr")
+    window.files.maybe_save = lambda: True  # type: ignore[method-assign]
+    window.load_named_example("article")  # other data: the lesson's words are old news
+    assert not window.notice.isVisible()

@@ -7,7 +7,7 @@ instruction came out cut at its top and bottom with no way to read the rest.)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton
 
 MAX_LINES = 4  # lines a banner shows before its text scrolls
@@ -44,13 +44,22 @@ class Banner(QFrame):
         layout.addWidget(self.area, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.lasting = False
         self.hide()
 
-    def set_text(self, text: str) -> None:
-        """Show ``text`` from its first line."""
+    def set_text(self, text: str, lasting: bool = False) -> None:
+        """Show ``text`` from its first line; ``lasting``: until dismissed or replaced, not
+        only until the next edit (a lesson's instruction is read while its steps are taken)."""
+        self.lasting = lasting
         self.label.setText(text)
         self.area.verticalScrollBar().setValue(0)
         self._fit_height()
+
+    @Slot()
+    def hide_if_passing(self) -> None:
+        """Hide the bar unless its text is a lasting one (see :meth:`set_text`)."""
+        if not self.lasting:
+            self.hide()
 
     def most_height(self) -> int:
         """The height of MAX_LINES lines of the label's font, CJK fallback glyphs included."""
