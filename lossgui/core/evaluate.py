@@ -172,7 +172,8 @@ def _scan(
     the ranges it took, for the careful way otherwise). (None, None) for the other losses."""
     if loss.fast is None:
         return None, None
-    scanned = scan(y, t, loss.fast.kernel, p, loss.checks_sums, factor, divisor)
+    scanned = scan(y, t, loss.fast.kernel, p, loss.checks_sums, factor, divisor,
+                   loss.fast.counts_targets)
     if scanned.ranges.finite and loss.fast.applies(scanned.ranges, p):
         return scanned, scanned.ranges
     return None, scanned.ranges

@@ -172,6 +172,10 @@ class FastPath:
 
     applies: Callable[[Ranges, Mapping[str, ParamValue]], bool]
     kernel: SliceKernel
+    # Whether the pass counts a vector t's 1s and 0s for the checks. kl's kernel counts each
+    # slice's itself (to skip its division on 0/1 slices), so its pass does not count them
+    # again: its checks count a sample only if its t does not sum to 1 (checks.target_one_hot).
+    counts_targets: bool = True
 
 
 def run_slices(
@@ -205,15 +209,16 @@ class Scanned:
 
 def scan(
     y: FloatArray, t: FloatArray, kernel: SliceKernel, p: Mapping[str, ParamValue], sums: Sums,
-    factor: float = 1.0, divisor: float = 1.0,
+    factor: float = 1.0, divisor: float = 1.0, counts: bool = True,
 ) -> Scanned:
     """:meth:`Ranges.of` ``(y, t, sums)`` and the kernel's results in one pass (y and t of one
     shape). The kernel runs on every slice before the ranges are known: the caller keeps its
     results only where :attr:`FastPath.applies` says they are the careful ones.
 
     The contributions and gradient come multiplied by ``factor`` and divided by ``divisor`` (a
-    mean's N), each slice while it is in the cache; ``total`` is the sum before either."""
-    of_y, of_t = _Summary(y, "y" in sums), _Summary(t, "t" in sums, counts=True)
+    mean's N), each slice while it is in the cache; ``total`` is the sum before either.
+    ``counts``: whether a vector t's 1s and 0s are counted with its sum (see FastPath)."""
+    of_y, of_t = _Summary(y, "y" in sums), _Summary(t, "t" in sums, counts=counts)
     values, grads = np.empty(y.shape), np.empty(y.shape)
     partial_sums: list[float] = []
     for part in _slices(y):
