@@ -9,14 +9,14 @@ import argparse
 import difflib
 import errno
 import json
-import math
 import os
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, NoReturn, TextIO
+
+import numpy as np
 
 from lossgui import __version__
 from lossgui.allocator import keep_arrays_in_heap
@@ -31,7 +31,7 @@ from lossgui.core import (
     project,
 )
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import WriteError, os_error_number, write_atomic_with
+from lossgui.core.atomic import WriteError, os_error_number, start_forgetting, write_atomic_with
 from lossgui.core.descend import (
     SPACES,
     Descent,
@@ -43,6 +43,7 @@ from lossgui.core.descend import (
 )
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
+from lossgui.core.json_stream import json_number, write_json
 from lossgui.core.losses import grouped
 from lossgui.core.lowest import lowest_indices, out_of_domain
 from lossgui.core.names import problem_of
@@ -368,6 +369,8 @@ def _compute(args: argparse.Namespace) -> int:
         plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     if args.totals_only:
         return _compute_totals(args)
+    if args.output and args.output != "-":
+        start_forgetting(args.output)  # the file it replaces, while the data is read
     loss_id, params, target_name, t, predictions = _read_inputs(args)
     loss = get_loss(loss_id)
     results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
@@ -377,11 +380,12 @@ def _compute(args: argparse.Namespace) -> int:
             csvio.write_results_csv(handle, target_name, t, results, bom=args.bom)
         _emit(args, write)
     elif args.format == "json":
-        text = json.dumps(_json_report(loss.id, params, target_name, results),
-                          ensure_ascii=False, indent=2) + "\n"
-        if t.ndim == 2 or any(y.ndim == 2 for _, y in predictions):
-            text = _NUMBER_LIST.sub(_one_line, text)
-        _emit(args, text)
+        report = _json_report(loss.id, params, target_name, results)
+        batch = t.ndim == 2 or any(y.ndim == 2 for _, y in predictions)
+
+        def write_report(handle: BinaryIO) -> None:  # streamed: no million-number string
+            write_json(lambda text: handle.write(text.encode()), report, compact=batch)
+        _emit(args, write_report)
     else:
         _emit(args, _table_report(loss.id, params, results))
     if args.plot:
@@ -446,13 +450,6 @@ def _problem_line(prediction: str | None, problem: Problem) -> str:
     return f"{kind}: {problem_of(prediction, problem, 'en')}"
 
 
-def json_number(value: float) -> float | str:
-    """A float for JSON (RFC 8259 has no inf/nan): non-finite values become "inf"/"-inf"/"nan"."""
-    if math.isfinite(value):
-        return value
-    return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
-
-
 def _json_report(
     loss_id: str,
     params: Mapping[str, ParamValue],
@@ -469,9 +466,9 @@ def _json_report(
         {
             "name": name,
             "total": json_number(ev.total),
-            **({"per_sample": _json_numbers(ev.per_sample)} if batch else {}),
-            "contributions": _json_numbers(ev.contributions),
-            "gradient": _json_numbers(ev.gradient),
+            **({"per_sample": _float_array(ev.per_sample)} if batch else {}),
+            "contributions": _float_array(ev.contributions),
+            "gradient": _float_array(ev.gradient),
         }
         for name, _, ev in results
     ]
@@ -479,23 +476,17 @@ def _json_report(
     return report
 
 
-# A list of numbers only (JSON numbers or the strings "inf", "-inf", "nan"), spread over lines.
-_NUMBER = r'\s*(?:-?[0-9][0-9.eE+-]*|"(?:inf|-inf|nan)")\s*'
-_NUMBER_LIST = re.compile(rf"\[{_NUMBER}(?:,{_NUMBER})*\]")
+def _json_text(report: object) -> str:
+    """A small report as JSON text, by the same writer as compute's (json.dumps' layout)."""
+    parts: list[str] = []
+    write_json(parts.append, report)
+    return "".join(parts)
 
 
-def _one_line(match: re.Match[str]) -> str:
-    """A batch's row of K numbers on one line, so an N×K table reads as N lines."""
-    return "[" + ", ".join(cell.strip() for cell in match[0][1:-1].split(",")) + "]"
-
-
-def _json_numbers(values: object) -> object:
-    """A vector or an N×K table as (nested) JSON lists, non-finite values spelled out."""
-    if isinstance(values, list):
-        return [_json_numbers(v) for v in values]
-    if hasattr(values, "tolist"):
-        return _json_numbers(values.tolist())
-    return json_number(float(values))  # type: ignore[arg-type]
+def _float_array(values: object) -> FloatArray:
+    """An array of numbers as :func:`write_json` writes it (as a list of JSON numbers)."""
+    array: FloatArray = np.asarray(values, dtype=np.float64)
+    return array
 
 
 def _warning_json(
@@ -640,13 +631,13 @@ def _descend(args: argparse.Namespace) -> int:
             "steps": steps,
             "space": runs[0][1].space,
             "predictions": [
-                {"name": name, "totals": [json_number(v) for v in run.totals.tolist()],
-                 "final": _json_numbers(run.final)}
+                {"name": name, "totals": _float_array(run.totals),
+                 "final": _float_array(run.final)}
                 for name, run in runs
             ],
             "warnings": [_warning_json(name, problem, batch) for name, problem in problems],
         }
-        text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        text = _json_text(report)
     elif args.format == "csv":
         text = csvio.descent_csv_text([n for n, _ in runs], [r.totals for _, r in runs])
     else:

@@ -582,7 +582,7 @@ class DocumentModel:
             stale = set(range(1, count + 1))
             self._evaluations = [None] * count
             self._errors = [None] * count
-        t = self._evaluated_target()
+        t, indexed = self._evaluated_target()
         for column in sorted(stale):
             offset = column - 1
             if params is None:
@@ -590,22 +590,27 @@ class DocumentModel:
                 continue
             try:
                 self._evaluations[offset] = evaluate_resolved(
-                    self._loss_id, self.evaluated_column(column), t, params)
+                    self._loss_id, self._columns[column] if indexed else
+                    self.evaluated_column(column), t, params)
                 self._errors[offset] = None
             except LossguiError as error:
                 self._evaluations[offset], self._errors[offset] = None, error
         self._index_problems()
         self.evaluated.emit(Evaluated(frozenset(stale)))
 
-    def _evaluated_target(self) -> FloatArray:
-        """The target as the core evaluates it: shown as class indices, its N indices, so the
-        core speaks of a blank one as that one cell (t (class), sample 5), as it does for a
-        batch CSV, never of the K one-hot elements behind it; else :meth:`evaluated_column`."""
-        if self._class_indices and self.samples > 1:
+    def _evaluated_target(self) -> tuple[FloatArray, bool]:
+        """The target as the core evaluates it, and whether it is class indices.
+
+        Shown as class indices, it is its N indices, so the core speaks of a blank one as that
+        one cell (t (class), sample 5), as it does for a batch CSV, never of the K one-hot
+        elements behind it; the predictions are then N×K even for one sample (the window shows
+        it as a batch). Else :meth:`evaluated_column`.
+        """
+        if self._class_indices:
             indices = self.target_indices()
             if not isinstance(indices, NotOneHot):
-                return indices
-        return self.evaluated_column(TARGET)
+                return indices, True
+        return self.evaluated_column(TARGET), False
 
     def evaluated_column(self, column: int) -> FloatArray:
         """One sample as the vector itself (the core's 1-D conventions), a batch as N×K."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -13,10 +14,16 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QShowEvent, QUndoCommand
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QResizeEvent,
+    QShowEvent,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +34,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +52,7 @@ from lossgui.gui.document import TARGET, Document
 from lossgui.gui.examples import EXAMPLES, load_example
 from lossgui.gui.files.controller import FileController
 from lossgui.gui.learning import Learning
+from lossgui.gui.panels.banner import Banner
 from lossgui.gui.panels.batch_panel import BatchPanel
 from lossgui.gui.panels.conventions_panel import ConventionsPanel
 from lossgui.gui.panels.curve_overlay import CurveOverlay
@@ -63,6 +70,9 @@ from lossgui.gui.sheet.probability_view import ProbabilityView
 from lossgui.gui.sheet.sheet_view import SheetView, align_rows, same_header_height
 from lossgui.gui.sheet.table_model import prediction_model, target_model
 from lossgui.gui.text_dialog import TextDialog
+
+if TYPE_CHECKING:
+    from lossgui.gui.files.plot_export import Figure
 
 KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take room
 # Prediction columns (up to all) that keep their room beside the probabilities of the logits:
@@ -133,6 +143,9 @@ class MainWindow(QMainWindow):
         stack = document.undo_stack
         # The slots take the state from the signals' arguments: the stack may be going away.
         stack.undoTextChanged.connect(self._on_undo_text_changed)
+        # The edit that follows a refusal makes the refusal old news (connected to the notice
+        # itself: the stack outlives the window, and the notice goes before the window does).
+        stack.undoTextChanged.connect(self.notice.hide)
         stack.redoTextChanged.connect(self._on_redo_text_changed)
         stack.canUndoChanged.connect(self.action_map["undo"].setEnabled)
         stack.canRedoChanged.connect(self.action_map["redo"].setEnabled)
@@ -144,6 +157,15 @@ class MainWindow(QMainWindow):
         self._notes_room.setInterval(0)
         self._notes_room.timeout.connect(self._give_notes_room)
         self.notes.wants_height.connect(self._notes_room.start)
+        # The loss panel, the totals and the formula get the height their text needs, no more,
+        # whenever it changes (another loss, prediction or width); the tables get the rest.
+        self._sections_fit = QTimer(self)
+        self._sections_fit.setSingleShot(True)
+        self._sections_fit.setInterval(0)
+        self._sections_fit.timeout.connect(self._fit_sections)
+        for changed in (document.changed, document.loss_changed, self.selection.changed):
+            changed.connect(self._sections_fit.start)
+        self.left_splitter.splitterMoved.connect(lambda *_: self._sections_fit.start())
         self.target_view.horizontalHeader().sectionResized.connect(
             lambda *_: self._fit_target_width())
         predictions = self.prediction_view.horizontalHeader()
@@ -170,32 +192,12 @@ class MainWindow(QMainWindow):
     # --- layout ---------------------------------------------------------------------------------
 
     def _build_notice(self) -> None:
-        self.notice, self.notice_label = self._banner("notice", NOTICE_STYLE,
-                                                      self.tr("Notice"),
-                                                      self.tr("Dismiss the notice"))
-        self.first_run_hint, self.first_run_label = self._banner(
-            "first_run_hint", HINT_STYLE, self.tr("First-run hint"), self.tr("Dismiss the hint"))
-
-    def _banner(self, name: str, style: str, label_name: str,
-                close_name: str) -> tuple[QFrame, QLabel]:
-        """A hidden coloured bar with a wrapped text and a × that hides it."""
-        frame = QFrame()
-        frame.setObjectName(name)
-        frame.setStyleSheet(style)
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setAccessibleName(label_name)
-        close = QToolButton()
-        close.setText("×")
-        close.setAccessibleName(close_name)
-        close.setAutoRaise(True)
-        close.clicked.connect(frame.hide)
-        layout = QHBoxLayout(frame)
-        layout.setContentsMargins(6, 3, 3, 3)
-        layout.addWidget(label, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        frame.hide()
-        return frame, label
+        self.notice = Banner("notice", NOTICE_STYLE, self.tr("Notice"),
+                             self.tr("Dismiss the notice"))
+        self.notice_label = self.notice.label
+        self.first_run_hint = Banner("first_run_hint", HINT_STYLE, self.tr("First-run hint"),
+                                     self.tr("Dismiss the hint"))
+        self.first_run_label = self.first_run_hint.label
 
     def _build_layout(self) -> None:
         tables = QWidget()
@@ -212,8 +214,6 @@ class MainWindow(QMainWindow):
         self.sheet_stack.addWidget(tables)
         self.sheet_stack.addWidget(self.batch_sheet)
         data_layout.addWidget(self.sheet_stack, 1)
-        # Below the tables: appearing must not shift the rows under a user's next click.
-        data_layout.addWidget(self.notice)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("left_splitter")
@@ -238,15 +238,6 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.main_splitter, 1)
-        # The first-run hint spans the window's foot: one or two lines there, where under the
-        # tables it took their rows (and text drawn in their empty area was never seen: at the
-        # default size and at 800×600 the rows fill them). At the bottom, its going moves
-        # nothing up under the mouse.
-        self.first_run_hint.setMinimumHeight(1)  # a hint: never what makes the window taller
-        foot = QHBoxLayout()
-        foot.setContentsMargins(6, 4, 6, 0)
-        foot.addWidget(self.first_run_hint)
-        central_layout.addLayout(foot)
         self.setCentralWidget(central)
         self.resize(1100, 700)
         self.main_splitter.setSizes([400, 700])
@@ -269,6 +260,12 @@ class MainWindow(QMainWindow):
         self.right_pane = QWidget()  # kept: the splitter does not own it for Python
         right_layout = QVBoxLayout(self.right_pane)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        # The notice and the first-run hint sit over the plots, where the height they take
+        # costs no table row (under the tables, a Japanese lesson's instruction squeezed them
+        # to 1½ rows, and at 800×600 the hint at the window's foot took two), and their
+        # appearing shifts no row under the user's next click.
+        right_layout.addWidget(self.first_run_hint)
+        right_layout.addWidget(self.notice)
         right_layout.addWidget(self.batch_panel)
         right_layout.addWidget(self.plot_tabs, 1)
         self.main_splitter.replaceWidget(1, self.right_pane)
@@ -331,6 +328,7 @@ class MainWindow(QMainWindow):
             files = FileController(self.document, self.settings, self._example_source())
         files.serve(self)  # its dialogs open over this window, its news come here only
         self.files = files
+        files.figure_on_show = self.figure_on_show  # Export Plot draws the plot on show
         files.source_changed.connect(self._update_title)
         files.message.connect(self.show_notice)
         files.status.connect(self._show_success)
@@ -499,6 +497,32 @@ class MainWindow(QMainWindow):
         """How the title names the example on show, in the current language."""
         return EXAMPLES[self.example_key].translated_title()
 
+    def _fit_sections(self) -> None:
+        """Give the loss panel, the totals and the formula the height they need at their width
+        and the tables all the rest: the formula kept the height of its first, narrower
+        layout (in 日本語 a third of it was empty while the tables showed 4½ of 5 rows)."""
+        splitter = self.left_splitter
+        sizes = splitter.sizes()
+        if not self.isVisible() or min(sizes) <= 0:
+            return
+        total = sum(sizes)
+        for panel in (self.loss_panel, self.results, self.formula_panel):
+            # A wrapped text's own size hint is for a guessed width: ask for the real one.
+            needed = panel.heightForWidth(panel.width()) if panel.hasHeightForWidth() else \
+                panel.sizeHint().height()
+            needed = max(needed, panel.minimumSizeHint().height())
+            sizes[splitter.indexOf(panel)] = needed
+        data = splitter.indexOf(self.data_area)
+        sizes[data] = total - sum(size for i, size in enumerate(sizes) if i != data)
+        if sizes != splitter.sizes():
+            splitter.setSizes(sizes)
+        self._notes_room.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the left column's sections to the new size (see ``_fit_sections``)."""
+        super().resizeEvent(event)
+        self._sections_fit.start()
+
     def _give_notes_room(self) -> None:
         """Let the notes show their lines, taking the room from the tables while they keep a
         few rows; what was taken goes back when the notes get shorter (they scroll beyond)."""
@@ -598,7 +622,6 @@ class MainWindow(QMainWindow):
 
     def _on_undo_text_changed(self, text: str) -> None:
         self.action_map["undo"].setText(self.tr("&Undo %1").replace("%1", text).rstrip())
-        self.notice.hide()  # the edit that follows a refusal makes the refusal old news
         self.statusBar().clearMessage()
 
     def _on_redo_text_changed(self, text: str) -> None:
@@ -617,7 +640,7 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str) -> None:
         """Tell the user something went wrong, without a modal dialog."""
-        self.notice_label.setText(text)
+        self.notice.set_text(text)
         self.notice.show()
         self.show_status(text, 15000)
         QApplication.beep()
@@ -893,14 +916,13 @@ class MainWindow(QMainWindow):
         first_run = self.settings.value("ui/first_run_hint_done") not in (True, "true")
         self._hint_pending = first_run
         if first_run:
-            self.first_run_label.setText(self.tr(
+            self.first_run_hint.set_text(self.tr(
                 "New here? Type a number over any cell, or paste a column from a spreadsheet "
                 "or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more."))
             self.first_run_hint.show()
             self.document.undo_stack.indexChanged.connect(self._first_edit_done)
-            close = self.first_run_hint.findChild(QToolButton)
-            assert isinstance(close, QToolButton)
-            close.clicked.connect(self._first_edit_done)  # dismissed: as good as done
+            # dismissed: as good as done
+            self.first_run_hint.close_button.clicked.connect(self._first_edit_done)
 
     def _first_edit_done(self) -> None:
         """The newcomer has edited: the first-run hint has done its job, for good."""
@@ -934,6 +956,21 @@ class MainWindow(QMainWindow):
         """View ▸ Reset Zoom: every element of the plot in view again."""
         self.plot_panel.plot.getPlotItem().enableAutoRange()
         self.curve_panel.plot.getPlotItem().enableAutoRange()
+
+    def figure_on_show(self) -> tuple[str, Figure]:
+        """The plot tab on show (its name, and the plot as Export Plot draws it afresh): the
+        curve, the loss over the steps, else the contributions (Other tools has no plot)."""
+        from lossgui.gui.files import plot_export  # pyqtgraph's exporters: on first use
+
+        page = self.plot_tabs.currentWidget()
+        if page is self.curve_panel:
+            figure = plot_export.curve_figure(self.selection, self.curve_overlay.compared())
+        elif page is self.steps_plot:
+            figure = plot_export.steps_figure(self.learning, self.steps_plot.log_box.isChecked())
+        else:
+            page = self.plot_panel
+            figure = plot_export.contributions_figure(self.document, self.plot_panel.gradient_mode)
+        return self.plot_tabs.tabText(self.plot_tabs.indexOf(page)).replace("&", ""), figure
 
     def copy_plot(self) -> None:
         """Copy the plot on show as an image."""
@@ -1011,7 +1048,7 @@ class MainWindow(QMainWindow):
         if not self._fitted:
             self._fitted = True
             self.fit_screen()
-            self._notes_room.start()
+            self._sections_fit.start()
 
     def restore_settings(self) -> None:
         """Window size, splitters, the last loss and the plot mode from the previous run."""

@@ -397,79 +397,79 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="42"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="43"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="71"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="73"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="75"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="77"/>
         <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
         <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
         <source>%1 unknown (see the notes)</source>
         <translation>%1: 不明(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="90"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="91"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="92"/>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="98"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="99"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="100"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="109"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="110"/>
         <source>The total E of %1 is unknown: the loss of sample %2 is unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="111"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
         <source>The total E of %1 is unknown: the losses of samples %2 are unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="158"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="163"/>
         <source>This sample&apos;s loss is not a number: see the notes</source>
         <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
@@ -735,42 +735,42 @@
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="203"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="206"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="304"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="308"/>
         <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
         <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="310"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
         <source>lowering it lowers E (learning moves it down)</source>
         <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="312"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="316"/>
         <source>raising it lowers E (learning moves it up)</source>
         <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="318"/>
         <source>moving it a little does not change E here</source>
         <translation>ここではこの値を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="315"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="319"/>
         <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="347"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="351"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -937,159 +937,164 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="45"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="50"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="161"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="167"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="183"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="189"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="196"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="202"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="197"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="203"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="211"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="217"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="212"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="218"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="216"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="257"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="263"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="266"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="339"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="353"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="361"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="367"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="382"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="388"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="385"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="391"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="387"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="391"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="397"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="420"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="424"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="430"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="425"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="428"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="433"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="444"/>
+        <source>Export plot: %1</source>
+        <translation>グラフを書き出す: %1</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="447"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="445"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="448"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="461"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="508"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="521"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="524"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="537"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1292,57 +1297,57 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="66"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="118"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="119"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="69"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="70"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="74"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="82"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="156"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
         <source>%1 · expects %2</source>
         <translation>%1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="159"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="160"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="174"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="177"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="217"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="218"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="225"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="226"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1350,193 +1355,193 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="98"/>
+        <location filename="../../lossgui/gui/main_window.py" line="108"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="100"/>
+        <location filename="../../lossgui/gui/main_window.py" line="110"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="121"/>
+        <location filename="../../lossgui/gui/main_window.py" line="131"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="174"/>
+        <location filename="../../lossgui/gui/main_window.py" line="195"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="175"/>
+        <location filename="../../lossgui/gui/main_window.py" line="196"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="177"/>
+        <location filename="../../lossgui/gui/main_window.py" line="198"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="177"/>
+        <location filename="../../lossgui/gui/main_window.py" line="199"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="275"/>
+        <location filename="../../lossgui/gui/main_window.py" line="272"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="276"/>
+        <location filename="../../lossgui/gui/main_window.py" line="273"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="277"/>
+        <location filename="../../lossgui/gui/main_window.py" line="274"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="278"/>
+        <location filename="../../lossgui/gui/main_window.py" line="275"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="280"/>
+        <location filename="../../lossgui/gui/main_window.py" line="277"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="391"/>
+        <location filename="../../lossgui/gui/main_window.py" line="389"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="393"/>
+        <location filename="../../lossgui/gui/main_window.py" line="391"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="451"/>
+        <location filename="../../lossgui/gui/main_window.py" line="449"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="557"/>
+        <location filename="../../lossgui/gui/main_window.py" line="581"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="553"/>
+        <location filename="../../lossgui/gui/main_window.py" line="577"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="555"/>
+        <location filename="../../lossgui/gui/main_window.py" line="579"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="560"/>
+        <location filename="../../lossgui/gui/main_window.py" line="584"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="562"/>
+        <location filename="../../lossgui/gui/main_window.py" line="586"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="564"/>
+        <location filename="../../lossgui/gui/main_window.py" line="588"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="566"/>
+        <location filename="../../lossgui/gui/main_window.py" line="590"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="600"/>
+        <location filename="../../lossgui/gui/main_window.py" line="624"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="605"/>
+        <location filename="../../lossgui/gui/main_window.py" line="628"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="760"/>
+        <location filename="../../lossgui/gui/main_window.py" line="783"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="765"/>
+        <location filename="../../lossgui/gui/main_window.py" line="788"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="795"/>
+        <location filename="../../lossgui/gui/main_window.py" line="818"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="799"/>
+        <location filename="../../lossgui/gui/main_window.py" line="822"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="800"/>
+        <location filename="../../lossgui/gui/main_window.py" line="823"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="897"/>
+        <location filename="../../lossgui/gui/main_window.py" line="920"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="942"/>
+        <location filename="../../lossgui/gui/main_window.py" line="979"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="949"/>
+        <location filename="../../lossgui/gui/main_window.py" line="986"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="951"/>
+        <location filename="../../lossgui/gui/main_window.py" line="988"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="956"/>
+        <location filename="../../lossgui/gui/main_window.py" line="993"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="957"/>
+        <location filename="../../lossgui/gui/main_window.py" line="994"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="977"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1014"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="978"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1015"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1645,14 +1650,24 @@ Which column holds the target t?</source>
 <context>
     <name>PlotExport</name>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="37"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="68"/>
         <source>−∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/plot_export.py" line="38"/>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="69"/>
         <source>contribution of each element</source>
         <translation>各要素の寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="89"/>
+        <source>loss curve of element %1</source>
+        <translation>要素 %1 の損失の曲線</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/plot_export.py" line="104"/>
+        <source>loss over the steps of learning</source>
+        <translation>学習のステップごとの損失</translation>
     </message>
 </context>
 <context>
@@ -1797,62 +1812,62 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="272"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="283"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="287"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
         <source>— (%1 and %n more missing)</source>
         <translation>—(%1 ほか %n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="302"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="303"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="303"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="382"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="384"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="383"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="385"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="385"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="387"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="387"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="389"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
@@ -1913,47 +1928,47 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="275"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="277"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="279"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="281"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="318"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="320"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="321"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="323"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="324"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="326"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="327"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="329"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="342"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="344"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="398"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="400"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="400"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="402"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>
@@ -1996,37 +2011,37 @@ Which column holds the target t?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="125"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="204"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="201"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="206"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="206"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="211"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="238"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="244"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -159,3 +159,37 @@ def test_a_large_write_hands_each_part_to_the_disk_as_it_goes(tmp_path, monkeypa
     assert [advice for _, _, advice in handed] == [os.POSIX_FADV_DONTNEED] * 2
     assert [start for start, _, _ in handed] == [0, handed[0][1]]
     assert all(length >= atomic.WRITEBACK_BYTES for _, length, _ in handed)
+
+
+def test_the_file_to_be_replaced_leaves_the_cache_early_and_stays_whole(tmp_path, monkeypatch):
+    """start_forgetting asks the system, on another thread, to drop the old file's cached pages
+    (all of them: offset 0, length 0), so that the rename over it has fewer to free; the file
+    itself is read back unchanged."""
+    from lossgui.core import atomic
+
+    old = tmp_path / "out.csv"
+    content = os.urandom(1 << 16) * (atomic.WRITEBACK_BYTES // (1 << 16) + 1)
+    old.write_bytes(content)
+    asked: list[tuple[int, int, int]] = []
+    real = os.posix_fadvise
+    monkeypatch.setattr(os, "posix_fadvise",
+                        lambda fd, offset, length, advice: (asked.append((offset, length, advice)),
+                                                            real(fd, offset, length, advice)))
+    thread = atomic.start_forgetting(old)
+    assert thread is not None
+    thread.join(10)
+    assert asked == [(0, 0, os.POSIX_FADV_DONTNEED)]
+    assert old.read_bytes() == content
+    write_atomic(old, "k,t\r\n")
+    assert old.read_bytes() == b"k,t\r\n"
+
+
+def test_nothing_is_started_for_a_small_missing_or_special_file(tmp_path):
+    from lossgui.core import atomic
+
+    small = tmp_path / "small.csv"
+    small.write_text("t,y\n1,0.5\n")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in (small, tmp_path / "missing.csv", tmp_path, fifo, "/dev/null"):
+        assert atomic.start_forgetting(path) is None, path

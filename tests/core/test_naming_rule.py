@@ -66,3 +66,21 @@ def test_a_class_index_document_evaluates_the_numbers_of_its_one_hot_rows() -> N
     assert after.total == before.total == evaluate("softmax_cee", z, [0.0, 1.0, 2.0]).total
     np.testing.assert_array_equal(after.contributions, before.contributions)
     np.testing.assert_array_equal(after.gradient, before.gradient)
+
+
+def test_a_one_sample_class_index_target_is_named_and_evaluated_as_its_batch() -> None:
+    """One sample left of a class-index batch: still its one t (class) cell, and still a
+    batch's numbers (its own loss per sample), as the window shows it."""
+    z = [[1.2, -0.3, 0.5]]
+    document = DocumentModel(["t", "z"], [[[math.nan] * 3], z], "softmax_cee")
+    document.set_class_indices(True)
+    assert document.cell_problems("en") == (
+        "t (class), sample 1 is missing (blank or nan), so that sample's loss, and so the "
+        "total, is not a number.",)
+    assert document.missing_elements(0) == ("t₁",)
+    document.replace(["t", "z"], [[[0.0, 0.0, 1.0]], z])
+    document.set_class_indices(True)
+    [evaluation] = document.evaluations
+    assert evaluation is not None and evaluation.contributions.shape == (1, 3)
+    assert evaluation.total == evaluation.per_sample[0] == evaluate("softmax_cee", z[0],
+                                                                    [0.0, 0.0, 1.0]).total

@@ -6,12 +6,16 @@ the core's, drawn by core.numbers.cell_shown and edited as core.numbers.cell_tex
 
 from __future__ import annotations
 
-from gui_helpers import go_to, type_into
+from collections.abc import Iterator
+
+import pytest
+from gui_helpers import WindowFactory, go_to, type_into
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.numbers import cell_shown, cell_text, shown
+from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 
 
@@ -95,3 +99,79 @@ def test_a_whole_column_of_short_numbers_narrows_a_widened_column(
     go_to(view, 0, 0)
     view.paste_text("0.1\r\n0.2\r\n0.3\r\n0.4\r\n0.5\r\n")  # every row of y1 anew
     assert view.columnWidth(0) == default
+
+
+# --- findings 1 and 8: the lesson's banner is read whole, and the tables keep their rows -------
+
+ARTICLE_ROWS = 5
+
+
+@pytest.fixture(params=["en", "ja"])
+def language_window(request: pytest.FixtureRequest, make_window: WindowFactory
+                    ) -> Iterator[MainWindow]:
+    """A window built in ``en`` or ``ja``, as a saved language builds it."""
+    language.install(request.param)
+    try:
+        yield make_window()
+    finally:
+        language.install(language.ENGLISH)
+
+
+def settle(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    for _ in range(3):  # the sections are fitted once laid out (deferred timers)
+        qtbot.wait(20)
+        QApplication.processEvents()
+
+
+def rows_in_sight(view: QTableView) -> float:
+    return view.viewport().height() / view.rowHeight(0)
+
+
+def assert_banner_read_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """Every line of the notice is either in sight or reached by its scroll bar, none cut."""
+    banner = window.notice
+    assert banner.isVisible()
+    assert banner.visibleRegion().boundingRect() == banner.rect()  # nothing clipped outside
+    label = window.notice_label
+    assert label.height() >= label.heightForWidth(label.width())  # the label has all its lines
+    area = banner.findChild(QScrollArea)
+    assert area is not None  # a long text has somewhere to scroll
+    bar, viewport = area.verticalScrollBar(), area.viewport().height()
+    if bar.maximum() == 0:
+        assert viewport >= label.height()
+    else:  # longer than the bar: it scrolls to the last line
+        assert bar.isVisible() and bar.maximum() == label.height() - viewport
+
+
+@pytest.mark.parametrize("size", [(1100, 700), (800, 600)])
+def test_a_lessons_banner_is_read_whole_and_the_tables_keep_their_rows(
+    qtbot: QtBot, language_window: MainWindow, size: tuple[int, int]
+) -> None:
+    """日本語, Examples ▸ ちょうどよい学習率と大きすぎる学習率: the banner was cut top and bottom
+    with no scroll bar, and t/y shrank to 1½ rows."""
+    window = language_window
+    settle(qtbot, window, size)
+    window.load_named_example("lesson_lr")
+    settle(qtbot, window, size)
+    assert_banner_read_whole(qtbot, window)
+    assert rows_in_sight(window.target_view) >= ARTICLE_ROWS
+    assert rows_in_sight(window.prediction_view) >= ARTICLE_ROWS
+    window.learn_panel.set_lr_text("3")  # a step far too large: learning says so too
+    click(qtbot, window.learn_panel.step_button)
+    settle(qtbot, window, size)
+    assert rows_in_sight(window.target_view) >= ARTICLE_ROWS
+
+
+@pytest.mark.parametrize("size", [(1100, 700), (800, 600)])
+def test_the_tables_get_the_room_the_other_panels_do_not_need(
+    qtbot: QtBot, language_window: MainWindow, size: tuple[int, int]
+) -> None:
+    """800×600: 2½ of the article's 5 rows (1½ in 日本語) beside free room under the formula;
+    at the first size in 日本語, 4½."""
+    window = language_window
+    settle(qtbot, window, size)
+    assert rows_in_sight(window.target_view) >= ARTICLE_ROWS
+    formula = window.formula_panel
+    assert formula.height() <= formula.heightForWidth(formula.width()) + 2  # no empty band
+

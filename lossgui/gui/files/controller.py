@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
@@ -38,6 +38,9 @@ from lossgui.gui.document import Document
 from lossgui.gui.files import background
 from lossgui.gui.handover import hand_over
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
+
+if TYPE_CHECKING:
+    from lossgui.gui.files.plot_export import Figure
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt")
 SESSION_SUFFIX = project.SUFFIX
@@ -139,6 +142,9 @@ class FileController(QObject):
         # (the window starts on the article's), else "lossgui".
         self.name_hint = ARTICLE
         self.plot_gradient = False  # the plot shows −∂E/∂y: Export Plot draws the same
+        # The window's plot on show, (tab name, figure): Export Plot draws that one; without
+        # a window, the contributions.
+        self.figure_on_show: Callable[[], tuple[str, Figure]] | None = None
         self._replacing = False
         self.recent_menu = QMenu()
         document.about_to_reset.connect(self._on_document_reset)
@@ -429,18 +435,25 @@ class FileController(QObject):
         return True
 
     def export_plot(self) -> bool:
-        """File ▸ Export Plot: the plot as a PNG (1600×900) or an SVG."""
-        answer = self.ask_save_path(self.tr("Export plot"), self._suggest("-plot.png"),
+        """File ▸ Export Plot: the plot on show as a PNG (1600×900) or an SVG; the dialog's
+        title and suggested name say which (``data-curve.png``)."""
+        from lossgui.gui.files import plot_export  # pyqtgraph exporters: on first use
+
+        if self.figure_on_show is not None:
+            tab, figure = self.figure_on_show()
+            title = self.tr("Export plot: %1").replace("%1", tab)
+        else:
+            figure = plot_export.contributions_figure(self.document, self.plot_gradient)
+            title = self.tr("Export plot")
+        answer = self.ask_save_path(title, self._suggest(f"-{figure.kind}.png"),
                                     f"{self.tr(PNG_FILTER)};;{self.tr(SVG_FILTER)}")
         if answer is None:
             return False
         path, chosen = answer
         if Path(path).suffix.lower() not in plot_files.FORMATS:
             path += ".svg" if chosen in (SVG_FILTER, self.tr(SVG_FILTER)) else ".png"
-        from lossgui.gui.files.plot_export import export_plot  # pyqtgraph exporters: on first use
-
         try:
-            export_plot(self.document, path, self.plot_gradient)
+            plot_export.export_figure(figure, path)
         except LossguiError as error:
             self.report(self.tr("Could not export the plot: %1")
                         .replace("%1", error_text(error, current_language())))

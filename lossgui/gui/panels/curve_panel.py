@@ -150,6 +150,10 @@ class CurvePanel(QWidget):
 
         selection.changed.connect(self._on_changed)
 
+    def detach(self) -> None:
+        """Stop following the selection (a panel drawn once for Export Plot, then dropped)."""
+        self._selection.changed.disconnect(self._on_changed)
+
     @property
     def selection(self) -> Selection:
         """The prediction and element the curves are about."""

@@ -46,6 +46,7 @@ from lossgui.gui.language import current_language, is_japanese
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.param_text import choice_label, param_label
+from lossgui.gui.sheet.sheet_view import compact_rows
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 
@@ -297,6 +298,7 @@ class ResultsPanel(QWidget):
         super().__init__(parent)
         self._document = document
         self.table = QTableWidget(0, 3)  # name, total, the ★ of the lowest
+        compact_rows(self.table)
         self.table.setAccessibleName(self.tr("Totals"))
         self.table.setHorizontalHeaderLabels([self.tr("Prediction"), self.tr("Total E"), ""])
         self.table.verticalHeader().setVisible(False)

@@ -97,6 +97,11 @@ class StepsPlot(QWidget):
         learning.document.changed.connect(self._pending.start)
         self.refresh()
 
+    def detach(self) -> None:
+        """Stop following the learning (a plot drawn once for Export Plot, then dropped)."""
+        self.learning.stepped.disconnect(self._on_stepped)
+        self.learning.document.changed.disconnect(self._pending.start)
+
     def _on_stepped(self) -> None:
         self._pending.stop()  # the document's change in the same step is drawn now too
         self.refresh()

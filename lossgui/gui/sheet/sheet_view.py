@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QWidget,
 )
@@ -68,6 +69,7 @@ class SheetView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().sectionDoubleClicked.connect(self._on_header_double_clicked)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        compact_rows(self)
         self._header_selection = QItemSelectionModel(model, self)
         self.horizontalHeader().setSelectionModel(self._header_selection)
         model.refused.connect(self._on_refused)
@@ -399,6 +401,18 @@ def _cell_name(names: tuple[str, ...], first: int, row: int, error: CellError) -
         .replace("%1", str(column - len(names) + 1))
     return QCoreApplication.translate("SheetView", "%1 row %2: ").replace("%1", name) \
         .replace("%2", str(row + error.row + 1))
+
+
+def compact_rows(view: QTableView) -> None:
+    """Rows as tall as a cell editor and a grid line, as a spreadsheet's.
+
+    Qt's default row is 30 px whatever the font (the style's header section size): at 800×600
+    the article's 5 rows did not fit, and only 2½ (1½ in 日本語) showed.
+    """
+    editor = QLineEdit()
+    editor.setFont(view.font())
+    view.verticalHeader().setDefaultSectionSize(
+        max(editor.sizeHint().height(), view.fontMetrics().height()) + 2)
 
 
 def same_header_height(*views: QTableView) -> None:

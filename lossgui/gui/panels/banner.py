@@ -1,0 +1,76 @@
+"""A coloured bar with a wrapped message and a × that hides it: the notice and the first-run hint.
+
+The bar is as tall as its text at its width, up to MAX_LINES lines; a longer text scrolls inside
+it. (In a splitter a wrapped label is squeezed to the room it is given: a Japanese lesson's
+instruction came out cut at its top and bottom with no way to read the rest.)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton
+
+MAX_LINES = 4  # lines a banner shows before its text scrolls
+LINE_PROBE = "Ag あ漢"  # a line with Latin and CJK glyphs: CJK fallback fonts draw taller lines
+
+
+class Banner(QFrame):
+    """A hidden bar; :meth:`set_text` fills it, the × (or :meth:`hide`) hides it again."""
+
+    def __init__(self, name: str, style: str, label_name: str, close_name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setStyleSheet(style)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(label_name)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.area = QScrollArea()
+        self.area.setWidget(self.label)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
+                                  "{ background: transparent; }")
+        self.area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.area.viewport().installEventFilter(self)  # its width decides the lines
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setAccessibleName(close_name)
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 3, 3)
+        layout.addWidget(self.area, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.hide()
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` from its first line."""
+        self.label.setText(text)
+        self.area.verticalScrollBar().setValue(0)
+        self._fit_height()
+
+    def most_height(self) -> int:
+        """The height of MAX_LINES lines of the label's font, CJK fallback glyphs included."""
+        probe = QLabel("\n".join([LINE_PROBE] * MAX_LINES))
+        probe.setFont(self.label.font())
+        return max(probe.sizeHint().height(), MAX_LINES * self.label.fontMetrics().lineSpacing())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the height again whenever the text's width changes."""
+        if event.type() == QEvent.Type.Resize:
+            self._fit_height()
+        return super().eventFilter(watched, event)
+
+    def _fit_height(self) -> None:
+        width = self.area.viewport().width()
+        if width <= 0:
+            return
+        if self.area.verticalScrollBar().isVisible():  # as wide as it would be without it
+            width += self.area.verticalScrollBar().width()
+        # Beyond MAX_LINES it scrolls (the scroll area wraps the label to its viewport's width).
+        needed = min(self.label.heightForWidth(width), self.most_height())
+        if self.area.height() != needed:
+            self.area.setFixedHeight(needed)
