@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from lossgui.core.problems import LossguiError
+from lossgui.core.problems import CellError, LossguiError
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -55,13 +55,28 @@ def os_error_number(error: OSError) -> int | None:
     return error.errno
 
 
+def os_reason(error: OSError) -> str:
+    """The system's sentence for ``error`` ("No such file or directory"), without Python's
+    "[Errno 2] …: 'path'" wrapping: the one wording of every file refusal, read or write."""
+    number = os_error_number(error)
+    return error.strerror or (os.strerror(number) if number else str(error))
+
+
+def unreadable(source: str, error: OSError) -> CellError:
+    """The refusal of a file that cannot be read, "SOURCE: cannot read the file: REASON" in
+    English and Japanese: the one wording for a data CSV and a session alike."""
+    reason = os_reason(error)
+    return CellError(f"cannot read the file: {reason}", source=source,
+                     reason_ja=f"ファイルを読めません: {reason}")
+
+
 class WriteError(LossguiError):
     """A file that could not be written; the message names the user's file and the reason."""
 
     def __init__(self, target: str, error: OSError | str) -> None:
         if isinstance(error, OSError):
             number = os_error_number(error)
-            reason = error.strerror or (os.strerror(number) if number else str(error))
+            reason = os_reason(error)
             reason_ja = _REASONS_JA.get(number or 0, reason)
         else:
             number, reason = None, error

@@ -19,13 +19,14 @@ import numpy as np
 
 from lossgui.core.arrays import FloatArray
 from lossgui.core.parsing import (
+    cell_refusal,
     is_blank,
     list_literal_body,
     parse_block,
     parse_number,
     split_block,
 )
-from lossgui.core.problems import CellError, NotANumber
+from lossgui.core.problems import NotANumber
 
 _PLAIN = b"0123456789.eE+-\t\n"
 _LIST_PLAIN = b"0123456789.eE+-,[] \t\r\n"
@@ -53,6 +54,23 @@ def parse_block_array(text: str, decimal_comma: bool = False) -> FloatArray:
         return fast
     _refuse_early(text, decimal_comma)
     return rectangle(parse_block(text, decimal_comma))
+
+
+def without_blank_overhang(block: FloatArray, rows: int, columns: int) -> FloatArray:
+    """``block`` less the trailing columns and rows, blank in every cell, that run past the
+    ``rows`` × ``columns`` the table has from where the block lands.
+
+    A spreadsheet copy's trailing tab (`` 0.4 \t``) or empty last line would otherwise add an
+    empty prediction or an empty row, which nobody pasted. Inside the table a blank cell is
+    kept: it blanks the cell under it, as the copied range says.
+    """
+    height, width = block.shape
+    blank = np.isnan(block)
+    while width > max(columns, 1) and blank[:height, width - 1].all():
+        width -= 1
+    while height > max(rows, 1) and blank[height - 1, :width].all():
+        height -= 1
+    return block[:height, :width]
 
 
 def rectangle(rows: Sequence[Sequence[float]]) -> FloatArray:
@@ -157,11 +175,12 @@ def _refuse_early(text: str, decimal_comma: bool) -> None:
     line_end = data.find(b"\n", first)
     line = data[line_start:None if line_end < 0 else line_end].decode("utf-8", "surrogatepass")
     line = line.removesuffix("\r")
-    cells = line.split("\t") if "\t" in text else split_block(line, decimal_comma)[0]
+    tabbed = "\t" in text
+    cells = line.split("\t") if tabbed else split_block(line, decimal_comma)[0]
     for column, cell in enumerate(cells):
         if is_blank(cell):
             continue
         try:
             parse_number(cell, decimal_comma)
         except NotANumber as error:
-            raise CellError(str(error), row, column, reason_ja=error.message_ja) from None
+            raise cell_refusal(error, row, column, cell, decimal_comma, tabbed) from None

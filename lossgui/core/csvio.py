@@ -20,7 +20,7 @@ import numpy as np
 
 from lossgui.core import batchcsv
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import remove_stale_temporaries
+from lossgui.core.atomic import remove_stale_temporaries, unreadable
 from lossgui.core.columns import TARGET_NAME, marked_target, target_header
 from lossgui.core.evaluate import Evaluation
 from lossgui.core.names import duplicate_problem, name_problem
@@ -204,7 +204,7 @@ def read_data_csv(
                 return blocked
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise _unreadable(source, error) from None
+        raise unreadable(source, error) from None
     except CellError as error:
         raise explained_refusal(path, error) from None
     try:
@@ -324,12 +324,6 @@ def _read_target_mark(data: DataSet) -> DataSet:
     return data
 
 
-def _unreadable(source: str, error: OSError) -> CellError:
-    reason = error.strerror or str(error)
-    return CellError(f"cannot read the file: {reason}", source=source,
-                     reason_ja=f"ファイルを読めません: {reason}")
-
-
 def iter_data_blocks(
     path: str | os.PathLike[str], delimiter: str | None = None,
     block_bytes: int = STREAM_BLOCK_BYTES, plain_only: bool = False,
@@ -345,7 +339,7 @@ def iter_data_blocks(
     try:
         handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below)
     except OSError as error:
-        raise _unreadable(source, error) from None
+        raise unreadable(source, error) from None
     with handle:
         header = b""
         first_row = 0  # data rows before this block
@@ -355,7 +349,7 @@ def iter_data_blocks(
             try:
                 chunk = handle.read(block_bytes)
             except OSError as error:
-                raise _unreadable(source, error) from None
+                raise unreadable(source, error) from None
             done += len(chunk)
             if plain_only and b'"' in chunk:
                 raise _QuotedFile

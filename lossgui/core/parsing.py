@@ -28,6 +28,11 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000:
 _SPECIAL = {"inf": math.inf, "+inf": math.inf, "-inf": -math.inf, "nan": math.nan,
             "infinity": math.inf, "-infinity": -math.inf}
 
+# A word (between spaces or semicolons) with one comma, between digits, and no point: 0,5 or
+# 1,000. With a point as the decimal mark it is no number, and it is refused, not split.
+_DECIMAL_COMMA_LOOKALIKE = re.compile(r"(?<![^;\s])([^,.;\s]*\d),(\d[^,.;\s]*)(?![^;\s])")
+_SENTINEL = "\x00"  # stands for a kept comma while the line is split (a line with one is left)
+
 
 def parse_number(text: str, decimal_comma: bool = False) -> float:
     """Read one typed number: ``1.5``, ``１．５`` (full-width), ``−2``, ``1e-7``, ``inf``.
@@ -54,6 +59,12 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
                          f"{shown} は数ではありません: アンダースコアを除いて書きます")
     if decimal_comma and normal.count(",") == 1 and "." not in normal:
         normal = normal.replace(",", ".")
+    elif "," in normal and not decimal_comma and _is_number(normal.replace(",", "")):
+        # 1,5 or 1,000: with a point as the decimal mark, neither is one number (see above).
+        raise NotANumber(f"{shown} is not a number: the decimal mark is a point here "
+                         "(0.5, not 0,5)",
+                         f"{shown} は数ではありません: ここでは小数点はピリオドです"
+                         "(0,5 ではなく 0.5)")
     lowered = normal.lower()
     if lowered in _SPECIAL:
         return _SPECIAL[lowered]
@@ -61,6 +72,15 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
         return float(normal)
     except ValueError:
         raise NotANumber(f"{shown} is not a number", f"{shown} は数ではありません") from None
+
+
+def _is_number(text: str) -> bool:
+    """Whether Python reads ``text`` as a float (no folding: a helper of parse_number)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def is_number(text: str, decimal_comma: bool = False) -> bool:
@@ -83,7 +103,8 @@ def split_block(text: str, decimal_comma: bool = False) -> list[list[str]]:
     Tab-separated when there is a tab (what Excel, LibreOffice and Google Sheets put on the
     clipboard: CRLF line ends, a trailing newline, quoted cells with embedded tabs or newlines);
     otherwise rows of comma- or space-separated numbers, so ``0.1 0.2`` or ``0.1, 0.2`` pasted
-    from a text also work.
+    from a text also work. Where the locale's decimal mark is a point, ``0,5`` is one cell (no
+    number) rather than two: typed, it is refused, so it is refused pasted too.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
@@ -94,9 +115,29 @@ def split_block(text: str, decimal_comma: bool = False) -> list[list[str]]:
     separators = r"[;\s]+" if decimal_comma else r"[,;\s]+"
     rows = []
     for line in text.split("\n"):
-        cells = re.split(separators, line.strip()) if line.strip() else [""]
-        rows.append(cells)
+        if not line.strip():
+            rows.append([""])
+            continue
+        if decimal_comma or _SENTINEL in line:
+            rows.append(re.split(separators, line.strip()))
+            continue
+        # "0,5" (a half, as a European spreadsheet copies it) stays one cell, which
+        # parse_number then refuses as it refuses the same text typed: split at the comma it
+        # was read as the two numbers 0 and 5 without a word. "0.1,0.2", "1,2,3" and "0, 5"
+        # are still lists.
+        kept = _DECIMAL_COMMA_LOOKALIKE.sub(r"\1" + _SENTINEL + r"\2", line.strip())
+        rows.append([cell.replace(_SENTINEL, ",") for cell in re.split(separators, kept)])
     return rows
+
+
+
+def cell_refusal(error: NotANumber, row: int, column: int, cell: str,
+                 decimal_comma: bool, tabbed: bool) -> CellError:
+    """The refusal of a pasted cell; for ``0,5`` kept whole, how to paste two numbers."""
+    if "," in cell and not decimal_comma and not tabbed:
+        return CellError(f"{error}; between two numbers put a tab or a space", row, column,
+                         reason_ja=f"{error.message_ja}。2 つの数の間にはタブか空白を入れます")
+    return CellError(str(error), row, column, reason_ja=error.message_ja)
 
 
 def parse_list_literal(text: str) -> list[list[float]] | None:
@@ -169,6 +210,7 @@ def parse_block(text: str, decimal_comma: bool = False) -> list[list[float]]:
     if literal is not None:
         return literal
     rows = split_block(text, decimal_comma)
+    tabbed = "\t" in text or '"' in text  # split as split_block splits it
     parsed: list[list[float]] = []
     for r, cells in enumerate(rows):
         values = []
@@ -179,6 +221,6 @@ def parse_block(text: str, decimal_comma: bool = False) -> list[list[float]]:
             try:
                 values.append(parse_number(cell, decimal_comma))
             except NotANumber as error:
-                raise CellError(str(error), r, c, reason_ja=error.message_ja) from None
+                raise cell_refusal(error, r, c, cell, decimal_comma, tabbed) from None
         parsed.append(values)
     return parsed

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from lossgui.core.arrays import FloatArray
-from lossgui.core.atomic import remove_stale_temporaries, write_atomic
+from lossgui.core.atomic import remove_stale_temporaries, unreadable, write_atomic
 from lossgui.core.losses import get_loss
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.params import ParamValue, resolve
@@ -109,9 +109,13 @@ def load(path: str | os.PathLike[str]) -> Session:
     remove_stale_temporaries(path)  # left beside it by a save that was killed
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SessionError(f"{source}: cannot read the file: {error}",
-                           f"{source}: ファイルを読めません: {error}") from None
+    except OSError as error:
+        refusal = unreadable(source, error)
+        raise SessionError(str(refusal), refusal.message_ja) from None
+    except UnicodeDecodeError:
+        raise SessionError(f"{source}: this is not a lossgui session (not UTF-8 text)",
+                           f"{source}: lossgui のセッションではありません(UTF-8 のテキストでは"
+                           "ありません)") from None
     return from_json(text, source)
 
 

@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
         self.plot_tabs = QTabWidget()
         self.plot_tabs.setObjectName("plot_tabs")
         self.plot_tabs.setDocumentMode(True)
+        # Every tab in sight, shortened with "…" where the pane is narrow: at 800×600 "Loss
+        # over steps" hid behind scroll arrows, a tab the learner could not see to choose.
+        self.plot_tabs.setUsesScrollButtons(False)
+        self.plot_tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.batch_panel = BatchPanel(self.document)
         self.right_pane = QWidget()  # kept: the splitter does not own it for Python
         right_layout = QVBoxLayout(self.right_pane)
@@ -1040,7 +1044,12 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         x = min(max(frame.x(), free.x()), free.right() - width - extra_w + 1)
         y = min(max(frame.y(), free.y()), free.bottom() - height - extra_h + 1)
-        self.move(max(x, free.x()), max(y, free.y()))
+        where = QPoint(max(x, free.x()), max(y, free.y()))
+        # Moved only when it is not on the free area: before the window manager has framed a
+        # new window its frame is its client area, and moving the frame there put each window
+        # rebuilt in another language a title bar lower (y = 0, 26, 47).
+        if where != frame.topLeft():
+            self.move(where)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Fit the screen again once the window manager's frame is known."""

@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="390"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="397"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="407"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="414"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="408"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="415"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -543,12 +543,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="356"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="363"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="364"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="371"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -1014,87 +1014,87 @@ Which column holds the target t?</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="360"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="367"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="368"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="388"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="391"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="397"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="430"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="432"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="435"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="444"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="445"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="447"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="448"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="459"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="461"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="462"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="521"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="522"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="537"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="538"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1178,12 +1178,12 @@ Which column holds the target t?</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="59"/>
-        <source>the logits behind y</source>
-        <translation>y の裏にあるロジット</translation>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="61"/>
+        <source>the logits z</source>
+        <translation>ロジット z</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="61"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
@@ -1322,32 +1322,37 @@ Which column holds the target t?</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="157"/>
-        <source>%1 · expects %2</source>
-        <translation>%1 · 入力: %2</translation>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="158"/>
+        <source>English: %1 · expects %2</source>
+        <translation>英語名: %1 · 入力: %2</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/loss_panel.py" line="160"/>
+        <source>Japanese: %1 · expects %2</source>
+        <translation>日本語名: %1 · 入力: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="165"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="180"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="182"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="218"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="223"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="226"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="231"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1390,158 +1395,158 @@ Which column holds the target t?</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="272"/>
+        <location filename="../../lossgui/gui/main_window.py" line="276"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="273"/>
+        <location filename="../../lossgui/gui/main_window.py" line="277"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="274"/>
+        <location filename="../../lossgui/gui/main_window.py" line="278"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="275"/>
+        <location filename="../../lossgui/gui/main_window.py" line="279"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="277"/>
+        <location filename="../../lossgui/gui/main_window.py" line="281"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="389"/>
+        <location filename="../../lossgui/gui/main_window.py" line="393"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="391"/>
+        <location filename="../../lossgui/gui/main_window.py" line="395"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="449"/>
+        <location filename="../../lossgui/gui/main_window.py" line="453"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="581"/>
+        <location filename="../../lossgui/gui/main_window.py" line="585"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="577"/>
+        <location filename="../../lossgui/gui/main_window.py" line="581"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="579"/>
+        <location filename="../../lossgui/gui/main_window.py" line="583"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="584"/>
+        <location filename="../../lossgui/gui/main_window.py" line="588"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="586"/>
+        <location filename="../../lossgui/gui/main_window.py" line="590"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="588"/>
+        <location filename="../../lossgui/gui/main_window.py" line="592"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="590"/>
+        <location filename="../../lossgui/gui/main_window.py" line="594"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="624"/>
+        <location filename="../../lossgui/gui/main_window.py" line="628"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="628"/>
+        <location filename="../../lossgui/gui/main_window.py" line="632"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="783"/>
+        <location filename="../../lossgui/gui/main_window.py" line="787"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="788"/>
+        <location filename="../../lossgui/gui/main_window.py" line="792"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="818"/>
+        <location filename="../../lossgui/gui/main_window.py" line="822"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="822"/>
+        <location filename="../../lossgui/gui/main_window.py" line="826"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="823"/>
+        <location filename="../../lossgui/gui/main_window.py" line="827"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="920"/>
+        <location filename="../../lossgui/gui/main_window.py" line="924"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="979"/>
+        <location filename="../../lossgui/gui/main_window.py" line="983"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="986"/>
+        <location filename="../../lossgui/gui/main_window.py" line="990"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="988"/>
+        <location filename="../../lossgui/gui/main_window.py" line="992"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="993"/>
+        <location filename="../../lossgui/gui/main_window.py" line="997"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="994"/>
+        <location filename="../../lossgui/gui/main_window.py" line="998"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1014"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1018"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1015"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1019"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1812,62 +1817,62 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="273"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="278"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="284"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="288"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
         <source>— (%1 and %n more missing)</source>
         <translation>—(%1 ほか %n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="290"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="295"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="302"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="303"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="308"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="303"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="308"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="384"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="389"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="385"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="390"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="387"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="392"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="389"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="394"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
@@ -1928,47 +1933,47 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="277"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="299"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="281"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="303"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="320"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="349"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="323"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="352"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="326"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="355"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="329"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="358"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="344"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="373"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="400"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="429"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="402"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="431"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>

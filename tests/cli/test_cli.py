@@ -135,6 +135,25 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(
     assert "Traceback" not in err
 
 
+def test_a_missing_session_is_refused_in_the_words_of_a_missing_csv(capsysbinary, tmp_path):
+    # The one wording for an unreadable file, without Python's "[Errno 2] …: 'path'" (tester5).
+    texts = []
+    for name in ("regress.csv", "lb.lossgui.json"):
+        code, _, err = run(capsysbinary, "compute", str(tmp_path / name), "--loss", "sse")
+        assert code == 2
+        texts.append(err.strip())
+    assert texts == [f"lossgui: error: {tmp_path / name}: cannot read the file: "
+                     "No such file or directory" for name in ("regress.csv", "lb.lossgui.json")]
+
+
+def test_a_session_that_is_not_utf8_is_refused_naming_the_file(capsysbinary, tmp_path):
+    path = tmp_path / "s.lossgui.json"
+    path.write_bytes(b'{"format": "\x82\xa0"}')
+    code, _, err = run(capsysbinary, "compute", str(path), "--loss", "sse")
+    assert code == 2
+    assert err.strip() == f"lossgui: error: {path}: this is not a lossgui session (not UTF-8 text)"
+
+
 def test_losses_lists_every_loss_with_defaults(capsysbinary):
     code, out, _ = run(capsysbinary, "losses", "--format", "json")
     catalogue = json.loads(out)

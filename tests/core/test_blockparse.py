@@ -9,7 +9,12 @@ import numpy as np
 import pytest
 
 from lossgui.core import CellError
-from lossgui.core.blockparse import _parse_plain, parse_block_array, rectangle
+from lossgui.core.blockparse import (
+    _parse_plain,
+    parse_block_array,
+    rectangle,
+    without_blank_overhang,
+)
 from lossgui.core.parsing import parse_block
 
 
@@ -76,3 +81,17 @@ def test_malformed_numbers_are_refused_even_where_numpy_only_warns(text: str) ->
         assert _parse_plain(text) is None
         with pytest.raises(CellError, match="is not a number"):
             parse_block_array(text)
+
+
+def test_a_blank_overhang_past_the_table_is_dropped_and_blanks_inside_are_kept() -> None:
+    # " 0.4 \t" pasted at the last column added an empty prediction (tester5).
+    block = parse_block_array(" 0.4 \t")
+    assert block.shape == (1, 2)
+    assert without_blank_overhang(block, 5, 1).tolist() == [[0.4]]
+    assert without_blank_overhang(block, 5, 2).shape == (1, 2)  # it blanks the cell under it
+    block = parse_block_array("0.3\t\n\t\n")
+    assert without_blank_overhang(block, 1, 1).tolist() == [[0.3]]
+    kept = without_blank_overhang(block, 2, 1)
+    assert kept.shape == (2, 1) and math.isnan(kept[1, 0])
+    assert without_blank_overhang(parse_block_array("\t"), 1, 1).shape == (1, 1)
+    assert without_blank_overhang(parse_block_array("1\t\t2"), 1, 1).shape == (1, 3)

@@ -67,3 +67,35 @@ def test_a_list_with_text_is_refused_naming_the_element():
         parse_block("[0.1, 'x', 0.3]")
     with pytest.raises(CellError):
         parse_block("[0.1, __import__('os')]")
+
+
+@pytest.mark.parametrize("text", ["0,5\n0,25\n", "0,5\r\n0,25\r\n", "0,5", "1,000 2"])
+def test_a_decimal_comma_is_refused_not_split_where_the_mark_is_a_point(text):
+    # Split at the comma, 0,5 was read as the two numbers 0 and 5 (tester5); typed, it is
+    # refused, so pasted it is refused too, naming the cell and how to write either meaning.
+    with pytest.raises(CellError) as caught:
+        parse_block(text)
+    assert (caught.value.row, caught.value.column) == (0, 0)
+    assert str(caught.value).endswith(" is not a number: the decimal mark is a point here "
+                                      "(0.5, not 0,5); between two numbers put a tab or a space")
+    assert "小数点はピリオド" in caught.value.message_ja
+
+
+def test_a_decimal_comma_reads_where_the_locale_writes_one():
+    assert parse_block("0,5\n0,25\n", decimal_comma=True) == [[0.5], [0.25]]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [("0.1,0.2", [[0.1, 0.2]]), ("1,2,3", [[1.0, 2.0, 3.0]]), ("0, 5", [[0.0, 5.0]]),
+     ("0.5;1", [[0.5, 1.0]]), ("1 2\n3 4", [[1.0, 2.0], [3.0, 4.0]])],
+)
+def test_lists_written_out_still_split_at_commas(text, rows):
+    assert parse_block(text) == rows
+
+
+def test_a_typed_decimal_comma_says_the_mark_is_a_point():
+    with pytest.raises(ValueError, match=r"^'1,5' is not a number: the decimal mark is a point"):
+        parse_number("1,5")
+    with pytest.raises(ValueError, match=r"^'1,2,x' is not a number$"):
+        parse_number("1,2,x")

@@ -638,3 +638,31 @@ def test_a_document_from_no_file_suggests_its_examples_name_in_documents(
     window.files.export_results()
     assert suggested == [str(Path(documents) / "article.lossgui.json"),
                          str(Path(documents) / "logits_batch-results.csv")]
+
+
+def test_adding_a_sample_keeps_the_examples_name_and_the_session_file(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Pasting past the last sample of the logits batch made Save suggest
+    "lossgui.lossgui.json" (tester5): a change of the sample count reset the table models, and
+    the file controller took that reset for new data. An edit is not new data."""
+    suggested: list[str] = []
+
+    def ask(title: str, name: str, filters: str) -> tuple[str, str] | None:
+        suggested.append(Path(name).name)
+        return None
+
+    window.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.load_named_example("logits_batch")
+    z_view = window.batch_sheet.tabs.widget(0)
+    z_view.go_to(3, 0)
+    assert z_view.paste_text("[[1, 2, 3], [4, 5, 6]]")  # adds sample 5
+    assert window.document.model.samples == 5
+    window.files.ask_save_path = ask  # type: ignore[method-assign]
+    window.files.save_as()
+    assert suggested == ["logits_batch.lossgui.json"]
+    answer_save(window, tmp_path / "b.lossgui.json")
+    assert window.files.save_as()
+    z_view.go_to(4, 0)
+    assert z_view.paste_text("[[1, 2, 3], [4, 5, 6]]")  # adds sample 6
+    assert window.files.session_path == str(tmp_path / "b.lossgui.json")  # Save needs no name

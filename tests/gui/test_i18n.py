@@ -241,7 +241,7 @@ def test_the_learning_aids_speak_the_core_japanese(
     eps = get_loss("cee").param("eps")
     assert window.loss_panel.editor("eps").toolTip() == eps.describe("ja")
     about = window.loss_panel.about.text().split("\n")
-    assert about == ["Cross-entropy error · 入力: 0〜1 の確率",
+    assert about == ["英語名: Cross-entropy error · 入力: 0〜1 の確率",
                      "使う場面: " + get_loss("cee").when_to_use("ja")]
     window.show_conventions()
     panel = window.conventions_panel
@@ -375,7 +375,7 @@ def test_a_switch_keeps_the_learning_run_and_its_settings(
 
     window = _switch(qtbot, window, "ja")
     panel = window.learn_panel
-    assert panel.space_box.currentText() == "y の裏にあるロジット"
+    assert panel.space_box.currentText() == "ロジット z"
     assert panel.lr_edit.text() == "0.5" and panel.cap_box.value() == 50
     assert window.learning.step_count == 2 and window.learning.trace().totals == totals
     QApplication.processEvents()

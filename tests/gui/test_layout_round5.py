@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 from gui_helpers import WindowFactory, go_to, type_into
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QTableView,
+    QToolButton,
+)
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.numbers import cell_shown, cell_text, shown
@@ -175,3 +183,81 @@ def test_the_tables_get_the_room_the_other_panels_do_not_need(
     formula = window.formula_panel
     assert formula.height() <= formula.heightForWidth(formula.width()) + 2  # no empty band
 
+
+
+# --- smaller points ----------------------------------------------------------------------------
+
+def test_fitting_the_screen_leaves_a_window_on_it_where_it_is(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each View ▸ Language switch put the window a title bar lower (y = 0, 26, 47): the rebuilt
+    window, not yet framed, was moved so that its frame took its client area's place."""
+    moves: list[object] = []
+    monkeypatch.setattr(window, "move", lambda *where: moves.append(where))
+    free = window.screen().availableGeometry()
+    window.resize(min(600, free.width()), min(400, free.height()))
+    window.fit_screen()  # inside the free area already
+    assert moves == []
+
+
+def test_every_choice_of_step_on_is_read_whole(
+    qtbot: QtBot, language_window: MainWindow
+) -> None:
+    """English showed "the logits behi" in the closed box."""
+    window = language_window
+    box = window.learn_panel.space_box
+    selector = window.loss_panel.selector
+    selector.setCurrentIndex(selector.findData("cee"))  # a loss whose y has logits behind it
+    QApplication.processEvents()
+    for index in range(box.count()):
+        box.setCurrentIndex(index)
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+        text_room = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option,
+            QStyle.SubControl.SC_ComboBoxEditField, box).width()
+        assert box.fontMetrics().horizontalAdvance(box.currentText()) <= text_room, \
+            box.currentText()
+
+
+def test_the_other_languages_name_of_the_loss_says_which_it_is(
+    language_window: MainWindow
+) -> None:
+    """日本語 showed "Softmax cross-entropy · 入力 …", read as a string left in English."""
+    first = language_window.loss_panel.about.text().split("\n")[0]
+    if language.is_japanese():
+        assert first == "英語名: Sum of squared error · 入力: 実数"
+    else:
+        assert first == "Japanese: 2乗和誤差 · expects real numbers"
+
+
+def test_every_plot_tab_is_in_sight_at_800_by_600(
+    qtbot: QtBot, language_window: MainWindow
+) -> None:
+    """"Loss over steps" was cut off behind the tab bar's scroll arrows."""
+    window = language_window
+    settle(qtbot, window, (800, 600))
+    window.main_splitter.setSizes([400, 400])  # as a first start on an 800×600 screen splits
+    settle(qtbot, window, (800, 600))
+    bar = window.plot_tabs.tabBar()
+    for index in range(bar.count()):
+        assert bar.rect().contains(bar.tabRect(index)), bar.tabText(index)
+    arrows = [b for b in bar.findChildren(QToolButton) if b.isVisible()]
+    assert arrows == []
+
+
+def test_a_batch_of_very_many_classes_opens_without_a_qt_warning(
+    window: MainWindow, qtlog: object
+) -> None:
+    """Opening a 10⁶-row file printed "QWidget::setMaximumSize: (/BatchView) The largest allowed
+    size is (16777215,16777215)": the target's batch table asked to be as wide as its K columns.
+    (A vector no longer reaches the batch tables; a batch of 2 samples × 500 000 classes does.)"""
+    classes = 500_000  # × 35 px per one-hot column: past Qt's 16777215
+    t = np.zeros((2, classes))
+    t[:, 1] = 1.0
+    window.document.replace(["t", "y1"], [t, np.full((2, classes), 1 / classes)])
+    QApplication.processEvents()
+    assert window.document.is_batch
+    warnings = [r.message for r in qtlog.records  # type: ignore[attr-defined]
+                if "setMaximumSize" in r.message or "largest allowed" in r.message]
+    assert warnings == []

@@ -15,6 +15,7 @@ from gui_helpers import (
     press,
     total_text,
     type_into,
+    type_text,
 )
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
@@ -173,6 +174,30 @@ def test_f2_edits_and_tab_moves_right_into_the_predictions(
     assert t_view.hasFocus() and t_view.currentIndex().row() == 2
     press(qtbot, t_view, Qt.Key.Key_Return)
     assert t_view.currentIndex().row() == 3
+
+
+def test_tab_after_an_edit_in_the_last_column_goes_on_to_the_next_rows_target(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """y2 row 3: 0.5, Tab, 0.6 left 0.6 in y2 row 3 (tester5): Tab stayed on the cell, so the
+    next value typed overwrote the one just entered. It goes on to t of row 4, as a
+    spreadsheet's Tab does when values are typed row by row."""
+    t_view, y_view = window.target_view, window.prediction_view
+    type_into(qtbot, y_view, 2, 1, "0.5", end=Qt.Key.Key_Tab)
+    assert t_view.hasFocus()
+    assert (t_view.currentIndex().row(), t_view.currentIndex().column()) == (3, 0)
+    focus = QApplication.focusWidget()
+    type_text(focus, "0")
+    qtbot.keyClick(editor_of(t_view), Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert window.document.value(2, 2) == 0.5 and window.document.value(3, 0) == 0.0
+    assert y_view.hasFocus() and y_view.currentIndex().row() == 3
+    assert window.action_map["undo"].text() == "&Undo Edit t row 4"
+    # past the last row, on out of the tables as a plain Tab goes
+    last = window.document.model.elements - 1
+    type_into(qtbot, y_view, last, 1, "0.25", end=Qt.Key.Key_Tab)
+    assert window.document.value(last, 2) == 0.25
+    assert not y_view.hasFocus() and not t_view.hasFocus()
 
 
 def test_full_width_digits_and_unicode_minus_are_numbers(
@@ -381,6 +406,63 @@ def test_paste_with_text_changes_nothing_and_names_the_cell(
     np.testing.assert_array_equal(column_values(window, 2), ARTICLE_Y2)
     assert "Nothing was pasted: y2 row 3: 'abc' is not a number" in window.notice_label.text()
     assert not window.document.undo_stack.canUndo()
+
+
+def test_a_decimal_comma_column_is_refused_as_typing_it_is_not_split(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """``0,5⏎0,25⏎`` (a European spreadsheet's column) pasted into y2 became y2 = 0, 0 and a
+    new y3 = 5, 25, with no word (tester5). With a point as the decimal mark, typing 0,5 is
+    refused naming the cell; the paste is refused the same way, and nothing changes."""
+    view = window.prediction_view
+    type_into(qtbot, view, 0, 1, "0,5")
+    typed = window.notice_label.text()
+    assert "y2 row 1: '0,5' is not a number: the decimal mark is a point here" in typed
+    QApplication.clipboard().setText("0,5\r\n0,25\r\n")
+    go_to(view, 0, 1)
+    press(qtbot, view, Qt.Key.Key_V, CTRL)
+    assert window.document.names == ("t", "y1", "y2")
+    np.testing.assert_array_equal(column_values(window, 2), ARTICLE_Y2)
+    assert window.notice_label.text() == (
+        "Nothing was pasted: y2 row 1: '0,5' is not a number: the decimal mark is a point here "
+        "(0.5, not 0,5); between two numbers put a tab or a space.")
+    assert not window.document.undo_stack.canUndo()
+    QApplication.clipboard().setText("0.5, 0.25\r\n")  # a list written out is still two cells
+    go_to(view, 0, 0)
+    press(qtbot, view, Qt.Key.Key_V, CTRL)
+    assert (window.document.value(0, 1), window.document.value(0, 2)) == (0.5, 0.25)
+
+
+def test_a_decimal_comma_column_reads_where_the_locale_writes_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    view = window.prediction_view
+    QApplication.clipboard().setText("0,5\r\n0,25\r\n")
+    go_to(view, 0, 1)
+    press(qtbot, view, Qt.Key.Key_V, CTRL)
+    assert window.document.names == ("t", "y1", "y2")
+    np.testing.assert_array_equal(column_values(window, 2)[:3], [0.5, 0.25, 0.91])
+
+
+def test_a_trailing_tab_adds_no_empty_prediction(qtbot: QtBot, window: MainWindow) -> None:
+    """`` 0.4 \t`` pasted into y2 added an empty prediction y3 (tester5)."""
+    view = window.prediction_view
+    QApplication.clipboard().setText(" 0.4 \t")
+    go_to(view, 0, 1)
+    press(qtbot, view, Qt.Key.Key_V, CTRL)
+    assert window.document.names == ("t", "y1", "y2")
+    assert window.document.value(0, 2) == 0.4
+    assert window.action_map["undo"].text() == "&Undo Edit y2 row 1"
+    QApplication.clipboard().setText("0.3\t\r\n\t\r\n")  # a blank inside the table blanks
+    go_to(view, 3, 1)
+    press(qtbot, view, Qt.Key.Key_V, CTRL)
+    assert window.document.value(3, 2) == 0.3 and np.isnan(window.document.value(4, 2))
+    QApplication.clipboard().setText("0.7\r\n\r\n")  # an empty last line adds no row
+    go_to(view, 4, 0)
+    press(qtbot, view, Qt.Key.Key_V, CTRL)
+    assert window.document.value(4, 1) == 0.7
+    assert (window.document.model.elements, window.document.names) == (5, ("t", "y1", "y2"))
 
 
 def test_one_number_pasted_fills_the_selection(qtbot: QtBot, window: MainWindow) -> None:

@@ -147,7 +147,7 @@ class FileController(QObject):
         self.figure_on_show: Callable[[], tuple[str, Figure]] | None = None
         self._replacing = False
         self.recent_menu = QMenu()
-        document.about_to_reset.connect(self._on_document_reset)
+        document.replaced.connect(self._on_document_replaced)
 
     def serve(self, window: QWidget) -> None:
         """Work for ``window`` from now on: its dialogs open over it, and only it listens."""
@@ -318,7 +318,8 @@ class FileController(QObject):
         finally:
             self._replacing = False
 
-    def _on_document_reset(self) -> None:
+    def _on_document_replaced(self) -> None:
+        # Only new data, never an edit: a paste that adds samples resets the table models too.
         if not self._replacing:  # e.g. an example was loaded: it is not the file any more
             self.session_path = self.data_path = None
             self.name_hint = "lossgui"  # until the window names the example it loaded

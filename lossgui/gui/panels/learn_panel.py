@@ -56,15 +56,15 @@ class LearnPanel(QToolBar):
         self.space_box = QComboBox()
         self.space_box.setAccessibleName(self.tr("What the steps move"))
         self.space_box.addItem(self.tr("y itself"), "input")
-        self.space_box.addItem(self.tr("the logits behind y"), "logits")
+        # Short: the box is narrow so the tool bar fits an 800-pixel window ("the logits
+        # behind y" was cut to "the logits behi"); its tooltip says what the logits are.
+        self.space_box.addItem(self.tr("the logits z"), "logits")
         self._space_tip = self.tr(
             "For losses on probabilities a plain step can leave [0, 1]; stepping on the logits "
             "z behind them (y = softmax(z) or σ(z)) keeps y a probability")
         self.space_box.setToolTip(self._space_tip)
-        # Short enough for a narrow window; the list shows the whole text.
-        self.space_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.space_box.setMinimumContentsLength(8)
+        # As wide as its longest (short) choice, so the chosen one is always read whole.
+        self.space_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.space_box.currentIndexChanged.connect(self._on_space_changed)
         space_label = QLabel(self.tr("Step &on:"))
         space_label.setBuddy(self.space_box)

@@ -152,9 +152,14 @@ class LossPanel(QWidget):
             self._shown_loss = loss.id
             self._rebuild_editors()
         # A parameter may change what y is (poisson's log_input), so this follows every change.
-        other = loss.name_en if is_japanese() else loss.name_ja
+        # The name in the other language, said to be one (in 日本語 a bare English name read as
+        # a string left untranslated): the article's name for English readers, the name
+        # PyTorch's and Keras's documentation use for Japanese ones.
+        other = self.tr("English: %1 · expects %2").replace("%1", loss.name_en) \
+            if is_japanese() else \
+            self.tr("Japanese: %1 · expects %2").replace("%1", loss.name_ja)
         language = current_language()
-        self.about.setText(self.tr("%1 · expects %2").replace("%1", other)
+        self.about.setText(other
                            .replace("%2", loss.expects_for(self._document.params)
                                     .describe(language))
                            + "\n" + self.tr("When to use it: %1")

@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHBoxLayout, QStyle, QTabWidget, QWidget
 
 from lossgui.core import CellError, LossguiError
-from lossgui.core.blockparse import parse_block_array
+from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
 from lossgui.core.names import class_column, class_index_of
@@ -278,6 +278,7 @@ def _reason(error: Exception) -> str:
     return error_text(error, current_language())
 
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # the widest Qt lets a widget be (Qt's own constant)
 _FITTED_COLUMNS = 64  # columns fitted to their header (see BatchView.fit_columns)
 _COLUMN_WIDTH = 58  # a prediction's number, e.g. -0.3127
 _ONE_HOT_SAMPLE = "0.25"  # what a one-hot or probability target's narrower columns must show
@@ -321,7 +322,9 @@ class BatchView(SheetView):
         whole = one_hot and count <= _WHOLE_CLASSES
         self.setMinimumWidth(around + (header.length() if whole else first))
         if self.batch_model.column == TARGET:  # no wider than its columns: the rest is y's
-            self.setMaximumWidth(around + header.length())
+            # Qt's largest width, for a long vector held as one sample (10⁶ columns of 58 px:
+            # Qt printed "QWidget::setMaximumSize: … The largest allowed size is …")
+            self.setMaximumWidth(min(around + header.length(), QWIDGETSIZE_MAX))
 
     def _one_hot_width(self) -> int:
         """A one-hot target's column: room for a probability such as 0.25, with the margins."""
@@ -351,7 +354,11 @@ class BatchView(SheetView):
             block = parse_block_array(text, uses_decimal_comma())
             if not block.size:
                 raise LossguiError("the clipboard has no numbers", "クリップボードに数がありません")
-            self.batch_model.write(row, column, block)
+            model = self.batch_model
+            # A trailing tab or empty line adds no class column or sample of blanks.
+            block = without_blank_overhang(block, model.rowCount() - row,
+                                           (1 if model.indices else model.classes) - column)
+            model.write(row, column, block)
         except (CellError, LossguiError) as error:
             self.message.emit(self.tr("Nothing was pasted: %1.").replace("%1", _reason(error)))
             return False

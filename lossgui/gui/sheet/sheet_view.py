@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from lossgui.core import CellError
-from lossgui.core.blockparse import parse_block_array
+from lossgui.core.arrays import FloatArray
+from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.numbers import cell_text
 from lossgui.core.paste_header import HeaderNames, header_names, split_header
 from lossgui.core.problems import quoted
@@ -150,6 +151,8 @@ class SheetView(QTableView):
             super().closeEditor(editor, _EndEditHint.NoHint)
             if self.right_neighbour:
                 self._jump(self.right_neighbour, 0)
+            else:
+                self._next_row_start()
             return
         if hint in (_EndEditHint.EditNextItem, _EndEditHint.EditPreviousItem):
             # Move like Tab without opening the next cell's editor, as spreadsheets do.
@@ -176,6 +179,25 @@ class SheetView(QTableView):
         row = current.row() + rows
         if current.isValid() and 0 <= row < self.model().rowCount():
             self.go_to(row, current.column())
+
+    def _next_row_start(self) -> None:
+        """After an edit in the last column, on to the first column of the next row.
+
+        As a spreadsheet does when values are typed row by row with Tab: staying put let the
+        next value typed overwrite the one just entered (tester5). Past the last row, on to the
+        next widget as a plain Tab does. A plain Tab (no edit) still leaves the tables, so the
+        keyboard can get out of them.
+        """
+        first: SheetView = self
+        while first.left_neighbour is not None:
+            first = first.left_neighbour
+        row = self.currentIndex().row() + 1
+        if row >= first.model().rowCount():
+            QWidget.focusNextPrevChild(self, True)
+            return
+        if first is not self:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+        first.go_to(row, 0)
 
     def _jump(self, other: SheetView, column: int) -> None:
         row = max(self.currentIndex().row(), 0)
@@ -280,12 +302,19 @@ class SheetView(QTableView):
         if not block.size:
             self.message.emit(self.tr("Nothing was pasted: the clipboard has no numbers."))
             return False
+        block = self._within_reach(block, row, first)
         if block.shape == (1, 1) and self._fill_selection(float(block[0, 0])):
             return True
         document.edit_cells(row, first, block)
         height, width = block.shape
         self._select_block(row, column, height, width)
         return True
+
+    def _within_reach(self, block: FloatArray, row: int, first: int) -> FloatArray:
+        """``block`` less a blank overhang (a trailing tab adds no empty prediction)."""
+        document = self._model.document
+        return without_blank_overhang(block, document.row_count - row,
+                                      document.column_count - first)
 
     def _paste_with_header(self, text: str, row: int, column: int) -> bool:
         """A block copied with its header row: the numbers below it, the header naming them.
@@ -301,11 +330,11 @@ class SheetView(QTableView):
             return False
         document = self._model.document
         first = self._model.document_column(column)
-        block = headered.values
+        block = self._within_reach(headered.values, row, first)
         height, width = block.shape
         with document.undo_step(lambda: paste_text(height, width)):
             document.edit_cells(row, first, block)
-            naming = header_names(headered.header, first, document.names)
+            naming = header_names(headered.header[:width], first, document.names)
             for renamed, _, name in naming.renames:
                 document.rename_prediction(renamed, name)
         self._select_block(row, column, height, width)
