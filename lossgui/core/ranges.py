@@ -20,6 +20,7 @@ import numpy as np
 from lossgui.core.arrays import FloatArray
 from lossgui.core.cache_blocks import CACHE_BLOCK, cache_blocks
 from lossgui.core.params import ParamValue
+from lossgui.core.safe_math import divide_in_place
 
 # 2¹⁶ elements a slice (512 KiB of each array): for the ranges alone 2¹⁴, 2¹⁵, 2¹⁶, 2¹⁷ gave
 # 0.70, 0.70, 0.66, 0.70 ms at 10⁶ (0.88 ms whole-array); with cee's kernel riding along,
@@ -231,5 +232,5 @@ def scan(
             if factor != 1.0:
                 np.multiply(out, factor, out=out)
             if divisor != 1:
-                np.divide(out, divisor, out=out)
+                divide_in_place(out, divisor)
     return Scanned(of_y.ranges_with(of_t), values, grads, math.fsum(partial_sums))
