@@ -44,6 +44,12 @@ class Evaluation:
         return shares
 
     @property
+    def unknown_samples(self) -> tuple[int, ...]:
+        """The samples (0-based) whose own loss is not a number, a blank among them: they leave
+        the total unknown, and their share of it is missing, not 0."""
+        return tuple(int(n) for n in np.flatnonzero(np.isnan(self.sample_shares)))
+
+    @property
     def per_sample(self) -> FloatArray:
         """Each sample's own loss, so that reducing them as ``reduction`` says gives the total.
 

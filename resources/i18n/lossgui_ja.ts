@@ -397,59 +397,81 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="34"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="43"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="66"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="71"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="73"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="75"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="77"/>
         <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
         <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
         <source>%1 unknown (see the notes)</source>
         <translation>%1: 不明(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="91"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="99"/>
         <source>%1.</source>
         <translation>%1。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="110"/>
+        <source>The total E of %1 is unknown: the loss of sample %2 is unknown (see the notes)</source>
+        <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
+        <source>The total E of %1 is unknown: the losses of samples %2 are unknown (see the notes)</source>
+        <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="163"/>
+        <source>This sample&apos;s loss is not a number: see the notes</source>
+        <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
 </context>
 <context>
@@ -1125,124 +1147,124 @@ Which column holds the target t?</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="40"/>
         <source>Learn</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="47"/>
         <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
         <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="53"/>
         <source>Learning &amp;rate η:</source>
         <translation>学習率 η(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="56"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="57"/>
         <source>What the steps move</source>
         <translation>ステップで動かすもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="57"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="181"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="58"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="189"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="61"/>
         <source>the logits z</source>
         <translation>ロジット z</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
         <source>Step &amp;on:</source>
         <translation>進める対象(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="72"/>
         <source>&amp;Step</source>
         <translation>ステップ(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="73"/>
         <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
         <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="74"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="170"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="77"/>
         <source>Take a step per frame until Stop (the whole run is one undo step)</source>
         <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
         <source>Rese&amp;t</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="81"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="86"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="88"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="90"/>
         <source>Run at &amp;most</source>
         <translation>最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="94"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="95"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="170"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="180"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="188"/>
         <source>z itself</source>
         <translation>z そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="183"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="191"/>
         <source>This loss reads logits: the steps move z, its own input</source>
         <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="194"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="202"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1250,22 +1272,22 @@ Which column holds the target t?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="77"/>
+        <location filename="../../lossgui/gui/learning.py" line="117"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="78"/>
+        <location filename="../../lossgui/gui/learning.py" line="118"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="246"/>
+        <location filename="../../lossgui/gui/learning.py" line="98"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/learning.py" line="293"/>
+        <location filename="../../lossgui/gui/learning.py" line="364"/>
         <source>Run stopped at its cap of %n steps; press Run to go on.</source>
         <translation>
             <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
@@ -1805,57 +1827,57 @@ Which column holds the target t?</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="282"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
         <source>— (%1 and %n more missing)</source>
         <translation>—(%1 ほか %n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="287"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="295"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="308"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="308"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="382"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="389"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="383"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="390"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="385"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="392"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="387"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="394"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
@@ -1964,72 +1986,72 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="48"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="51"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="55"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="56"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="58"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="129"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="195"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="204"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="197"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="206"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="211"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="229"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="230"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="244"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
