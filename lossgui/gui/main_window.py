@@ -998,7 +998,8 @@ class MainWindow(QMainWindow):
                        f"<td><b>{html.escape(keys)}</b></td></tr>"
                        for menu, command, keys in shortcut_rows(self.action_map))
         tables = self.tr("In the tables: type to replace a cell, F2 to edit it, Enter moves "
-                         "down, Tab moves right (and on out of the last table), Delete blanks.")
+                         "down, Tab moves right (after typing in the last column, on to the next "
+                         "row's t; otherwise out of the last table), Delete blanks.")
         self._show_text(self.tr("Keyboard Shortcuts"),
                         f"<table cellspacing=6>{rows}</table><p>{html.escape(tables)}</p>")
 

@@ -195,3 +195,24 @@ def test_an_edit_of_the_target_ends_the_run(qtbot: QtBot, window: MainWindow) ->
     before = window.document.evaluations[0].total
     click(qtbot, panel.step_button)  # a new run, from the E the table shows now
     assert learning.trace().totals[0][0] == before and learning.step_count == 1
+
+
+def test_other_tools_takes_a_batch_with_a_missing_target(
+    qtbot: QtBot, make_window: WindowFactory,
+) -> None:
+    """The same batch on the Other tools tab: reading t as class indices for PyTorch's row
+    raised on the blank one (int(nan)), and the window died as the tab was clicked."""
+    window = make_window()
+    trigger_example(window, "logits_batch")
+    z_view = window.batch_sheet.tabs.widget(0)
+    z_view.go_to(0, 0)
+    assert z_view.paste_text("[[1.2, -0.3, 0.5], [0.1, 2.0, -1.0], [-0.5, 0.4, 1.5], "
+                             "[0.3, 0.3, 0.3], [2.0, 1.0, 0.1]]")
+    tabs = window.plot_tabs
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(tabs.indexOf(window.conventions_panel)).center())
+    assert tabs.currentWidget() is window.conventions_panel
+    panel = window.conventions_panel
+    assert panel.value_text(0) == "not a number"  # lossgui (now), as the total says
+    reasons = [panel.table.item(row, 3).text() for row in range(panel.table.rowCount())]
+    assert any("tensor([0, 1, 2, 1, ?])" in reason for reason in reasons), reasons
