@@ -198,10 +198,11 @@ def _infinite_message(name: str, value: float, term: float) -> Message:
     else:
         term_en = term_ja = "∞" if term == math.inf else "−∞" if term == -math.inf \
             else short(term)
-    return (f"{name} is {shown}: a number beyond float64's ±1.8e308 (such as 1e400) is read as "
-            f"infinite; its term is {term_en}.",
-            f"{name} は {shown} です。float64 の範囲 ±1.8e308 を超える数(1e400 など)は無限大に"
-            f"なります。その項は {term_ja} です。")
+    # "inf" typed as such, or a number too large for float64: the value does not say which
+    return (f"{name} is {shown} (written as inf, or a number beyond float64's ±1.8e308 such as "
+            f"1e400); its term is {term_en}.",
+            f"{name} は {shown} です(inf と書かれたか、float64 の範囲 ±1.8e308 を超える数"
+            f"(1e400 など)です)。その項は {term_ja} です。")
 
 
 def outside(

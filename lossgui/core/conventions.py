@@ -13,6 +13,7 @@ take their mean.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -208,7 +209,9 @@ def _class_indices_text(t: FloatArray) -> tuple[str, str]:
     found = class_indices(np.atleast_2d(t))
     if isinstance(found, NotOneHot):
         return ("one integer per sample", "サンプルごとに整数1つ")
-    shown = ", ".join(str(int(c)) for c in found[:8])
+    # A blank sample has no index: "?" as the window's bars say it (int(nan) raised, and the
+    # window died as Other tools was opened on a batch with a blank target).
+    shown = ", ".join(str(int(c)) if math.isfinite(c) else "?" for c in found[:8])
     text = f"tensor([{shown}{', …' if len(found) > 8 else ''}])"
     return (f"here {text}", f"ここでは {text}")
 

@@ -673,7 +673,7 @@ def _cell_value(cell: str, sep: str, source: str, line: int, name: str) -> float
 
 # How a delimiter is named in a sentence, and the --delimiter value (as typed) that chooses it.
 _DELIMITER_WORDS = {"\t": ("a tab", "タブ", "tab"), ";": ("';'", "';'", "';'"),
-                    ",": ("','", "','", ",")}
+                    ",": ("','", "','", "','")}  # quoted for the shell, as ';' must be
 
 
 def _other_delimiter(text: str, sep: str, header: str | None = None) -> tuple[str, str] | None:

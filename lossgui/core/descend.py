@@ -408,7 +408,7 @@ def describe_space(loss: Loss, space: str, language: str, squash_used: Squash | 
         return "この損失の入力であるロジット z で進めます" if ja else \
             "steps on the logits z, this loss's own input"
     if space == "logits":
-        squash = (squash_used or LOGIT_SQUASH[loss.id]).value
+        squash = (squash_used or LOGIT_SQUASH[loss.id]).symbol
         return f"y = {squash}(z) の裏にあるロジット z で進めます" if ja else \
             f"steps on the logits z behind y = {squash}(z)"
     return "y そのもので進めます" if ja else "steps on y itself"

@@ -19,6 +19,12 @@ class Squash(Enum):
     SOFTMAX = "softmax"  # the classes of one sample share 1 (last axis)
     SIGMOID = "sigmoid"  # every element is its own yes/no probability
 
+    @property
+    def symbol(self) -> str:
+        """How the window and the notes write it before (z): ``softmax`` or ``σ``, one spelling
+        (the steps header said "sigmoid(z)" above a note saying "σ(z)")."""
+        return "softmax" if self is Squash.SOFTMAX else "σ"
+
     def apply(self, z: FloatArray) -> FloatArray:
         """The probabilities of logits ``z``."""
         return softmax(z) if self is Squash.SOFTMAX else sigmoid(z)

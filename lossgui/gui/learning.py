@@ -6,13 +6,14 @@ keeps the loss at every step for the loss-over-steps plot. A *run* lasts from th
 Run after any other change until the next other change (an edit, an undo, another loss or
 learning rate): its steps are merged into one undo command, so Ctrl+Z puts the data back to
 where the run began. Reset does that as a new undo step, and the run stays on the plot, faded,
-to compare with the next one. A batch is stepped whole, as `lossgui descend` steps it: the
-total is the batch's (mean or sum over its samples) and every sample moves.
+to compare with the next one; undoing the Reset brings the run back at its last step. A batch
+is stepped whole, as `lossgui descend` steps it: the total is the batch's (mean or sum over its
+samples) and every sample moves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -21,6 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from lossgui.core import LossguiError
 from lossgui.core.arrays import FloatArray
 from lossgui.core.descend import Descender, check_lr, describe_space, logit_squash
+from lossgui.core.document import Change, ChangeKind
 from lossgui.core.problems import Problem, error_text
 from lossgui.core.squash import Squash
 from lossgui.gui.commands import PutColumnsCommand
@@ -72,6 +74,44 @@ class LearnStepCommand(PutColumnsCommand):
         return True
 
 
+@dataclass(frozen=True)
+class _SetAside:
+    """A run that Reset ended, everything needed to go on with it if the Reset is undone."""
+
+    descenders: list[Descender]
+    totals: list[list[float]]
+    announced: set[int | tuple[int, str]]
+    start: list[FloatArray]
+    written: list[FloatArray]
+    target: FloatArray
+    run_id: int
+    faded: Trace | None  # its line among the earlier runs while the Reset stands
+
+
+class ResetCommand(PutColumnsCommand):
+    """Reset as an undo step: the predictions back to where the run began, the run set aside;
+    undone, the run is back at its last step (round-5 tester: it came back as a new run at step
+    0, the old one faded into "earlier"), and redone, it is reset again."""
+
+    def __init__(self, learning: Learning, start: list[FloatArray]) -> None:
+        super().__init__(learning.document.model, TARGET + 1, start,
+                         lambda: QCoreApplication.translate(
+                             "Learning", "Reset the predictions to where learning began"))
+        self._learning = learning
+        self._aside: _SetAside | None = None
+
+    def redo(self) -> None:
+        """End the run (kept, faded, on the plot), then write the starting predictions."""
+        self._aside = self._learning.set_aside()
+        super().redo()
+
+    def undo(self) -> None:
+        """Put the last step's predictions back, then the run that reached them."""
+        super().undo()
+        if self._aside is not None:
+            self._learning.bring_back(self._aside)
+
+
 def _run_text(steps: int) -> str:
     if steps == 1:  # English has no plural forms file here: the singular is its own text
         return QCoreApplication.translate("Learning", "Learn: 1 step")
@@ -99,13 +139,17 @@ class Learning(QObject):
         self._announced: set[int | tuple[int, str]] = set()
         self._start: list[FloatArray] | None = None  # each prediction N×K, as the run began
         self._written: list[FloatArray] | None = None
+        self._target: FloatArray | None = None  # t as the run began: another t is other data
         self._writing = False
-        self._run_id = 0
+        self._run_id = 0  # the current run's, so that its steps merge into one undo step
+        self._runs = 0  # runs begun: each new one takes the next id
+        self._known_names = document.prediction_names  # to tell what a rename renamed
         self._run_steps = 0  # steps since Run was pressed, for the cap
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self._on_tick)
         document.changed.connect(self._on_document_changed)
+        document.model_changed.connect(self._on_model_changed)
         document.loss_changed.connect(self._end_run)
         document.reset_done.connect(self._forget_earlier)  # other data: nothing to compare
         # New data starts stepping on y itself: a choice made for the last example must not
@@ -238,13 +282,38 @@ class Learning(QObject):
     def reset(self) -> None:
         """Put the predictions back to where the run began (a new undo step)."""
         self.stop()
-        start = self._start
-        if start is None:
-            return
-        self._end_run()
-        self.document.undo_stack.push(PutColumnsCommand(
-            self.document.model, TARGET + 1, start, lambda: QCoreApplication.translate(
-                "Learning", "Reset the predictions to where learning began")))
+        if self._start is not None:
+            self.document.undo_stack.push(ResetCommand(self, self._start))
+
+    def set_aside(self) -> _SetAside | None:
+        """End the run for a Reset, and return it as it stands, to bring back on undo."""
+        if not self._descenders or self._start is None or self._written is None or \
+                self._target is None:
+            return None
+        aside = _SetAside(self._descenders, self._totals, self._announced,
+                          self._start, self._written, self._target, self._run_id, None)
+        return replace(aside, faded=self._end_run())
+
+    def bring_back(self, aside: _SetAside) -> None:
+        """Go on with a run that Reset ended, if the data and settings are still its own."""
+        first = aside.descenders[0]
+        model = self.document.model
+        current = [model.column(c) for c in range(TARGET + 1, model.column_count)]
+        if self._descenders or first.lr != self.lr or first.space != self._usable_space() or \
+                first.loss.id != model.loss_id or not _same_columns(current, aside.written) or \
+                not _same_columns([model.column(TARGET)], [aside.target]):
+            return  # something else changed since (the learning rate): the data is just data
+        self._descenders = aside.descenders
+        self._totals = aside.totals
+        self._names = self.document.prediction_names
+        self._announced = aside.announced
+        self._start = aside.start
+        self._written = aside.written
+        self._target = aside.target
+        self._run_id = aside.run_id
+        if aside.faded is not None and aside.faded in self.earlier:
+            self.earlier.remove(aside.faded)
+        self.stepped.emit()
 
     # --- internals ----------------------------------------------------------------------------
 
@@ -277,8 +346,10 @@ class Learning(QObject):
         self._announced = set()
         self._start = [np.array(model.column(c)) for c in columns]
         self._written = self._start
+        self._target = np.array(model.column(TARGET))
         self._totals = [[d.evaluation.total] for d in descenders]
-        self._run_id += 1
+        self._runs += 1
+        self._run_id = self._runs
         self._announce_stops()  # a blank y: no slope to follow from the start
         return True
 
@@ -316,32 +387,57 @@ class Learning(QObject):
                 for problem in descender.problems()]
 
     def _on_document_changed(self) -> None:
-        """Any change but our own steps ends the run (an edit, an undo, a file)."""
-        if self._writing or self._written is None:
+        """Any change but our own steps ends the run (an edit, an undo, a file), of t too: the
+        steps went on through an edit of t, one line joining E's of two targets."""
+        if self._writing or self._written is None or self._target is None:
             return
         model = self.document.model
         current = [model.column(c) for c in range(TARGET + 1, model.column_count)]
-        if len(current) == len(self._written) and all(
-                now.shape == ours.shape and np.array_equal(now, ours, equal_nan=True)
-                for now, ours in zip(current, self._written, strict=True)):
-            return
-        self._end_run()
+        if not _same_columns(current, self._written) or \
+                not _same_columns([model.column(TARGET)], [self._target]):
+            self._end_run()
+
+    def _on_model_changed(self, change: Change) -> None:
+        """A rename reaches the run and the earlier ones, as it reaches the table: their lines
+        are the renamed prediction's (round-5 tester: the header and legend kept the old
+        name)."""
+        names = self.document.prediction_names
+        if change.kind is ChangeKind.RENAMED:
+            i = change.columns.start - (TARGET + 1)
+            old, new = self._known_names[i], names[i]
+            if i < len(self._names) and self._names[i] == old:
+                self._names = (*self._names[:i], new, *self._names[i + 1:])
+            self.earlier = [replace(run, names=tuple(new if name == old else name
+                                                     for name in run.names))
+                            for run in self.earlier]
+        self._known_names = names
 
     def _forget_earlier(self) -> None:
         self._end_run()
         self.earlier.clear()  # the document's changed signal redraws the plot
 
-    def _end_run(self) -> None:
-        """Forget the run's descenders; keep its trace, faded, if it took a step."""
+    def _end_run(self) -> Trace | None:
+        """Forget the run's descenders; keep its trace, faded, if it took a step (returned)."""
         if not self._descenders:
-            return
+            return None
         self.stop()
+        faded = None
         if self.step_count > 0:
-            self.earlier.append(self.trace())
+            faded = self.trace()
+            self.earlier.append(faded)
             del self.earlier[:-EARLIER_RUNS]
         self._descenders = []
         self._names = ()
         self._totals = []
         self._start = None
         self._written = None
+        self._target = None
         self.stepped.emit()
+        return faded
+
+
+def _same_columns(now: list[FloatArray], then: list[FloatArray]) -> bool:
+    """Whether the predictions are still those a run wrote (blanks equal blanks)."""
+    return len(now) == len(then) and all(
+        a.shape == b.shape and np.array_equal(a, b, equal_nan=True)
+        for a, b in zip(now, then, strict=True))

@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
             view.status.connect(lambda text: self.show_status(text, 15000))
         self.batch_sheet.message.connect(self.show_notice)
         self.batch_sheet.rename_requested.connect(self._rename_column)
+        for sheet in (self.target_view, self.prediction_view, self.batch_sheet):
+            sheet.editor_opened.connect(self._on_editor_opened)
         self.loss_panel.message.connect(self.show_notice)
         self.plot_panel.gradient_toggled.connect(self.action_map["gradient"].setChecked)
         stack = document.undo_stack
@@ -397,6 +399,14 @@ class MainWindow(QMainWindow):
         self.learning.message.connect(self.show_notice)
         self.learning.running_changed.connect(self._on_learning_started)
         self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
+
+    def _on_editor_opened(self) -> None:
+        """A cell is being typed into: a Run stops, as a paste stops it, so what is typed
+        applies to numbers that hold still and is its own undo step (tester5 lost it)."""
+        if self.learning.running:
+            self.learning.stop()
+            self.show_status(self.tr("Run stopped for your edit; its steps are kept. Press Run "
+                                     "to go on."), 15000)
 
     def _on_learning_started(self, started: bool) -> None:
         """Show the loss over the steps when learning starts (the learner came for it)."""
@@ -991,7 +1001,8 @@ class MainWindow(QMainWindow):
                        f"<td><b>{html.escape(keys)}</b></td></tr>"
                        for menu, command, keys in shortcut_rows(self.action_map))
         tables = self.tr("In the tables: type to replace a cell, F2 to edit it, Enter moves "
-                         "down, Tab moves right (and on out of the last table), Delete blanks.")
+                         "down, Tab moves right (after typing in the last column, on to the next "
+                         "row's t; otherwise out of the last table), Delete blanks.")
         self._show_text(self.tr("Keyboard Shortcuts"),
                         f"<table cellspacing=6>{rows}</table><p>{html.escape(tables)}</p>")
 

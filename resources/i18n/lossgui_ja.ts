@@ -397,75 +397,97 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="34"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="43"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="66"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="71"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="73"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="75"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="77"/>
         <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
         <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
         <source>%1 unknown (see the notes)</source>
         <translation>%1: 不明(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="91"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="99"/>
         <source>%1.</source>
         <translation>%1。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="110"/>
+        <source>The total E of %1 is unknown: the loss of sample %2 is unknown (see the notes)</source>
+        <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
+        <source>The total E of %1 is unknown: the losses of samples %2 are unknown (see the notes)</source>
+        <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="163"/>
+        <source>This sample&apos;s loss is not a number: see the notes</source>
+        <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
 </context>
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="390"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="398"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="407"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="415"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="408"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="416"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -521,12 +543,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="356"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="363"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="364"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="371"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -992,87 +1014,87 @@ Which column holds the target t?</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="345"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="346"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="359"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="360"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="367"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="368"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="388"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="391"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="392"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="393"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="394"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="397"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="398"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="426"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="430"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="431"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="432"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="435"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="444"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="445"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="447"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="448"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="459"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="461"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="462"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="521"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="522"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="537"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="538"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1125,124 +1147,124 @@ Which column holds the target t?</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="40"/>
         <source>Learn</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="47"/>
         <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
         <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="53"/>
         <source>Learning &amp;rate η:</source>
         <translation>学習率 η(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="56"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="57"/>
         <source>What the steps move</source>
         <translation>ステップで動かすもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="57"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="181"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="58"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="189"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="61"/>
         <source>the logits z</source>
         <translation>ロジット z</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
         <source>Step &amp;on:</source>
         <translation>進める対象(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="72"/>
         <source>&amp;Step</source>
         <translation>ステップ(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="73"/>
         <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
         <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="74"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="170"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="77"/>
         <source>Take a step per frame until Stop (the whole run is one undo step)</source>
         <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
         <source>Rese&amp;t</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="81"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="86"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="88"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="90"/>
         <source>Run at &amp;most</source>
         <translation>最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="94"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="95"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="170"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="180"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="188"/>
         <source>z itself</source>
         <translation>z そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="183"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="191"/>
         <source>This loss reads logits: the steps move z, its own input</source>
         <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="194"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="202"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1250,22 +1272,22 @@ Which column holds the target t?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="77"/>
+        <location filename="../../lossgui/gui/learning.py" line="117"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="78"/>
+        <location filename="../../lossgui/gui/learning.py" line="118"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="246"/>
+        <location filename="../../lossgui/gui/learning.py" line="98"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/learning.py" line="293"/>
+        <location filename="../../lossgui/gui/learning.py" line="364"/>
         <source>Run stopped at its cap of %n steps; press Run to go on.</source>
         <translation>
             <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
@@ -1353,178 +1375,183 @@ Which column holds the target t?</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="195"/>
+        <location filename="../../lossgui/gui/main_window.py" line="197"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="196"/>
+        <location filename="../../lossgui/gui/main_window.py" line="198"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="198"/>
+        <location filename="../../lossgui/gui/main_window.py" line="200"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="199"/>
+        <location filename="../../lossgui/gui/main_window.py" line="201"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="272"/>
+        <location filename="../../lossgui/gui/main_window.py" line="278"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="273"/>
+        <location filename="../../lossgui/gui/main_window.py" line="279"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="274"/>
+        <location filename="../../lossgui/gui/main_window.py" line="280"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="275"/>
+        <location filename="../../lossgui/gui/main_window.py" line="281"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="277"/>
+        <location filename="../../lossgui/gui/main_window.py" line="283"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="389"/>
+        <location filename="../../lossgui/gui/main_window.py" line="395"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="391"/>
+        <location filename="../../lossgui/gui/main_window.py" line="397"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="449"/>
+        <location filename="../../lossgui/gui/main_window.py" line="463"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="581"/>
+        <location filename="../../lossgui/gui/main_window.py" line="595"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="577"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1000"/>
+        <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table), Delete blanks.</source>
+        <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)、Delete で空欄にします。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="591"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="579"/>
+        <location filename="../../lossgui/gui/main_window.py" line="407"/>
+        <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
+        <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="593"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="584"/>
+        <location filename="../../lossgui/gui/main_window.py" line="598"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="586"/>
+        <location filename="../../lossgui/gui/main_window.py" line="600"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="588"/>
+        <location filename="../../lossgui/gui/main_window.py" line="602"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="590"/>
+        <location filename="../../lossgui/gui/main_window.py" line="604"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="624"/>
+        <location filename="../../lossgui/gui/main_window.py" line="638"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="628"/>
+        <location filename="../../lossgui/gui/main_window.py" line="642"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="783"/>
+        <location filename="../../lossgui/gui/main_window.py" line="797"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="788"/>
+        <location filename="../../lossgui/gui/main_window.py" line="802"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="818"/>
+        <location filename="../../lossgui/gui/main_window.py" line="832"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="822"/>
+        <location filename="../../lossgui/gui/main_window.py" line="836"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="823"/>
+        <location filename="../../lossgui/gui/main_window.py" line="837"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="920"/>
+        <location filename="../../lossgui/gui/main_window.py" line="934"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="979"/>
+        <location filename="../../lossgui/gui/main_window.py" line="993"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="986"/>
-        <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (and on out of the last table), Delete blanks.</source>
-        <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の表からは次の部品へ)、Delete で空欄にします。</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/main_window.py" line="988"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1003"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="993"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1008"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="994"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1009"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1014"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1029"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1015"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1030"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1800,57 +1827,57 @@ Which column holds the target t?</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="282"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="289"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="285"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
         <source>— (%1 and %n more missing)</source>
         <translation>—(%1 ほか %n 個の値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="287"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="295"/>
         <source>— (%1 missing)</source>
         <translation>—(%1 がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="300"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="308"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="308"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="382"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="389"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="383"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="390"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="385"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="392"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="387"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="394"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
@@ -1911,47 +1938,47 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="277"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="330"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="281"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="334"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="320"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="380"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="323"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="383"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="326"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="386"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="329"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="389"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="344"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="404"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="400"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="460"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="402"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="462"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>
@@ -1959,72 +1986,72 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="48"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="51"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="55"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="56"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="58"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="129"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="195"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="204"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="197"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="206"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="211"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="229"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="230"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="244"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -36,8 +36,8 @@ def test_an_overflowing_y_gives_a_total_and_a_warning_that_agree(capsysbinary, t
     only = ["--totals-only"] if streamed else []
     code, out, _ = run(capsysbinary, "compute", path, "--loss", "sse", *only)
     assert code == 0 and "y1          inf" in out
-    assert "warning: y1, element 1 is ∞: a number beyond float64's ±1.8e308 (such as 1e400) is " \
-        "read as infinite; its term is ∞." in out
+    assert "warning: y1, element 1 is ∞ (written as inf, or a number beyond float64's ±1.8e308 " \
+        "such as 1e400); its term is ∞." in out
     assert "cannot be computed" not in out
     # cee: the zero target weights y₁ away (torch.xlogy's 0·log ∞ = 0); ∞ is still no probability
     code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee", "--format", "json", *only)
@@ -236,3 +236,22 @@ def test_the_new_refusals_have_japanese_text(tmp_path):
         with pytest.raises(LossguiError) as refused:
             csvio.read_data_csv(path, delimiter)
         assert says in error_text(refused.value, "ja")
+
+
+def test_a_typed_inf_is_not_explained_as_an_overflow_only(capsysbinary, tmp_path):
+    """The value cannot tell "-inf" typed from 1e400 read: the sentence names both (round-5
+    tester: a pasted -inf was explained as a number beyond ±1.8e308)."""
+    path = tmp_path / "inf.csv"
+    path.write_text("t,y1\n0,-inf\n1,0.9\n", encoding="utf-8")
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "sse")
+    assert code == 0
+    assert "y1, element 1 is −∞ (written as inf, or a number beyond float64's ±1.8e308" in out
+
+
+def test_the_delimiter_hint_quotes_a_comma_for_the_shell(capsysbinary, tmp_path):
+    """"(--delimiter ,, or leave …" read as a typo (round-5 tester); ';' was quoted already."""
+    path = tmp_path / "comma.csv"
+    path.write_text("t,y1\n0,0.5\n1,0.9\n", encoding="utf-8")
+    code, _, err = run(capsysbinary, "compute", path, "--loss", "sse", "--delimiter", ";")
+    assert code == 2
+    assert "(--delimiter ',', or leave --delimiter out to detect it)" in err

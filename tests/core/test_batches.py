@@ -242,3 +242,20 @@ def test_one_hot_and_class_indices_convert_both_ways():
     assert isinstance(refused, NotOneHot) and refused.row == 1
     assert "sample 2 is not one-hot" in refused.message[0]
     assert index_problem(1.0, 3) is None and index_problem(math.nan, 3) is None
+
+
+@pytest.mark.parametrize("loss", ["softmax_cee", "mse"])
+def test_the_samples_whose_loss_is_unknown_are_those_with_a_blank(loss: str) -> None:
+    """A blank target (or y) leaves its sample's loss, and so the total, unknown: the window
+    shows a "?" there instead of a bar of 0 (round-5 tester, finding 6)."""
+    z = np.array([[1.2, -0.3, 0.5], [0.1, 2.0, -1.0], [-0.5, 0.4, 1.5], [2.0, 1.0, 0.1]])
+    t = np.array([[1.0, 0, 0], [0, 1, 0], [np.nan, np.nan, np.nan], [0, 0, 1]])
+    ev = evaluate(loss, z, t, reduction="mean")
+    assert math.isnan(ev.total) and ev.unknown_samples == (2,)
+    # The others' shares are theirs of a mean over all 4 samples (3/4 of a mean over the 3).
+    known = evaluate(loss, np.delete(z, 2, axis=0), np.delete(t, 2, axis=0), reduction="mean")
+    assert ev.sample_shares[[0, 1, 3]] == pytest.approx(known.sample_shares * 3 / 4)
+    z[1, 2] = np.nan  # a blank y too
+    assert evaluate(loss, z, t, reduction="mean").unknown_samples == (1, 2)
+    t[2] = [0, 1, 0]
+    assert evaluate(loss, z[[0, 2, 3]], t[[0, 2, 3]]).unknown_samples == ()

@@ -198,3 +198,14 @@ def test_the_batch_format_doc_quotes_lossgui_and_torch_as_they_are():
     else:  # the lowest declared numpy: the sum over classes in another order, as the doc says
         assert "with numpy 1.x lossgui's last digit is 9" in doc
         assert smoothed == np.nextafter(theirs_smoothed, np.inf)
+
+
+def test_a_blank_target_sample_is_a_question_mark_among_the_class_indices() -> None:
+    """int(nan) raised on a blank sample, and the window died on the Other tools tab
+    (round-5 tester's batch with a missing t₅)."""
+    z = np.array([[1.2, -0.3, 0.5], [0.1, 2.0, -1.0], [2.0, 1.0, 0.1]])
+    t = np.array([[1.0, 0, 0], [0, 0, 1], [np.nan, np.nan, np.nan]])
+    rows = compare(z, t, "softmax_cee", {"reduction": "mean", "label_smoothing": 0.0})
+    indices = [c for c in rows if "class indices" in c.function]
+    assert indices and "here tensor([0, 2, ?])" in indices[0].explain("en")
+    assert all(c.value is None or np.isnan(c.value) for c in indices)  # the total is unknown

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, formula_text
+from gui_helpers import WindowFactory, formula_text, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 from pytestqt.qtbot import QtBot
@@ -272,3 +272,18 @@ def test_the_target_rows_stand_level_with_the_prediction_rows(
     assert [row_top(sheet.target_view, n) for n in range(4)] == \
         [row_top(z_view, n) for n in range(4)]
     assert sheet.target_tab.tabText(0) == batch.document.names[0]
+
+
+def test_a_decimal_comma_typed_into_a_batch_is_refused_not_split(
+    batch: MainWindow, qtbot: QtBot
+) -> None:
+    """Typed 0,5 in z[0] was read as the block 0, 5 and written over z[0] and z[1] (tester5's
+    paste rule, which a batch cell's typing shares); it is refused, naming the sample."""
+    z_view = batch.batch_sheet.tabs.widget(0)
+    refused: list[str] = []
+    z_view.batch_model.refused.connect(refused.append)
+    z_view.setFocus()
+    type_into(qtbot, z_view, 1, 0, "0,5")
+    np.testing.assert_array_equal(batch.document.model.column(1), Z)
+    assert refused and refused[0].startswith(
+        "z sample 2: '0,5' is not a number: the decimal mark is a point here")

@@ -110,9 +110,10 @@ def test_the_batch_sentence_says_an_unknown_loss_in_words(
     press(qtbot, z_view, Qt.Key.Key_Delete)
     assert batch.document.sample == 1
     text = batch.batch_panel.summary.text()
-    assert text.endswith(", whose own loss is z unknown (see the notes).")
+    assert text.endswith(", whose own loss is z unknown (see the notes). The total E of z is "
+                         "unknown: the loss of sample 2 is unknown (see the notes).")
     japanese = switched(qtbot, batch, "ja")
-    assert japanese.batch_panel.summary.text().endswith("(そのサンプル自身の損失は z: 不明"
-                                                          "(注意を参照))。"), \
-        japanese.batch_panel.summary.text()
+    assert japanese.batch_panel.summary.text().endswith(
+        "(そのサンプル自身の損失は z: 不明(注意を参照))。z の合計 E は不明です。サンプル 2 の損失が"
+        "不明なためです(注意を参照)。"), japanese.batch_panel.summary.text()
     assert japanese.document.model.cell(TARGET, 1, 1) == 1.0  # the data came along

@@ -640,6 +640,24 @@ def test_a_document_from_no_file_suggests_its_examples_name_in_documents(
                          str(Path(documents) / "logits_batch-results.csv")]
 
 
+def test_a_bad_csv_names_its_file_once_in_japanese_too(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """「bad.csv を開けませんでした: bad.csv、3 行目…」 named it twice (round-5 tester)."""
+    from lossgui.gui import language
+
+    path = write(tmp_path / "bad.csv", b"t,y1,y2\n0,0.1,0.2\n1,0.3,abc\n")
+    try:
+        japanese = window.switch_language("ja")
+        qtbot.addWidget(japanese)
+        assert not japanese.open_path(str(path))
+        message = japanese.notice_label.text()
+    finally:
+        language.install(language.ENGLISH)  # the next tests read English
+    assert message.count(str(path)) == 1, message
+    assert "を開けませんでした" in message and "3 行目" in message
+
+
 def test_adding_a_sample_keeps_the_examples_name_and_the_session_file(
     window: MainWindow, tmp_path: Path
 ) -> None:

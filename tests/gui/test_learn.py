@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, click, column_values, learn_drawn
+from gui_helpers import (
+    WindowFactory,
+    click,
+    column_values,
+    editor_of,
+    go_to,
+    learn_drawn,
+    type_text,
+)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.descend import descend
@@ -227,3 +236,79 @@ def test_the_curve_tab_overlays_other_losses_with_their_own_tangents(
     assert overlay.curves["cee"].slope == pytest.approx(-1 / 0.05)
     overlay.compare("cee", False)
     assert "cee" not in overlay.items
+
+
+def _run_slowly(qtbot: QtBot, window: MainWindow) -> None:
+    """Run as tester5 did (η 0.0001, at most 2000 steps), a few steps in."""
+    panel = window.learn_panel
+    panel.set_lr_text("0.0001")
+    panel.cap_box.setValue(2000)
+    click(qtbot, panel.run_button)
+    qtbot.waitUntil(lambda: window.learning.step_count >= 3)
+
+
+def test_a_cell_typed_during_run_is_kept_and_is_its_own_undo_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Typing 0.5 into y1 row 1 while Run went on was lost (tester5): each step refreshed the
+    open editor, so Enter committed the old value, with no undo entry and no word. Opening the
+    editor stops the run, as a paste does; the edit is then applied, its own undo step."""
+    view, stack = window.prediction_view, window.document.undo_stack
+    _run_slowly(qtbot, window)
+    go_to(view, 0, 0)
+    type_text(view, "0")  # the first key opens the editor
+    editor = editor_of(view)
+    qtbot.wait(100)  # frames in which a running Run would step
+    assert not window.learning.running
+    assert window.learn_panel.run_button.text() == "R&un"
+    assert window.statusBar().currentMessage() == \
+        "Run stopped for your edit; its steps are kept. Press Run to go on."
+    type_text(editor, ".5")
+    assert editor.text() == "0.5"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.document.value(0, 1) == 0.5
+    steps = len(window.learning.earlier[-1].totals[0]) - 1  # the run, kept faded
+    assert steps >= 3
+    assert [stack.text(i) for i in range(stack.count())] == [f"Learn: {steps} steps",
+                                                            "Edit y1 row 1"]
+    np.testing.assert_array_equal(column_values(window, 2),
+                                  descend("sse", Y2, T, {}, 0.0001, steps).final)
+    window.undo()
+    np.testing.assert_array_equal(column_values(window, 1),
+                                  descend("sse", Y1, T, {}, 0.0001, steps).final)
+
+
+def test_a_step_does_not_overwrite_what_is_being_typed(qtbot: QtBot, window: MainWindow) -> None:
+    """A Step (its shortcut, with the editor open) refreshes the table, not the typed text."""
+    view = window.prediction_view
+    go_to(view, 0, 0)
+    type_text(view, "0")
+    editor = editor_of(view)
+    type_text(editor, ".5")
+    window.learning.step()
+    assert editor.text() == "0.5"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.document.value(0, 1) == 0.5
+    assert window.document.undo_stack.count() == 2  # the step, then the edit
+
+
+def test_typing_into_a_batch_during_run_stops_it_and_keeps_the_edit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.load_named_example("logits_batch")
+    panel = window.learn_panel
+    panel.cap_box.setValue(2000)
+    click(qtbot, panel.run_button)
+    qtbot.waitUntil(lambda: window.learning.step_count >= 2)
+    z_view = window.batch_sheet.tabs.widget(0)
+    z_view.setFocus()
+    go_to(z_view, 1, 2)
+    type_text(z_view, "7")
+    assert not window.learning.running
+    qtbot.keyClick(editor_of(z_view), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.document.model.column(1)[1, 2] == 7.0
+    stack = window.document.undo_stack
+    assert stack.count() == 2 and stack.text(0).startswith("Learn: ")

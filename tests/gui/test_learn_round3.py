@@ -152,7 +152,7 @@ def test_the_first_logit_step_lowers_the_articles_loss_from_what_the_table_showe
     line = window.steps_plot.lines[0]
     assert line.yData[0] == 0.252  # step 0 is the loss the table showed
     status = window.learn_panel.status.text()
-    assert "steps on the logits z behind y = sigmoid(z)" in status
+    assert "steps on the logits z behind y = σ(z)" in status
     assert "y sums to 1.64, not 1, so it is not one softmax output" in status
 
 

@@ -89,7 +89,7 @@ def is_openable(path: str) -> bool:
 
 def without_source(message: str, path: str) -> str:
     """An error message minus a leading file name, for a sentence that already names the file."""
-    for sep in (", ", ": "):
+    for sep in (", ", ": ", "、"):  # the Japanese sentences go on after "、"
         if message.startswith(path + sep):
             return message[len(path) + len(sep):]
     return message

@@ -2,9 +2,10 @@
 
 One sentence says N, K, the reduction and which sample the aids below show; a bar plot shows each
 sample's contribution to the total per prediction (the bars of a prediction add up to its
-total). Clicking a bar, or picking a row in the tables, chooses the sample the plot, formula and
-curve show (Other tools compares the whole batch). Hidden for a vector document, which looks as
-it always did.
+total); a sample whose loss is unknown (a blank) has a "?" where its bar would be, and the
+sentence says the total is unknown, as the totals table does. Clicking a bar, or picking a row
+in the tables, chooses the sample the plot, formula and curve show (Other tools compares the
+whole batch). Hidden for a vector document, which looks as it always did.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ import math
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lossgui.core.losses import Reduce
-from lossgui.core.numbers import cell_text
+from lossgui.core.numbers import cell_text, in_formula
 from lossgui.gui.document import Document
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import styled_plot
+
+UNKNOWN_NAMED = 5  # the sentence names this many samples whose loss is unknown, then "…"
 
 
 class BatchPanel(QWidget):
@@ -43,6 +47,7 @@ class BatchPanel(QWidget):
                                                              style=pg.QtCore.Qt.PenStyle.DashLine))
         item.addItem(self.marker)
         self._bars: list[pg.BarGraphItem] = []
+        self.unknown_labels: list[pg.TextItem] = []  # "?" where a sample's share is unknown
         self.plot.scene().sigMouseClicked.connect(self._on_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
@@ -85,7 +90,29 @@ class BatchPanel(QWidget):
         if own:
             text += self.tr(", whose own loss is %1").replace("%1", ", ".join(own))
         # The full stop is the language's: 。 in Japanese (it ended 「…)」 + "." before).
-        return self.tr("%1.").replace("%1", text)
+        sentences = [self.tr("%1.").replace("%1", text)]
+        for name, evaluation in zip(document.prediction_names, document.evaluations,
+                                    strict=True):
+            unknown = evaluation.unknown_samples if evaluation is not None and \
+                evaluation.contributions.ndim == 2 else ()
+            if unknown:  # as the totals table says "— (t₅ missing)"
+                sentences.append(self.tr("%1.").replace("%1", self._unknown_text(name, unknown)))
+        # Sentences follow one another with a space in English, none after 。 in Japanese.
+        between = self.tr("%1 %2", "two sentences in a row").removeprefix("%1") \
+            .removesuffix("%2")
+        return between.join(sentences)
+
+    def _unknown_text(self, name: str, samples: tuple[int, ...]) -> str:
+        """Why a prediction's total is unknown: the samples whose loss is (the first few)."""
+        numbers = ", ".join(str(n + 1) for n in samples[:UNKNOWN_NAMED])
+        if len(samples) > UNKNOWN_NAMED:
+            numbers += ", …"
+        text = self.tr("The total E of %1 is unknown: the loss of sample %2 is unknown (see "
+                       "the notes)") if len(samples) == 1 else \
+            self.tr("The total E of %1 is unknown: the losses of samples %2 are unknown (see "
+                    "the notes)")
+        # The name last: a name with "%2" in it is never read as a place to fill.
+        return text.replace("%2", numbers).replace("%1", name)
 
     def refresh(self) -> None:
         """Redraw from the document's evaluations (hidden unless it is a batch)."""
@@ -98,6 +125,7 @@ class BatchPanel(QWidget):
         while len(self._bars) > len(shares):
             self.plot.removeItem(self._bars.pop())
         count = max(len(shares), 1)
+        unknown: list[tuple[float, str, object]] = []
         width = 0.8 / count
         slots = document.colour_slots
         for i, share in enumerate(shares):
@@ -105,15 +133,38 @@ class BatchPanel(QWidget):
                 bar = pg.BarGraphItem(x=[], height=[], width=width)
                 self.plot.addItem(bar)
                 self._bars.append(bar)
-            values = np.zeros(document.model.samples) if share is None else \
-                np.where(np.isfinite(share), share, 0.0)
+            values = np.zeros(document.model.samples) if share is None else share
             x = np.arange(1, len(values) + 1) - 0.4 + width * (i + 0.5)
             colour = prediction_colour(slots[i])
-            self._bars[i].setOpts(x=x, height=values, width=width, brush=colour, pen=colour)
+            drawn = np.isfinite(values)
+            self._bars[i].setOpts(x=x[drawn], height=values[drawn], width=width, brush=colour,
+                                  pen=colour)
+            for n in np.flatnonzero(~drawn):  # no bar of 0 for a share that is not a number
+                unknown.append((x[n], "?" if np.isnan(values[n]) else in_formula(values[n]),
+                                colour))
+        self._label_unknown(unknown)
         self.marker.setValue(document.sample + 1)
         samples = document.model.samples
         axis = self.plot.getPlotItem().getAxis("bottom")
         axis.setTicks([[(n, str(n)) for n in range(1, samples + 1)]] if samples <= 40 else None)
+
+    def _label_unknown(self, unknown: list[tuple[float, str, object]]) -> None:
+        """A "?" (or ∞) on the zero line at each share that is no bar, in its prediction's
+        colour; pyqtgraph cannot draw a NaN bar, and a 0-height one read as a loss of 0."""
+        while len(self.unknown_labels) > len(unknown):
+            self.plot.removeItem(self.unknown_labels.pop())
+        for j, (x, text, colour) in enumerate(unknown):
+            if j == len(self.unknown_labels):
+                label = pg.TextItem(anchor=(0.5, 1.0))
+                font = QFont(label.textItem.font())
+                font.setBold(True)
+                font.setPointSizeF(font.pointSizeF() * 1.4)  # a "?" as easy to see as a bar
+                label.setFont(font)
+                label.setToolTip(self.tr("This sample's loss is not a number: see the notes"))
+                self.plot.addItem(label)
+                self.unknown_labels.append(label)
+            self.unknown_labels[j].setText(text, color=colour)
+            self.unknown_labels[j].setPos(x, 0)
 
     def _on_clicked(self, event: object) -> None:
         position = event.scenePos()  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from lossgui.core.parsing import parse_number
 from lossgui.core.problems import error_text
 from lossgui.gui.language import current_language
 from lossgui.gui.learning import Learning
+from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 LINE_EDIT_PADDING = 16  # px a QLineEdit adds to its text: frame and text margins, both sides
@@ -170,6 +171,13 @@ class LearnPanel(QToolBar):
         self.step_button.setEnabled(not running)
         self._refresh()
 
+    def _total_said(self, prediction: int, total: float) -> str:
+        """A total in the status line: as in a formula, or, not a number, as the totals table
+        says it, "— (t₅ missing)" (it read "E = z nan")."""
+        if math.isnan(total):
+            return unknown_total(self.learning.document.missing_elements(prediction))
+        return in_formula(total)
+
     def _refresh(self) -> None:
         learning = self.learning
         logits = learning.can_use_logits()
@@ -189,8 +197,8 @@ class LearnPanel(QToolBar):
             with QSignalBlocker(self.space_box):
                 self.space_box.setCurrentIndex(self.space_box.findData(learning.space))
         trace = learning.trace()
-        totals = ", ".join(f"{name} {in_formula(t[-1])}" for name, t in
-                           zip(trace.names, trace.totals, strict=False) if t)
+        totals = ", ".join(f"{name} {self._total_said(i, t[-1])}" for i, (name, t) in
+                           enumerate(zip(trace.names, trace.totals, strict=False)) if t)
         text = self.tr("Step %1 (%2): E = %3").replace("%1", str(learning.step_count)) \
             .replace("%2", learning.describe_space()).replace("%3", totals)
         language = current_language()

@@ -278,15 +278,22 @@ def format_total(evaluation: Evaluation | None, error: str | None,
         return QCoreApplication.translate("ResultsPanel", "— (cannot compute)") if error else ""
     total = evaluation.total
     if math.isnan(total):
-        if not missing:
-            return QCoreApplication.translate("ResultsPanel", "— (not a number)")
-        if len(missing) > MISSING_NAMED:  # the first few by name, so the user knows where
-            more = len(missing) - MISSING_NAMED + 1
-            text = QCoreApplication.translate("ResultsPanel", "— (%1 and %n more missing)", None, more)  # noqa: E501 (lupdate reads one line)
-            return text.replace("%1", ", ".join(missing[:MISSING_NAMED - 1]))
-        return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
-            .replace("%1", ", ".join(missing))
+        return unknown_total(missing)
     return shown(total, uses_decimal_comma())
+
+
+def unknown_total(missing: tuple[str, ...] = ()) -> str:
+    """A total that is not a number, as every view says it: "— (t₅ missing)" naming the blank
+    elements ``missing``, else "— (not a number)" (the steps header said a raw "nan")."""
+    if not missing:
+        return QCoreApplication.translate("ResultsPanel", "— (not a number)")
+    if len(missing) > MISSING_NAMED:  # the first few by name, so the user knows where
+        more = len(missing) - MISSING_NAMED + 1
+        # One line: lupdate reads a translate() call with %n only when it is on one line.
+        text = QCoreApplication.translate("ResultsPanel", "— (%1 and %n more missing)", None, more)
+        return text.replace("%1", ", ".join(missing[:MISSING_NAMED - 1]))
+    return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
+        .replace("%1", ", ".join(missing))
 
 
 class ResultsPanel(QWidget):

@@ -22,6 +22,7 @@ from lossgui.core.losses import InputKind, get_loss
 from lossgui.core.numbers import cell_text, in_formula
 from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
+from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.panels.plot_style import WholeNumberAxis, styled_plot
 
 STEP_MARGIN = 0.3  # steps shown left of step 0, so its point is not cut in half
@@ -134,26 +135,34 @@ class StepsPlot(QWidget):
                 ys.append(totals[-1])
                 brushes.append(pg.mkBrush(prediction_colour(j)))
         self.points.setData(xs, ys, brush=brushes)
-        self._fit_a_lone_level(log)
+        self._frame_new_data(log)
         self._rename_legend(trace)
         if self._hovered is not None:
             # A Reset or new data changes what the step under the mouse holds: a line left
             # as it was read the old run's values as the current y's.
             self.show_step(self._hovered)
 
-    def _fit_a_lone_level(self, log: bool) -> None:
-        """Frame the plot around its data when every line is one level (step 0 of a new run,
-        nothing earlier): with data of no height pyqtgraph keeps the old span, so after a run
-        that reached 1e31 a new E = 0.797 sat in a ±5e31 frame (round-4 tester)."""
-        levels = [float(v) for line in [*self.lines, *self.earlier_lines]
-                  for v in (line.yData if line.yData is not None else ())
+    def _frame_new_data(self, log: bool) -> None:
+        """Frame the plot around its data where pyqtgraph would keep the old span: it keeps an
+        axis's old width for data of no extent there, so at step 0 of new data (every line one
+        point, nothing earlier) two E's sat at the left edge of the last run's 0–220 steps
+        (round-5 tester), and one level in a ±5e31 frame after a run to 1e31 (round 4)."""
+        lines = [line for line in [*self.lines, *self.earlier_lines] if line.yData is not None]
+        levels = [float(v) for line in lines for v in line.yData
                   if np.isfinite(v) and (v > 0 or not log)]
-        if not levels or min(levels) != max(levels):
-            return  # nothing drawn, or a height pyqtgraph's own auto-range frames
-        level = np.log10(levels[0]) if log else levels[0]
-        pad = 0.5 if log else (abs(level) * 0.5 or 1.0)
+        if not levels:
+            return  # nothing drawn
+        one_step = max(len(line.yData) for line in lines) <= 1
+        one_level = min(levels) == max(levels)
+        if not one_step and not one_level:
+            return  # an extent on both axes: pyqtgraph's own auto-range frames it
         box = self.plot.getPlotItem().getViewBox()
-        box.setRange(xRange=(0, MIN_STEPS_SHOWN), yRange=(level - pad, level + pad), padding=0)
+        if one_step:
+            box.setRange(xRange=(0, MIN_STEPS_SHOWN), padding=0)
+        if one_level:
+            level = np.log10(levels[0]) if log else levels[0]
+            pad = 0.5 if log else (abs(level) * 0.5 or 1.0)
+            box.setRange(yRange=(level - pad, level + pad), padding=0)
         box.enableAutoRange()  # later steps frame themselves again
 
     def _xy(self, totals: tuple[float, ...], log: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -217,14 +226,19 @@ class StepsPlot(QWidget):
         """Read out the exact E of every line at ``step`` (also what hovering shows)."""
         trace = self.learning.trace()
         parts = []
-        for name, totals in zip(trace.names, trace.totals, strict=True):
+        missing = self.learning.document.missing_elements
+        for i, (name, totals) in enumerate(zip(trace.names, trace.totals, strict=True)):
             if 0 <= step < len(totals):
-                parts.append(f"{name} E = {cell_text(totals[step])}")
+                # Not a number: said as the totals table says it (cell_text left it blank).
+                said = unknown_total(missing(i)) if math.isnan(totals[step]) else \
+                    cell_text(totals[step])
+                parts.append(f"{name} E = {said}")
         for earlier in self.learning.earlier:
             for name, totals in zip(earlier.names, earlier.totals, strict=True):
                 if 0 <= step < len(totals):
-                    parts.append(f"{self._earlier_label(name, earlier)} E = "
-                                 f"{cell_text(totals[step])}")
+                    said = unknown_total() if math.isnan(totals[step]) else \
+                        cell_text(totals[step])
+                    parts.append(f"{self._earlier_label(name, earlier)} E = {said}")
         self._hovered = step
         text = self.tr("Step %1: %2").replace("%1", str(step)).replace("%2", ";  ".join(parts)) \
             if parts else self.tr("No run has reached step %1.").replace("%1", str(step))

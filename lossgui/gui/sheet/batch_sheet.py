@@ -382,6 +382,7 @@ class BatchSheet(QWidget):
 
     message = Signal(str)
     rename_requested = Signal(int)
+    editor_opened = Signal()  # as SheetView's: a cell of any of the tables is being typed into
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -418,6 +419,7 @@ class BatchSheet(QWidget):
         view.message.connect(self.message)
         view.batch_model.refused.connect(self.message)
         view.rename_requested.connect(self.rename_requested)
+        view.editor_opened.connect(self.editor_opened)
         view.selectionModel().currentChanged.connect(self._on_current)
         return view
 

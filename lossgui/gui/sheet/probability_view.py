@@ -102,7 +102,7 @@ class ProbabilityModel(QAbstractTableModel):
             return None
         if self._squash is None or section >= len(self._names):
             return None
-        symbol = "softmax" if self._squash is Squash.SOFTMAX else "σ"
+        symbol = self._squash.symbol
         return f"{symbol}{chr(10) if self._wrapped else ''}({self._names[section]})"
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -31,15 +33,45 @@ from lossgui.core import CellError
 from lossgui.core.arrays import FloatArray
 from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.numbers import cell_text
-from lossgui.core.paste_header import HeaderNames, header_names, split_header
+from lossgui.core.paste_header import (
+    HeaderNames,
+    header_names,
+    refusal_under_header,
+    split_header,
+)
 from lossgui.core.problems import quoted
 from lossgui.gui.document import paste_text
 from lossgui.gui.files import background
 from lossgui.gui.language import current_language
-from lossgui.gui.sheet.table_model import SheetModel, uses_decimal_comma
+from lossgui.gui.sheet.table_model import ModelIndex, SheetModel, uses_decimal_comma
 
 Range = tuple[int, int, int, int]  # top, left, bottom, right (model columns)
 _EndEditHint = QAbstractItemDelegate.EndEditHint
+
+
+class CellDelegate(QStyledItemDelegate):
+    """The sheets' cell editor: says when one opens, and never overwrites what was typed.
+
+    Qt refreshes an open editor whenever its cell's data changes; a Run writes every cell each
+    frame, so a value being typed was replaced by the run's and Enter committed that, losing
+    the edit without a word (tester5). The window stops a Run when an editor opens; an editor
+    the user has typed into keeps its text through any other refresh (a Step's shortcut).
+    """
+
+    editor_opened = Signal()
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: ModelIndex) -> QWidget:
+        """The usual line edit, announced (the window stops a Run: see the class)."""
+        editor = super().createEditor(parent, option, index)
+        self.editor_opened.emit()
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        """The cell's text, unless the user has typed into the editor already."""
+        if isinstance(editor, QLineEdit) and editor.isModified():
+            return
+        super().setEditorData(editor, index)
 
 
 class SheetView(QTableView):
@@ -48,6 +80,7 @@ class SheetView(QTableView):
     message = Signal(str)  # something the user should read (a refused paste), for the window
     status = Signal(str)  # what a paste did beyond the obvious, for the status bar
     rename_requested = Signal(int)  # document column whose header was double-clicked
+    editor_opened = Signal()  # a cell's editor opened: typing begins (a Run must not go on)
 
     def __init__(self, model: SheetModel, accessible_name: str,
                  parent: QWidget | None = None) -> None:
@@ -65,6 +98,9 @@ class SheetView(QTableView):
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setTabKeyNavigation(True)
+        delegate = CellDelegate(self)
+        delegate.editor_opened.connect(self.editor_opened)
+        self.setItemDelegate(delegate)
         self.setWordWrap(False)
         self.horizontalHeader().setDefaultSectionSize(82)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -295,6 +331,8 @@ class SheetView(QTableView):
                     return True
             except background.Cancelled:
                 return False
+            if error.row == 0:  # a header row is allowed: name the cell under it that is not
+                error = refusal_under_header(text, uses_decimal_comma()) or error
             where = _cell_name(document.names, first, row, error)
             self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
                               .replace("%2", error.reason_in(current_language())))
