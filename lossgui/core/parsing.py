@@ -31,7 +31,7 @@ _SPECIAL = {"inf": math.inf, "+inf": math.inf, "-inf": -math.inf, "nan": math.na
 # A word (between spaces or semicolons) with one comma, between digits, and no point: 0,5 or
 # 1,000. With a point as the decimal mark it is no number, and it is refused, not split.
 _DECIMAL_COMMA_LOOKALIKE = re.compile(r"(?<![^;\s])([^,.;\s]*\d),(\d[^,.;\s]*)(?![^;\s])")
-_SENTINEL = "\x00"  # stands for a kept comma while the line is split (a line with one is left)
+_SENTINEL = "\x00"  # a kept comma while its line is split (a line holding one splits as before)
 
 
 def parse_number(text: str, decimal_comma: bool = False) -> float:
@@ -128,7 +128,6 @@ def split_block(text: str, decimal_comma: bool = False) -> list[list[str]]:
         kept = _DECIMAL_COMMA_LOOKALIKE.sub(r"\1" + _SENTINEL + r"\2", line.strip())
         rows.append([cell.replace(_SENTINEL, ",") for cell in re.split(separators, kept)])
     return rows
-
 
 
 def cell_refusal(error: NotANumber, row: int, column: int, cell: str,
