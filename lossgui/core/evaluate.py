@@ -17,6 +17,7 @@ from lossgui.core.names import class_index_of
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Problem, ShapeError
 from lossgui.core.ranges import Ranges, Scanned, scan
+from lossgui.core.safe_math import divide_in_place
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,8 @@ def evaluate_resolved(
             np.multiply(contributions, factor, out=contributions)
             np.multiply(gradient, factor, out=gradient)
         if divisor != 1 and not scaled:
-            np.divide(contributions, divisor, out=contributions)
-            np.divide(gradient, divisor, out=gradient)
+            divide_in_place(contributions, divisor)
+            divide_in_place(gradient, divisor)
         if findings.ranges is not None and not findings.ranges.finite:
             checks.infinite(findings, y, t, contributions)
     return Evaluation(
@@ -178,7 +179,8 @@ def _scan(
     the ranges it took, for the careful way otherwise). (None, None) for the other losses."""
     if loss.fast is None:
         return None, None
-    scanned = scan(y, t, loss.fast.kernel, p, loss.checks_sums, factor, divisor)
+    scanned = scan(y, t, loss.fast.kernel, p, loss.checks_sums, factor, divisor,
+                   loss.fast.counts_targets)
     if scanned.ranges.finite and loss.fast.applies(scanned.ranges, p):
         return scanned, scanned.ranges
     return None, scanned.ranges

@@ -386,7 +386,7 @@ def _kl_applies(r: Ranges, p: Mapping[str, ParamValue]) -> bool:
             and (r.t_high == 0 or r.y_low / r.t_high >= _NORMAL_LOW))
 
 
-_KL_FAST = FastPath(_kl_applies, _kl_slice)
+_KL_FAST = FastPath(_kl_applies, _kl_slice, counts_targets=False)
 
 
 def _kl(

@@ -44,9 +44,10 @@ def split_header(text: str, decimal_comma: bool = False) -> HeaderedBlock | None
     the rows under it do (tabs, else spaces or commas); over one column the whole line is the
     one name, so ``予測 1`` stays one name.
     """
-    line, _, body = text.replace("\r\n", "\n").partition("\n")
-    if is_blank(body):
-        return None  # a name over nothing: no column to write, nor to name
+    parts = _line_and_body(text)
+    if parts is None:
+        return None
+    line, body = parts
     try:
         values = parse_block_array(body, decimal_comma)
     except CellError:
@@ -57,10 +58,49 @@ def split_header(text: str, decimal_comma: bool = False) -> HeaderedBlock | None
         cells = [line]
     else:
         cells = split_block(line, decimal_comma)[0]
-    if all(is_blank(cell) or is_number(cell, decimal_comma) for cell in cells):
+    if not _names_something(cells):
         return None
     # A cell past the numbers' last column names nothing: no column of the paste is under it.
     return HeaderedBlock(tuple(cell.strip() for cell in cells[: values.shape[1]]), values)
+
+
+def refusal_under_header(text: str, decimal_comma: bool = False) -> CellError | None:
+    """The first cell under a header row that is not a number, else None (``text`` has no
+    header row, or only numbers under it). Rows count from the first under the header, as the
+    numbers would land: the header lands on no row.
+
+    A header row is allowed, so it is not the cell to name when the block cannot be read:
+    ``y2⏎0,5⏎0,25`` (a European spreadsheet's column with its title) is refused at the 0,5,
+    which says what to change, not at y2.
+    """
+    parts = _line_and_body(text)
+    if parts is None:
+        return None
+    line, body = parts
+    cells = split_block(line)[0] if "\t" in line or '"' in line else \
+        split_block(line, decimal_comma)[0]
+    if not _names_something(cells):
+        return None
+    try:
+        parse_block_array(body, decimal_comma)
+    except CellError as error:
+        return error
+    return None
+
+
+def _line_and_body(text: str) -> tuple[str, str] | None:
+    """The first line and the rest; None when nothing is under the line (it names nothing)."""
+    line, _, body = text.replace("\r\n", "\n").partition("\n")
+    return None if is_blank(body) else (line, body)
+
+
+def _names_something(cells: Sequence[str]) -> bool:
+    """Whether a row's cells can be a header: one is neither blank nor a number.
+
+    A number with either decimal mark: ``0,5`` where the mark is a point is refused as a
+    number, not taken for a column's name (which would rename y2 "0,5").
+    """
+    return not all(is_blank(cell) or is_number(cell, decimal_comma=True) for cell in cells)
 
 
 def header_names(header: Sequence[str], first: int, names: Sequence[str]) -> HeaderNames:

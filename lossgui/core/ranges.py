@@ -20,6 +20,7 @@ import numpy as np
 from lossgui.core.arrays import FloatArray
 from lossgui.core.cache_blocks import CACHE_BLOCK, cache_blocks
 from lossgui.core.params import ParamValue
+from lossgui.core.safe_math import divide_in_place
 
 # 2¹⁶ elements a slice (512 KiB of each array): for the ranges alone 2¹⁴, 2¹⁵, 2¹⁶, 2¹⁷ gave
 # 0.70, 0.70, 0.66, 0.70 ms at 10⁶ (0.88 ms whole-array); with cee's kernel riding along,
@@ -172,6 +173,10 @@ class FastPath:
 
     applies: Callable[[Ranges, Mapping[str, ParamValue]], bool]
     kernel: SliceKernel
+    # Whether the pass counts a vector t's 1s and 0s for the checks. kl's kernel counts each
+    # slice's itself (to skip its division on 0/1 slices), so its pass does not count them
+    # again: its checks count a sample only if its t does not sum to 1 (checks.target_one_hot).
+    counts_targets: bool = True
 
 
 def run_slices(
@@ -205,15 +210,16 @@ class Scanned:
 
 def scan(
     y: FloatArray, t: FloatArray, kernel: SliceKernel, p: Mapping[str, ParamValue], sums: Sums,
-    factor: float = 1.0, divisor: float = 1.0,
+    factor: float = 1.0, divisor: float = 1.0, counts: bool = True,
 ) -> Scanned:
     """:meth:`Ranges.of` ``(y, t, sums)`` and the kernel's results in one pass (y and t of one
     shape). The kernel runs on every slice before the ranges are known: the caller keeps its
     results only where :attr:`FastPath.applies` says they are the careful ones.
 
     The contributions and gradient come multiplied by ``factor`` and divided by ``divisor`` (a
-    mean's N), each slice while it is in the cache; ``total`` is the sum before either."""
-    of_y, of_t = _Summary(y, "y" in sums), _Summary(t, "t" in sums, counts=True)
+    mean's N), each slice while it is in the cache; ``total`` is the sum before either.
+    ``counts``: whether a vector t's 1s and 0s are counted with its sum (see FastPath)."""
+    of_y, of_t = _Summary(y, "y" in sums), _Summary(t, "t" in sums, counts=counts)
     values, grads = np.empty(y.shape), np.empty(y.shape)
     partial_sums: list[float] = []
     for part in _slices(y):
@@ -226,5 +232,5 @@ def scan(
             if factor != 1.0:
                 np.multiply(out, factor, out=out)
             if divisor != 1:
-                np.divide(out, divisor, out=out)
+                divide_in_place(out, divisor)
     return Scanned(of_y.ranges_with(of_t), values, grads, math.fsum(partial_sums))

@@ -208,3 +208,20 @@ def test_hinge_without_selects_matches_on_every_finite_target_edge() -> None:
         values, grads = get_loss("hinge").compute(y, t, {}, ranges)
         want_values, want_grads = _ref_hinge(y, t, {})
     assert _same_bits(values, want_values) and _same_bits(grads, want_grads)
+
+
+@pytest.mark.parametrize("divisor", [1.0, 2.0, 8.0, 131072.0, 2.0**20, 2.0**40, 3.0, 1e6, 7.5])
+def test_dividing_in_place_is_division_to_the_last_bit(divisor: float) -> None:
+    """A power of two is divided by multiplying with its exact reciprocal: the same bits as
+    np.divide for every float64, subnormal results, zeros of either sign, ∞ and NaN included."""
+    from lossgui.core.safe_math import divide_in_place
+
+    rng = np.random.default_rng(int(divisor) % 1000)
+    bits = rng.integers(0, 2**64 - 1, 200_000, dtype=np.uint64, endpoint=True)
+    values = np.concatenate([bits.view(np.float64),
+                             [0.0, -0.0, 5e-324, -5e-324, 2.2e-308, np.inf, -np.inf, np.nan]])
+    with np.errstate(all="ignore"):  # random bits hold NaNs, and evaluate ignores these too
+        want = values / divisor
+        got = values.copy()
+        divide_in_place(got, divisor)
+    assert _same_bits(got, want)

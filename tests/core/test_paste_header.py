@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lossgui.core.paste_header import header_names, split_header
+from lossgui.core.paste_header import header_names, refusal_under_header, split_header
 
 
 @pytest.mark.parametrize(("text", "header", "values"), [
@@ -61,3 +61,26 @@ def test_renames_are_checked_in_order_so_a_freed_name_can_be_taken() -> None:
     naming = header_names(("z", "y1"), 1, ("t", "y1", "y2"))
     assert naming.renames == ((1, "y1", "z"), (2, "y2", "y1"))
     assert not naming.kept
+
+
+@pytest.mark.parametrize(("text", "cell", "row"), [
+    ("y2\r\n0,5\r\n0,25\r\n", "'0,5'", 0),  # a European spreadsheet's column with its title
+    ("a\tb\n0.1\t0.2\n0.3\tx\n", "'x'", 1),
+    ("name\nx\n", "'x'", 0),
+])
+def test_a_refusal_names_the_cell_under_the_header_not_the_header(
+    text: str, cell: str, row: int
+) -> None:
+    error = refusal_under_header(text)
+    assert error is not None and str(error).startswith(f"row {row + 1}, ") and cell in str(error)
+
+
+@pytest.mark.parametrize("text", ["0.1\n0,5\n", "y\n0.1\n", "y2\n", "0.1\tabc\n0.2\t0.3\n"])
+def test_no_refusal_under_a_header_where_there_is_none_or_it_is_fine(text: str) -> None:
+    assert refusal_under_header(text) is None
+
+
+def test_a_decimal_comma_is_no_name_for_a_column() -> None:
+    # "0,5" over 0.25 renamed y2 "0,5"; with a point as the mark, 0,5 is a refused number.
+    assert split_header("0,5\n0.25\n") is None
+    assert refusal_under_header("0,5\n0,25\n") is None  # the refusal stays at 0,5 itself

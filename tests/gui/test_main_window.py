@@ -427,6 +427,11 @@ def test_a_decimal_comma_column_is_refused_as_typing_it_is_not_split(
         "Nothing was pasted: y2 row 1: '0,5' is not a number: the decimal mark is a point here "
         "(0.5, not 0,5); between two numbers put a tab or a space.")
     assert not window.document.undo_stack.canUndo()
+    QApplication.clipboard().setText("y2\r\n0,5\r\n0,25\r\n")  # with its title: not "'y2' is…"
+    press(qtbot, view, Qt.Key.Key_V, CTRL)
+    assert window.notice_label.text().startswith(
+        "Nothing was pasted: y2 row 1: '0,5' is not a number: the decimal mark is a point here")
+    assert not window.document.undo_stack.canUndo()
     QApplication.clipboard().setText("0.5, 0.25\r\n")  # a list written out is still two cells
     go_to(view, 0, 0)
     press(qtbot, view, Qt.Key.Key_V, CTRL)

@@ -33,7 +33,12 @@ from lossgui.core import CellError
 from lossgui.core.arrays import FloatArray
 from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.numbers import cell_text
-from lossgui.core.paste_header import HeaderNames, header_names, split_header
+from lossgui.core.paste_header import (
+    HeaderNames,
+    header_names,
+    refusal_under_header,
+    split_header,
+)
 from lossgui.core.problems import quoted
 from lossgui.gui.document import paste_text
 from lossgui.gui.files import background
@@ -326,6 +331,8 @@ class SheetView(QTableView):
                     return True
             except background.Cancelled:
                 return False
+            if error.row == 0:  # a header row is allowed: name the cell under it that is not
+                error = refusal_under_header(text, uses_decimal_comma()) or error
             where = _cell_name(document.names, first, row, error)
             self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
                               .replace("%2", error.reason_in(current_language())))
