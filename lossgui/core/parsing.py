@@ -31,7 +31,7 @@ _SPECIAL = {"inf": math.inf, "+inf": math.inf, "-inf": -math.inf, "nan": math.na
 # A word (between spaces or semicolons) with one comma, between digits, and no point: 0,5 or
 # 1,000. With a point as the decimal mark it is no number, and it is refused, not split.
 _DECIMAL_COMMA_LOOKALIKE = re.compile(r"(?<![^;\s])([^,.;\s]*\d),(\d[^,.;\s]*)(?![^;\s])")
-_SENTINEL = "\x00"  # stands for a kept comma while the line is split (a line with one is left)
+_SENTINEL = "\x00"  # a kept comma while the text is split (text holding one splits as before)
 
 
 def parse_number(text: str, decimal_comma: bool = False) -> float:
@@ -113,22 +113,18 @@ def split_block(text: str, decimal_comma: bool = False) -> list[list[str]]:
         return [row for row in csv.reader(io.StringIO(text), delimiter="\t")] or [[""]]
     # With a decimal comma, "1,5" is one number, so only spaces and semicolons separate.
     separators = r"[;\s]+" if decimal_comma else r"[,;\s]+"
-    rows = []
-    for line in text.split("\n"):
-        if not line.strip():
-            rows.append([""])
-            continue
-        if decimal_comma or _SENTINEL in line:
-            rows.append(re.split(separators, line.strip()))
-            continue
+    kept = 0
+    if not decimal_comma and "," in text and _SENTINEL not in text:
         # "0,5" (a half, as a European spreadsheet copies it) stays one cell, which
         # parse_number then refuses as it refuses the same text typed: split at the comma it
         # was read as the two numbers 0 and 5 without a word. "0.1,0.2", "1,2,3" and "0, 5"
-        # are still lists.
-        kept = _DECIMAL_COMMA_LOOKALIKE.sub(r"\1" + _SENTINEL + r"\2", line.strip())
-        rows.append([cell.replace(_SENTINEL, ",") for cell in re.split(separators, kept)])
+        # are still lists. Once over the whole text: a newline ends a word as a space does.
+        text, kept = _DECIMAL_COMMA_LOOKALIKE.subn(r"\1" + _SENTINEL + r"\2", text)
+    rows = []
+    for line in text.split("\n"):
+        cells = re.split(separators, line.strip()) if line.strip() else [""]
+        rows.append([cell.replace(_SENTINEL, ",") for cell in cells] if kept else cells)
     return rows
-
 
 
 def cell_refusal(error: NotANumber, row: int, column: int, cell: str,

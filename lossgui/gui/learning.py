@@ -6,9 +6,9 @@ keeps the loss at every step for the loss-over-steps plot. A *run* lasts from th
 Run after any other change until the next other change (an edit, an undo, another loss or
 learning rate): its steps are merged into one undo command, so Ctrl+Z puts the data back to
 where the run began. Reset does that as a new undo step, and the run stays on the plot, faded,
-to compare with the next one; undoing the Reset brings the run back at its last step. A batch
-is stepped whole, as `lossgui descend` steps it: the total is the batch's (mean or sum over its
-samples) and every sample moves.
+to compare with the next one; undoing the Reset, or redoing the run, brings it back at its
+last step. A batch is stepped whole, as `lossgui descend` steps it: the total is the batch's
+(mean or sum over its samples) and every sample moves.
 """
 
 from __future__ import annotations
@@ -48,16 +48,35 @@ class Trace:
 
 
 class LearnStepCommand(PutColumnsCommand):
-    """Writes one step's predictions; the steps of one run merge into a single undo command."""
+    """Writes one step's predictions; the steps of one run merge into a single undo command.
+
+    Undone, the run ends (it stays on the plot, faded); redone, it is back at its last step, as
+    an undone Reset brings it back (see :class:`ResetCommand`).
+    """
 
     ID = 0x1EA12
 
-    def __init__(self, document: Document, columns: list[FloatArray], run: int,
+    def __init__(self, learning: Learning, columns: list[FloatArray], run: int,
                  steps: int) -> None:
         # Written through the core model, as the document's own edits are.
-        super().__init__(document.model, TARGET + 1, columns, lambda: _run_text(steps))
+        super().__init__(learning.document.model, TARGET + 1, columns, lambda: _run_text(steps))
         self.run = run
         self.steps = steps
+        self._learning = learning
+        self._aside: _SetAside | None = None
+
+    def undo(self) -> None:
+        """End the run, then put the predictions back to where it began."""
+        self._aside = self._learning.set_aside()
+        super().undo()
+
+    def redo(self) -> None:
+        """Write the last step's predictions; after an undo, go on with the run that wrote
+        them (it came back as a new run at step 0, the old one faded)."""
+        super().redo()
+        if self._aside is not None:
+            self._learning.bring_back(self._aside)
+            self._aside = None
 
     def id(self) -> int:
         """Commands of the same id may merge (QUndoStack asks mergeWith)."""
@@ -76,7 +95,8 @@ class LearnStepCommand(PutColumnsCommand):
 
 @dataclass(frozen=True)
 class _SetAside:
-    """A run that Reset ended, everything needed to go on with it if the Reset is undone."""
+    """A run that Reset or an undo ended, everything needed to go on with it if that Reset is
+    undone or the run redone."""
 
     descenders: list[Descender]
     totals: list[list[float]]
@@ -253,7 +273,7 @@ class Learning(QObject):
         self._writing = True
         try:
             self.document.undo_stack.push(
-                LearnStepCommand(self.document, columns, self._run_id, 1))
+                LearnStepCommand(self, columns, self._run_id, 1))
         finally:
             self._writing = False
         self._written = columns
@@ -286,7 +306,7 @@ class Learning(QObject):
             self.document.undo_stack.push(ResetCommand(self, self._start))
 
     def set_aside(self) -> _SetAside | None:
-        """End the run for a Reset, and return it as it stands, to bring back on undo."""
+        """End the run for a Reset or an undo, and return it as it stands, to bring back."""
         if not self._descenders or self._start is None or self._written is None or \
                 self._target is None:
             return None

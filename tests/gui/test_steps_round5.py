@@ -216,3 +216,23 @@ def test_other_tools_takes_a_batch_with_a_missing_target(
     assert panel.value_text(0) == "not a number"  # lossgui (now), as the total says
     reasons = [panel.table.item(row, 3).text() for row in range(panel.table.rowCount())]
     assert any("tensor([0, 1, 2, 1, ?])" in reason for reason in reasons), reasons
+
+
+def test_redoing_a_run_brings_it_back_at_its_last_step(qtbot: QtBot, window: MainWindow) -> None:
+    """As undoing Reset does: redo of "Learn: 12 steps" came back as step 0 of a new run, with
+    the redone run faded into "earlier"."""
+    panel, learning, stack = window.learn_panel, window.learning, window.document.undo_stack
+    _run(qtbot, window, 12)
+    run = learning.trace()
+    window.prediction_view.setFocus()
+    press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
+    np.testing.assert_array_equal(column_values(window, 1), Y1)
+    assert learning.step_count == 0 and learning.earlier == [run]
+    press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL | SHIFT)
+    learn_drawn(qtbot, window)
+    assert learning.step_count == 12 and learning.trace() == run and learning.earlier == []
+    assert panel.status.text().startswith("Step 12 (") and window.steps_plot.marker.value() == 12
+    click(qtbot, panel.step_button)
+    assert stack.count() == 1 and stack.undoText() == "Learn: 13 steps"
+    np.testing.assert_array_equal(column_values(window, 1),
+                                  descend("sse", Y1, T, {}, 0.1, 13).final)
