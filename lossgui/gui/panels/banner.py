@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton
 
-MAX_LINES = 4  # lines a banner shows before its text scrolls
+MAX_LINES = 3  # lines a banner shows before it scrolls: the plots keep room at 800×600
 LINE_PROBE = "Ag あ漢"  # a line with Latin and CJK glyphs: CJK fallback fonts draw taller lines
 
 
