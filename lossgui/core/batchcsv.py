@@ -27,6 +27,13 @@ def block_column(name: str, k: int) -> str:
     return f"{name}[{k}]"
 
 
+def headers(name: str, column: FloatArray) -> list[str]:
+    """The header cells one column takes in a batch file: ``NAME[0]…NAME[K−1]`` for an N×K
+    table, ``NAME`` alone for a column of class indices (one per sample)."""
+    return [block_column(name, k) for k in range(column.shape[1])] if column.ndim == 2 \
+        else [name]
+
+
 def split_block_column(header: str) -> tuple[str, int] | None:
     """``("y1", 3)`` for the header ``y1[3]``; None for a plain column."""
     match = _BLOCK.fullmatch(header.strip())

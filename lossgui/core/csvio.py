@@ -865,22 +865,30 @@ def write_results_csv(
 
 
 def data_csv_text(names: Sequence[str], columns: Sequence[FloatArray]) -> str:
-    """The data as a data CSV that opens again as it is: a header, then one row per element.
+    """The data as a data CSV that opens again as it is.
 
-    ``names[0]`` is the target's (``label (t)`` in the header unless it is t). Numbers in
-    their shortest exact form; a blank (missing) cell stays blank, never 0.
+    Vectors: a header, then one row per element. A batch (any N×K column): the batch layout
+    of :mod:`~lossgui.core.batchcsv`, one row per sample, a block ``NAME[k]`` per table and
+    a class-index target as its plain column of whole numbers. ``names[0]`` is the target's
+    (``label (t)`` in the header unless it is t). Numbers in their shortest exact form; a
+    blank (missing) cell stays blank, never 0.
     """
-    if any(np.ndim(c) != 1 for c in columns):
-        raise LossguiError(
-            "a batch (N×K) is kept whole only in a session: use Save or Save As",
-            "バッチ(N×K)をそのまま保存できるのはセッションだけです。保存か名前を付けて保存を"
-            "使ってください",
-        )
     # names[0] is the target's: one not called t is marked, so the file reopens with it
-    header = [target_header(names[0]), *names[1:]]
+    marked = [target_header(names[0]), *names[1:]]
+    if not any(np.ndim(c) == 2 for c in columns):
+        header = marked
+        table = np.column_stack(columns)
+        indices: set[int] = set()
+    else:
+        header = [h for name, c in zip(marked, columns, strict=True)
+                  for h in batchcsv.headers(name, c)]
+        table = np.hstack([c if c.ndim == 2 else c[:, None] for c in columns])
+        starts = np.cumsum([0, *(c.shape[1] if c.ndim == 2 else 1 for c in columns)])
+        indices = {int(s) for s, c in zip(starts, columns, strict=False) if c.ndim == 1}
     rows: list[list[str]] = [[safe_text(name) for name in header]]
-    for values in np.column_stack(columns).tolist():
-        rows.append(["" if math.isnan(v) else csv_number(v) for v in values])
+    for values in table.tolist():
+        rows.append(["" if math.isnan(v) else _index_text(v) if i in indices else csv_number(v)
+                     for i, v in enumerate(values)])
     return _csv_lines(rows).decode("utf-8")
 
 
@@ -909,8 +917,7 @@ def batch_results_rows(
     target = safe_text(target_name)
     classes = predictions[0][1].shape[1]
     header = [batchcsv.SAMPLE_LABEL]
-    header += [batchcsv.block_column(target, k) for k in range(classes)] if t.ndim == 2 \
-        else [target]
+    header += batchcsv.headers(target, t)
     columns: list[FloatArray] = [t if t.ndim == 2 else t[:, None]]
     for name, y, ev in predictions:
         label = safe_text(name)

@@ -380,10 +380,11 @@ class FileController(QObject):
         self.settings.setValue(BOM_KEY, bool(on))
 
     def save_data_csv(self) -> bool:
-        """File ▸ Save Data as CSV: t and every prediction as a data CSV that reopens."""
+        """File ▸ Save Data as CSV: t and every prediction as a data CSV that reopens; a batch
+        whole, every sample, in the batch layout (never the shown sample alone)."""
         document = self.document
         try:
-            text = csvio.data_csv_text(document.names, [document.column(c) for c in
+            text = csvio.data_csv_text(document.names, [document.file_column(c) for c in
                                                         range(document.column_count)])
         except LossguiError as error:
             self.report(self.tr("Could not save the data: %1")
