@@ -347,9 +347,8 @@ class DocumentModel:
         lines = []
         for (column, _, _), problems in sorted(self._listed_problems.items()):
             for problem in problems:
-                text = problem.text(language)
-                lines.append(text if column == TARGET
-                             else problem_of(self._names[column], problem, language))
+                lines.append(problem_of(None if column == TARGET else self._names[column],
+                                        problem, language))
         return tuple(_unique(lines))
 
     @property

@@ -79,11 +79,19 @@ def problem_of(prediction: str | None, problem: Problem, language: str) -> str:
     (``prediction`` None) stands as the core wrote it.
     """
     text = problem.text(language)
-    if prediction is None:
-        return text
+    if prediction is None:  # the target alone: its cell named as a prediction's is
+        return _element_named("t", problem, text, language) if problem.index else text
     name = label(prediction)
     if problem.index is None or problem.about_target:
         return f"{name}: {text}"
+    return _element_named(name, problem, text, language, "y")
+
+
+def _element_named(name: str, problem: Problem, text: str, language: str,
+                   symbol: str = "t") -> str:
+    """``text`` about element ``problem.index`` of column ``name``, its leading symbol ("y₂",
+    "t₂[1]") replaced by :func:`element_of`, else told after it."""
+    assert problem.index is not None
     whose = element_of(name, problem.index, language)
-    symbol = element_name("y", problem.index) + " "
-    return whose + text[len(symbol) - 1:] if text.startswith(symbol) else f"{whose}: {text}"
+    written = element_name(symbol, problem.index) + " "
+    return whose + text[len(written) - 1:] if text.startswith(written) else f"{whose}: {text}"

@@ -23,6 +23,7 @@ from lossgui.core import LossguiError
 from lossgui.core.arrays import FloatArray
 from lossgui.core.descend import Descender, check_lr, describe_space, logit_squash
 from lossgui.core.document import Change, ChangeKind
+from lossgui.core.names import problem_of
 from lossgui.core.problems import Problem, error_text
 from lossgui.core.squash import Squash
 from lossgui.gui.commands import PutColumnsCommand
@@ -398,7 +399,8 @@ class Learning(QObject):
                     stops.append((self._names[i], problem))
         if stops:
             language = current_language()
-            self.message.emit(" ".join(f"{name}: {p.text(language)}" for name, p in stops))
+            self.message.emit(" ".join(problem_of(None if p.about_target else name, p, language)
+                                       for name, p in stops))
 
     def problems(self) -> list[tuple[str, Problem]]:
         """What the current run found so far, per prediction (the core's sentences)."""

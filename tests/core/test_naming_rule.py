@@ -84,3 +84,23 @@ def test_a_one_sample_class_index_target_is_named_and_evaluated_as_its_batch() -
     assert evaluation is not None and evaluation.contributions.shape == (1, 3)
     assert evaluation.total == evaluation.per_sample[0] == evaluate("softmax_cee", z[0],
                                                                     [0.0, 0.0, 1.0]).total
+
+
+@pytest.mark.parametrize(("language", "vector", "batch"), [
+    ("en", "t, element 2 is missing (blank or nan), so its term, and so the total, is not a "
+     "number.", "t, sample 2, class 1 is missing (blank or nan), so its term, and so the total, "
+     "is not a number."),
+    ("ja", "t の要素 2 が空欄(または nan)なので、その項も合計も数になりません。",
+     "t のサンプル 2、クラス 1 が空欄(または nan)なので、その項も合計も数になりません。"),
+])
+def test_a_target_cell_is_named_as_a_prediction_cell_is(
+    language: str, vector: str, batch: str
+) -> None:
+    """"t₂ is missing" stood beside "y1, element 3 is missing" in the notes and the CLI (round-5
+    testers): the target's cell is named by the same rule, with t for its name."""
+    [blank] = [p for p in evaluate("sse", [0.1, 0.2], [0.0, math.nan]).problems
+               if p.about_target]
+    assert problem_of(None, blank, language) == vector
+    [blank] = [p for p in evaluate("cee", [[0.2, 0.8], [0.6, 0.4]], [[0.0, 1.0], [1.0, math.nan]])
+               .problems if p.about_target and p.index is not None]
+    assert problem_of(None, blank, language) == batch

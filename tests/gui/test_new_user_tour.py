@@ -45,7 +45,7 @@ def test_hinge_shows_the_labels_used_and_says_so_in_the_notes(window: MainWindow
     assert formula.startswith("(1/5)·(max(0, 1−(−1)·0.01) + max(0, 1−1·0.65)")
     assert formula.endswith(f"= {window.document.evaluations[0].total:.6g}")
     notes = window.notes.toPlainText()
-    assert "t₁ = 0 is read as −1" in notes
+    assert "t, element 1 = 0 is read as −1" in notes  # named as a prediction cell is
 
 
 def test_not_a_number_total_says_why_and_marks_the_element(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lossgui.core import LossguiError
 from lossgui.core.descend import MAX_STEPS
 from lossgui.core.losses import InputKind
+from lossgui.core.names import problem_of
 from lossgui.core.numbers import cell_text, in_formula
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import error_text
@@ -202,5 +203,6 @@ class LearnPanel(QToolBar):
         text = self.tr("Step %1 (%2): E = %3").replace("%1", str(learning.step_count)) \
             .replace("%2", learning.describe_space()).replace("%3", totals)
         language = current_language()
-        said = [f"{name}: {problem.text(language)}" for name, problem in learning.problems()]
+        said = [problem_of(None if problem.about_target else name, problem, language)
+                for name, problem in learning.problems()]  # cells named as the notes name them
         self.status.setText("\n".join([text, *said]))
