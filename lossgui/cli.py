@@ -45,7 +45,7 @@ from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.json_stream import json_number, write_json
 from lossgui.core.losses import grouped
-from lossgui.core.lowest import lowest_indices, out_of_domain
+from lossgui.core.lowest import NotCompared, lowest_indices, not_compared
 from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
@@ -331,7 +331,11 @@ def _read_inputs(
 
 
 def _session_data(args: argparse.Namespace) -> tuple[csvio.DataSet, project.Session]:
-    """A saved session's columns as compute reads a data file's, and the session itself."""
+    """A saved session's columns as compute reads a data file's, and the session itself.
+
+    The session names its target (the window's, whatever it is called), as a marked column
+    ``label (t)`` names a data file's: it is the target unless ``--target`` names another.
+    """
     if args.delimiter:
         raise LossguiError("--delimiter is for a data CSV; a session is JSON: leave it out",
                            "--delimiter はデータの CSV 用です。セッションは JSON なので外して"
@@ -339,7 +343,7 @@ def _session_data(args: argparse.Namespace) -> tuple[csvio.DataSet, project.Sess
     session = project.load(args.data)
     data = csvio.DataSet([session.target_name, *(name for name, _ in session.predictions)],
                          [session.target, *(values for _, values in session.predictions)],
-                         os.fspath(args.data))
+                         os.fspath(args.data), target=session.target_name)
     return data, session
 
 
@@ -505,15 +509,18 @@ def _warning_json(
             "message": problem.message}
 
 
-def _totals_lines(totals: Sequence[tuple[str, float, bool]]) -> list[str]:
+_NOT_COMPARED = {"y": "  (not compared: y is outside the loss's domain)",
+                 "t": "  (not compared: t is not a probability distribution)"}
+
+
+def _totals_lines(totals: Sequence[tuple[str, float, NotCompared | None]]) -> list[str]:
     """The table's prediction/total lines, the lowest marked by the window's rule; each is
-    (name, total, whether its y is outside the loss's domain, so it is not compared)."""
-    lowest = lowest_indices([None if outside else total for _, total, outside in totals])
+    (name, total, why it is not compared: core.lowest.not_compared)."""
+    lowest = lowest_indices([None if why else total for _, total, why in totals])
     width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in totals))
     lines = [f"{_pad('prediction', width)}  total"]
-    for i, (name, total, outside) in enumerate(totals):
-        mark = "  ← lowest loss" if i in lowest else \
-            "  (not compared: y is outside the loss's domain)" if outside else ""
+    for i, (name, total, why) in enumerate(totals):
+        mark = "  ← lowest loss" if i in lowest else _NOT_COMPARED[why] if why else ""
         lines.append(f"{_pad(label(name), width)}  {round_trip(total)}{mark}")
     return lines
 
@@ -523,7 +530,7 @@ def _table_report(
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> str:
     lines = [*_loss_header(loss_id, params), "",
-             *_totals_lines([(name, ev.total, out_of_domain(ev.problems))
+             *_totals_lines([(name, ev.total, not_compared(ev.problems))
                              for name, _, ev in results])]
     if results and results[0][2].contributions.ndim == 2:
         lines += ["", *_batch_lines(results)]
@@ -590,7 +597,7 @@ def _compute_totals(args: argparse.Namespace) -> int:
         _emit(args, csvio.totals_csv_text(loss.id, params, totals))
     else:
         lines = [*_loss_header(loss.id, params), f"rows: {streamed.rows:,}", ""]
-        lines += _totals_lines([(p.name, p.total, p.out_of_domain)
+        lines += _totals_lines([(p.name, p.total, p.not_compared)
                                 for p in streamed.predictions])
         unlisted = sum(p.unlisted for p in streamed.predictions)
         if problems:

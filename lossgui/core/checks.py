@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray, IntArray
+from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED
 from lossgui.core.numbers import short
 from lossgui.core.problems import Message, Problem, Severity, element_name
 from lossgui.core.ranges import Ranges, Sums, ones_and_zeros, sample_sums
@@ -279,11 +280,15 @@ class TargetMeaning:
 
     ``name`` is the loss in a sentence, ``expects`` what it asks of one sample's t (after the
     name), ``term`` what each element of t at 1 adds; each in English and Japanese.
+    ``uncompared``, for a loss that is a distance only over a distribution (kl), says why the
+    total over a t that is none can be negative: such a remark leaves the totals uncompared
+    (core.lowest).
     """
 
     name: Message
     expects: Message
     term: Message
+    uncompared: Message | None = None
 
 
 CROSS_ENTROPY = TargetMeaning(
@@ -334,11 +339,15 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray,
                 f"マルチラベルですか? 1 のそれぞれが {term[1]} の項を足します。",
             ), *_per_sample(t, int(n)))
         else:
-            findings.whole("t_not_distribution", (
+            why = meaning.uncompared
+            findings.whole("t_not_distribution" if why is None else
+                           T_NOT_DISTRIBUTION_UNCOMPARED, (
                 f"{where} sums to {short(total)}, not 1: {name[0]} expects one correct class "
-                "(one-hot) or a probability distribution.",
+                "(one-hot) or a probability distribution." + ("" if why is None else
+                                                               f" {why[0]}"),
                 f"{where_ja} の合計は {short(total)} で、1 ではありません。{name[1]}は"
-                "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
+                "正解が1つのクラス(one-hot)か確率分布であることを想定しています。"
+                + ("" if why is None else why[1]),
             ), *_per_sample(t, int(n)))
     findings.more_samples(len(samples), "t_not_distribution", (
         "t is not one correct class or a probability distribution there.",

@@ -44,7 +44,7 @@ from lossgui.core.columns import (
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
-from lossgui.core.lowest import compared_total, lowest_indices, out_of_domain
+from lossgui.core.lowest import NotCompared, compared_total, lowest_indices, not_compared
 from lossgui.core.names import problem_of
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
@@ -261,11 +261,11 @@ class DocumentModel:
         return lowest_indices([None if e is None else compared_total(e.total, e.problems)
                                for e in self._evaluations])
 
-    def out_of_domain(self, prediction: int) -> bool:
-        """Whether a prediction's y lies outside the loss's domain, so its total is not compared
-        (see :mod:`core.lowest`)."""
+    def not_compared(self, prediction: int) -> NotCompared | None:
+        """Why a prediction's total is not compared: "y" (its y lies outside the loss's
+        domain) or "t" (the loss is no distance over this t); None if it is (core.lowest)."""
         evaluation = self._evaluations[prediction]
-        return evaluation is not None and out_of_domain(evaluation.problems)
+        return None if evaluation is None else not_compared(evaluation.problems)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
         """The blank cells that leave a prediction's total unknown, element by element: ``t₆``,
