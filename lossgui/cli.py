@@ -331,7 +331,11 @@ def _read_inputs(
 
 
 def _session_data(args: argparse.Namespace) -> tuple[csvio.DataSet, project.Session]:
-    """A saved session's columns as compute reads a data file's, and the session itself."""
+    """A saved session's columns as compute reads a data file's, and the session itself.
+
+    The session names its target (the window's, whatever it is called), as a marked column
+    ``label (t)`` names a data file's: it is the target unless ``--target`` names another.
+    """
     if args.delimiter:
         raise LossguiError("--delimiter is for a data CSV; a session is JSON: leave it out",
                            "--delimiter はデータの CSV 用です。セッションは JSON なので外して"
@@ -339,7 +343,7 @@ def _session_data(args: argparse.Namespace) -> tuple[csvio.DataSet, project.Sess
     session = project.load(args.data)
     data = csvio.DataSet([session.target_name, *(name for name, _ in session.predictions)],
                          [session.target, *(values for _, values in session.predictions)],
-                         os.fspath(args.data))
+                         os.fspath(args.data), target=session.target_name)
     return data, session
 
 

@@ -1,0 +1,63 @@
+"""``lossgui compute``/``descend`` on a session use the target the session names (tester6: a
+window-saved session whose target is not called t was refused, "there is no target column
+'t' … name it with --target"), and ``--output`` never replaces the data it reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lossgui.cli import main
+from lossgui.core import csvio, evaluate, project
+from lossgui.core.descend import descend
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+VECTOR = project.Session("label", np.array([0.0, 1.0, 0.0]),
+                         [("p1", np.array([0.2, 0.7, 0.1])), ("p2", np.array([0.3, 0.3, 0.4]))],
+                         "kl")
+BATCH = project.Session("lab", np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]),
+                        [("y", np.array([[0.7, 0.2, 0.1], [0.3, 0.3, 0.4]]))], "kl")
+INDICES = project.Session("lab", np.array([0.0, 2.0]),
+                          [("y", np.array([[0.7, 0.2, 0.1], [0.3, 0.3, 0.4]]))], "kl")
+
+
+@pytest.mark.parametrize("session", [VECTOR, BATCH, INDICES], ids=["vector", "batch", "indices"])
+def test_compute_and_descend_use_the_sessions_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], session: project.Session
+) -> None:
+    path = tmp_path / "saved.lossgui.json"
+    project.save(path, session)  # as the window's File ▸ Save writes it
+    code, out, err = run(capsys, "compute", path, "--loss", "kl", "--format", "json")
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert report["target"] == session.target_name
+    assert [p["name"] for p in report["predictions"]] == [n for n, _ in session.predictions]
+    for got, (_, y) in zip(report["predictions"], session.predictions, strict=True):
+        assert got["total"] == evaluate("kl", y, session.target).total
+    code, out, err = run(capsys, "descend", path, "--loss", "kl", "--lr", "0.1", "--steps", "3",
+                         "--format", "csv")
+    assert code == 0 and "there is no target" not in err  # its own warnings only
+    name, y = session.predictions[0]
+    totals = descend("kl", y, session.target, {}, 0.1, 3).totals
+    assert out.splitlines()[0].split(",")[1] == name
+    assert out.splitlines()[4].split(",")[1] == csvio.csv_number(float(totals[3]))
+
+
+def test_another_target_can_still_be_named(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "saved.lossgui.json"
+    project.save(path, VECTOR)
+    code, out, _ = run(capsys, "compute", path, "--loss", "sse", "--target", "p1",
+                       "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["target"] == "p1"
+    assert [p["name"] for p in report["predictions"]] == ["label", "p2"]
