@@ -302,7 +302,8 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray,
     """Explain a target that is not one correct class per sample (the article's t has two 1s).
 
     Every usable sample is looked at, then the first ``MAX_LISTED`` odd ones are described,
-    in the words of the loss's ``meaning`` (one rule for cee, softmax_cee, nll and kl).
+    in the words of the loss's ``meaning`` (one rule for cee, softmax_cee, nll and kl). The
+    caller checks t's range too (checks.outside): a t below 0 or above 1 is said there.
     """
     name, expects, term = meaning.name, meaning.expects, meaning.term
     rows = np.atleast_2d(t)
@@ -314,10 +315,10 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray,
     known = ranges is not None and ranges.t_low >= 0  # NaN: not known
     no_ones = ranges is not None and ranges.t_high < 1
     counted = ranges.t_ones_zeros if ranges is not None and t.ndim == 1 else None
+    # Only the sum is remarked on here. A row that sums to 1 with a negative t ([−0.2, 1.2, 0])
+    # is left to the [0, 1] warnings that every loss calling this makes first, naming each
+    # such element: remarked on here, it read "t sums to 1, not 1" (round-6 tester).
     samples = samples_off_one(sums, ok)
-    if not known:  # a row summing to 1 may still have a negative t
-        with np.errstate(invalid="ignore"):
-            samples = np.union1d(samples, np.flatnonzero(ok & (rows.min(axis=-1) < 0)))
     for n in samples[:MAX_LISTED]:
         row = rows[n]
         total = float(sums[n])
