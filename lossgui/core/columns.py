@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from lossgui.core.batchcsv import split_block_column
 from lossgui.core.names import name_problem
 from lossgui.core.problems import LossguiError, ShapeError, quoted
 
@@ -66,12 +67,19 @@ def check_prediction_name(name: str, taken: Collection[str]) -> None:
 
 def check_given_name(name: str, taken: Collection[str]) -> None:
     """:func:`check_prediction_name` for a name the user gives in the window (a rename, a
-    pasted header), and not one ending in the target's mark `` (t)``: Save Data as CSV would
-    write it beside the marked target, and the file would no longer say which is the target.
+    pasted header), and not one a saved data CSV would read as something else: one ending in
+    the target's mark `` (t)`` (beside the marked target, the file would no longer say which is
+    the target), or in ``[k]`` (a batch file's class column: ``t,y[1]`` does not open).
 
     A file's own names are not refused for it: one with two marks opens (asking which is t).
     """
     check_prediction_name(name, taken)
+    if split_block_column(name) is not None:
+        raise EditRefused(
+            f"{quoted(name)} ends in [k], the name of a class column of a batch in a data CSV; "
+            "choose another name for a prediction.",
+            f"{quoted(name)} の末尾の [k] は、データの CSV でバッチのクラスの列を表す名前です。"
+            "予測には別の名前を付けてください。")
     if name.endswith(TARGET_MARK):
         raise EditRefused(
             f"{quoted(name)} ends in “{TARGET_MARK.strip()}”, which marks the target in a saved "

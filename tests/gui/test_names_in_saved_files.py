@@ -84,3 +84,17 @@ def test_save_data_after_a_session_suggests_the_data_name_once(
     window.action_map["save_data"].trigger()
     window.action_map["export_results"].trigger()
     assert asked == [str(tmp_path / expected), str(tmp_path / results)]
+
+
+@pytest.mark.parametrize("name", ["y[1]", "p [0]"])
+def test_a_prediction_cannot_take_a_batch_files_class_column_name(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """``y[1]`` is class 1 of block y in a data CSV: Save Data wrote ``t,y[1],y2``, which
+    no longer opened ("the block 'y' has no column y[0]")."""
+    view = window.prediction_view
+    go_to(view, 0, 0)
+    monkeypatch.setattr(window, "ask_text", lambda *_: name)
+    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
+    assert window.document.prediction_names == ("y1", "y2")
+    assert "class column of a batch" in window.notice_label.text()
