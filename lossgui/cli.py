@@ -367,8 +367,30 @@ def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object])
         sys.stdout.buffer.flush()
 
 
+def _refuse_writing_over_the_data(args: argparse.Namespace) -> None:
+    """Refuse an --output (or --plot) that is the data file, under any name (``./same.csv``,
+    a link to it): writing there would replace the data with its results."""
+    for option in ("output", "plot"):
+        path = getattr(args, option, None)
+        if path and path != "-" and _same_file(path, args.data):
+            raise LossguiError(
+                f"--{option} {path} is the data file {args.data}: writing there would replace "
+                "the data with its results; choose another file",
+                f"--{option} {path} はデータのファイル {args.data} です。そこに書くとデータが"
+                "結果で置き換わります。別のファイルを選んでください")
+
+
+def _same_file(path: str, other: str) -> bool:
+    """Whether two paths name one existing file (links and other spellings included)."""
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):  # one of them is not there (yet): not the same file
+        return False
+
+
 def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
+    _refuse_writing_over_the_data(args)
     if args.plot:
         plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     if args.totals_only:
@@ -624,6 +646,7 @@ def _loss_header(loss_id: str, params: Mapping[str, ParamValue]) -> list[str]:
 
 def _descend(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
+    _refuse_writing_over_the_data(args)
     lr, steps = check_lr(args.lr), check_steps(args.steps)  # before the file is read
     loss_id, params, _, t, predictions = _read_inputs(args)
     runs = [(name, descend(loss_id, y, t, params, lr, steps, args.space))

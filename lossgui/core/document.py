@@ -36,7 +36,7 @@ from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.columns import (
     TARGET_NAME,
-    check_prediction_name,
+    check_given_name,
     check_prediction_removable,
     check_rows_removable,
     check_shapes,
@@ -376,7 +376,7 @@ class DocumentModel:
 
     def check_name(self, name: str, column: int | None = None) -> None:
         """EditRefused (en + ja) if ``name`` cannot name a prediction (``column``: its own)."""
-        check_prediction_name(name, [n for c, n in enumerate(self._names) if c != column])
+        check_given_name(name, [n for c, n in enumerate(self._names) if c != column])
 
     def check_removal(self, axis: int, count: int) -> None:
         """EditRefused unless ``count`` samples or elements may go (at least one must stay)."""

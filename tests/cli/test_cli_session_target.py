@@ -61,3 +61,47 @@ def test_another_target_can_still_be_named(tmp_path: Path,
     report = json.loads(out)
     assert code == 0 and report["target"] == "p1"
     assert [p["name"] for p in report["predictions"]] == ["label", "p2"]
+
+
+ARTICLE = "t,y1,y2\n0,0.01,0.34\n1,0.65,0.21\n0,0.13,0.91\n1,0.70,0.33\n0,0.15,0.22\n"
+
+
+@pytest.mark.parametrize("command", [
+    ["compute", "--loss", "sse"], ["compute", "--loss", "sse", "--totals-only"],
+    ["compute", "--loss", "sse", "--format", "json"],
+    ["descend", "--loss", "sse", "--lr", "0.1", "--steps", "2"],
+])
+@pytest.mark.parametrize("how", ["same", "other name", "link"])
+def test_output_never_replaces_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    command: list[str], how: str,
+) -> None:
+    data = tmp_path / "same.csv"
+    data.write_text(ARTICLE, encoding="utf-8")
+    output = {"same": data, "other name": Path("sub") / ".." / "same.csv",
+              "link": tmp_path / "link.csv"}[how]
+    (tmp_path / "sub").mkdir()
+    if how == "link":
+        output.symlink_to(data)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, command[0], data, *command[1:], "--output", output)
+    assert code == 2 and out == ""
+    assert err == (f"lossgui: error: --output {output} is the data file {data}: writing there "
+                   "would replace the data with its results; choose another file\n")
+    assert data.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_plot_never_replaces_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "same.csv"
+    data.write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "compute", data, "--loss", "sse", "--plot", data)
+    assert code == 2 and f"--plot {data} is the data file {data}" in err
+    assert data.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_new_output_file_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "same.csv"
+    data.write_text(ARTICLE, encoding="utf-8")
+    code, _, _ = run(capsys, "compute", data, "--loss", "sse", "--output",
+                     tmp_path / "out.csv")
+    assert code == 0 and (tmp_path / "out.csv").read_text().startswith("k,t,y1,")
