@@ -45,7 +45,7 @@ from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.json_stream import json_number, write_json
 from lossgui.core.losses import grouped
-from lossgui.core.lowest import lowest_indices, out_of_domain
+from lossgui.core.lowest import NotCompared, lowest_indices, not_compared
 from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
@@ -331,7 +331,11 @@ def _read_inputs(
 
 
 def _session_data(args: argparse.Namespace) -> tuple[csvio.DataSet, project.Session]:
-    """A saved session's columns as compute reads a data file's, and the session itself."""
+    """A saved session's columns as compute reads a data file's, and the session itself.
+
+    The session names its target (the window's, whatever it is called), as a marked column
+    ``label (t)`` names a data file's: it is the target unless ``--target`` names another.
+    """
     if args.delimiter:
         raise LossguiError("--delimiter is for a data CSV; a session is JSON: leave it out",
                            "--delimiter はデータの CSV 用です。セッションは JSON なので外して"
@@ -339,7 +343,7 @@ def _session_data(args: argparse.Namespace) -> tuple[csvio.DataSet, project.Sess
     session = project.load(args.data)
     data = csvio.DataSet([session.target_name, *(name for name, _ in session.predictions)],
                          [session.target, *(values for _, values in session.predictions)],
-                         os.fspath(args.data))
+                         os.fspath(args.data), target=session.target_name)
     return data, session
 
 
@@ -363,8 +367,30 @@ def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object])
         sys.stdout.buffer.flush()
 
 
+def _refuse_writing_over_the_data(args: argparse.Namespace) -> None:
+    """Refuse an --output (or --plot) that is the data file, under any name (``./same.csv``,
+    a link to it): writing there would replace the data with its results."""
+    for option in ("output", "plot"):
+        path = getattr(args, option, None)
+        if path and path != "-" and _same_file(path, args.data):
+            raise LossguiError(
+                f"--{option} {path} is the data file {args.data}: writing there would replace "
+                "the data with its results; choose another file",
+                f"--{option} {path} はデータのファイル {args.data} です。そこに書くとデータが"
+                "結果で置き換わります。別のファイルを選んでください")
+
+
+def _same_file(path: str, other: str) -> bool:
+    """Whether two paths name one existing file (links and other spellings included)."""
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):  # one of them is not there (yet): not the same file
+        return False
+
+
 def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
+    _refuse_writing_over_the_data(args)
     if args.plot:
         plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     if args.totals_only:
@@ -505,15 +531,18 @@ def _warning_json(
             "message": problem.message}
 
 
-def _totals_lines(totals: Sequence[tuple[str, float, bool]]) -> list[str]:
+_NOT_COMPARED = {"y": "  (not compared: y is outside the loss's domain)",
+                 "t": "  (not compared: t is not a probability distribution)"}
+
+
+def _totals_lines(totals: Sequence[tuple[str, float, NotCompared | None]]) -> list[str]:
     """The table's prediction/total lines, the lowest marked by the window's rule; each is
-    (name, total, whether its y is outside the loss's domain, so it is not compared)."""
-    lowest = lowest_indices([None if outside else total for _, total, outside in totals])
+    (name, total, why it is not compared: core.lowest.not_compared)."""
+    lowest = lowest_indices([None if why else total for _, total, why in totals])
     width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in totals))
     lines = [f"{_pad('prediction', width)}  total"]
-    for i, (name, total, outside) in enumerate(totals):
-        mark = "  ← lowest loss" if i in lowest else \
-            "  (not compared: y is outside the loss's domain)" if outside else ""
+    for i, (name, total, why) in enumerate(totals):
+        mark = "  ← lowest loss" if i in lowest else _NOT_COMPARED[why] if why else ""
         lines.append(f"{_pad(label(name), width)}  {round_trip(total)}{mark}")
     return lines
 
@@ -523,7 +552,7 @@ def _table_report(
     results: Sequence[tuple[str, object, Evaluation]],
 ) -> str:
     lines = [*_loss_header(loss_id, params), "",
-             *_totals_lines([(name, ev.total, out_of_domain(ev.problems))
+             *_totals_lines([(name, ev.total, not_compared(ev.problems))
                              for name, _, ev in results])]
     if results and results[0][2].contributions.ndim == 2:
         lines += ["", *_batch_lines(results)]
@@ -590,7 +619,7 @@ def _compute_totals(args: argparse.Namespace) -> int:
         _emit(args, csvio.totals_csv_text(loss.id, params, totals))
     else:
         lines = [*_loss_header(loss.id, params), f"rows: {streamed.rows:,}", ""]
-        lines += _totals_lines([(p.name, p.total, p.out_of_domain)
+        lines += _totals_lines([(p.name, p.total, p.not_compared)
                                 for p in streamed.predictions])
         unlisted = sum(p.unlisted for p in streamed.predictions)
         if problems:
@@ -617,6 +646,7 @@ def _loss_header(loss_id: str, params: Mapping[str, ParamValue]) -> list[str]:
 
 def _descend(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
+    _refuse_writing_over_the_data(args)
     lr, steps = check_lr(args.lr), check_steps(args.steps)  # before the file is read
     loss_id, params, _, t, predictions = _read_inputs(args)
     runs = [(name, descend(loss_id, y, t, params, lr, steps, args.space))

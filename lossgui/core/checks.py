@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray, IntArray
+from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED
 from lossgui.core.numbers import short
 from lossgui.core.problems import Message, Problem, Severity, element_name
 from lossgui.core.ranges import Ranges, Sums, ones_and_zeros, sample_sums
@@ -279,11 +280,15 @@ class TargetMeaning:
 
     ``name`` is the loss in a sentence, ``expects`` what it asks of one sample's t (after the
     name), ``term`` what each element of t at 1 adds; each in English and Japanese.
+    ``uncompared``, for a loss that is a distance only over a distribution (kl), says why the
+    total over a t that is none can be negative: such a remark leaves the totals uncompared
+    (core.lowest).
     """
 
     name: Message
     expects: Message
     term: Message
+    uncompared: Message | None = None
 
 
 CROSS_ENTROPY = TargetMeaning(
@@ -297,7 +302,8 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray,
     """Explain a target that is not one correct class per sample (the article's t has two 1s).
 
     Every usable sample is looked at, then the first ``MAX_LISTED`` odd ones are described,
-    in the words of the loss's ``meaning`` (one rule for cee, softmax_cee, nll and kl).
+    in the words of the loss's ``meaning`` (one rule for cee, softmax_cee, nll and kl). The
+    caller checks t's range too (checks.outside): a t below 0 or above 1 is said there.
     """
     name, expects, term = meaning.name, meaning.expects, meaning.term
     rows = np.atleast_2d(t)
@@ -309,10 +315,10 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray,
     known = ranges is not None and ranges.t_low >= 0  # NaN: not known
     no_ones = ranges is not None and ranges.t_high < 1
     counted = ranges.t_ones_zeros if ranges is not None and t.ndim == 1 else None
+    # Only the sum is remarked on here. A row that sums to 1 with a negative t ([−0.2, 1.2, 0])
+    # is left to the [0, 1] warnings that every loss calling this makes first, naming each
+    # such element: remarked on here, it read "t sums to 1, not 1" (round-6 tester).
     samples = samples_off_one(sums, ok)
-    if not known:  # a row summing to 1 may still have a negative t
-        with np.errstate(invalid="ignore"):
-            samples = np.union1d(samples, np.flatnonzero(ok & (rows.min(axis=-1) < 0)))
     for n in samples[:MAX_LISTED]:
         row = rows[n]
         total = float(sums[n])
@@ -334,11 +340,15 @@ def target_one_hot(findings: Findings, t: FloatArray, usable: BoolArray,
                 f"マルチラベルですか? 1 のそれぞれが {term[1]} の項を足します。",
             ), *_per_sample(t, int(n)))
         else:
-            findings.whole("t_not_distribution", (
+            why = meaning.uncompared
+            findings.whole("t_not_distribution" if why is None else
+                           T_NOT_DISTRIBUTION_UNCOMPARED, (
                 f"{where} sums to {short(total)}, not 1: {name[0]} expects one correct class "
-                "(one-hot) or a probability distribution.",
+                "(one-hot) or a probability distribution." + ("" if why is None else
+                                                               f" {why[0]}"),
                 f"{where_ja} の合計は {short(total)} で、1 ではありません。{name[1]}は"
-                "正解が1つのクラス(one-hot)か確率分布であることを想定しています。",
+                "正解が1つのクラス(one-hot)か確率分布であることを想定しています。"
+                + ("" if why is None else why[1]),
             ), *_per_sample(t, int(n)))
     findings.more_samples(len(samples), "t_not_distribution", (
         "t is not one correct class or a probability distribution there.",

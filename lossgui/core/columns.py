@@ -64,6 +64,22 @@ def check_prediction_name(name: str, taken: Collection[str]) -> None:
                           f"{quoted(name)} という列はすでにあります。")
 
 
+def check_given_name(name: str, taken: Collection[str]) -> None:
+    """:func:`check_prediction_name` for a name the user gives in the window (a rename, a
+    pasted header), and not one ending in the target's mark `` (t)``: Save Data as CSV would
+    write it beside the marked target, and the file would no longer say which is the target.
+
+    A file's own names are not refused for it: one with two marks opens (asking which is t).
+    """
+    check_prediction_name(name, taken)
+    if name.endswith(TARGET_MARK):
+        raise EditRefused(
+            f"{quoted(name)} ends in “{TARGET_MARK.strip()}”, which marks the target in a saved "
+            "data CSV; choose another name for a prediction.",
+            f"{quoted(name)} の末尾の「{TARGET_MARK.strip()}」は、保存したデータの CSV で正解を"
+            "表す印です。予測には別の名前を付けてください。")
+
+
 def check_shapes(names: Sequence[str], shapes: Sequence[tuple[int, ...]]) -> None:
     """ShapeError unless there are a target and ≥1 prediction, named, all of one non-empty shape.
 

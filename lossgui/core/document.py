@@ -36,7 +36,7 @@ from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.columns import (
     TARGET_NAME,
-    check_prediction_name,
+    check_given_name,
     check_prediction_removable,
     check_rows_removable,
     check_shapes,
@@ -44,7 +44,7 @@ from lossgui.core.columns import (
 from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
-from lossgui.core.lowest import compared_total, lowest_indices, out_of_domain
+from lossgui.core.lowest import NotCompared, compared_total, lowest_indices, not_compared
 from lossgui.core.names import problem_of
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
@@ -261,11 +261,11 @@ class DocumentModel:
         return lowest_indices([None if e is None else compared_total(e.total, e.problems)
                                for e in self._evaluations])
 
-    def out_of_domain(self, prediction: int) -> bool:
-        """Whether a prediction's y lies outside the loss's domain, so its total is not compared
-        (see :mod:`core.lowest`)."""
+    def not_compared(self, prediction: int) -> NotCompared | None:
+        """Why a prediction's total is not compared: "y" (its y lies outside the loss's
+        domain) or "t" (the loss is no distance over this t); None if it is (core.lowest)."""
         evaluation = self._evaluations[prediction]
-        return evaluation is not None and out_of_domain(evaluation.problems)
+        return None if evaluation is None else not_compared(evaluation.problems)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
         """The blank cells that leave a prediction's total unknown, element by element: ``t₆``,
@@ -376,7 +376,7 @@ class DocumentModel:
 
     def check_name(self, name: str, column: int | None = None) -> None:
         """EditRefused (en + ja) if ``name`` cannot name a prediction (``column``: its own)."""
-        check_prediction_name(name, [n for c, n in enumerate(self._names) if c != column])
+        check_given_name(name, [n for c, n in enumerate(self._names) if c != column])
 
     def check_removal(self, axis: int, count: int) -> None:
         """EditRefused unless ``count`` samples or elements may go (at least one must stay)."""

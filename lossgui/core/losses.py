@@ -444,7 +444,11 @@ _KL_TARGET = checks.TargetMeaning(
     ("KL divergence", "KLダイバージェンス"),
     ("compares t and y as probability distributions, each summing to 1",
      "は t と y を、それぞれ合計 1 の確率分布として比べます"),
-    ("t·log(t/y) = −log y", "t·log(t/y) = −log y"))
+    ("t·log(t/y) = −log y", "t·log(t/y) = −log y"),
+    ("KL ≥ 0 holds only between distributions, so with this t the total can be negative and "
+     "the totals are not compared.",
+     "KL ≥ 0 は確率分布どうしでしか成り立たないので、この t では合計が負になることもあり、"
+     "合計どうしは比べません。"))
 
 
 def _check_target_range(f: Findings, t: FloatArray, ok: BoolArray, expected: Message) -> None:

@@ -10,12 +10,18 @@ number (a finite total beats an infinite one).
 A y outside the loss's domain (a "probability" of 1.3 under cee or bce, a negative rate under
 poisson) gives a number, even a negative one, but not a loss: −log 1.3 < 0 is not "better than
 perfect". Such a total is not compared, so it can never be marked lowest.
+
+Nor is a total over a t for which the loss measures no distance: KL divergence is ≥ 0 only
+between probability distributions, so over a t summing to 0.6 a y that is not t scores below
+y = t's 0 (round-6 tester). Its remark says so (checks.target_one_hot with a TargetMeaning whose
+``uncompared`` sentence is set), and the same rule leaves every total over that t uncompared.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from lossgui.core.problems import Problem
 
@@ -29,14 +35,30 @@ OUT_OF_DOMAIN_CODES = frozenset({
 })
 
 
+# The code of a remark that t is no distribution where the loss needs one to be a distance
+# (kl): what it says of t holds for every prediction over it.
+T_NOT_DISTRIBUTION_UNCOMPARED = "t_not_distribution_uncompared"
+
+NotCompared = Literal["y", "t"]
+
+
 def out_of_domain(problems: Iterable[Problem]) -> bool:
     """Whether ``problems`` say some y is outside the loss's domain (so the total is no loss)."""
     return any(p.code in OUT_OF_DOMAIN_CODES for p in problems)
 
 
+def not_compared(problems: Iterable[Problem]) -> NotCompared | None:
+    """Why a total with these ``problems`` is not compared: "y" (some y outside the loss's
+    domain), "t" (a t over which the loss is no distance), or None (it is compared)."""
+    codes = {p.code for p in problems}
+    if codes & OUT_OF_DOMAIN_CODES:
+        return "y"
+    return "t" if T_NOT_DISTRIBUTION_UNCOMPARED in codes else None
+
+
 def compared_total(total: float | None, problems: Iterable[Problem]) -> float | None:
-    """``total`` if it takes part in the comparison, else None (no total, or y out of domain)."""
-    return None if total is None or out_of_domain(problems) else total
+    """``total`` if it takes part in the comparison, else None (no total, or not compared)."""
+    return None if total is None or not_compared(problems) is not None else total
 
 
 def lowest_indices(totals: Sequence[float | None]) -> frozenset[int]:

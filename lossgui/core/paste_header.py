@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lossgui.core.arrays import FloatArray
 from lossgui.core.blockparse import parse_block_array
-from lossgui.core.columns import EditRefused, check_prediction_name
+from lossgui.core.columns import EditRefused, check_given_name
 from lossgui.core.document import TARGET
 from lossgui.core.parsing import is_blank, is_number, split_block
 from lossgui.core.problems import CellError
@@ -124,7 +124,7 @@ def header_names(header: Sequence[str], first: int, names: Sequence[str]) -> Hea
         if not name or name == current[column]:
             continue
         try:
-            check_prediction_name(name, [n for c, n in enumerate(current) if c != column])
+            check_given_name(name, [n for c, n in enumerate(current) if c != column])
         except EditRefused as refused:
             kept.append((column, refused))
             continue

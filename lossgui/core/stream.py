@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lossgui.core import csvio
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import get_loss, reduction_divisor
-from lossgui.core.lowest import out_of_domain
+from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED, NotCompared, not_compared
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import CellError, LossguiError, Problem, element_name
 
@@ -33,7 +33,7 @@ class StreamedPrediction:
     total: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     unlisted: int = 0
-    out_of_domain: bool = False  # some y outside the loss's domain, listed or not
+    not_compared: NotCompared | None = None  # why its total is not compared (core.lowest)
 
 
 @dataclass
@@ -69,6 +69,10 @@ def stream_totals(
     rows = 0
     classes: tuple[int, ...] = ()  # (K,) for a batch file, whose rows are independent samples
     sums: list[float] = []
+    blocks = 0
+    # Per prediction, whether a vector block said t is no distribution (kl): it holds for the
+    # file only if that block was the whole file.
+    whole_vector: list[bool] = []
     try:
         for first_row, done, block in csvio.iter_data_blocks(path, delimiter, block_bytes):
             if loss.coupled and not block.is_batch:
@@ -77,13 +81,16 @@ def stream_totals(
             if not streamed:
                 streamed = [StreamedPrediction(name) for name, _ in chosen]
                 sums = [0.0] * len(chosen)
+                whole_vector = [False] * len(chosen)
                 classes = chosen[0][1].shape[1:]
             for i, (_, y) in enumerate(chosen):
                 ev = evaluate_resolved(loss.id, y, t, p)
                 # Undo the block's own reduction: the file's is applied once, at the end.
                 sums[i] += ev.total * reduction_divisor(loss, y.shape, p)
-                _keep(streamed[i], ev.problems, first_row)
+                _keep(streamed[i], ev.problems, first_row, block.is_batch)
+                whole_vector[i] = whole_vector[i] or _t_uncompared(ev.problems)
             rows += len(t)
+            blocks += 1
             if progress is not None:
                 progress(done, size)
     except CellError as error:  # a session or a printed tensor: say what the file is
@@ -92,8 +99,10 @@ def stream_totals(
         raise LossguiError(f"{os.fspath(path)}: there are no data rows",
                            f"{os.fspath(path)}: データの行がありません")
     divisor = reduction_divisor(loss, (rows, *classes), p)
-    for prediction, total in zip(streamed, sums, strict=True):
+    for prediction, total, said in zip(streamed, sums, whole_vector, strict=True):
         prediction.total = total / divisor
+        if said and blocks == 1 and prediction.not_compared is None:
+            prediction.not_compared = "t"
     return StreamedTotals(loss.id, p, target_name, rows, streamed)
 
 
@@ -109,9 +118,20 @@ def _refuse_coupled(loss_id: str) -> None:
     )
 
 
-def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row: int) -> None:
-    """Keep a block's per-element problems, named by their row in the whole file."""
-    prediction.out_of_domain = prediction.out_of_domain or out_of_domain(problems)
+def _t_uncompared(problems: Sequence[Problem]) -> bool:
+    """Whether a vector block's problems say its t is no distribution for the loss (kl)."""
+    return any(p.code == T_NOT_DISTRIBUTION_UNCOMPARED and p.sample is None for p in problems)
+
+
+def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row: int,
+          batch: bool) -> None:
+    """Keep a block's per-element problems, named by their row in the whole file, and why its
+    total is not compared. A remark on t as a whole counts here only in a ``batch`` (each row
+    a whole sample); in a vector a block's sums say nothing of the file's (see stream_totals)."""
+    why = not_compared(problems if batch else
+                       [p for p in problems if p.code != T_NOT_DISTRIBUTION_UNCOMPARED])
+    if prediction.not_compared != "y" and why is not None:
+        prediction.not_compared = why  # a y outside the domain is said first, as everywhere
     for problem in problems:
         if problem.index is None:
             continue  # about the block as a whole (its sums), which says nothing of the file

@@ -34,6 +34,7 @@ from lossgui.core.document import (
 )
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import Loss
+from lossgui.core.lowest import NotCompared
 from lossgui.core.params import ParamValue
 from lossgui.gui.batch_commands import BatchCellsCommand, ClassIndicesCommand
 from lossgui.gui.commands import (
@@ -228,9 +229,9 @@ class Document(QObject):
         """The predictions (0-based) with the lowest loss, by the CLI's rule too."""
         return self.model.lowest
 
-    def out_of_domain(self, prediction: int) -> bool:
-        """Whether a prediction's y is outside the loss's domain (its total is not compared)."""
-        return self.model.out_of_domain(prediction)
+    def not_compared(self, prediction: int) -> NotCompared | None:
+        """Why a prediction's total is not compared ("y" or "t"), or None (core.lowest)."""
+        return self.model.not_compared(prediction)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
         """The blank elements that leave a prediction's total unknown (``t₁``, ``y₃``)."""

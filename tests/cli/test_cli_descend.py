@@ -117,3 +117,22 @@ def test_compute_marks_no_total_from_y_outside_the_domain_as_lowest(capsysbinary
     code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee", "--totals-only")
     assert "← lowest loss" in next(line for line in out.splitlines() if line.startswith("b "))
     assert "not compared" in next(line for line in out.splitlines() if line.startswith("a "))
+
+
+def test_compute_does_not_rank_kl_totals_over_a_t_that_is_no_distribution(capsysbinary,
+                                                                         tmp_path):
+    # Round-6 tester, finding 2: y1 −0.30649537425959444 "← lowest loss", y2 = t 0.0.
+    path = tmp_path / "klneg.csv"
+    path.write_text("t,y1,y2\n0.3,0.5,0.3\n0.3,0.5,0.3\n", encoding="utf-8")
+    batch = tmp_path / "kl_b2.csv"
+    batch.write_text("t[0],t[1],y[0],y[1],p[0],p[1]\n1,1,0.5,0.5,0.6,0.4\n"
+                     "0.3,0.3,0.5,0.5,0.3,0.3\n0,1,0.5,0.5,0.4,0.6\n", encoding="utf-8")
+    for data, names, extra in ((path, ("y1", "y2"), ()), (path, ("y1", "y2"), ("--totals-only",)),
+                               (batch, ("y", "p"), ()), (batch, ("y", "p"), ("--totals-only",))):
+        code, out, _ = run(capsysbinary, "compute", data, "--loss", "kl", *extra)
+        assert code == 0 and "lowest" not in out, out
+        for name in names:
+            line = next(line for line in out.splitlines() if line.startswith(name + " "))
+            assert line.endswith("(not compared: t is not a probability distribution)"), line
+    code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee")
+    assert "← lowest loss" in next(line for line in out.splitlines() if line.startswith("y1 "))

@@ -57,7 +57,7 @@ def test_in_a_batch_the_sample_is_named_and_warned_about_as_under_cee() -> None:
 
 def test_a_t_that_sums_to_less_than_1_is_said_under_kl() -> None:
     problems = evaluate("kl", [0.5, 0.5], [0.25, 0.25]).problems
-    [remark] = [p for p in problems if p.code == "t_not_distribution"]
-    assert remark.message == ("t sums to 0.5, not 1: KL divergence expects one correct class "
-                              "(one-hot) or a probability distribution.")
+    [remark] = [p for p in problems if p.code == "t_not_distribution_uncompared"]
+    assert remark.message.startswith("t sums to 0.5, not 1: KL divergence expects one correct "
+                                     "class (one-hot) or a probability distribution. KL ≥ 0 ")
     assert "KLダイバージェンスは正解が1つのクラス" in remark.message_ja

@@ -49,7 +49,7 @@ def test_a_total_from_y_outside_the_domain_is_not_compared() -> None:
     assert compared_total(evaluations[0].total, evaluations[0].problems) is None
     assert compared_total(evaluations[1].total, evaluations[1].problems) == evaluations[1].total
     model = DocumentModel(["t", "a", "b", "c"], [t, outside, fair, worse], "cee")
-    assert model.lowest == {1} and model.out_of_domain(0) and not model.out_of_domain(1)
+    assert model.lowest == {1} and model.not_compared(0) == "y" and model.not_compared(1) is None
     two = DocumentModel(["t", "a", "b"], [t, outside, fair], "cee")
     assert two.lowest == frozenset()  # one total left to compare: nothing is lower
 

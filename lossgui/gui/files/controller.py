@@ -81,6 +81,24 @@ def batch_loaded(loaded: Loaded, path: str) -> Loaded:
     return replace(loaded, columns=[table, *predictions], class_indices=True)
 
 
+def suggested_name(current: str, ending: str) -> str:
+    """The file name suggested for ``ending`` (``-data.csv``, ``.lossgui.json``, …) beside the
+    file ``current``: its stem (without a session's suffix, then a data file's), plus ending.
+
+    The one rule for every Save/Export dialog. A stem that already ends in the ending's own
+    word is not given it twice: after ``blab2-data.csv`` or its session
+    ``blab2-data.csv.lossgui.json``, Save Data suggests ``blab2-data.csv``, never
+    ``blab2-data-data.csv`` or ``blab2-data.csv-data.csv``.
+    """
+    stem = current
+    for suffixes in ((SESSION_SUFFIX, ".json"), DATA_SUFFIXES):
+        stem = next((stem[: -len(s)] for s in suffixes if stem.lower().endswith(s)), stem)
+    word = ending[: -len(Path(ending).suffix)] if Path(ending).suffix else ending
+    if word and stem.endswith(word) and stem != word:
+        stem = stem[: -len(word)]
+    return stem + ending
+
+
 def is_openable(path: str) -> bool:
     """Whether a dropped file looks like something File ▸ Open reads."""
     lowered = path.lower()
@@ -476,12 +494,7 @@ class FileController(QObject):
             folder = self._folder() or QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation)
             return os.path.join(folder, self.name_hint + ending)
-        name = Path(current).name
-        for suffix in (SESSION_SUFFIX, *DATA_SUFFIXES, ".json"):
-            if name.lower().endswith(suffix):
-                name = name[: -len(suffix)]
-                break
-        return str(Path(current).with_name(name + ending))
+        return str(Path(current).with_name(suggested_name(Path(current).name, ending)))
 
     def _folder(self) -> str:
         recent = self.recent_files()

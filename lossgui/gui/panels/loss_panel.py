@@ -384,15 +384,19 @@ class ResultsPanel(QWidget):
         name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(colour))
         total_item.setText(format_total(evaluation, error, self._document.missing_elements(row)))
         total_item.setToolTip(_total_tooltip(name, evaluation, error))
-        outside = self._document.out_of_domain(row)
+        why = self._document.not_compared(row)
         if best:
             best_item.setText(self.tr("★ best"))
             best_item.setToolTip(self.tr("The lowest loss: this prediction is closest to t."))
-        elif outside:  # a number, maybe below 0, but no loss: it is not ranked (core.lowest)
+        elif why is not None:  # a number, maybe below 0, but no loss: not ranked (core.lowest)
             best_item.setText(self.tr("not compared"))
             best_item.setToolTip(self.tr(
                 "Some y is outside the values this loss is defined for, so this total is not "
-                "a loss (it can even be negative) and is not compared with the others."))
+                "a loss (it can even be negative) and is not compared with the others.")
+                if why == "y" else self.tr(
+                "t is not a probability distribution, and this loss measures a distance only "
+                "between distributions, so this total can be negative and is not compared "
+                "with the others."))
         else:
             best_item.setText("")
             best_item.setToolTip("")
