@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from lossgui.core.arrays import FloatArray
+from lossgui.core.checks import samples_off_one, usable_samples
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.evaluate import evaluate
 from lossgui.core.losses import InputKind, get_loss
 from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import element_name
+from lossgui.core.ranges import sample_sums
 
 BOOK_DELTA = 1e-7
 KERAS_EPSILON = 1e-7
@@ -463,6 +465,10 @@ def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None,
 
     The general table reads y as probabilities, so it is left out under a loss that reads
     logits, scores or rates; with ``loss_id`` the framework functions for that loss follow.
+    A blank (NaN) in y or t is missing, never a value a tool could read: every row over it is
+    not a number, as lossgui's own total is (a tool that refuses the input still says so).
+    Left to each formula, the book's batch cross_entropy_error took np.argmax of t = [0, nan,
+    1] as class 1 and gave a number (round-6 tester).
     """
     y = np.asarray(y, dtype=np.float64)
     t = np.asarray(t, dtype=np.float64)
@@ -473,7 +479,10 @@ def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None,
     rows += [Convention(tool, function, formula(y, t), reason, reason_ja, version)
              for losses, tool, version, function, formula, reason, reason_ja in _BY_LOSS
              if loss_id in losses]
-    return rows + _logit_rows(loss_id, y, t, given)
+    rows += _logit_rows(loss_id, y, t, given)
+    if np.isnan(y).any() or np.isnan(t).any():
+        rows = [row if row.value is None else replace(row, value=math.nan) for row in rows]
+    return rows
 def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
                   loss_id: str | None = None,
                   params: Mapping[str, ParamValue] | None = None) -> list[str]:
@@ -517,8 +526,10 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
         remarks.append(where(n) + (f"t には 1 が {ones} 個 — マルチラベルですか?" if ja
                                    else f"t has {ones} ones — is this multi-label?"))
     if reads_probabilities(loss_id, params):
-        totals = np.nansum(rows_y, axis=1)
-        for n in np.flatnonzero(~np.isclose(totals, 1.0))[:3]:
+        # The notes' rule (checks.prediction_sums): a sample with a blank has no known sum.
+        totals = sample_sums(rows_y)
+        usable = usable_samples(~(np.isnan(rows_y) | np.isnan(rows_t)))
+        for n in samples_off_one(totals, usable)[:3]:
             total = short(float(totals[n]))
             remarks.append(where(n) + (f"y の合計は {total} で、1 ではありません" if ja
                                        else f"y sums to {total}, not 1"))

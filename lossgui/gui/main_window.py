@@ -886,7 +886,7 @@ class MainWindow(QMainWindow):
         """Replace the data with an example from the Examples menu (clears the undo history)."""
         if not self.files.maybe_save():
             return
-        self.notice.hide()  # other data: what was said about the old is old news
+        self.notice.dismiss()  # other data: what was said about the old is old news
         example = load_example(self.document, key)
         self.example_key = key
         self.files.name_hint = key  # "logits_batch.lossgui.json", not "lossgui.lossgui.json"

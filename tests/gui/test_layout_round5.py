@@ -275,11 +275,31 @@ def test_a_lessons_instruction_stays_while_its_steps_are_taken(
     click(qtbot, window.learn_panel.step_button)
     click(qtbot, window.learn_panel.reset_button)
     assert window.notice.isVisible() and window.notice_label.text() == tip
-    type_into(qtbot, window.prediction_view, 1, 0, "abc")  # a refusal takes its place …
-    assert "'abc' is not a number" in window.notice_label.text()
-    type_into(qtbot, window.prediction_view, 1, 0, "0.6")  # … and goes with the next edit
-    assert not window.notice.isVisible()
+    type_into(qtbot, window.prediction_view, 1, 0, "abc")  # a refusal goes above it …
+    assert window.notice_label.text().startswith("y1 row 2: 'abc' is not a number")
+    assert window.notice_label.text().endswith(tip)
+    type_into(qtbot, window.prediction_view, 1, 0, "0.6")  # … and with the next edit
+    assert window.notice.isVisible() and window.notice_label.text() == tip
     window.load_named_example("lesson_lr")
     window.files.maybe_save = lambda: True  # type: ignore[method-assign]
     window.load_named_example("article")  # other data: the lesson's words are old news
     assert not window.notice.isVisible()
+
+
+def test_a_runs_message_goes_above_the_lessons_instruction_which_stays(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Its cap's "press Run to go on" replaced "… then Reset, set 1.1 and Run again" (tester6,
+    finding 8): the instruction could not be read again without loading the lesson anew."""
+    window.load_named_example("lesson_lr")
+    tip = window.notice_label.text()
+    window.learn_panel.cap_box.setValue(5)
+    click(qtbot, window.learn_panel.run_button)
+    qtbot.waitUntil(lambda: not window.learning.running)
+    text = window.notice_label.text()
+    assert "cap of 5 steps" in text and text.endswith(tip)
+    click(qtbot, window.notice.close_button)  # × forgets it, lesson and all
+    assert not window.notice.isVisible()
+    window.show_notice("something else")
+    assert window.notice_label.text() == "something else"
+

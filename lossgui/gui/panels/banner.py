@@ -38,28 +38,50 @@ class Banner(QFrame):
         self.close_button.setText("×")
         self.close_button.setAccessibleName(close_name)
         self.close_button.setAutoRaise(True)
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 3, 3)
         layout.addWidget(self.area, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.lasting = False
+        self.lasting_text: str | None = None  # a lesson's instruction, under what passes
         self.hide()
 
+    @property
+    def lasting(self) -> bool:
+        """Whether the bar holds a lasting text (see :meth:`set_text`)."""
+        return self.lasting_text is not None
+
     def set_text(self, text: str, lasting: bool = False) -> None:
-        """Show ``text`` from its first line; ``lasting``: until dismissed or replaced, not
-        only until the next edit (a lesson's instruction is read while its steps are taken)."""
-        self.lasting = lasting
+        """Show ``text`` from its first line; ``lasting``: until dismissed or other data, not
+        only until the next edit (a lesson's instruction is read while its steps are taken).
+
+        A passing text shown over a lasting one goes above it, and the lasting one stays
+        under it: a Run's "stopped at its cap" replaced the lesson's "then Reset, set 1.1 and
+        Run again", which could not be read again without loading the lesson anew."""
+        if lasting:
+            self.lasting_text = text
+        elif self.lasting_text is not None and self.isVisible():
+            text = f"{text}\n\n{self.lasting_text}"
+        else:
+            self.lasting_text = None
         self.label.setText(text)
         self.area.verticalScrollBar().setValue(0)
         self._fit_height()
 
     @Slot()
     def hide_if_passing(self) -> None:
-        """Hide the bar unless its text is a lasting one (see :meth:`set_text`)."""
-        if not self.lasting:
+        """The passing text goes; a lasting one stays (alone again), else the bar hides."""
+        if self.lasting_text is None:
             self.hide()
+        elif self.label.text() != self.lasting_text:
+            self.set_text(self.lasting_text, lasting=True)
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Hide the bar and forget its lasting text (its ×, or other data)."""
+        self.lasting_text = None
+        self.hide()
 
     def most_height(self) -> int:
         """The height of MAX_LINES lines of the label's font, CJK fallback glyphs included."""
