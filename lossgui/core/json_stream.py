@@ -46,7 +46,7 @@ def _value(write: Callable[[str], object], value: object, depth: int, compact: b
     elif isinstance(value, Mapping):
         _items(write, "{", "}", [(json.dumps(str(k), ensure_ascii=False) + ": ", v)
                                  for k, v in value.items()], depth, compact)
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, list | tuple):
         _items(write, "[", "]", [("", v) for v in value], depth, compact)
     else:
         write(json.dumps(value, ensure_ascii=False))
@@ -103,7 +103,8 @@ def _spelled(values: FloatArray, separator: str, between: str = "") -> str:
     joined by ``separator``, their numbers by ``between``."""
     import polars  # imported on first use, as reading and writing CSV do
 
-    columns = values.reshape(len(values), -1).T if values.ndim == 2 else [values]
+    columns: list[FloatArray] = list(values.reshape(len(values), -1).T) if values.ndim == 2 \
+        else [values]
     frame = polars.DataFrame({str(i): column for i, column in enumerate(columns)})
     buffer = io.BytesIO()
     # \x1f, the unit separator, stands for ``between``: polars' separator is one byte
