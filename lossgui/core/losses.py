@@ -361,20 +361,19 @@ def _kl_slice(y: FloatArray, t: FloatArray, values: FloatArray, grads: FloatArra
     the masks: y/t is then ≥ the smallest normal number, and where it is ∞ (t = 0, or a t so
     small that y/t overflows) the few terms are made the careful way."""
     ones, zeros = ones_and_zeros(t)
-    if ones + zeros == t.size:
+    soft = ones + zeros < t.size
+    if soft:
+        np.divide(y, t, out=values)
+        np.log(values, out=values)
+    else:
         # A one-hot (or 0/1) slice: y/t is y where t = 1, and the t = 0 terms are +0.0 either
         # way, so 0.0 − t·log y is the same bits at cee's cost, without the division.
         np.log(y, out=values)
-        np.multiply(t, values, out=values)
-        np.subtract(0.0, values, out=values)
-    else:
-        np.divide(y, t, out=values)
-        np.log(values, out=values)
-        np.multiply(t, values, out=values)
-        np.subtract(0.0, values, out=values)
-        if zeros or smallest(values) == -np.inf:
-            odd = ~np.isfinite(values)  # 0·∞ = NaN where t = 0, −∞ where y/t overflowed
-            values[odd] = _kl_terms(y[odd], t[odd])
+    np.multiply(t, values, out=values)
+    np.subtract(0.0, values, out=values)
+    if soft and (zeros or smallest(values) == -np.inf):
+        odd = ~np.isfinite(values)  # 0·∞ = NaN where t = 0, −∞ where y/t overflowed
+        values[odd] = _kl_terms(y[odd], t[odd])
     np.divide(t, y, out=grads)
     np.subtract(0.0, grads, out=grads)
 
