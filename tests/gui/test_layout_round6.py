@@ -1,0 +1,65 @@
+"""Round-5 screenshot and tester findings on the window's layout and wording (round 6),
+driven through the real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_helpers import WindowFactory
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from lossgui.gui.examples import EXAMPLES
+from lossgui.gui.main_window import MainWindow
+
+
+def trigger_example(window: MainWindow, key: str) -> None:
+    """Examples ▸ the entry of ``key``, as a click in the menu does."""
+    menu = window.menuBar().findChild(QMenu, "menu_examples")
+    assert isinstance(menu, QMenu)
+    title = EXAMPLES[key].translated_title()
+    action = next(a for a in menu.actions() if a.text() == title)
+    action.trigger()
+    QApplication.processEvents()
+
+
+# --- shots5 #2: the first-run hint goes with other data ------------------------------------------
+
+@pytest.mark.parametrize("key", ["lesson_sse_cee", "logits_batch"])
+def test_loading_an_example_ends_the_first_run_hint_for_good(
+    make_window: WindowFactory, settings: QSettings, key: str,
+) -> None:
+    """Under a lesson the hint and the lesson's instruction stacked (two banners over the
+    plots); under a batch the hint stayed. Picking an example shows the user found the data."""
+    window = make_window(settings_=settings)
+    assert window.first_run_hint.isVisible()
+    trigger_example(window, key)
+    assert not window.first_run_hint.isVisible()
+    if key.startswith("lesson"):
+        assert window.notice.isVisible() and window.notice.lasting  # one banner: the lesson's
+    assert not make_window(settings_=settings).first_run_hint.isVisible()  # remembered
+
+
+def test_opening_a_file_ends_the_first_run_hint_for_good(
+    make_window: WindowFactory, settings: QSettings, tmp_path: Path,
+) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("t,y\n0,0.2\n1,0.7\n", encoding="utf-8")
+    window = make_window(settings_=settings)
+    assert window.first_run_hint.isVisible()
+    assert window.open_path(str(path))
+    assert not window.first_run_hint.isVisible()
+    assert not make_window(settings_=settings).first_run_hint.isVisible()
+
+
+def test_a_refused_file_leaves_the_first_run_hint(
+    make_window: WindowFactory, settings: QSettings, tmp_path: Path, qtbot: QtBot,
+) -> None:
+    """Nothing new was loaded: the hint still has its job."""
+    path = tmp_path / "bad.csv"
+    path.write_text("t,y\n0,abc\n", encoding="utf-8")
+    window = make_window(settings_=settings)
+    assert not window.open_path(str(path))
+    assert window.first_run_hint.isVisible()
