@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import WindowFactory
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.examples import EXAMPLES
@@ -63,3 +63,33 @@ def test_a_refused_file_leaves_the_first_run_hint(
     window = make_window(settings_=settings)
     assert not window.open_path(str(path))
     assert window.first_run_hint.isVisible()
+
+
+# --- shots5 #3: no blank gap under the loss's formula ---------------------------------------------
+
+def needed_height(label: QLabel) -> int:
+    """What a fresh label with the same text, font and wrapping needs at ``label``'s width."""
+    probe = QLabel()
+    probe.setWordWrap(label.wordWrap())
+    probe.setTextFormat(label.textFormat())
+    probe.setTextInteractionFlags(label.textInteractionFlags())
+    probe.setFont(label.font())
+    probe.setText(label.text())
+    return probe.heightForWidth(label.width())
+
+
+def test_the_loss_panel_labels_shrink_back_after_a_longer_text(window: MainWindow) -> None:
+    """After the logits batch (softmax_cee: a 3-line "about"), the lesson's sse kept 3 lines of
+    height for 2 lines of text: an ~8-14 px blank gap under the formula. The label's minimum
+    height, set to fit its text, went into its own next measure (QLabel's size for a width is
+    never below its minimum), so it could only grow."""
+    panel = window.loss_panel
+    trigger_example(window, "logits_batch")
+    longer = panel.about.height()
+    trigger_example(window, "lesson_sse_cee")
+    assert panel.about.height() < longer
+    for label in (panel.formula, panel.about, window.formula_panel.formula):
+        assert label.minimumHeight() == needed_height(label), label.accessibleName()
+        assert label.height() == needed_height(label), label.accessibleName()
+    gap = panel.about.geometry().top() - panel.formula.geometry().bottom() - 1
+    assert gap == panel.layout().spacing()
