@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
+from lossgui.gui import language
 from lossgui.gui.examples import EXAMPLES
 from lossgui.gui.main_window import MainWindow
 
@@ -93,3 +94,40 @@ def test_the_loss_panel_labels_shrink_back_after_a_longer_text(window: MainWindo
         assert label.height() == needed_height(label), label.accessibleName()
     gap = panel.about.geometry().top() - panel.formula.geometry().bottom() - 1
     assert gap == panel.layout().spacing()
+
+
+# --- shots5 #4: a long Japanese parameter label does not push the other editors -------------------
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_each_parameter_editor_sits_right_after_its_own_label(
+    make_window: WindowFactory, lang: str,
+) -> None:
+    """日本語 softmax_cee: 「ラベル平滑化 (label_smoothing):」 made the labels' column so wide that
+    the reduction box stood far from 「集約方法 (reduction):」 (docs/screenshot-batch-ja.png)."""
+    language.install(lang)
+    try:
+        window = make_window()
+        trigger_example(window, "logits_batch")
+        panel = window.loss_panel
+        for name in ("label_smoothing", "reduction"):
+            editor = panel.editor(name)
+            label = next(w for w in panel.findChildren(QLabel) if w.buddy() is editor)
+            assert label.isVisible() and editor.isVisible()
+            left = label.mapTo(panel, label.rect().topRight()).x()
+            right = editor.mapTo(panel, editor.rect().topLeft()).x()
+            assert 0 < right - left <= 12, (name, right - left)
+        reduction = panel.editor("reduction")
+        assert reduction.mapTo(panel, reduction.rect().topRight()).x() < panel.width()
+    finally:
+        language.install(language.ENGLISH)
+
+
+def test_another_loss_replaces_the_parameter_rows(window: MainWindow) -> None:
+    """The rows of the old loss's parameters go: none is left drawn under the new ones."""
+    panel = window.loss_panel
+    window.document.set_loss("focal")
+    QApplication.processEvents()
+    window.document.set_loss("mse")
+    QApplication.processEvents()
+    shown = [w for w in panel.findChildren(QLabel) if w.isVisible() and w.buddy() is not None]
+    assert [w.text() for w in shown] == ["&Loss:", "reduction:"]
