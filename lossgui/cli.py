@@ -532,7 +532,8 @@ def _warning_json(
 
 
 _NOT_COMPARED = {"y": "  (not compared: y is outside the loss's domain)",
-                 "t": "  (not compared: t is not a probability distribution)"}
+                 "t": "  (not compared: t is not a probability distribution)",
+                 "y_sum": "  (not compared: y sums above 1, so it is no distribution)"}
 
 
 def _totals_lines(totals: Sequence[tuple[str, float, NotCompared | None]]) -> list[str]:
