@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -81,9 +82,12 @@ class LossPanel(QWidget):
         self.about.setWordWrap(True)
         self.about.setAccessibleName(self.tr("About the loss"))
 
-        self._params = QFormLayout()
+        # One row per parameter, its editor right after its own label: in a form the labels
+        # share a column as wide as the longest, and 「ラベル平滑化 (label_smoothing):」 pushed
+        # the reduction box beside it 100 px away from 「集約方法 (reduction):」.
+        self._params = QVBoxLayout()
         self._params.setContentsMargins(0, 0, 0, 0)
-        self._params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self._param_rows: list[QWidget] = []
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(label, self.selector)
@@ -169,8 +173,11 @@ class LossPanel(QWidget):
         self._show_values()
 
     def _rebuild_editors(self) -> None:
-        while self._params.rowCount():
-            self._params.removeRow(0)
+        for row in self._param_rows:
+            self._params.removeWidget(row)
+            row.hide()  # until it is deleted, never drawn over the new rows
+            row.deleteLater()
+        self._param_rows = []
         self._editors = {}
         for param in self._document.loss.params:
             editor = self._make_editor(param)
@@ -182,7 +189,14 @@ class LossPanel(QWidget):
             label = QLabel(self.tr("%1:").replace("%1", shown_name))
             label.setBuddy(editor)
             label.setToolTip(help_text)
-            self._params.addRow(label, editor)
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.addWidget(label)
+            row_layout.addWidget(editor)
+            row_layout.addStretch(1)
+            self._params.addWidget(row)
+            self._param_rows.append(row)
             self._editors[param.name] = editor
 
     def _make_editor(self, param: Param) -> QWidget:
