@@ -940,9 +940,14 @@ class MainWindow(QMainWindow):
             self.document.undo_stack.indexChanged.connect(self._first_edit_done)
             # dismissed: as good as done
             self.first_run_hint.close_button.clicked.connect(self._first_edit_done)
+            # Other data (an example, a file opened, dropped or recent): the user has found how
+            # to bring data in. Left up, the hint stacked over a lesson's instruction (two
+            # banners, ~80 px of the plots) and stayed over a batch it says nothing about.
+            self.document.replaced.connect(self._first_edit_done)
 
     def _first_edit_done(self) -> None:
-        """The newcomer has edited: the first-run hint has done its job, for good."""
+        """The newcomer has edited or brought other data: the first-run hint has done its job,
+        for good."""
         if self._hint_pending:
             self._hint_pending = False
             self.first_run_hint.hide()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import Evaluation, LossguiError
 from lossgui.core.losses import grouped
+from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short, shown, with_decimal_comma
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
@@ -81,9 +83,12 @@ class LossPanel(QWidget):
         self.about.setWordWrap(True)
         self.about.setAccessibleName(self.tr("About the loss"))
 
-        self._params = QFormLayout()
+        # One row per parameter, its editor right after its own label: in a form the labels
+        # share a column as wide as the longest, and 「ラベル平滑化 (label_smoothing):」 pushed
+        # the reduction box beside it 100 px away from 「集約方法 (reduction):」.
+        self._params = QVBoxLayout()
         self._params.setContentsMargins(0, 0, 0, 0)
-        self._params.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self._param_rows: list[QWidget] = []
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(label, self.selector)
@@ -169,8 +174,11 @@ class LossPanel(QWidget):
         self._show_values()
 
     def _rebuild_editors(self) -> None:
-        while self._params.rowCount():
-            self._params.removeRow(0)
+        for row in self._param_rows:
+            self._params.removeWidget(row)
+            row.hide()  # until it is deleted, never drawn over the new rows
+            row.deleteLater()
+        self._param_rows = []
         self._editors = {}
         for param in self._document.loss.params:
             editor = self._make_editor(param)
@@ -182,7 +190,14 @@ class LossPanel(QWidget):
             label = QLabel(self.tr("%1:").replace("%1", shown_name))
             label.setBuddy(editor)
             label.setToolTip(help_text)
-            self._params.addRow(label, editor)
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.addWidget(label)
+            row_layout.addWidget(editor)
+            row_layout.addStretch(1)
+            self._params.addWidget(row)
+            self._param_rows.append(row)
             self._editors[param.name] = editor
 
     def _make_editor(self, param: Param) -> QWidget:
@@ -264,7 +279,7 @@ def _param_text(value: ParamValue) -> str:
     return setting(value, rounded=True, decimal_comma=uses_decimal_comma())
 
 
-MISSING_NAMED = 4  # a total names this many blank cells (t₆, y1₆, t₇, y1₇), else 3 and a count
+MISSING_NAMED = 2  # a total names this many blank cells, else the first and a count
 
 
 def format_total(evaluation: Evaluation | None, error: str | None,
@@ -283,17 +298,19 @@ def format_total(evaluation: Evaluation | None, error: str | None,
 
 
 def unknown_total(missing: tuple[str, ...] = ()) -> str:
-    """A total that is not a number, as every view says it: "— (t₅ missing)" naming the blank
-    elements ``missing``, else "— (not a number)" (the steps header said a raw "nan")."""
+    """A total that is not a number, as every view says it: "— (missing: t, element 5)",
+    naming the blank cells ``missing`` as the notes do (the document's ``missing_elements``),
+    else "— (not a number)" (the steps header said a raw "nan")."""
     if not missing:
         return QCoreApplication.translate("ResultsPanel", "— (not a number)")
+    # The names hold commas ("y, sample 3, class 1"), so the list is joined by another mark.
+    joined = QCoreApplication.translate("ResultsPanel", "; ").join(missing[:MISSING_NAMED])
     if len(missing) > MISSING_NAMED:  # the first few by name, so the user knows where
-        more = len(missing) - MISSING_NAMED + 1
+        more = len(missing) - 1
         # One line: lupdate reads a translate() call with %n only when it is on one line.
-        text = QCoreApplication.translate("ResultsPanel", "— (%1 and %n more missing)", None, more)
-        return text.replace("%1", ", ".join(missing[:MISSING_NAMED - 1]))
-    return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
-        .replace("%1", ", ".join(missing))
+        text = QCoreApplication.translate("ResultsPanel", "— (missing: %1 and %n more)", None, more)
+        return text.replace("%1", missing[0])
+    return QCoreApplication.translate("ResultsPanel", "— (missing: %1)").replace("%1", joined)
 
 
 class ResultsPanel(QWidget):
@@ -423,5 +440,6 @@ def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) 
         return error or ""
     lines = [f"{name}: E = {evaluation.total!r}"]
     language = current_language()
-    lines += [p.text(language) for p in evaluation.problems if p.index is not None][:5]
+    lines += [problem_of(None if p.about_target else name, p, language)  # as the notes say it
+              for p in evaluation.problems if p.index is not None or p.sample is not None][:5]
     return "\n".join(lines)

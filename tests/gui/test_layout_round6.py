@@ -1,0 +1,133 @@
+"""Round-5 screenshot and tester findings on the window's layout and wording (round 6),
+driven through the real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_helpers import WindowFactory
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from pytestqt.qtbot import QtBot
+
+from lossgui.gui import language
+from lossgui.gui.examples import EXAMPLES
+from lossgui.gui.main_window import MainWindow
+
+
+def trigger_example(window: MainWindow, key: str) -> None:
+    """Examples ▸ the entry of ``key``, as a click in the menu does."""
+    menu = window.menuBar().findChild(QMenu, "menu_examples")
+    assert isinstance(menu, QMenu)
+    title = EXAMPLES[key].translated_title()
+    action = next(a for a in menu.actions() if a.text() == title)
+    action.trigger()
+    QApplication.processEvents()
+
+
+# --- shots5 #2: the first-run hint goes with other data ------------------------------------------
+
+@pytest.mark.parametrize("key", ["lesson_sse_cee", "logits_batch"])
+def test_loading_an_example_ends_the_first_run_hint_for_good(
+    make_window: WindowFactory, settings: QSettings, key: str,
+) -> None:
+    """Under a lesson the hint and the lesson's instruction stacked (two banners over the
+    plots); under a batch the hint stayed. Picking an example shows the user found the data."""
+    window = make_window(settings_=settings)
+    assert window.first_run_hint.isVisible()
+    trigger_example(window, key)
+    assert not window.first_run_hint.isVisible()
+    if key.startswith("lesson"):
+        assert window.notice.isVisible() and window.notice.lasting  # one banner: the lesson's
+    assert not make_window(settings_=settings).first_run_hint.isVisible()  # remembered
+
+
+def test_opening_a_file_ends_the_first_run_hint_for_good(
+    make_window: WindowFactory, settings: QSettings, tmp_path: Path,
+) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("t,y\n0,0.2\n1,0.7\n", encoding="utf-8")
+    window = make_window(settings_=settings)
+    assert window.first_run_hint.isVisible()
+    assert window.open_path(str(path))
+    assert not window.first_run_hint.isVisible()
+    assert not make_window(settings_=settings).first_run_hint.isVisible()
+
+
+def test_a_refused_file_leaves_the_first_run_hint(
+    make_window: WindowFactory, settings: QSettings, tmp_path: Path, qtbot: QtBot,
+) -> None:
+    """Nothing new was loaded: the hint still has its job."""
+    path = tmp_path / "bad.csv"
+    path.write_text("t,y\n0,abc\n", encoding="utf-8")
+    window = make_window(settings_=settings)
+    assert not window.open_path(str(path))
+    assert window.first_run_hint.isVisible()
+
+
+# --- shots5 #3: no blank gap under the loss's formula ---------------------------------------------
+
+def needed_height(label: QLabel) -> int:
+    """What a fresh label with the same text, font and wrapping needs at ``label``'s width."""
+    probe = QLabel()
+    probe.setWordWrap(label.wordWrap())
+    probe.setTextFormat(label.textFormat())
+    probe.setTextInteractionFlags(label.textInteractionFlags())
+    probe.setFont(label.font())
+    probe.setText(label.text())
+    return probe.heightForWidth(label.width())
+
+
+def test_the_loss_panel_labels_shrink_back_after_a_longer_text(window: MainWindow) -> None:
+    """After the logits batch (softmax_cee: a 3-line "about"), the lesson's sse kept 3 lines of
+    height for 2 lines of text: an ~8-14 px blank gap under the formula. The label's minimum
+    height, set to fit its text, went into its own next measure (QLabel's size for a width is
+    never below its minimum), so it could only grow."""
+    panel = window.loss_panel
+    trigger_example(window, "logits_batch")
+    longer = panel.about.height()
+    trigger_example(window, "lesson_sse_cee")
+    assert panel.about.height() < longer
+    for label in (panel.formula, panel.about, window.formula_panel.formula):
+        assert label.minimumHeight() == needed_height(label), label.accessibleName()
+        assert label.height() == needed_height(label), label.accessibleName()
+    gap = panel.about.geometry().top() - panel.formula.geometry().bottom() - 1
+    assert gap == panel.layout().spacing()
+
+
+# --- shots5 #4: a long Japanese parameter label does not push the other editors -------------------
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_each_parameter_editor_sits_right_after_its_own_label(
+    make_window: WindowFactory, lang: str,
+) -> None:
+    """日本語 softmax_cee: 「ラベル平滑化 (label_smoothing):」 made the labels' column so wide that
+    the reduction box stood far from 「集約方法 (reduction):」 (docs/screenshot-batch-ja.png)."""
+    language.install(lang)
+    try:
+        window = make_window()
+        trigger_example(window, "logits_batch")
+        panel = window.loss_panel
+        for name in ("label_smoothing", "reduction"):
+            editor = panel.editor(name)
+            label = next(w for w in panel.findChildren(QLabel) if w.buddy() is editor)
+            assert label.isVisible() and editor.isVisible()
+            left = label.mapTo(panel, label.rect().topRight()).x()
+            right = editor.mapTo(panel, editor.rect().topLeft()).x()
+            assert 0 < right - left <= 12, (name, right - left)
+        reduction = panel.editor("reduction")
+        assert reduction.mapTo(panel, reduction.rect().topRight()).x() < panel.width()
+    finally:
+        language.install(language.ENGLISH)
+
+
+def test_another_loss_replaces_the_parameter_rows(window: MainWindow) -> None:
+    """The rows of the old loss's parameters go: none is left drawn under the new ones."""
+    panel = window.loss_panel
+    window.document.set_loss("focal")
+    QApplication.processEvents()
+    window.document.set_loss("mse")
+    QApplication.processEvents()
+    shown = [w for w in panel.findChildren(QLabel) if w.isVisible() and w.buddy() is not None]
+    assert [w.text() for w in shown] == ["&Loss:", "reduction:"]
