@@ -1025,12 +1025,14 @@ class MainWindow(QMainWindow):
             "set y.</li>"
             "<li>Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit."
             "</li><li>Watch learning with the Learn bar at the top: <b>Step</b> takes one step "
-            "<nobr>y ← y − η·∂E/∂y</nobr> on every prediction, with the <b>Learning rate η</b> you type; "
+            "<nobr>y ← y − η·∂E/∂y</nobr> on every prediction, with the <b>Learning rate η</b> "
+            "you type; "
             "<b>Run</b> takes one step per frame until <b>Stop</b> or <b>Run at most</b> "
             "steps; <b>Reset</b> puts the predictions back to where learning began. For a loss "
             "on probabilities, <b>Step on</b> ▸ <b>the logits z</b> moves the logits behind y "
             "instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at "
-            "every step; a whole run is one undo step.</li></ol><p>Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give "
+            "every step; a whole run is one undo step.</li></ol><p>Other tools (Ctrl+6) says "
+            "why PyTorch, Keras or scikit-learn give "
             "another number. Right-click a cell, a column header or the plot for more.</p>"))
 
     def _show_text(self, title: str, text: str) -> None:

@@ -134,7 +134,7 @@ def test_another_loss_replaces_the_parameter_rows(window: MainWindow) -> None:
     assert [w.text() for w in shown] == ["&Loss:", "reduction:"]
 
 
-# --- the Short Guide (F1) tells of the Learn bar ---------------------------------------------------
+# --- the Short Guide (F1) tells of the Learn bar ------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_short_guide_names_the_learn_bar_as_it_is_labelled(
