@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory
+from gui_helpers import WindowFactory, choose_space
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -163,5 +163,38 @@ def test_the_short_guide_names_the_learn_bar_as_it_is_labelled(
         assert "y ← y − η·∂E/∂y" in guide  # the step the Step button takes (its tooltip)
         assert "y ← y − η·∂E/∂y" in panel.step_button.toolTip()
         window.last_help.close()
+    finally:
+        language.install(language.ENGLISH)
+
+
+# --- shots5 #6 / tester5: the steps header names what the Step-on box says -------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("loss", "space", "symbol"), [
+    ("cee", "logits", "σ"), ("bce", "logits", "σ"), ("softmax_cee", "input", None),
+    ("sse", "input", None)])
+def test_the_steps_header_begins_with_the_step_on_box_words(
+    qtbot: QtBot, make_window: WindowFactory, lang: str, loss: str, space: str,
+    symbol: str | None,
+) -> None:
+    """日本語: the header said 「y = softmax(z) の裏にあるロジット z で進めます」 beside the box's
+    「ロジット z」; under softmax_cee "the logits z, this loss's own input" beside "z itself"."""
+    language.install(lang)
+    try:
+        window = make_window(loss=loss)
+        if space == "logits":
+            choose_space(qtbot, window, "logits")
+        panel = window.learn_panel
+        qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        header = panel.status.text().splitlines()[0]
+        said = header.split("(" if lang == "en" else "(", 1)[1]
+        box = panel.space_box.currentText()
+        verb, rest = ("steps on ", said) if lang == "en" else ("", said)
+        assert rest.startswith(verb + box), header
+        if lang == "ja":  # the box's words, then the verb (after Latin z, a space)
+            assert rest[len(box):].lstrip().startswith("で進めます"), header
+        if symbol is not None:
+            assert f"y = {symbol}(z)" in said
     finally:
         language.install(language.ENGLISH)
