@@ -167,7 +167,7 @@ def test_the_short_guide_names_the_learn_bar_as_it_is_labelled(
         language.install(language.ENGLISH)
 
 
-# --- shots5 #6 / tester5: the steps header names what the Step-on box says -------------------------
+# --- shots5 #6 / tester5: the steps header names what the Step-on box says ---------------------
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize(("loss", "space", "symbol"), [
@@ -188,12 +188,11 @@ def test_the_steps_header_begins_with_the_step_on_box_words(
         qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
         QApplication.processEvents()
         header = panel.status.text().splitlines()[0]
-        said = header.split("(" if lang == "en" else "(", 1)[1]
+        said = header.split("(", 1)[1]  # "Step 1 (…): E = …", 「ステップ 1(…): E = …」
         box = panel.space_box.currentText()
-        verb, rest = ("steps on ", said) if lang == "en" else ("", said)
-        assert rest.startswith(verb + box), header
+        assert said.startswith(("steps on " if lang == "en" else "") + box), header
         if lang == "ja":  # the box's words, then the verb (after Latin z, a space)
-            assert rest[len(box):].lstrip().startswith("で進めます"), header
+            assert said[len(box):].lstrip().startswith("で進めます"), header
         if symbol is not None:
             assert f"y = {symbol}(z)" in said
     finally:
