@@ -45,7 +45,7 @@ from lossgui.core.evaluate import Evaluation, evaluate_resolved
 from lossgui.core.events import Event
 from lossgui.core.losses import Loss, get_loss
 from lossgui.core.lowest import NotCompared, compared_total, lowest_indices, not_compared
-from lossgui.core.names import problem_of
+from lossgui.core.names import TARGET_SYMBOL, class_index_of, element_of, problem_of
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.problems import (
     LossguiError,
@@ -53,7 +53,6 @@ from lossgui.core.problems import (
     Problem,
     Severity,
     ShapeError,
-    element_name,
     error_text,
 )
 
@@ -267,9 +266,10 @@ class DocumentModel:
         evaluation = self._evaluations[prediction]
         return None if evaluation is None else not_compared(evaluation.problems)
 
-    def missing_elements(self, prediction: int) -> tuple[str, ...]:
-        """The blank cells that leave a prediction's total unknown, element by element: ``t₆``,
-        then that prediction's own ``y1₆`` (named by the column, as its total's row is)."""
+    def missing_elements(self, prediction: int, language: str = "en") -> tuple[str, ...]:
+        """The blank cells that leave a prediction's total unknown, t's first, named as the
+        notes name them (core.names): "t, element 6", "y1, element 6", "y, sample 3, class 1",
+        a blank class index "t (class), sample 2" (never a one-hot cell the table hides)."""
         evaluation = self._evaluations[prediction]
         if evaluation is None:
             return ()
@@ -282,8 +282,11 @@ class DocumentModel:
             elif problem.code in MISSING_CODES and problem.index is not None:
                 code = MISSING_CODES.index(problem.code)
                 missing.append((self._shown_index(code == 0, problem.index), code))
-        return tuple(dict.fromkeys(element_name("t" if code == 0 else name, index)
-                                   for index, code in sorted(missing)))
+        return tuple(dict.fromkeys(
+            class_index_of(TARGET_SYMBOL, index[0], language)
+            if code == 0 and self._one_cell_per_sample(True) else
+            element_of(TARGET_SYMBOL if code == 0 else name, index, language)
+            for index, code in sorted(missing)))
 
     def _sample_of_index(self, problem: Problem) -> int | None:
         """The sample whose class index ``problem`` is about (a blank or unusable one: the
@@ -581,35 +584,35 @@ class DocumentModel:
             stale = set(range(1, count + 1))
             self._evaluations = [None] * count
             self._errors = [None] * count
-        t, indexed = self._evaluated_target()
-        for column in sorted(stale):
+        columns = sorted(stale)
+        t, ys = self.evaluated_inputs(columns)
+        for column, y in zip(columns, ys, strict=True):
             offset = column - 1
             if params is None:
                 self._evaluations[offset], self._errors[offset] = None, refused
                 continue
             try:
-                self._evaluations[offset] = evaluate_resolved(
-                    self._loss_id, self._columns[column] if indexed else
-                    self.evaluated_column(column), t, params)
+                self._evaluations[offset] = evaluate_resolved(self._loss_id, y, t, params)
                 self._errors[offset] = None
             except LossguiError as error:
                 self._evaluations[offset], self._errors[offset] = None, error
         self._index_problems()
         self.evaluated.emit(Evaluated(frozenset(stale)))
 
-    def _evaluated_target(self) -> tuple[FloatArray, bool]:
-        """The target as the core evaluates it, and whether it is class indices.
+    def evaluated_inputs(self, columns: Iterable[int]) -> tuple[FloatArray, list[FloatArray]]:
+        """The target and the predictions ``columns`` as the core evaluates them: the one
+        input of the totals and of a run's steps (gui.learning), so both name a cell alike.
 
-        Shown as class indices, it is its N indices, so the core speaks of a blank one as that
-        one cell (t (class), sample 5), as it does for a batch CSV, never of the K one-hot
+        A target shown as class indices is its N indices, so the core speaks of a blank one as
+        that one cell (t (class), sample 5), as it does for a batch CSV, never of the K one-hot
         elements behind it; the predictions are then N×K even for one sample (the window shows
-        it as a batch). Else :meth:`evaluated_column`.
+        it as a batch). Else each column is :meth:`evaluated_column`.
         """
         if self._class_indices:
             indices = self.target_indices()
             if not isinstance(indices, NotOneHot):
-                return indices, True
-        return self.evaluated_column(TARGET), False
+                return indices, [self._columns[c] for c in columns]
+        return self.evaluated_column(TARGET), [self.evaluated_column(c) for c in columns]
 
     def evaluated_column(self, column: int) -> FloatArray:
         """One sample as the vector itself (the core's 1-D conventions), a batch as N×K."""

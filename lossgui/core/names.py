@@ -11,6 +11,10 @@ from lossgui.core.problems import Message, Problem, element_name, in_language, l
 # every label and note that shows it.
 MAX_NAME_LENGTH = 200
 
+# What a sentence calls the target's cells, whatever the column's name (the core's sentences
+# say t₂; a note says "t, element 2"), so the notes and the totals cell name them alike.
+TARGET_SYMBOL = "t"
+
 
 def name_problem(name: str) -> Message | None:
     """Why ``name`` cannot name a column, in English and Japanese; None if it can."""
@@ -80,7 +84,7 @@ def problem_of(prediction: str | None, problem: Problem, language: str) -> str:
     """
     text = problem.text(language)
     if prediction is None:  # the target alone: its cell named as a prediction's is
-        return _element_named("t", problem, text, language) if problem.index else text
+        return _element_named(TARGET_SYMBOL, problem, text, language) if problem.index else text
     name = label(prediction)
     if problem.index is None or problem.about_target:
         return f"{name}: {text}"
@@ -88,7 +92,7 @@ def problem_of(prediction: str | None, problem: Problem, language: str) -> str:
 
 
 def _element_named(name: str, problem: Problem, text: str, language: str,
-                   symbol: str = "t") -> str:
+                   symbol: str = TARGET_SYMBOL) -> str:
     """``text`` about element ``problem.index`` of column ``name``, its leading symbol ("y₂",
     "t₂[1]") replaced by :func:`element_of`, else told after it."""
     assert problem.index is not None

@@ -234,8 +234,9 @@ class Document(QObject):
         return self.model.not_compared(prediction)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:
-        """The blank elements that leave a prediction's total unknown (``t₁``, ``y₃``)."""
-        return self.model.missing_elements(prediction)
+        """The blank cells that leave a prediction's total unknown, in the window's language,
+        named as the notes name them ("t, element 1", "y, sample 3, class 1")."""
+        return self.model.missing_elements(prediction, current_language())
 
     def is_flagged(self, row: int, column: int) -> bool:
         """Whether this cell (of the shown sample) has a problem to highlight."""

@@ -349,14 +349,14 @@ class Learning(QObject):
         descend`'s on the same data.
         """
         model = self.document.model
-        t = model.evaluated_column(TARGET)
         columns = range(TARGET + 1, model.column_count)
+        t, ys = model.evaluated_inputs(columns)  # what the totals evaluate: a class index too
         params = model.params
         descenders = []
         try:
-            for column in columns:
-                descenders.append(Descender(model.loss_id, model.evaluated_column(column), t,
-                                            params, self.lr, self._usable_space()))
+            for y in ys:
+                descenders.append(Descender(model.loss_id, y, t, params, self.lr,
+                                            self._usable_space()))
         except LossguiError as error:
             name = model.names[len(descenders) + 1]
             self.message.emit(f"{name}: {error_text(error, current_language())}")

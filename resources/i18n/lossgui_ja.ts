@@ -778,37 +778,37 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="303"/>
+        <location filename="../../lossgui/gui/document.py" line="304"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="560"/>
+        <location filename="../../lossgui/gui/document.py" line="561"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="325"/>
+        <location filename="../../lossgui/gui/document.py" line="326"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="327"/>
+        <location filename="../../lossgui/gui/document.py" line="328"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="390"/>
+        <location filename="../../lossgui/gui/document.py" line="391"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="437"/>
+        <location filename="../../lossgui/gui/document.py" line="438"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="438"/>
+        <location filename="../../lossgui/gui/document.py" line="439"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -1297,62 +1297,62 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="123"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="124"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="162"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="163"/>
         <source>English: %1 · expects %2</source>
         <translation>英語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="164"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="165"/>
         <source>Japanese: %1 · expects %2</source>
         <translation>日本語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="169"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="187"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="188"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="189"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="190"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="237"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="238"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="245"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="246"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1822,67 +1822,72 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="292"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="303"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="305"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
-        <source>— (%1 and %n more missing)</source>
-        <translation>—(%1 ほか %n 個の値がありません)</translation>
+        <source>; </source>
+        <translation> / </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="309"/>
-        <source>— (%1 missing)</source>
-        <translation>—(%1 がありません)</translation>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <source>— (missing: %1 and %n more)</source>
+        <translation>—(空欄: %1 ほか %n 個)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="321"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
+        <source>— (missing: %1)</source>
+        <translation>—(空欄: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="322"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="322"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="332"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="403"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="406"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="404"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="407"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="406"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="409"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="408"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="411"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="411"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="414"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>

@@ -76,7 +76,7 @@ def test_an_n_by_k_batch_fits_without_reshaping():
         model.vector(1)
     # the blank at sample 2, element 2 is a problem of that cell, named as the core names it
     assert model.is_flagged(1, 1, 1) and not model.is_flagged(1, 0, 1)
-    assert model.missing_elements(0) == ("y₂[1]",)
+    assert model.missing_elements(0) == ("y, sample 2, class 1",)
     assert model.cell_messages(1, 1, 1, "en")
     assert math.isnan(model.evaluations[0].total)  # type: ignore[union-attr]
 
@@ -194,7 +194,7 @@ def test_problems_are_indexed_by_cell_counted_and_said_in_both_languages():
     assert model.is_flagged(0, 0, 2)  # the blank t is the target's problem
     assert not model.is_flagged(2, 0, 0) and model.cell_messages(2, 0, 0, "en") == []
     assert model.problem_count == 2
-    assert model.missing_elements(1) == ("t₃",)
+    assert model.missing_elements(1) == ("t, element 3",)
     assert model.lowest == frozenset()  # both totals are unknown: nothing to compare
 
 
@@ -251,8 +251,9 @@ def test_every_blank_that_blocks_a_total_is_a_counted_marked_problem():
         assert any("y₆" in m or "y₇" in m for m in model.cell_messages(1, 0, k, "en"))
     assert model.problem_count == 4  # t₆, t₇, y1₆, y1₇
     # each total names the blanks of its own prediction, element by element
-    assert model.missing_elements(0) == ("t₆", "y1₆", "t₇", "y1₇")
-    assert model.missing_elements(1) == ("t₆", "t₇")
+    assert model.missing_elements(0) == ("t, element 6", "y1, element 6",
+                                          "t, element 7", "y1, element 7")
+    assert model.missing_elements(1) == ("t, element 6", "t, element 7")
 
 
 def test_a_blank_class_index_is_one_cell_one_problem_and_named_once():
@@ -261,11 +262,12 @@ def test_a_blank_class_index_is_one_cell_one_problem_and_named_once():
     z = np.array([[2.0, 0.5, -1.0], [0.1, 0.2, 0.3]])
     model = DocumentModel(["t", "z"], [t, z], "softmax_cee")
     model.set_class_indices(True)
-    assert model.missing_elements(0) == ("t₂",)
+    assert model.missing_elements(0) == ("t (class), sample 2",)
     assert model.problem_count == 1
     assert model.is_flagged(0, 1, 0) and model.cell_messages(0, 1, 0, "en")
     model.set_class_indices(False)  # the one-hot table shows all three blank cells again
-    assert model.missing_elements(0) == ("t₂[0]", "t₂[1]", "t₂[2]")
+    assert model.missing_elements(0) == ("t, sample 2, class 0", "t, sample 2, class 1",
+                                          "t, sample 2, class 2")
     assert model.problem_count == 3
 
 

@@ -77,7 +77,7 @@ def test_a_one_sample_class_index_target_is_named_and_evaluated_as_its_batch() -
     assert document.cell_problems("en") == (
         "t (class), sample 1 is missing (blank or nan), so that sample's loss, and so the "
         "total, is not a number.",)
-    assert document.missing_elements(0) == ("t₁",)
+    assert document.missing_elements(0) == ("t (class), sample 1",)
     document.replace(["t", "z"], [[[0.0, 0.0, 1.0]], z])
     document.set_class_indices(True)
     [evaluation] = document.evaluations

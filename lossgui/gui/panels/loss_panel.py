@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from lossgui.core import Evaluation, LossguiError
 from lossgui.core.losses import grouped
+from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short, shown, with_decimal_comma
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
@@ -278,7 +279,7 @@ def _param_text(value: ParamValue) -> str:
     return setting(value, rounded=True, decimal_comma=uses_decimal_comma())
 
 
-MISSING_NAMED = 4  # a total names this many blank cells (t₆, y1₆, t₇, y1₇), else 3 and a count
+MISSING_NAMED = 2  # a total names this many blank cells, else the first and a count
 
 
 def format_total(evaluation: Evaluation | None, error: str | None,
@@ -297,17 +298,19 @@ def format_total(evaluation: Evaluation | None, error: str | None,
 
 
 def unknown_total(missing: tuple[str, ...] = ()) -> str:
-    """A total that is not a number, as every view says it: "— (t₅ missing)" naming the blank
-    elements ``missing``, else "— (not a number)" (the steps header said a raw "nan")."""
+    """A total that is not a number, as every view says it: "— (missing: t, element 5)",
+    naming the blank cells ``missing`` as the notes do (the document's ``missing_elements``),
+    else "— (not a number)" (the steps header said a raw "nan")."""
     if not missing:
         return QCoreApplication.translate("ResultsPanel", "— (not a number)")
+    # The names hold commas ("y, sample 3, class 1"), so the list is joined by another mark.
+    joined = QCoreApplication.translate("ResultsPanel", "; ").join(missing[:MISSING_NAMED])
     if len(missing) > MISSING_NAMED:  # the first few by name, so the user knows where
-        more = len(missing) - MISSING_NAMED + 1
+        more = len(missing) - 1
         # One line: lupdate reads a translate() call with %n only when it is on one line.
-        text = QCoreApplication.translate("ResultsPanel", "— (%1 and %n more missing)", None, more)
-        return text.replace("%1", ", ".join(missing[:MISSING_NAMED - 1]))
-    return QCoreApplication.translate("ResultsPanel", "— (%1 missing)") \
-        .replace("%1", ", ".join(missing))
+        text = QCoreApplication.translate("ResultsPanel", "— (missing: %1 and %n more)", None, more)
+        return text.replace("%1", missing[0])
+    return QCoreApplication.translate("ResultsPanel", "— (missing: %1)").replace("%1", joined)
 
 
 class ResultsPanel(QWidget):
@@ -437,5 +440,6 @@ def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) 
         return error or ""
     lines = [f"{name}: E = {evaluation.total!r}"]
     language = current_language()
-    lines += [p.text(language) for p in evaluation.problems if p.index is not None][:5]
+    lines += [problem_of(None if p.about_target else name, p, language)  # as the notes say it
+              for p in evaluation.problems if p.index is not None or p.sample is not None][:5]
     return "\n".join(lines)
