@@ -11,15 +11,15 @@ import errno
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO, NoReturn, TextIO
+from typing import Any, BinaryIO, NoReturn, TextIO
 
 import numpy as np
 
 from lossgui import __version__
 from lossgui.allocator import keep_arrays_in_heap
+from lossgui.cli_language import HelpFormatter, argparse_speaking, width_on_terminal
 from lossgui.core import (
     LOSSES,
     Evaluation,
@@ -44,13 +44,14 @@ from lossgui.core.descend import (
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.json_stream import json_number, write_json
+from lossgui.core.language import ENGLISH, JAPANESE, system_language
 from lossgui.core.losses import grouped
 from lossgui.core.lowest import NotCompared, lowest_indices, not_compared
 from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
-from lossgui.core.problems import label, listed_problems, quoted
+from lossgui.core.problems import in_language, label, listed_problems, quoted
 from lossgui.core.squash import Squash
 from lossgui.core.stream import stream_totals
 
@@ -62,102 +63,167 @@ EXIT_BROKEN_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line, as every other error here."""
 
+    def __init__(self, *args: Any, language: str = ENGLISH, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+        self.language = language
+
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {_error_word(self.language)}: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The headless command line: ``compute``, ``descend`` and ``losses``."""
-    parser = _Parser(prog="lossgui", description="Loss-function calculator. "
-                     "Run without arguments (or with a CSV file) to open the window.")
-    parser.add_argument("--version", action="version", version=f"lossgui {__version__}")
+def build_parser(language: str = ENGLISH) -> argparse.ArgumentParser:
+    """The headless command line: ``compute``, ``descend`` and ``losses``, its help in
+    ``language`` (argparse's own words too, inside :func:`argparse_speaking`)."""
+    def say(english: str, japanese: str) -> str:
+        return in_language(language, english, japanese)
+
+    parser = _Parser(prog="lossgui", language=language, description=say(
+        "Loss-function calculator. Run without arguments (or with a CSV file) to open the "
+        "window.",
+        "損失関数電卓。引数なしで(または CSV ファイルを付けて)実行するとウィンドウが開きます。"))
+    parser.add_argument("--version", action="version", version=f"lossgui {__version__}",
+                        help=say("show program's version number and exit",
+                                 "バージョンを表示して終了します"))
     menu = parser.add_mutually_exclusive_group()
-    menu.add_argument("--install-desktop", action="store_true",
-                      help="add lossgui to your application menu (icon, .lossgui.json type) "
-                      "under $XDG_DATA_HOME, ~/.local/share by default")
+    menu.add_argument("--install-desktop", action="store_true", help=say(
+        "add lossgui to your application menu (icon, .lossgui.json type) under "
+        "$XDG_DATA_HOME, ~/.local/share by default",
+        "lossgui をアプリケーションメニューに加えます(アイコン、.lossgui.json の種類)。"
+        "場所は $XDG_DATA_HOME、既定では ~/.local/share"))
     menu.add_argument("--uninstall-desktop", action="store_true",
-                      help="remove what --install-desktop added")
+                      help=say("remove what --install-desktop added",
+                               "--install-desktop が加えたものを取り除きます"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    compute = sub.add_parser("compute", help="evaluate a loss on a data CSV")
-    compute.add_argument("data", metavar="DATA.csv", help="header row; target column t; "
-                         "every other column a prediction; one row per element (or a session "
-                         "the window saved, .lossgui.json)")
-    compute.add_argument("--loss", required=True, metavar="ID", help="see `lossgui losses`")
-    compute.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                         help="a loss parameter, e.g. eps=1e-7 (repeatable)")
-    compute.add_argument("--target", metavar="COL", help="the target column (default: t)")
-    compute.add_argument("--pred", action="append", default=[], metavar="COL",
-                         help="a prediction column (repeatable; default: all but the target)")
-    compute.add_argument("--format", choices=("table", "json", "csv"),
-                         help="default: from --output's suffix (.csv, .json), else table")
-    compute.add_argument("--output", metavar="FILE",
-                         help="write there instead of stdout (- is stdout)")
-    compute.add_argument("--delimiter", choices=(",", ";", "tab"), metavar="',' | ';' | tab",
-                         help="the data file's delimiter (default: detected)")
-    compute.add_argument("--bom", action="store_true",
-                         help="start a CSV output with a UTF-8 BOM (for Excel)")
-    compute.add_argument("--plot", metavar="FILE.png|FILE.svg",
-                         help="also save the plot of the contributions (PNG 1600×900 or SVG); "
-                         "needs no display")
-    compute.add_argument("--plot-gradient", action="store_true",
-                         help="plot −∂E/∂y instead of the contributions")
-    compute.add_argument("--totals-only", action="store_true",
-                         help="only the totals, reading the file a block at a time: any size "
-                         "in bounded memory (a progress line on a terminal)")
+    def command(name: str, english: str, japanese: str) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = sub.add_parser(name, help=say(english, japanese),
+                                                       language=language)
+        return made
 
-    steps = sub.add_parser("descend", help="take gradient steps on each prediction and show "
-                           "the loss over the steps")
-    steps.add_argument("data", metavar="DATA.csv", help="as for compute")
-    steps.add_argument("--loss", required=True, metavar="ID", help="see `lossgui losses`")
-    steps.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                       help="a loss parameter, e.g. eps=1e-7 (repeatable)")
-    steps.add_argument("--lr", required=True, metavar="ETA", help="the learning rate (> 0)")
-    steps.add_argument("--steps", required=True, metavar="S", help="how many steps (0–10000)")
-    steps.add_argument("--space", choices=SPACES, default="input",
-                       help="step on y itself (input), or on the logits behind probabilities "
-                       f"(logits: softmax for {squashed_by(Squash.SOFTMAX)} when y sums to 1, "
-                       f"else σ for each y, as for {squashed_by(Squash.SIGMOID)}; step 0 is "
-                       "always y as given)")
-    steps.add_argument("--target", metavar="COL", help="the target column (default: t)")
-    steps.add_argument("--pred", action="append", default=[], metavar="COL",
-                       help="a prediction column (repeatable; default: all but the target)")
-    steps.add_argument("--format", choices=("table", "json", "csv"),
-                       help="default: from --output's suffix (.csv, .json), else table")
-    steps.add_argument("--output", metavar="FILE", help="write there instead of stdout")
-    steps.add_argument("--delimiter", choices=(",", ";", "tab"), metavar="',' | ';' | tab",
-                       help="the data file's delimiter (default: detected)")
-    steps.add_argument("--bom", action="store_true",
-                       help="start a CSV output with a UTF-8 BOM (for Excel)")
+    def data(where: argparse.ArgumentParser) -> None:
+        where.add_argument("data", metavar="DATA.csv", help=say(
+            "header row; target column t; every other column a prediction; one row per "
+            "element (or a session the window saved, .lossgui.json)",
+            "見出しの行、正解の列 t、ほかの列はどれも予測、1行が要素ひとつ"
+            "(またはウィンドウが保存したセッション .lossgui.json)"))
 
-    losses = sub.add_parser("losses", help="list every loss with its parameters")
+    def loss_and_params(where: argparse.ArgumentParser) -> None:
+        where.add_argument("--loss", required=True, metavar="ID",
+                           help=say("see `lossgui losses`", "`lossgui losses` を参照"))
+        where.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                           help=say("a loss parameter, e.g. eps=1e-7 (repeatable)",
+                                    "損失関数のパラメータ。例: eps=1e-7(何度でも指定可)"))
+
+    def columns(where: argparse.ArgumentParser) -> None:
+        where.add_argument("--target", metavar="COL",
+                           help=say("the target column (default: t)", "正解の列(既定: t)"))
+        where.add_argument("--pred", action="append", default=[], metavar="COL", help=say(
+            "a prediction column (repeatable; default: all but the target)",
+            "予測の列(何度でも指定可。既定: 正解以外のすべて)"))
+
+    def output(where: argparse.ArgumentParser, dash: bool) -> None:
+        where.add_argument("--format", choices=("table", "json", "csv"), help=say(
+            "default: from --output's suffix (.csv, .json), else table",
+            "既定: --output の拡張子(.csv、.json)から、なければ table"))
+        where.add_argument("--output", metavar="FILE", help=say(
+            "write there instead of stdout" + (" (- is stdout)" if dash else ""),
+            "標準出力の代わりにそこへ書きます" + ("(- は標準出力)" if dash else "")))
+        where.add_argument("--delimiter", choices=(",", ";", "tab"), metavar="',' | ';' | tab",
+                           help=say("the data file's delimiter (default: detected)",
+                                    "データのファイルの区切り文字(既定: 自動判定)"))
+        where.add_argument("--bom", action="store_true", help=say(
+            "start a CSV output with a UTF-8 BOM (for Excel)",
+            "CSV 出力の先頭に UTF-8 の BOM を付けます(Excel 用)"))
+
+    compute = command("compute", "evaluate a loss on a data CSV",
+                      "データの CSV で損失関数を計算します")
+    data(compute)
+    loss_and_params(compute)
+    columns(compute)
+    output(compute, dash=True)
+    compute.add_argument("--plot", metavar="FILE.png|FILE.svg", help=say(
+        "also save the plot of the contributions (PNG 1600×900 or SVG); needs no display",
+        "寄与のグラフも保存します(PNG 1600×900 か SVG)。ディスプレイは要りません"))
+    compute.add_argument("--plot-gradient", action="store_true", help=say(
+        "plot −∂E/∂y instead of the contributions", "寄与の代わりに −∂E/∂y を描きます"))
+    compute.add_argument("--totals-only", action="store_true", help=say(
+        "only the totals, reading the file a block at a time: any size in bounded memory "
+        "(a progress line on a terminal)",
+        "合計だけを、ファイルを少しずつ読んで求めます。どんな大きさでも限られたメモリで済みます"
+        "(端末には進み具合の行)"))
+
+    steps = command("descend", "take gradient steps on each prediction and show the loss "
+                    "over the steps",
+                    "各予測で勾配のステップを進め、ステップごとの損失を示します")
+    steps.add_argument("data", metavar="DATA.csv",
+                       help=say("as for compute", "compute と同じ"))
+    loss_and_params(steps)
+    steps.add_argument("--lr", required=True, metavar="ETA",
+                       help=say("the learning rate (> 0)", "学習率(0 より大きい数)"))
+    steps.add_argument("--steps", required=True, metavar="S",
+                       help=say("how many steps (0–10000)", "ステップ数(0–10000)"))
+    softmax, sigmoid = squashed_by(Squash.SOFTMAX), squashed_by(Squash.SIGMOID)
+    steps.add_argument("--space", choices=SPACES, default="input", help=say(
+        "step on y itself (input), or on the logits behind probabilities (logits: softmax "
+        f"for {softmax} when y sums to 1, else σ for each y, as for {sigmoid}; step 0 is "
+        "always y as given)",
+        "y そのもの(input)か、確率の元のロジット(logits)でステップを進めます(logits: "
+        f"{softmax} では y の和が 1 なら softmax、そうでなければ {sigmoid} と同じく y ごとに σ。"
+        "ステップ 0 はいつも与えた y)"))
+    columns(steps)
+    output(steps, dash=False)
+
+    losses = command("losses", "list every loss with its parameters",
+                     "すべての損失関数をパラメータとともに一覧します")
     losses.add_argument("--format", choices=("table", "json"), default="table")
 
-    examples = sub.add_parser("examples", help="list the shipped example CSVs as NAME<TAB>PATH")
-    examples.add_argument("name", nargs="?", choices=list(EXAMPLES), metavar="NAME",
-                          help="print only this example's path, e.g. "
-                          "lossgui compute \"$(lossgui examples article)\" --loss sse")
+    examples = command("examples", "list the shipped example CSVs as NAME<TAB>PATH",
+                       "付属の例の CSV を 名前<TAB>パス で一覧します")
+    examples.add_argument("name", nargs="?", choices=list(EXAMPLES), metavar="NAME", help=say(
+        "print only this example's path, e.g. "
+        "lossgui compute \"$(lossgui examples article)\" --loss sse",
+        "この例のパスだけを表示します。例: "
+        "lossgui compute \"$(lossgui examples article)\" --loss sse"))
     return parser
 
 
+def _error_word(language: str) -> str:
+    """The word before a refusal on stderr ("lossgui: error: …")."""
+    return in_language(language, "error", "エラー")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``lossgui`` command; returns the exit status."""
+    """Entry point of the ``lossgui`` command; returns the exit status.
+
+    It speaks the system's language, as the window does when nothing is chosen
+    (:func:`lossgui.core.language.system_language`: Japanese under LANG=ja_JP.UTF-8, English
+    under LANG=C); files and machine formats (CSV, JSON) are the same in both.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
     keep_arrays_in_heap()  # both the window and the commands evaluate large arrays
+    language = system_language()
     try:
         if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
             return _open_window(_window_file(args_list))
-        parser = build_parser()
-        try:
-            args = parser.parse_args(args_list)
-            if args.install_desktop or args.uninstall_desktop:
-                if args.command:
-                    parser.error("--install-desktop and --uninstall-desktop take no command")
-                return _desktop_menu(args.install_desktop, sys.stdout)
-            if args.command is None:
-                parser.error(f"choose a command: {', '.join(sorted(SUBCOMMANDS))} (or give a file)")
-        except SystemExit as done:  # --help, --version and usage errors: a status, not an exception
-            return done.code if isinstance(done.code, int) else EXIT_USAGE
+        with argparse_speaking(language):
+            parser = build_parser(language)
+            try:
+                args = parser.parse_args(args_list)
+                if args.install_desktop or args.uninstall_desktop:
+                    if args.command:
+                        parser.error(in_language(
+                            language, "--install-desktop and --uninstall-desktop take no command",
+                            "--install-desktop と --uninstall-desktop にコマンドは付けられません"))
+                    return _desktop_menu(args.install_desktop, sys.stdout, language)
+                if args.command is None:
+                    commands = ", ".join(sorted(SUBCOMMANDS))
+                    parser.error(in_language(
+                        language, f"choose a command: {commands} (or give a file)",
+                        f"コマンドを選んでください: {commands}(またはファイルを指定)"))
+            except SystemExit as done:  # --help, --version, usage errors: a status, no exception
+                return done.code if isinstance(done.code, int) else EXIT_USAGE
+        args.language = language
         if args.command == "losses":
             return _list_losses(args.format, sys.stdout)
         if args.command == "descend":
@@ -168,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LossguiError as error:
         if isinstance(error, WriteError) and error.errno == errno.EPIPE:  # --output /dev/stdout
             return _reader_gone()
-        _fail(str(error))
+        _fail(error.text(language), language)
         return EXIT_USAGE
     except OSError as error:
         # `lossgui examples | head -1`: the reader has all it wanted. polars' CSV writer says
@@ -176,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os_error_number(error) == errno.EPIPE:
             return _reader_gone()
         where = f"{error.filename}: " if error.filename else ""
-        _fail(f"{where}{error.strerror or error}")
+        _fail(f"{where}{error.strerror or error}", language)
         return EXIT_USAGE
 
 
@@ -187,10 +253,10 @@ def _reader_gone() -> int:
     return EXIT_BROKEN_PIPE
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, language: str = ENGLISH) -> None:
     """The one stderr line of a refusal (a newline in a name cannot split it)."""
     one_line = message.replace("\r", "\\r").replace("\n", "\\n")
-    print(f"lossgui: error: {one_line}", file=sys.stderr)
+    print(f"lossgui: {_error_word(language)}: {one_line}", file=sys.stderr)
 
 
 def window_main() -> int:
@@ -202,7 +268,8 @@ def window_main() -> int:
     try:
         return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
     except LossguiError as error:  # e.g. no display; printed where there is a terminal
-        _fail(str(error))
+        language = system_language()
+        _fail(error.text(language), language)
         return EXIT_USAGE
 
 
@@ -243,8 +310,11 @@ def _open_window(path: str | None) -> int:
     try:
         from lossgui.gui.app import main as gui_main  # Qt is imported only here
     except ImportError as error:
-        print(f"lossgui: error: cannot start the window: {error}. "
-              "Run `python3 dev.py run`, which installs what Qt needs.", file=sys.stderr)
+        _fail(in_language(system_language(),
+                          f"cannot start the window: {error}. "
+                          "Run `python3 dev.py run`, which installs what Qt needs.",
+                          f"ウィンドウを開けません: {error}。`python3 dev.py run` を実行すると "
+                          "Qt に必要なものが入ります。"), system_language())
         return EXIT_USAGE
     return gui_main(path)
 
@@ -413,7 +483,7 @@ def _compute(args: argparse.Namespace) -> int:
             write_json(lambda text: handle.write(text.encode()), report, compact=batch)
         _emit(args, write_report)
     else:
-        _emit(args, _table_report(loss.id, params, results))
+        _emit(args, _table_report(loss.id, params, results, args.language))
     if args.plot:
         _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
     _print_warnings(args, listed_problems(results))
@@ -429,7 +499,7 @@ def _print_warnings(
     """
     if args.format != "table" or args.output:
         for name, problem in problems:
-            print(_problem_line(name, problem), file=sys.stderr)
+            print(_problem_line(name, problem, args.language), file=sys.stderr)
 
 
 def _write_plot(
@@ -470,10 +540,13 @@ def _write_plot(
     del app
 
 
-def _problem_line(prediction: str | None, problem: Problem) -> str:
+def _problem_line(prediction: str | None, problem: Problem, language: str) -> str:
     """"warning: z, sample 2, class 1 is missing …": the cell named as the window names it."""
-    kind = "note" if problem.severity is Severity.NOTE else "warning"
-    return f"{kind}: {problem_of(prediction, problem, 'en')}"
+    if problem.severity is Severity.NOTE:
+        kind = in_language(language, "note", "注")
+    else:
+        kind = in_language(language, "warning", "警告")
+    return f"{kind}: {problem_of(prediction, problem, language)}"
 
 
 def _json_report(
@@ -531,32 +604,39 @@ def _warning_json(
             "message": problem.message}
 
 
-_NOT_COMPARED = {"y": "  (not compared: y is outside the loss's domain)",
-                 "t": "  (not compared: t is not a probability distribution)"}
+_NOT_COMPARED = {"y": ("  (not compared: y is outside the loss's domain)",
+                       "  (比較しません: y が損失関数の定義域の外にあります)"),
+                 "t": ("  (not compared: t is not a probability distribution)",
+                       "  (比較しません: t が確率分布ではありません)")}
+_LOWEST = ("  ← lowest loss", "  ← 損失が最も小さい")
 
 
-def _totals_lines(totals: Sequence[tuple[str, float, NotCompared | None]]) -> list[str]:
+def _totals_lines(totals: Sequence[tuple[str, float, NotCompared | None]],
+                  language: str) -> list[str]:
     """The table's prediction/total lines, the lowest marked by the window's rule; each is
     (name, total, why it is not compared: core.lowest.not_compared)."""
     lowest = lowest_indices([None if why else total for _, total, why in totals])
-    width = max(_width("prediction"), *(_width(label(name)) for name, _, _ in totals))
-    lines = [f"{_pad('prediction', width)}  total"]
+    heading = in_language(language, "prediction", "予測")
+    width = max(width_on_terminal(heading),
+                *(width_on_terminal(label(name)) for name, _, _ in totals))
+    lines = [f"{_pad(heading, width)}  {in_language(language, 'total', '合計')}"]
     for i, (name, total, why) in enumerate(totals):
-        mark = "  ← lowest loss" if i in lowest else _NOT_COMPARED[why] if why else ""
+        mark = in_language(language, *_LOWEST) if i in lowest else \
+            in_language(language, *_NOT_COMPARED[why]) if why else ""
         lines.append(f"{_pad(label(name), width)}  {round_trip(total)}{mark}")
     return lines
 
 
 def _table_report(
     loss_id: str, params: Mapping[str, ParamValue],
-    results: Sequence[tuple[str, object, Evaluation]],
+    results: Sequence[tuple[str, object, Evaluation]], language: str,
 ) -> str:
-    lines = [*_loss_header(loss_id, params), "",
+    lines = [*_loss_header(loss_id, params, language), "",
              *_totals_lines([(name, ev.total, not_compared(ev.problems))
-                             for name, _, ev in results])]
+                             for name, _, ev in results], language)]
     if results and results[0][2].contributions.ndim == 2:
-        lines += ["", *_batch_lines(results)]
-    problems = [_problem_line(name, p) for name, p in listed_problems(results)]
+        lines += ["", *_batch_lines(results, language)]
+    problems = [_problem_line(name, p, language) for name, p in listed_problems(results)]
     if problems:
         lines += ["", *problems]
     return "\n".join(lines) + "\n"
@@ -565,24 +645,32 @@ def _table_report(
 SAMPLES_LISTED = 20  # a table for a terminal; JSON and CSV carry every sample
 
 
-def _batch_lines(results: Sequence[tuple[str, object, Evaluation]]) -> list[str]:
+def _batch_lines(results: Sequence[tuple[str, object, Evaluation]],
+                 language: str) -> list[str]:
     """What a batch's total is made of: N, K, the reduction, and each sample's own loss."""
     first = results[0][2]
     samples, classes = first.contributions.shape
     mean = first.params.get("reduction") == "mean"
-    lines = [f"batch: {samples} samples × {classes} classes; the total is the "
-             f"{'mean' if mean else 'sum'} of the samples' losses"]
+    lines = [in_language(
+        language,
+        f"batch: {samples} samples × {classes} classes; the total is the "
+        f"{'mean' if mean else 'sum'} of the samples' losses",
+        f"バッチ: {samples} サンプル × {classes} クラス。合計はサンプルの損失の"
+        f"{'平均' if mean else '和'}です")]
     names = [label(name) for name, _, _ in results]
-    widths = [max(_width(name), 8) for name in names]
+    widths = [max(width_on_terminal(name), 8) for name in names]
     header = "  ".join(_pad(n, w) for n, w in zip(names, widths, strict=True))
-    lines.append(f"sample  {header}".rstrip())
+    sample = in_language(language, "sample", "サンプル")
+    lines.append(f"{_pad(sample, 6)}  {header}".rstrip())
     per_sample = [ev.per_sample for _, _, ev in results]
     for n in range(min(samples, SAMPLES_LISTED)):
         cells = [_pad(short(float(p[n])), w) for p, w in zip(per_sample, widths, strict=True)]
         lines.append(f"{n + 1:<6}  " + "  ".join(cells).rstrip())
     if samples > SAMPLES_LISTED:
-        lines.append(f"… {samples - SAMPLES_LISTED} more samples (--format json or csv lists "
-                     "them all)")
+        more = samples - SAMPLES_LISTED
+        lines.append(in_language(
+            language, f"… {more} more samples (--format json or csv lists them all)",
+            f"… ほか {more} サンプル(--format json か csv ですべて出ます)"))
     return lines
 
 
@@ -599,7 +687,7 @@ def _compute_totals(args: argparse.Namespace) -> int:
     loss = get_loss(args.loss)
     params = resolve(loss.id, loss.params, _parse_params(args.param))
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-    progress = _progress_line if sys.stderr.isatty() else None
+    progress = _progress_line(args.language) if sys.stderr.isatty() else None
     streamed = stream_totals(args.data, loss.id, params, args.target, args.pred, delimiter,
                              progress)
     if progress is not None:
@@ -607,7 +695,7 @@ def _compute_totals(args: argparse.Namespace) -> int:
     problems = [(p.name, problem) for p in streamed.predictions for problem in p.problems]
     if args.format != "table" or args.output:
         for name, problem in problems:
-            print(_problem_line(name, problem), file=sys.stderr)
+            print(_problem_line(name, problem, args.language), file=sys.stderr)
     totals = [(p.name, p.total) for p in streamed.predictions]
     if args.format == "json":
         report = {"loss": loss.id, "params": dict(params), "target": streamed.target,
@@ -618,28 +706,39 @@ def _compute_totals(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         _emit(args, csvio.totals_csv_text(loss.id, params, totals))
     else:
-        lines = [*_loss_header(loss.id, params), f"rows: {streamed.rows:,}", ""]
+        language = args.language
+        lines = [*_loss_header(loss.id, params, language),
+                 f"{in_language(language, 'rows', '行数')}: {streamed.rows:,}", ""]
         lines += _totals_lines([(p.name, p.total, p.not_compared)
-                                for p in streamed.predictions])
+                                for p in streamed.predictions], language)
         unlisted = sum(p.unlisted for p in streamed.predictions)
         if problems:
-            lines += ["", *(_problem_line(n, problem) for n, problem in problems)]
+            lines += ["", *(_problem_line(n, problem, language) for n, problem in problems)]
         if unlisted:
-            lines.append(f"…and {unlisted} more warnings")
+            lines.append(in_language(language, f"…and {unlisted} more warnings",
+                                     f"…ほかに警告 {unlisted} 件"))
         _emit(args, "\n".join(lines) + "\n")
     return 0
 
 
-def _progress_line(done: int, size: int) -> None:
-    share = 100 * done / size if size else 100.0
-    print(f"\rlossgui: read {done / 2**20:,.0f} of {size / 2**20:,.0f} MB ({share:.0f} %)",
-          end="", file=sys.stderr, flush=True)
+def _progress_line(language: str) -> Callable[[int, int], None]:
+    """The terminal's "read 12 of 40 MB" line of --totals-only, in ``language``."""
+    def show(done: int, size: int) -> None:
+        share = 100 * done / size if size else 100.0
+        read, whole = f"{done / 2**20:,.0f}", f"{size / 2**20:,.0f}"
+        text = in_language(language, f"read {read} of {whole} MB ({share:.0f} %)",
+                           f"{whole} MB のうち {read} MB を読みました ({share:.0f} %)")
+        print(f"\rlossgui: {text}", end="", file=sys.stderr, flush=True)
+    return show
 
 
-def _loss_header(loss_id: str, params: Mapping[str, ParamValue]) -> list[str]:
+def _loss_header(loss_id: str, params: Mapping[str, ParamValue], language: str) -> list[str]:
     """The table's first lines: the loss, its formula and the parameters in force."""
     loss = get_loss(loss_id)
     settings = ", ".join(f"{k}={setting(v)}" for k, v in params.items())
+    if language == JAPANESE:
+        return [f"損失関数: {loss.id} — {loss.name_ja} ({loss.name_en})", f"式: {loss.formula}",
+                f"パラメータ: {settings}"]
     return [f"loss: {loss.id} — {loss.name_en} ({loss.name_ja})", f"formula: {loss.formula}",
             f"parameters: {settings}"]
 
@@ -671,7 +770,7 @@ def _descend(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = csvio.descent_csv_text([n for n, _ in runs], [r.totals for _, r in runs])
     else:
-        text = _descent_table(loss_id, params, runs, problems)
+        text = _descent_table(loss_id, params, runs, problems, args.language)
     _emit(args, text)
     _print_warnings(args, problems)
     return 0
@@ -685,60 +784,65 @@ def _descent_table(
     params: Mapping[str, ParamValue],
     runs: Sequence[tuple[str, Descent]],
     problems: Sequence[tuple[str, Problem]],
+    language: str,
 ) -> str:
     first = runs[0][1]
     loss = get_loss(loss_id)
     # The data chose each prediction's logits (softmax if y sums to 1, else σ): say each one.
-    said = [(name, describe_space(loss, run.space, "en", run.squash)) for name, run in runs]
+    said = [(name, describe_space(loss, run.space, language, run.squash)) for name, run in runs]
     space = said[0][1] if len({text for _, text in said}) == 1 else \
         "; ".join(f"{name} {text}" for name, text in said)
-    lines = [*_loss_header(loss_id, params),
-             f"learning rate: {first.lr!r}, steps: {first.steps}, space: {first.space} ({space})",
-             ""]
+    lines = [*_loss_header(loss_id, params, language), in_language(
+        language,
+        f"learning rate: {first.lr!r}, steps: {first.steps}, space: {first.space} ({space})",
+        f"学習率: {first.lr!r}、ステップ数: {first.steps}、空間: {first.space}({space})"), ""]
     columns = [[repr(v) for v in run.totals.tolist()] for _, run in runs]
-    widths = [max(_width(name), *(len(c) for c in column)) for (name, _), column
+    widths = [max(width_on_terminal(name), *(len(c) for c in column)) for (name, _), column
               in zip(runs, columns, strict=True)]
-    lines.append("  ".join(["step", *(_pad(n, w) for (n, _), w in zip(runs, widths,
-                                                                      strict=True))]).rstrip())
+    step_word = in_language(language, "step", "ステップ")
+    step_columns = max(4, width_on_terminal(step_word))
+    lines.append("  ".join([_pad(step_word, step_columns), *(
+        _pad(n, w) for (n, _), w in zip(runs, widths, strict=True))]).rstrip())
     for step in range(first.steps + 1):
         cells = [_pad(c[step] if step < len(c) else "", w) for c, w in zip(columns, widths,
                                                                           strict=True)]
         if any(step < len(c) for c in columns):
-            lines.append("  ".join([f"{step:<4}", *cells]).rstrip())
+            lines.append("  ".join([_pad(str(step), step_columns), *cells]).rstrip())
     lines.append("")
     for name, run in runs:
         step = len(run.totals) - 1
         if run.final.ndim == 1:
-            lines.append(f"final {name} (step {step}): {_final_row(run.final)}")
+            final = in_language(language, f"final {name} (step {step})",
+                                f"最後の {name}(ステップ {step})")
+            lines.append(f"{final}: {_final_row(run.final, language)}")
             continue
         # A batch as the file holds it: one row of K values per sample, not one long list.
         samples = len(run.final)
-        lines.append(f"final {name} (step {step}), one row per sample:")
-        lines += [f"  {n + 1}: {_final_row(row)}" for n, row in
+        lines.append(in_language(language, f"final {name} (step {step}), one row per sample:",
+                                 f"最後の {name}(ステップ {step})、1行が1サンプル:"))
+        lines += [f"  {n + 1}: {_final_row(row, language)}" for n, row in
                   enumerate(run.final[:SAMPLES_LISTED])]
         if samples > SAMPLES_LISTED:
-            lines.append(f"  … {samples - SAMPLES_LISTED} more samples (--format json lists "
-                         "them all)")
+            more = samples - SAMPLES_LISTED
+            lines.append(in_language(
+                language, f"  … {more} more samples (--format json lists them all)",
+                f"  … ほか {more} サンプル(--format json ですべて出ます)"))
     if problems:
-        lines += ["", *(_problem_line(name, p) for name, p in problems)]
+        lines += ["", *(_problem_line(name, p, language) for name, p in problems)]
     return "\n".join(lines) + "\n"
 
 
-def _final_row(values: FloatArray) -> str:
+def _final_row(values: FloatArray, language: str) -> str:
     """One vector (or one sample's K values) after the last step, at most FINAL_SHOWN of them."""
     shown = ", ".join(repr(v) for v in values[:FINAL_SHOWN].tolist())
-    more = f", … ({len(values) - FINAL_SHOWN} more; --format json lists all)" \
-        if len(values) > FINAL_SHOWN else ""
+    rest = len(values) - FINAL_SHOWN
+    more = in_language(language, f", … ({rest} more; --format json lists all)",
+                       f", …(ほか {rest} 個。--format json ですべて出ます)") if rest > 0 else ""
     return f"[{shown}{more}]"
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: wide (CJK) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - width_on_terminal(text))
 
 
 def _list_losses(fmt: str, out: TextIO) -> int:
@@ -789,15 +893,23 @@ def _list_examples(name: str | None, out: TextIO) -> int:
     return 0
 
 
-def _desktop_menu(install: bool, out: TextIO) -> int:
+def _desktop_menu(install: bool, out: TextIO, language: str) -> int:
     """--install-desktop / --uninstall-desktop: say which files were written or removed."""
     from lossgui import desktop_entry
 
+    def say(english: str, japanese: str) -> str:
+        return in_language(language, english, japanese)
+
     if install:
         files = desktop_entry.install()
-        out.write("".join(f"wrote {path}\n" for path in files))
-        out.write("lossgui is in your application menu (log out and in if it does not show).\n")
+        out.write("".join(say(f"wrote {path}\n", f"書きました: {path}\n") for path in files))
+        out.write(say("lossgui is in your application menu (log out and in if it does not "
+                      "show).\n",
+                      "lossgui がアプリケーションメニューに入りました(出てこなければ、"
+                      "いったんログアウトしてログインし直してください)。\n"))
     else:
         files = desktop_entry.uninstall()
-        out.write("".join(f"removed {path}\n" for path in files) or "nothing to remove\n")
+        out.write("".join(say(f"removed {path}\n", f"取り除きました: {path}\n")
+                          for path in files) or say("nothing to remove\n",
+                                                    "取り除くものはありません\n"))
     return 0

@@ -11,3 +11,10 @@ import tempfile
 _SANDBOX = tempfile.mkdtemp(prefix="lossgui-tests-home-")
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = os.path.join(_SANDBOX, _name.lower())
+
+# The command line and the window speak the system's language (lossgui.core.language): under
+# a Japanese locale the suite's English sentences would not be there. A test of the Japanese
+# side sets these itself (monkeypatch.setenv, or a subprocess's env).
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"

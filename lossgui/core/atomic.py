@@ -46,6 +46,13 @@ _REASONS_JA = {
     errno.ENOTDIR: "フォルダがありません",
     errno.EISDIR: "フォルダです",
 }
+# The same reasons where a file is read: its own name can be what is missing.
+_READ_REASONS_JA = {
+    **_REASONS_JA,
+    errno.ENOENT: "ファイルがありません",
+    errno.EACCES: "読む権限がありません",
+    errno.EPERM: "読む権限がありません",
+}
 
 
 def os_error_number(error: OSError) -> int | None:
@@ -66,8 +73,9 @@ def unreadable(source: str, error: OSError) -> CellError:
     """The refusal of a file that cannot be read, "SOURCE: cannot read the file: REASON" in
     English and Japanese: the one wording for a data CSV and a session alike."""
     reason = os_reason(error)
+    reason_ja = _READ_REASONS_JA.get(os_error_number(error) or 0, reason)
     return CellError(f"cannot read the file: {reason}", source=source,
-                     reason_ja=f"ファイルを読めません: {reason}")
+                     reason_ja=f"ファイルを読めません: {reason_ja}")
 
 
 class WriteError(LossguiError):

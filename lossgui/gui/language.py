@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from lossgui.core import language as core_language
+from lossgui.core.language import ENGLISH, JAPANESE, LANGUAGES
 from lossgui.resource_files import resource_path
 
-ENGLISH = "en"
-JAPANESE = "ja"
-LANGUAGES = {ENGLISH: "English", JAPANESE: "日本語"}  # each named in its own language
+__all__ = ["ENGLISH", "JAPANESE", "LANGUAGES"]  # re-exported: the window's modules use them
+
 SETTINGS_KEY = "ui/language"
 
 _current = ENGLISH
@@ -51,9 +52,11 @@ def is_japanese() -> bool:
 
 
 def system_language(locale: QLocale | None = None) -> str:
-    """Japanese on a Japanese system, English everywhere else."""
-    locale = locale or QLocale.system()
-    return JAPANESE if locale.language() == QLocale.Language.Japanese else ENGLISH
+    """Japanese on a Japanese system, English everywhere else: the rule the command line
+    follows too (``lossgui.core.language``); Qt names the locale where no variable does."""
+    if locale is not None:
+        return core_language.language_of(locale.name())
+    return core_language.system_language(platform_locale=lambda: QLocale.system().name())
 
 
 def chosen_language(settings: QSettings) -> str:

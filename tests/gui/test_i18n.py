@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -139,6 +140,32 @@ def test_the_translation_ships_inside_the_package() -> None:
 def test_language_follows_the_system_locale(locale: QLocale, expected: str) -> None:
     """Japanese on a Japanese system, English on any other."""
     assert language.system_language(locale) == expected
+
+
+_LOCALES = [
+    {"LANG": "ja_JP.UTF-8"}, {"LANG": "C"}, {"LC_ALL": "ja_JP.UTF-8", "LANG": "C"},
+    {"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, {"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "C"},
+    {"LANGUAGE": "ja", "LANG": "C"}, {"LANGUAGE": "ja", "LANG": "en_US.UTF-8"},
+    {"LANGUAGE": "en", "LANG": "ja_JP.UTF-8"}, {"LANGUAGE": "ja", "LANG": "C.UTF-8"},
+    {"LANGUAGE": ":ja", "LANG": "en_US.UTF-8"}, {"LANG": "japanese"}, {"LANG": "ja"}, {},
+]
+
+
+def test_the_command_lines_rule_is_what_qt_reads_from_the_locale_variables() -> None:
+    """core.language reads LC_ALL, LC_MESSAGES, LANG and LANGUAGE without Qt (for the command
+    line); for each setting it must name the language that Qt's QLocale.system() names
+    (PySide6 as installed), so the window and ``lossgui compute`` agree."""
+    probe = ("import json, sys; from PySide6.QtCore import QLocale; "
+             "from lossgui.core.language import system_language; "
+             "print(json.dumps([QLocale.system().language() == QLocale.Language.Japanese, "
+             "system_language(platform_locale=lambda: 'C')]))")
+    for locale in _LOCALES:
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
+        done = subprocess.run([sys.executable, "-c", probe], env={**env, **locale},
+                              capture_output=True, text=True, check=True)
+        qt_japanese, ours = json.loads(done.stdout)
+        assert ours == ("ja" if qt_japanese else "en"), locale
 
 
 def test_a_remembered_choice_wins_over_the_system(settings: QSettings) -> None:
