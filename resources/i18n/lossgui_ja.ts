@@ -1796,12 +1796,12 @@ Which column holds the target t?</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="38"/>
+        <location filename="../../lossgui/gui/language.py" line="39"/>
         <source>Folder</source>
         <translation>フォルダ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="39"/>
+        <location filename="../../lossgui/gui/language.py" line="40"/>
         <source>Drive</source>
         <translation>ドライブ</translation>
     </message>
@@ -1809,12 +1809,12 @@ Which column holds the target t?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="36"/>
+        <location filename="../../lossgui/gui/language.py" line="37"/>
         <source>&amp;Look in:</source>
         <translation>アドレス(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="37"/>
+        <location filename="../../lossgui/gui/language.py" line="38"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
@@ -2031,37 +2031,42 @@ Which column holds the target t?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="137"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="204"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="186"/>
+        <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
+        <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="232"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="206"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="236"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="211"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="271"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="244"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="272"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

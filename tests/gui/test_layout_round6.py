@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory, choose_space
+from gui_helpers import WindowFactory, choose_space, go_to, total_text, type_into
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -197,3 +197,52 @@ def test_the_steps_header_begins_with_the_step_on_box_words(
             assert f"y = {symbol}(z)" in said
     finally:
         language.install(language.ENGLISH)
+
+
+# --- steps5: Loss over steps says in the plot why it is empty ----------------------------------
+
+def test_loss_over_steps_says_in_the_plot_that_e_is_unknown(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """A blank t left the plot of the new run empty; only the line above it said why. Now
+    the plot says it, centred (the run before stays drawn, faded)."""
+    panel, plot = window.learn_panel, window.steps_plot
+    for _ in range(3):
+        qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.plot_tabs.currentWidget() is plot
+    QApplication.processEvents()
+    assert not plot.unknown.isVisible()
+    go_to(window.target_view, 0, 0)
+    qtbot.keyClick(window.target_view, Qt.Key.Key_Delete)  # t₁ blank: E is unknown
+    qtbot.wait(10)
+    QApplication.processEvents()
+    assert plot.unknown.isVisible()
+    said = plot.unknown.toPlainText()
+    assert f"E = {total_text(window, 0)}:" in said and "nothing to draw" in said  # as the totals
+    box = plot.plot.getPlotItem().getViewBox()
+    centre = box.boundingRect().center()
+    assert (plot.unknown.pos() - centre).manhattanLength() < 1
+    assert any(line.yData is not None and len(line.yData) == 4 for line in plot.earlier_lines)
+    type_into(qtbot, window.target_view, 0, 0, "0")  # filled again: E is drawn, nothing said
+    qtbot.wait(10)
+    QApplication.processEvents()
+    assert not plot.unknown.isVisible()
+    assert window.steps_plot.points.data.size == 2  # the two step-0 points
+
+
+def test_an_empty_loss_over_steps_gets_the_first_frame_back(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """With nothing drawn at all, the plot kept the frame of the E's it had (0.2–2.1)."""
+    plot = window.steps_plot
+    window.show_steps()
+    QApplication.processEvents()
+    go_to(window.target_view, 0, 0)
+    qtbot.keyClick(window.target_view, Qt.Key.Key_Delete)
+    qtbot.wait(10)
+    QApplication.processEvents()
+    assert plot.unknown.isVisible()
+    (x_low, x_high), (y_low, y_high) = plot.plot.getPlotItem().getViewBox().viewRange()
+    assert (x_low, x_high) == pytest.approx((0, 10), abs=0.5)
+    assert (y_low, y_high) == pytest.approx((-0.05, 1.05), abs=0.01)  # 0–1, padded
