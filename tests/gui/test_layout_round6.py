@@ -246,3 +246,49 @@ def test_an_empty_loss_over_steps_gets_the_first_frame_back(
     (x_low, x_high), (y_low, y_high) = plot.plot.getPlotItem().getViewBox().viewRange()
     assert (x_low, x_high) == pytest.approx((0, 10), abs=0.5)
     assert (y_low, y_high) == pytest.approx((-0.05, 1.05), abs=0.01)  # 0–1, padded
+
+
+# --- tester6 #9: at 800×600 a lesson's instruction is read whole --------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(800, 600), (1100, 700)])
+def test_a_lessons_instruction_is_shown_whole_where_the_plots_have_room(
+    qtbot: QtBot, make_window: WindowFactory, lang: str, size: tuple[int, int],
+) -> None:
+    """日本語 at 800×600: the banner showed 3–4 of the lesson's 6 lines and had to be scrolled,
+    over a plot 360 px tall. It may take a quarter of the plot side; the plots keep the rest
+    and the tables all five rows."""
+    language.install(lang)
+    try:
+        window = make_window()
+        window.resize(*size)
+        trigger_example(window, "lesson_lr")
+        for _ in range(3):
+            qtbot.wait(20)
+            QApplication.processEvents()
+        banner, label = window.notice, window.notice_label
+        area = banner.area
+        assert banner.isVisible() and area.verticalScrollBar().maximum() == 0, \
+            (area.height(), label.height())
+        assert area.viewport().height() >= label.heightForWidth(label.width())
+        assert banner.height() <= window.right_pane.height() // 4 + 10
+        assert window.plot_tabs.height() >= 250
+        view = window.target_view
+        assert view.viewport().height() >= 5 * view.rowHeight(0)
+    finally:
+        language.install(language.ENGLISH)
+
+
+def test_a_passing_notice_keeps_to_three_lines(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Only a lesson's lasting instruction may take more: over a batch at 800×600 the plots
+    have little room to give."""
+    window = make_window()
+    window.resize(800, 600)
+    window.show_notice(" ".join(["A long passing notice that wraps."] * 30))
+    for _ in range(3):
+        qtbot.wait(20)
+        QApplication.processEvents()
+    banner = window.notice
+    assert not banner.lasting
+    assert banner.area.height() == banner.most_height() < window.right_pane.height() // 4
+    assert banner.area.verticalScrollBar().maximum() > 0  # the rest scrolls
