@@ -262,7 +262,8 @@ class DocumentModel:
 
     def not_compared(self, prediction: int) -> NotCompared | None:
         """Why a prediction's total is not compared: "y" (its y lies outside the loss's
-        domain) or "t" (the loss is no distance over this t); None if it is (core.lowest)."""
+        domain), "t" (the loss is no distance over this t) or "y_sum" (nor over this y, which
+        sums above 1); None if it is (core.lowest)."""
         evaluation = self._evaluations[prediction]
         return None if evaluation is None else not_compared(evaluation.problems)
 

@@ -1888,6 +1888,11 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/loss_panel.py" line="414"/>
+        <source>y sums to more than 1, so it is not a probability distribution, and this loss measures a distance only between distributions: this total can be negative and is not compared with the others.</source>
+        <translation>y の合計が 1 を超えているので、y は確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="417"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
@@ -2031,42 +2036,42 @@ Which column holds the target t?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="137"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="138"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="186"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="188"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="232"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="236"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="236"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="238"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="241"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="271"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="273"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="272"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="274"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
