@@ -397,79 +397,79 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="40"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="45"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="72"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="74"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="76"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="78"/>
         <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
         <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="89"/>
         <source>%1 unknown (see the notes)</source>
         <translation>%1: 不明(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="91"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="99"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="95"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="103"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="110"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
         <source>The total E of %1 is unknown: the loss of sample %2 is unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="114"/>
         <source>The total E of %1 is unknown: the losses of samples %2 are unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="163"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="165"/>
         <source>This sample&apos;s loss is not a number: see the notes</source>
         <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="398"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="401"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="415"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="418"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="416"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="419"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -495,47 +495,52 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="165"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="166"/>
         <source>%1 sample %2, class %3: %4</source>
         <translation>%1 サンプル %2、クラス %3: %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="167"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="168"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="175"/>
-        <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
-        <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="184"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="178"/>
+        <source>The loss of sample %1 alone: %2. The total is the batch&apos;s mean or sum of these.</source>
+        <translation>サンプル %1 だけの損失: %2。合計はこれらのバッチでの平均か和です。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="187"/>
         <source>%1 sample %2, class %3</source>
         <translation>%1 サンプル %2、クラス %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="199"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="202"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="203"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="209"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="207"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="210"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="231"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="234"/>
         <source>%1 sample %2: %3; the old value is kept.</source>
         <translation>%1 サンプル %2: %3。元の値のままです。</translation>
     </message>
@@ -543,12 +548,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="363"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="366"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="371"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="374"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -1683,91 +1688,91 @@ Which column holds the target t?</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="38"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="76"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="40"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="84"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="379"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="86"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="179"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="180"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="177"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="353"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="354"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="377"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="412"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="413"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="425"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="426"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="433"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="435"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="436"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="436"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="437"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -2001,77 +2006,77 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="51"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="52"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="56"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="57"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="61"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="138"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="139"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="188"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="189"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="235"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="236"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="237"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="238"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="241"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="242"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="273"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="274"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="274"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="275"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from lossgui.core import Evaluation, LossguiError
 from lossgui.core.losses import grouped
 from lossgui.core.names import problem_of
-from lossgui.core.numbers import round_trip, setting, short, shown, with_decimal_comma
+from lossgui.core.numbers import cell_text, round_trip, setting, short, shown, with_decimal_comma
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import NotANumber, error_text
@@ -441,7 +441,8 @@ def _same_row(shown: tuple[object, ...], key: tuple[object, ...]) -> bool:
 def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) -> str:
     if evaluation is None:
         return error or ""
-    lines = [f"{name}: E = {evaluation.total!r}"]
+    total = evaluation.total  # every digit, as a cell's tooltip gives it (nan spelled out)
+    lines = [f"{name}: E = {cell_text(total, uses_decimal_comma()) or round_trip(total)}"]
     language = current_language()
     lines += [problem_of(None if p.about_target else name, p, language)  # as the notes say it
               for p in evaluation.problems if p.index is not None or p.sample is not None][:5]

@@ -24,6 +24,7 @@ from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.panels.plot_style import WholeNumberAxis, styled_plot
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 STEP_MARGIN = 0.3  # steps shown left of step 0, so its point is not cut in half
 MIN_STEPS_SHOWN = 10
@@ -261,13 +262,13 @@ class StepsPlot(QWidget):
             if 0 <= step < len(totals):
                 # Not a number: said as the totals table says it (cell_text left it blank).
                 said = unknown_total(missing(i)) if math.isnan(totals[step]) else \
-                    cell_text(totals[step])
+                    cell_text(totals[step], uses_decimal_comma())
                 parts.append(f"{name} E = {said}")
         for earlier in self.learning.earlier:
             for name, totals in zip(earlier.names, earlier.totals, strict=True):
                 if 0 <= step < len(totals):
                     said = unknown_total() if math.isnan(totals[step]) else \
-                        cell_text(totals[step])
+                        cell_text(totals[step], uses_decimal_comma())
                     parts.append(f"{self._earlier_label(name, earlier)} E = {said}")
         self._hovered = step
         text = self.tr("Step %1: %2").replace("%1", str(step)).replace("%2", ";  ".join(parts)) \
