@@ -607,7 +607,9 @@ def _warning_json(
 _NOT_COMPARED = {"y": ("  (not compared: y is outside the loss's domain)",
                        "  (比較しません: y が損失関数の定義域の外にあります)"),
                  "t": ("  (not compared: t is not a probability distribution)",
-                       "  (比較しません: t が確率分布ではありません)")}
+                       "  (比較しません: t が確率分布ではありません)"),
+                 "y_sum": ("  (not compared: y sums above 1, so it is no distribution)",
+                           "  (比較しません: y の合計が 1 を超え、確率分布ではありません)")}
 _LOWEST = ("  ← lowest loss", "  ← 損失が最も小さい")
 
 

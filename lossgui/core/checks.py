@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray, IntArray
-from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED
+from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED, Y_ABOVE_ONE_UNCOMPARED
 from lossgui.core.numbers import short
 from lossgui.core.problems import Message, Problem, Severity, element_name
 from lossgui.core.ranges import Ranges, Sums, ones_and_zeros, sample_sums
@@ -39,17 +39,20 @@ def usable_samples(usable: BoolArray) -> BoolArray:
     return result
 
 
+# How near 1 a sum counts as 1: np.isclose(sums, 1.0)'s rtol 1e-5 plus atol 1e-8.
+SUM_TOLERANCE = 1e-8 + 1e-5
+
+
 def samples_off_one(sums: FloatArray, usable: BoolArray) -> IntArray:
     """The usable samples whose sum is not 1 as np.isclose(sums, 1.0) says it (rtol 1e-5,
     atol 1e-8); NaN and ±∞ are not 1. Every sum close to 1 is the usual case: the smallest and
     largest settle it (between them |sum − 1| is no larger), without a pass per sample."""
-    tolerance = 1e-8 + 1e-5
     with np.errstate(invalid="ignore"):
         lowest_off = abs(float(np.min(sums, initial=1.0)) - 1.0)
         highest_off = abs(float(np.max(sums, initial=1.0)) - 1.0)
-        if lowest_off <= tolerance and highest_off <= tolerance:
+        if lowest_off <= SUM_TOLERANCE and highest_off <= SUM_TOLERANCE:
             return np.empty(0, dtype=np.intp)
-        result: IntArray = np.flatnonzero(usable & ~(np.abs(sums - 1.0) <= tolerance))
+        result: IntArray = np.flatnonzero(usable & ~(np.abs(sums - 1.0) <= SUM_TOLERANCE))
     return result
 
 
@@ -367,21 +370,52 @@ def _per_sample(values: FloatArray, n: int) -> tuple[Severity, int | None]:
     return (Severity.WARNING, n) if values.ndim == 2 else (Severity.NOTE, None)
 
 
-def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray) -> None:
-    """Explain predictions that are not one probability distribution (softmax output sums to 1)."""
+def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray,
+                    t: FloatArray | None = None, uncompared: Message | None = None) -> None:
+    """Explain predictions that are not one probability distribution (softmax output sums to 1).
+
+    With ``t`` and ``uncompared`` (kl): a sample whose y sums above 1 over a t that is not all
+    0s and 1s is said with the ``uncompared`` sentence and the code that leaves the total
+    uncompared (core.lowest: there the loss can fall below its value at y = t).
+    """
     ok = usable_samples(usable)
     sums = row_sums(findings, y, "y")
     off = samples_off_one(sums, ok)
-    for n in off[:MAX_LISTED]:
+    # The listed samples are told one by one; the rest matter only if none of those leaves the
+    # total uncompared already (a pass over every row of t otherwise tripled kl's time).
+    loose = _above_one_over_soft_t(findings, off[:MAX_LISTED], sums, t, uncompared)
+    rest = not loose.any() and bool(_above_one_over_soft_t(findings, off[MAX_LISTED:], sums, t,
+                                                            uncompared).any())
+    for i, n in enumerate(off[:MAX_LISTED]):
         where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
         where_ja = f"サンプル {n + 1} の y" if y.ndim == 2 else "y"
         total = short(float(sums[n]))
-        findings.whole("y_not_normalised", (
+        why = uncompared if loose[i] and uncompared is not None else ("", "")
+        findings.whole(Y_ABOVE_ONE_UNCOMPARED if loose[i] else "y_not_normalised", (
             f"{where} sums to {total}, not 1, so it is not one probability "
             "distribution (a softmax output sums to 1). The loss uses the values as they are; "
-            "nothing is renormalised.",
+            f"nothing is renormalised.{' ' if why[0] else ''}{why[0]}",
             f"{where_ja} の合計は {total} で 1 ではないので、1つの確率分布ではありません"
-            "(ソフトマックスの出力は合計 1)。損失はこの値のまま計算し、正規化はしません。",
+            "(ソフトマックスの出力は合計 1)。損失はこの値のまま計算し、正規化はしません。"
+            f"{why[1]}",
         ), *_per_sample(y, int(n)))
-    findings.more_samples(len(off), "y_not_normalised", (
+    findings.more_samples(len(off), Y_ABOVE_ONE_UNCOMPARED if rest else "y_not_normalised", (
         "y does not sum to 1 there.", "そこでは y の合計が 1 ではありません。"))
+
+
+def _above_one_over_soft_t(findings: Findings, off: IntArray, sums: FloatArray,
+                           t: FloatArray | None, uncompared: Message | None) -> BoolArray:
+    """Which of the samples ``off`` sum above 1 over a t row that is a distribution but not
+    one-hot. A t row that sums to other than 1 has its own remark (target_one_hot), which
+    already leaves the totals uncompared; only the rows left are read, so a softmax y (no
+    sample off) or a t that is no distribution costs no pass over t."""
+    if t is None or uncompared is None or not len(off):
+        return np.zeros(len(off), dtype=bool)
+    above = sums[off] > 1
+    t_sums = row_sums(findings, t, "t")[off]
+    above &= np.abs(t_sums - 1.0) <= SUM_TOLERANCE
+    result: BoolArray = above
+    if above.any():
+        rows = np.atleast_2d(t)[off[above]]
+        result[above] = ~((rows == 0) | (rows == 1)).all(axis=-1)
+    return result

@@ -23,6 +23,7 @@ from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries, unreadable
 from lossgui.core.columns import TARGET_NAME, marked_target, target_header
 from lossgui.core.evaluate import Evaluation
+from lossgui.core.in_order import map_in_order
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.numbers import csv_number, setting
 from lossgui.core.params import ParamValue
@@ -334,7 +335,29 @@ def iter_data_blocks(
     is read in bounded memory; a refusal names the row of the whole file. The first data row
     is 0-based. Lines are split at ``\\n``: a file with CR-only line ends is one block. With
     ``plain_only``, a quote anywhere raises _QuotedFile (a quoted cell may hold a line end).
+    The blocks are parsed on every core, a few ahead, and come (or are refused) in order.
     """
+    source = os.fspath(path)
+
+    def parsed(block: _RawBlock) -> tuple[int, int, DataSet]:
+        return block.first_row, block.done, _parse_block(block.text, source, delimiter,
+                                                         block.first_row)
+
+    yield from map_in_order(parsed, _raw_blocks(path, delimiter, block_bytes, plain_only))
+
+
+@dataclass(frozen=True)
+class _RawBlock:
+    """Whole lines of a data file, headed by the file's header line, not parsed yet."""
+
+    text: bytes
+    first_row: int  # the 0-based data row of its first line
+    done: int  # the file's bytes read up to its end
+
+
+def _raw_blocks(path: str | os.PathLike[str], delimiter: str | None, block_bytes: int,
+                plain_only: bool) -> Iterator[_RawBlock]:
+    """The blocks of :func:`iter_data_blocks`, cut at line ends and counted, not parsed."""
     source = os.fspath(path)
     try:
         handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below)
@@ -365,16 +388,15 @@ def iter_data_blocks(
             del chunk
             if _NON_BLANK.search(text, len(header)) is None:  # only blank lines
                 continue
-            block = _parse_block(text, source, delimiter, max(first_row, 0))
-            start = first_row
+            start = max(first_row, 0)
             lines = _line_ends(text) - header.count(b"\n")
             lines += not text.endswith(b"\n")
             if first_row == 0 and not header:
                 header = _header_line(text, delimiter)
                 first_row -= 1 if header else 0
             first_row += lines
+            yield _RawBlock(text, start, done)
             del text
-            yield max(start, 0), done, block
 
 
 def _line_ends(text: bytes) -> int:

@@ -403,14 +403,17 @@ def describe_space(loss: Loss, space: str, language: str, squash_used: Squash | 
                    ) -> str:
     """Which variable the steps of ``loss`` move in ``space``, in ``language``; ``squash_used``
     is the one the data chose (see :func:`logit_squash`), else the loss's usual one."""
+    # Each begins with the words of the window's Step-on box ("z itself", "the logits z",
+    # "y itself"; 「ロジット z」), so the line above the steps plot names what the box says
+    # (it read 「y = softmax(z) の裏にあるロジット z」 beside the box's 「ロジット z」).
     ja = language.startswith("ja")
     if loss.expects is InputKind.LOGIT:
-        return "この損失の入力であるロジット z で進めます" if ja else \
-            "steps on the logits z, this loss's own input"
+        return "z そのもので進めます、この損失の入力はロジットです" if ja else \
+            "steps on z itself, the logits this loss reads"
     if space == "logits":
         squash = (squash_used or LOGIT_SQUASH[loss.id]).symbol
-        return f"y = {squash}(z) の裏にあるロジット z で進めます" if ja else \
-            f"steps on the logits z behind y = {squash}(z)"
+        return f"ロジット z で進めます、y = {squash}(z)" if ja else \
+            f"steps on the logits z, with y = {squash}(z)"
     return "y そのもので進めます" if ja else "steps on y itself"
 
 

@@ -262,7 +262,8 @@ class DocumentModel:
 
     def not_compared(self, prediction: int) -> NotCompared | None:
         """Why a prediction's total is not compared: "y" (its y lies outside the loss's
-        domain) or "t" (the loss is no distance over this t); None if it is (core.lowest)."""
+        domain), "t" (the loss is no distance over this t) or "y_sum" (nor over this y, which
+        sums above 1); None if it is (core.lowest)."""
         evaluation = self._evaluations[prediction]
         return None if evaluation is None else not_compared(evaluation.problems)
 
@@ -443,10 +444,20 @@ class DocumentModel:
         self._touched()
 
     def blank(self, axis: int, count: int) -> list[FloatArray]:
-        """Blank values for inserting ``count`` samples or elements into every column."""
+        """Blank values for inserting ``count`` samples or elements into every column.
+
+        A target shown as class indices gets 0s in its new classes wherever a sample has a
+        class: its one-hot row stays one-hot and the sample keeps its class. Blank there, every
+        row had a blank among numbers, so no index at all, and a paste that added a class to
+        z blanked every label and made Save fail (tester7).
+        """
         shape = [self.samples, self.elements]
         shape[axis] = count
-        return [np.full(shape, np.nan) for _ in self._columns]
+        values = [np.full(shape, np.nan) for _ in self._columns]
+        if axis == ELEMENTS and self._class_indices:
+            labelled = ~np.isnan(self._columns[TARGET]).all(axis=1)
+            values[TARGET][labelled] = 0.0
+        return values
 
     def remove(self, axis: int, index: int, count: int) -> list[FloatArray]:
         """Remove samples or elements from every column; returns their values for undo."""

@@ -450,6 +450,14 @@ _KL_TARGET = checks.TargetMeaning(
      "合計どうしは比べません。"))
 
 
+# kl's sentence about a y summing above 1 over a t that is not 0/1 (core.lowest).
+_KL_Y_ABOVE_ONE: Message = (
+    "KL ≥ 0 holds only between distributions, so with this y the total can be negative "
+    "(below y = t's 0) and is not compared with the others.",
+    "KL ≥ 0 は確率分布どうしでしか成り立たないので、この y では合計が負になる"
+    "(y = t の 0 より小さくなる)こともあり、ほかの合計とは比べません。")
+
+
 def _check_target_range(f: Findings, t: FloatArray, ok: BoolArray, expected: Message) -> None:
     """Flag a t outside [0, 1]; whole numbers from 2 up are called what they look like."""
     bounds = _t_range(f)
@@ -527,7 +535,7 @@ def _check_kl(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     checks.outside(f, y, "y", 0.0, 1.0, _KL_PROBABILITIES, ok, bounds)
     _check_target_range(f, t, ok, _KL_PROBABILITIES)
     checks.target_one_hot(f, t, ok, _KL_TARGET)
-    checks.prediction_sums(f, y, ok)
+    checks.prediction_sums(f, y, ok, t, _KL_Y_ABOVE_ONE)
 
 
 _CHECK_HINGE = margin.sign_label_check(("hinge loss", "ヒンジ損失"), zero_is_minus_one=True)

@@ -11,10 +11,15 @@ A y outside the loss's domain (a "probability" of 1.3 under cee or bce, a negati
 poisson) gives a number, even a negative one, but not a loss: −log 1.3 < 0 is not "better than
 perfect". Such a total is not compared, so it can never be marked lowest.
 
-Nor is a total over a t for which the loss measures no distance: KL divergence is ≥ 0 only
-between probability distributions, so over a t summing to 0.6 a y that is not t scores below
-y = t's 0 (round-6 tester). Its remark says so (checks.target_one_hot with a TargetMeaning whose
+Nor is a total for which the loss measures no distance: KL divergence is ≥ 0 only between
+probability distributions, so over a t summing to 0.6 a y that is not t scores below y = t's 0
+(round-5 tester6). Its remark says so (checks.target_one_hot with a TargetMeaning whose
 ``uncompared`` sentence is set), and the same rule leaves every total over that t uncompared.
+The same holds for a y: over t = [.5, .5], y = [.6, .6] gives −0.18, "lower" than y = t's 0.
+KL = Σ t·log(t/y) ≥ −log Σy (Gibbs), so a y summing to at most 1 keeps it ≥ 0, and so does a
+0/1 t (each term is −log y, y ≤ 1, as the article's t under kl): only a sample whose y sums
+above 1 over a t that is not 0s and 1s can go below 0, and its remark (checks.prediction_sums
+with ``uncompared``) leaves that prediction's total uncompared ("y_sum"), the others ranked.
 """
 
 from __future__ import annotations
@@ -39,7 +44,11 @@ OUT_OF_DOMAIN_CODES = frozenset({
 # (kl): what it says of t holds for every prediction over it.
 T_NOT_DISTRIBUTION_UNCOMPARED = "t_not_distribution_uncompared"
 
-NotCompared = Literal["y", "t"]
+# The code of a remark that a sample's y sums above 1 over a t that is not 0/1, where the loss
+# (kl) is then no distance: what it says holds for that prediction only.
+Y_ABOVE_ONE_UNCOMPARED = "y_above_one_uncompared"
+
+NotCompared = Literal["y", "t", "y_sum"]
 
 
 def out_of_domain(problems: Iterable[Problem]) -> bool:
@@ -49,11 +58,14 @@ def out_of_domain(problems: Iterable[Problem]) -> bool:
 
 def not_compared(problems: Iterable[Problem]) -> NotCompared | None:
     """Why a total with these ``problems`` is not compared: "y" (some y outside the loss's
-    domain), "t" (a t over which the loss is no distance), or None (it is compared)."""
+    domain), "t" (a t over which the loss is no distance), "y_sum" (a y summing above 1 where
+    that leaves the loss no distance), or None (it is compared)."""
     codes = {p.code for p in problems}
     if codes & OUT_OF_DOMAIN_CODES:
         return "y"
-    return "t" if T_NOT_DISTRIBUTION_UNCOMPARED in codes else None
+    if T_NOT_DISTRIBUTION_UNCOMPARED in codes:
+        return "t"
+    return "y_sum" if Y_ABOVE_ONE_UNCOMPARED in codes else None
 
 
 def compared_total(total: float | None, problems: Iterable[Problem]) -> float | None:

@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 from lossgui.core import csvio
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import get_loss, reduction_divisor
-from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED, NotCompared, not_compared
+from lossgui.core.lowest import (
+    T_NOT_DISTRIBUTION_UNCOMPARED,
+    Y_ABOVE_ONE_UNCOMPARED,
+    NotCompared,
+    not_compared,
+)
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import CellError, LossguiError, Problem, element_name
 
@@ -70,9 +75,9 @@ def stream_totals(
     classes: tuple[int, ...] = ()  # (K,) for a batch file, whose rows are independent samples
     sums: list[float] = []
     blocks = 0
-    # Per prediction, whether a vector block said t is no distribution (kl): it holds for the
-    # file only if that block was the whole file.
-    whole_vector: list[bool] = []
+    # Per prediction, why a vector block's sums left its total uncompared (kl: t or y is no
+    # distribution): it holds for the file only if that block was the whole file.
+    whole_vector: list[NotCompared | None] = []
     try:
         for first_row, done, block in csvio.iter_data_blocks(path, delimiter, block_bytes):
             if loss.coupled and not block.is_batch:
@@ -81,14 +86,14 @@ def stream_totals(
             if not streamed:
                 streamed = [StreamedPrediction(name) for name, _ in chosen]
                 sums = [0.0] * len(chosen)
-                whole_vector = [False] * len(chosen)
+                whole_vector = [None] * len(chosen)
                 classes = chosen[0][1].shape[1:]
             for i, (_, y) in enumerate(chosen):
                 ev = evaluate_resolved(loss.id, y, t, p)
                 # Undo the block's own reduction: the file's is applied once, at the end.
                 sums[i] += ev.total * reduction_divisor(loss, y.shape, p)
                 _keep(streamed[i], ev.problems, first_row, block.is_batch)
-                whole_vector[i] = whole_vector[i] or _t_uncompared(ev.problems)
+                whole_vector[i] = whole_vector[i] or _sums_uncompared(ev.problems)
             rows += len(t)
             blocks += 1
             if progress is not None:
@@ -102,7 +107,7 @@ def stream_totals(
     for prediction, total, said in zip(streamed, sums, whole_vector, strict=True):
         prediction.total = total / divisor
         if said and blocks == 1 and prediction.not_compared is None:
-            prediction.not_compared = "t"
+            prediction.not_compared = said
     return StreamedTotals(loss.id, p, target_name, rows, streamed)
 
 
@@ -118,9 +123,15 @@ def _refuse_coupled(loss_id: str) -> None:
     )
 
 
-def _t_uncompared(problems: Sequence[Problem]) -> bool:
-    """Whether a vector block's problems say its t is no distribution for the loss (kl)."""
-    return any(p.code == T_NOT_DISTRIBUTION_UNCOMPARED and p.sample is None for p in problems)
+# Remarks on a vector's sums that leave its total uncompared (core.lowest): a block's sums
+# say nothing of the file's.
+_SUMS_UNCOMPARED = frozenset({T_NOT_DISTRIBUTION_UNCOMPARED, Y_ABOVE_ONE_UNCOMPARED})
+
+
+def _sums_uncompared(problems: Sequence[Problem]) -> NotCompared | None:
+    """Why a vector block's sums leave its total uncompared (kl: its t or y is no
+    distribution), or None."""
+    return not_compared([p for p in problems if p.code in _SUMS_UNCOMPARED and p.sample is None])
 
 
 def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row: int,
@@ -129,7 +140,7 @@ def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row
     total is not compared. A remark on t as a whole counts here only in a ``batch`` (each row
     a whole sample); in a vector a block's sums say nothing of the file's (see stream_totals)."""
     why = not_compared(problems if batch else
-                       [p for p in problems if p.code != T_NOT_DISTRIBUTION_UNCOMPARED])
+                       [p for p in problems if p.code not in _SUMS_UNCOMPARED])
     if prediction.not_compared != "y" and why is not None:
         prediction.not_compared = why  # a y outside the domain is said first, as everywhere
     for problem in problems:

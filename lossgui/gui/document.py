@@ -230,7 +230,7 @@ class Document(QObject):
         return self.model.lowest
 
     def not_compared(self, prediction: int) -> NotCompared | None:
-        """Why a prediction's total is not compared ("y" or "t"), or None (core.lowest)."""
+        """Why a prediction's total is not compared ("y", "t", "y_sum"), or None (core.lowest)."""
         return self.model.not_compared(prediction)
 
     def missing_elements(self, prediction: int) -> tuple[str, ...]:

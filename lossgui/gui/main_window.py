@@ -1012,7 +1012,8 @@ class MainWindow(QMainWindow):
                         f"<table cellspacing=6>{rows}</table><p>{html.escape(tables)}</p>")
 
     def show_guide(self) -> None:
-        """Help ▸ Short Guide: what to do first, in five steps."""
+        """Help ▸ Short Guide: what to do first, in six steps (the last: the Learn bar, named
+        as its controls are labelled)."""
         self._show_text(self.tr("Short Guide"), self.tr(
             "<ol><li>Type or paste the target <b>t</b> (正解) in the left table and one or more "
             "predictions <b>y</b> (予測) beside it: one row per element k.</li>"
@@ -1023,7 +1024,15 @@ class MainWindow(QMainWindow):
             "learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to "
             "set y.</li>"
             "<li>Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit."
-            "</li></ol><p>Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give "
+            "</li><li>Watch learning with the Learn bar at the top: <b>Step</b> takes one step "
+            "<nobr>y ← y − η·∂E/∂y</nobr> on every prediction, with the <b>Learning rate η</b> "
+            "you type; "
+            "<b>Run</b> takes one step per frame until <b>Stop</b> or <b>Run at most</b> "
+            "steps; <b>Reset</b> puts the predictions back to where learning began. For a loss "
+            "on probabilities, <b>Step on</b> ▸ <b>the logits z</b> moves the logits behind y "
+            "instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at "
+            "every step; a whole run is one undo step.</li></ol><p>Other tools (Ctrl+6) says "
+            "why PyTorch, Keras or scikit-learn give "
             "another number. Right-click a cell, a column header or the plot for more.</p>"))
 
     def _show_text(self, title: str, text: str) -> None:

@@ -1297,62 +1297,62 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="120"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="124"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="159"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="163"/>
         <source>English: %1 · expects %2</source>
         <translation>英語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="161"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="165"/>
         <source>Japanese: %1 · expects %2</source>
         <translation>日本語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="166"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="181"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="188"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="183"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="190"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="224"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="238"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="232"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="246"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1442,7 +1442,7 @@ Which column holds the target t?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1003"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1008"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)、Delete で空欄にします。</translation>
     </message>
@@ -1526,32 +1526,32 @@ Which column holds the target t?</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="996"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1001"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1006"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1011"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1011"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1017"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1012"/>
-        <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
+        <location filename="../../lossgui/gui/main_window.py" line="1018"/>
+        <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step; a whole run is one undo step.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。1回の実行全体が1つの取り消し単位です。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1032"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1046"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1033"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1047"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1796,12 +1796,12 @@ Which column holds the target t?</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="38"/>
+        <location filename="../../lossgui/gui/language.py" line="39"/>
         <source>Folder</source>
         <translation>フォルダ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="39"/>
+        <location filename="../../lossgui/gui/language.py" line="40"/>
         <source>Drive</source>
         <translation>ドライブ</translation>
     </message>
@@ -1809,12 +1809,12 @@ Which column holds the target t?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="36"/>
+        <location filename="../../lossgui/gui/language.py" line="37"/>
         <source>&amp;Look in:</source>
         <translation>アドレス(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="37"/>
+        <location filename="../../lossgui/gui/language.py" line="38"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
@@ -1822,72 +1822,77 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="279"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="305"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
         <source>; </source>
         <translation> / </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="297"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
         <source>— (missing: %1 and %n more)</source>
         <translation>—(空欄: %1 ほか %n 個)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="299"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
         <source>— (missing: %1)</source>
         <translation>—(空欄: %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="310"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="321"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="392"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="406"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="393"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="407"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="395"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="409"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="397"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="411"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="400"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="414"/>
+        <source>y sums to more than 1, so it is not a probability distribution, and this loss measures a distance only between distributions: this total can be negative and is not compared with the others.</source>
+        <translation>y の合計が 1 を超えているので、y は確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="417"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>

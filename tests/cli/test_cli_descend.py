@@ -53,7 +53,7 @@ def test_logits_space_is_named_and_its_notes_reach_stderr_and_json(capsysbinary,
     assert "y = σ(z)" in note["message"]
     code, out, _ = run(capsysbinary, "descend", article, "--loss", "cee", "--lr", "0.5",
                        "--steps", "2", "--space", "logits")
-    assert "space: logits (steps on the logits z behind y = σ(z))" in out
+    assert "space: logits (steps on the logits z, with y = σ(z))" in out
 
 
 def test_table_lists_every_step_and_says_the_space(capsysbinary, article):

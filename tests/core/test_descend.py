@@ -187,7 +187,7 @@ def test_the_descender_continues_on_its_logits_where_the_probability_rounds_to_o
         assert stepper.step()
     assert stepper.values[0] == 1.0  # σ(z) rounds to 1 …
     assert np.isfinite(stepper.stepped[0])  # … but the logit behind it is kept
-    assert "logits z behind y = σ(z)" in stepper.describe_space("en")
+    assert "logits z, with y = σ(z)" in stepper.describe_space("en")
 
 
 # --- the lessons of the Examples menu: what their two sentences claim is what the core does ----

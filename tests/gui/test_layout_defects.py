@@ -6,6 +6,9 @@ compared with numbers written here.
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 import pytest
 from gui_helpers import WindowFactory, go_to, press, type_into
@@ -307,3 +310,25 @@ def test_a_pasted_block_and_a_new_document_fit_their_numbers(
     window.document.replace(["t", "y"], [[0.0, 1.0], [0.1, 0.2]])  # reopening: default widths
     QApplication.processEvents()
     assert predictions.columnWidth(0) == predictions.horizontalHeader().defaultSectionSize()
+
+
+def test_a_new_document_fits_each_column_to_its_widest_cell_as_qt_sizes_it(
+    window: MainWindow
+) -> None:
+    """The fit measures texts and asks Qt's size hint of the widest only: the width must be
+    what asking every cell gives (a narrow-looking but wide text, a blank, a long one)."""
+    values = [0.5, -1.2345678901234567e-300, math.nan, 0.30000000000000004, 1.0, -0.25,
+              -123456789.75, 1e-07]
+    columns = [list(np.roll(values, shift)) for shift in range(3)]
+    window.document.replace(["t", "y1", "y2"], columns)
+    QApplication.processEvents()
+    for view in (window.target_view, window.prediction_view):
+        model = view.model()
+        for column in range(model.columnCount()):
+            every_cell = max(view.sizeHintForIndex(model.index(row, column)).width() + 2
+                             for row in range(model.rowCount()))
+            header = view.horizontalHeader()
+            expected = max(every_cell, header.sectionSizeFromContents(column).width(),
+                           header.defaultSectionSize())
+            assert view.columnWidth(column) == expected
+            assert expected > header.defaultSectionSize()  # the cells decided it

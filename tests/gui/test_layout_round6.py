@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory
-from PySide6.QtCore import QSettings
+from gui_helpers import WindowFactory, choose_space
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
+from lossgui.gui.actions import plain_text
 from lossgui.gui.examples import EXAMPLES
 from lossgui.gui.main_window import MainWindow
 
@@ -131,3 +132,68 @@ def test_another_loss_replaces_the_parameter_rows(window: MainWindow) -> None:
     QApplication.processEvents()
     shown = [w for w in panel.findChildren(QLabel) if w.isVisible() and w.buddy() is not None]
     assert [w.text() for w in shown] == ["&Loss:", "reduction:"]
+
+
+# --- the Short Guide (F1) tells of the Learn bar ------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_short_guide_names_the_learn_bar_as_it_is_labelled(
+    qtbot: QtBot, make_window: WindowFactory, lang: str,
+) -> None:
+    """tester5: F1 said nothing of Step / Run / Reset, η or Step on. Each control is named in
+    the guide with the words it carries on the bar, in either language."""
+    language.install(lang)
+    try:
+        window = make_window()
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        guide = window.last_help.text()
+        panel = window.learn_panel
+        labels = {w.buddy(): plain_text(w.text()).rstrip(":") for w in panel.findChildren(QLabel)
+                  if w.buddy() is not None}
+        named = [plain_text(panel.step_button.text()), plain_text(panel.run_button.text()),
+                 plain_text(panel.reset_button.text()), labels[panel.lr_edit],
+                 labels[panel.space_box], labels[panel.cap_box],
+                 panel.space_box.itemText(panel.space_box.findData("logits"))]
+        for words in named:
+            assert f"<b>{words}</b>" in guide, words
+        stop = panel.tr("St&op")
+        assert f"<b>{plain_text(stop)}</b>" in guide
+        tab = window.plot_tabs.tabText(window.plot_tabs.indexOf(window.steps_plot))
+        assert plain_text(tab) in guide and "Ctrl+7" in guide
+        assert "y ← y − η·∂E/∂y" in guide  # the step the Step button takes (its tooltip)
+        assert "y ← y − η·∂E/∂y" in panel.step_button.toolTip()
+        window.last_help.close()
+    finally:
+        language.install(language.ENGLISH)
+
+
+# --- shots5 #6 / tester5: the steps header names what the Step-on box says ---------------------
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("loss", "space", "symbol"), [
+    ("cee", "logits", "σ"), ("bce", "logits", "σ"), ("softmax_cee", "input", None),
+    ("sse", "input", None)])
+def test_the_steps_header_begins_with_the_step_on_box_words(
+    qtbot: QtBot, make_window: WindowFactory, lang: str, loss: str, space: str,
+    symbol: str | None,
+) -> None:
+    """日本語: the header said 「y = softmax(z) の裏にあるロジット z で進めます」 beside the box's
+    「ロジット z」; under softmax_cee "the logits z, this loss's own input" beside "z itself"."""
+    language.install(lang)
+    try:
+        window = make_window(loss=loss)
+        if space == "logits":
+            choose_space(qtbot, window, "logits")
+        panel = window.learn_panel
+        qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        header = panel.status.text().splitlines()[0]
+        said = header.split("(", 1)[1]  # "Step 1 (…): E = …", 「ステップ 1(…): E = …」
+        box = panel.space_box.currentText()
+        assert said.startswith(("steps on " if lang == "en" else "") + box), header
+        if lang == "ja":  # the box's words, then the verb (after Latin z, a space)
+            assert said[len(box):].lstrip().startswith("で進めます"), header
+        if symbol is not None:
+            assert f"y = {symbol}(z)" in said
+    finally:
+        language.install(language.ENGLISH)

@@ -142,7 +142,7 @@ def test_logits_keep_probabilities_and_say_the_space(
     np.testing.assert_allclose(column_values(window, 1), expected.final, rtol=1e-15)
     assert column_values(window, 1).sum() == pytest.approx(1.0)
     learn_drawn(qtbot, window)
-    assert "logits z behind y = softmax(z)" in panel.status.text()
+    assert "logits z, with y = softmax(z)" in panel.status.text()
     window.document.set_loss("mae")  # no logits behind real numbers
     learn_drawn(qtbot, window)
     assert not panel.space_box.isEnabled()

@@ -152,7 +152,7 @@ def test_the_first_logit_step_lowers_the_articles_loss_from_what_the_table_showe
     line = window.steps_plot.lines[0]
     assert line.yData[0] == 0.252  # step 0 is the loss the table showed
     status = window.learn_panel.status.text()
-    assert "steps on the logits z behind y = σ(z)" in status
+    assert "steps on the logits z, with y = σ(z)" in status
     assert "y sums to 1.64, not 1, so it is not one softmax output" in status
 
 
@@ -198,7 +198,7 @@ def test_a_batch_steps_as_lossgui_descend_does(qtbot: QtBot, window: MainWindow)
     assert float(window.results.table.item(0, 1).text()) == pytest.approx(expected.totals[3],
                                                                           rel=1e-5)
     qtbot.waitUntil(lambda: not panel._pending.isActive())
-    assert "Step 3 (steps on the logits z, this loss's own input)" in panel.status.text()
+    assert "Step 3 (steps on z itself, the logits this loss reads)" in panel.status.text()
     assert document.undo_stack.undoText() == "Learn: 3 steps"
     window.undo()  # the whole run, every sample, in one step
     np.testing.assert_array_equal(document.model.column(1), before)

@@ -176,7 +176,7 @@ def test_the_steps_header_spells_sigma_as_its_note_does(
     click(qtbot, window.learn_panel.step_button)
     learn_drawn(qtbot, window)
     status = window.learn_panel.status.text()
-    assert "steps on the logits z behind y = σ(z)" in status.splitlines()[0]
+    assert "steps on the logits z, with y = σ(z)" in status.splitlines()[0]
     assert "y = σ(z), and the steps move z = logit(y)" in status
     assert "sigmoid" not in status
 

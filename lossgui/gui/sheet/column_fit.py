@@ -55,7 +55,8 @@ class ColumnFitter(QObject):
             if not 0 <= column < model.columnCount():
                 continue
             needed = header.sectionSizeFromContents(column).width()
-            for row in measured:
+            row = _widest_text_row(view, measured, column)
+            if row is not None:
                 # + 2: the grid line takes a pixel of the section, rounding may take one more
                 needed = max(needed, view.sizeHintForIndex(model.index(row, column)).width() + 2)
             needed = min(needed, widest)
@@ -97,6 +98,25 @@ class ColumnFitter(QObject):
     def _on_header_changed(self, orientation: Qt.Orientation, first: int, last: int) -> None:
         if orientation == Qt.Orientation.Horizontal:
             self.fit_columns(range(first, last + 1), range(0))
+
+
+def _widest_text_row(view: QTableView, rows: Sequence[int], column: int) -> int | None:
+    """The row of ``rows`` whose text is widest in ``column``, or None if there are none.
+
+    Every cell of a sheet has the view's font and no icon, so the delegate adds the same
+    margins to every text: the widest text's size hint is the column's. Measuring the text
+    alone costs a tenth of a size hint (which asks the model for every role), and a file
+    or a step fits both tables by their 160 sampled rows (13 of an open's 23 ms, measured).
+    """
+    model = view.model()
+    advance = view.fontMetrics().horizontalAdvance
+    widest, widest_row = -1, None
+    for row in rows:
+        text = model.data(model.index(row, column))
+        width = advance(text) if text else 0
+        if width > widest:
+            widest, widest_row = width, row
+    return widest_row
 
 
 def _sample(rows: Sequence[int], in_sight: range) -> list[int]:
