@@ -74,7 +74,10 @@ def draw_curve(curve_item: pg.PlotDataItem, point_item: pg.PlotDataItem,
             item.setData([], [])
         return
     curve_item.setData(curve.x, curve.contribution, connect="finite")
-    point_item.setData([curve.current_y], [curve.current_contribution])
+    if math.isfinite(curve.current_y) and math.isfinite(curve.current_contribution):
+        point_item.setData([curve.current_y], [curve.current_contribution])
+    else:  # a blank y (or its infinite loss) has no point; pyqtgraph's bounds of nan warn
+        point_item.setData([], [])
     width = TANGENT_HALF_WIDTH * float(curve.x.max() - curve.x.min())
     finite = curve.contribution[np.isfinite(curve.contribution)]
     rise = 0.5 * float(finite.max() - finite.min()) if finite.size else 0.0
