@@ -782,7 +782,8 @@ def results_rows(
 def _results_header(
     target_name: str, predictions: Sequence[tuple[str, FloatArray, Evaluation]]
 ) -> list[str]:
-    header = ["k", safe_text(target_name)]
+    # A target not called t is marked, as a data CSV marks it, so the file reopens with it
+    header = ["k", safe_text(target_header(target_name))]
     for name, _, _ in predictions:
         label = safe_text(name)
         header += [label, f"contribution({label})", f"gradient({label})"]
@@ -931,7 +932,7 @@ def batch_results_rows(
     prediction its block, ``contribution(NAME)`` (the sample's share of the total, so the
     column sums to it) and ``gradient(NAME)[k]``. Read back, it is the batch again.
     """
-    target = safe_text(target_name)
+    target = safe_text(target_header(target_name))  # marked as in a data CSV
     classes = predictions[0][1].shape[1]
     header = [batchcsv.SAMPLE_LABEL]
     header += batchcsv.headers(target, t)

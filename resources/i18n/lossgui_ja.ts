@@ -2036,37 +2036,42 @@ Which column holds the target t?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="130"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="138"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="204"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="188"/>
+        <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
+        <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="206"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="236"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="208"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="238"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="211"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="241"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="273"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="244"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="274"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

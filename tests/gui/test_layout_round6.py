@@ -6,8 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory, choose_space
-from PySide6.QtCore import QSettings, Qt
+from gui_helpers import (
+    WindowFactory,
+    choose_space,
+    formula_text,
+    go_to,
+    total_text,
+    type_into,
+)
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -197,3 +204,141 @@ def test_the_steps_header_begins_with_the_step_on_box_words(
             assert f"y = {symbol}(z)" in said
     finally:
         language.install(language.ENGLISH)
+
+
+# --- steps5: Loss over steps says in the plot why it is empty ----------------------------------
+
+def test_loss_over_steps_says_in_the_plot_that_e_is_unknown(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """A blank t left the plot of the new run empty; only the line above it said why. Now
+    the plot says it, centred (the run before stays drawn, faded)."""
+    panel, plot = window.learn_panel, window.steps_plot
+    for _ in range(3):
+        qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.plot_tabs.currentWidget() is plot
+    QApplication.processEvents()
+    assert not plot.unknown.isVisible()
+    go_to(window.target_view, 0, 0)
+    qtbot.keyClick(window.target_view, Qt.Key.Key_Delete)  # t₁ blank: E is unknown
+    qtbot.wait(10)
+    QApplication.processEvents()
+    assert plot.unknown.isVisible()
+    said = plot.unknown.toPlainText()
+    assert f"E = {total_text(window, 0)}:" in said and "nothing to draw" in said  # as the totals
+    box = plot.plot.getPlotItem().getViewBox()
+    centre = box.boundingRect().center()
+    assert (plot.unknown.pos() - centre).manhattanLength() < 1
+    assert any(line.yData is not None and len(line.yData) == 4 for line in plot.earlier_lines)
+    type_into(qtbot, window.target_view, 0, 0, "0")  # filled again: E is drawn, nothing said
+    qtbot.wait(10)
+    QApplication.processEvents()
+    assert not plot.unknown.isVisible()
+    assert window.steps_plot.points.data.size == 2  # the two step-0 points
+
+
+def test_an_empty_loss_over_steps_gets_the_first_frame_back(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """With nothing drawn at all, the plot kept the frame of the E's it had (0.2–2.1)."""
+    plot = window.steps_plot
+    window.show_steps()
+    QApplication.processEvents()
+    go_to(window.target_view, 0, 0)
+    qtbot.keyClick(window.target_view, Qt.Key.Key_Delete)
+    qtbot.wait(10)
+    QApplication.processEvents()
+    assert plot.unknown.isVisible()
+    (x_low, x_high), (y_low, y_high) = plot.plot.getPlotItem().getViewBox().viewRange()
+    assert (x_low, x_high) == pytest.approx((0, 10), abs=0.5)
+    assert (y_low, y_high) == pytest.approx((-0.05, 1.05), abs=0.01)  # 0–1, padded
+
+
+# --- tester6 #9: at 800×600 a lesson's instruction is read whole --------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(800, 600), (1100, 700)])
+def test_a_lessons_instruction_is_shown_whole_where_the_plots_have_room(
+    qtbot: QtBot, make_window: WindowFactory, lang: str, size: tuple[int, int],
+) -> None:
+    """日本語 at 800×600: the banner showed 3–4 of the lesson's 6 lines and had to be scrolled,
+    over a plot 360 px tall. It may take a quarter of the plot side; the plots keep the rest
+    and the tables all five rows."""
+    language.install(lang)
+    try:
+        window = make_window()
+        window.resize(*size)
+        trigger_example(window, "lesson_lr")
+        for _ in range(3):
+            qtbot.wait(20)
+            QApplication.processEvents()
+        banner, label = window.notice, window.notice_label
+        area = banner.area
+        assert banner.isVisible() and area.verticalScrollBar().maximum() == 0, \
+            (area.height(), label.height())
+        assert area.viewport().height() >= label.heightForWidth(label.width())
+        assert banner.height() <= window.right_pane.height() // 4 + 10
+        assert window.plot_tabs.height() >= 250
+        view = window.target_view
+        assert view.viewport().height() >= 5 * view.rowHeight(0)
+    finally:
+        language.install(language.ENGLISH)
+
+
+def test_a_passing_notice_keeps_to_three_lines(qtbot: QtBot, make_window: WindowFactory) -> None:
+    """Only a lesson's lasting instruction may take more: over a batch at 800×600 the plots
+    have little room to give."""
+    window = make_window()
+    window.resize(800, 600)
+    window.show_notice(" ".join(["A long passing notice that wraps."] * 30))
+    for _ in range(3):
+        qtbot.wait(20)
+        QApplication.processEvents()
+    banner = window.notice
+    assert not banner.lasting
+    assert banner.area.height() == banner.most_height() < window.right_pane.height() // 4
+    assert banner.area.verticalScrollBar().maximum() > 0  # the rest scrolls
+
+
+# --- tester6 minor: under de_DE every number reads with the decimal comma the cells use ---------
+
+@pytest.fixture
+def german_window(make_window: WindowFactory) -> MainWindow:
+    """A window under de_DE (conftest puts English back after the test)."""
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    return make_window()
+
+
+def test_the_written_out_formula_uses_the_decimal_comma(
+    qtbot: QtBot, german_window: MainWindow,
+) -> None:
+    """The cells, η and the totals read 0,01 and 0,252; the formula under them read
+    (0.01−0)² … = 0.252."""
+    window = german_window
+    assert window.prediction_view.model().index(0, 0).data() == "0,01"
+    text = formula_text(window.formula_panel)
+    assert text.startswith("(0,01−0)² + (0,65−1)²") and text.endswith("= 0,252"), text
+    assert "." not in text.replace("·", "")
+    window.document.set_loss("hinge")  # arguments are parted by ";": max(0; 0,5) is two numbers
+    QApplication.processEvents()
+    text = formula_text(window.formula_panel)
+    assert "max(0; 1−(−1)·0,01)" in text, text
+    assert "max(0; 1 − tₖ·yₖ)" in window.loss_panel.formula.text()  # the loss's own formula too
+
+
+def test_the_plot_axes_and_read_outs_use_the_decimal_comma(
+    qtbot: QtBot, german_window: MainWindow,
+) -> None:
+    window = german_window
+    for plot in (window.plot_panel.plot, window.curve_panel.plot, window.steps_plot.plot):
+        axis = plot.getPlotItem().getAxis("left")
+        assert axis.tickStrings([0.5, 1.0], 1.0, 0.5) == ["0,5", "1,0"]
+    qtbot.mouseClick(window.learn_panel.step_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    status = window.learn_panel.status.text()
+    assert "E = y1 0,16128, y2 1,32166" in status, status
+    assert "y1 E = 0,16128" in window.steps_plot.show_step(1)
+    window.steps_plot.log_box.setChecked(True)  # log labels too
+    axis = window.steps_plot.plot.getPlotItem().getAxis("left")
+    assert all("." not in s for s in axis.tickStrings([-1.0, -0.5, 0.0], 1.0, 0.5))

@@ -46,6 +46,33 @@ def test_a_target_chosen_on_open_comes_back_without_asking(
     # lossgui compute finds it too, with no --target, and names it as the window does
     assert cli_main(["compute", str(saved), "--loss", "sse", "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("k,a,b,contribution(b),gradient(b),c,")
+    assert out.startswith("k,a (t),b,contribution(b),gradient(b),c,")  # marked there too
     expected = evaluate("sse", [0.1, 0.8, 0.2], [0.0, 1.0, 0.0]).total
     assert f"total,,,{csvio.csv_number(expected)}," in out
+
+
+def test_exported_results_reopen_with_their_target_unasked(
+    make_window: WindowFactory, own_file: Path, tmp_path: Path,
+) -> None:
+    """Export Results marks the target as Save Data as CSV does (tester6, minor points): the
+    results CSV opens again as its data, with target a, and nothing is asked."""
+    window = make_window()
+    asked: list[list[str]] = []
+
+    def ask_target(_path: str, names: list[str]) -> str:
+        asked.append(names)
+        return "a"
+
+    window.files.ask_target = ask_target  # type: ignore[method-assign]
+    assert window.open_path(str(own_file))
+    exported = tmp_path / "results.csv"
+    window.files.ask_save_path = lambda *_: (str(exported), "")  # type: ignore[method-assign]
+    window.action_map["export_results"].trigger()
+    assert exported.read_bytes().decode("utf-8").startswith(
+        "k,a (t),b,contribution(b),gradient(b),c,")
+    before = [e.total for e in window.document.evaluations]
+    window.load_named_example("book")
+    assert window.open_path(str(exported))
+    assert len(asked) == 1  # not asked again
+    assert window.document.names == ("a", "b", "c")
+    assert [e.total for e in window.document.evaluations] == before

@@ -8,9 +8,21 @@ instruction came out cut at its top and bottom with no way to read the rest.)
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolButton
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
-MAX_LINES = 3  # lines a banner shows before it scrolls: the plots keep room at 800×600
+MAX_LINES = 3  # lines a banner may always show before it scrolls
+ROOM_SHARE = 0.25  # or, where the pane it sits in is taller, up to this share of its height:
+# at 800×600 a Japanese lesson's 6 lines fit in 108 px of a 470 px pane (3 were shown, the rest
+# a scroll away), and the plots keep three quarters
 LINE_PROBE = "Ag あ漢"  # a line with Latin and CJK glyphs: CJK fallback fonts draw taller lines
 
 
@@ -45,6 +57,7 @@ class Banner(QFrame):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.lasting_text: str | None = None  # a lesson's instruction, under what passes
+        self._watched_pane: QWidget | None = None
         self.hide()
 
     @property
@@ -84,13 +97,30 @@ class Banner(QFrame):
         self.hide()
 
     def most_height(self) -> int:
-        """The height of MAX_LINES lines of the label's font, CJK fallback glyphs included."""
+        """The height of MAX_LINES lines of the label's font (CJK fallback glyphs included); for
+        a lasting text (a lesson's instruction, read while its steps are taken) ROOM_SHARE of
+        the pane the bar sits in where that is more. A passing notice keeps to MAX_LINES: over
+        a batch's bars at 800×600 the plots had little room left already."""
         probe = QLabel("\n".join([LINE_PROBE] * MAX_LINES))
         probe.setFont(self.label.font())
-        return max(probe.sizeHint().height(), MAX_LINES * self.label.fontMetrics().lineSpacing())
+        lines = max(probe.sizeHint().height(), MAX_LINES * self.label.fontMetrics().lineSpacing())
+        pane = self.parentWidget()
+        room = int(pane.height() * ROOM_SHARE) if pane is not None and self.lasting else 0
+        return max(lines, room)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Follow the pane's height from now on (it decides how many lines may show)."""
+        super().showEvent(event)
+        pane = self.parentWidget()
+        if pane is not None and pane is not self._watched_pane:
+            if self._watched_pane is not None:
+                self._watched_pane.removeEventFilter(self)
+            pane.installEventFilter(self)
+            self._watched_pane = pane
+        self._fit_height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Fit the height again whenever the text's width changes."""
+        """Fit the height again whenever the text's width or the pane's height changes."""
         if event.type() == QEvent.Type.Resize:
             self._fit_height()
         return super().eventFilter(watched, event)

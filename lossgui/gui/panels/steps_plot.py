@@ -24,6 +24,7 @@ from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.panels.plot_style import WholeNumberAxis, styled_plot
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 STEP_MARGIN = 0.3  # steps shown left of step 0, so its point is not cut in half
 MIN_STEPS_SHOWN = 10
@@ -72,6 +73,14 @@ class StepsPlot(QWidget):
         item.addItem(self.marker, ignoreBounds=True)
         self.points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222"))
         item.addItem(self.points)
+        # Said inside the plot when the run has no E to draw (a blank t or y): the plot stayed
+        # empty in its old frame, and only the line above it said why. In the box's own
+        # pixels, so it stays centred whatever the range.
+        self.unknown = pg.TextItem("", color="#333", anchor=(0.5, 0.5),
+                                   fill=pg.mkBrush(255, 255, 255, 230))  # over a faded run
+        self.unknown.setParentItem(item.getViewBox())
+        self.unknown.hide()
+        item.getViewBox().sigResized.connect(lambda *_: self._centre_unknown())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         bar = QHBoxLayout()
@@ -135,6 +144,7 @@ class StepsPlot(QWidget):
                 ys.append(totals[-1])
                 brushes.append(pg.mkBrush(prediction_colour(j)))
         self.points.setData(xs, ys, brush=brushes)
+        self._say_unknown(trace)
         self._frame_new_data(log)
         self._rename_legend(trace)
         if self._hovered is not None:
@@ -150,13 +160,16 @@ class StepsPlot(QWidget):
         lines = [line for line in [*self.lines, *self.earlier_lines] if line.yData is not None]
         levels = [float(v) for line in lines for v in line.yData
                   if np.isfinite(v) and (v > 0 or not log)]
-        if not levels:
-            return  # nothing drawn
+        box = self.plot.getPlotItem().getViewBox()
+        if not levels:  # nothing drawn: the first frame, not the last run's
+            box.setRange(xRange=(0, MIN_STEPS_SHOWN), padding=0)
+            box.setRange(yRange=(0, 1), padding=0.05)  # the top tick's label is not cut
+            box.enableAutoRange()
+            return
         one_step = max(len(line.yData) for line in lines) <= 1
         one_level = min(levels) == max(levels)
         if not one_step and not one_level:
             return  # an extent on both axes: pyqtgraph's own auto-range frames it
-        box = self.plot.getPlotItem().getViewBox()
         if one_step:
             box.setRange(xRange=(0, MIN_STEPS_SHOWN), padding=0)
         if one_level:
@@ -164,6 +177,24 @@ class StepsPlot(QWidget):
             pad = 0.5 if log else (abs(level) * 0.5 or 1.0)
             box.setRange(yRange=(level - pad, level + pad), padding=0)
         box.enableAutoRange()  # later steps frame themselves again
+
+    def _say_unknown(self, trace: Trace) -> None:
+        """When no prediction's E at the current step is a number, say why in the plot, as
+        the totals table does ("E = — (t₁ missing)")."""
+        unknown = [i for i, totals in enumerate(trace.totals) if totals and math.isnan(totals[-1])]
+        if not unknown or len(unknown) < sum(1 for totals in trace.totals if totals):
+            self.unknown.hide()
+            return
+        said = unknown_total(self.learning.document.missing_elements(unknown[0]))
+        self.unknown.setText(self.tr("E = %1: there is nothing to draw until E is a number "
+                                     "(see the notes about the input).").replace("%1", said))
+        self.unknown.show()
+        self._centre_unknown()
+
+    def _centre_unknown(self) -> None:
+        box = self.plot.getPlotItem().getViewBox().boundingRect()
+        self.unknown.setTextWidth(max(box.width() * 0.8, 80))
+        self.unknown.setPos(box.center())
 
     def _xy(self, totals: tuple[float, ...], log: bool) -> tuple[np.ndarray, np.ndarray]:
         ys = np.array(totals, dtype=float)
@@ -206,7 +237,8 @@ class StepsPlot(QWidget):
             how = self.tr("%1 on z, η %2")  # the loss reads logits: y itself is z
         else:
             how = self.tr("%1 on y, η %2")
-        how = how.replace("%1", run.loss_id).replace("%2", in_formula(run.lr))
+        how = how.replace("%1", run.loss_id).replace("%2", in_formula(run.lr,
+                                                                       uses_decimal_comma()))
         # The name last: a name with "%2" in it is never read as a place to fill.
         return self.tr("%1 earlier (%2)").replace("%2", how).replace("%1", name)
 
@@ -231,13 +263,13 @@ class StepsPlot(QWidget):
             if 0 <= step < len(totals):
                 # Not a number: said as the totals table says it (cell_text left it blank).
                 said = unknown_total(missing(i)) if math.isnan(totals[step]) else \
-                    cell_text(totals[step])
+                    cell_text(totals[step], uses_decimal_comma())
                 parts.append(f"{name} E = {said}")
         for earlier in self.learning.earlier:
             for name, totals in zip(earlier.names, earlier.totals, strict=True):
                 if 0 <= step < len(totals):
                     said = unknown_total() if math.isnan(totals[step]) else \
-                        cell_text(totals[step])
+                        cell_text(totals[step], uses_decimal_comma())
                     parts.append(f"{self._earlier_label(name, earlier)} E = {said}")
         self._hovered = step
         text = self.tr("Step %1: %2").replace("%1", str(step)).replace("%2", ";  ".join(parts)) \
