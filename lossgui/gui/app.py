@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QSettings,
     QSize,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -24,21 +25,45 @@ from lossgui.gui import language
 from lossgui.gui.document import Document
 from lossgui.gui.files.background import Cancelled
 from lossgui.gui.main_window import MainWindow
+from lossgui.gui.overrides import guard_overrides
 from lossgui.resource_files import resource_path
 
 ORGANIZATION = "lossgui"
 APPLICATION = "lossgui"
 
 
+_reported: set[tuple[str, str, str, int]] = set()
+
+
 def show_exception(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None,
     starting: bool = False,
 ) -> None:
-    """Show an unexpected error in a dialog instead of a traceback on a terminal nobody reads."""
+    """Show an unexpected error in a dialog instead of a traceback on a terminal nobody reads.
+
+    PySide calls this from inside the override that raised (a paintEvent, a showEvent), so
+    the dialog opens once that event is over, never in the middle of it; and an error that
+    comes back on every repaint is said once, not in a dialog per frame.
+    """
+    place = traceback.extract_tb(trace)[-1] if trace else None
+    key = (kind.__name__, str(error), place.filename if place else "",
+           (place.lineno or 0) if place else 0)
+    if key in _reported:
+        return
+    _reported.add(key)
     details = "".join(traceback.format_exception(kind, error, trace))
     sys.stderr.write(details)
     if QApplication.instance() is None:
         return
+    if starting:  # no event loop yet: show it now
+        _report(kind, error, details, starting)
+    else:
+        QTimer.singleShot(0, lambda: _report(kind, error, details, starting))
+
+
+def _report(kind: type[BaseException], error: BaseException, details: str,
+            starting: bool) -> None:
+    """The dialog of :func:`show_exception`."""
     what_now = QCoreApplication.translate("App", "The window could not start.") if starting \
         else QCoreApplication.translate(
             "App", "The window keeps running; the last action may not have finished.")
@@ -136,6 +161,7 @@ def main(path: str | None = None) -> int:
     """Run the window until it is closed; returns the exit status."""
     app = start_application()
     identify(app)
+    guard_overrides()  # an error in a showEvent or a model's data() is shown, not a segfault
     sys.excepthook = show_exception
     settings = QSettings()
     # The language chosen in View ▸ Language, else the system's; English if its file is missing.

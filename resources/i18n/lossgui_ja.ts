@@ -342,22 +342,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="42"/>
+        <location filename="../../lossgui/gui/app.py" line="67"/>
         <source>The window could not start.</source>
         <translation>ウィンドウを開始できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="43"/>
+        <location filename="../../lossgui/gui/app.py" line="68"/>
         <source>The window keeps running; the last action may not have finished.</source>
         <translation>ウィンドウは動き続けますが、最後の操作は完了していない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="46"/>
+        <location filename="../../lossgui/gui/app.py" line="71"/>
         <source>lossgui: something went wrong</source>
         <translation>lossgui: 問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="47"/>
+        <location filename="../../lossgui/gui/app.py" line="72"/>
         <source>%1
 
 %2 Please report this with the details below.</source>
@@ -366,7 +366,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="75"/>
+        <location filename="../../lossgui/gui/app.py" line="100"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="401"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="411"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="418"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="428"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="419"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="429"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -548,12 +548,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="366"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="376"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="374"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="384"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -710,72 +710,72 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="113"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="117"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="118"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="120"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="128"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="132"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="140"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="144"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="208"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="206"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="211"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="308"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="313"/>
         <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
         <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="319"/>
         <source>lowering it lowers E (learning moves it down)</source>
         <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="316"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="321"/>
         <source>raising it lowers E (learning moves it up)</source>
         <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="318"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="323"/>
         <source>moving it a little does not change E here</source>
         <translation>ここではこの値を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="319"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="324"/>
         <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="351"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="357"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -1107,44 +1107,44 @@ Which column holds the target t?</source>
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="37"/>
         <source>Whose numbers the formula shows</source>
         <translation>式に値を入れる予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="38"/>
         <source>Written out with the numbers of</source>
         <translation>値を入れた式:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="48"/>
         <source>Formula with the numbers</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="85"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="90"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="104"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="105"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="117"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="123"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="125"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="131"/>
         <source>not a number</source>
         <translation>数ではありません</translation>
     </message>
@@ -1302,62 +1302,62 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="124"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="132"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="92"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="163"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="171"/>
         <source>English: %1 · expects %2</source>
         <translation>英語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="165"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="173"/>
         <source>Japanese: %1 · expects %2</source>
         <translation>日本語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="178"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="188"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="190"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="201"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="238"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="249"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="246"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="257"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1827,77 +1827,77 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="304"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="305"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="316"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>; </source>
         <translation> / </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="322"/>
         <source>— (missing: %1 and %n more)</source>
         <translation>—(空欄: %1 ほか %n 個)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
         <source>— (missing: %1)</source>
         <translation>—(空欄: %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="336"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="336"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="346"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="406"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="417"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="407"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="418"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="409"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="420"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="411"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="422"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="414"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="425"/>
         <source>y sums to more than 1, so it is not a probability distribution, and this loss measures a distance only between distributions: this total can be negative and is not compared with the others.</source>
         <translation>y の合計が 1 を超えているので、y は確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="417"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="428"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
@@ -2066,17 +2066,17 @@ Which column holds the target t?</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="242"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="274"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="275"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="275"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="276"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -14,11 +14,14 @@ from pytestqt.qtbot import QtBot
 from lossgui.core.examples import ARTICLE, example_columns
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
+from lossgui.gui.overrides import guard_overrides
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The user's ~/.config/lossgui is kept out of every test by tests/conftest.py.
 
 from gui_helpers import WindowFactory
+
+guard_overrides()  # as the app does: an error in a test's showEvent fails it, not the run
 
 # A test that runs the app's main() reads QSettings() with no path: never the user's own file
 # (someone's View ▸ Language ▸ 日本語 there turned those tests Japanese).

@@ -142,8 +142,8 @@ class BatchPanel(QWidget):
             self._bars[i].setOpts(x=x[drawn], height=values[drawn], width=width, brush=colour,
                                   pen=colour)
             for n in np.flatnonzero(~drawn):  # no bar of 0 for a share that is not a number
-                unknown.append((x[n], "?" if np.isnan(values[n]) else in_formula(values[n]),
-                                colour))
+                unknown.append((x[n], "?" if np.isnan(values[n]) else
+                                in_formula(values[n], uses_decimal_comma()), colour))
         self._label_unknown(unknown)
         self.marker.setValue(document.sample + 1)
         samples = document.model.samples

@@ -237,7 +237,8 @@ class StepsPlot(QWidget):
             how = self.tr("%1 on z, η %2")  # the loss reads logits: y itself is z
         else:
             how = self.tr("%1 on y, η %2")
-        how = how.replace("%1", run.loss_id).replace("%2", in_formula(run.lr))
+        how = how.replace("%1", run.loss_id).replace("%2", in_formula(run.lr,
+                                                                       uses_decimal_comma()))
         # The name last: a name with "%2" in it is never read as a place to fill.
         return self.tr("%1 earlier (%2)").replace("%2", how).replace("%1", name)
 
