@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))
         self.learning.message.connect(self.show_notice)
+        self.learn_panel.lr_taken.connect(self.notice.hide_if_passing)
         self.learning.running_changed.connect(self._on_learning_started)
         self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
 

@@ -342,3 +342,26 @@ def test_the_plot_axes_and_read_outs_use_the_decimal_comma(
     window.steps_plot.log_box.setChecked(True)  # log labels too
     axis = window.steps_plot.plot.getPlotItem().getAxis("left")
     assert all("." not in s for s in axis.tickStrings([-1.0, -0.5, 0.0], 1.0, 0.5))
+
+
+# --- tester7 #6: a refused learning rate's notice goes when a good one is taken -------------------
+
+def test_a_good_learning_rate_clears_the_refusal_of_the_last(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """'0,5' refused, then 0.2 typed and taken: the refusal stayed in the yellow bar."""
+    field = window.learn_panel.lr_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0,5")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.notice.isVisible() and "'0,5'" in window.notice_label.text()
+    window.target_view.setFocus()  # leaving the field with the rate put back: no new rate
+    QApplication.processEvents()
+    assert window.notice.isVisible()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.learning.lr == 0.2
+    assert not window.notice.isVisible()
