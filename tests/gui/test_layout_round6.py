@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
 from lossgui.gui.actions import plain_text
+from lossgui.gui.app import build_window
 from lossgui.gui.examples import EXAMPLES
 from lossgui.gui.main_window import MainWindow
 
@@ -365,3 +366,29 @@ def test_a_good_learning_rate_clears_the_refusal_of_the_last(
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.learning.lr == 0.2
     assert not window.notice.isVisible()
+
+
+# --- tester7 #2: the article at start is under its own loss ---------------------------------------
+
+def test_at_start_the_article_is_shown_under_sse_and_a_csv_under_the_last_loss(
+    qtbot: QtBot, make_window: WindowFactory, settings: QSettings, tmp_path: Path,
+) -> None:
+    """After a session that ended on softmax_cee the article opened under it (E = 2.60924: its
+    probabilities read as logits) where the README promises sse's 0.252. A CSV names no loss:
+    it opens under the last one, as File ▸ Open keeps the loss a running window has."""
+    first = make_window(settings_=settings)
+    selector = first.loss_panel.selector
+    selector.setCurrentIndex(selector.findData("softmax_cee"))
+    QApplication.processEvents()
+    first.close()
+    article, problem = build_window(None, settings)
+    qtbot.addWidget(article)
+    assert problem is None and article.document.loss_id == "sse"
+    assert total_text(article, 0) == "0.252"
+    path = tmp_path / "mine.csv"
+    path.write_text("t,y\n0,0.2\n1,0.7\n", encoding="utf-8")
+    opened, problem = build_window(str(path), settings)
+    qtbot.addWidget(opened)
+    assert problem is None and opened.document.loss_id == "softmax_cee"
+    assert opened.loss_panel.selector.currentData() == "softmax_cee"
+    assert not opened.document.undo_stack.canUndo()  # not an edit
