@@ -392,3 +392,30 @@ def test_at_start_the_article_is_shown_under_sse_and_a_csv_under_the_last_loss(
     assert problem is None and opened.document.loss_id == "softmax_cee"
     assert opened.loss_panel.selector.currentData() == "softmax_cee"
     assert not opened.document.undo_stack.canUndo()  # not an edit
+
+
+# --- tester7 #5: with no sample's loss known, the bars say "?" on a readable axis -----------------
+
+def test_with_every_sample_unknown_the_bars_show_a_question_mark_each(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """Every class index blank: the plot showed ticks 0, −5e−306, −1e−305 and no "?" (they sat
+    above a frame of nothing)."""
+    trigger_example(window, "logits_batch")
+    view = window.batch_sheet.target_view
+    view.setFocus()
+    for sample in range(4):
+        view.setCurrentIndex(view.model().index(sample, 0))
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    QApplication.processEvents()
+    panel = window.batch_panel
+    box = panel.plot.getPlotItem().getViewBox()
+    low, high = box.viewRange()[1]
+    assert low <= 0 < 0.5 <= high  # a frame in which "?" at 0 is seen
+    labels = [label for label in panel.unknown_labels if label.isVisible()]
+    assert [label.toPlainText() for label in labels] == ["?"] * 4
+    for label in labels:
+        assert box.viewRect().contains(label.pos())
+    type_into(qtbot, view, 0, 0, "1")  # sample 1 known again: its bar is framed by itself
+    QApplication.processEvents()
+    assert all(box.autoRangeEnabled())
