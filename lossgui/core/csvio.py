@@ -23,7 +23,6 @@ from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries, unreadable
 from lossgui.core.columns import TARGET_NAME, marked_target, target_header
 from lossgui.core.evaluate import Evaluation
-from lossgui.core.in_order import map_in_order
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.numbers import csv_number, setting
 from lossgui.core.params import ParamValue
@@ -335,15 +334,11 @@ def iter_data_blocks(
     is read in bounded memory; a refusal names the row of the whole file. The first data row
     is 0-based. Lines are split at ``\\n``: a file with CR-only line ends is one block. With
     ``plain_only``, a quote anywhere raises _QuotedFile (a quoted cell may hold a line end).
-    The blocks are parsed on every core, a few ahead, and come (or are refused) in order.
     """
     source = os.fspath(path)
-
-    def parsed(block: _RawBlock) -> tuple[int, int, DataSet]:
-        return block.first_row, block.done, _parse_block(block.text, source, delimiter,
-                                                         block.first_row)
-
-    yield from map_in_order(parsed, _raw_blocks(path, delimiter, block_bytes, plain_only))
+    for block in _raw_blocks(path, delimiter, block_bytes, plain_only):
+        yield block.first_row, block.done, _parse_block(block.text, source, delimiter,
+                                                        block.first_row)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@
 - :func:`short` for a sentence: about six significant digits (``%g``).
 - :func:`shown` for a total or a value in a panel: six significant digits, ``∞``/``−∞``,
   a decimal comma where the locale writes one.
-- :func:`in_formula` for a worked formula: six significant digits with the minus sign and ∞.
+- :func:`in_formula` for a worked formula: six significant digits with the minus sign and ∞,
+  a decimal comma where the locale writes one; :func:`formula_with_decimal_comma` for a whole
+  written-out formula from the core in such a locale.
 - :func:`truth`, :func:`is_truth` and :func:`setting` for a yes/no or a parameter's value:
   ``true``/``false``, never Python's ``True``.
 """
@@ -90,9 +92,18 @@ def shown(value: float, decimal_comma: bool = False) -> str:
     return with_decimal_comma(text) if decimal_comma else text
 
 
-def in_formula(value: float) -> str:
-    """A value as a learner would write it in a formula: ``−0.5``, ``1e−07``, ``∞``."""
-    return short(value).replace("-", MINUS).replace("inf", INFINITY)
+def in_formula(value: float, decimal_comma: bool = False) -> str:
+    """A value as a learner would write it in a formula: ``−0.5``, ``1e−07``, ``∞`` (``−0,5``
+    with ``decimal_comma``)."""
+    text = short(value).replace("-", MINUS).replace("inf", INFINITY)
+    return with_decimal_comma(text) if decimal_comma else text
+
+
+def formula_with_decimal_comma(text: str) -> str:
+    """A formula the core wrote out (``max(0, 1−1·0.65)``) as a locale with a decimal comma
+    writes it: ``max(0; 1−1·0,65)``. The arguments of a function are parted by ``;``, as that
+    locale's spreadsheets part them, or ``max(0, 0,5)`` would read as three numbers."""
+    return with_decimal_comma(text.replace(", ", "; "))
 
 
 def with_decimal_comma(text: str) -> str:

@@ -58,3 +58,13 @@ def test_yes_no_and_parameter_values_as_text() -> None:
     assert setting(True) == "true" and setting("mean") == "mean" and setting(1e-7) == "1e-07"
     assert setting(0.30000000000000004, rounded=True) == "0.3"
     assert setting(0.5, rounded=True, decimal_comma=True) == "0,5"
+
+
+def test_a_formula_in_a_decimal_comma_locale() -> None:
+    """Numbers with a comma, and a function's arguments parted by ';' so none reads as two."""
+    from lossgui.core.numbers import formula_with_decimal_comma, in_formula
+
+    assert in_formula(-0.5, decimal_comma=True) == "−0,5"
+    assert in_formula(1e-7, decimal_comma=True) == "1e−07"
+    assert formula_with_decimal_comma("max(0, 1−(−1)·0.01)") == "max(0; 1−(−1)·0,01)"
+    assert formula_with_decimal_comma("(0.01−0)²") == "(0,01−0)²"

@@ -6,8 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory, choose_space, go_to, total_text, type_into
-from PySide6.QtCore import QSettings, Qt
+from gui_helpers import (
+    WindowFactory,
+    choose_space,
+    formula_text,
+    go_to,
+    total_text,
+    type_into,
+)
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -292,3 +299,46 @@ def test_a_passing_notice_keeps_to_three_lines(qtbot: QtBot, make_window: Window
     assert not banner.lasting
     assert banner.area.height() == banner.most_height() < window.right_pane.height() // 4
     assert banner.area.verticalScrollBar().maximum() > 0  # the rest scrolls
+
+
+# --- tester6 minor: under de_DE every number reads with the decimal comma the cells use ---------
+
+@pytest.fixture
+def german_window(make_window: WindowFactory) -> MainWindow:
+    """A window under de_DE (conftest puts English back after the test)."""
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    return make_window()
+
+
+def test_the_written_out_formula_uses_the_decimal_comma(
+    qtbot: QtBot, german_window: MainWindow,
+) -> None:
+    """The cells, η and the totals read 0,01 and 0,252; the formula under them read
+    (0.01−0)² … = 0.252."""
+    window = german_window
+    assert window.prediction_view.model().index(0, 0).data() == "0,01"
+    text = formula_text(window.formula_panel)
+    assert text.startswith("(0,01−0)² + (0,65−1)²") and text.endswith("= 0,252"), text
+    assert "." not in text.replace("·", "")
+    window.document.set_loss("hinge")  # arguments are parted by ";": max(0; 0,5) is two numbers
+    QApplication.processEvents()
+    text = formula_text(window.formula_panel)
+    assert "max(0; 1−(−1)·0,01)" in text, text
+    assert "max(0; 1 − tₖ·yₖ)" in window.loss_panel.formula.text()  # the loss's own formula too
+
+
+def test_the_plot_axes_and_read_outs_use_the_decimal_comma(
+    qtbot: QtBot, german_window: MainWindow,
+) -> None:
+    window = german_window
+    for plot in (window.plot_panel.plot, window.curve_panel.plot, window.steps_plot.plot):
+        axis = plot.getPlotItem().getAxis("left")
+        assert axis.tickStrings([0.5, 1.0], 1.0, 0.5) == ["0,5", "1,0"]
+    qtbot.mouseClick(window.learn_panel.step_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    status = window.learn_panel.status.text()
+    assert "E = y1 0,16128, y2 1,32166" in status, status
+    assert "y1 E = 0,16128" in window.steps_plot.show_step(1)
+    window.steps_plot.log_box.setChecked(True)  # log labels too
+    axis = window.steps_plot.plot.getPlotItem().getAxis("left")
+    assert all("." not in s for s in axis.tickStrings([-1.0, -0.5, 0.0], 1.0, 0.5))

@@ -23,6 +23,7 @@ from lossgui.core.numbers import cell_text, in_formula
 from lossgui.gui.document import Document
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import styled_plot
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 UNKNOWN_NAMED = 5  # the sentence names this many samples whose loss is unknown, then "…"
 
@@ -86,7 +87,8 @@ class BatchPanel(QWidget):
                 # A blank cell leaves the sample's loss NaN: said in words ("z —" read as if
                 # the loss were a dash); the notes say which cell.
                 own.append(self.tr("%1 unknown (see the notes)").replace("%1", name)
-                           if math.isnan(loss) else f"{name} {cell_text(round(loss, 6))}")
+                           if math.isnan(loss) else
+                           f"{name} {cell_text(round(loss, 6), uses_decimal_comma())}")
         if own:
             text += self.tr(", whose own loss is %1").replace("%1", ", ".join(own))
         # The full stop is the language's: 。 in Japanese (it ended 「…)」 + "." before).
@@ -140,8 +142,8 @@ class BatchPanel(QWidget):
             self._bars[i].setOpts(x=x[drawn], height=values[drawn], width=width, brush=colour,
                                   pen=colour)
             for n in np.flatnonzero(~drawn):  # no bar of 0 for a share that is not a number
-                unknown.append((x[n], "?" if np.isnan(values[n]) else in_formula(values[n]),
-                                colour))
+                unknown.append((x[n], "?" if np.isnan(values[n]) else
+                                in_formula(values[n], uses_decimal_comma()), colour))
         self._label_unknown(unknown)
         self.marker.setValue(document.sample + 1)
         samples = document.model.samples

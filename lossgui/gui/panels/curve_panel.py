@@ -28,6 +28,7 @@ from lossgui.core.problems import element_name
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
 from lossgui.gui.selection import ElementSpin, PredictionCombo, Selection, element_of
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
 CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range
@@ -202,7 +203,8 @@ class CurvePanel(QWidget):
         self.target_line.setVisible(math.isfinite(t_k))
         if math.isfinite(t_k):
             self.target_line.setValue(t_k)
-            self.target_line.label.setFormat(f"{element_name('t', (k,))} = {in_formula(t_k)}")
+            self.target_line.label.setFormat(
+                f"{element_name('t', (k,))} = {in_formula(t_k, uses_decimal_comma())}")
         item.setLabel("bottom", self.tr("%1 (with %2 fixed)")
                       .replace("%1", element_name("y", (k,)))
                       .replace("%2", element_name("t", (k,))), color="#222")
@@ -321,9 +323,10 @@ class CurvePanel(QWidget):
             way = self.tr("moving it a little does not change E here")
         text = self.tr("%1 = %2: contribution %3, slope of the tangent (the gradient) %4: "
                        "%5. Click or drag on the plot to set it.")
-        for key, value in (("%1", which), ("%2", in_formula(curve.current_y)),
-                           ("%3", in_formula(curve.current_contribution)),
-                           ("%4", in_formula(curve.slope)), ("%5", way)):
+        comma = uses_decimal_comma()
+        for key, value in (("%1", which), ("%2", in_formula(curve.current_y, comma)),
+                           ("%3", in_formula(curve.current_contribution, comma)),
+                           ("%4", in_formula(curve.slope, comma)), ("%5", way)):
             text = text.replace(key, value)
         self.explanation.setText(text)
 

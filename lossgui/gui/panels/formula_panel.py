@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from lossgui.core import LossguiError, Problem, Severity
 from lossgui.core.explain import Substitution, substitute
-from lossgui.core.numbers import in_formula
+from lossgui.core.numbers import formula_with_decimal_comma, in_formula
 from lossgui.gui.language import current_language
 from lossgui.gui.panels.wrapped import fit_wrapped_height
 from lossgui.gui.selection import PredictionCombo, Selection
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 INERT_COLOUR = "#9a9a9a"
 UNDEFINED_COLOUR = "#b00020"  # the term that makes the total not a number
@@ -106,20 +107,25 @@ class FormulaPanel(QWidget):
 
     def _html(self, sub: Substitution, undefined: list[Problem]) -> str:
         bad = {p.index[0] for p in undefined if p.index is not None}
+        comma = uses_decimal_comma()  # as the cells and totals write numbers (0,01 in de_DE)
+
+        def local(text: str) -> str:
+            return html.escape(formula_with_decimal_comma(text) if comma else text)
+
         parts = [
-            f'<span style="color:{UNDEFINED_COLOUR}"><b>{html.escape(term.text)}</b></span>'
+            f'<span style="color:{UNDEFINED_COLOUR}"><b>{local(term.text)}</b></span>'
             if term.element in bad else
-            f'<span style="color:{INERT_COLOUR}">{html.escape(term.text)}</span>'
-            if term.inert else html.escape(term.text)
+            f'<span style="color:{INERT_COLOUR}">{local(term.text)}</span>'
+            if term.inert else local(term.text)
             for term in sub.terms
         ]
         if sub.elided:
             more = self.tr("… (%n more terms) …", "", sub.elided)
             parts.insert(sub.elided_at, f"<i>{html.escape(more)}</i>")
         body = " + ".join(parts)
-        written = f"{html.escape(sub.prefix)}{body}{html.escape(sub.suffix)} = "
+        written = f"{local(sub.prefix)}{body}{local(sub.suffix)} = "
         if not undefined:
-            return f"{written}<b>{html.escape(in_formula(sub.result))}</b>"
+            return f"{written}<b>{html.escape(in_formula(sub.result, comma))}</b>"
         language = current_language()
         why = "<br>".join(html.escape(p.text(language)) for p in undefined[:3])
         not_a_number = self.tr("not a number")

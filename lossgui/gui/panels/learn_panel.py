@@ -177,7 +177,7 @@ class LearnPanel(QToolBar):
         says it, "— (t₅ missing)" (it read "E = z nan")."""
         if math.isnan(total):
             return unknown_total(self.learning.document.missing_elements(prediction))
-        return in_formula(total)
+        return in_formula(total, uses_decimal_comma())
 
     def _refresh(self) -> None:
         learning = self.learning

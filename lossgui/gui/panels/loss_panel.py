@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 from lossgui.core import Evaluation, LossguiError
 from lossgui.core.losses import grouped
 from lossgui.core.names import problem_of
-from lossgui.core.numbers import round_trip, setting, short, shown, with_decimal_comma
+from lossgui.core.numbers import (
+    formula_with_decimal_comma,
+    round_trip,
+    setting,
+    short,
+    shown,
+    with_decimal_comma,
+)
 from lossgui.core.params import Param, ParamKind, ParamValue
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import NotANumber, error_text
@@ -169,7 +176,10 @@ class LossPanel(QWidget):
                                     .describe(language))
                            + "\n" + self.tr("When to use it: %1")
                            .replace("%1", loss.when_to_use(language)))
-        self.formula.setText(loss.formula_for(self._document.params))  # ½ and mean show too
+        formula = loss.formula_for(self._document.params)  # ½ and mean show too
+        # Written as the formula under the totals is: max(0; …) beside max(0; 1−1·0,65) in de_DE
+        self.formula.setText(formula_with_decimal_comma(formula) if uses_decimal_comma()
+                             else formula)
         self._fit_labels()
         self._show_values()
 

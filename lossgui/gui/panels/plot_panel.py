@@ -32,6 +32,7 @@ from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
 CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")
@@ -427,7 +428,7 @@ class PlotPanel(QWidget):
         document = self._document
         filled = math.isfinite(document.value(k - 1, 0)) and \
             math.isfinite(document.value(k - 1, j + 1))
-        shown = cell_text(value) if not math.isnan(value) else \
+        shown = cell_text(value, uses_decimal_comma()) if not math.isnan(value) else \
             self.tr("not a number (the red cell says why)") if filled else \
             self.tr("not computed (missing)")
         text = f"k = {k}, {name}: {what} = {shown}"

@@ -7,13 +7,17 @@ from typing import Any
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from lossgui.core.numbers import with_decimal_comma
+from lossgui.gui.sheet.table_model import uses_decimal_comma
+
 PAPER = QColor("white")  # every plot's background: an opaque grid line is blended over it
 
 
 def styled_plot(accessible_name: str, view_box: pg.ViewBox | None = None,
                 axis_items: dict[str, pg.AxisItem] | None = None) -> pg.PlotWidget:
-    """A white PlotWidget with readable axes; its context menu is off (it puzzles learners)."""
-    axes = {side: OpaqueGridAxis(side) for side in ("left", "bottom")} | (axis_items or {})
+    """A white PlotWidget with readable axes whose numbers are written as the cells write them
+    (a decimal comma in de_DE); its context menu is off (it puzzles learners)."""
+    axes = {side: LocaleAxis(side) for side in ("left", "bottom")} | (axis_items or {})
     plot = pg.PlotWidget(background=PAPER, viewBox=view_box, axisItems=axes)
     plot.setAccessibleName(accessible_name)
     plot.setMenuEnabled(False)
@@ -79,7 +83,18 @@ def _opaque(pen: QPen) -> QPen:
     return opaque
 
 
-class WholeNumberAxis(OpaqueGridAxis):
+class LocaleAxis(OpaqueGridAxis):
+    """An axis whose tick labels use the locale's decimal mark: under de_DE the cells read 0,5
+    and the axes read 0.5."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        """pyqtgraph's labels (the log axis's too), with a decimal comma where the locale
+        writes one."""
+        strings: list[str] = super().tickStrings(values, scale, spacing)
+        return [with_decimal_comma(s) for s in strings] if uses_decimal_comma() else strings
+
+
+class WholeNumberAxis(LocaleAxis):
     """An axis of counts (steps): ticks only at whole numbers, never 0.5 or 2.5."""
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float

@@ -24,6 +24,7 @@ from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.panels.plot_style import WholeNumberAxis, styled_plot
+from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 STEP_MARGIN = 0.3  # steps shown left of step 0, so its point is not cut in half
 MIN_STEPS_SHOWN = 10
@@ -236,7 +237,8 @@ class StepsPlot(QWidget):
             how = self.tr("%1 on z, η %2")  # the loss reads logits: y itself is z
         else:
             how = self.tr("%1 on y, η %2")
-        how = how.replace("%1", run.loss_id).replace("%2", in_formula(run.lr))
+        how = how.replace("%1", run.loss_id).replace("%2", in_formula(run.lr,
+                                                                       uses_decimal_comma()))
         # The name last: a name with "%2" in it is never read as a place to fill.
         return self.tr("%1 earlier (%2)").replace("%2", how).replace("%1", name)
 
@@ -261,13 +263,13 @@ class StepsPlot(QWidget):
             if 0 <= step < len(totals):
                 # Not a number: said as the totals table says it (cell_text left it blank).
                 said = unknown_total(missing(i)) if math.isnan(totals[step]) else \
-                    cell_text(totals[step])
+                    cell_text(totals[step], uses_decimal_comma())
                 parts.append(f"{name} E = {said}")
         for earlier in self.learning.earlier:
             for name, totals in zip(earlier.names, earlier.totals, strict=True):
                 if 0 <= step < len(totals):
                     said = unknown_total() if math.isnan(totals[step]) else \
-                        cell_text(totals[step])
+                        cell_text(totals[step], uses_decimal_comma())
                     parts.append(f"{self._earlier_label(name, earlier)} E = {said}")
         self._hovered = step
         text = self.tr("Step %1: %2").replace("%1", str(step)).replace("%2", ";  ".join(parts)) \
