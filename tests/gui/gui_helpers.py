@@ -58,7 +58,16 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def press(qtbot: QtBot, widget: QWidget, key: Qt.Key | str,
           modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key (shortcuts included) on a widget of an active window."""
+    """Press a key (shortcuts included) on a widget of an active window.
+
+    A window's shortcuts (Ctrl+Z) answer only while it is the active window. After a dialog
+    closes (the progress dialog of a big paste, shown when the machine is slow), the window
+    becomes active again a moment later, when Qt handles the window system's event: wait for
+    that, as a user's next key press would come after it.
+    """
+    window = widget.window()
+    if window.isVisible() and QApplication.activeModalWidget() is None:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(widget, key, modifier)
 
 

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
 from lossgui.gui.actions import plain_text
+from lossgui.gui.app import build_window
 from lossgui.gui.examples import EXAMPLES
 from lossgui.gui.main_window import MainWindow
 
@@ -342,3 +343,79 @@ def test_the_plot_axes_and_read_outs_use_the_decimal_comma(
     window.steps_plot.log_box.setChecked(True)  # log labels too
     axis = window.steps_plot.plot.getPlotItem().getAxis("left")
     assert all("." not in s for s in axis.tickStrings([-1.0, -0.5, 0.0], 1.0, 0.5))
+
+
+# --- tester7 #6: a refused learning rate's notice goes when a good one is taken -------------------
+
+def test_a_good_learning_rate_clears_the_refusal_of_the_last(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """'0,5' refused, then 0.2 typed and taken: the refusal stayed in the yellow bar."""
+    field = window.learn_panel.lr_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0,5")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.notice.isVisible() and "'0,5'" in window.notice_label.text()
+    window.target_view.setFocus()  # leaving the field with the rate put back: no new rate
+    QApplication.processEvents()
+    assert window.notice.isVisible()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.learning.lr == 0.2
+    assert not window.notice.isVisible()
+
+
+# --- tester7 #2: the article at start is under its own loss ---------------------------------------
+
+def test_at_start_the_article_is_shown_under_sse_and_a_csv_under_the_last_loss(
+    qtbot: QtBot, make_window: WindowFactory, settings: QSettings, tmp_path: Path,
+) -> None:
+    """After a session that ended on softmax_cee the article opened under it (E = 2.60924: its
+    probabilities read as logits) where the README promises sse's 0.252. A CSV names no loss:
+    it opens under the last one, as File ▸ Open keeps the loss a running window has."""
+    first = make_window(settings_=settings)
+    selector = first.loss_panel.selector
+    selector.setCurrentIndex(selector.findData("softmax_cee"))
+    QApplication.processEvents()
+    first.close()
+    article, problem = build_window(None, settings)
+    qtbot.addWidget(article)
+    assert problem is None and article.document.loss_id == "sse"
+    assert total_text(article, 0) == "0.252"
+    path = tmp_path / "mine.csv"
+    path.write_text("t,y\n0,0.2\n1,0.7\n", encoding="utf-8")
+    opened, problem = build_window(str(path), settings)
+    qtbot.addWidget(opened)
+    assert problem is None and opened.document.loss_id == "softmax_cee"
+    assert opened.loss_panel.selector.currentData() == "softmax_cee"
+    assert not opened.document.undo_stack.canUndo()  # not an edit
+
+
+# --- tester7 #5: with no sample's loss known, the bars say "?" on a readable axis -----------------
+
+def test_with_every_sample_unknown_the_bars_show_a_question_mark_each(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """Every class index blank: the plot showed ticks 0, −5e−306, −1e−305 and no "?" (they sat
+    above a frame of nothing)."""
+    trigger_example(window, "logits_batch")
+    view = window.batch_sheet.target_view
+    view.setFocus()
+    for sample in range(4):
+        view.setCurrentIndex(view.model().index(sample, 0))
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    QApplication.processEvents()
+    panel = window.batch_panel
+    box = panel.plot.getPlotItem().getViewBox()
+    low, high = box.viewRange()[1]
+    assert low <= 0 < 0.5 <= high  # a frame in which "?" at 0 is seen
+    labels = [label for label in panel.unknown_labels if label.isVisible()]
+    assert [label.toPlainText() for label in labels] == ["?"] * 4
+    for label in labels:
+        assert box.viewRect().contains(label.pos())
+    type_into(qtbot, view, 0, 0, "1")  # sample 1 known again: its bar is framed by itself
+    QApplication.processEvents()
+    assert all(box.autoRangeEnabled())

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
+import pytest
 from gui_helpers import WindowFactory, go_to, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from lossgui.gui.files import background
 from lossgui.gui.panels.plot_panel import LEGEND_ENTRIES
+from lossgui.gui.sheet import sheet_view
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -74,10 +78,22 @@ def test_a_million_line_paste_with_a_bad_last_cell_is_refused_naming_it(
     assert all(np.array_equal(a, b, equal_nan=True) for a, b in zip(before, after, strict=True))
 
 
+@pytest.mark.parametrize("slow", [False, True], ids=["quick", "progress-dialog-shown"])
 def test_pasting_the_quadratic_inputs_is_read_or_refused(
-    qtbot: QtBot, make_window: WindowFactory
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, slow: bool,
 ) -> None:
+    """The 100,000-value paste is read in a worker; on a loaded machine it outlasts
+    SHOW_AFTER_MS and its progress dialog shows and hides: Ctrl+Z must still undo it all
+    (it failed when pressed before the window was active again)."""
     window = make_window()
+    if slow:  # a loaded machine: the progress dialog is up before the worker is done
+        monkeypatch.setattr(background, "SHOW_AFTER_MS", 0)
+        parse = sheet_view.parse_block_array
+
+        def slow_parse(*args: object) -> object:
+            time.sleep(0.4)  # the dialog's 0 ms timer has fired long before
+            return parse(*args)
+        monkeypatch.setattr(sheet_view, "parse_block_array", slow_parse)
     view = window.prediction_view
     go_to(view, 0, 0)
     messages: list[str] = []
@@ -91,6 +107,7 @@ def test_pasting_the_quadratic_inputs_is_read_or_refused(
     assert math.isclose(float(np.nansum(window.document.column(1))), 0.25 * 100_000)
     press(qtbot, view, Qt.Key.Key_Z, CTRL)  # one undo step for the whole paste
     assert window.document.row_count == 5
+
 
 
 def test_the_windows_saves_write_through_links_and_into_devices(

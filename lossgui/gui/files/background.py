@@ -162,6 +162,7 @@ def run(parent: QWidget, label: str, function: Callable[..., T], *args: Any,
     watcher = _WindowWatcher(cancel)
     window = parent.window()
     was_visible = window.isVisible()
+    was_active = window.isActiveWindow()
 
     def show_dialog() -> None:
         if app is not None:
@@ -192,6 +193,11 @@ def run(parent: QWidget, label: str, function: Callable[..., T], *args: Any,
         if was_visible:
             window.removeEventFilter(watcher)
         dialog.canceled.disconnect(cancel)
+        if dialog.isVisible() and was_active and window.isVisible():
+            # Hand the keyboard back: without a window manager that does it (offscreen, a
+            # bare X server) no window stays active, and the next Ctrl+Z reached no shortcut.
+            dialog.hide()
+            window.activateWindow()
         dialog.hide()
         dialog.deleteLater()
     if cancelled or not ("value" in outcome or "error" in outcome):

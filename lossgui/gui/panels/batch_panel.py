@@ -135,7 +135,8 @@ class BatchPanel(QWidget):
                 bar = pg.BarGraphItem(x=[], height=[], width=width)
                 self.plot.addItem(bar)
                 self._bars.append(bar)
-            values = np.zeros(document.model.samples) if share is None else share
+            # No evaluation at all: every share unknown ("?"), never a row of 0-height bars.
+            values = np.full(document.model.samples, np.nan) if share is None else share
             x = np.arange(1, len(values) + 1) - 0.4 + width * (i + 0.5)
             colour = prediction_colour(slots[i])
             drawn = np.isfinite(values)
@@ -145,6 +146,12 @@ class BatchPanel(QWidget):
                 unknown.append((x[n], "?" if np.isnan(values[n]) else
                                 in_formula(values[n], uses_decimal_comma()), colour))
         self._label_unknown(unknown)
+        view = self.plot.getPlotItem().getViewBox()
+        if any(np.isfinite(share).any() for share in shares if share is not None):
+            view.enableAutoRange()
+        else:  # no bar: pyqtgraph framed nothing at ticks 0, −5e−306, −1e−305, "?"s unseen
+            view.setRange(xRange=(0.5, document.model.samples + 0.5), yRange=(0, 1),
+                          padding=0.05)
         self.marker.setValue(document.sample + 1)
         samples = document.model.samples
         axis = self.plot.getPlotItem().getAxis("bottom")
