@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lossgui.core.losses import Reduce
-from lossgui.core.numbers import cell_text, in_formula
+from lossgui.core.numbers import in_formula, shown
 from lossgui.gui.document import Document
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import styled_plot
@@ -87,8 +87,8 @@ class BatchPanel(QWidget):
                 # A blank cell leaves the sample's loss NaN: said in words ("z —" read as if
                 # the loss were a dash); the notes say which cell.
                 own.append(self.tr("%1 unknown (see the notes)").replace("%1", name)
-                           if math.isnan(loss) else
-                           f"{name} {cell_text(round(loss, 6), uses_decimal_comma())}")
+                           if math.isnan(loss) else  # six digits, as its loss column shows it
+                           f"{name} {shown(loss, uses_decimal_comma())}")
         if own:
             text += self.tr(", whose own loss is %1").replace("%1", ", ".join(own))
         # The full stop is the language's: 。 in Japanese (it ended 「…)」 + "." before).
