@@ -15,7 +15,7 @@ from gui_helpers import (
     type_into,
 )
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
@@ -419,3 +419,62 @@ def test_with_every_sample_unknown_the_bars_show_a_question_mark_each(
     type_into(qtbot, view, 0, 0, "1")  # sample 1 known again: its bar is framed by itself
     QApplication.processEvents()
     assert all(box.autoRangeEnabled())
+
+
+# --- tester7 7b: a batch cell shows the digits that fit, never "0.002…" ---------------------------
+
+def drawn_text(view: QTableView, row: int, column: int) -> str:
+    """The text the view's delegate draws in a cell (its style option, as paint gets it)."""
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    option.widget = view
+    view.itemDelegate().initStyleOption(option, index)
+    return option.text
+
+
+def test_a_batch_cell_is_drawn_with_the_digits_its_column_fits(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """A pasted torch print (-0.90945312, 0.0021497351) and the values after a Step were cut
+    to "-0.909…" and "0.002…" in the batch's 58 px columns; the cell now rounds to its width,
+    as a spreadsheet does. The editor, the tooltip and Copy keep the exact value."""
+    trigger_example(window, "logits_batch")
+    view = window.batch_sheet.tabs.currentWidget()
+    assert isinstance(view, QTableView)
+    type_into(qtbot, view, 0, 0, "0.0021497351")
+    type_into(qtbot, view, 1, 0, "-0.90945312")
+    for row, wanted in ((0, 0.0021497351), (1, -0.90945312)):
+        shown = drawn_text(view, row, 0)
+        assert "…" not in shown
+        room = view.columnWidth(0) - 4
+        assert view.fontMetrics().horizontalAdvance(shown) <= room, shown
+        assert float(shown) == pytest.approx(wanted, rel=1e-3)  # as many digits as fit
+        index = view.model().index(row, 0)
+        assert float(index.data(Qt.ItemDataRole.EditRole)) == wanted  # the editor: exact
+    qtbot.mouseClick(window.learn_panel.step_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    for row in range(4):
+        for column in range(3):
+            assert "…" not in drawn_text(view, row, column)
+
+
+def test_the_cap_notice_and_the_lesson_are_read_whole_at_the_first_size(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """tester7 7c: after a Run stopped at its cap, "Run stopped at its cap…" above the lesson's
+    instruction needed scrolling at 1100×700 (three lines were all a bar could show)."""
+    trigger_example(window, "lesson_sse_cee")
+    panel = window.learn_panel
+    panel.cap_box.setValue(3)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.learning.running, timeout=5000)
+    for _ in range(3):
+        qtbot.wait(20)
+        QApplication.processEvents()
+    banner = window.notice
+    assert banner.lasting and "cap" in window.notice_label.text()
+    assert banner.area.verticalScrollBar().maximum() == 0
+    assert banner.area.viewport().height() >= window.notice_label.heightForWidth(
+        window.notice_label.width())
