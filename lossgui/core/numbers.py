@@ -8,6 +8,7 @@
   locale writes one.
 - :func:`cell_shown` for a table cell as drawn: :func:`cell_text`, or CELL_DIGITS significant
   digits where those are shorter (a learned 0.08320000000000001 is drawn 0.0832).
+- :func:`cell_fitted` for a cell whose column is narrower than that text: as many digits as fit.
 - :func:`short` for a sentence: about six significant digits (``%g``).
 - :func:`shown` for a total or a value in a panel: six significant digits, ``∞``/``−∞``,
   a decimal comma where the locale writes one.
@@ -21,6 +22,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 DIGITS = 6
 """Significant digits of every rounded number a learner reads (what ``%g`` gives)."""
@@ -77,6 +79,19 @@ def cell_shown(value: float, decimal_comma: bool = False) -> str:
     rounded = f"{value:.{CELL_DIGITS}g}"
     text = rounded if len(rounded) < len(exact) else exact
     return with_decimal_comma(text) if decimal_comma else text
+
+
+def cell_fitted(value: float, fits: Callable[[str], bool], decimal_comma: bool = False) -> str:
+    """A cell drawn in a column too narrow for :func:`cell_shown`: the most significant digits
+    (CELL_DIGITS down to 1) whose text ``fits``, as a spreadsheet rounds a number to its column
+    (a batch's z showed "0.002…", "1.220…" after a Step); the shortest if none fits."""
+    text = ""
+    for digits in range(CELL_DIGITS, 0, -1):
+        text = f"{value:.{digits}g}"
+        text = with_decimal_comma(text) if decimal_comma else text
+        if fits(text):
+            break
+    return text
 
 
 def short(value: float) -> str:

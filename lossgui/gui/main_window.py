@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))
         self.learning.message.connect(self.show_notice)
+        self.learn_panel.lr_taken.connect(self.notice.hide_if_passing)
         self.learning.running_changed.connect(self._on_learning_started)
         self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
 
@@ -1088,7 +1089,8 @@ class MainWindow(QMainWindow):
             self._sections_fit.start()
 
     def restore_settings(self) -> None:
-        """Window size, splitters, the last loss and the plot mode from the previous run."""
+        """Window size, splitters and the plot mode from the previous run; the last loss is
+        kept for a data file opened at start (see :meth:`take_remembered_loss`)."""
         settings = self.settings
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
@@ -1097,6 +1099,10 @@ class MainWindow(QMainWindow):
             state = settings.value(f"window/{splitter.objectName()}")
             if isinstance(state, QByteArray | bytes):
                 splitter.restoreState(QByteArray(state))
+        # The article at start is shown under its own loss, sse, as every example is: under the
+        # last run's softmax_cee its probabilities were read as logits (E = 2.60924, where the
+        # README and the article say 0.252).
+        self.remembered_loss: str | None = None
         loss_id = settings.value("loss/last")
         if isinstance(loss_id, str):
             try:
@@ -1104,10 +1110,17 @@ class MainWindow(QMainWindow):
             except LossguiError:
                 pass  # a loss from a newer version: keep the default
             else:
-                if loss_id != self.document.loss_id:  # the same loss again would end a run
-                    self.document.put_loss(loss_id)  # not an edit: nothing to undo
+                self.remembered_loss = loss_id
         gradient = settings.value("plot/gradient", False)
         self.set_gradient_mode(is_truth(gradient))
+
+    def take_remembered_loss(self) -> None:
+        """Select the loss the previous run ended on: for a data file opened at start, which
+        names no loss, as File ▸ Open keeps the loss a running window has (someone who works
+        on regression data opens the next file under mse again)."""
+        loss_id = self.remembered_loss
+        if loss_id is not None and loss_id != self.document.loss_id:  # the same would end a run
+            self.document.put_loss(loss_id)  # not an edit: nothing to undo
 
     def save_settings(self) -> None:
         """Remember window size, splitters, the loss and the plot mode."""

@@ -342,22 +342,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="42"/>
+        <location filename="../../lossgui/gui/app.py" line="67"/>
         <source>The window could not start.</source>
         <translation>ウィンドウを開始できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="43"/>
+        <location filename="../../lossgui/gui/app.py" line="68"/>
         <source>The window keeps running; the last action may not have finished.</source>
         <translation>ウィンドウは動き続けますが、最後の操作は完了していない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="46"/>
+        <location filename="../../lossgui/gui/app.py" line="71"/>
         <source>lossgui: something went wrong</source>
         <translation>lossgui: 問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="47"/>
+        <location filename="../../lossgui/gui/app.py" line="72"/>
         <source>%1
 
 %2 Please report this with the details below.</source>
@@ -366,7 +366,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="75"/>
+        <location filename="../../lossgui/gui/app.py" line="100"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -397,79 +397,79 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="40"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="43"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
         <source>sample&apos;s share of E</source>
         <translation>サンプルの E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="45"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="72"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="74"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="76"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="78"/>
         <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
         <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="89"/>
         <source>%1 unknown (see the notes)</source>
         <translation>%1: 不明(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="91"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="99"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="95"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="103"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="110"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
         <source>The total E of %1 is unknown: the loss of sample %2 is unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="114"/>
         <source>The total E of %1 is unknown: the losses of samples %2 are unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="163"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="165"/>
         <source>This sample&apos;s loss is not a number: see the notes</source>
         <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="398"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="411"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="415"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="428"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="416"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="429"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -495,47 +495,52 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="165"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="166"/>
         <source>%1 sample %2, class %3: %4</source>
         <translation>%1 サンプル %2、クラス %3: %4</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="167"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="168"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="175"/>
-        <source>The loss of sample %1 alone; the total is the batch&apos;s mean or sum of these</source>
-        <translation>サンプル %1 だけの損失。合計はこれらのバッチでの平均か和です</translation>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="184"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="178"/>
+        <source>The loss of sample %1 alone: %2. The total is the batch&apos;s mean or sum of these.</source>
+        <translation>サンプル %1 だけの損失: %2。合計はこれらのバッチでの平均か和です。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="187"/>
         <source>%1 sample %2, class %3</source>
         <translation>%1 サンプル %2、クラス %3</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="199"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="202"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="203"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="209"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="207"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="210"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="231"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="234"/>
         <source>%1 sample %2: %3; the old value is kept.</source>
         <translation>%1 サンプル %2: %3。元の値のままです。</translation>
     </message>
@@ -543,12 +548,12 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="363"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="376"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="371"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="384"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -705,72 +710,72 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="110"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="113"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="117"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="118"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="120"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="128"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="132"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="140"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="144"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="208"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="206"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="211"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="308"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="313"/>
         <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
         <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="314"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="319"/>
         <source>lowering it lowers E (learning moves it down)</source>
         <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="316"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="321"/>
         <source>raising it lowers E (learning moves it up)</source>
         <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="318"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="323"/>
         <source>moving it a little does not change E here</source>
         <translation>ここではこの値を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="319"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="324"/>
         <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="351"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="357"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -1102,44 +1107,44 @@ Which column holds the target t?</source>
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="37"/>
         <source>Whose numbers the formula shows</source>
         <translation>式に値を入れる予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="38"/>
         <source>Written out with the numbers of</source>
         <translation>値を入れた式:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="48"/>
         <source>Formula with the numbers</source>
         <translation>値を入れた式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="85"/>
         <source>Cannot compute: %1</source>
         <translation>計算できません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="90"/>
         <source>Fill in every t and y to see the formula with its numbers.</source>
         <translation>すべての t と y を入力すると、値を入れた式が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="104"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="105"/>
         <source>Greyed terms have t = 0: they add nothing to E.</source>
         <translation>灰色の項は t = 0 なので、E に何も加えません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="117"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="123"/>
         <source>… (%n more terms) …</source>
         <translation>
             <numerusform>…(ほか %n 項)…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="125"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="131"/>
         <source>not a number</source>
         <translation>数ではありません</translation>
     </message>
@@ -1297,62 +1302,62 @@ Which column holds the target t?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="124"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="132"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="92"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="163"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="171"/>
         <source>English: %1 · expects %2</source>
         <translation>英語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="165"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="173"/>
         <source>Japanese: %1 · expects %2</source>
         <translation>日本語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="170"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="178"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="188"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="190"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="201"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="238"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="249"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="246"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="257"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1683,91 +1688,91 @@ Which column holds the target t?</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="37"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="38"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="76"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="77"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="40"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="84"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="379"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="86"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="179"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="180"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="176"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="177"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="353"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="354"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="377"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="412"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="413"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="425"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="426"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="433"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="435"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="436"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="436"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="437"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1822,77 +1827,77 @@ Which column holds the target t?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="304"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="305"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="316"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="307"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>; </source>
         <translation> / </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="322"/>
         <source>— (missing: %1 and %n more)</source>
         <translation>—(空欄: %1 ほか %n 個)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
         <source>— (missing: %1)</source>
         <translation>—(空欄: %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="336"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="325"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="336"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="346"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="406"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="417"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="407"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="418"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="409"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="420"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="411"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="422"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="414"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="425"/>
         <source>y sums to more than 1, so it is not a probability distribution, and this loss measures a distance only between distributions: this total can be negative and is not compared with the others.</source>
         <translation>y の合計が 1 を超えているので、y は確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="417"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="428"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
@@ -2001,77 +2006,77 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="51"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="52"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="56"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="57"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="61"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="138"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="139"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="188"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="189"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="235"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="236"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="237"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="238"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="241"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="273"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="275"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="274"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="276"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -68,3 +68,13 @@ def test_a_formula_in_a_decimal_comma_locale() -> None:
     assert in_formula(1e-7, decimal_comma=True) == "1e−07"
     assert formula_with_decimal_comma("max(0, 1−(−1)·0.01)") == "max(0; 1−(−1)·0,01)"
     assert formula_with_decimal_comma("(0.01−0)²") == "(0,01−0)²"
+
+
+def test_a_cell_fitted_to_its_column_keeps_the_most_digits_that_fit() -> None:
+    from lossgui.core.numbers import cell_fitted
+
+    fits = lambda text: len(text) <= 7  # noqa: E731 (a column of seven characters)
+    assert cell_fitted(0.0021497351, fits) == "0.00215"
+    assert cell_fitted(-0.90945312, fits) == "-0.9095"
+    assert cell_fitted(-0.90945312, fits, decimal_comma=True) == "-0,9095"
+    assert cell_fitted(1234567890.5, fits) == "1.2e+09"

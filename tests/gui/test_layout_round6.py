@@ -15,11 +15,12 @@ from gui_helpers import (
     type_into,
 )
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
 from lossgui.gui.actions import plain_text
+from lossgui.gui.app import build_window
 from lossgui.gui.examples import EXAMPLES
 from lossgui.gui.main_window import MainWindow
 
@@ -342,3 +343,138 @@ def test_the_plot_axes_and_read_outs_use_the_decimal_comma(
     window.steps_plot.log_box.setChecked(True)  # log labels too
     axis = window.steps_plot.plot.getPlotItem().getAxis("left")
     assert all("." not in s for s in axis.tickStrings([-1.0, -0.5, 0.0], 1.0, 0.5))
+
+
+# --- tester7 #6: a refused learning rate's notice goes when a good one is taken -------------------
+
+def test_a_good_learning_rate_clears_the_refusal_of_the_last(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """'0,5' refused, then 0.2 typed and taken: the refusal stayed in the yellow bar."""
+    field = window.learn_panel.lr_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0,5")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.notice.isVisible() and "'0,5'" in window.notice_label.text()
+    window.target_view.setFocus()  # leaving the field with the rate put back: no new rate
+    QApplication.processEvents()
+    assert window.notice.isVisible()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.learning.lr == 0.2
+    assert not window.notice.isVisible()
+
+
+# --- tester7 #2: the article at start is under its own loss ---------------------------------------
+
+def test_at_start_the_article_is_shown_under_sse_and_a_csv_under_the_last_loss(
+    qtbot: QtBot, make_window: WindowFactory, settings: QSettings, tmp_path: Path,
+) -> None:
+    """After a session that ended on softmax_cee the article opened under it (E = 2.60924: its
+    probabilities read as logits) where the README promises sse's 0.252. A CSV names no loss:
+    it opens under the last one, as File ▸ Open keeps the loss a running window has."""
+    first = make_window(settings_=settings)
+    selector = first.loss_panel.selector
+    selector.setCurrentIndex(selector.findData("softmax_cee"))
+    QApplication.processEvents()
+    first.close()
+    article, problem = build_window(None, settings)
+    qtbot.addWidget(article)
+    assert problem is None and article.document.loss_id == "sse"
+    assert total_text(article, 0) == "0.252"
+    path = tmp_path / "mine.csv"
+    path.write_text("t,y\n0,0.2\n1,0.7\n", encoding="utf-8")
+    opened, problem = build_window(str(path), settings)
+    qtbot.addWidget(opened)
+    assert problem is None and opened.document.loss_id == "softmax_cee"
+    assert opened.loss_panel.selector.currentData() == "softmax_cee"
+    assert not opened.document.undo_stack.canUndo()  # not an edit
+
+
+# --- tester7 #5: with no sample's loss known, the bars say "?" on a readable axis -----------------
+
+def test_with_every_sample_unknown_the_bars_show_a_question_mark_each(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """Every class index blank: the plot showed ticks 0, −5e−306, −1e−305 and no "?" (they sat
+    above a frame of nothing)."""
+    trigger_example(window, "logits_batch")
+    view = window.batch_sheet.target_view
+    view.setFocus()
+    for sample in range(4):
+        view.setCurrentIndex(view.model().index(sample, 0))
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    QApplication.processEvents()
+    panel = window.batch_panel
+    box = panel.plot.getPlotItem().getViewBox()
+    low, high = box.viewRange()[1]
+    assert low <= 0 < 0.5 <= high  # a frame in which "?" at 0 is seen
+    labels = [label for label in panel.unknown_labels if label.isVisible()]
+    assert [label.toPlainText() for label in labels] == ["?"] * 4
+    for label in labels:
+        assert box.viewRect().contains(label.pos())
+    type_into(qtbot, view, 0, 0, "1")  # sample 1 known again: its bar is framed by itself
+    QApplication.processEvents()
+    assert all(box.autoRangeEnabled())
+
+
+# --- tester7 7b: a batch cell shows the digits that fit, never "0.002…" ---------------------------
+
+def drawn_text(view: QTableView, row: int, column: int) -> str:
+    """The text the view's delegate draws in a cell (its style option, as paint gets it)."""
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    option.widget = view
+    view.itemDelegate().initStyleOption(option, index)
+    return option.text
+
+
+def test_a_batch_cell_is_drawn_with_the_digits_its_column_fits(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """A pasted torch print (-0.90945312, 0.0021497351) and the values after a Step were cut
+    to "-0.909…" and "0.002…" in the batch's 58 px columns; the cell now rounds to its width,
+    as a spreadsheet does. The editor, the tooltip and Copy keep the exact value."""
+    trigger_example(window, "logits_batch")
+    view = window.batch_sheet.tabs.currentWidget()
+    assert isinstance(view, QTableView)
+    type_into(qtbot, view, 0, 0, "0.0021497351")
+    type_into(qtbot, view, 1, 0, "-0.90945312")
+    for row, wanted in ((0, 0.0021497351), (1, -0.90945312)):
+        shown = drawn_text(view, row, 0)
+        assert "…" not in shown
+        room = view.columnWidth(0) - 4
+        assert view.fontMetrics().horizontalAdvance(shown) <= room, shown
+        assert float(shown) == pytest.approx(wanted, rel=1e-3)  # as many digits as fit
+        index = view.model().index(row, 0)
+        assert float(index.data(Qt.ItemDataRole.EditRole)) == wanted  # the editor: exact
+    qtbot.mouseClick(window.learn_panel.step_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    for row in range(4):
+        for column in range(3):
+            assert "…" not in drawn_text(view, row, column)
+
+
+def test_the_cap_notice_and_the_lesson_are_read_whole_at_the_first_size(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """tester7 7c: after a Run stopped at its cap, "Run stopped at its cap…" above the lesson's
+    instruction needed scrolling at 1100×700 (three lines were all a bar could show)."""
+    trigger_example(window, "lesson_sse_cee")
+    panel = window.learn_panel
+    panel.cap_box.setValue(3)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.learning.running, timeout=5000)
+    for _ in range(3):
+        qtbot.wait(20)
+        QApplication.processEvents()
+    banner = window.notice
+    assert banner.lasting and "cap" in window.notice_label.text()
+    assert banner.area.verticalScrollBar().maximum() == 0
+    assert banner.area.viewport().height() >= window.notice_label.heightForWidth(
+        window.notice_label.width())

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lossgui.core.losses import Reduce
-from lossgui.core.numbers import cell_text, in_formula
+from lossgui.core.numbers import in_formula, shown
 from lossgui.gui.document import Document
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import styled_plot
@@ -87,8 +87,8 @@ class BatchPanel(QWidget):
                 # A blank cell leaves the sample's loss NaN: said in words ("z —" read as if
                 # the loss were a dash); the notes say which cell.
                 own.append(self.tr("%1 unknown (see the notes)").replace("%1", name)
-                           if math.isnan(loss) else
-                           f"{name} {cell_text(round(loss, 6), uses_decimal_comma())}")
+                           if math.isnan(loss) else  # six digits, as its loss column shows it
+                           f"{name} {shown(loss, uses_decimal_comma())}")
         if own:
             text += self.tr(", whose own loss is %1").replace("%1", ", ".join(own))
         # The full stop is the language's: 。 in Japanese (it ended 「…)」 + "." before).
@@ -135,7 +135,8 @@ class BatchPanel(QWidget):
                 bar = pg.BarGraphItem(x=[], height=[], width=width)
                 self.plot.addItem(bar)
                 self._bars.append(bar)
-            values = np.zeros(document.model.samples) if share is None else share
+            # No evaluation at all: every share unknown ("?"), never a row of 0-height bars.
+            values = np.full(document.model.samples, np.nan) if share is None else share
             x = np.arange(1, len(values) + 1) - 0.4 + width * (i + 0.5)
             colour = prediction_colour(slots[i])
             drawn = np.isfinite(values)
@@ -145,6 +146,12 @@ class BatchPanel(QWidget):
                 unknown.append((x[n], "?" if np.isnan(values[n]) else
                                 in_formula(values[n], uses_decimal_comma()), colour))
         self._label_unknown(unknown)
+        view = self.plot.getPlotItem().getViewBox()
+        if any(np.isfinite(share).any() for share in shares if share is not None):
+            view.enableAutoRange()
+        else:  # no bar: pyqtgraph framed nothing at ticks 0, −5e−306, −1e−305, "?"s unseen
+            view.setRange(xRange=(0.5, document.model.samples + 0.5), yRange=(0, 1),
+                          padding=0.05)
         self.marker.setValue(document.sample + 1)
         samples = document.model.samples
         axis = self.plot.getPlotItem().getAxis("bottom")

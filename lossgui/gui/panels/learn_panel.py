@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -37,6 +37,10 @@ LINE_EDIT_PADDING = 16  # px a QLineEdit adds to its text: frame and text margin
 class LearnPanel(QToolBar):
     """The controls of a learning run as a tool bar, and a status line on where it is."""
 
+    # A learning rate typed after a refused one was taken: the refusal is old news (it stayed
+    # in the yellow bar under η 0.2 after '0,5' was refused).
+    lr_taken = Signal()
+
     def __init__(self, learning: Learning, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("LearnPanel", "Learn"), parent)
         self.setObjectName("learn_toolbar")
@@ -51,6 +55,7 @@ class LearnPanel(QToolBar):
         self.lr_edit.setMaximumWidth(self.lr_edit.fontMetrics().horizontalAdvance("0.0001")
                                      + LINE_EDIT_PADDING)
         self.lr_edit.editingFinished.connect(self._on_lr_edited)
+        self._put_back: str | None = None  # the rate's text put back over a refused one
         lr_label = QLabel(self.tr("Learning &rate η:"))
         lr_label.setBuddy(self.lr_edit)
 
@@ -143,9 +148,14 @@ class LearnPanel(QToolBar):
         except LossguiError as error:
             # The command line's sentence, as a notice the user cannot miss; the field goes
             # back to the rate the next Step really uses.
-            self.lr_edit.setText(cell_text(self.learning.lr, uses_decimal_comma()))
+            self._put_back = cell_text(self.learning.lr, uses_decimal_comma())
+            self.lr_edit.setText(self._put_back)
             self.learning.message.emit(error_text(error, current_language()))
             return
+        # Leaving the field with the rate put back is no new rate: the refusal stays.
+        if self._put_back is not None and text != self._put_back:
+            self._put_back = None
+            self.lr_taken.emit()
         self._refresh()
 
     def _on_space_changed(self) -> None:

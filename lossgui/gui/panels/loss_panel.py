@@ -40,6 +40,7 @@ from lossgui.core import Evaluation, LossguiError
 from lossgui.core.losses import grouped
 from lossgui.core.names import problem_of
 from lossgui.core.numbers import (
+    cell_text,
     formula_with_decimal_comma,
     round_trip,
     setting,
@@ -451,7 +452,8 @@ def _same_row(shown: tuple[object, ...], key: tuple[object, ...]) -> bool:
 def _total_tooltip(name: str, evaluation: Evaluation | None, error: str | None) -> str:
     if evaluation is None:
         return error or ""
-    lines = [f"{name}: E = {evaluation.total!r}"]
+    total = evaluation.total  # every digit, as a cell's tooltip gives it (nan spelled out)
+    lines = [f"{name}: E = {cell_text(total, uses_decimal_comma()) or round_trip(total)}"]
     language = current_language()
     lines += [problem_of(None if p.about_target else name, p, language)  # as the notes say it
               for p in evaluation.problems if p.index is not None or p.sample is not None][:5]

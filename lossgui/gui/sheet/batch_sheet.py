@@ -28,7 +28,7 @@ from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
 from lossgui.core.names import class_column, class_index_of
-from lossgui.core.numbers import cell_shown, cell_text
+from lossgui.core.numbers import cell_shown, cell_text, shown
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language
@@ -148,7 +148,8 @@ class BatchTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = self.value(sample, k)
             if k >= self.classes and not self.indices and role == Qt.ItemDataRole.DisplayRole:
-                return "" if math.isnan(value) else f"{value:.4g}"
+                # a computed loss, drawn as the totals are (six digits); every digit in its tooltip
+                return "" if math.isnan(value) else shown(value, uses_decimal_comma())
             if role == Qt.ItemDataRole.DisplayRole:  # drawn short; edited and copied exact
                 return cell_shown(value, uses_decimal_comma())
             return cell_text(value, uses_decimal_comma())
@@ -172,8 +173,10 @@ class BatchTableModel(QAbstractTableModel):
 
     def _tooltip(self, sample: int, k: int) -> str | None:
         if k >= self.classes and not self.indices:
-            return self.tr("The loss of sample %1 alone; the total is the batch's mean or sum "
-                           "of these").replace("%1", str(sample + 1))
+            value = self.value(sample, k)
+            exact = cell_text(value, uses_decimal_comma()) or self.tr("unknown")
+            return self.tr("The loss of sample %1 alone: %2. The total is the batch's mean or "
+                           "sum of these.").replace("%1", str(sample + 1)).replace("%2", exact)
         # A class index is one cell, where the document lists its sample's problems (k = 0).
         messages = self.document.model.cell_messages(self.column, sample,
                                                      0 if self.indices else k, current_language())
@@ -282,6 +285,9 @@ QWIDGETSIZE_MAX = (1 << 24) - 1  # the widest Qt lets a widget be (Qt's own cons
 _FITTED_COLUMNS = 64  # columns fitted to their header (see BatchView.fit_columns)
 _COLUMN_WIDTH = 58  # a prediction's number, e.g. -0.3127
 _ONE_HOT_SAMPLE = "0.25"  # what a one-hot or probability target's narrower columns must show
+# What a prediction's loss column must show whole: six significant digits below 1, as the totals
+# (numbers.shown); a longer one (1.23457e-08) is elided, its tooltip has every digit.
+_LOSS_SAMPLE = "0.0123457"
 _WHOLE_CLASSES = 4  # a one-hot target of up to this many classes is shown whole
 
 
@@ -316,6 +322,9 @@ class BatchView(SheetView):
         for section in [*fitted, *([count - 1] if count > len(fitted) else [])]:
             header.resizeSection(section, max(header.defaultSectionSize(),
                                               header.sectionSizeHint(section)))
+        if self.batch_model.has_loss_column and count:  # the last column is the loss
+            header.resizeSection(count - 1, max(header.sectionSize(count - 1),
+                                                self._text_width(_LOSS_SAMPLE)))
         first = header.sectionSize(0) if count else 0
         around = 2 * self.frameWidth() + self.verticalHeader().sizeHint().width() \
             + self.verticalScrollBar().sizeHint().width()
@@ -328,8 +337,12 @@ class BatchView(SheetView):
 
     def _one_hot_width(self) -> int:
         """A one-hot target's column: room for a probability such as 0.25, with the margins."""
+        return self._text_width(_ONE_HOT_SAMPLE)
+
+    def _text_width(self, text: str) -> int:
+        """A column that shows ``text`` whole, with the cell's margins."""
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
-        return self.fontMetrics().horizontalAdvance(_ONE_HOT_SAMPLE) + 2 * (margin + 1) + 2
+        return self.fontMetrics().horizontalAdvance(text) + 2 * (margin + 1) + 2
 
     def _on_header_double_clicked(self, section: int) -> None:
         if self.batch_model.column != TARGET:

@@ -7,6 +7,8 @@ programs do, and paste goes through the core's parser as one undoable edit.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelection,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -32,14 +35,15 @@ from PySide6.QtWidgets import (
 from lossgui.core import CellError
 from lossgui.core.arrays import FloatArray
 from lossgui.core.blockparse import parse_block_array, without_blank_overhang
-from lossgui.core.numbers import cell_text
+from lossgui.core.numbers import cell_fitted, cell_text
+from lossgui.core.parsing import parse_number
 from lossgui.core.paste_header import (
     HeaderNames,
     header_names,
     refusal_under_header,
     split_header,
 )
-from lossgui.core.problems import quoted
+from lossgui.core.problems import NotANumber, quoted
 from lossgui.gui.document import paste_text
 from lossgui.gui.files import background
 from lossgui.gui.language import current_language
@@ -66,6 +70,26 @@ class CellDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         self.editor_opened.emit()
         return editor
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        """A number wider than its column is drawn with the digits that fit, never cut to
+        "0.002…" (a batch's columns keep one width so that its loss column stays near)."""
+        super().initStyleOption(option, index)
+        text = option.text
+        metrics = option.fontMetrics
+        margin = (option.widget.style() if option.widget is not None else
+                  QApplication.style()).pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        room = option.rect.width() - 2 * margin
+        if not text or room <= 0 or metrics.horizontalAdvance(text) <= room:
+            return
+        comma = uses_decimal_comma()
+        try:
+            value = parse_number(str(index.data(Qt.ItemDataRole.EditRole)), comma)
+        except NotANumber:
+            return  # not a number (a header-like text): Qt elides it as usual
+        if math.isfinite(value):
+            option.text = cell_fitted(
+                value, lambda shown: metrics.horizontalAdvance(shown) <= room, comma)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         """The cell's text, unless the user has typed into the editor already."""
