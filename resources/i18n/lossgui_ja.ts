@@ -366,7 +366,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="100"/>
+        <location filename="../../lossgui/gui/app.py" line="102"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -469,7 +469,7 @@
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="165"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="172"/>
         <source>This sample&apos;s loss is not a number: see the notes</source>
         <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="411"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="426"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="428"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="443"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="429"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="444"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -541,19 +541,24 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="234"/>
-        <source>%1 sample %2: %3; the old value is kept.</source>
-        <translation>%1 サンプル %2: %3。元の値のままです。</translation>
+        <source>%1: %2; the old value is kept.</source>
+        <translation>%1: %2。元の値のままです。</translation>
     </message>
 </context>
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="376"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="380"/>
+        <source>Nothing was pasted: %1%2.</source>
+        <translation>何も貼り付けませんでした: %1%2。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="391"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="384"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="399"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -1152,124 +1157,124 @@ Which column holds the target t?</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="41"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="45"/>
         <source>Learn</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="51"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="48"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
         <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
         <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="54"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="59"/>
         <source>Learning &amp;rate η:</source>
         <translation>学習率 η(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="58"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
         <source>What the steps move</source>
         <translation>ステップで動かすもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="59"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="190"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="64"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
         <source>the logits z</source>
         <translation>ロジット z</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="64"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="75"/>
         <source>Step &amp;on:</source>
         <translation>進める対象(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="78"/>
         <source>&amp;Step</source>
         <translation>ステップ(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
         <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
         <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="76"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="171"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="181"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="83"/>
         <source>Take a step per frame until Stop (the whole run is one undo step)</source>
         <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="86"/>
         <source>Rese&amp;t</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="92"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="93"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="94"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="91"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
         <source>Run at &amp;most</source>
         <translation>最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="101"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="171"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="181"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="189"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="199"/>
         <source>z itself</source>
         <translation>z そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="192"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="202"/>
         <source>This loss reads logits: the steps move z, its own input</source>
         <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="213"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1435,128 +1440,128 @@ Which column holds the target t?</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="464"/>
+        <location filename="../../lossgui/gui/main_window.py" line="465"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="596"/>
+        <location filename="../../lossgui/gui/main_window.py" line="597"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1008"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1009"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="592"/>
+        <location filename="../../lossgui/gui/main_window.py" line="593"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="408"/>
+        <location filename="../../lossgui/gui/main_window.py" line="409"/>
         <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
         <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="594"/>
+        <location filename="../../lossgui/gui/main_window.py" line="595"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="599"/>
+        <location filename="../../lossgui/gui/main_window.py" line="600"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="601"/>
+        <location filename="../../lossgui/gui/main_window.py" line="602"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="603"/>
+        <location filename="../../lossgui/gui/main_window.py" line="604"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="605"/>
+        <location filename="../../lossgui/gui/main_window.py" line="606"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="639"/>
+        <location filename="../../lossgui/gui/main_window.py" line="640"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="643"/>
+        <location filename="../../lossgui/gui/main_window.py" line="644"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="799"/>
+        <location filename="../../lossgui/gui/main_window.py" line="800"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="804"/>
+        <location filename="../../lossgui/gui/main_window.py" line="805"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="834"/>
+        <location filename="../../lossgui/gui/main_window.py" line="835"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="838"/>
+        <location filename="../../lossgui/gui/main_window.py" line="839"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="839"/>
+        <location filename="../../lossgui/gui/main_window.py" line="840"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="937"/>
+        <location filename="../../lossgui/gui/main_window.py" line="938"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1001"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1002"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1011"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1012"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1017"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1018"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1018"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1019"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step; a whole run is one undo step.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。1回の実行全体が1つの取り消し単位です。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1046"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1047"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1047"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1048"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>

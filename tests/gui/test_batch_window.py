@@ -286,4 +286,4 @@ def test_a_decimal_comma_typed_into_a_batch_is_refused_not_split(
     type_into(qtbot, z_view, 1, 0, "0,5")
     np.testing.assert_array_equal(batch.document.model.column(1), Z)
     assert refused and refused[0].startswith(
-        "z sample 2: '0,5' is not a number: the decimal mark is a point here")
+        "z, sample 2, class 0: '0,5' is not a number: the decimal mark is a point here")

@@ -27,7 +27,7 @@ from lossgui.core import CellError, LossguiError
 from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
-from lossgui.core.names import class_column, class_index_of
+from lossgui.core.names import class_column, class_index_of, element_of
 from lossgui.core.numbers import cell_shown, cell_text, shown
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
@@ -231,11 +231,19 @@ class BatchTableModel(QAbstractTableModel):
                 else np.full((1, 1), math.nan)
             self.write(index.row(), index.column(), block)
         except (CellError, LossguiError) as error:
-            self.refused.emit(self.tr("%1 sample %2: %3; the old value is kept.")
-                              .replace("%1", self._name()).replace("%2", str(index.row() + 1))
-                              .replace("%3", _reason(error)))
+            self.refused.emit(self.tr("%1: %2; the old value is kept.")
+                              .replace("%1", self.cell_name(index.row(), index.column()))
+                              .replace("%2", _reason(error)))
             return False
         return True
+
+    def cell_name(self, sample: int, k: int) -> str:
+        """Cell (sample, k) as the notes and the CLI name it (core.names): "z, sample 1,
+        class 1", or a class index's one cell "t (class), sample 2"."""
+        language = current_language()
+        if self.indices:
+            return class_index_of(self._name(), sample, language)
+        return element_of(self._name(), (sample, k), language)
 
     def write(self, sample: int, k: int, block: np.ndarray) -> None:
         """Write a pasted or typed block at (sample, k): one undo step; LossguiError if not."""
@@ -328,7 +336,10 @@ class BatchView(SheetView):
         first = header.sectionSize(0) if count else 0
         around = 2 * self.frameWidth() + self.verticalHeader().sizeHint().width() \
             + self.verticalScrollBar().sizeHint().width()
-        whole = one_hot and count <= _WHOLE_CLASSES
+        # A few classes are shown whole, the loss column with them: with 4 classes it sat out
+        # of sight behind a scroll bar, the loss column of all things (tester7).
+        whole = count <= _WHOLE_CLASSES if one_hot else \
+            self.batch_model.column != TARGET and count <= _WHOLE_CLASSES + 1
         self.setMinimumWidth(around + (header.length() if whole else first))
         if self.batch_model.column == TARGET:  # no wider than its columns: the rest is y's
             # Qt's largest width, for a long vector held as one sample (10⁶ columns of 58 px:
@@ -363,11 +374,18 @@ class BatchView(SheetView):
     def paste_text(self, text: str) -> bool:
         """Paste a block (TSV, nested list, np.array, a PyTorch print) as one undo step."""
         row, column = self.top_left()
+        model = self.batch_model
         try:
             block = parse_block_array(text, uses_decimal_comma())
+        except CellError as error:  # name the cell it would have gone to, as a typed one is
+            where = "" if error.row is None else \
+                model.cell_name(row + error.row, column + (error.column or 0)) + ": "
+            self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
+                              .replace("%2", _reason(error)))
+            return False
+        try:
             if not block.size:
                 raise LossguiError("the clipboard has no numbers", "クリップボードに数がありません")
-            model = self.batch_model
             # A trailing tab or empty line adds no class column or sample of blanks.
             block = without_blank_overhang(block, model.rowCount() - row,
                                            (1 if model.indices else model.classes) - column)
