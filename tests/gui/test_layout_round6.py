@@ -478,3 +478,26 @@ def test_the_cap_notice_and_the_lesson_are_read_whole_at_the_first_size(
     assert banner.area.verticalScrollBar().maximum() == 0
     assert banner.area.viewport().height() >= window.notice_label.heightForWidth(
         window.notice_label.width())
+
+
+def test_a_batch_of_four_classes_keeps_its_loss_column_in_sight(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """tester7 7b: pasting a fourth class into the logits batch pushed the loss column behind
+    the table's scroll bar."""
+    trigger_example(window, "logits_batch")
+    view = window.batch_sheet.tabs.currentWidget()
+    assert isinstance(view, QTableView)
+    QApplication.clipboard().setText("1\t2\t3\t4\r\n5\t6\t7\t8\r\n")
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        qtbot.wait(20)
+        QApplication.processEvents()
+    assert window.document.model.elements == 4
+    header = view.horizontalHeader()
+    loss = header.count() - 1
+    assert header.sectionViewportPosition(loss) + header.sectionSize(loss) \
+        <= view.viewport().width()
+    assert not view.horizontalScrollBar().isVisible()

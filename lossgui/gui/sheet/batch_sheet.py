@@ -336,7 +336,10 @@ class BatchView(SheetView):
         first = header.sectionSize(0) if count else 0
         around = 2 * self.frameWidth() + self.verticalHeader().sizeHint().width() \
             + self.verticalScrollBar().sizeHint().width()
-        whole = one_hot and count <= _WHOLE_CLASSES
+        # A few classes are shown whole, the loss column with them: with 4 classes it sat out
+        # of sight behind a scroll bar, the loss column of all things (tester7).
+        whole = count <= _WHOLE_CLASSES if one_hot else \
+            self.batch_model.column != TARGET and count <= _WHOLE_CLASSES + 1
         self.setMinimumWidth(around + (header.length() if whole else first))
         if self.batch_model.column == TARGET:  # no wider than its columns: the rest is y's
             # Qt's largest width, for a long vector held as one sample (10⁶ columns of 58 px:
