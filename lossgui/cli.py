@@ -694,16 +694,16 @@ def _compute_totals(args: argparse.Namespace) -> int:
                              progress)
     if progress is not None:
         print(file=sys.stderr)  # end the progress line
-    problems = [(p.name, problem) for p in streamed.predictions for problem in p.problems]
-    if args.format != "table" or args.output:
-        for name, problem in problems:
-            print(_problem_line(name, problem, args.language), file=sys.stderr)
+    # As compute lists them: the target's own problems once, for no prediction.
+    problems = listed_problems([(p.name, None, p) for p in streamed.predictions])
+    _print_warnings(args, problems)
     totals = [(p.name, p.total) for p in streamed.predictions]
     if args.format == "json":
         report = {"loss": loss.id, "params": dict(params), "target": streamed.target,
                   "rows": streamed.rows,
                   "predictions": [{"name": n, "total": json_number(v)} for n, v in totals],
-                  "warnings": [_warning_json(n, problem) for n, problem in problems]}
+                  "warnings": [_warning_json(n, problem, streamed.batch)
+                               for n, problem in problems]}
         _emit(args, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         _emit(args, csvio.totals_csv_text(loss.id, params, totals))

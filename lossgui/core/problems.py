@@ -86,7 +86,7 @@ class HasProblems(Protocol):
     """What :func:`listed_problems` reads of an evaluation."""
 
     @property
-    def problems(self) -> tuple[Problem, ...]: ...
+    def problems(self) -> Sequence[Problem]: ...
 
 
 Message = tuple[str, str]

@@ -10,6 +10,7 @@ at once and are refused.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ class StreamedTotals:
     target: str
     rows: int
     predictions: list[StreamedPrediction]
+    batch: bool = False  # whether each row is a sample of its own (an N×K file)
 
 
 def stream_totals(
@@ -108,7 +110,7 @@ def stream_totals(
         prediction.total = total / divisor
         if said and blocks == 1 and prediction.not_compared is None:
             prediction.not_compared = said
-    return StreamedTotals(loss.id, p, target_name, rows, streamed)
+    return StreamedTotals(loss.id, p, target_name, rows, streamed, bool(classes))
 
 
 def _refuse_coupled(loss_id: str) -> None:
@@ -144,7 +146,7 @@ def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row
     if prediction.not_compared != "y" and why is not None:
         prediction.not_compared = why  # a y outside the domain is said first, as everywhere
     for problem in problems:
-        if problem.index is None:
+        if problem.index is None and (not batch or problem.sample is None):
             continue  # about the block as a whole (its sums), which says nothing of the file
         if len(prediction.problems) >= MAX_LISTED:
             prediction.unlisted += 1
@@ -153,13 +155,19 @@ def _keep(prediction: StreamedPrediction, problems: Sequence[Problem], first_row
 
 
 def _moved(problem: Problem, first_row: int) -> Problem:
-    """``problem`` with its element index and the element names in its text moved by a block."""
-    assert problem.index is not None
+    """``problem`` with its element index (or its batch sample) and the names in its text
+    moved by a block: "t₂[0]" and "sample 2" become the rows of the whole file."""
+    texts = [problem.message, problem.message_ja]
+    if problem.index is None:  # a whole sample of a batch: "t (class), sample 2 is missing"
+        assert problem.sample is not None
+        old_n, new_n = problem.sample + 1, problem.sample + 1 + first_row
+        texts = [re.sub(rf"(\bsample|サンプル) {old_n}(?!\d)", rf"\g<1> {new_n}", text)
+                 for text in texts]
+        return Problem(problem.code, texts[0], None, problem.severity, texts[1],
+                       problem.sample + first_row)
     old = problem.index
     new = (old[0] + first_row, *old[1:])
-    texts = []
-    for text in (problem.message, problem.message_ja):
-        for symbol in ("y", "t", "z"):
-            text = text.replace(element_name(symbol, old), element_name(symbol, new))
-        texts.append(text)
-    return Problem(problem.code, texts[0], new, problem.severity, texts[1])
+    for symbol in ("y", "t", "z"):
+        texts = [text.replace(element_name(symbol, old), element_name(symbol, new))
+                 for text in texts]
+    return Problem(problem.code, texts[0], new, problem.severity, texts[1], problem.sample)
