@@ -12,6 +12,7 @@ from gui_helpers import go_to, press, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from test_cell_names import switched
 
 from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
@@ -26,14 +27,9 @@ def english_afterwards() -> Iterator[None]:
 
 
 def batch_window(qtbot: QtBot, window: MainWindow, lang: str) -> MainWindow:
+    """Examples ▸ A Logits Batch, in ``lang`` (View ▸ Language)."""
     window.load_named_example("logits_batch")
-    if lang != "en":
-        window = window.switch_language(lang)
-        qtbot.addWidget(window)
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    QApplication.processEvents()
-    return window
+    return switched(qtbot, window, lang) if lang != "en" else window
 
 
 @pytest.mark.parametrize(("lang", "typed", "pasted", "index"), [

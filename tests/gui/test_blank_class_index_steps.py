@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import WindowFactory, click, learn_drawn
 from pytestqt.qtbot import QtBot
+from test_totals_name_blanks import opened
 
 from lossgui.core.descend import Descender
 from lossgui.gui import language
@@ -32,13 +33,7 @@ def english_afterwards() -> Iterator[None]:
 def test_step_names_a_blank_class_index_as_the_notes_do(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, lang: str, cell: str, loss: str,
 ) -> None:
-    path = tmp_path / "bblank.csv"
-    path.write_text(BBLANK, encoding="utf-8")
-    window = make_window()
-    if lang != "en":
-        window = window.switch_language(lang)
-        qtbot.addWidget(window)
-    assert window.files.load_path(str(path)) is None
+    window = opened(qtbot, make_window, tmp_path, BBLANK, lang)
     selector = window.loss_panel.selector
     selector.setCurrentIndex(selector.findData(loss))
     assert cell in window.notes.toPlainText()

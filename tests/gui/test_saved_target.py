@@ -11,6 +11,7 @@ from gui_helpers import WindowFactory
 
 from lossgui.cli import main as cli_main
 from lossgui.core import csvio, evaluate
+from lossgui.gui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -20,11 +21,8 @@ def own_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_target_chosen_on_open_comes_back_without_asking(
-    make_window: WindowFactory, own_file: Path, tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    window = make_window()
+def answering_a(window: MainWindow) -> list[list[str]]:
+    """Answer "a" whenever the window asks which column is t; the list of what it asked."""
     asked: list[list[str]] = []
 
     def ask_target(_path: str, names: list[str]) -> str:
@@ -32,6 +30,15 @@ def test_a_target_chosen_on_open_comes_back_without_asking(
         return "a"
 
     window.files.ask_target = ask_target  # type: ignore[method-assign]
+    return asked
+
+
+def test_a_target_chosen_on_open_comes_back_without_asking(
+    make_window: WindowFactory, own_file: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    window = make_window()
+    asked = answering_a(window)
     assert window.open_path(str(own_file))
     assert asked == [["a", "b", "c"]] and window.document.names == ("a", "b", "c")
     saved = tmp_path / "saved.csv"
@@ -57,13 +64,7 @@ def test_exported_results_reopen_with_their_target_unasked(
     """Export Results marks the target as Save Data as CSV does (tester6, minor points): the
     results CSV opens again as its data, with target a, and nothing is asked."""
     window = make_window()
-    asked: list[list[str]] = []
-
-    def ask_target(_path: str, names: list[str]) -> str:
-        asked.append(names)
-        return "a"
-
-    window.files.ask_target = ask_target  # type: ignore[method-assign]
+    asked = answering_a(window)
     assert window.open_path(str(own_file))
     exported = tmp_path / "results.csv"
     window.files.ask_save_path = lambda *_: (str(exported), "")  # type: ignore[method-assign]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from lossgui.core import LossguiError, csvio, plot_files, project
 from lossgui.core.arrays import FloatArray
@@ -36,6 +36,7 @@ from lossgui.core.problems import error_text
 from lossgui.gui.asking import ask, choice_dialog
 from lossgui.gui.document import Document
 from lossgui.gui.files import background
+from lossgui.gui.files.dialogs import choose_file
 from lossgui.gui.handover import hand_over
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 
@@ -203,16 +204,14 @@ class FileController(QObject):
 
     def ask_open_path(self) -> str | None:
         """A file to open, or None."""
-        path, _ = QFileDialog.getOpenFileName(
-            self._dialog_parent(), self.tr("Open data or session"), self._folder(),
-            self.tr(OPEN_FILTER).replace("%1", SESSION_SUFFIX))
-        return path or None
+        chosen = choose_file(self._dialog_parent(), self.tr("Open data or session"),
+                             self._folder(), self.tr(OPEN_FILTER).replace("%1", SESSION_SUFFIX),
+                             save=False)
+        return chosen[0] if chosen else None
 
     def ask_save_path(self, title: str, suggested: str, filters: str) -> tuple[str, str] | None:
         """A file to write and the chosen filter, or None."""
-        path, chosen = QFileDialog.getSaveFileName(self._dialog_parent(), title, suggested,
-                                                    filters)
-        return (path, chosen) if path else None
+        return choose_file(self._dialog_parent(), title, suggested, filters, save=True)
 
     def ask_target(self, path: str, names: list[str]) -> str | None:
         """Which column is the target t (the first preselected), or None if cancelled."""
