@@ -501,3 +501,23 @@ def test_a_batch_of_four_classes_keeps_its_loss_column_in_sight(
     assert header.sectionViewportPosition(loss) + header.sectionSize(loss) \
         <= view.viewport().width()
     assert not view.horizontalScrollBar().isVisible()
+
+
+def test_a_single_line_in_loss_over_steps_has_no_legend_row(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    """tester6 #9 / tester7: at 800×600 under a batch's bars the steps plot kept ~16 px, a
+    legend row naming its one line (the header names it too) taking the rest."""
+    legend = window.steps_plot.legend
+    window.show_steps()
+    QApplication.processEvents()
+    assert legend.isVisible()  # the article: y1 and y2
+    trigger_example(window, "lesson_sse_cee")  # one prediction
+    window.show_steps()
+    QApplication.processEvents()
+    assert not legend.isVisible()
+    panel = window.learn_panel
+    qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert legend.isVisible() and len(legend.items) == 2  # y and "y earlier (…)"

@@ -220,6 +220,9 @@ class StepsPlot(QWidget):
         for earlier in self.learning.earlier:
             labels += [self._earlier_label(name, earlier) for name in earlier.names]
         lines = [*self.lines, *self.earlier_lines]
+        # One line is named by the header above the plot: its legend row only took plot room
+        # (at 800×600 under a batch's bars the plot kept ~40 px).
+        self.legend.setVisible(len(labels) > 1)
         if [label.text for _, label in self.legend.items] == labels:
             return
         self.legend.clear()
