@@ -26,9 +26,10 @@ from lossgui.core.checks import samples_off_one, usable_samples
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.evaluate import evaluate
 from lossgui.core.losses import InputKind, get_loss
+from lossgui.core.names import TARGET_SYMBOL, class_index_of, element_of
 from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
-from lossgui.core.problems import element_name
+from lossgui.core.problems import element_name, in_language, label
 from lossgui.core.ranges import sample_sums
 
 BOOK_DELTA = 1e-7
@@ -485,11 +486,15 @@ def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None,
     return rows
 def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
                   loss_id: str | None = None,
-                  params: Mapping[str, ParamValue] | None = None) -> list[str]:
+                  params: Mapping[str, ParamValue] | None = None,
+                  prediction: str = "y", class_indices: bool = False) -> list[str]:
     """Plain-language remarks on the input beside the conventions ("t has two 1s", …).
 
     A 2-D y and t are a batch: each sample is looked at on its own, and the remarks say that
     the values are the whole batch's. Sums of y are remarked on only where y are probabilities.
+    ``prediction`` is y's column name ("z"), and ``class_indices`` says the batch's t is a
+    column of class indices (one cell per sample), so that a cell is named as the notes name
+    it (core.names). A sample with a blank is unknown, and said so, never left out unsaid.
     """
     ja = language.startswith("ja")
     y = np.asarray(y, dtype=np.float64)
@@ -515,6 +520,7 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
             "article's and the book's, Keras categorical_crossentropy, PyTorch mse_loss and "
             "binary_cross_entropy, scikit-learn log_loss) do not apply and are left out")
     rows_y, rows_t = np.atleast_2d(y), np.atleast_2d(t)
+    name = label(prediction)
 
     def where(n: int) -> str:
         if not batch:
@@ -531,12 +537,39 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
         usable = usable_samples(~(np.isnan(rows_y) | np.isnan(rows_t)))
         for n in samples_off_one(totals, usable)[:3]:
             total = short(float(totals[n]))
-            remarks.append(where(n) + (f"y の合計は {total} で、1 ではありません" if ja
-                                       else f"y sums to {total}, not 1"))
+            remarks.append(where(n) + (f"{name} の合計は {total} で、1 ではありません" if ja
+                                       else f"{name} sums to {total}, not 1"))
+    remarks += _unknown_samples(rows_y, rows_t, batch, prediction, class_indices, language)
     for index in np.argwhere((y == 0) & (t == 1))[:5]:
         at = tuple(int(i) for i in index)
-        y_k, t_k = element_name("y", at), element_name("t", at)
+        if prediction == "y" and not batch:  # the article's own symbols: "y₃ is 0 where t₃ is 1"
+            y_k, t_k = element_name("y", at), element_name(TARGET_SYMBOL, at)
+        else:  # a named column's cell, by the notes' rule: "z, sample 1, class 2"
+            y_k, t_k = element_of(name, at, language), TARGET_SYMBOL
         remarks.append(
             f"{t_k} が 1 なのに {y_k} が 0 です" if ja else f"{y_k} is 0 where {t_k} is 1"
         )
+    return remarks
+
+
+def _unknown_samples(rows_y: FloatArray, rows_t: FloatArray, batch: bool, prediction: str,
+                     class_indices: bool, language: str) -> list[str]:
+    """A remark per sample (up to 3) with a blank: its first blank cell named by the notes'
+    rule, and that its loss is unknown, as every value beside it is not a number."""
+    remarks = []
+    blank_t, blank_y = np.isnan(rows_t), np.isnan(rows_y)
+    for n in np.flatnonzero((blank_t | blank_y).any(axis=1))[:3]:
+        n = int(n)
+        if blank_t[n].any() and batch and class_indices:
+            cell = class_index_of(TARGET_SYMBOL, n, language)
+        else:
+            column = TARGET_SYMBOL if blank_t[n].any() else label(prediction)
+            k = int(np.flatnonzero(blank_t[n] if blank_t[n].any() else blank_y[n])[0])
+            cell = element_of(column, (n, k) if batch else (k,), language)
+        whose = ("そのサンプルの損失" if batch else "損失", "that sample's loss" if batch
+                 else "the loss")
+        remarks.append(in_language(
+            language, f"{cell} is missing (blank), so {whose[1]} is unknown: no tool below "
+                      "gives a number",
+            f"{cell} が空欄なので、{whose[0]}は不明です。下のどのツールも数を出しません"))
     return remarks

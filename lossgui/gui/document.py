@@ -35,6 +35,7 @@ from lossgui.core.document import (
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import Loss
 from lossgui.core.lowest import NotCompared
+from lossgui.core.names import TARGET_SYMBOL, class_index_of
 from lossgui.core.params import ParamValue
 from lossgui.gui.batch_commands import BatchCellsCommand, ClassIndicesCommand
 from lossgui.gui.commands import (
@@ -404,8 +405,9 @@ class Document(QObject):
             if reason is not None and len(indices) == 1:  # the typed cell: its view names it
                 raise EditRefused(*reason)
             if reason is not None:
-                raise EditRefused(f"t sample {sample + n + 1}: {reason[0]}",
-                                  f"t サンプル {sample + n + 1}: {reason[1]}")
+                at = sample + n  # named as the notes name the cell (core.names)
+                raise EditRefused(f"{class_index_of(TARGET_SYMBOL, at, 'en')}: {reason[0]}",
+                                  f"{class_index_of(TARGET_SYMBOL, at, 'ja')}: {reason[1]}")
         return self.edit_batch(TARGET, sample, 0,
                                one_hot(np.asarray(indices, dtype=np.float64), classes))
 

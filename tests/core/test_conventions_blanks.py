@@ -54,7 +54,11 @@ def test_no_sum_remark_for_a_sample_with_a_blank(language: str) -> None:
     y = Y.copy()
     y[0] = [0.5, 0.2, 0.1]
     remarks = input_remarks(y, T, language, "sse")
-    assert remarks[1:] == (["サンプル 1: y の合計は 0.8 で、1 ではありません"] if language == "ja"
-                           else ["sample 1: y sums to 0.8, not 1"])
+    assert remarks[1] == ("サンプル 1: y の合計は 0.8 で、1 ではありません" if language == "ja"
+                          else "sample 1: y sums to 0.8, not 1")
+    # The samples with a blank are not left out unsaid: each is unknown (tester8 #7).
+    assert [r.split(" is missing")[0].split(" が空欄")[0] for r in remarks[2:]] == (
+        ["t のサンプル 2、クラス 1", "y のサンプル 3、クラス 1"] if language == "ja"
+        else ["t, sample 2, class 1", "y, sample 3, class 1"])
     assert [p.sample for p in evaluate("cee", y, T).problems
             if p.code == "y_not_normalised"] == [0]

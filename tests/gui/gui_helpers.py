@@ -114,3 +114,13 @@ def learn_drawn(qtbot: QtBot, window: MainWindow) -> None:
     """Let the Learn panel and the steps plot draw: they do it once per step, after the event."""
     qtbot.waitUntil(lambda: not window.steps_plot._pending.isActive()
                     and not window.learn_panel._pending.isActive())
+
+
+def switched(qtbot: QtBot, window: MainWindow, lang: str) -> MainWindow:
+    """View ▸ Language: the rebuilt window, shown and active so that it takes keys."""
+    rebuilt = window.switch_language(lang)
+    qtbot.addWidget(rebuilt)
+    qtbot.waitExposed(rebuilt)
+    rebuilt.activateWindow()
+    QApplication.processEvents()
+    return rebuilt

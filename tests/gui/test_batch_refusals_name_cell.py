@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from gui_helpers import go_to, press, type_into
+from gui_helpers import go_to, press, switched, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_cell_names import switched
 
 from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
@@ -58,3 +57,20 @@ def test_a_refused_typing_or_paste_names_its_cell(
     go_to(target, 0, 0)
     press(qtbot, target, Qt.Key.Key_V, CTRL)
     assert window.notice_label.text().startswith(index), window.notice_label.text()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Nothing was pasted: t (class), sample 2: the class index 7 is not below K = 3"),
+    ("ja", "何も貼り付けませんでした: t(クラス) のサンプル 2: "),
+])
+def test_a_pasted_class_index_out_of_range_names_its_cell(
+    qtbot: QtBot, window: MainWindow, lang: str, said: str,
+) -> None:
+    """Pasting numbers that are no class index named "t sample 2" (tester8 #7), while the notes
+    say "t (class), sample 2"."""
+    window = batch_window(qtbot, window, lang)
+    target = window.batch_sheet.target_view
+    QApplication.clipboard().setText("1\r\n7\r\n")
+    go_to(target, 0, 0)
+    press(qtbot, target, Qt.Key.Key_V, CTRL)
+    assert window.notice_label.text().startswith(said), window.notice_label.text()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import go_to, press
+from gui_helpers import go_to, press, switched
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -33,16 +33,6 @@ def batch(window: MainWindow) -> MainWindow:
     window.load_named_example("logits_batch")
     QApplication.processEvents()
     return window
-
-
-def switched(qtbot: QtBot, window: MainWindow, lang: str) -> MainWindow:
-    """View ▸ Language: the rebuilt window, shown and active so that it takes keys."""
-    rebuilt = window.switch_language(lang)
-    qtbot.addWidget(rebuilt)
-    qtbot.waitExposed(rebuilt)
-    rebuilt.activateWindow()
-    QApplication.processEvents()
-    return rebuilt
 
 
 def paste_past_the_last_sample(qtbot: QtBot, window: MainWindow) -> None:

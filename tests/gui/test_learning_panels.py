@@ -297,7 +297,9 @@ def test_other_tools_show_the_reference_values(qtbot: QtBot, window: MainWindow)
         assert rows[("lossgui (now)", "Sum of squared error (sse)")][1] == \
             document.evaluations[j].total
         remarks = panel.remarks.text()
-        for remark in input_remarks(document.column(j + 1), document.column(0)):
+        # The core's remarks, naming the prediction by its own name ("y1 sums to …").
+        for remark in input_remarks(document.column(j + 1), document.column(0),
+                                    prediction=document.prediction_names[j]):
             assert remark in remarks
     assert "t has 2 ones — is this multi-label?" in panel.remarks.text()
 

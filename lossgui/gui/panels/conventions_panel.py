@@ -171,8 +171,9 @@ class ConventionsPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(VALUE_COLUMN)
         self._share_width()
-        remarks = input_remarks(y, t, language, document.loss_id, document.params)
         name = document.prediction_names[j]
+        remarks = input_remarks(y, t, language, document.loss_id, document.params, name,
+                                document.is_batch and document.model.class_indices)
         if remarks:
             self.remarks.setText("\n".join(f"ⓘ {r}" for r in remarks))
         else:
