@@ -15,7 +15,7 @@ import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray, IntArray
 from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED, Y_ABOVE_ONE_UNCOMPARED
-from lossgui.core.numbers import short
+from lossgui.core.numbers import short, telling
 from lossgui.core.problems import Message, Problem, Severity, element_name
 from lossgui.core.ranges import Ranges, Sums, ones_and_zeros, sample_sums
 
@@ -224,12 +224,16 @@ def outside(
         return
     with np.errstate(invalid="ignore"):
         mask = usable & ((values < low) | (values > high))
+
+    def value(i: tuple[int, ...]) -> str:  # never "y = 1 is outside [0, 1]" for 1.0000001
+        return telling(values[i], lambda v: not low <= v <= high)
+
     findings.per_element(
         mask,
         f"{symbol}_range",
-        lambda i: (f"{element_name(symbol, i)} = {short(values[i])} is outside "
+        lambda i: (f"{element_name(symbol, i)} = {value(i)} is outside "
                    f"[{short(low)}, {short(high)}]: {expected[0]}",
-                   f"{element_name(symbol, i)} = {short(values[i])} は "
+                   f"{element_name(symbol, i)} = {value(i)} は "
                    f"[{short(low)}, {short(high)}] の範囲外です。{expected[1]}"),
         (f"{symbol} is outside [{short(low)}, {short(high)}].",
          f"{symbol} が [{short(low)}, {short(high)}] の範囲外です。"),

@@ -14,8 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.numbers import short
+from lossgui.core.numbers import short, telling
 from lossgui.core.problems import LossguiError, Message
+
+
+def _not_whole(value: float) -> bool:
+    return not math.isfinite(value) or value != math.floor(value)
 
 
 def index_problem(value: float, classes: int) -> Message | None:
@@ -25,10 +29,11 @@ def index_problem(value: float, classes: int) -> Message | None:
     """
     if math.isnan(value):
         return None
-    if not math.isfinite(value) or value != math.floor(value):
-        return (f"{short(value)} is not a class index: a class index is a whole number "
+    if _not_whole(value):
+        shown = telling(value, _not_whole)  # not "1 is not a class index" for 1.0000001
+        return (f"{shown} is not a class index: a class index is a whole number "
                 f"0…{classes - 1}",
-                f"{short(value)} はクラス番号ではありません。"
+                f"{shown} はクラス番号ではありません。"
                 f"クラス番号は 0〜{classes - 1} の整数です")
     if value < 0:
         return (f"the class index {short(value)} is negative: classes are numbered "

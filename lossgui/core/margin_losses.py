@@ -17,7 +17,7 @@ import numpy as np
 from lossgui.core import checks
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.checks import Findings
-from lossgui.core.numbers import short
+from lossgui.core.numbers import short, telling
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, ShapeError, element_name
 from lossgui.core.ranges import Ranges, sample_sums
@@ -169,11 +169,16 @@ def sign_label_check(name: Message, zero_is_minus_one: bool) -> Check:
         zero_note: Message = ("", "") if zero_is_minus_one else (
             " PyTorch uses t as it is, so t = 0 costs log 2 whatever y is.",
             "PyTorch は t をそのまま使うので、t = 0 では y によらず log 2 になります。")
+
+        def label(i: tuple[int, ...]) -> str:  # not "t = 1 is not −1 or +1" for t = 1.0000001
+            return telling(t[i], lambda v: v not in (-1.0, 1.0))
+
         f.per_element(
             odd, "t_not_sign",
-            lambda i: (f"{element_name('t', i)} = {short(t[i])} is not −1 or +1: "
+            lambda i: (f"{element_name('t', i)} = {label(i)} is not −1 or +1: "
                        f"{name[0]} expects labels −1 and +1.{zero_note[0]}",
-                       f"{element_name('t', i)} = {short(t[i])} は −1 でも +1 でもありません。"
+                       f"{element_name('t', i)} = {label(i)} は −1 でも +1 でも"
+                       "ありません。"
                        f"{name[1]}は −1 と +1 のラベルを想定しています。{zero_note[1]}"),
             ("t is not −1 or +1.", "t が −1 でも +1 でもありません。"),
         )

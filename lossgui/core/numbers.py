@@ -99,6 +99,17 @@ def short(value: float) -> str:
     return f"{value:.{DIGITS}g}"
 
 
+def telling(value: float, wrong: Callable[[float], bool]) -> str:
+    """:func:`short`, unless those six digits no longer show what is wrong with ``value``
+    (``wrong`` of them is False): then every digit (:func:`round_trip`).
+
+    For a number a message quotes because of its value: y = 1.0000001 must not read
+    "y = 1 is outside [0, 1]", and y = 1.0359778906832318 reads 1.03598.
+    """
+    text = short(value)
+    return text if wrong(float(text)) else round_trip(value)
+
+
 def shown(value: float, decimal_comma: bool = False) -> str:
     """A total or value as a panel shows it: six significant digits, ∞ and −∞."""
     if math.isinf(value):

@@ -1143,7 +1143,14 @@ class MainWindow(QMainWindow):
         if self._replaced:  # the same document lives on in the rebuilt window
             super().closeEvent(event)
             return
-        if not self.files.maybe_save():
+        try:
+            go_on = self.files.maybe_save()
+        except Exception:
+            # A bug while saving: the window and its unsaved edits stay; the error is shown
+            # (sys.excepthook). Qt would otherwise close on the event it was given.
+            event.ignore()
+            raise
+        if not go_on:
             event.ignore()
             return
         self.save_settings()
