@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -24,6 +26,8 @@ from lossgui.core.squash import softmax
 
 HEAD_TERMS = 4
 TAIL_TERMS = 2
+# Losses whose term is t·log(…): a term with t = 0 adds nothing (drawn grey, left out first).
+_INERT_AT_ZERO_TARGET = frozenset({"cee", "kl", "softmax_cee", "nll"})
 
 
 @dataclass(frozen=True)
@@ -41,23 +45,50 @@ class Substitution:
 
     prefix: str
     terms: tuple[Term, ...]
-    elided: int
+    gaps: Gaps  # where a "… (n more terms) …" goes
     suffix: str
     result: float
 
     @property
-    def elided_at(self) -> int:
-        """Where in ``terms`` the "… (n more terms) …" marker goes (0 when nothing is elided)."""
-        return HEAD_TERMS if self.elided else 0
+    def elided(self) -> int:
+        """How many terms are left out, in all the gaps."""
+        return sum(count for _, count in self.gaps)
+
+    def with_gaps(self, parts: list[str], marker: Callable[[int], str]) -> list[str]:
+        """``parts`` (one per term) with ``marker(count)`` put in at each gap."""
+        parts = list(parts)
+        for at, count in reversed(self.gaps):
+            parts.insert(at, marker(count))
+        return parts
 
     def plain(self, language: str = "en") -> str:
         """The whole line as plain text."""
-        parts = [t.text for t in self.terms]
-        if self.elided:
-            more = f"ほか{self.elided}項" if language.startswith("ja") else \
-                f"{self.elided} more terms"
-            parts.insert(self.elided_at, f"… ({more}) …")
+        ja = language.startswith("ja")
+        parts = self.with_gaps([t.text for t in self.terms], lambda count: (
+            f"… (ほか{count}項) …" if ja else f"… ({count} more terms) …"))
         return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {in_formula(self.result)}"
+
+
+Gaps = tuple[tuple[int, int], ...]  # (where in the terms, how many are left out there)
+
+
+def _shown(count: int, counting: Sequence[int] = ()) -> tuple[list[int], Gaps]:
+    """Which of ``count`` terms are written out, and the gaps between them.
+
+    A long sum shows its first HEAD_TERMS and last TAIL_TERMS terms, and every term in
+    ``counting`` (those that add something: t ≠ 0 under a log) when there are no more of them
+    than that: the book's one-hot t at class 7 of 10 is written with its 1·log term, not as
+    grey 0·log terms around a "…" that hides it (tester8).
+    """
+    if count <= HEAD_TERMS + TAIL_TERMS + 1:
+        return list(range(count)), ()
+    chosen = {*range(HEAD_TERMS), *range(count - TAIL_TERMS, count)}
+    if len(counting) <= HEAD_TERMS + TAIL_TERMS:
+        chosen.update(counting)
+    shown = sorted(chosen)
+    gaps = tuple((at, later - earlier - 1) for at, (earlier, later) in
+                 enumerate(pairwise(shown), start=1) if later - earlier > 1)
+    return shown, gaps
 
 
 def _operand(value: float) -> str:
@@ -81,15 +112,15 @@ def _term(loss_id: str, y: float, t: float, params: dict[str, ParamValue]) -> Te
         eps = float(params["eps"])
         # log(…) brackets it
         inside = f"{in_formula(y)} + {in_formula(eps)}" if eps else in_formula(y)
-        return Term(f"{ts}·log({inside})", inert=t == 0)
+        return Term(f"{ts}·log({inside})")
     if loss_id == "kl":
-        return Term(f"{ts}·log({ts}/{ys})", inert=t == 0)
+        return Term(f"{ts}·log({ts}/{ys})")
     if loss_id == "bce":
         return Term(f"[{ts}·log {ys} + (1−{ts})·log(1−{ys})]")
     if loss_id == "bce_logits":
         return Term(f"[{ts}·log σ({ys}) + (1−{ts})·log(1−σ({ys}))]")
     if loss_id == "softmax_cee":  # y here is softmax(z)ₖ, worked out by substitute()
-        return Term(f"{ts}·log {ys}", inert=t == 0)
+        return Term(f"{ts}·log {ys}")
     if loss_id == "hinge":  # t is the label used (0 already read as −1 by substitute)
         return Term(f"max(0, 1−{ts}·{ys})")
     return _new_term(loss_id, y, t, ys, ts, params)
@@ -141,25 +172,25 @@ def _new_term(
         miss = _operand(1.0 - (t * y + (1.0 - t) * (1.0 - y)))
         return Term(f"{weight}{miss}^{gamma}·[{ts}·log {ys} + (1−{ts})·log(1−{ys})]")
     if loss_id == "nll":
-        return Term(f"{ts}·{ys}", inert=t == 0)
+        return Term(f"{ts}·{ys}")
     raise ValueError(f"no term for {loss_id}")  # a loss added without its written-out form
 
 
 def _class_terms(
     loss_id: str, z: FloatArray, t: FloatArray, params: dict[str, ParamValue]
-) -> tuple[tuple[Term, ...], int, str]:
-    """Terms, how many are elided and a factor in front, for the losses over a class axis."""
+) -> tuple[tuple[Term, ...], Gaps, str]:
+    """Terms, the gaps where some are left out and a factor in front, for the losses over a
+    class axis."""
     if loss_id == "categorical_hinge":  # one sample, one term: max(0, 1 + neg − pos)
         positive = float(np.sum(t * z))
         negative = float(np.max((1.0 - t) * z))
-        return (Term(f"max(0, 1+{_operand(negative)}−{_operand(positive)})"),), 0, ""
+        return (Term(f"max(0, 1+{_operand(negative)}−{_operand(positive)})"),), (), ""
     margin, power = float(params["margin"]), str(params["p"])
     classes = len(z)
     correct = np.flatnonzero(t != 0)
     one_hot = len(correct) == 1 and t[correct[0]] == 1
     count = len(correct) * (classes - 1)
-    shown = range(count) if count <= HEAD_TERMS + TAIL_TERMS + 1 else \
-        [*range(HEAD_TERMS), *range(count - TAIL_TERMS, count)]
+    shown, gaps = _shown(count)
     terms = []
     for j in shown:  # pair j: correct class c against the j-th other class i
         c = int(correct[j // (classes - 1)])
@@ -170,7 +201,7 @@ def _class_terms(
             text += "²"
         weight = "" if one_hot else f"{_operand(float(t[c]))}·"
         terms.append(Term(weight + text, element=i))
-    return tuple(terms), count - len(terms), f"(1/{classes})·"
+    return tuple(terms), gaps, f"(1/{classes})·"
 
 
 def substitute(
@@ -182,10 +213,8 @@ def substitute(
     n = len(y)
     inner = ""
     if loss.id in {"multi_margin", "categorical_hinge"}:
-        terms, elided, inner = _class_terms(loss.id, y, t, params)
+        terms, gaps, inner = _class_terms(loss.id, y, t, params)
     else:
-        shown = range(n) if n <= HEAD_TERMS + TAIL_TERMS + 1 else \
-            [*range(HEAD_TERMS), *range(n - TAIL_TERMS, n)]
         if loss.id == "softmax_cee":
             # Each term needs the class's probability softmax(z)ₖ, not the logit itself.
             y = softmax(y)
@@ -196,9 +225,12 @@ def substitute(
             t = class_smoothed(t, params)
         if loss.id in {"hinge", "squared_hinge"}:
             t = sign_labels(t)  # write the −1 the total uses, not the 0 that was typed
-        terms = tuple(replace(_term(loss.id, float(y[k]), float(t[k]), params), element=k)
+        counting = np.flatnonzero(t != 0)[:HEAD_TERMS + TAIL_TERMS + 1].tolist() \
+            if loss.id in _INERT_AT_ZERO_TARGET else []
+        shown, gaps = _shown(n, counting)
+        terms = tuple(replace(_term(loss.id, float(y[k]), float(t[k]), params), element=k,
+                              inert=loss.id in _INERT_AT_ZERO_TARGET and t[k] == 0)
                       for k in shown)
-        elided = n - len(terms)
     negated = loss.id in {"cee", "bce", "bce_logits", "softmax_cee", "focal", "nll"}
     factor = scale_factor(loss, params)
     divisor = reduction_divisor(loss, y.shape, params)
@@ -206,7 +238,7 @@ def substitute(
     prefix += inner
     prefix += "−(" if negated else ("(" if prefix else "")
     suffix = ")" if prefix.endswith("(") else ""
-    return Substitution(prefix, terms, elided, suffix, evaluation.total)
+    return Substitution(prefix, terms, gaps, suffix, evaluation.total)
 
 
 @dataclass(frozen=True)

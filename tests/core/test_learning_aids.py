@@ -56,6 +56,32 @@ def test_long_vectors_are_elided_in_the_middle():
     assert "… (994 more terms) …" in line.plain()
 
 
+def test_a_term_that_counts_is_never_left_out_for_grey_zero_terms():
+    # The book's 10 classes, the answer at class 7 (tester8: its 1·log term was in the "…").
+    y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+    t = np.eye(10)[7]
+    ev = evaluate("cee", y, t, eps=1e-7)
+    line = substitute("cee", y, t, ev)
+    assert [term.element for term in line.terms] == [0, 1, 2, 3, 7, 8, 9]
+    assert [term.element for term in line.terms if not term.inert] == [7]
+    assert line.gaps == ((4, 3),) and line.elided == 3
+    assert "+ … (3 more terms) … + 1·log(0.1 + 1e−07) + 0·log(0 + 1e−07)" in line.plain()
+    # In the middle of a long vector: a gap on each side of it.
+    y, t = np.full(1000, 0.001), np.eye(1000)[500]
+    line = substitute("kl", y, t, evaluate("kl", y, t))
+    assert [term.element for term in line.terms] == [0, 1, 2, 3, 500, 998, 999]
+    assert line.gaps == ((4, 496), (5, 497)) and line.elided == 993
+    assert line.plain().count("more terms") == 2
+
+
+def test_terms_that_all_count_are_elided_in_the_middle_as_ever():
+    y = np.full(1000, 0.001)
+    t = np.full(1000, 0.001)  # a soft target: every term adds something
+    line = substitute("cee", y, t, evaluate("cee", y, t))
+    assert [term.element for term in line.terms] == [0, 1, 2, 3, 998, 999]
+    assert line.gaps == ((4, 994),)
+
+
 @pytest.mark.parametrize("loss_id", ["sse", "cee", "mse", "huber", "bce", "kl", "bce_logits",
                                      "softmax_cee", "hinge", "mae"])
 def test_curve_passes_through_the_current_point_with_the_gradient_as_slope(loss_id):

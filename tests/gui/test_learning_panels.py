@@ -99,6 +99,17 @@ def test_formula_elides_long_vectors(make_window: WindowFactory) -> None:
     assert "… (24 more terms) …" in formula_text(window.formula_panel)
 
 
+def test_the_books_answer_is_written_out_not_left_in_the_gap(
+    make_window: WindowFactory
+) -> None:
+    """The book's wrong guess: its one 1·log term is at class 7 of 10, past the first four
+    terms; the panel writes it out between the grey 0·log terms (tester8)."""
+    window = make_window(["t", "y"], [np.eye(10)[7], np.full(10, 0.1)], "cee")
+    shown = formula_text(window.formula_panel)
+    assert shown == core_substitution(window, 0).plain()
+    assert "… (3 more terms) … + 1·log(0.1" in shown
+
+
 def test_formula_says_what_is_missing(qtbot: QtBot, window: MainWindow) -> None:
     go_to(window.prediction_view, 1, 0)
     press(qtbot, window.prediction_view, Qt.Key.Key_Delete)

@@ -119,9 +119,8 @@ class FormulaPanel(QWidget):
             if term.inert else local(term.text)
             for term in sub.terms
         ]
-        if sub.elided:
-            more = self.tr("… (%n more terms) …", "", sub.elided)
-            parts.insert(sub.elided_at, f"<i>{html.escape(more)}</i>")
+        parts = sub.with_gaps(parts, lambda count: "<i>{}</i>".format(
+            html.escape(self.tr("… (%n more terms) …", "", count))))
         body = " + ".join(parts)
         written = f"{local(sub.prefix)}{body}{local(sub.suffix)} = "
         if not undefined:
