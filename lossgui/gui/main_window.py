@@ -397,9 +397,15 @@ class MainWindow(QMainWindow):
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))
         self.learning.message.connect(self.show_notice)
-        self.learn_panel.lr_taken.connect(self.notice.hide_if_passing)
+        self.learn_panel.lr_taken.connect(self._forget_lr_refusal)
         self.learning.running_changed.connect(self._on_learning_started)
         self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
+
+    def _forget_lr_refusal(self) -> None:
+        """A good η was taken: the refusal of the last goes from the bar and the status bar
+        (the status bar still said "… not '0,5'" under η 0.2)."""
+        self.notice.hide_if_passing()
+        self.statusBar().clearMessage()
 
     def _on_editor_opened(self) -> None:
         """A cell is being typed into: a Run stops, as a paste stops it, so what is typed

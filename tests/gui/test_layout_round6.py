@@ -521,3 +521,43 @@ def test_a_single_line_in_loss_over_steps_has_no_legend_row(
     qtbot.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert legend.isVisible() and len(legend.items) == 2  # y and "y earlier (…)"
+
+
+# --- tester8 #2, #6: a bad η left for Step or Run takes no step; a good one clears the bar
+
+@pytest.mark.parametrize("button", ["step", "run"])
+def test_a_bad_learning_rate_left_for_step_or_run_takes_no_step(
+    qtbot: QtBot, window: MainWindow, button: str,
+) -> None:
+    """'abc' typed in η, then a click on Step (or Run) without Enter: it stepped at the old
+    0.1 and the step's undo entry hid the refusal at once. Now the refusal shows, no step."""
+    panel = window.learn_panel
+    before = window.document.column(1).copy()
+    field = panel.lr_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "abc")
+    clicked = panel.step_button if button == "step" else panel.run_button
+    qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert window.notice.isVisible() and "'abc'" in window.notice_label.text()
+    assert window.learning.step_count == 0 and not window.learning.running
+    assert (window.document.column(1) == before).all()
+    assert field.text() == "0.1"
+    qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)  # now a click steps
+    assert window.learning.step_count == 1
+
+
+def test_a_good_learning_rate_clears_the_status_bar_too(
+    qtbot: QtBot, window: MainWindow,
+) -> None:
+    field = window.learn_panel.lr_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0,5")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "'0,5'" in window.statusBar().currentMessage()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == ""

@@ -9,6 +9,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -56,6 +57,9 @@ class LearnPanel(QToolBar):
                                      + LINE_EDIT_PADDING)
         self.lr_edit.editingFinished.connect(self._on_lr_edited)
         self._put_back: str | None = None  # the rate's text put back over a refused one
+        # The Step or Run button whose press took the focus from a refused η: its click takes
+        # no step (it stepped at the old η, and the step's undo entry hid the refusal at once).
+        self._refused_for: QWidget | None = None
         lr_label = QLabel(self.tr("Learning &rate η:"))
         lr_label.setBuddy(self.lr_edit)
 
@@ -149,6 +153,9 @@ class LearnPanel(QToolBar):
             # The command line's sentence, as a notice the user cannot miss; the field goes
             # back to the rate the next Step really uses.
             self._put_back = cell_text(self.learning.lr, uses_decimal_comma())
+            # Left for a button (its press moves the focus before it clicks): that click waits.
+            focus = QApplication.focusWidget()
+            self._refused_for = focus if focus in (self.step_button, self.run_button) else None
             self.lr_edit.setText(self._put_back)
             self.learning.message.emit(error_text(error, current_language()))
             return
@@ -165,11 +172,23 @@ class LearnPanel(QToolBar):
     def _on_cap_changed(self, value: int) -> None:
         self.learning.cap = value
 
+    def _held_back(self, button: QWidget) -> bool:
+        """Whether ``button``'s click came with a refused η (see ``_refused_for``): no step."""
+        held = self._refused_for is button
+        self._refused_for = None
+        return held
+
     def _on_step(self) -> None:
+        if self._held_back(self.step_button):
+            return
         self.learning.step()
         self._refresh()
 
     def _on_run_toggled(self, on: bool) -> None:
+        if on and self._held_back(self.run_button):
+            with QSignalBlocker(self.run_button):
+                self.run_button.setChecked(False)
+            return
         if on:
             self.learning.run()
         else:
