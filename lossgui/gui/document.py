@@ -405,9 +405,9 @@ class Document(QObject):
             if reason is not None and len(indices) == 1:  # the typed cell: its view names it
                 raise EditRefused(*reason)
             if reason is not None:
-                at = sample + n  # named as the notes name the cell (core.names)
-                raise EditRefused(f"{class_index_of(TARGET_SYMBOL, at, 'en')}: {reason[0]}",
-                                  f"{class_index_of(TARGET_SYMBOL, at, 'ja')}: {reason[1]}")
+                at = sample + n  # the cell named as the notes name it (core.names)
+                raise EditRefused(*(f"{class_index_of(TARGET_SYMBOL, at, lang)}: {said}"
+                                    for lang, said in zip(("en", "ja"), reason, strict=True)))
         return self.edit_batch(TARGET, sample, 0,
                                one_hot(np.asarray(indices, dtype=np.float64), classes))
 
