@@ -19,7 +19,12 @@ import numpy as np
 
 from lossgui import __version__
 from lossgui.allocator import keep_arrays_in_heap
-from lossgui.cli_language import HelpFormatter, argparse_speaking, width_on_terminal
+from lossgui.cli_language import (
+    ARGPARSE_JA,
+    HelpFormatter,
+    argparse_speaking,
+    width_on_terminal,
+)
 from lossgui.core import (
     LOSSES,
     Evaluation,
@@ -109,8 +114,11 @@ def build_parser(language: str = ENGLISH) -> argparse.ArgumentParser:
             "(またはウィンドウが保存したセッション .lossgui.json)"))
 
     def loss_and_params(where: argparse.ArgumentParser) -> None:
-        where.add_argument("--loss", required=True, metavar="ID",
-                           help=say("see `lossgui losses`", "`lossgui losses` を参照"))
+        # Not required by argparse: a session names its own loss (checked in main()).
+        where.add_argument("--loss", metavar="ID", help=say(
+            "see `lossgui losses`; a session (.lossgui.json) uses its own if left out",
+            "`lossgui losses` を参照。セッション(.lossgui.json)では省くとその損失関数"))
+        where.set_defaults(command_parser=where)
         where.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                            help=say("a loss parameter, e.g. eps=1e-7 (repeatable)",
                                     "損失関数のパラメータ。例: eps=1e-7(何度でも指定可)"))
@@ -221,6 +229,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     parser.error(in_language(
                         language, f"choose a command: {commands} (or give a file)",
                         f"コマンドを選んでください: {commands}(またはファイルを指定)"))
+                if getattr(args, "loss", "") is None and not project.is_session_path(args.data):
+                    required = "the following arguments are required: %s"  # argparse's words
+                    args.command_parser.error(
+                        in_language(language, required, ARGPARSE_JA[required]) % "--loss")
             except SystemExit as done:  # --help, --version, usage errors: a status, no exception
                 return done.code if isinstance(done.code, int) else EXIT_USAGE
         args.language = language
@@ -381,11 +393,15 @@ def _read_inputs(
     A session (``.lossgui.json``) is read as the window saved it: its columns, and under its own
     loss its parameters too (a --param still wins), so compute gives the window's numbers.
     """
+    read_first = None
+    if args.loss is None:  # a session (main() refused a data CSV without --loss): its own
+        read_first = _session_data(args)
+        args.loss = read_first[1].loss_id
     loss = get_loss(args.loss)
     given = _parse_params(args.param)
     params = resolve(loss.id, loss.params, given)  # refused before a large file is read
     if project.is_session_path(args.data):
-        data, session = _session_data(args)
+        data, session = read_first or _session_data(args)
         if session.loss_id == loss.id:
             params = resolve(loss.id, loss.params, {**session.params, **given})
     else:

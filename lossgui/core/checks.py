@@ -203,10 +203,11 @@ def _infinite_message(name: str, value: float, term: float) -> Message:
         term_en = term_ja = "∞" if term == math.inf else "−∞" if term == -math.inf \
             else short(term)
     # "inf" typed as such, or a number too large for float64: the value does not say which
-    return (f"{name} is {shown} (written as inf, or a number beyond float64's ±1.8e308 such as "
-            f"1e400); its term is {term_en}.",
-            f"{name} は {shown} です(inf と書かれたか、float64 の範囲 ±1.8e308 を超える数"
-            f"(1e400 など)です)。その項は {term_ja} です。")
+    written, example = ("inf", "1e400") if value > 0 else ("-inf", "-1e400")
+    return (f"{name} is {shown} (written as {written}, or a number beyond float64's ±1.8e308 "
+            f"such as {example}); its term is {term_en}.",
+            f"{name} は {shown} です({written} と書かれたか、float64 の範囲 ±1.8e308 を超える数"
+            f"({example} など)です)。その項は {term_ja} です。")
 
 
 def outside(

@@ -95,7 +95,7 @@ def test_help_is_japanese_and_fits_the_terminal() -> None:
     done = lossgui("compute", "--help", LANG="ja_JP.UTF-8")
     assert done.returncode == 0
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("使い方: lossgui compute [-h] --loss ID")
+    assert lines[0].startswith("使い方: lossgui compute [-h] [--loss ID]")
     assert "引数:" in lines and "オプション:" in lines
     assert "  -h, --help            このヘルプを表示して終了します" in lines
     assert any("損失関数のパラメータ。例: eps=1e-7" in line for line in lines)

@@ -105,3 +105,27 @@ def test_a_new_output_file_is_written(tmp_path: Path, capsys: pytest.CaptureFixt
     code, _, _ = run(capsys, "compute", data, "--loss", "sse", "--output",
                      tmp_path / "out.csv")
     assert code == 0 and (tmp_path / "out.csv").read_text().startswith("k,t,y1,")
+
+
+def test_a_session_without_loss_uses_its_own_loss_and_parameters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tester7, 7a: the session names its loss, as it names its target; a data CSV still
+    needs --loss, in argparse's own words."""
+    path = tmp_path / "saved.lossgui.json"
+    session = project.Session("label", VECTOR.target, VECTOR.predictions, "cee",
+                              {"eps": 1e-7, "reduction": "sum"})
+    project.save(path, session)
+    code, out, err = run(capsys, "compute", path, "--format", "json")
+    report = json.loads(out)
+    assert (code, err) == (0, "")
+    assert report["loss"] == "cee" and report["params"] == {"eps": 1e-7, "reduction": "sum"}
+    expected = evaluate("cee", VECTOR.predictions[0][1], VECTOR.target, eps=1e-7).total
+    assert report["predictions"][0]["total"] == expected
+    code, out, err = run(capsys, "descend", path, "--lr", "0.1", "--steps", "1")
+    assert code == 0 and out.startswith("loss: cee")
+    csv = tmp_path / "data.csv"
+    csv.write_text("t,y1\n1,0.5\n", encoding="utf-8")
+    code, out, err = run(capsys, "compute", csv)
+    assert (code, err) == (2, "lossgui compute: error: the following arguments are required: "
+                              "--loss\n")
