@@ -347,23 +347,25 @@ def test_the_plot_axes_and_read_outs_use_the_decimal_comma(
 
 # --- tester7 #6: a refused learning rate's notice goes when a good one is taken -------------------
 
+def type_rate(qtbot: QtBot, window: MainWindow, text: str, enter: bool = True) -> None:
+    """Type ``text`` over the learning rate, as a user does (Enter to take it)."""
+    field = window.learn_panel.lr_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    if enter:
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
 def test_a_good_learning_rate_clears_the_refusal_of_the_last(
     qtbot: QtBot, window: MainWindow,
 ) -> None:
     """'0,5' refused, then 0.2 typed and taken: the refusal stayed in the yellow bar."""
-    field = window.learn_panel.lr_edit
-    field.setFocus()
-    field.selectAll()
-    qtbot.keyClicks(field, "0,5")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_rate(qtbot, window, "0,5")
     assert window.notice.isVisible() and "'0,5'" in window.notice_label.text()
     window.target_view.setFocus()  # leaving the field with the rate put back: no new rate
     QApplication.processEvents()
     assert window.notice.isVisible()
-    field.setFocus()
-    field.selectAll()
-    qtbot.keyClicks(field, "0.2")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_rate(qtbot, window, "0.2")
     assert window.learning.lr == 0.2
     assert not window.notice.isVisible()
 
@@ -534,9 +536,7 @@ def test_a_bad_learning_rate_left_for_step_or_run_takes_no_step(
     panel = window.learn_panel
     before = window.document.column(1).copy()
     field = panel.lr_edit
-    field.setFocus()
-    field.selectAll()
-    qtbot.keyClicks(field, "abc")
+    type_rate(qtbot, window, "abc", enter=False)
     clicked = panel.step_button if button == "step" else panel.run_button
     qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
@@ -551,13 +551,7 @@ def test_a_bad_learning_rate_left_for_step_or_run_takes_no_step(
 def test_a_good_learning_rate_clears_the_status_bar_too(
     qtbot: QtBot, window: MainWindow,
 ) -> None:
-    field = window.learn_panel.lr_edit
-    field.setFocus()
-    field.selectAll()
-    qtbot.keyClicks(field, "0,5")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_rate(qtbot, window, "0,5")
     assert "'0,5'" in window.statusBar().currentMessage()
-    field.selectAll()
-    qtbot.keyClicks(field, "0.2")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_rate(qtbot, window, "0.2")
     assert window.statusBar().currentMessage() == ""
