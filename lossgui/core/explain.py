@@ -28,6 +28,7 @@ HEAD_TERMS = 4
 TAIL_TERMS = 2
 # Losses whose term is t·log(…): a term with t = 0 adds nothing (drawn grey, left out first).
 _INERT_AT_ZERO_TARGET = frozenset({"cee", "kl", "softmax_cee", "nll"})
+Gaps = tuple[tuple[int, int], ...]  # (where in the terms, how many are left out there)
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,6 @@ class Substitution:
         parts = self.with_gaps([t.text for t in self.terms], lambda count: (
             f"… (ほか{count}項) …" if ja else f"… ({count} more terms) …"))
         return f"{self.prefix}{' + '.join(parts)}{self.suffix} = {in_formula(self.result)}"
-
-
-Gaps = tuple[tuple[int, int], ...]  # (where in the terms, how many are left out there)
 
 
 def _shown(count: int, counting: Sequence[int] = ()) -> tuple[list[int], Gaps]:
@@ -225,6 +223,7 @@ def substitute(
             t = class_smoothed(t, params)
         if loss.id in {"hinge", "squared_hinge"}:
             t = sign_labels(t)  # write the −1 the total uses, not the 0 that was typed
+        # One more than can be written out is enough to know there are too many (a soft t).
         counting = np.flatnonzero(t != 0)[:HEAD_TERMS + TAIL_TERMS + 1].tolist() \
             if loss.id in _INERT_AT_ZERO_TARGET else []
         shown, gaps = _shown(n, counting)
