@@ -679,11 +679,12 @@ def _batch_lines(results: Sequence[tuple[str, object, Evaluation]],
     widths = [max(width_on_terminal(name), 8) for name in names]
     header = "  ".join(_pad(n, w) for n, w in zip(names, widths, strict=True))
     sample = in_language(language, "sample", "サンプル")
-    lines.append(f"{_pad(sample, 6)}  {header}".rstrip())
+    first_width = max(width_on_terminal(sample), 6)  # 「サンプル」 takes 8 columns, "sample" 6
+    lines.append(f"{_pad(sample, first_width)}  {header}".rstrip())
     per_sample = [ev.per_sample for _, _, ev in results]
     for n in range(min(samples, SAMPLES_LISTED)):
         cells = [_pad(short(float(p[n])), w) for p, w in zip(per_sample, widths, strict=True)]
-        lines.append(f"{n + 1:<6}  " + "  ".join(cells).rstrip())
+        lines.append(f"{_pad(str(n + 1), first_width)}  " + "  ".join(cells).rstrip())
     if samples > SAMPLES_LISTED:
         more = samples - SAMPLES_LISTED
         lines.append(in_language(

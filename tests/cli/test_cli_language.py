@@ -167,3 +167,23 @@ def test_japanese_is_wrapped_by_terminal_columns() -> None:
     assert not any(line.startswith(("、", "。")) for line in lines)
     english = "a prediction column (repeatable; default: all but the target)"
     assert wrap_on_terminal(english, 30) == textwrap.wrap(english, 30)
+
+
+@pytest.mark.parametrize("locale", [{"LANG": "ja_JP.UTF-8"}, {"LANG": "C.UTF-8"}],
+                         ids=["ja", "C"])
+def test_the_per_sample_table_lines_up_under_its_heading(tmp_path: Path,
+                                                         locale: dict[str, str]) -> None:
+    """「サンプル」 takes 8 terminal columns: the sample numbers and losses stay under their
+    headings (tester8: the Japanese heading stood 2 columns right of its rows)."""
+    path = tmp_path / "batch.csv"
+    path.write_text("t,z[0],z[1],z[2]\n0,2.0,0.5,-1.0\n2,0.1,0.2,3.0\n", encoding="utf-8")
+    done = lossgui("compute", path, "--loss", "softmax_cee", **locale)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    heading = next(n for n, line in enumerate(lines) if line.startswith(("sample", "サンプル")))
+    z_column = width_on_terminal(lines[heading][:lines[heading].index(" z")]) + 1
+    for row in lines[heading + 1:heading + 3]:
+        assert row[0] in "12"
+        # each row's loss starts in the column where the heading's "z" stands
+        assert width_on_terminal(row[:z_column]) == z_column and row[z_column] != " "
+        assert row[z_column - 1] == " "
