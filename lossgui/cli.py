@@ -237,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return done.code if isinstance(done.code, int) else EXIT_USAGE
         args.language = language
         if args.command == "losses":
-            return _list_losses(args.format, sys.stdout)
+            return _list_losses(args.format, sys.stdout, language)
         if args.command == "descend":
             return _descend(args)
         if args.command == "examples":
@@ -864,7 +864,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - width_on_terminal(text))
 
 
-def _list_losses(fmt: str, out: TextIO) -> int:
+def _list_losses(fmt: str, out: TextIO, language: str = "en") -> int:
     if fmt == "json":
         catalogue = [
             {
@@ -886,19 +886,26 @@ def _list_losses(fmt: str, out: TextIO) -> int:
         ]
         out.write(json.dumps(catalogue, ensure_ascii=False, indent=2) + "\n")
         return 0
+    # Both languages, for a teacher writing for either; the user's own comes first.
+    ja = language.startswith("ja")
     indent = " " * (max(len(loss.id) for loss in LOSSES) + 2)
     for number, (task, losses) in enumerate(grouped()):
-        out.write(f"{'' if number == 0 else chr(10)}== {task.describe('en')} "
-                  f"({task.describe('ja')}) ==\n")
+        first, second = (("ja", "en") if ja else ("en", "ja"))
+        out.write(f"{'' if number == 0 else chr(10)}== {task.describe(first)} "
+                  f"({task.describe(second)}) ==\n")
         for loss in losses:
             defaults = ", ".join(
                 f"{p.name}={setting(p.default)}"
                 for p in loss.params
             )
-            out.write(f"{loss.id:<{len(indent)}}{loss.name_en} ({loss.name_ja})\n"
+            names = (loss.name_ja, loss.name_en) if ja else (loss.name_en, loss.name_ja)
+            when = [f"{indent}when: {loss.when[0]}\n", f"{indent}使う場面: {loss.when[1]}\n"]
+            expects = (f"{indent}入力: {loss.expects.describe('ja')}。パラメータ: {defaults}\n"
+                       if ja else
+                       f"{indent}expects {loss.expects.value}; parameters: {defaults}\n")
+            out.write(f"{loss.id:<{len(indent)}}{names[0]} ({names[1]})\n"
                       f"{indent}{loss.formula}\n"
-                      f"{indent}when: {loss.when[0]}\n{indent}使う場面: {loss.when[1]}\n"
-                      f"{indent}expects {loss.expects.value}; parameters: {defaults}\n")
+                      + "".join(reversed(when) if ja else when) + expects)
     return 0
 
 

@@ -187,3 +187,23 @@ def test_the_per_sample_table_lines_up_under_its_heading(tmp_path: Path,
         # each row's loss starts in the column where the heading's "z" stands
         assert width_on_terminal(row[:z_column]) == z_column and row[z_column] != " "
         assert row[z_column - 1] == " "
+
+
+def test_the_catalogue_leads_with_the_users_language() -> None:
+    """`lossgui losses` keeps both languages (a teacher writes for either) but puts the
+    user's first: under Japanese the Japanese name, use and input (tester8 #5)."""
+    from lossgui.core.losses import get_loss
+
+    cee = get_loss("cee")
+    ja = lossgui("losses", LANG="ja_JP.UTF-8").stdout.splitlines()
+    en = lossgui("losses", LANG="C.UTF-8").stdout.splitlines()
+    at = next(n for n, line in enumerate(ja) if line.startswith("cee "))
+    assert ja[at].split(None, 1)[1] == f"{cee.name_ja} ({cee.name_en})"
+    assert ja[at + 2].strip() == f"使う場面: {cee.when[1]}"
+    assert ja[at + 3].strip() == f"when: {cee.when[0]}"
+    assert ja[at + 4].strip().startswith(f"入力: {cee.expects.describe('ja')}。パラメータ: ")
+    at = next(n for n, line in enumerate(en) if line.startswith("cee "))
+    assert en[at].split(None, 1)[1] == f"{cee.name_en} ({cee.name_ja})"
+    assert en[at + 2].strip() == f"when: {cee.when[0]}"
+    assert en[at + 4].strip().startswith(f"expects {cee.expects.value}; parameters: ")
+    assert ja[0] == "== 回帰 (Regression) ==" and en[0] == "== Regression (回帰) =="
