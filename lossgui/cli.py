@@ -501,7 +501,8 @@ def _compute(args: argparse.Namespace) -> int:
     else:
         _emit(args, _table_report(loss.id, params, results, args.language))
     if args.plot:
-        _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient)
+        _write_plot(args.plot, loss.id, params, target_name, t, predictions, args.plot_gradient,
+                    args.language)
     _print_warnings(args, listed_problems(results))
     return 0
 
@@ -526,14 +527,17 @@ def _write_plot(
     t: object,
     predictions: Sequence[tuple[str, object]],
     gradient: bool,
+    language: str,
 ) -> None:
-    """Draw the window's plot offscreen and save it; Qt is imported only here."""
+    """Draw the window's plot offscreen and save it, titled in ``language`` as the window
+    would title it; Qt is imported only here."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from PySide6.QtCore import QtMsgType, qInstallMessageHandler
         from PySide6.QtWidgets import QApplication
 
+        from lossgui.gui import language as window_language
         from lossgui.gui.document import Document
         from lossgui.gui.files.plot_export import export_plot
     except ImportError as error:
@@ -548,6 +552,7 @@ def _write_plot(
 
     qInstallMessageHandler(quiet)
     app = QApplication.instance() or QApplication(["lossgui"])
+    window_language.install(language)  # the titles and axes the window would give the plot
     document = Document([target_name, *(n for n, _ in predictions)],
                         [t, *(y for _, y in predictions)], loss_id)  # type: ignore[list-item]
     for name, value in params.items():

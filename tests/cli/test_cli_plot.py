@@ -95,3 +95,21 @@ def test_compute_without_plot_loads_no_qt(article):
                           capture_output=True, text=True, encoding="utf-8",
                           env=headless_env(), timeout=120, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_plot_is_titled_in_the_users_language(article, tmp_path):
+    """Under a Japanese locale the CLI speaks Japanese, and so does the plot it draws: the
+    window's Japanese title and axes (tester8 #5: they were English)."""
+    from lossgui.core.losses import get_loss
+
+    out = tmp_path / "plot.svg"
+    env = {k: v for k, v in headless_env().items()
+           if k not in {"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"}} | {"LANG": "ja_JP.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "lossgui", "compute", str(article), "--loss", "sse", "--plot",
+         str(out)], capture_output=True, text=True, encoding="utf-8", env=env, timeout=300,
+        check=False)
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert f"{get_loss('sse').name_ja} (sse): 各要素の寄与" in text  # the window's own title
+    assert "contribution of each element" not in text and "element" not in text
