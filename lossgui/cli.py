@@ -893,9 +893,9 @@ def _list_losses(fmt: str, out: TextIO, language: str = "en") -> int:
         return 0
     # Both languages, for a teacher writing for either; the user's own comes first.
     ja = language.startswith("ja")
+    first, second = ("ja", "en") if ja else ("en", "ja")
     indent = " " * (max(len(loss.id) for loss in LOSSES) + 2)
     for number, (task, losses) in enumerate(grouped()):
-        first, second = (("ja", "en") if ja else ("en", "ja"))
         out.write(f"{'' if number == 0 else chr(10)}== {task.describe(first)} "
                   f"({task.describe(second)}) ==\n")
         for loss in losses:

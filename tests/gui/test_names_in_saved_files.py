@@ -19,14 +19,20 @@ from lossgui.gui.main_window import MainWindow
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
+def rename_with_keys(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                     column: int, name: str) -> None:
+    """Data ▸ Rename Prediction (Ctrl+Shift+R) on prediction ``column``, answered ``name``."""
+    view = window.prediction_view
+    go_to(view, 0, column)
+    monkeypatch.setattr(window, "ask_text", lambda *_: name)
+    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
+
+
 @pytest.mark.parametrize("name", ["x (t)", "label (t)", "y1(t) (t)"])
 def test_a_prediction_cannot_take_the_targets_mark(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    view = window.prediction_view
-    go_to(view, 0, 1)
-    monkeypatch.setattr(window, "ask_text", lambda *_: name)
-    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
+    rename_with_keys(qtbot, window, monkeypatch, 1, name)
     assert window.document.prediction_names == ("y1", "y2")
     assert "(t)" in window.notice_label.text()
     assert "marks the target" in window.notice_label.text()
@@ -45,10 +51,7 @@ def test_a_pasted_header_cannot_give_a_prediction_the_mark(
 def test_a_name_with_t_in_brackets_elsewhere_is_fine(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    view = window.prediction_view
-    go_to(view, 0, 0)
-    monkeypatch.setattr(window, "ask_text", lambda *_: "f(t) model")
-    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
+    rename_with_keys(qtbot, window, monkeypatch, 0, "f(t) model")
     assert window.document.prediction_names == ("f(t) model", "y2")
 
 
@@ -92,9 +95,6 @@ def test_a_prediction_cannot_take_a_batch_files_class_column_name(
 ) -> None:
     """``y[1]`` is class 1 of block y in a data CSV: Save Data wrote ``t,y[1],y2``, which
     no longer opened ("the block 'y' has no column y[0]")."""
-    view = window.prediction_view
-    go_to(view, 0, 0)
-    monkeypatch.setattr(window, "ask_text", lambda *_: name)
-    qtbot.keyClick(view, Qt.Key.Key_R, CTRL | SHIFT)
+    rename_with_keys(qtbot, window, monkeypatch, 0, name)
     assert window.document.prediction_names == ("y1", "y2")
     assert "class column of a batch" in window.notice_label.text()
