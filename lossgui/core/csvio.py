@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import numpy as np
 
-from lossgui.core import batchcsv
+from lossgui.core import batchcsv, plain_blocks
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import remove_stale_temporaries, unreadable
 from lossgui.core.columns import TARGET_NAME, marked_target, target_header
@@ -197,7 +197,8 @@ def read_data_csv(
     try:
         size = os.path.getsize(path)
         if size >= BLOCKED_READ_BYTES:
-            read = _read_whole_fast(path, delimiter) if whole else None
+            read = (_read_whole_fast(path, delimiter) if whole
+                    else _read_plain_blocks(path, delimiter, size))
             read = read if read is None else _read_target_mark(read)
             blocked = read if read is not None else _read_in_blocks(path, delimiter, size)
             if blocked is not None:
@@ -285,7 +286,7 @@ def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None,
                 columns = [np.empty((capacity, *c.shape[1:])) for c in block.columns]
             if filled + rows > len(columns[0]):
                 capacity = max(2 * len(columns[0]), filled + rows)
-                columns = [_grown(c, capacity, filled) for c in columns]
+                columns = [plain_blocks.grown(c, capacity, filled) for c in columns]
             for whole, part in zip(columns, block.columns, strict=True):
                 whole[filled:filled + rows] = part
             filled += rows
@@ -294,12 +295,6 @@ def _read_in_blocks(path: str | os.PathLike[str], delimiter: str | None,
     if not columns:
         raise CellError("the file is empty", source=os.fspath(path), reason_ja="ファイルが空です")
     return DataSet(names, [c[:filled] for c in columns], os.fspath(path), target)
-
-
-def _grown(column: FloatArray, capacity: int, filled: int) -> FloatArray:
-    bigger = np.empty((capacity, *column.shape[1:]))
-    bigger[:filled] = column[:filled]
-    return bigger
 
 
 def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> DataSet:
@@ -516,6 +511,34 @@ def _read_whole_fast(path: str | os.PathLike[str], delimiter: str | None) -> Dat
     return data
 
 
+def _read_plain_blocks(path: str | os.PathLike[str], delimiter: str | None,
+                       size: int) -> DataSet | None:
+    """The usual large file for the window, parsed by polars a few blocks at a time on every
+    core in bounded memory (:mod:`~lossgui.core.plain_blocks`). None where anything is unusual:
+    :func:`_read_in_blocks` then reads it, with the same columns or the error naming the cell.
+    """
+    with Path(path).open("rb") as handle:
+        head = handle.read(SNIFF_CHARACTERS)
+        end = head.find(b"\n")
+        if head.startswith(UTF8_BOM) or b"\x00" in head or end < 0:
+            return None
+        plan = _fast_plan(head, delimiter)
+        if plan is None or plan.results:
+            return None
+        handle.seek(end + 1 if plan.has_header else 0)
+        columns = plain_blocks.read_columns(handle, size, _polars_options(plan), len(plan.names),
+                                           STREAM_BLOCK_BYTES)
+    if columns is None:
+        return None
+    names = plan.names
+    if batchcsv.has_blocks(names):
+        try:
+            names, columns = batchcsv.assemble(names, columns)
+        except batchcsv.BlockError:
+            return None  # blocks that do not fit together: the careful reader says where
+    return DataSet(names, columns, os.fspath(path))
+
+
 @dataclass(frozen=True)
 class _FastPlan:
     """How polars is to read a plain file: its separator, column names and header."""
@@ -550,12 +573,8 @@ def _fast_columns(source: bytes | str, plan: _FastPlan) -> DataSet | None:
     """polars' reading of ``source`` (bytes, or a file's path) by ``plan``, or None."""
     pl = _polars()
     try:
-        frame = pl.read_csv(
-            source, has_header=False, skip_rows=1 if plan.has_header else 0,
-            schema={name: pl.Float64 for name in plan.names}, separator=plan.sep,
-            decimal_comma=plan.sep == ";", quote_char=None, comment_prefix=None,
-            raise_if_empty=False, encoding="utf8",
-        )
+        frame = pl.read_csv(source, skip_rows=1 if plan.has_header else 0,
+                            **_polars_options(plan))
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
         return None
     if frame.height == 0:
@@ -569,6 +588,15 @@ def _fast_columns(source: bytes | str, plan: _FastPlan) -> DataSet | None:
             return None
     keep = [name for name in plan.names if not plan.results or _is_input(name)]
     return DataSet(keep, [frame[name].to_numpy(writable=True) for name in keep])
+
+
+def _polars_options(plan: _FastPlan) -> dict[str, Any]:
+    """How polars reads the data lines of a file by ``plan`` (its header skipped by the
+    caller): every cell a float64, no quotes, no comments, as _parse_fast has checked."""
+    pl = _polars()
+    return {"has_header": False, "schema": {name: pl.Float64 for name in plan.names},
+            "separator": plan.sep, "decimal_comma": plan.sep == ";", "quote_char": None,
+            "comment_prefix": None, "raise_if_empty": False, "encoding": "utf8"}
 
 
 def _has_nulls(frame: polars.DataFrame) -> bool:
