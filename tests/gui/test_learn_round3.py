@@ -153,7 +153,7 @@ def test_the_first_logit_step_lowers_the_articles_loss_from_what_the_table_showe
     assert line.yData[0] == 0.252  # step 0 is the loss the table showed
     status = window.learn_panel.status.text()
     assert "steps on the logits z, with y = σ(z)" in status
-    assert "y sums to 1.64, not 1, so it is not one softmax output" in status
+    assert "y1 sums to 1.64, not 1, so it is not one softmax output" in status
 
 
 def test_step_on_goes_back_to_y_itself_when_other_data_is_loaded(

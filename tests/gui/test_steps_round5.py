@@ -177,7 +177,7 @@ def test_the_steps_header_spells_sigma_as_its_note_does(
     learn_drawn(qtbot, window)
     status = window.learn_panel.status.text()
     assert "steps on the logits z, with y = σ(z)" in status.splitlines()[0]
-    assert "y = σ(z), and the steps move z = logit(y)" in status
+    assert "y1 = σ(z), and the steps move z = logit(y1)" in status
     assert "sigmoid" not in status
 
 
