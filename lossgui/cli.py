@@ -446,7 +446,9 @@ def _emit(args: argparse.Namespace, content: str | Callable[[BinaryIO], object])
     else:
         write = content
     if args.output and args.output != "-":
-        write_atomic_with(args.output, write)
+        # Unlike the window's saves, a command line writes into a FIFO or device as any Unix
+        # tool does: `--output /dev/stdout | cat` is a pipe (README).
+        write_atomic_with(args.output, write, special_files=True)
     else:
         sys.stdout.flush()
         write(sys.stdout.buffer)

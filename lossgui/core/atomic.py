@@ -5,7 +5,9 @@ it, flushed to disk, then renamed over it, so the old file stays whole until the
 complete. The new file keeps the old one's permissions (and owner, where allowed); a new file
 gets the usual ones (0666 less the umask). A symbolic link is written through: its target is
 replaced and the link stays. A FIFO, a terminal or a device (``/dev/stdout``, ``/dev/null``) is
-written directly, never renamed over.
+refused by default (the window's saves: opening a FIFO waits, in the GUI thread, until some
+program reads it); the command line's ``--output`` asks for it to be written directly, never
+renamed over, as any Unix tool writes ``/dev/stdout`` or a named pipe.
 
 Temporary files are called ``.NAME.PID.RANDOM.lossgui-tmp``. One left by a process that was
 killed mid-write (SIGKILL, a power cut) is removed by the next write to, or open of, NAME: a
@@ -46,6 +48,13 @@ _REASONS_JA = {
     errno.ENOTDIR: "フォルダがありません",
     errno.EISDIR: "フォルダです",
 }
+# What a destination that is neither a regular file nor a folder is, for the refusal's words.
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)", "名前付きパイプ（FIFO）"),
+    (stat.S_ISCHR, "a device", "デバイス"),
+    (stat.S_ISBLK, "a device", "デバイス"),
+    (stat.S_ISSOCK, "a socket", "ソケット"),
+)
 # The same reasons where a file is read: its own name can be what is missing.
 _READ_REASONS_JA = {
     **_REASONS_JA,
@@ -79,16 +88,17 @@ def unreadable(source: str, error: OSError) -> CellError:
 
 
 class WriteError(LossguiError):
-    """A file that could not be written; the message names the user's file and the reason."""
+    """A file that could not be written; the message names the user's file and the reason
+    (an OSError's, or one given as text with its Japanese, ``reason_ja``)."""
 
-    def __init__(self, target: str, error: OSError | str) -> None:
+    def __init__(self, target: str, error: OSError | str, reason_ja: str = "") -> None:
         if isinstance(error, OSError):
             number = os_error_number(error)
             reason = os_reason(error)
             reason_ja = _REASONS_JA.get(number or 0, reason)
         else:
             number, reason = None, error
-            reason_ja = error
+            reason_ja = reason_ja or error
         super().__init__(f"{target}: cannot write the file: {reason}",
                          f"{target}: ファイルを書けません: {reason_ja}")
         self.target = target
@@ -106,11 +116,26 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     write_atomic_with(path, lambda handle: handle.write(data))
 
 
-def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
+def not_a_regular_file(target: str, mode: int) -> WriteError:
+    """The refusal of a destination that exists but is not a regular file (a FIFO, a device, a
+    socket): "TARGET: cannot write the file: it is not a regular file but …", English and
+    Japanese."""
+    kind, kind_ja = next(((en, ja) for test, en, ja in _SPECIAL_KINDS if test(mode)),
+                         ("a special file", "特殊なファイル"))
+    return WriteError(target, f"it is not a regular file but {kind}; choose another file name",
+                      reason_ja=f"通常のファイルではなく{kind_ja}です。別のファイル名を選んでください")
+
+
+def write_atomic_with(
+    path: str | os.PathLike[str], write: Callable[[BinaryIO], object], *,
+    special_files: bool = False,
+) -> None:
     """Let ``write`` fill a binary file that replaces ``path`` only once it is complete.
 
     All of the new file, or the old file untouched (see the module's note for links, special
-    files and permissions). Raises WriteError naming ``path`` (as the user gave it) and the reason.
+    files and permissions). A ``path`` that is a FIFO, a device or a socket is refused (see
+    :func:`not_a_regular_file`) unless ``special_files``: then it is written directly. Raises
+    WriteError naming ``path`` (as the user gave it) and the reason.
     """
     shown = os.fspath(path)
     try:
@@ -123,6 +148,8 @@ def write_atomic_with(path: str | os.PathLike[str], write: Callable[[BinaryIO], 
         raise WriteError(shown, error) from None
     if status is not None and stat.S_ISDIR(status.st_mode):
         raise WriteError(shown, OSError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    if status is not None and not stat.S_ISREG(status.st_mode) and not special_files:
+        raise not_a_regular_file(shown, status.st_mode)
     try:
         if status is not None and not stat.S_ISREG(status.st_mode):
             with open(path, "wb") as handle:  # a FIFO, pipe, terminal or device: in place

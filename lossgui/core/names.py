@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lossgui.core.problems import Message, Problem, element_name, in_language, label, quoted
@@ -14,6 +15,12 @@ MAX_NAME_LENGTH = 200
 # What a sentence calls the target's cells, whatever the column's name (the core's sentences
 # say t₂; a note says "t, element 2"), so the notes and the totals cell name them alike.
 TARGET_SYMBOL = "t"
+
+# What the core's sentences call the prediction as a whole ("In sample 2, y sums to 0.9"):
+# the article's y, standing alone as a symbol (not y₂, not part of a word; Japanese sets it
+# apart with spaces: 「サンプル 2 の y の合計」).
+PREDICTION_SYMBOL = "y"
+_SYMBOL = re.compile(r"(?<![A-Za-z0-9_.'])([A-Za-z]\w*)(?![\w₀-₉\[])", re.ASCII)
 
 
 def name_problem(name: str) -> Message | None:
@@ -78,17 +85,33 @@ def problem_of(prediction: str | None, problem: Problem, language: str) -> str:
     A cell's problem names its element once: "y1, element 2 is missing …", "z, sample 2,
     class 1 is missing …" (:func:`element_of`). The core says "y₂ is missing" (it knows no
     column names); beside the name that would be "z: y₂[1]", y for the prediction and for the
-    element at once. A message that starts with its element's symbol has it replaced; any
-    other is told after the name ("y1: y sums to 2.3 …"), and one about the target alone
-    (``prediction`` None) stands as the core wrote it.
+    element at once. A message that starts with its element's symbol has it replaced; one
+    about the whole prediction says its name where the core says y ("In sample 1, z sums to
+    10 …", never "z: In sample 1, y sums to 10"); any other is told after the name, and one
+    about the target alone (``prediction`` None) stands as the core wrote it.
     """
     text = problem.text(language)
     if prediction is None:  # the target alone: its cell named as a prediction's is
         return _element_named(TARGET_SYMBOL, problem, text, language) if problem.index else text
     name = label(prediction)
-    if problem.index is None or problem.about_target:
+    if problem.about_target:
         return f"{name}: {text}"
-    return _element_named(name, problem, text, language, "y")
+    if problem.index is None:
+        return _prediction_named(name, text)
+    return _element_named(name, problem, text, language, PREDICTION_SYMBOL)
+
+
+def _prediction_named(name: str, text: str) -> str:
+    """``text`` with the prediction's symbol y said as ``name``; "name: text" where it has no
+    y, or where ``name`` is already another symbol of it (a column called t beside the
+    sentence's t would make the target and the prediction one)."""
+    symbols = {found.group(1) for found in _SYMBOL.finditer(text)}
+    if name == PREDICTION_SYMBOL and name in symbols:
+        return text
+    if PREDICTION_SYMBOL not in symbols or name in symbols:
+        return f"{name}: {text}"
+    return _SYMBOL.sub(lambda found: name if found.group(1) == PREDICTION_SYMBOL
+                       else found.group(0), text)
 
 
 def _element_named(name: str, problem: Problem, text: str, language: str,

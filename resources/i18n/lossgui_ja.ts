@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="426"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="429"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="443"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="446"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="444"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="447"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -548,17 +548,17 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="380"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="383"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="391"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="394"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="399"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="402"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -684,17 +684,17 @@
         <translation>このツールはこの入力を受け付けません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="179"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="180"/>
         <source>ⓘ %1 and t look like one class per sample with probabilities summing to 1: the tools should agree up to their clipping.</source>
         <translation>ⓘ %1 と t は「1サンプルに正解1クラス、確率の合計が1」の形です。クリップの違いを除けば、どのツールも同じ値になるはずです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="187"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="188"/>
         <source>refuses</source>
         <translation>受け付けない</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="189"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="190"/>
         <source>not a number</source>
         <translation>数値ではない</translation>
     </message>
@@ -788,37 +788,37 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="304"/>
+        <location filename="../../lossgui/gui/document.py" line="305"/>
         <source>Edit %1 row %2</source>
         <translation>%1 の %2 行目を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="561"/>
+        <location filename="../../lossgui/gui/document.py" line="563"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="326"/>
+        <location filename="../../lossgui/gui/document.py" line="327"/>
         <source>Clear %1 row %2</source>
         <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="328"/>
+        <location filename="../../lossgui/gui/document.py" line="329"/>
         <source>Clear %n cells</source>
         <translation>%n セルを空にする</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="391"/>
+        <location filename="../../lossgui/gui/document.py" line="392"/>
         <source>Edit %1 sample %2</source>
         <translation>%1 のサンプル %2 を編集</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="438"/>
+        <location filename="../../lossgui/gui/document.py" line="440"/>
         <source>Target as class indices</source>
         <translation>正解をクラス番号で表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="439"/>
+        <location filename="../../lossgui/gui/document.py" line="441"/>
         <source>Target as one-hot table</source>
         <translation>正解を one-hot の表で表示</translation>
     </message>
@@ -947,37 +947,37 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="48"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="56"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="185"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="186"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
@@ -987,124 +987,124 @@
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="220"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="219"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="221"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="220"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="235"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="234"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="236"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="235"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="240"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="239"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="281"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="280"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="290"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="289"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="364"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="363"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="378"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="377"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="386"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="385"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="408"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="411"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="410"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="413"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="412"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="417"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="416"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="446"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="445"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="450"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="449"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="451"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="450"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="454"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="453"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="464"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="463"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="467"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="466"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="478"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="477"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="481"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="480"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="536"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="535"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="552"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="551"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1149,7 +1149,7 @@ Which column holds the target t?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/formula_panel.py" line="131"/>
+        <location filename="../../lossgui/gui/panels/formula_panel.py" line="130"/>
         <source>not a number</source>
         <translation>数ではありません</translation>
     </message>
@@ -1157,124 +1157,124 @@ Which column holds the target t?</source>
 <context>
     <name>LearnPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="46"/>
         <source>Learn</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="51"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="53"/>
         <source>η in y ← y − η·∂E/∂y: how far each step moves</source>
         <translation>y ← y − η·∂E/∂y の η: 1ステップでどれだけ動かすか</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
         <source>Learning &amp;rate η:</source>
         <translation>学習率 η(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
         <source>What the steps move</source>
         <translation>ステップで動かすもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="64"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="68"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="219"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="67"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="71"/>
         <source>the logits z</source>
         <translation>ロジット z</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="69"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="73"/>
         <source>For losses on probabilities a plain step can leave [0, 1]; stepping on the logits z behind them (y = softmax(z) or σ(z)) keeps y a probability</source>
         <translation>確率を受け取る損失では、そのまま進めると y が [0, 1] の外に出ることがあります。裏にあるロジット z(y = softmax(z) または σ(z))で進めると y は確率のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="75"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
         <source>Step &amp;on:</source>
         <translation>進める対象(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="82"/>
         <source>&amp;Step</source>
         <translation>ステップ(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="79"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="83"/>
         <source>Take one step y ← y − η·∂E/∂y on every prediction</source>
         <translation>すべての予測で y ← y − η·∂E/∂y を1ステップ進めます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="81"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="181"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="83"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
         <source>Take a step per frame until Stop (the whole run is one undo step)</source>
         <translation>「停止」まで1フレームに1ステップずつ進めます(実行全体で1回の取り消し単位です)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="86"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="90"/>
         <source>Rese&amp;t</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="87"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="91"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="92"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="97"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="94"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="98"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="100"/>
         <source>Run at &amp;most</source>
         <translation>最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="101"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="105"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="181"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="218"/>
         <source>z itself</source>
         <translation>z そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="202"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="221"/>
         <source>This loss reads logits: the steps move z, its own input</source>
         <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="213"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="232"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1282,22 +1282,22 @@ Which column holds the target t?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="138"/>
+        <location filename="../../lossgui/gui/learning.py" line="149"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="139"/>
+        <location filename="../../lossgui/gui/learning.py" line="150"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="119"/>
+        <location filename="../../lossgui/gui/learning.py" line="130"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/learning.py" line="385"/>
+        <location filename="../../lossgui/gui/learning.py" line="458"/>
         <source>Run stopped at its cap of %n steps; press Run to go on.</source>
         <translation>
             <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
@@ -1440,128 +1440,128 @@ Which column holds the target t?</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="465"/>
+        <location filename="../../lossgui/gui/main_window.py" line="471"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="597"/>
+        <location filename="../../lossgui/gui/main_window.py" line="603"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1009"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1015"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table), Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)、Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="593"/>
+        <location filename="../../lossgui/gui/main_window.py" line="599"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="409"/>
+        <location filename="../../lossgui/gui/main_window.py" line="415"/>
         <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
         <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="595"/>
+        <location filename="../../lossgui/gui/main_window.py" line="601"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="600"/>
+        <location filename="../../lossgui/gui/main_window.py" line="606"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="602"/>
+        <location filename="../../lossgui/gui/main_window.py" line="608"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="604"/>
+        <location filename="../../lossgui/gui/main_window.py" line="610"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="606"/>
+        <location filename="../../lossgui/gui/main_window.py" line="612"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="640"/>
+        <location filename="../../lossgui/gui/main_window.py" line="646"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="644"/>
+        <location filename="../../lossgui/gui/main_window.py" line="650"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="800"/>
+        <location filename="../../lossgui/gui/main_window.py" line="806"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="805"/>
+        <location filename="../../lossgui/gui/main_window.py" line="811"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="835"/>
+        <location filename="../../lossgui/gui/main_window.py" line="841"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="839"/>
+        <location filename="../../lossgui/gui/main_window.py" line="845"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="840"/>
+        <location filename="../../lossgui/gui/main_window.py" line="846"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="938"/>
+        <location filename="../../lossgui/gui/main_window.py" line="944"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1002"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1008"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1012"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1018"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1018"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1024"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1019"/>
-        <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step; a whole run is one undo step.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。1回の実行全体が1つの取り消し単位です。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
+        <location filename="../../lossgui/gui/main_window.py" line="1025"/>
+        <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step. Ctrl+Z takes back one Step click, or all the steps of one Run, at a time (Edit ▸ Undo says how many), and the run goes on from there.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。Ctrl+Z は、ステップのクリック1回分、または1回の実行のすべてのステップを、まとめて取り消します(いくつ取り消すかは 編集 ▸ 元に戻す に書かれます)。学習はそこから続けられます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1047"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1055"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1048"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1056"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1963,47 +1963,47 @@ Which column holds the target t?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="337"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="361"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="341"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="365"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="387"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="411"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="390"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="414"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="393"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="417"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="396"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="420"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="411"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="435"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="467"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="491"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="469"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="493"/>
         <source>%1 row %2: </source>
         <translation>%1 の %2 行目: </translation>
     </message>
@@ -2056,32 +2056,32 @@ Which column holds the target t?</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="235"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="238"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="237"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="240"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="242"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="243"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="246"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="275"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="278"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="276"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="279"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -39,7 +39,7 @@ def test_table_shows_the_article_totals_and_marks_the_better_prediction(capsysbi
     code, out, err = run(capsysbinary, "compute", article, "--loss", "cee")
     assert "0.7874578600311867" in out and "2.6693103727862795" in out
     assert out.count("t has 2 ones") == 1  # about t, so said once, not per prediction
-    assert "note: y2: y sums to 2.01, not 1" in out
+    assert "note: y2 sums to 2.01, not 1" in out
     assert err == ""  # the table lists its warnings; stderr would repeat them on a terminal
 
 

@@ -66,7 +66,7 @@ def test_batch_warnings_name_the_sample_from_1_and_the_class_from_0(capsysbinary
     assert by_code[(2, None)]["severity"] == "warning"
     assert all(set(w) == {"prediction", "sample", "class", "severity", "message"}
                for w in warnings)
-    assert "warning: y: In sample 2, y sums to 0.9" in err
+    assert "warning: In sample 2, y sums to 0.9" in err
     assert json.loads(out)["predictions"][0]["total"] == "nan"  # sample 3 is unknown
 
 

@@ -49,7 +49,7 @@ def test_logits_space_is_named_and_its_notes_reach_stderr_and_json(capsysbinary,
     assert report["predictions"][0]["totals"][1] < 0.7874578600311867
     (note,) = report["warnings"]
     assert note["prediction"] == "y1" and note["severity"] == "note" and note["row"] is None
-    assert "sums to 1.64" in note["message"] and "note: y1: y sums to 1.64" in err
+    assert "sums to 1.64" in note["message"] and "note: y1 sums to 1.64" in err
     assert "y = σ(z)" in note["message"]
     code, out, _ = run(capsysbinary, "descend", article, "--loss", "cee", "--lr", "0.5",
                        "--steps", "2", "--space", "logits")

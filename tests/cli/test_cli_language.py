@@ -55,7 +55,7 @@ def test_a_japanese_locale_gets_japanese_tables_and_marks(article: Path,
     assert done.returncode == 0, done.stderr
     assert "y1    0.7874578600311867  ← 損失が最も小さい" in done.stdout
     assert "予測  合計" in done.stdout
-    assert "注: y2: y の合計は 2.01 で 1 ではない" in done.stdout
+    assert "注: y2 の合計は 2.01 で 1 ではない" in done.stdout
     assert "lowest loss" not in done.stdout and "note:" not in done.stdout
 
 

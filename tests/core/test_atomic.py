@@ -11,9 +11,16 @@ import threading
 from pathlib import Path
 
 import pytest
+from fifo_guard import reader_if_blocked
 
 from lossgui.core import csvio, project
-from lossgui.core.atomic import TEMPORARY_SUFFIX, WriteError, remove_stale_temporaries, write_atomic
+from lossgui.core.atomic import (
+    TEMPORARY_SUFFIX,
+    WriteError,
+    remove_stale_temporaries,
+    write_atomic,
+    write_atomic_with,
+)
 
 
 def _temporaries(folder: Path) -> list[str]:
@@ -57,23 +64,46 @@ def test_a_symlink_is_written_through_to_its_target(tmp_path):
     assert _temporaries(tmp_path) == _temporaries(tmp_path / "real") == []
 
 
-def test_a_fifo_is_written_into_not_replaced(tmp_path):
+def test_a_fifo_asked_for_is_written_into_not_replaced(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
-    write_atomic(fifo, "t,y\r\n0,1\r\n")
+    write_atomic_with(fifo, lambda handle: handle.write(b"t,y\r\n0,1\r\n"), special_files=True)
     reader.join(timeout=10)
     assert received == [b"t,y\r\n0,1\r\n"]
     assert stat.S_ISFIFO(fifo.stat().st_mode) and _temporaries(tmp_path) == []
 
 
-def test_a_device_is_written_into_not_replaced():
+def test_a_device_asked_for_is_written_into_not_replaced():
     before = os.stat("/dev/null")
-    write_atomic("/dev/null", "anything")
+    write_atomic_with("/dev/null", lambda handle: handle.write(b"anything"), special_files=True)
     after = os.stat("/dev/null")
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_a_fifo_is_refused_by_default_at_once_naming_it(tmp_path):
+    """The window's saves: opening a FIFO nobody reads would wait for ever (tester8 #7)."""
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with reader_if_blocked(fifo) as received, pytest.raises(WriteError) as raised:
+        write_atomic(fifo, "t,y\r\n0,1\r\n")
+    assert received == []
+    assert str(raised.value) == (f"{fifo}: cannot write the file: it is not a regular file but "
+                                 "a named pipe (FIFO); choose another file name")
+    assert raised.value.text("ja") == (f"{fifo}: ファイルを書けません: 通常のファイルではなく"
+                                       "名前付きパイプ（FIFO）です。別のファイル名を選んでください")
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and _temporaries(tmp_path) == []
+
+
+def test_a_device_is_refused_by_default_and_left_alone():
+    before = os.stat("/dev/null")
+    with pytest.raises(WriteError) as raised:
+        write_atomic("/dev/null", "anything")
+    assert str(raised.value) == ("/dev/null: cannot write the file: it is not a regular file but "
+                                 "a device; choose another file name")
+    assert os.stat("/dev/null").st_ino == before.st_ino
 
 
 def test_errors_name_the_users_file_never_the_temporary(tmp_path):

@@ -210,7 +210,8 @@ def test_notes_about_whole_vectors_name_the_prediction_once():
     model = DocumentModel(["t", "y1", "y2"], [T, Y1, Y1], "cee")
     notes = model.notes("en")
     assert sum("t has 2 ones" in n for n in notes) == 1  # about t: listed once, not per y
-    assert any(n.startswith("y1: ") for n in notes) and any(n.startswith("y2: ") for n in notes)
+    assert any(n.startswith("y1 sums to ") for n in notes) and \
+        any(n.startswith("y2 sums to ") for n in notes)
     assert model.notes("ja") != notes
 
 

@@ -33,9 +33,10 @@ def test_a_cell_problem_names_the_prediction_and_its_element_once(
 def test_a_remark_about_a_whole_vector_follows_the_name_and_the_targets_stands_alone() -> None:
     problems = evaluate("cee", [0.5, 0.7], [1.0, 1.0]).problems
     by_code = {p.code: p for p in problems}
-    assert problem_of("y1", by_code["y_not_normalised"], "en").startswith("y1: y sums to 1.2")
+    assert problem_of("y1", by_code["y_not_normalised"], "en").startswith("y1 sums to 1.2")
     assert problem_of(None, by_code["t_multi_label"], "en").startswith("t has 2 ones")
-    assert problem_of("y\nbad", by_code["y_not_normalised"], "en").startswith("'y\\nbad': ")
+    assert problem_of("y\nbad", by_code["y_not_normalised"], "en").startswith(
+        "'y\\nbad' sums to 1.2")
 
 
 def test_a_class_index_is_named_as_its_table_heads_it() -> None:

@@ -43,12 +43,12 @@ def test_kl_leaves_a_y_summing_above_one_unranked_and_marks_y_equal_t(
     assert star_texts(window) == ["not compared", "★ best", ""]
     tip = window.results.table.item(0, 2).toolTip()
     assert tip.startswith("y sums to more than 1") and "negative" in tip
-    assert "with this y the total can be negative" in window.notes.toPlainText()
+    assert "with this y1 the total can be negative" in window.notes.toPlainText()
     try:
         rebuilt = window.switch_language("ja")
         qtbot.addWidget(rebuilt)
         assert star_texts(rebuilt) == ["比較しません", "★ 最良", ""]
         assert rebuilt.results.table.item(0, 2).toolTip().startswith("y の合計が 1 を超えて")
-        assert "この y では合計が負になる" in rebuilt.notes.toPlainText()
+        assert "この y1 では合計が負になる" in rebuilt.notes.toPlainText()
     finally:
         language.install(language.ENGLISH)

@@ -153,7 +153,7 @@ def test_the_first_logit_step_lowers_the_articles_loss_from_what_the_table_showe
     assert line.yData[0] == 0.252  # step 0 is the loss the table showed
     status = window.learn_panel.status.text()
     assert "steps on the logits z, with y = σ(z)" in status
-    assert "y sums to 1.64, not 1, so it is not one softmax output" in status
+    assert "y1 sums to 1.64, not 1, so it is not one softmax output" in status
 
 
 def test_step_on_goes_back_to_y_itself_when_other_data_is_loaded(
@@ -199,8 +199,9 @@ def test_a_batch_steps_as_lossgui_descend_does(qtbot: QtBot, window: MainWindow)
                                                                           rel=1e-5)
     qtbot.waitUntil(lambda: not panel._pending.isActive())
     assert "Step 3 (steps on z itself, the logits this loss reads)" in panel.status.text()
-    assert document.undo_stack.undoText() == "Learn: 3 steps"
-    window.undo()  # the whole run, every sample, in one step
+    assert document.undo_stack.undoText() == "Learn: 1 step"
+    for _ in range(3):  # each Step is one undo step, of every sample
+        window.undo()
     np.testing.assert_array_equal(document.model.column(1), before)
     click(qtbot, panel.step_button)
     click(qtbot, panel.step_button)
