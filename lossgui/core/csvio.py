@@ -520,7 +520,9 @@ def _read_plain_blocks(path: str | os.PathLike[str], delimiter: str | None,
     with Path(path).open("rb") as handle:
         head = handle.read(SNIFF_CHARACTERS)
         end = head.find(b"\n")
-        if head.startswith(UTF8_BOM) or b"\x00" in head or end < 0:
+        # A quoted header is the careful reader's (csv unquotes names); in a data line a
+        # quote makes polars refuse the cell (plain_blocks).
+        if head.startswith(UTF8_BOM) or b"\x00" in head or end < 0 or b'"' in head[:end]:
             return None
         plan = _fast_plan(head, delimiter)
         if plan is None or plan.results:

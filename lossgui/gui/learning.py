@@ -1,18 +1,22 @@
-"""Learning in motion: the window's gradient steps, one per frame, as ONE undo step per run.
+"""Learning in motion: the window's gradient steps, one per frame, one undo step per press.
 
 The core's :class:`~lossgui.core.descend.Descender` takes each step (one per prediction, keeping
 the logits between steps); this controller writes the new predictions into the document and
 keeps the loss at every step for the loss-over-steps plot. A *run* lasts from the first Step or
-Run after any other change until the next other change (an edit, an undo, another loss or
-learning rate): its steps are merged into one undo command, so Ctrl+Z puts the data back to
-where the run began. Reset does that as a new undo step, and the run stays on the plot, faded,
-to compare with the next one; undoing the Reset, or redoing the run, brings it back at its
-last step. A batch is stepped whole, as `lossgui descend` steps it: the total is the batch's
-(mean or sum over its samples) and every sample moves.
+Run after any other change until the next other change (an edit, another loss or learning
+rate). Each press is one undo step: a Step click its one step, a Run all the steps it took
+until it stopped ("Learn: 12 steps"), as a learner counts what they did. Undoing a press that
+went on with the run takes the run back to where that press began (it goes on from there);
+undoing the press that began it ends the run, which stays on the plot, faded, to compare with
+the next one. Reset puts the data back to where the run began as a new undo step, the run
+faded too; undoing the Reset, or redoing a press, brings the run back at its last step. A batch
+is stepped whole, as `lossgui descend` steps it: the total is the batch's (mean or sum over its
+samples) and every sample moves.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -49,31 +53,37 @@ class Trace:
 
 
 class LearnStepCommand(PutColumnsCommand):
-    """Writes one step's predictions; the steps of one run merge into a single undo command.
+    """Writes one step's predictions; the steps of one press (a Step click, or a Run until it
+    stops) merge into a single undo command.
 
-    Undone, the run ends (it stays on the plot, faded); redone, it is back at its last step, as
-    an undone Reset brings it back (see :class:`ResetCommand`).
+    Undone, the run goes back to where the press began (``before``), or ends if the press began
+    it (it stays on the plot, faded); redone, it is back at the press's last step, as an undone
+    Reset brings it back (see :class:`ResetCommand`).
     """
 
     ID = 0x1EA12
 
-    def __init__(self, learning: Learning, columns: list[FloatArray], run: int,
-                 steps: int) -> None:
+    def __init__(self, learning: Learning, columns: list[FloatArray], run: int, press: int,
+                 before: _SetAside | None) -> None:
         # Written through the core model, as the document's own edits are.
-        super().__init__(learning.document.model, TARGET + 1, columns, lambda: _run_text(steps))
+        super().__init__(learning.document.model, TARGET + 1, columns, lambda: _run_text(1))
         self.run = run
-        self.steps = steps
+        self.press = press
+        self.steps = 1
+        self._before = before
         self._learning = learning
         self._aside: _SetAside | None = None
 
     def undo(self) -> None:
-        """End the run, then put the predictions back to where it began."""
-        self._aside = self._learning.set_aside()
+        """Take the run back to where the press began, then put the predictions back."""
+        self._aside = self._learning.take_back(self.run, self._before)
         super().undo()
 
     def redo(self) -> None:
-        """Write the last step's predictions; after an undo, go on with the run that wrote
+        """Write the press's last predictions; after an undo, go on with the run that wrote
         them (it came back as a new run at step 0, the old one faded)."""
+        if self._aside is not None:
+            self._learning.drop_run(self.run)  # the run taken back: its later self comes back
         super().redo()
         if self._aside is not None:
             self._learning.bring_back(self._aside)
@@ -85,7 +95,8 @@ class LearnStepCommand(PutColumnsCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Take the later step's values, keep the first step's old values: one undo step."""
-        if not isinstance(other, LearnStepCommand) or other.run != self.run:
+        if not isinstance(other, LearnStepCommand) or (other.run, other.press) != (
+                self.run, self.press):
             return False
         self._new = other._new
         self.steps += other.steps
@@ -162,8 +173,10 @@ class Learning(QObject):
         self._written: list[FloatArray] | None = None
         self._target: FloatArray | None = None  # t as the run began: another t is other data
         self._writing = False
-        self._run_id = 0  # the current run's, so that its steps merge into one undo step
+        self._run_id = 0  # the current run's: steps of another run never merge
         self._runs = 0  # runs begun: each new one takes the next id
+        self._presses = 0  # Step clicks and Run presses: the steps of one press merge
+        self._press = 0  # the press being stepped
         self._known_names = document.prediction_names  # to tell what a rename renamed
         self._run_steps = 0  # steps since Run was pressed, for the cap
         self.timer = QTimer(self)
@@ -259,7 +272,18 @@ class Learning(QObject):
     # --- the buttons ---------------------------------------------------------------------------
 
     def step(self) -> bool:
-        """Take one step on every prediction; False (and ``message``) when none could move."""
+        """Step: take one step on every prediction, its own undo step; False (and
+        ``message``) when none could move."""
+        self._presses += 1
+        self._press = self._presses
+        return self._step()
+
+    def _step(self) -> bool:
+        """One step of the press ``self._press``."""
+        # The run as it stands before the press, to go back to if the press is undone (None
+        # when the press begins the run: undone, it ends).
+        first_of_press = self._last_pushed() != (self._run_id, self._press)
+        before = self._kept() if first_of_press else None
         if not self._descenders and not self._begin():
             return False
         moved = [descender.step() for descender in self._descenders]
@@ -274,7 +298,7 @@ class Learning(QObject):
         self._writing = True
         try:
             self.document.undo_stack.push(
-                LearnStepCommand(self, columns, self._run_id, 1))
+                LearnStepCommand(self, columns, self._run_id, self._press, before))
         finally:
             self._writing = False
         self._written = columns
@@ -291,6 +315,8 @@ class Learning(QObject):
         if self.running:
             return
         self._run_steps = 0
+        self._presses += 1
+        self._press = self._presses
         self.timer.start()
         self.running_changed.emit(True)
 
@@ -306,13 +332,33 @@ class Learning(QObject):
         if self._start is not None:
             self.document.undo_stack.push(ResetCommand(self, self._start))
 
+    def take_back(self, run: int, before: _SetAside | None) -> _SetAside | None:
+        """Undo of a press of ``run``: the run as it stands (to bring back on redo), then back
+        to ``before``, where the press began; ended (see :meth:`set_aside`) if the press began
+        the run or the run is no longer the current one."""
+        if before is None or run != self._run_id or not self._descenders:
+            return self.set_aside()
+        self.stop()
+        after = self._kept(copied=False)
+        self._restore(self._copy(before))
+        self.stepped.emit()
+        return after
+
+    def drop_run(self, run: int) -> None:
+        """Forget ``run``, unfaded, if it is the current one: a redo is about to bring back its
+        later self (:meth:`take_back` took it back)."""
+        if run == self._run_id and self._descenders:
+            self.stop()
+            self._descenders = []
+            self._names = ()
+            self._totals = []
+            self._start = self._written = self._target = None
+
     def set_aside(self) -> _SetAside | None:
         """End the run for a Reset or an undo, and return it as it stands, to bring back."""
-        if not self._descenders or self._start is None or self._written is None or \
-                self._target is None:
+        aside = self._kept(copied=False)
+        if aside is None:
             return None
-        aside = _SetAside(self._descenders, self._totals, self._announced,
-                          self._start, self._written, self._target, self._run_id, None)
         return replace(aside, faded=self._end_run())
 
     def bring_back(self, aside: _SetAside) -> None:
@@ -324,6 +370,12 @@ class Learning(QObject):
                 first.loss.id != model.loss_id or not _same_columns(current, aside.written) or \
                 not _same_columns([model.column(TARGET)], [aside.target]):
             return  # something else changed since (the learning rate): the data is just data
+        self._restore(aside)
+        if aside.faded is not None and aside.faded in self.earlier:
+            self.earlier.remove(aside.faded)
+        self.stepped.emit()
+
+    def _restore(self, aside: _SetAside) -> None:
         self._descenders = aside.descenders
         self._totals = aside.totals
         self._names = self.document.prediction_names
@@ -332,9 +384,30 @@ class Learning(QObject):
         self._written = aside.written
         self._target = aside.target
         self._run_id = aside.run_id
-        if aside.faded is not None and aside.faded in self.earlier:
-            self.earlier.remove(aside.faded)
-        self.stepped.emit()
+
+    def _kept(self, copied: bool = True) -> _SetAside | None:
+        """The current run as it stands (a copy to step on from again, if ``copied``)."""
+        if not self._descenders or self._start is None or self._written is None or \
+                self._target is None:
+            return None
+        aside = _SetAside(self._descenders, self._totals, self._announced,
+                          self._start, self._written, self._target, self._run_id, None)
+        return self._copy(aside) if copied else aside
+
+    @staticmethod
+    def _copy(aside: _SetAside) -> _SetAside:
+        """``aside`` with its own descenders and totals: stepping on never changes it."""
+        return replace(aside, descenders=copy.deepcopy(aside.descenders),
+                       totals=[list(t) for t in aside.totals], announced=set(aside.announced))
+
+    def _last_pushed(self) -> tuple[int, int] | None:
+        """(run, press) of the undo stack's last command if it is a step, else None."""
+        stack = self.document.undo_stack
+        index = stack.index() - 1
+        command = stack.command(index) if index >= 0 else None
+        if isinstance(command, LearnStepCommand):
+            return command.run, command.press
+        return None
 
     # --- internals ----------------------------------------------------------------------------
 
@@ -375,7 +448,7 @@ class Learning(QObject):
         return True
 
     def _on_tick(self) -> None:
-        if not self.step():
+        if not self._step():
             self.stop()
             return
         self._run_steps += 1

@@ -1038,7 +1038,9 @@ class MainWindow(QMainWindow):
             "steps; <b>Reset</b> puts the predictions back to where learning began. For a loss "
             "on probabilities, <b>Step on</b> ▸ <b>the logits z</b> moves the logits behind y "
             "instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at "
-            "every step; a whole run is one undo step.</li></ol><p>Other tools (Ctrl+6) says "
+            "every step. Ctrl+Z takes back one Step click, or all the steps of one Run, at a "
+            "time (Edit ▸ Undo says how many), and the run goes on from there.</li></ol>"
+            "<p>Other tools (Ctrl+6) says "
             "why PyTorch, Keras or scikit-learn give "
             "another number. Right-click a cell, a column header or the plot for more.</p>"))
 

@@ -413,7 +413,10 @@ def test_a_switch_keeps_the_learning_run_and_its_settings(
     assert panel.status.text().startswith("ステップ 2")
     qtbot.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)  # the same run goes on
     assert window.learning.step_count == 3
-    window.undo()  # the whole run, before and after the switch, is one undo step
+    window.undo()  # that Step: the run, from before the switch, goes on from step 2
+    assert window.learning.step_count == 2
+    window.undo()
+    window.undo()
     assert window.learning.step_count == 0
 
 

@@ -56,17 +56,19 @@ def test_the_whole_run_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> Non
     assert stack.count() == 1 and stack.undoText() == "Learn: 12 steps"
     np.testing.assert_array_equal(column_values(window, 1),
                                   descend("sse", Y1, T, {}, 0.1, 12).final)
-    click(qtbot, panel.step_button)  # a Step after the Run still belongs to it
-    assert stack.count() == 1 and stack.undoText() == "Learn: 13 steps"
+    click(qtbot, panel.step_button)  # a Step after the Run is its own undo step
+    assert stack.count() == 2 and stack.undoText() == "Learn: 1 step"
+    window.undo()  # the Step: the run goes on from step 12
+    assert window.learning.step_count == 12 and stack.undoText() == "Learn: 12 steps"
     window.undo()
     np.testing.assert_array_equal(column_values(window, 1), Y1)
     np.testing.assert_array_equal(column_values(window, 2), Y2)
     assert not window.isWindowModified()
     # The run is kept, faded, to compare with the next one.
-    assert len(window.learning.earlier) == 1 and len(window.learning.earlier[0].totals[0]) == 14
+    assert len(window.learning.earlier) == 1 and len(window.learning.earlier[0].totals[0]) == 13
     window.redo()
     np.testing.assert_array_equal(column_values(window, 1),
-                                  descend("sse", Y1, T, {}, 0.1, 13).final)
+                                  descend("sse", Y1, T, {}, 0.1, 12).final)
 
 
 def test_stop_ends_a_run_and_keeps_its_steps(qtbot: QtBot, window: MainWindow) -> None:
@@ -90,7 +92,7 @@ def test_reset_goes_back_to_where_the_run_began(qtbot: QtBot, window: MainWindow
         click(qtbot, panel.step_button)
     click(qtbot, panel.reset_button)
     np.testing.assert_array_equal(column_values(window, 1), Y1)
-    assert stack.count() == 2 and stack.undoText() == \
+    assert stack.count() == 4 and stack.undoText() == \
         "Reset the predictions to where learning began"
     assert window.learning.step_count == 0
     window.undo()  # Reset is undoable too

@@ -199,8 +199,9 @@ def test_a_batch_steps_as_lossgui_descend_does(qtbot: QtBot, window: MainWindow)
                                                                           rel=1e-5)
     qtbot.waitUntil(lambda: not panel._pending.isActive())
     assert "Step 3 (steps on z itself, the logits this loss reads)" in panel.status.text()
-    assert document.undo_stack.undoText() == "Learn: 3 steps"
-    window.undo()  # the whole run, every sample, in one step
+    assert document.undo_stack.undoText() == "Learn: 1 step"
+    for _ in range(3):  # each Step is one undo step, of every sample
+        window.undo()
     np.testing.assert_array_equal(document.model.column(1), before)
     click(qtbot, panel.step_button)
     click(qtbot, panel.step_button)

@@ -118,9 +118,9 @@ def test_undoing_reset_brings_back_the_same_run_and_redo_resets_again(
     learn_drawn(qtbot, window)
     assert learning.step_count == 0 and learning.earlier == [run]
     press(qtbot, window.prediction_view, Qt.Key.Key_Z, CTRL)
-    click(qtbot, panel.step_button)  # the brought-back run goes on, still one undo step
-    assert learning.step_count == 21 and stack.count() == 1
-    assert stack.undoText() == "Learn: 21 steps"
+    click(qtbot, panel.step_button)  # the brought-back run goes on, one more undo step
+    assert learning.step_count == 21 and stack.count() == 2
+    assert stack.undoText() == "Learn: 1 step"
     np.testing.assert_array_equal(column_values(window, 1),
                                   descend("sse", Y1, T, {}, 0.1, 21).final)
 
@@ -233,6 +233,7 @@ def test_redoing_a_run_brings_it_back_at_its_last_step(qtbot: QtBot, window: Mai
     assert learning.step_count == 12 and learning.trace() == run and learning.earlier == []
     assert panel.status.text().startswith("Step 12 (") and window.steps_plot.marker.value() == 12
     click(qtbot, panel.step_button)
-    assert stack.count() == 1 and stack.undoText() == "Learn: 13 steps"
+    assert stack.count() == 2 and stack.undoText() == "Learn: 1 step"
+    assert learning.step_count == 13
     np.testing.assert_array_equal(column_values(window, 1),
                                   descend("sse", Y1, T, {}, 0.1, 13).final)
