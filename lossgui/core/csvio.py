@@ -32,6 +32,7 @@ from lossgui.core.problems import (
     LossguiError,
     NotANumber,
     Severity,
+    counted,
     listed_problems,
     quoted,
 )
@@ -520,7 +521,9 @@ def _read_plain_blocks(path: str | os.PathLike[str], delimiter: str | None,
     with Path(path).open("rb") as handle:
         head = handle.read(SNIFF_CHARACTERS)
         end = head.find(b"\n")
-        if head.startswith(UTF8_BOM) or b"\x00" in head or end < 0:
+        # A quoted header is the careful reader's (csv unquotes names); in a data line a
+        # quote makes polars refuse the cell (plain_blocks).
+        if head.startswith(UTF8_BOM) or b"\x00" in head or end < 0 or b'"' in head[:end]:
             return None
         plan = _fast_plan(head, delimiter)
         if plan is None or plan.results:
@@ -686,7 +689,8 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     for r, (line, row) in enumerate(body):
         if len(row) != len(names):
             raise CellError(
-                f"has {len(row)} cells but the header has {len(names)} columns", line,
+                f"has {counted(len(row), 'cell')} but the header has "
+                f"{counted(len(names), 'column')}", line,
                 source=source,
                 reason_ja=f"セルが {len(row)} 個ありますが、見出しは {len(names)} 列です",
             )

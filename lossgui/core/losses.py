@@ -360,8 +360,8 @@ def _kl_slice(y: FloatArray, t: FloatArray, values: FloatArray, grads: FloatArra
     """:func:`_kl_terms` and −t/y on a slice whose ranges pass :func:`_kl_applies`, without
     the masks: y/t is then ≥ the smallest normal number, and where it is ∞ (t = 0, or a t so
     small that y/t overflows) the few terms are made the careful way."""
-    ones, zeros = ones_and_zeros(t)
-    soft = ones + zeros < t.size
+    # A slice whose first t is neither 0 nor 1 is soft: no need to count (two passes over t).
+    soft = not (t[0] == 0 or t[0] == 1) or sum(ones_and_zeros(t)) < t.size
     if soft:
         np.divide(y, t, out=values)
         np.log(values, out=values)
@@ -371,7 +371,7 @@ def _kl_slice(y: FloatArray, t: FloatArray, values: FloatArray, grads: FloatArra
         np.log(y, out=values)
     np.multiply(t, values, out=values)
     np.subtract(0.0, values, out=values)
-    if soft and (zeros or smallest(values) == -np.inf):
+    if soft and not smallest(values) > -np.inf:  # NaN or −∞ somewhere (NaN compares False)
         odd = ~np.isfinite(values)  # 0·∞ = NaN where t = 0, −∞ where y/t overflowed
         values[odd] = _kl_terms(y[odd], t[odd])
     np.divide(t, y, out=grads)

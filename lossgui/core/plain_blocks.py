@@ -8,11 +8,12 @@ them side by side), its columns are copied straight into the file's columns, and
 done per block that the file needs once: the plan (separator, names, header) is made from the
 file's head, no header line is joined to each block, no line is counted.
 
-This path only reads what it is sure of: a file of plain numbers, no quote, no blank cell or
-line, every line shorter than a block. Anything else gives None, and the careful block reader
-(:func:`lossgui.core.csvio.read_data_csv`) reads the file from the start with the same result or
-the error naming the row and column. The values are polars' either way (both paths use the same
-options), so the two paths agree to the bit (tests/core/test_plain_blocks.py).
+This path only reads what it is sure of: a file of plain numbers (no quote: polars refuses a
+cell with one), no blank cell or line, every line shorter than a block. Anything else gives
+None, and the careful block reader (:func:`lossgui.core.csvio.read_data_csv`) reads the file
+from the start with the same result or the error naming the row and column. The values are
+polars' either way (both paths use the same options), so the two paths agree to the bit
+(tests/core/test_plain_blocks.py).
 """
 
 from __future__ import annotations
@@ -84,15 +85,16 @@ def grown(column: FloatArray, capacity: int, filled: int) -> FloatArray:
 
 def _groups(handle: BinaryIO, block_bytes: int) -> Iterator[list[bytes] | None]:
     """The data lines in groups of up to :data:`BLOCKS_AT_ONCE` blocks of whole lines; None
-    (and the end) at a quote, or at a line longer than a block (or CR-only line ends)."""
+    (and the end) at a line longer than a block (or CR-only line ends).
+
+    A quote needs no search here: with quote_char=None polars reads it as part of its cell,
+    and no float64 cell has one, so polars refuses the block (tests/core/test_plain_blocks.py).
+    """
     group: list[bytes] = []
     end = False
     while not end:
         block = handle.read(block_bytes)
         end = len(block) < block_bytes  # a regular file reads short only at its end
-        if b'"' in block:
-            yield None  # a quoted cell may hold a separator or a line end
-            return
         if not end:
             cut = block.rfind(b"\n") + 1
             if cut == 0:

@@ -228,3 +228,28 @@ def test_dividing_in_place_is_division_to_the_last_bit(divisor: float) -> None:
         got = values.copy()
         divide_in_place(got, divisor)
     assert _same_bits(got, want)
+
+
+@pytest.mark.parametrize("pattern", ["soft first, then 0s and 1s", "1 first, then soft",
+                                     "0/1 but a soft last", "0/1 only", "soft only"])
+def test_kl_slice_is_the_plain_formula_whatever_its_first_target(pattern: str) -> None:
+    """kl's kernel takes a slice whose first t is neither 0 nor 1 as soft without counting its
+    0s and 1s; every mix of soft, 0 and 1 targets still gives the plain formula's bits."""
+    rng = np.random.default_rng(11)
+    n = 3 * CACHE_BLOCK + 5
+    y = rng.uniform(1e-9, 1.0, n)
+    t = rng.integers(0, 2, n).astype(float)
+    if pattern == "soft first, then 0s and 1s":
+        t[::CACHE_BLOCK] = 0.25
+    elif pattern == "1 first, then soft":
+        t = rng.uniform(0.0, 1.0, n)
+        t[::CACHE_BLOCK] = 1.0
+    elif pattern == "0/1 but a soft last":
+        t[CACHE_BLOCK - 1::CACHE_BLOCK] = 0.5
+    elif pattern == "soft only":
+        t = rng.uniform(1e-3, 1.0, n)
+    p = {"reduction": "batchmean"}
+    with np.errstate(all="ignore"):
+        want_values, want_grads = _ref_kl(y, t, p)
+        values, grads = get_loss("kl").compute(y, t, p, Ranges.of(y, t))
+    assert _same_bits(values, want_values) and _same_bits(grads, want_grads)

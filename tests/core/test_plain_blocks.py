@@ -26,6 +26,9 @@ PLAIN_CASES = {
 UNUSUAL_CASES = {
     **{name: BLOCK_READ_CASES[name] for name in ("blank lines", "bom", "a blank cell")},
     "quoted": "t,y\n" + "1,0.5\n" * 500 + '"0","0.25"\n' + "1,0.5\n" * 500,
+    "a quoted separator": "t,y\n" + "1,0.5\n" * 500 + '"1,5",0.25\n' + "1,0.5\n" * 500,
+    "a quoted line end": "t,y\n" + "1,0.5\n" * 500 + '1,"0.25\n"\n' + "1,0.5\n" * 500,
+    "a quoted header": '"t","y"\n' + "1,0.5\n" * 1_000,
     "a line longer than a block": "t,y\n" + "1,0.5\n" * 300 + "1," + "1" * 3_000 + "\n",
     "a short row": "t,y1,y2\n" + "1,0.5,0.5\n" * 300 + "1,0.5\n" + "1,0.5,0.5\n" * 300,
 }
