@@ -56,7 +56,7 @@ from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
-from lossgui.core.problems import in_language, label, listed_problems, quoted
+from lossgui.core.problems import counted, in_language, label, listed_problems, quoted
 from lossgui.core.squash import Squash
 from lossgui.core.stream import stream_totals
 
@@ -678,7 +678,8 @@ def _batch_lines(results: Sequence[tuple[str, object, Evaluation]],
     mean = first.params.get("reduction") == "mean"
     lines = [in_language(
         language,
-        f"batch: {samples} samples × {classes} classes; the total is the "
+        f"batch: {counted(samples, 'sample')} × {counted(classes, 'class', 'classes')}; the "
+        "total is the "
         f"{'mean' if mean else 'sum'} of the samples' losses",
         f"バッチ: {samples} サンプル × {classes} クラス。合計はサンプルの損失の"
         f"{'平均' if mean else '和'}です")]
@@ -695,7 +696,7 @@ def _batch_lines(results: Sequence[tuple[str, object, Evaluation]],
     if samples > SAMPLES_LISTED:
         more = samples - SAMPLES_LISTED
         lines.append(in_language(
-            language, f"… {more} more samples (--format json or csv lists them all)",
+            language, f"… {counted(more, 'more sample')} (--format json or csv lists them all)",
             f"… ほか {more} サンプル(--format json か csv ですべて出ます)"))
     return lines
 
@@ -741,7 +742,7 @@ def _compute_totals(args: argparse.Namespace) -> int:
         if problems:
             lines += ["", *(_problem_line(n, problem, language) for n, problem in problems)]
         if unlisted:
-            lines.append(in_language(language, f"…and {unlisted} more warnings",
+            lines.append(in_language(language, f"…and {counted(unlisted, 'more warning')}",
                                      f"…ほかに警告 {unlisted} 件"))
         _emit(args, "\n".join(lines) + "\n")
     return 0
@@ -851,7 +852,7 @@ def _descent_table(
         if samples > SAMPLES_LISTED:
             more = samples - SAMPLES_LISTED
             lines.append(in_language(
-                language, f"  … {more} more samples (--format json lists them all)",
+                language, f"  … {counted(more, 'more sample')} (--format json lists them all)",
                 f"  … ほか {more} サンプル(--format json ですべて出ます)"))
     if problems:
         lines += ["", *(_problem_line(name, p, language) for name, p in problems)]

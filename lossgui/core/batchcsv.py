@@ -16,7 +16,7 @@ import numpy as np
 
 from lossgui.core import classes
 from lossgui.core.arrays import FloatArray
-from lossgui.core.problems import LossguiError, Message
+from lossgui.core.problems import LossguiError, Message, counted
 
 SAMPLE_LABEL = "n"  # a results CSV of a batch numbers its rows by sample, 1-based
 _BLOCK = re.compile(r"(?P<name>.*\S)\s*\[\s*(?P<k>[0-9]+)\s*\]")
@@ -111,7 +111,8 @@ def _common_width(blocks: dict[str, dict[int, FloatArray]]) -> int:
             width, first = size, name
         elif size != width:
             raise BlockError((
-                f"the block {name!r} has {size} classes but {first!r} has {width}: every block "
+                f"the block {name!r} has {counted(size, 'class', 'classes')} but {first!r} has "
+                f"{width}: every block "
                 "of a batch needs the same number of classes K",
                 f"ブロック {name!r} のクラスは {size} 個ですが {first!r} は {width} 個です。"
                 "バッチのどのブロックもクラス数 K が同じでなければなりません"), name)

@@ -16,7 +16,7 @@ import numpy as np
 from lossgui.core.arrays import BoolArray, FloatArray, IntArray
 from lossgui.core.lowest import T_NOT_DISTRIBUTION_UNCOMPARED, Y_ABOVE_ONE_UNCOMPARED
 from lossgui.core.numbers import short, telling
-from lossgui.core.problems import Message, Problem, Severity, element_name
+from lossgui.core.problems import Message, Problem, Severity, counted, element_name
 from lossgui.core.ranges import Ranges, Sums, ones_and_zeros, sample_sums
 
 MAX_LISTED = 20
@@ -93,7 +93,7 @@ class Findings:
         hidden = len(flagged) - MAX_LISTED
         if hidden > 0:
             self.problems.append(Problem(
-                code, f"…and {hidden} more elements: {summary[0]}", None, severity,
+                code, f"…and {counted(hidden, 'more element')}: {summary[0]}", None, severity,
                 f"…ほか{hidden}個の要素も同様です: {summary[1]}",
             ))
 
@@ -120,7 +120,8 @@ class Findings:
         hidden = found - MAX_LISTED
         if hidden > 0:
             self.problems.append(Problem(
-                code, f"…and {hidden} more samples: {summary[0]}", None, Severity.WARNING,
+                code, f"…and {counted(hidden, 'more sample')}: {summary[0]}", None,
+                Severity.WARNING,
                 f"…ほか{hidden}個のサンプルも同様です: {summary[1]}",
             ))
 

@@ -29,7 +29,7 @@ from lossgui.core.losses import InputKind, get_loss
 from lossgui.core.names import TARGET_SYMBOL, class_index_of, element_of
 from lossgui.core.numbers import short
 from lossgui.core.params import ParamValue
-from lossgui.core.problems import element_name, in_language, label
+from lossgui.core.problems import counted, element_name, in_language, label
 from lossgui.core.ranges import sample_sums
 
 BOOK_DELTA = 1e-7
@@ -505,9 +505,9 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
         remarks.append(
             f"{len(y)} サンプルのバッチ: どの値もバッチ全体のもので、各関数の既定のまとめ方です"
             "(ライブラリはサンプルか要素での平均、記事と書籍の和は全要素の合計)" if ja else
-            f"A batch of {len(y)} samples: every value is the whole batch's, reduced as each "
-            "function does by default (the libraries take the mean over the samples or the "
-            "elements; the article's and the book's sums add every element)")
+            f"A batch of {counted(len(y), 'sample')}: every value is the whole batch's, reduced "
+            "as each function does by default (the libraries take the mean over the samples or "
+            "the elements; the article's and the book's sums add every element)")
     if not reads_probabilities(loss_id, params):
         assert loss_id is not None
         kind = get_loss(loss_id).expects_for(

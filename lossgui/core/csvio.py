@@ -32,6 +32,7 @@ from lossgui.core.problems import (
     LossguiError,
     NotANumber,
     Severity,
+    counted,
     listed_problems,
     quoted,
 )
@@ -688,7 +689,8 @@ def _parse_careful(text: str, source: str, sep: str) -> DataSet:
     for r, (line, row) in enumerate(body):
         if len(row) != len(names):
             raise CellError(
-                f"has {len(row)} cells but the header has {len(names)} columns", line,
+                f"has {counted(len(row), 'cell')} but the header has "
+                f"{counted(len(names), 'column')}", line,
                 source=source,
                 reason_ja=f"セルが {len(row)} 個ありますが、見出しは {len(names)} 列です",
             )

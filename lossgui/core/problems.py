@@ -25,6 +25,15 @@ def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
     return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``count`` and its noun as English says them: "1 cell", "3 cells", "1,000 classes".
+
+    The one place a sentence's count and its noun agree (a tester read "row 3: has 1 cells");
+    Japanese needs none: its counter word (「セルが 1 個」) has no plural.
+    """
+    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
+
+
 def label(name: str) -> str:
     """A column name as a message shows it: as it is, or quoted if it would break the line."""
     plain = name.isprintable() and len(name) <= QUOTE_LIMIT and name.strip() == name and name

@@ -16,7 +16,7 @@ from lossgui.core.atomic import remove_stale_temporaries, unreadable, write_atom
 from lossgui.core.losses import get_loss
 from lossgui.core.names import duplicate_problem, name_problem
 from lossgui.core.params import ParamValue, resolve
-from lossgui.core.problems import LossguiError, quoted
+from lossgui.core.problems import LossguiError, counted, quoted
 
 FORMAT = "lossgui-session"
 # Version 1 holds vectors; version 2 adds batches (N×K tables, class-index targets). A session
@@ -174,7 +174,7 @@ def _session(document: dict[str, Any], version: int) -> Session:
     for name, values in predictions:
         if len(values) != len(target):
             raise SessionError(
-                f"prediction {quoted(name)} has {len(values)} values "
+                f"prediction {quoted(name)} has {counted(len(values), 'value')} "
                 f"but the target has {len(target)}",
                 f"予測 {quoted(name)} の値は {len(values)} 個ですが、正解は {len(target)} 個です",
             )
@@ -198,7 +198,7 @@ def _session(document: dict[str, Any], version: int) -> Session:
 def _shape(values: FloatArray, language: str = "en") -> str:
     if values.ndim == 2:
         return "×".join(map(str, values.shape))
-    return f"値 {len(values)} 個" if language == "ja" else f"{len(values)} values"
+    return f"値 {len(values)} 個" if language == "ja" else counted(len(values), "value")
 
 
 def _check_names(names: list[str]) -> None:
@@ -243,7 +243,8 @@ def _table(rows: list[list[Any]], what: str) -> FloatArray:
     decoded = np.empty((len(rows), width))
     for n, row in enumerate(rows):
         if len(row) != width:
-            raise SessionError(f"{what}, sample {n + 1} has {len(row)} values but sample 1 "
+            raise SessionError(f"{what}, sample {n + 1} has {counted(len(row), 'value')} but "
+                               "sample 1 "
                                f"has {width}: every sample needs the same K",
                                f"{what}, sample {n + 1} の値は {len(row)} 個ですが、sample 1 は "
                                f"{width} 個です。どのサンプルも同じ K が必要です")

@@ -35,7 +35,7 @@ from lossgui.core.document import (
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.losses import Loss
 from lossgui.core.lowest import NotCompared
-from lossgui.core.names import TARGET_SYMBOL, class_index_of
+from lossgui.core.names import TARGET_SYMBOL, class_index_of, element_of
 from lossgui.core.params import ParamValue
 from lossgui.gui.batch_commands import BatchCellsCommand, ClassIndicesCommand
 from lossgui.gui.commands import (
@@ -303,7 +303,7 @@ class Document(QObject):
             if height == width == 1:
                 name = [*self.names, *new_names][column]
                 describe = lambda: QCoreApplication.translate(  # noqa: E731
-                    "Document", "Edit %1 row %2").replace("%1", name).replace("%2", str(row + 1))
+                    "Document", "Edit %1").replace("%1", _element(name, (row,)))
             else:
                 describe = lambda: paste_text(height, width)  # noqa: E731
         self.undo_stack.push(
@@ -322,10 +322,10 @@ class Document(QObject):
             count += shape[0] * shape[1]
         if not patches:
             return False
-        name, row = self.names[ranges[0][1]], ranges[0][0] + 1
+        name, row = self.names[ranges[0][1]], ranges[0][0]
         self.undo_stack.push(SetCellsCommand(self.model, patches, 0, [], lambda: (
-            QCoreApplication.translate("Document", "Clear %1 row %2").replace("%1", name)
-            .replace("%2", str(row)) if count == 1
+            QCoreApplication.translate("Document", "Clear %1").replace("%1", _element(name, (row,)))
+            if count == 1
             else QCoreApplication.translate("Document", "Clear %n cells", None, count))))
         return True
 
@@ -389,8 +389,8 @@ class Document(QObject):
         name, one = self.names[column], values.size == 1
         self.undo_stack.push(BatchCellsCommand(
             self.model, column, sample, element, values, extra_samples, extra_elements,
-            lambda: QCoreApplication.translate("Document", "Edit %1 sample %2")
-            .replace("%1", name).replace("%2", str(sample + 1)) if one
+            lambda: QCoreApplication.translate("Document", "Edit %1")
+            .replace("%1", _element(name, (sample, element))) if one
             else paste_text(height, width)))
         return True
 
@@ -572,3 +572,9 @@ def _rectangular(block: Sequence[Sequence[float]] | FloatArray) -> FloatArray:
     if values.shape[1] == 0:
         raise EditRefused("There is nothing to paste.", "貼り付けるものがありません。")
     return values
+
+
+def _element(name: str, index: tuple[int, ...]) -> str:
+    """A cell in an undo text, named when shown (the text follows a language switch) as the
+    notes name it: "Edit y2, element 3", "Edit z, sample 2, class 1"."""
+    return element_of(name, index, current_language())

@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="429"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="425"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="446"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="442"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="447"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="443"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -495,52 +495,47 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="166"/>
-        <source>%1 sample %2, class %3: %4</source>
-        <translation>%1 サンプル %2、クラス %3: %4</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="168"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="167"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="176"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="178"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
         <source>The loss of sample %1 alone: %2. The total is the batch&apos;s mean or sum of these.</source>
         <translation>サンプル %1 だけの損失: %2。合計はこれらのバッチでの平均か和です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="187"/>
-        <source>%1 sample %2, class %3</source>
-        <translation>%1 サンプル %2、クラス %3</translation>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="166"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="202"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="198"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="202"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="209"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="205"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="210"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="234"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="230"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -548,17 +543,17 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="383"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="379"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="394"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="390"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="402"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="398"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -788,19 +783,9 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../lossgui/gui/document.py" line="305"/>
-        <source>Edit %1 row %2</source>
-        <translation>%1 の %2 行目を編集</translation>
-    </message>
-    <message>
         <location filename="../../lossgui/gui/document.py" line="563"/>
         <source>Paste %1×%2 cells</source>
         <translation>%1×%2 セルを貼り付け</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/document.py" line="327"/>
-        <source>Clear %1 row %2</source>
-        <translation>%1 の %2 行目を空にする</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/document.py" line="329"/>
@@ -808,9 +793,15 @@
         <translation>%n セルを空にする</translation>
     </message>
     <message>
+        <location filename="../../lossgui/gui/document.py" line="305"/>
         <location filename="../../lossgui/gui/document.py" line="392"/>
-        <source>Edit %1 sample %2</source>
-        <translation>%1 のサンプル %2 を編集</translation>
+        <source>Edit %1</source>
+        <translation>%1 を編集</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/document.py" line="327"/>
+        <source>Clear %1</source>
+        <translation>%1 を空にする</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/document.py" line="440"/>
@@ -1910,107 +1901,102 @@ Which column holds the target t?</source>
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="114"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="115"/>
         <source>blank</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="116"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="117"/>
         <source>, problem</source>
         <translation>、問題あり</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="117"/>
-        <source>%1 row %2: %3</source>
-        <translation>%1 の %2 行目: %3</translation>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="118"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="135"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="136"/>
         <source>t: the target (正解ラベル), one value per element k</source>
         <translation>t: 正解(正解ラベル)。要素 k ごとに1つの値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="136"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="137"/>
         <source>A prediction y (the model&apos;s output). Double-click to rename.</source>
         <translation>予測 y(モデルの出力)。ダブルクリックで名前を変更できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="156"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="157"/>
         <source>the old value %1 is kept</source>
         <translation>元の値 %1 のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="157"/>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="158"/>
         <source>the cell stays blank</source>
         <translation>セルは空のままです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="159"/>
-        <source>%1 row %2: %3; %4.</source>
-        <translation>%1 の %2 行目: %3。%4。</translation>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="160"/>
+        <source>%1: %2; %3.</source>
+        <translation>%1: %2。%3。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/table_model.py" line="185"/>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <location filename="../../lossgui/gui/sheet/table_model.py" line="184"/>
         <source>Blank: this element is missing, so the loss cannot be computed.</source>
         <translation>空: この要素の値がないため、損失を計算できません。</translation>
     </message>
-    <message>
-        <location filename="../../lossgui/gui/sheet/table_model.py" line="185"/>
-        <source>%1 row %2 = %3</source>
-        <translation>%1 の %2 行目 = %3</translation>
-    </message>
 </context>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="287"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="288"/>
         <source>Row %1 is the last row: type on to add a row, or press Ctrl+Return.</source>
         <translation>%1 行目が最後の行です。続けて入力すると行が増えます(Ctrl+Return でも追加できます)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="414"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="415"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="418"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="419"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="464"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="465"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="467"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="468"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="470"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="471"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="473"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="474"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="488"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="489"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="544"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="545"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
-    </message>
-    <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="546"/>
-        <source>%1 row %2: </source>
-        <translation>%1 の %2 行目: </translation>
     </message>
 </context>
 <context>

@@ -203,7 +203,7 @@ def _v2(**changes):
     [
         (_v2(version=3), "newer lossgui (format version 3); this one reads version 2"),
         (_v2(predictions=[{"name": "y", "values": [[0.1, 0.9], [0.2]]}]),
-         "prediction 1 ('y'), sample 2 has 1 values but sample 1 has 2: every sample needs "
+         "prediction 1 ('y'), sample 2 has 1 value but sample 1 has 2: every sample needs "
          "the same K"),
         (_v2(predictions=[{"name": "y", "values": [0.1, 0.9]}]),
          "prediction 'y' should be an N×K table beside class indices"),

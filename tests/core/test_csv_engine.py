@@ -76,7 +76,7 @@ def test_fast_and_careful_paths_agree(text):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("t,y\n1,2\n3\n", "row 3: has 1 cells but the header has 2 columns"),
+        ("t,y\n1,2\n3\n", "row 3: has 1 cell but the header has 2 columns"),
         ("t,y\n1,2\n3,4,5\n", "row 3: has 3 cells but the header has 2 columns"),
         ("t,y\n1,abc\n", "'abc' is not a number"),
     ],

@@ -66,7 +66,7 @@ def test_japanese_headers_and_headerless_files(tmp_path):
     ("text", "message"),
     [
         ("", "data.csv: the file is empty"),
-        ("t,y\n1,0.5\n0\n", "data.csv, row 3: has 1 cells but the header has 2 columns"),
+        ("t,y\n1,0.5\n0\n", "data.csv, row 3: has 1 cell but the header has 2 columns"),
         ("t,y\n1,0.5\n0,abc\n", "data.csv, row 3, column 'y': 'abc' is not a number"),
         ("t,y\n", "data.csv, row 2: there are no data rows under the header"),
         ("t,t\n1,2\n", "appears twice"),

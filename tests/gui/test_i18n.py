@@ -472,12 +472,12 @@ def test_the_undo_history_is_told_again_in_the_new_language(
     window.action_map["delete_rows"].trigger()
     assert window.document.row_count == 3
     window.document.set_param("half", True)
-    english = ["Set half to true", "Delete 2 rows", "Paste 2×1 cells", "Edit y1 row 1"]
+    english = ["Set half to true", "Delete 2 rows", "Paste 2×1 cells", "Edit y1, element 1"]
     assert window.action_map["undo"].text() == f"&Undo {english[0]}"
 
     window = _switch(qtbot, window, "ja")
     japanese = ["½ を掛ける (half) を true に設定", "2 行を削除", "2×1 セルを貼り付け",
-                "y1 の 1 行目を編集"]
+                "y1 の要素 1 を編集"]
     undo, redo = window.action_map["undo"], window.action_map["redo"]
     window.activateWindow()
     QApplication.processEvents()

@@ -276,7 +276,7 @@ def test_a_lessons_instruction_stays_while_its_steps_are_taken(
     click(qtbot, window.learn_panel.reset_button)
     assert window.notice.isVisible() and window.notice_label.text() == tip
     type_into(qtbot, window.prediction_view, 1, 0, "abc")  # a refusal goes above it …
-    assert window.notice_label.text().startswith("y1 row 2: 'abc' is not a number")
+    assert window.notice_label.text().startswith("y1, element 2: 'abc' is not a number")
     assert window.notice_label.text().endswith(tip)
     type_into(qtbot, window.prediction_view, 1, 0, "0.6")  # … and with the next edit
     assert window.notice.isVisible() and window.notice_label.text() == tip

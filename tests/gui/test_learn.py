@@ -273,7 +273,7 @@ def test_a_cell_typed_during_run_is_kept_and_is_its_own_undo_step(
     steps = len(window.learning.earlier[-1].totals[0]) - 1  # the run, kept faded
     assert steps >= 3
     assert [stack.text(i) for i in range(stack.count())] == [f"Learn: {steps} steps",
-                                                            "Edit y1 row 1"]
+                                                            "Edit y1, element 1"]
     np.testing.assert_array_equal(column_values(window, 2),
                                   descend("sse", Y2, T, {}, 0.0001, steps).final)
     window.undo()

@@ -145,11 +145,11 @@ def test_typing_replaces_a_cell_moves_down_and_undoes(qtbot: QtBot, window: Main
     np.testing.assert_array_equal(window.plot_panel.bars()[0].opts["height"],
                                   core(window, 1).contributions)
     undo = window.action_map["undo"]
-    assert undo.text() == "&Undo Edit y1 row 2"
+    assert undo.text() == "&Undo Edit y1, element 2"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert window.document.value(1, 1) == 0.65
     assert total_text(window, 0) == "0.252"
-    assert window.action_map["redo"].text() == "&Redo Edit y1 row 2"
+    assert window.action_map["redo"].text() == "&Redo Edit y1, element 2"
     press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
     assert window.document.value(1, 1) == 0.9
 
@@ -192,7 +192,7 @@ def test_tab_after_an_edit_in_the_last_column_goes_on_to_the_next_rows_target(
     QApplication.processEvents()
     assert window.document.value(2, 2) == 0.5 and window.document.value(3, 0) == 0.0
     assert y_view.hasFocus() and y_view.currentIndex().row() == 3
-    assert window.action_map["undo"].text() == "&Undo Edit t row 4"
+    assert window.action_map["undo"].text() == "&Undo Edit t, element 4"
     # past the last row it stays in the table and says that typing on adds a row (tester9:
     # Tab went on out of the tables, and the next values typed were lost)
     last = window.document.model.elements - 1
@@ -226,7 +226,7 @@ def test_text_in_a_cell_is_refused_and_the_old_value_kept(
     assert view.viewport().mapTo(window, view.visualRect(view.model().index(0, 0)).topLeft()) \
         == first_row_in_window
     message = window.notice_label.text()
-    assert "y1 row 2" in message and "'abc' is not a number" in message
+    assert "y1, element 2" in message and "'abc' is not a number" in message
     assert "0.65 is kept" in message
     assert not window.document.undo_stack.canUndo()
     assert view.currentIndex().row() == 1  # stays on the cell to type it again
@@ -263,7 +263,7 @@ def test_delete_blanks_a_cell_which_shows_as_missing(qtbot: QtBot, window: MainW
     expected = [p.message for p in core(window, 1).problems if p.index == (2,)]
     assert tooltip(window, "prediction_view", 2, 0) == "\n".join(expected)
     assert window.problem_label.text().startswith("1 problem")
-    assert window.action_map["undo"].text() == "&Undo Clear y1 row 3"
+    assert window.action_map["undo"].text() == "&Undo Clear y1, element 3"
     press(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert total_text(window, 0) == "0.252"
     assert background(window, "prediction_view", 2, 0) is None
@@ -406,7 +406,7 @@ def test_paste_with_text_changes_nothing_and_names_the_cell(
     press(qtbot, view, Qt.Key.Key_V, CTRL)
     np.testing.assert_array_equal(column_values(window, 1), ARTICLE_Y1)
     np.testing.assert_array_equal(column_values(window, 2), ARTICLE_Y2)
-    assert "Nothing was pasted: y2 row 3: 'abc' is not a number" in window.notice_label.text()
+    assert "Nothing was pasted: y2, element 3: 'abc' is not a number" in window.notice_label.text()
     assert not window.document.undo_stack.canUndo()
 
 
@@ -419,20 +419,21 @@ def test_a_decimal_comma_column_is_refused_as_typing_it_is_not_split(
     view = window.prediction_view
     type_into(qtbot, view, 0, 1, "0,5")
     typed = window.notice_label.text()
-    assert "y2 row 1: '0,5' is not a number: the decimal mark is a point here" in typed
+    assert "y2, element 1: '0,5' is not a number: the decimal mark is a point here" in typed
     QApplication.clipboard().setText("0,5\r\n0,25\r\n")
     go_to(view, 0, 1)
     press(qtbot, view, Qt.Key.Key_V, CTRL)
     assert window.document.names == ("t", "y1", "y2")
     np.testing.assert_array_equal(column_values(window, 2), ARTICLE_Y2)
     assert window.notice_label.text() == (
-        "Nothing was pasted: y2 row 1: '0,5' is not a number: the decimal mark is a point here "
-        "(0.5, not 0,5); between two numbers put a tab or a space.")
+        "Nothing was pasted: y2, element 1: '0,5' is not a number: the decimal mark is a point "
+        "here (0.5, not 0,5); between two numbers put a tab or a space.")
     assert not window.document.undo_stack.canUndo()
     QApplication.clipboard().setText("y2\r\n0,5\r\n0,25\r\n")  # with its title: not "'y2' is…"
     press(qtbot, view, Qt.Key.Key_V, CTRL)
     assert window.notice_label.text().startswith(
-        "Nothing was pasted: y2 row 1: '0,5' is not a number: the decimal mark is a point here")
+        "Nothing was pasted: y2, element 1: '0,5' is not a number: the decimal mark is a point "
+        "here")
     assert not window.document.undo_stack.canUndo()
     QApplication.clipboard().setText("0.5, 0.25\r\n")  # a list written out is still two cells
     go_to(view, 0, 0)
@@ -460,7 +461,7 @@ def test_a_trailing_tab_adds_no_empty_prediction(qtbot: QtBot, window: MainWindo
     press(qtbot, view, Qt.Key.Key_V, CTRL)
     assert window.document.names == ("t", "y1", "y2")
     assert window.document.value(0, 2) == 0.4
-    assert window.action_map["undo"].text() == "&Undo Edit y2 row 1"
+    assert window.action_map["undo"].text() == "&Undo Edit y2, element 1"
     QApplication.clipboard().setText("0.3\t\r\n\t\r\n")  # a blank inside the table blanks
     go_to(view, 3, 1)
     press(qtbot, view, Qt.Key.Key_V, CTRL)

@@ -56,7 +56,7 @@ def test_set_data_parses_and_refuses(qtbot: QtBot, document: Document) -> None:
     refused: list[str] = []  # a recorder, not waitSignal: its teardown trips on PySide6 6.7
     model.refused.connect(refused.append)
     assert not model.setData(index, "seven")
-    assert refused == ["y2 row 2: 'seven' is not a number; the old value 1.5 is kept."]
+    assert refused == ["y2, element 2: 'seven' is not a number; the old value 1.5 is kept."]
     assert document.value(1, 2) == 1.5
     assert model.setData(index, "  ")
     assert math.isnan(document.value(1, 2))

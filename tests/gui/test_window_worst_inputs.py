@@ -73,7 +73,7 @@ def test_a_million_line_paste_with_a_bad_last_cell_is_refused_naming_it(
     view.message.connect(messages.append)
     text = "\n".join(["0.5"] * 999_999 + ["x"])
     assert view.paste_text(text) is False
-    assert messages == ["Nothing was pasted: y1 row 1000000: 'x' is not a number."]
+    assert messages == ["Nothing was pasted: y1, element 1000000: 'x' is not a number."]
     after = [window.document.column(c) for c in range(window.document.column_count)]
     assert all(np.array_equal(a, b, equal_nan=True) for a, b in zip(before, after, strict=True))
 

@@ -163,9 +163,8 @@ class BatchTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(sample, k)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("%1 sample %2, class %3: %4").replace("%1", self._name()) \
-                .replace("%2", str(sample + 1)).replace("%3", str(k)) \
-                .replace("%4", cell_text(self.value(sample, k)) or self.tr("blank"))
+            return self.tr("%1: %2").replace("%1", self.cell_name(sample, k)) \
+                .replace("%2", cell_text(self.value(sample, k)) or self.tr("blank"))
         return None
 
     def _name(self) -> str:
@@ -182,10 +181,7 @@ class BatchTableModel(QAbstractTableModel):
                                                      0 if self.indices else k, current_language())
         if messages:
             return "\n".join(messages)
-        if self.indices:
-            return class_index_of(self._name(), sample, current_language())
-        return self.tr("%1 sample %2, class %3").replace("%1", self._name()) \
-            .replace("%2", str(sample + 1)).replace("%3", str(k))
+        return self.cell_name(sample, k)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

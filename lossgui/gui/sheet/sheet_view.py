@@ -47,6 +47,7 @@ from lossgui.core.problems import NotANumber, quoted
 from lossgui.gui.document import paste_text
 from lossgui.gui.files import background
 from lossgui.gui.language import current_language
+from lossgui.gui.selection import element_of
 from lossgui.gui.sheet.table_model import ModelIndex, SheetModel, uses_decimal_comma
 
 Range = tuple[int, int, int, int]  # top, left, bottom, right (model columns)
@@ -536,15 +537,14 @@ def _ranges(selection: QItemSelection) -> list[QItemSelectionRange]:
 
 
 def _cell_name(names: tuple[str, ...], first: int, row: int, error: CellError) -> str:
-    """Name the cell a CellError points at, in the table's own terms ("y2 row 3: ")."""
+    """Name the cell a CellError points at as the notes do ("y2, element 3: ")."""
     if error.row is None:
         return ""
     column = first + (error.column or 0)
     name = names[column] if column < len(names) else \
         QCoreApplication.translate("SheetView", "new column %1") \
         .replace("%1", str(column - len(names) + 1))
-    return QCoreApplication.translate("SheetView", "%1 row %2: ").replace("%1", name) \
-        .replace("%2", str(row + error.row + 1))
+    return element_of(name, row + error.row) + ": "
 
 
 def compact_rows(view: QTableView) -> None:

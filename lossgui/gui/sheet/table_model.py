@@ -27,6 +27,7 @@ from lossgui.core.parsing import is_blank, parse_number
 from lossgui.core.problems import NotANumber, error_text
 from lossgui.gui.document import TARGET, Document
 from lossgui.gui.language import current_language
+from lossgui.gui.selection import element_of
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CELL_FLAGS = (  # computed once: Qt asks for every painted (and selected) cell
@@ -114,8 +115,8 @@ class SheetModel(QAbstractTableModel):
             text = cell_text(self.document.value(row, column)) or self.tr("blank")
             name = self.document.names[column]
             flagged = self.tr(", problem") if self.document.is_flagged(row, column) else ""
-            return self.tr("%1 row %2: %3").replace("%1", name).replace("%2", str(row + 1)) \
-                .replace("%3", text) + flagged
+            return self.tr("%1: %2").replace("%1", element_of(name, row)) \
+                .replace("%2", text) + flagged
         return None
 
     def headerData(
@@ -156,9 +157,8 @@ class SheetModel(QAbstractTableModel):
             kept = self.tr("the old value %1 is kept").replace("%1", old) if old else \
                 self.tr("the cell stays blank")
             self.refused.emit(
-                self.tr("%1 row %2: %3; %4.").replace("%1", self.document.names[column])
-                .replace("%2", str(row + 1))
-                .replace("%3", error_text(error, current_language())).replace("%4", kept)
+                self.tr("%1: %2; %3.").replace("%1", element_of(self.document.names[column], row))
+                .replace("%2", error_text(error, current_language())).replace("%3", kept)
             )
             return False
         self.document.edit_cells(row, column, [[number]])
@@ -182,8 +182,8 @@ class SheetModel(QAbstractTableModel):
         value = self.document.value(row, column)
         if math.isnan(value):
             return self.tr("Blank: this element is missing, so the loss cannot be computed.")
-        return self.tr("%1 row %2 = %3").replace("%1", self.document.names[column]) \
-            .replace("%2", str(row + 1)).replace("%3", cell_text(value))
+        return self.tr("%1 = %2").replace("%1", element_of(self.document.names[column], row)) \
+            .replace("%2", cell_text(value))
 
     # --- following the document -------------------------------------------------------------------
 
