@@ -61,6 +61,7 @@ from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.panels.learn_panel import LearnPanel
 from lossgui.gui.panels.loss_panel import LossPanel, ResultsPanel
 from lossgui.gui.panels.notes_panel import NotesPanel
+from lossgui.gui.panels.pane_share import BarsGiveWay
 from lossgui.gui.panels.plot_panel import PlotPanel
 from lossgui.gui.panels.steps_plot import StepsPlot
 from lossgui.gui.selection import Selection
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.notice)
         right_layout.addWidget(self.batch_panel)
         right_layout.addWidget(self.plot_tabs, 1)
+        BarsGiveWay(self.right_pane, self.batch_panel, self.plot_tabs)
         self.main_splitter.replaceWidget(1, self.right_pane)
         self.plot_tabs.addTab(self.plot_panel, self.tr("Contributions"))
         self.plot_tabs.addTab(self.curve_panel, self.tr("Curve of element k"))

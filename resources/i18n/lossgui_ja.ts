@@ -397,79 +397,79 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="41"/>
         <source>Batch summary</source>
         <translation>バッチの概要</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="42"/>
         <source>Plot of each sample&apos;s contribution to the total</source>
         <translation>各サンプルの合計への寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="44"/>
-        <source>sample&apos;s share of E</source>
-        <translation>サンプルの E への寄与</translation>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="46"/>
+        <source>share of E</source>
+        <translation>E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="45"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="47"/>
         <source>sample n</source>
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="72"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="74"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="76"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="78"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="80"/>
         <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
         <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="89"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="91"/>
         <source>%1 unknown (see the notes)</source>
         <translation>%1: 不明(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="93"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="95"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="95"/>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="101"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="97"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="103"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="103"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="105"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="114"/>
         <source>The total E of %1 is unknown: the loss of sample %2 is unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="114"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="116"/>
         <source>The total E of %1 is unknown: the losses of samples %2 are unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="172"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="174"/>
         <source>This sample&apos;s loss is not a number: see the notes</source>
         <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
@@ -1361,198 +1361,198 @@ Which column holds the target t?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="108"/>
+        <location filename="../../lossgui/gui/main_window.py" line="109"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="110"/>
+        <location filename="../../lossgui/gui/main_window.py" line="111"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="131"/>
+        <location filename="../../lossgui/gui/main_window.py" line="132"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="203"/>
+        <location filename="../../lossgui/gui/main_window.py" line="204"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="204"/>
+        <location filename="../../lossgui/gui/main_window.py" line="205"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="206"/>
+        <location filename="../../lossgui/gui/main_window.py" line="207"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="207"/>
+        <location filename="../../lossgui/gui/main_window.py" line="208"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="284"/>
+        <location filename="../../lossgui/gui/main_window.py" line="286"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="285"/>
+        <location filename="../../lossgui/gui/main_window.py" line="287"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="286"/>
+        <location filename="../../lossgui/gui/main_window.py" line="288"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="287"/>
+        <location filename="../../lossgui/gui/main_window.py" line="289"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="289"/>
+        <location filename="../../lossgui/gui/main_window.py" line="291"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="401"/>
+        <location filename="../../lossgui/gui/main_window.py" line="403"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="403"/>
+        <location filename="../../lossgui/gui/main_window.py" line="405"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="476"/>
+        <location filename="../../lossgui/gui/main_window.py" line="478"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="608"/>
+        <location filename="../../lossgui/gui/main_window.py" line="610"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="604"/>
+        <location filename="../../lossgui/gui/main_window.py" line="606"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="420"/>
+        <location filename="../../lossgui/gui/main_window.py" line="422"/>
         <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
         <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="606"/>
+        <location filename="../../lossgui/gui/main_window.py" line="608"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="611"/>
+        <location filename="../../lossgui/gui/main_window.py" line="613"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="613"/>
+        <location filename="../../lossgui/gui/main_window.py" line="615"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="615"/>
+        <location filename="../../lossgui/gui/main_window.py" line="617"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="617"/>
+        <location filename="../../lossgui/gui/main_window.py" line="619"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="651"/>
+        <location filename="../../lossgui/gui/main_window.py" line="653"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="655"/>
+        <location filename="../../lossgui/gui/main_window.py" line="657"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="815"/>
+        <location filename="../../lossgui/gui/main_window.py" line="817"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="820"/>
+        <location filename="../../lossgui/gui/main_window.py" line="822"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="850"/>
+        <location filename="../../lossgui/gui/main_window.py" line="852"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="854"/>
+        <location filename="../../lossgui/gui/main_window.py" line="856"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="855"/>
+        <location filename="../../lossgui/gui/main_window.py" line="857"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="953"/>
+        <location filename="../../lossgui/gui/main_window.py" line="955"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1017"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1019"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1024"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1026"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table); after an edit on the last row, typing on adds a row. Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)。最後の行を編集した後は、続けて入力すると行が増えます。Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1028"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1030"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1034"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1036"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1035"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1037"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step. Ctrl+Z takes back one Step click, or all the steps of one Run, at a time (Edit ▸ Undo says how many), and the run goes on from there.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。Ctrl+Z は、ステップのクリック1回分、または1回の実行のすべてのステップを、まとめて取り消します(いくつ取り消すかは 編集 ▸ 元に戻す に書かれます)。学習はそこから続けられます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1065"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1067"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1066"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1068"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -2002,77 +2002,77 @@ Which column holds the target t?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="46"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="47"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="50"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="63"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="52"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="65"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="57"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="70"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="73"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="61"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="74"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="139"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="184"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="189"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="238"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="292"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="240"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="294"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="242"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="296"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="246"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="300"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="278"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="332"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="279"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="333"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lossgui.gui.panels.wrapped import lines_height
+
 MAX_LINES = 3  # lines a banner may always show before it scrolls
 ROOM_SHARE = 0.25  # or, where the pane it sits in is taller, up to this share of its height:
 # at 800×600 a Japanese lesson's 6 lines fit in 108 px of a 470 px pane (3 were shown, the rest
 # a scroll away), and the plots keep three quarters
-LINE_PROBE = "Ag あ漢"  # a line with Latin and CJK glyphs: CJK fallback fonts draw taller lines
 
 
 class Banner(QFrame):
@@ -101,9 +102,7 @@ class Banner(QFrame):
         a lasting text (a lesson's instruction, read while its steps are taken) ROOM_SHARE of
         the pane the bar sits in where that is more. A passing notice keeps to MAX_LINES: over
         a batch's bars at 800×600 the plots had little room left already."""
-        probe = QLabel("\n".join([LINE_PROBE] * MAX_LINES))
-        probe.setFont(self.label.font())
-        lines = max(probe.sizeHint().height(), MAX_LINES * self.label.fontMetrics().lineSpacing())
+        lines = lines_height(self.label, MAX_LINES)
         pane = self.parentWidget()
         room = int(pane.height() * ROOM_SHARE) if pane is not None and self.lasting else 0
         return max(lines, room)

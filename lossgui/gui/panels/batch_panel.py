@@ -26,6 +26,8 @@ from lossgui.gui.panels.plot_style import styled_plot
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 UNKNOWN_NAMED = 5  # the sentence names this many samples whose loss is unknown, then "…"
+BARS_MOST = 170  # px of the bar plot, where the pane has room for it
+BARS_LEAST = 100  # px: its axis title and four gridlines still read
 
 
 class BatchPanel(QWidget):
@@ -38,10 +40,10 @@ class BatchPanel(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Batch summary"))
         self.plot = styled_plot(self.tr("Plot of each sample's contribution to the total"))
-        self.plot.setMinimumHeight(120)
-        self.plot.setMaximumHeight(170)
+        self.plot.setMinimumHeight(BARS_LEAST)
+        self.plot.setMaximumHeight(BARS_MOST)  # less where the plot tabs need it (pane_share)
         item = self.plot.getPlotItem()
-        item.setLabel("left", self.tr("sample's share of E"), color="#222")
+        item.setLabel("left", self.tr("share of E"), color="#222")
         item.setLabel("bottom", self.tr("sample n"), color="#222")
         item.addLine(y=0, pen=pg.mkPen("#888"))
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#444", width=1,

@@ -14,9 +14,17 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lossgui.core.losses import InputKind, get_loss
 from lossgui.core.numbers import cell_text, in_formula
@@ -24,11 +32,16 @@ from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.panels.plot_style import WholeNumberAxis, styled_plot
+from lossgui.gui.panels.wrapped import lines_height
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 STEP_MARGIN = 0.3  # steps shown left of step 0, so its point is not cut in half
 MIN_STEPS_SHOWN = 10
 LEGEND_COLUMNS = 4  # the most predictions side by side in one legend row
+# The least height of the plot's own area, inside its axes and legend: under a batch's bars at
+# 800×600 it kept 56 px, two gridlines' worth (round-6 tester). The bars above give way first.
+MIN_PLOT_ROOM = 120
+STATUS_LINES = 3  # the status above the plot shows this many lines, then scrolls
 # The earlier runs, newest first: each keeps its prediction's colour, faded, with its own dashes.
 EARLIER_DASHES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
@@ -65,6 +78,7 @@ class StepsPlot(QWidget):
         # The legend sits under the plot, in rows, so no curve ever ends behind it.
         self.legend = pg.LegendItem(colCount=LEGEND_COLUMNS, brush=pg.mkBrush(255, 255, 255),
                                     labelTextColor="#222")
+        self.legend.layout.setContentsMargins(4, 0, 4, 0)  # 9 px above and below took plot room
         item.layout.addItem(self.legend, 4, 1)
         self.marker = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen("#555", width=1.2, style=Qt.PenStyle.DotLine),
@@ -81,6 +95,7 @@ class StepsPlot(QWidget):
         self.unknown.setParentItem(item.getViewBox())
         self.unknown.hide()
         item.getViewBox().sigResized.connect(lambda *_: self._centre_unknown())
+        item.getViewBox().sigResized.connect(lambda *_: self._keep_room())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         bar = QHBoxLayout()
@@ -90,8 +105,19 @@ class StepsPlot(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        if status is not None:  # where the run is, and what it found, above its plot
-            layout.addWidget(status)
+        # Where the run is, and what it found, above its plot: beyond STATUS_LINES it scrolls
+        # (a step's notes in Japanese took six lines, and the plot under them kept none).
+        self.status_area: QScrollArea | None = None
+        if status is not None:
+            area = self.status_area = QScrollArea()
+            area.setObjectName("steps_status_area")
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidgetResizable(True)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(status)
+            area.viewport().installEventFilter(self)  # the label asks it for room: new text
+            area.installEventFilter(self)  # a new width
+            layout.addWidget(area)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hover)
 
@@ -105,6 +131,25 @@ class StepsPlot(QWidget):
         learning.stepped.connect(self._on_stepped)
         learning.document.changed.connect(self._pending.start)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the status area to its text when the text or the width changes."""
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit_status()
+        return super().eventFilter(watched, event)
+
+    def _fit_status(self) -> None:
+        area = self.status_area
+        if area is None or not isinstance(status := area.widget(), QLabel):
+            return
+        width = area.width()
+        if area.verticalScrollBar().isVisible():
+            width -= area.verticalScrollBar().width()
+        if width <= 0:
+            return
+        needed = min(status.heightForWidth(width), lines_height(status, STATUS_LINES))
+        if area.height() != needed:
+            area.setFixedHeight(needed)
 
     def detach(self) -> None:
         """Stop following the learning (a plot drawn once for Export Plot, then dropped)."""
@@ -191,6 +236,14 @@ class StepsPlot(QWidget):
         self.unknown.show()
         self._centre_unknown()
 
+    def _keep_room(self) -> None:
+        """Ask the layout for MIN_PLOT_ROOM inside the axes, whatever the axes and the legend
+        take (measured, as the legend's rows come and go)."""
+        frame = self.plot.height() - math.floor(self.plot.getPlotItem().getViewBox().height())
+        wanted = MIN_PLOT_ROOM + max(frame, 0)
+        if abs(self.plot.minimumHeight() - wanted) > 1:
+            self.plot.setMinimumHeight(wanted)
+
     def _centre_unknown(self) -> None:
         box = self.plot.getPlotItem().getViewBox().boundingRect()
         self.unknown.setTextWidth(max(box.width() * 0.8, 80))
@@ -227,7 +280,8 @@ class StepsPlot(QWidget):
             return
         self.legend.clear()
         # One row per run: its predictions side by side (a few at most per row).
-        self.legend.setColumnCount(max(1, min(len(trace.names), LEGEND_COLUMNS)))
+        # A lone prediction and its earlier run side by side: a row each took plot room.
+        self.legend.setColumnCount(min(max(len(trace.names), 2), LEGEND_COLUMNS))
         for line, label in zip(lines, labels, strict=True):
             self.legend.addItem(line, label)
 

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+LINE_PROBE = "Ag あ漢"  # a line with Latin and CJK glyphs: CJK fallback fonts draw taller lines
+
+
+def lines_height(label: QLabel, lines: int) -> int:
+    """The height ``lines`` lines of ``label``'s font take, CJK fallback glyphs included (the
+    font's own line spacing is that of its Latin glyphs)."""
+    probe = QLabel("\n".join([LINE_PROBE] * lines))
+    probe.setFont(label.font())
+    return max(probe.sizeHint().height(), lines * label.fontMetrics().lineSpacing())
+
 
 def fit_wrapped_height(label: QLabel) -> None:
     """Give a word-wrapped label the height its text needs at its current width.
