@@ -1889,11 +1889,11 @@ Which column holds the target t?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/loss_panel.py" line="425"/>
-        <source>y sums to more than 1, so it is not a probability distribution, and this loss measures a distance only between distributions: this total can be negative and is not compared with the others.</source>
-        <translation>y の合計が 1 を超えているので、y は確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
+        <source>y sums to more than 1 (under nll, exp(y) does), so it is not a probability distribution. Only among distributions is this loss lowest at y = t (under nll, at exp(y) = t), so this total can fall below that one (under kl it can be negative) and is not compared with the others.</source>
+        <translation>y の合計が 1 を超えて(nll では exp(y) の合計が)おり、確率分布ではありません。この損失が y = t(nll では exp(y) = t)で最小になるのは確率分布どうしのときだけなので、この合計はそれより小さくなる(kl では負になる)こともあり、ほかの合計とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="428"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="429"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
