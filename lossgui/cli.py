@@ -660,8 +660,10 @@ _NOT_COMPARED = {"y": ("  (not compared: y is outside the loss's domain)",
                        "  (比較しません: y が損失関数の定義域の外にあります)"),
                  "t": ("  (not compared: t is not a probability distribution)",
                        "  (比較しません: t が確率分布ではありません)"),
-                 "y_sum": ("  (not compared: y sums above 1, so it is no distribution)",
-                           "  (比較しません: y の合計が 1 を超え、確率分布ではありません)")}
+                 "y_sum": ("  (not compared: y (exp(y) under nll) sums above 1, so it is no "
+                           "distribution)",
+                           "  (比較しません: y(nll では exp(y))の合計が 1 を超え、確率分布では"
+                           "ありません)")}
 _LOWEST = ("  ← lowest loss", "  ← 損失が最も小さい")
 
 

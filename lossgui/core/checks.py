@@ -380,18 +380,14 @@ def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray,
                     t: FloatArray | None = None, uncompared: Message | None = None) -> None:
     """Explain predictions that are not one probability distribution (softmax output sums to 1).
 
-    With ``t`` and ``uncompared`` (kl): a sample whose y sums above 1 over a t that is not all
-    0s and 1s is said with the ``uncompared`` sentence and the code that leaves the total
+    With ``t`` and ``uncompared`` (kl, cee): a sample whose y sums above 1 over a t that is not
+    all 0s and 1s is said with the ``uncompared`` sentence and the code that leaves the total
     uncompared (core.lowest: there the loss can fall below its value at y = t).
     """
     ok = usable_samples(usable)
     sums = row_sums(findings, y, "y")
     off = samples_off_one(sums, ok)
-    # The listed samples are told one by one; the rest matter only if none of those leaves the
-    # total uncompared already (a pass over every row of t otherwise tripled kl's time).
-    loose = _above_one_over_soft_t(findings, off[:MAX_LISTED], sums, t, uncompared)
-    rest = not loose.any() and bool(_above_one_over_soft_t(findings, off[MAX_LISTED:], sums, t,
-                                                            uncompared).any())
+    loose, rest = above_one_over_soft_t(findings, off, sums, t, uncompared)
     for i, n in enumerate(off[:MAX_LISTED]):
         where = f"In sample {n + 1}, y" if y.ndim == 2 else "y"
         where_ja = f"サンプル {n + 1} の y" if y.ndim == 2 else "y"
@@ -409,7 +405,24 @@ def prediction_sums(findings: Findings, y: FloatArray, usable: BoolArray,
         "y does not sum to 1 there.", "そこでは y の合計が 1 ではありません。"))
 
 
-def _above_one_over_soft_t(findings: Findings, off: IntArray, sums: FloatArray,
+def above_one_over_soft_t(findings: Findings, off: IntArray, sums: FloatArray,
+                          t: FloatArray | None, uncompared: Message | None
+                          ) -> tuple[BoolArray, bool]:
+    """Which of the first MAX_LISTED samples ``off`` 1 sum above 1 over a soft t (a
+    distribution, not 0/1), where the loss can fall below its value at y = t (core.lowest);
+    and whether one of the rest does, when none of those listed does.
+
+    ``sums`` are each sample's Σy (kl, cee) or Σexp(y) (nll, whose y are log-probabilities).
+    The listed samples are told one by one; the rest matter only if none of those leaves the
+    total uncompared already (a pass over every row of t otherwise tripled kl's time).
+    """
+    loose = _soft_t_rows_above_one(findings, off[:MAX_LISTED], sums, t, uncompared)
+    rest = not loose.any() and bool(_soft_t_rows_above_one(findings, off[MAX_LISTED:], sums, t,
+                                                           uncompared).any())
+    return loose, rest
+
+
+def _soft_t_rows_above_one(findings: Findings, off: IntArray, sums: FloatArray,
                            t: FloatArray | None, uncompared: Message | None) -> BoolArray:
     """Which of the samples ``off`` sum above 1 over a t row that is a distribution but not
     one-hot. A t row that sums to other than 1 has its own remark (target_one_hot), which

@@ -457,6 +457,15 @@ _KL_Y_ABOVE_ONE: Message = (
     "KL ≥ 0 は確率分布どうしでしか成り立たないので、この y では合計が負になる"
     "(y = t の 0 より小さくなる)こともあり、ほかの合計とは比べません。")
 
+# Cross-entropy is H(t) + KL(t‖y): over distributions y it is lowest at y = t, where it is t's
+# entropy H(t); the same Gibbs bound as kl's keeps a y summing to at most 1 above it, and only a
+# y summing above 1 over a soft t can go below (t = [.5, .5]: y = [.6, .6] scores 0.51 < 0.69).
+_CEE_Y_ABOVE_ONE: Message = (
+    "Over distributions cross-entropy is lowest at y = t (where it is the entropy of t), so "
+    "with this y the total can fall below that and is not compared with the others.",
+    "確率分布どうしでは交差エントロピーは y = t のとき最小(そのときの値は t のエントロピー)"
+    "なので、この y では合計がそれより小さくなることもあり、ほかの合計とは比べません。")
+
 
 def _check_target_range(f: Findings, t: FloatArray, ok: BoolArray, expected: Message) -> None:
     """Flag a t outside [0, 1]; whole numbers from 2 up are called what they look like."""
@@ -497,7 +506,7 @@ def _check_cee(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArr
     checks.outside(f, y, "y", 0.0, 1.0, _CEE_PROBABILITIES, ok, bounds)
     _check_target_range(f, t, ok, _CLASS_PROBABILITIES)
     checks.target_one_hot(f, t, ok)
-    checks.prediction_sums(f, y, ok)
+    checks.prediction_sums(f, y, ok, t, _CEE_Y_ABOVE_ONE)
 
 
 def _check_bce(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArray) -> None:

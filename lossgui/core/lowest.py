@@ -20,6 +20,14 @@ KL = Σ t·log(t/y) ≥ −log Σy (Gibbs), so a y summing to at most 1 keeps it
 0/1 t (each term is −log y, y ≤ 1, as the article's t under kl): only a sample whose y sums
 above 1 over a t that is not 0s and 1s can go below 0, and its remark (checks.prediction_sums
 with ``uncompared``) leaves that prediction's total uncompared ("y_sum"), the others ranked.
+
+Cross-entropy has the same flaw, one H(t) higher: cee = H(t) + KL(t‖y), so over distributions
+it is lowest at y = t, where it is t's entropy, and the same bound keeps every y summing to at
+most 1 (and every y over a 0/1 t) at or above that; t = [.5, .5], y = [.6, .6] scores 0.51,
+below y = t's 0.69. nll is cee of exp(y) (its y are log-probabilities, lowest at y = log t).
+Both leave such a sample's total uncompared by the same rule (checks.above_one_over_soft_t), with
+their own sentence. bce is not among them: each element is its own two-class distribution
+(y, 1 − y), lowest at y = t element by element, whatever the sum.
 """
 
 from __future__ import annotations
@@ -45,7 +53,8 @@ OUT_OF_DOMAIN_CODES = frozenset({
 T_NOT_DISTRIBUTION_UNCOMPARED = "t_not_distribution_uncompared"
 
 # The code of a remark that a sample's y sums above 1 over a t that is not 0/1, where the loss
-# (kl) is then no distance: what it says holds for that prediction only.
+# (kl, cee; nll's exp(y)) can then fall below its value at y = t: what it says holds for that
+# prediction only.
 Y_ABOVE_ONE_UNCOMPARED = "y_above_one_uncompared"
 
 NotCompared = Literal["y", "t", "y_sum"]

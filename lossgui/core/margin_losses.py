@@ -17,6 +17,7 @@ import numpy as np
 from lossgui.core import checks
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.checks import Findings
+from lossgui.core.lowest import Y_ABOVE_ONE_UNCOMPARED
 from lossgui.core.numbers import short, telling
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import Message, Severity, ShapeError, element_name
@@ -228,16 +229,31 @@ def check_nll(f: Findings, y: FloatArray, t: FloatArray, p: Params, ok: BoolArra
     usable = checks.usable_samples(ok)
     with np.errstate(over="ignore"):
         sums = sample_sums(np.exp(y))
-    for n in checks.samples_off_one(sums, usable)[: checks.MAX_LISTED]:
+    off = checks.samples_off_one(sums, usable)
+    # nll is cee of exp(y): over a soft t, an exp(y) summing above 1 can score below y = log t.
+    loose, rest = checks.above_one_over_soft_t(f, off, sums, t, _NLL_ABOVE_ONE)
+    for i, n in enumerate(off[: checks.MAX_LISTED]):
         where = f"In sample {n + 1}, exp(y)" if y.ndim == 2 else "exp(y)"
         where_ja = f"サンプル {n + 1} の exp(y)" if y.ndim == 2 else "exp(y)"
         total = short(float(sums[n]))
-        f.whole("y_not_log_softmax", (
+        why = _NLL_ABOVE_ONE if loose[i] else ("", "")
+        f.whole(Y_ABOVE_ONE_UNCOMPARED if loose[i] else "y_not_log_softmax", (
             f"{where} sums to {total}, not 1, so y is not the log_softmax of anything; nll "
-            "uses the values as they are.",
+            f"uses the values as they are.{' ' if why[0] else ''}{why[0]}",
             f"{where_ja} の合計は {total} で 1 ではないので、y はどの log_softmax の出力でも"
-            "ありません。nll はこの値のまま計算します。",
+            f"ありません。nll はこの値のまま計算します。{why[1]}",
         ))
+    if rest:  # a soft sample beyond the listed ones: counted, and the total still uncompared
+        f.more_samples(len(off), Y_ABOVE_ONE_UNCOMPARED, (
+            "exp(y) does not sum to 1 there.", "そこでは exp(y) の合計が 1 ではありません。"))
+
+
+# nll over log-probabilities y is cross-entropy over exp(y) (see losses._CEE_Y_ABOVE_ONE).
+_NLL_ABOVE_ONE: Message = (
+    "Over log-distributions nll is lowest at y = log t (where it is the entropy of t), so with "
+    "this y the total can fall below that and is not compared with the others.",
+    "対数確率分布どうしでは nll は y = log t のとき最小(そのときの値は t のエントロピー)なので、"
+    "この y では合計がそれより小さくなることもあり、ほかの合計とは比べません。")
 
 
 _CLASS_PROBABILITIES: Message = ("targets are class probabilities (one-hot for a class index).",

@@ -63,7 +63,8 @@ def test_the_article_and_cee_keep_their_ranking() -> None:
                                                 [0.34, 0.21, 0.91, 0.33, 0.22]], "kl")
     assert article.lowest == {0}  # y1 sums to 1.64, but over a 0/1 t each term is −log y
     cee = DocumentModel(["t", "y1", "y2"], [T, ABOVE, EXACT], "cee")
-    assert cee.not_compared(0) is None  # the rule is kl's (see the note)
+    # cee = H(t) + KL: the same rule holds (test_cross_entropy_y_above_one_not_compared.py)
+    assert cee.not_compared(0) == "y_sum"
 
 
 def test_in_a_batch_only_a_soft_sample_above_one_counts() -> None:
@@ -100,7 +101,7 @@ def test_compute_and_totals_only_say_it(tmp_path: Path,
         assert cli_main(["compute", str(path), "--loss", "kl", *extra]) == 0
         out = capsys.readouterr().out
         assert "← lowest loss" not in out
-        assert "y1          -0.1823215567939546  (not compared: y sums above 1, so it is no " \
-               "distribution)" in out, out
+        assert "y1          -0.1823215567939546  (not compared: y (exp(y) under nll) sums " \
+               "above 1, so it is no distribution)" in out, out
     streamed = stream_totals(path, "kl", {"reduction": "mean"})
     assert [p.not_compared for p in streamed.predictions] == ["y_sum", None]

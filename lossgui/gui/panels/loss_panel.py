@@ -422,9 +422,10 @@ class ResultsPanel(QWidget):
                 "Some y is outside the values this loss is defined for, so this total is not "
                 "a loss (it can even be negative) and is not compared with the others.")
                 if why == "y" else self.tr(
-                "y sums to more than 1, so it is not a probability distribution, and this loss "
-                "measures a distance only between distributions: this total can be negative "
-                "and is not compared with the others.") if why == "y_sum" else self.tr(
+                "y sums to more than 1 (under nll, exp(y) does), so it is not a probability "
+                "distribution. Only among distributions is this loss lowest at y = t (under "
+                "nll, at exp(y) = t), so this total can fall below that one (under kl it can be "
+                "negative) and is not compared with the others.") if why == "y_sum" else self.tr(
                 "t is not a probability distribution, and this loss measures a distance only "
                 "between distributions, so this total can be negative and is not compared "
                 "with the others."))
