@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
             view.sheet_model.refused.connect(self.show_notice)
             view.rename_requested.connect(self._rename_column)
             view.status.connect(lambda text: self.show_status(text, 15000))
+            view.row_wanted.connect(self._add_row_typed_into)
+            view.grows = True
         self.batch_sheet.message.connect(self.show_notice)
         self.batch_sheet.rename_requested.connect(self._rename_column)
         for sheet in (self.target_view, self.prediction_view, self.batch_sheet):
@@ -177,6 +179,9 @@ class MainWindow(QMainWindow):
         predictions.sectionCountChanged.connect(lambda *_: self._keep_predictions_in_sight())
         document.rows_inserted.connect(self._fit_target_width)
         document.rows_removed.connect(self._fit_target_width)
+        # A file, session or example replaces the rows without inserting any: 10⁶ rows opened
+        # over the article kept its two digits ("999" at the last rows, tester9 #9).
+        document.reset_done.connect(self._fit_target_width)
 
         self._on_undo_text_changed(stack.undoText())
         self._on_redo_text_changed(stack.redoText())
@@ -770,6 +775,10 @@ class MainWindow(QMainWindow):
         self.document.insert_rows(row, 1)
         sheet.go_to(row, max(sheet.currentIndex().column(), 0))
 
+    def _add_row_typed_into(self) -> None:
+        """A blank row at the end, for the value typed on past the last row (the view moves)."""
+        self.document.insert_rows(self.document.row_count, 1)
+
     def append_row(self) -> None:
         """Add a blank row at the end and go to it (a sample in a batch)."""
         batch = self._batch_view()
@@ -1016,7 +1025,8 @@ class MainWindow(QMainWindow):
                        for menu, command, keys in shortcut_rows(self.action_map))
         tables = self.tr("In the tables: type to replace a cell, F2 to edit it, Enter moves "
                          "down, Tab moves right (after typing in the last column, on to the next "
-                         "row's t; otherwise out of the last table), Delete blanks.")
+                         "row's t; otherwise out of the last table); after an edit on the last "
+                         "row, typing on adds a row. Delete blanks.")
         self._show_text(self.tr("Keyboard Shortcuts"),
                         f"<table cellspacing=6>{rows}</table><p>{html.escape(tables)}</p>")
 

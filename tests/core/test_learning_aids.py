@@ -74,6 +74,19 @@ def test_a_term_that_counts_is_never_left_out_for_grey_zero_terms():
     assert line.plain().count("more terms") == 2
 
 
+@pytest.mark.parametrize("loss_id", ["sse", "mse", "mae", "bce"])
+def test_the_answers_term_is_written_out_under_every_loss(loss_id):
+    # tester9 #8: under sse (half) the book's formula hid (0.1−1)², 0.81 of the 1.195 inside ½.
+    y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+    t = np.eye(10)[7]
+    given = {"half": True} if loss_id == "sse" else {}
+    line = substitute(loss_id, y, t, evaluate(loss_id, y, t, **given))
+    assert [term.element for term in line.terms] == [0, 1, 2, 3, 7, 8, 9]
+    assert not any(term.inert for term in line.terms)  # t = 0 terms add y² here: not grey
+    if loss_id == "sse":
+        assert "… (3 more terms) … + (0.1−1)² + (0−0)² + (0−0)²) = 0.5975" in line.plain()
+
+
 def test_terms_that_all_count_are_elided_in_the_middle_as_ever():
     y = np.full(1000, 0.001)
     t = np.full(1000, 0.001)  # a soft target: every term adds something

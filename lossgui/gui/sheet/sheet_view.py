@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -106,6 +106,8 @@ class SheetView(QTableView):
     status = Signal(str)  # what a paste did beyond the obvious, for the status bar
     rename_requested = Signal(int)  # document column whose header was double-clicked
     editor_opened = Signal()  # a cell's editor opened: typing begins (a Run must not go on)
+    # Typing went on past the last row (see _type_on): the window appends a row, or cannot.
+    row_wanted = Signal()
 
     def __init__(self, model: SheetModel, accessible_name: str,
                  parent: QWidget | None = None) -> None:
@@ -113,6 +115,10 @@ class SheetView(QTableView):
         self.setModel(model)
         self._model = model
         self._refused = False
+        # After an edit committed on the last row with Enter ("down") or in its last cell with
+        # Tab ("row start"): where the next typed character goes, in a row added for it.
+        self._past_end: str | None = None
+        self.grows = False  # whether the window answers row_wanted (the vector tables do)
         self.left_neighbour: SheetView | None = None
         self.right_neighbour: SheetView | None = None
         self.setAccessibleName(accessible_name)
@@ -179,6 +185,9 @@ class SheetView(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves down; Tab and Shift+Tab at the edge move into the neighbouring table."""
+        past_end, self._past_end = self._past_end, None
+        if past_end is not None and _starts_typing(event) and self._type_on(past_end, event):
+            return
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self._editing():
             self._move_by(1 if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -206,7 +215,11 @@ class SheetView(QTableView):
             return
         if hint == _EndEditHint.SubmitModelCache:
             super().closeEditor(editor, _EndEditHint.NoHint)
-            self._move_by(1)
+            if self.currentIndex().row() == self.model().rowCount() - 1:
+                if self.grows:
+                    self._stop_at_end("down")
+            else:
+                self._move_by(1)
             return
         if hint == _EndEditHint.EditNextItem and self._at_edge(right=True):
             super().closeEditor(editor, _EndEditHint.NoHint)
@@ -245,20 +258,60 @@ class SheetView(QTableView):
         """After an edit in the last column, on to the first column of the next row.
 
         As a spreadsheet does when values are typed row by row with Tab: staying put let the
-        next value typed overwrite the one just entered (tester5). Past the last row, on to the
-        next widget as a plain Tab does. A plain Tab (no edit) still leaves the tables, so the
-        keyboard can get out of them.
+        next value typed overwrite the one just entered (tester5). Past the last row it stays,
+        and typing on adds a row (:meth:`_stop_at_end`). A plain Tab (no edit) still leaves the
+        tables, so the keyboard can get out of them.
         """
         first: SheetView = self
         while first.left_neighbour is not None:
             first = first.left_neighbour
         row = self.currentIndex().row() + 1
         if row >= first.model().rowCount():
-            QWidget.focusNextPrevChild(self, True)
+            if self.grows:
+                self._stop_at_end("row start")
+            else:
+                QWidget.focusNextPrevChild(self, True)
             return
         if first is not self:
             first.setFocus(Qt.FocusReason.TabFocusReason)
         first.go_to(row, 0)
+
+    def _stop_at_end(self, then: str) -> None:
+        """An edit was committed on the last row: stay, and say how to go on.
+
+        Staying put let the next number typed replace the one just entered, and a Tab out of
+        the tables sent the next ones to another widget (tester9). Enter alone adds no row (a
+        blank row would be "missing" everywhere); the next character typed does.
+        """
+        self._past_end = then
+        self.status.emit(self.tr(
+            "Row %1 is the last row: type on to add a row, or press Ctrl+Return.").replace(
+                "%1", str(self.model().rowCount())))
+
+    def _type_on(self, then: str, event: QKeyEvent) -> bool:
+        """Add a row (through the window) and begin its cell with ``event``'s character: the
+        cell below ("down"), or the new row's first cell ("row start"). False if no row came."""
+        rows = self.model().rowCount()
+        self.row_wanted.emit()
+        if self.model().rowCount() <= rows:
+            return False
+        if then == "down":
+            self.go_to(rows, max(self.currentIndex().column(), 0))
+            super().keyPressEvent(event)
+            return True
+        first: SheetView = self
+        while first.left_neighbour is not None:
+            first = first.left_neighbour
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        first.go_to(rows, 0)
+        QApplication.sendEvent(first, QKeyEvent(event.type(), event.key(), event.modifiers(),
+                                                event.text()))
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click elsewhere ends typing on past the last row (see _stop_at_end)."""
+        self._past_end = None
+        super().mousePressEvent(event)
 
     def _jump(self, other: SheetView, column: int) -> None:
         row = max(self.currentIndex().row(), 0)
@@ -577,3 +630,11 @@ def align_rows(left: SheetView, right: SheetView) -> None:
     right.selectionModel().selectionChanged.connect(lambda *_: keep_one_selection(right, left))
     left.selectionModel().currentChanged.connect(lambda c, _p: mirror_current(left, right, c))
     right.selectionModel().currentChanged.connect(lambda c, _p: mirror_current(right, left, c))
+
+
+def _starts_typing(event: QKeyEvent) -> bool:
+    """Whether a key press is a character typed into a cell (not a shortcut or a move)."""
+    text = event.text()
+    command = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
+        | Qt.KeyboardModifier.MetaModifier
+    return bool(text) and text.isprintable() and not event.modifiers() & command

@@ -1,0 +1,116 @@
+"""tester9's findings taken by the lead (round 7), driven through the real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from gui_helpers import column_values, editor_of, go_to, switched, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from lossgui.gui import language
+from lossgui.gui.main_window import MainWindow
+from lossgui.gui.sheet.sheet_view import SheetView
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    yield
+    language.install(language.ENGLISH)
+
+
+# --- #9: the row numbers of a large file are cut ---------------------------------------------
+
+def test_the_row_numbers_fit_a_large_file_opened_over_a_small_one(window: MainWindow,
+                                                                  tmp_path: Path) -> None:
+    """The article has 5 rows; a file of 123,456 opened over it shows "123456" whole in the
+    row header (it read "999" at 10⁶ rows: the header kept the article's width)."""
+    path = tmp_path / "big.csv"
+    rows = 123_456
+    t = np.arange(rows) % 2
+    np.savetxt(path, np.column_stack([t, np.full(rows, 0.25)]), delimiter=",",
+               header="t,y1", comments="", fmt=["%d", "%.2f"])
+    narrow = window.target_view.verticalHeader().width()
+    assert window.files.open_path(str(path), ask_first=False)
+    QApplication.processEvents()
+    header = window.target_view.verticalHeader()
+    needed = header.fontMetrics().horizontalAdvance(f"{rows}")
+    assert header.width() > narrow and header.width() >= needed + 8
+    window.target_view.go_to(rows - 1, 0)
+    QApplication.processEvents()
+    assert header.width() >= needed + 8
+
+
+# --- #2: typing on past the last row ----------------------------------------------------------
+
+def _keys(qtbot: QtBot, window: MainWindow, *strokes: str | Qt.Key) -> None:
+    """Type as a user does, into whatever has the keyboard: text, Enter, Tab."""
+    for stroke in strokes:
+        widget = QApplication.focusWidget()
+        assert isinstance(widget, QWidget)
+        if isinstance(stroke, str):
+            type_text(widget, stroke[0])  # opens the cell's editor, which takes the rest
+            QApplication.processEvents()
+            rest = QApplication.focusWidget()
+            assert isinstance(rest, QWidget)
+            type_text(rest, stroke[1:])
+        else:
+            qtbot.keyClick(widget, stroke)
+        QApplication.processEvents()
+
+
+def _start(window: MainWindow, view: SheetView, row: int, column: int) -> None:
+    window.activateWindow()
+    view.setFocus()
+    go_to(view, row, column)
+
+
+def test_enter_on_the_last_row_then_typing_on_adds_a_row(qtbot: QtBot, window: MainWindow):
+    """Article (5 rows), y1 row 5: 0.2 Enter 0.3 Enter. The 0.3 went over the 0.2 (tester9)."""
+    _start(window, window.prediction_view, 4, 0)
+    _keys(qtbot, window, "0.2", Qt.Key.Key_Return)
+    assert window.document.row_count == 5  # Enter alone adds nothing: no blank row to explain
+    assert "Ctrl+Return" in window.statusBar().currentMessage()
+    _keys(qtbot, window, "0.3", Qt.Key.Key_Return)
+    assert window.document.row_count == 6
+    assert column_values(window, 1)[4] == 0.2 and column_values(window, 1)[5] == 0.3
+    assert np.isnan(column_values(window, 0)[5])  # t of the new row is blank, to be typed
+
+
+def test_tab_past_the_last_cell_stays_in_the_tables_and_typing_on_adds_a_row(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """y2 row 5: 0.5 Tab 1 Tab 0.9 Enter. Tab left the tables and 1 and 0.9 went nowhere."""
+    _start(window, window.prediction_view, 4, 1)
+    _keys(qtbot, window, "0.5", Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in (window.prediction_view, editor_of_or_none(window))
+    _keys(qtbot, window, "1", Qt.Key.Key_Tab, "0.9", Qt.Key.Key_Return)
+    assert window.document.row_count == 6
+    t, y1, y2 = (column_values(window, column) for column in range(3))
+    assert y2[4] == 0.5 and t[5] == 1.0 and y1[5] == 0.9
+
+
+def editor_of_or_none(window: MainWindow) -> QWidget | None:
+    try:
+        return editor_of(window.prediction_view)
+    except AssertionError:
+        return None
+
+
+def test_moving_away_after_enter_on_the_last_row_adds_no_row(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    _start(window, window.prediction_view, 4, 0)
+    _keys(qtbot, window, "0.2", Qt.Key.Key_Return, Qt.Key.Key_Up, "0.7", Qt.Key.Key_Return)
+    assert window.document.row_count == 5
+    assert column_values(window, 1)[3] == 0.7 and column_values(window, 1)[4] == 0.2
+
+
+def test_the_hint_at_the_last_row_is_japanese_too(qtbot: QtBot, window: MainWindow) -> None:
+    window = switched(qtbot, window, "ja")
+    _start(window, window.prediction_view, 4, 0)
+    _keys(qtbot, window, "0.2", Qt.Key.Key_Return)
+    message = window.statusBar().currentMessage()
+    assert "Ctrl+Return" in message and "最後の行" in message
