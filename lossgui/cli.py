@@ -49,7 +49,7 @@ from lossgui.core.descend import (
 from lossgui.core.evaluate import evaluate_resolved
 from lossgui.core.examples import EXAMPLES
 from lossgui.core.json_stream import json_number, write_json
-from lossgui.core.language import ENGLISH, JAPANESE, system_language
+from lossgui.core.language import ENGLISH, JAPANESE, LANGUAGES, system_language
 from lossgui.core.losses import grouped
 from lossgui.core.lowest import NotCompared, lowest_indices, not_compared
 from lossgui.core.names import problem_of
@@ -59,6 +59,7 @@ from lossgui.core.plot_files import plot_format
 from lossgui.core.problems import counted, in_language, label, listed_problems, quoted
 from lossgui.core.squash import Squash
 from lossgui.core.stream import stream_totals
+from lossgui.window_settings import saved_language
 
 SUBCOMMANDS = {"compute", "descend", "losses", "examples"}
 EXIT_USAGE = 2
@@ -90,6 +91,17 @@ def build_parser(language: str = ENGLISH) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lossgui {__version__}",
                         help=say("show program's version number and exit",
                                  "バージョンを表示して終了します"))
+
+    def speaks(where: argparse.ArgumentParser) -> None:
+        # Read before parsing (command_line_language): the help itself is in that language.
+        where.add_argument("--language", choices=tuple(LANGUAGES), default=argparse.SUPPRESS,
+                           help=say("answer in English or Japanese (default: the language "
+                                    "chosen in the window's View ▸ Language, else the "
+                                    "system's)",
+                                    "英語か日本語で答えます(既定: ウィンドウの 表示 ▸ 言語 で"
+                                    "選んだ言語、なければシステムの言語)"))
+
+    speaks(parser)
     menu = parser.add_mutually_exclusive_group()
     menu.add_argument("--install-desktop", action="store_true", help=say(
         "add lossgui to your application menu (icon, .lossgui.json type) under "
@@ -193,6 +205,8 @@ def build_parser(language: str = ENGLISH) -> argparse.ArgumentParser:
         "lossgui compute \"$(lossgui examples article)\" --loss sse",
         "この例のパスだけを表示します。例: "
         "lossgui compute \"$(lossgui examples article)\" --loss sse"))
+    for made in (compute, steps, losses, examples):
+        speaks(made)  # last: the usage line starts with what each command is about
     return parser
 
 
@@ -201,16 +215,30 @@ def _error_word(language: str) -> str:
     return in_language(language, "error", "エラー")
 
 
+def command_line_language(args: Sequence[str] = ()) -> str:
+    """The language the command line speaks: ``--language`` if ``args`` give one, else the
+    one chosen in the window's View ▸ Language (:mod:`lossgui.window_settings`), else the
+    system's (:func:`lossgui.core.language.system_language`: Japanese under
+    LANG=ja_JP.UTF-8), as the window itself decides."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        asked = args[i + 1] if arg == "--language" and i + 1 < len(args) else \
+            arg.partition("=")[2] if arg.startswith("--language=") else None
+        if asked in LANGUAGES:
+            return asked
+    return saved_language() or system_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lossgui`` command; returns the exit status.
 
-    It speaks the system's language, as the window does when nothing is chosen
-    (:func:`lossgui.core.language.system_language`: Japanese under LANG=ja_JP.UTF-8, English
-    under LANG=C); files and machine formats (CSV, JSON) are the same in both.
+    It speaks :func:`command_line_language`; files and machine formats (CSV, JSON) are the
+    same in both languages.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     keep_arrays_in_heap()  # both the window and the commands evaluate large arrays
-    language = system_language()
+    language = command_line_language(args_list)
     try:
         if not args_list or (args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-")):
             return _open_window(_window_file(args_list))
@@ -280,7 +308,7 @@ def window_main() -> int:
     try:
         return _open_window(sys.argv[1] if len(sys.argv) > 1 else None)
     except LossguiError as error:  # e.g. no display; printed where there is a terminal
-        language = system_language()
+        language = command_line_language()
         _fail(error.text(language), language)
         return EXIT_USAGE
 
@@ -322,11 +350,12 @@ def _open_window(path: str | None) -> int:
     try:
         from lossgui.gui.app import main as gui_main  # Qt is imported only here
     except ImportError as error:
-        _fail(in_language(system_language(),
+        language = command_line_language()
+        _fail(in_language(language,
                           f"cannot start the window: {error}. "
                           "Run `python3 dev.py run`, which installs what Qt needs.",
                           f"ウィンドウを開けません: {error}。`python3 dev.py run` を実行すると "
-                          "Qt に必要なものが入ります。"), system_language())
+                          "Qt に必要なものが入ります。"), language)
         return EXIT_USAGE
     return gui_main(path)
 

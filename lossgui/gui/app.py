@@ -27,10 +27,7 @@ from lossgui.gui.files.background import Cancelled
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.overrides import guard_overrides
 from lossgui.resource_files import resource_path
-
-ORGANIZATION = "lossgui"
-APPLICATION = "lossgui"
-
+from lossgui.window_settings import APPLICATION, ORGANIZATION
 
 _reported: set[tuple[str, str, str, int]] = set()
 

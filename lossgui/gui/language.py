@@ -14,10 +14,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from lossgui.core import language as core_language
 from lossgui.core.language import ENGLISH, JAPANESE, LANGUAGES
 from lossgui.resource_files import resource_path
+from lossgui.window_settings import LANGUAGE_KEY
 
 __all__ = ["ENGLISH", "JAPANESE", "LANGUAGES"]  # re-exported: the window's modules use them
 
-SETTINGS_KEY = "ui/language"
+SETTINGS_KEY = LANGUAGE_KEY  # what the command line reads too (lossgui.window_settings)
 
 _current = ENGLISH
 _translators: list[QTranslator] = []
