@@ -190,11 +190,15 @@ def listed_problems(
     """Every prediction's problems; those about the target alone are listed once, for no one.
 
     ``results`` are (prediction name, its values, its evaluation), as the writers take them.
+    Each prediction's are listed by the row of the file they are about (:func:`_row`), each
+    row's in the order the checks found them, and those about no row last: so a file read in
+    blocks (``compute --totals-only``, whose blocks each run the checks) lists them as the
+    whole file read at once does.
     """
     seen: set[tuple[str, tuple[int, ...] | None, str]] = set()
     listed: list[tuple[str | None, Problem]] = []
     for name, _, ev in results:
-        for problem in ev.problems:
+        for problem in sorted(ev.problems, key=_row):  # stable: each row's in check order
             if problem.about_target:
                 key = (problem.code, problem.index, problem.message)
                 if key in seen:
@@ -202,3 +206,12 @@ def listed_problems(
                 seen.add(key)
             listed.append((None if problem.about_target else name, problem))
     return listed
+
+
+def _row(problem: Problem) -> tuple[int, int]:
+    """Where ``problem`` sorts among its prediction's: its element's row (a vector's element,
+    a batch's sample) or its batch sample; one about no row (a whole vector, "…and 5 more")
+    after every row."""
+    if problem.index is not None:
+        return 0, problem.index[0]
+    return (0, problem.sample) if problem.sample is not None else (1, 0)
