@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import io
@@ -45,6 +46,7 @@ DELIMITERS = (",", ";", "\t")
 RESULTS_TOTAL_LABEL = "total"
 LINE_END = "\r\n"
 UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # little- and big-endian
 # How much of a file one block of iter_data_blocks reads: ~45,000 rows of three numbers.
 STREAM_BLOCK_BYTES = 2 << 20
 _NON_BLANK = re.compile(rb"\S")
@@ -140,7 +142,13 @@ def check_chosen(target: str, predictions: Sequence[str]) -> None:
 
 
 def decode(raw: bytes, source: str) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else Shift-JIS as Japanese Excel saves."""
+    """Decode a text file: UTF-8 (with or without BOM), else Shift-JIS as Japanese Excel saves,
+    or UTF-16 with its BOM (Excel's "Unicode text", tab-separated: tester9)."""
+    if raw.startswith(UTF16_BOMS):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _damaged_utf16(source) from None
     if b"\x00" in raw[:65536]:
         raise CellError("this is not a text file (it contains NUL bytes)", source=source,
                         reason_ja="テキストファイルではありません(NUL バイトを含みます)")
@@ -355,13 +363,14 @@ def _raw_blocks(path: str | os.PathLike[str], delimiter: str | None, block_bytes
     except OSError as error:
         raise unreadable(source, error) from None
     with handle:
+        read = _utf8_reader(handle, source)
         header = b""
         first_row = 0  # data rows before this block
         carry = b""
         done = 0
         while True:
             try:
-                chunk = handle.read(block_bytes)
+                chunk = read(block_bytes)
             except OSError as error:
                 raise unreadable(source, error) from None
             done += len(chunk)
@@ -388,6 +397,29 @@ def _raw_blocks(path: str | os.PathLike[str], delimiter: str | None, block_bytes
             first_row += lines
             yield _RawBlock(text, start, done)
             del text
+
+
+def _damaged_utf16(source: str) -> CellError:
+    return CellError("this UTF-16 text is damaged (it cannot be decoded)", source=source,
+                     reason_ja="この UTF-16 のテキストは壊れています(読み取れません)")
+
+
+def _utf8_reader(handle: BinaryIO, source: str) -> Callable[[int], bytes]:
+    """``handle.read``, or for a UTF-16 file its text as UTF-8 bytes: the blocks are cut at
+    b"\\n", which in UTF-16 is half of a character."""
+    if handle.read(2) not in UTF16_BOMS:
+        handle.seek(0)
+        return handle.read
+    handle.seek(0)
+    reader = codecs.getreader("utf-16")(handle)
+
+    def read(size: int) -> bytes:
+        try:
+            return reader.read(size).encode("utf-8")
+        except UnicodeDecodeError:
+            raise _damaged_utf16(source) from None
+
+    return read
 
 
 def _line_ends(text: bytes) -> int:
