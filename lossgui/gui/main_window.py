@@ -281,7 +281,6 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.notice)
         right_layout.addWidget(self.batch_panel)
         right_layout.addWidget(self.plot_tabs, 1)
-        BarsGiveWay(self.right_pane, self.batch_panel, self.plot_tabs)
         self.main_splitter.replaceWidget(1, self.right_pane)
         self.plot_tabs.addTab(self.plot_panel, self.tr("Contributions"))
         self.plot_tabs.addTab(self.curve_panel, self.tr("Curve of element k"))
@@ -401,6 +400,7 @@ class MainWindow(QMainWindow):
         tables.addWidget(self.probability_view)
         same_header_height(self.target_view, self.prediction_view, self.probability_view)
         self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
+        BarsGiveWay(self.right_pane, self.batch_panel, self.plot_tabs, self.steps_plot)
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
             "The total loss E at every step of learning, one line per prediction"))
         self.learning.message.connect(self.show_notice)

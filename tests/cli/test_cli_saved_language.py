@@ -73,24 +73,17 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
-def test_japanese_chosen_in_the_window_is_spoken_under_an_english_locale(
-    tmp_path: Path, article: Path
+@pytest.mark.parametrize(("chosen", "other"), [("ja", "en"), ("en", "ja")])
+def test_the_windows_choice_beats_the_locale_and_the_option_beats_both(
+    tmp_path: Path, article: Path, chosen: str, other: str,
 ) -> None:
     config = tmp_path / "config"
-    _choose_in_window(config, "ja")
-    assert JAPANESE_MARK in _compute(config, article, LANG="en_US.UTF-8")
-    assert JAPANESE_MARK in _compute(config, article, LC_ALL="C")  # the choice beats the locale
-    assert ENGLISH_MARK in _compute(config, article, "--language", "en", LANG="ja_JP.UTF-8")
-    assert ENGLISH_MARK in _compute(config, article, "--language=en")
-
-
-def test_english_chosen_in_the_window_is_spoken_under_a_japanese_locale(
-    tmp_path: Path, article: Path
-) -> None:
-    config = tmp_path / "config"
-    _choose_in_window(config, "en")
-    assert ENGLISH_MARK in _compute(config, article, LANG="ja_JP.UTF-8")
-    assert JAPANESE_MARK in _compute(config, article, "--language", "ja", LANG="C.UTF-8")
+    _choose_in_window(config, chosen)
+    mark = {"ja": JAPANESE_MARK, "en": ENGLISH_MARK}
+    for locale in ({"LANG": "en_US.UTF-8"}, {"LANG": "ja_JP.UTF-8"}, {"LC_ALL": "C"}):
+        assert mark[chosen] in _compute(config, article, **locale), locale
+    assert mark[other] in _compute(config, article, "--language", other, LANG="ja_JP.UTF-8")
+    assert mark[other] in _compute(config, article, f"--language={other}", LANG="C.UTF-8")
 
 
 def test_with_nothing_chosen_the_locale_decides(tmp_path: Path, article: Path) -> None:

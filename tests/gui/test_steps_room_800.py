@@ -75,3 +75,26 @@ def test_the_bars_take_their_full_height_where_there_is_room(
     _settle(qtbot, window)
     assert window.batch_panel.plot.height() == BARS_MOST
     assert window.steps_plot.plot.getPlotItem().getViewBox().height() > 2 * MIN_PLOT_ROOM
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_notice_over_the_bars_never_grows_the_window_past_800x600(
+    qtbot: QtBot, make_window: WindowFactory, lang: str,
+) -> None:
+    """With the yellow bar over the batch, a plot room asked of the layout as a least height
+    made the window 621 px tall on a 600 px screen (its status bar off the screen)."""
+    language.install(lang)
+    try:
+        window = make_window()
+        window.resize(800, 581)
+        window.action_map["example_logits_batch"].trigger()
+        _learn(qtbot, window, earlier_run=True)
+        window.show_notice(" ".join(["A notice of three lines or more over the bars."] * 6))
+        _settle(qtbot, window)
+        assert window.notice.isVisible()
+        assert window.height() == 581 and window.minimumSizeHint().height() <= 581
+        steps = window.steps_plot
+        assert steps.hover.geometry().bottom() < steps.height()  # nothing cut off below
+        assert window.batch_panel.plot.height() == BARS_LEAST  # the bars gave all they can
+    finally:
+        language.install(language.ENGLISH)

@@ -1,55 +1,49 @@
 """The right pane's height shared between a batch's bars and the plot tabs under them.
 
-The pane's layout gives a batch's summary and bars the height their wrapped text asks for
-first, and the tabs took what was left, below their own least height: at 800×600 the Loss over
-steps plot kept 56 px, its axis cut by the line under it (round-6 tester). Here the bars (at most
-BARS_MOST px) give way first, down to BARS_LEAST, so the tabs keep the height they need.
+At 800×600 the batch's summary and bars (170 px) left Loss over steps 56 px inside its axes
+(round-6 tester). While that tab is shown, the bars give way, down to BARS_LEAST, until the plot
+has MIN_PLOT_ROOM, and take their height back, up to BARS_MOST, where the plot has more. Only
+the bars' height changes: no least height is raised, so the window never grows past the screen
+(with a notice over the bars the plot makes do with less).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from lossgui.gui.panels.batch_panel import BARS_LEAST, BARS_MOST, BatchPanel
+from lossgui.gui.panels.steps_plot import MIN_PLOT_ROOM, StepsPlot
 
 
 class BarsGiveWay(QObject):
-    """Caps the bars of ``batch`` in ``pane`` so that ``tabs`` keep their least height."""
+    """Sizes the bars of ``batch`` in ``pane`` so that ``steps`` in ``tabs`` has its room."""
 
-    def __init__(self, pane: QWidget, batch: BatchPanel, tabs: QWidget) -> None:
+    def __init__(self, pane: QWidget, batch: BatchPanel, tabs: QTabWidget,
+                 steps: StepsPlot) -> None:
         super().__init__(pane)
-        self._pane, self._batch, self._tabs = pane, batch, tabs
-        # Once the layouts have settled: a plot's least height is measured after its resize.
+        self._batch, self._steps = batch, steps
+        # Once the layouts have settled (a zero timer): the room is read after they resize.
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self.fit)
-        pane.installEventFilter(self)  # its height, and any child asking for room
-        tabs.installEventFilter(self)
+        pane.installEventFilter(self)  # its height, and any part of it asking for another
+        steps.plot.installEventFilter(self)  # the plot's own height (a legend row, the status)
+        tabs.currentChanged.connect(self._pending.start)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Fit again when the pane is resized or a part of it asks for another height."""
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+        """Fit again when the pane or the plot is resized or asks for another layout."""
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
             self._pending.start()
         return super().eventFilter(watched, event)
 
     def fit(self) -> None:
-        """Give the bars what the pane has left once the tabs have their least height."""
-        batch, layout, own = self._batch, self._pane.layout(), self._batch.layout()
-        if layout is None or own is None or batch.isHidden():
+        """Move the bars' height by what the steps plot lacks, or has beyond, its room."""
+        room = self._steps.room()
+        if room is None or self._batch.isHidden():
             return
-        spacing = max(layout.spacing(), 0)
-        widgets = [item.widget() for i in range(layout.count())
-                   if (item := layout.itemAt(i)) is not None]
-        others = sum(widget.height() + spacing for widget in widgets
-                     if widget is not None and widget not in (batch, self._tabs)
-                     and not widget.isHidden())
-        margins = own.contentsMargins()
-        width = batch.width() - margins.left() - margins.right()
-        summary = batch.summary.heightForWidth(width) + own.spacing()
-        free = (self._pane.height() - others - self._tabs.minimumSizeHint().height() - spacing
-                - summary - margins.top() - margins.bottom())
-        height = max(BARS_LEAST, min(BARS_MOST, free))
-        if batch.plot.height() != height or batch.plot.maximumHeight() != height:
-            batch.plot.setFixedHeight(height)  # a range let the layout take the least
+        bars = self._batch.plot
+        height = max(BARS_LEAST, min(BARS_MOST, bars.height() + int(room) - MIN_PLOT_ROOM))
+        if bars.height() != height or bars.maximumHeight() != height:
+            bars.setFixedHeight(height)  # a range let the layout take the least

@@ -38,8 +38,8 @@ from lossgui.gui.sheet.table_model import uses_decimal_comma
 STEP_MARGIN = 0.3  # steps shown left of step 0, so its point is not cut in half
 MIN_STEPS_SHOWN = 10
 LEGEND_COLUMNS = 4  # the most predictions side by side in one legend row
-# The least height of the plot's own area, inside its axes and legend: under a batch's bars at
-# 800×600 it kept 56 px, two gridlines' worth (round-6 tester). The bars above give way first.
+# The height the plot's own area (inside its axes and legend) is given where the bars above it
+# can give way (panels/pane_share): at 800×600 it kept 56 px, two gridlines (round-6 tester).
 MIN_PLOT_ROOM = 120
 STATUS_LINES = 3  # the status above the plot shows this many lines, then scrolls
 # The earlier runs, newest first: each keeps its prediction's colour, faded, with its own dashes.
@@ -95,7 +95,6 @@ class StepsPlot(QWidget):
         self.unknown.setParentItem(item.getViewBox())
         self.unknown.hide()
         item.getViewBox().sigResized.connect(lambda *_: self._centre_unknown())
-        item.getViewBox().sigResized.connect(lambda *_: self._keep_room())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         bar = QHBoxLayout()
@@ -236,13 +235,9 @@ class StepsPlot(QWidget):
         self.unknown.show()
         self._centre_unknown()
 
-    def _keep_room(self) -> None:
-        """Ask the layout for MIN_PLOT_ROOM inside the axes, whatever the axes and the legend
-        take (measured, as the legend's rows come and go)."""
-        frame = self.plot.height() - math.floor(self.plot.getPlotItem().getViewBox().height())
-        wanted = MIN_PLOT_ROOM + max(frame, 0)
-        if abs(self.plot.minimumHeight() - wanted) > 1:
-            self.plot.setMinimumHeight(wanted)
+    def room(self) -> float | None:
+        """The height inside the plot's axes, while the tab is shown (None when it is not)."""
+        return self.plot.getPlotItem().getViewBox().height() if self.isVisible() else None
 
     def _centre_unknown(self) -> None:
         box = self.plot.getPlotItem().getViewBox().boundingRect()
