@@ -327,7 +327,7 @@ def _window_file(args: Sequence[str]) -> str | None:
         guess = difflib.get_close_matches(word, sorted(SUBCOMMANDS), n=1)
         if guess and not looks_like_file:
             raise LossguiError(f"unknown command {word!r} (did you mean {guess[0]}?)",
-                               f"{word!r} というコマンドはありません（{guess[0]} のことですか？）")
+                               f"{word!r} というコマンドはありません({guess[0]} のことですか?)")
         if looks_like_file:
             raise LossguiError(f"{word}: no such file", f"{word}: ファイルがありません")
         commands = ", ".join(sorted(SUBCOMMANDS))
@@ -335,11 +335,11 @@ def _window_file(args: Sequence[str]) -> str | None:
             f"unknown command {word!r}: give a data CSV or .lossgui.json file, or one of "
             f"{commands} (lossgui --help)",
             f"{word!r} というコマンドはありません。CSV か .lossgui.json のファイル、"
-            f"または {commands} を指定してください（lossgui --help）")
+            f"または {commands} を指定してください(lossgui --help)")
     if len(args) > 1:
         raise LossguiError(f"lossgui FILE opens one file; {args[1]!r} is one too many "
                            f"(the commands are {', '.join(sorted(SUBCOMMANDS))})",
-                           f"lossgui FILE で開けるファイルは1つです（{args[1]!r} は余分です）")
+                           f"lossgui FILE で開けるファイルは1つです({args[1]!r} は余分です)")
     return word
 
 
@@ -377,8 +377,8 @@ def display_problem(environ: Mapping[str, str] | None = None,
     return LossguiError(
         "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are "
         f"unset); the commands {headless} work without one",
-        "ディスプレイがありません: ウィンドウにはデスクトップ環境が必要です（DISPLAY も "
-        f"WAYLAND_DISPLAY もありません）。{headless} はそのまま使えます")
+        "ディスプレイがありません: ウィンドウにはデスクトップ環境が必要です(DISPLAY も "
+        f"WAYLAND_DISPLAY もありません)。{headless} はそのまま使えます")
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, str]:

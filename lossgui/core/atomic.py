@@ -50,7 +50,7 @@ _REASONS_JA = {
 }
 # What a destination that is neither a regular file nor a folder is, for the refusal's words.
 _SPECIAL_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)", "名前付きパイプ（FIFO）"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)", "名前付きパイプ(FIFO)"),
     (stat.S_ISCHR, "a device", "デバイス"),
     (stat.S_ISBLK, "a device", "デバイス"),
     (stat.S_ISSOCK, "a socket", "ソケット"),

@@ -845,7 +845,7 @@ def get_loss(loss_id: str) -> Loss:
     except KeyError:
         known = ", ".join(_BY_ID)
         guess = difflib.get_close_matches(loss_id, list(_BY_ID), n=1)  # `ssee`: sse
-        hint, hint_ja = (f"did you mean {guess[0]}? ", f"{guess[0]} のことですか？ ") if guess \
+        hint, hint_ja = (f"did you mean {guess[0]}? ", f"{guess[0]} のことですか? ") if guess \
             else ("", "")
         raise UnknownLossError(
             f"unknown loss {quoted(loss_id)} ({hint}known: {known})",

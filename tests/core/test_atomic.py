@@ -93,7 +93,7 @@ def test_a_fifo_is_refused_by_default_at_once_naming_it(tmp_path):
     assert str(raised.value) == (f"{fifo}: cannot write the file: it is not a regular file but "
                                  "a named pipe (FIFO); choose another file name")
     assert raised.value.text("ja") == (f"{fifo}: ファイルを書けません: 通常のファイルではなく"
-                                       "名前付きパイプ（FIFO）です。別のファイル名を選んでください")
+                                       "名前付きパイプ(FIFO)です。別のファイル名を選んでください")
     assert stat.S_ISFIFO(fifo.stat().st_mode) and _temporaries(tmp_path) == []
 
 

@@ -77,5 +77,5 @@ def test_the_refusal_is_japanese_in_japanese(
     finally:
         language.install(language.ENGLISH)  # the next tests read English
     assert received == []
-    assert (f"{fifo}: ファイルを書けません: 通常のファイルではなく名前付きパイプ（FIFO）です。"
+    assert (f"{fifo}: ファイルを書けません: 通常のファイルではなく名前付きパイプ(FIFO)です。"
             "別のファイル名を選んでください") in notice, notice
