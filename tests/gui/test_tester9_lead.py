@@ -114,3 +114,24 @@ def test_the_hint_at_the_last_row_is_japanese_too(qtbot: QtBot, window: MainWind
     _keys(qtbot, window, "0.2", Qt.Key.Key_Return)
     message = window.statusBar().currentMessage()
     assert "Ctrl+Return" in message and "最後の行" in message
+
+
+# --- #7: a long prediction name hides the totals ------------------------------------------------
+
+LONG = "resnet50_finetuned_epoch_37_with_label_smoothing_and_mixup_v2"
+
+
+def test_a_long_name_leaves_the_total_in_sight(window: MainWindow) -> None:
+    """The totals read "0…" and "2.…" beside the name: the total column always shows its
+    number, and the name is shortened in the middle (its end tells runs apart), whole on hover."""
+    window.document.rename_prediction(2, LONG)
+    QApplication.processEvents()
+    table = window.results.table
+    total = table.item(1, 1)
+    needed = table.fontMetrics().horizontalAdvance(total.text())
+    assert table.columnWidth(1) >= needed + 6
+    assert sum(table.columnWidth(c) for c in range(3)) <= table.viewport().width()
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert table.item(1, 0).toolTip() == LONG
+    header = window.prediction_view.horizontalHeader()
+    assert header.textElideMode() == Qt.TextElideMode.ElideMiddle

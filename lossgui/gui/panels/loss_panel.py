@@ -324,6 +324,10 @@ def unknown_total(missing: tuple[str, ...] = ()) -> str:
     return QCoreApplication.translate("ResultsPanel", "— (missing: %1)").replace("%1", joined)
 
 
+TOTAL_MARGIN = 16  # the total cell's margins and a pixel or two of air, in px
+MINIMUM_NAME_WIDTH = 64  # a colour swatch and a few letters of the name
+
+
 class ResultsPanel(QWidget):
     """The total of every prediction, live, with the best one marked; notes underneath."""
 
@@ -343,6 +347,9 @@ class ResultsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        # A long name is shortened in the middle (runs differ at the end: …_v2, …_v3), whole on
+        # hover, so that the total beside it is always in sight (tester9).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setToolTip(self.tr("Hover a total for its full precision; Ctrl+C copies it."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -396,7 +403,25 @@ class ResultsPanel(QWidget):
         if self.updated_rows:
             self.table.resizeColumnToContents(0)
             self.table.resizeColumnToContents(2)
+            self._leave_room_for_totals()
         self._fit_table_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrower panel takes its room from the names, never from the totals."""
+        super().resizeEvent(event)
+        self.table.resizeColumnToContents(0)
+        self._leave_room_for_totals()
+
+    def _leave_room_for_totals(self) -> None:
+        """Narrow the name column (fitted to the names) so that the widest total fits beside it."""
+        table = self.table
+        metrics = table.fontMetrics()
+        totals = (table.item(row, 1) for row in range(table.rowCount()))
+        widest = max((metrics.horizontalAdvance(item.text()) for item in totals if item),
+                     default=0)
+        room = table.viewport().width() - table.columnWidth(2) - widest - TOTAL_MARGIN
+        if table.columnWidth(0) > room:
+            table.setColumnWidth(0, max(room, MINIMUM_NAME_WIDTH))
 
     def _show_row(self, row: int, name: str, evaluation: Evaluation | None, error: str | None,
                   best: bool, colour: int) -> None:
@@ -409,6 +434,7 @@ class ResultsPanel(QWidget):
                 self.table.setItem(row, column, item)
         name_item, total_item, best_item = items
         name_item.setText(name)
+        name_item.setToolTip(name)
         name_item.setData(Qt.ItemDataRole.DecorationRole, prediction_colour(colour))
         total_item.setText(format_total(evaluation, error, self._document.missing_elements(row)))
         total_item.setToolTip(_total_tooltip(name, evaluation, error))

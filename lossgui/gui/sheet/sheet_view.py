@@ -135,6 +135,9 @@ class SheetView(QTableView):
         self.setWordWrap(False)
         self.horizontalHeader().setDefaultSectionSize(82)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # A name wider than its column keeps its start and end (…_v2, …_v3): it showed only the
+        # middle, centred (tester9). The header's tooltip has it whole.
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.horizontalHeader().sectionDoubleClicked.connect(self._on_header_double_clicked)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         compact_rows(self)
