@@ -135,3 +135,21 @@ def test_a_long_name_leaves_the_total_in_sight(window: MainWindow) -> None:
     assert table.item(1, 0).toolTip() == LONG
     header = window.prediction_view.horizontalHeader()
     assert header.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+# --- L1: Ctrl+V with the plot focused pasted into t ---------------------------------------------
+
+def test_a_paste_with_the_plot_focused_goes_to_the_cell_last_used(qtbot: QtBot,
+                                                                  window: MainWindow) -> None:
+    """y2 row 3, a click on the plot, Ctrl+V of five numbers: they went into t rows 3–7."""
+    t_before = column_values(window, 0).copy()
+    _start(window, window.prediction_view, 2, 1)
+    plot = window.plot_panel.plot
+    plot.setFocus()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is not window.prediction_view
+    QApplication.clipboard().setText("[0.5, 0.5, 0.5, 0.5, 0.5]")
+    qtbot.keyClick(plot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert list(column_values(window, 0)[:5]) == list(t_before)
+    assert list(column_values(window, 2)[2:7]) == [0.5] * 5
