@@ -531,7 +531,8 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
         ones = int(np.count_nonzero(rows_t[n] == 1))
         remarks.append(where(n) + (f"t には 1 が {ones} 個 — マルチラベルですか?" if ja
                                    else f"t has {ones} ones — is this multi-label?"))
-    if reads_probabilities(loss_id, params):
+    probabilities = reads_probabilities(loss_id, params)
+    if probabilities:
         # The notes' rule (checks.prediction_sums): a sample with a blank has no known sum.
         totals = sample_sums(rows_y)
         usable = usable_samples(~(np.isnan(rows_y) | np.isnan(rows_t)))
@@ -540,7 +541,10 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
             remarks.append(where(n) + (f"{name} の合計は {total} で、1 ではありません" if ja
                                        else f"{name} sums to {total}, not 1"))
     remarks += _unknown_samples(rows_y, rows_t, batch, prediction, class_indices, language)
-    for index in np.argwhere((y == 0) & (t == 1))[:5]:
+    # A probability of 0 at the correct class makes log y infinite; a logit or a real number
+    # of 0 is an ordinary value (softmax(0) is not 0), so only probabilities are remarked on.
+    zeros = np.argwhere((y == 0) & (t == 1))[:5] if probabilities else ()
+    for index in zeros:
         at = tuple(int(i) for i in index)
         if prediction == "y" and not batch:  # the article's own symbols: "y₃ is 0 where t₃ is 1"
             y_k, t_k = element_name("y", at), element_name(TARGET_SYMBOL, at)

@@ -342,22 +342,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="67"/>
+        <location filename="../../lossgui/gui/app.py" line="64"/>
         <source>The window could not start.</source>
         <translation>ウィンドウを開始できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="68"/>
+        <location filename="../../lossgui/gui/app.py" line="65"/>
         <source>The window keeps running; the last action may not have finished.</source>
         <translation>ウィンドウは動き続けますが、最後の操作は完了していない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="71"/>
+        <location filename="../../lossgui/gui/app.py" line="68"/>
         <source>lossgui: something went wrong</source>
         <translation>lossgui: 問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="72"/>
+        <location filename="../../lossgui/gui/app.py" line="69"/>
         <source>%1
 
 %2 Please report this with the details below.</source>
@@ -366,7 +366,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="102"/>
+        <location filename="../../lossgui/gui/app.py" line="99"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -990,112 +990,124 @@ Which column holds the target t?</source>
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="234"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="228"/>
+        <source>Replace the file?</source>
+        <translation>ファイルを置き換えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="229"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 は既に存在します。
+置き換えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="259"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="235"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="260"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="239"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="264"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="280"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="305"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="289"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="314"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="363"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="377"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="385"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="429"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="410"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="432"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="412"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="416"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="445"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="465"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="449"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="469"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="450"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="470"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="453"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="463"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="483"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="466"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="486"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="477"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="480"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="502"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="535"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="557"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="551"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="573"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1396,32 +1408,32 @@ Which column holds the target t?</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="286"/>
+        <location filename="../../lossgui/gui/main_window.py" line="285"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="287"/>
+        <location filename="../../lossgui/gui/main_window.py" line="286"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="288"/>
+        <location filename="../../lossgui/gui/main_window.py" line="287"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="289"/>
+        <location filename="../../lossgui/gui/main_window.py" line="288"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="291"/>
+        <location filename="../../lossgui/gui/main_window.py" line="290"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="403"/>
+        <location filename="../../lossgui/gui/main_window.py" line="402"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
@@ -1797,12 +1809,12 @@ Which column holds the target t?</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="39"/>
+        <location filename="../../lossgui/gui/language.py" line="40"/>
         <source>Folder</source>
         <translation>フォルダ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="40"/>
+        <location filename="../../lossgui/gui/language.py" line="41"/>
         <source>Drive</source>
         <translation>ドライブ</translation>
     </message>
@@ -1810,12 +1822,12 @@ Which column holds the target t?</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="37"/>
+        <location filename="../../lossgui/gui/language.py" line="38"/>
         <source>&amp;Look in:</source>
         <translation>アドレス(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/language.py" line="38"/>
+        <location filename="../../lossgui/gui/language.py" line="39"/>
         <source>Files of &amp;type:</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
@@ -2037,42 +2049,42 @@ Which column holds the target t?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="184"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="183"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="234"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="233"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="292"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="287"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="294"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="289"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="296"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="291"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="300"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="295"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="332"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="327"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="333"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="328"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from pathlib import Path
 
 import pytest
 
 from lossgui import cli
+from lossgui.core.document import DocumentModel
 from lossgui.core.stream import stream_totals
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
@@ -68,3 +70,22 @@ def test_totals_only_lists_the_warnings_in_computes_order(
     warned = [line for line in table.splitlines() if line in said.splitlines()]
     assert warned == said.splitlines()
     assert [line for line in streamed_table.splitlines() if line in said.splitlines()] == warned
+
+
+def test_compute_lists_a_vectors_warnings_in_element_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    """tester9: `compute weird.csv` (t,y1 / 0,1e999 / 1,-inf / 0,nan) listed element 3 (the
+    blank, whose check runs first), then 1 and 2. Now 1, 2, 3 in compute, --totals-only and the
+    window's notes (DocumentModel.cell_problems)."""
+    path = tmp_path / "weird.csv"
+    path.write_text("t,y1\n0,1e999\n1,-inf\n0,nan\n", encoding="utf-8")
+    for variable in LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    for extra in ([], ["--totals-only"]):
+        out, _ = _run(capsysbinary, "compute", path, "--loss", "sse", *extra)
+        warned = [line.split(" ")[3] for line in out.splitlines() if line.startswith("warning")]
+        assert warned == ["1", "2", "3"], out
+    model = DocumentModel(["t", "y1"], [[0.0, 1.0, 0.0], [math.inf, -math.inf, math.nan]], "sse")
+    assert [line.split(" ")[2] for line in model.cell_problems("en")] == ["1", "2", "3"]
