@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             view.row_wanted.connect(self._add_row_typed_into)
             view.grows = True
         self.batch_sheet.message.connect(self.show_notice)
+        self.batch_sheet.status.connect(lambda text: self.show_status(text, 15000))
         self.batch_sheet.rename_requested.connect(self._rename_column)
         for sheet in (self.target_view, self.prediction_view, self.batch_sheet):
             sheet.editor_opened.connect(self._on_editor_opened)

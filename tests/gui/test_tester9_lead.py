@@ -153,3 +153,21 @@ def test_a_paste_with_the_plot_focused_goes_to_the_cell_last_used(qtbot: QtBot,
     QApplication.processEvents()
     assert list(column_values(window, 0)[:5]) == list(t_before)
     assert list(column_values(window, 2)[2:7]) == [0.5] * 5
+
+
+def test_enter_on_the_last_sample_of_a_batch_then_typing_on_adds_a_sample(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Logits batch, z of sample 4: 1 Enter 3 Enter left 3 over the 1 (tester9 L2)."""
+    window.load_named_example("logits_batch")
+    QApplication.processEvents()
+    z_view = window.batch_sheet.tabs.widget(0)
+    assert isinstance(z_view, SheetView)
+    samples = window.document.model.samples
+    _start(window, z_view, samples - 1, 0)
+    _keys(qtbot, window, "1", Qt.Key.Key_Return)
+    assert window.document.model.samples == samples
+    assert "type on to add a row" in window.statusBar().currentMessage()
+    _keys(qtbot, window, "3", Qt.Key.Key_Return)
+    z = window.document.model.column(1)
+    assert window.document.model.samples == samples + 1
+    assert z[samples - 1, 0] == 1.0 and z[samples, 0] == 3.0
