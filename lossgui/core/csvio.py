@@ -242,8 +242,16 @@ def explained_refusal(
                 head = handle.read(SNIFF_CHARACTERS)
         except OSError:
             return error
-    text = head[:SNIFF_CHARACTERS].removeprefix(UTF8_BOM).decode("utf-8", "replace")
     source = os.fspath(path)
+    workbook = _workbook_kind(head)
+    if workbook is not None:
+        english, japanese = workbook
+        return CellError(
+            f"this is {english}, not a CSV: in the spreadsheet use Save As ▸ CSV UTF-8 (comma "
+            "delimited), then open that file", source=source,
+            reason_ja=f"これは{japanese}で、CSV ではありません。表計算ソフトで「名前を付けて保存」"
+            "▸「CSV UTF-8 (コンマ区切り)」で保存し、そのファイルを開いてください")
+    text = head[:SNIFF_CHARACTERS].removeprefix(UTF8_BOM).decode("utf-8", "replace")
     if text.lstrip().startswith(("{", "[")):
         if SESSION_FORMAT in text:
             return CellError(
@@ -265,6 +273,20 @@ def explained_refusal(
             "ありません。ウィンドウの表に貼り付けるか(コピーしてセルをクリックし Ctrl+V)、"
             "見出し行(t, y1, …)のある CSV に書いてください")
     return error
+
+
+def _workbook_kind(head: bytes) -> tuple[str, str] | None:
+    """What a spreadsheet file is, in English and Japanese, from its first bytes; None for any
+    other file. A teacher's likeliest wrong file: it was refused as "not a text file" (tester9)."""
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of Excel 97–2003
+        return "an Excel 97–2003 workbook (.xls)", " Excel 97–2003 のブック(.xls)"
+    if not head.startswith(b"PK\x03\x04"):  # a ZIP archive: xlsx and ods are ZIPs
+        return None
+    if b"opendocument.spreadsheet" in head:
+        return "an OpenDocument spreadsheet (.ods)", " OpenDocument のスプレッドシート(.ods)"
+    if b"xl/" in head or b"[Content_Types].xml" in head:
+        return "an Excel workbook (.xlsx)", " Excel のブック(.xlsx)"
+    return "a ZIP archive", " ZIP アーカイブ"
 
 
 class _QuotedFile(Exception):

@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         self.batch_sheet = BatchSheet(document)  # a batch's N×K tables, in place of the vectors'
         self.loss_panel = LossPanel(document)
         self.results = ResultsPanel(document)
+        self._last_sheet: SheetView | None = None  # see _sheet_or_target
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         self.notes = NotesPanel(document)
         self.plot_panel = PlotPanel(document)
         self._build_notice()
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
             view.row_wanted.connect(self._add_row_typed_into)
             view.grows = True
         self.batch_sheet.message.connect(self.show_notice)
+        self.batch_sheet.status.connect(lambda text: self.show_status(text, 15000))
         self.batch_sheet.rename_requested.connect(self._rename_column)
         for sheet in (self.target_view, self.prediction_view, self.batch_sheet):
             sheet.editor_opened.connect(self._on_editor_opened)
@@ -718,15 +723,19 @@ class MainWindow(QMainWindow):
 
     def active_sheet(self) -> SheetView | None:
         """The table with the keyboard focus, if any."""
-        focus = QApplication.focusWidget()
-        while focus is not None:
-            if isinstance(focus, SheetView):
-                return focus
-            focus = focus.parentWidget()
-        return None
+        return _sheet_of(QApplication.focusWidget())
 
     def _sheet_or_target(self) -> SheetView:
-        return self.active_sheet() or self.target_view
+        """The table with the focus, else the one last used (a click on a plot or a box took
+        the focus: Ctrl+V then pasted into t, tester9), else t."""
+        last = self._last_sheet
+        return self.active_sheet() or (last if last is not None and last.isVisible()
+                                       else self.target_view)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        sheet = _sheet_of(new)
+        if sheet is not None and sheet.window() is self:
+            self._last_sheet = sheet
 
     def copy(self) -> None:
         """Copy the selected cells, or the selected totals at full precision."""
@@ -1181,3 +1190,11 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
             runs.append((row, 1))
     return runs
 
+
+def _sheet_of(widget: QWidget | None) -> SheetView | None:
+    """The table ``widget`` is (or is inside: a cell's editor), if any."""
+    while widget is not None:
+        if isinstance(widget, SheetView):
+            return widget
+        widget = widget.parentWidget()
+    return None

@@ -56,3 +56,34 @@ def test_compute_and_its_streamed_totals_read_excels_unicode_text(tmp_path, caps
     for name in ("予測A", "予測B"):
         total = next(line for line in whole.splitlines() if line.strip().startswith(name))
         assert total.split()[1] in streamed
+
+
+def _zip(*members: str) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member in members:
+            archive.writestr(member, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "raw", "kind", "kind_ja"), [
+    ("book.xlsx", _zip("[Content_Types].xml", "xl/workbook.xml"), "an Excel workbook (.xlsx)",
+     "Excel のブック(.xlsx)"),
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "an Excel 97–2003 workbook",
+     "Excel 97–2003 のブック"),
+    ("sheet.ods", _zip("mimetype") .replace(b"<x/>", b"application/vnd.oasis.opendocument"
+                                                     b".spreadsheet"),
+     "an OpenDocument spreadsheet", "OpenDocument のスプレッドシート"),
+])
+def test_a_spreadsheet_workbook_is_named_with_how_to_save_it_as_csv(tmp_path, name, raw, kind,
+                                                                    kind_ja):
+    """tester9: an .xlsx was "not a text file (it contains NUL bytes)"."""
+    path = tmp_path / name
+    path.write_bytes(raw)
+    with pytest.raises(CellError) as refused:
+        csvio.read_data_csv(path)
+    assert f"this is {kind}" in str(refused.value) and "CSV UTF-8" in str(refused.value)
+    assert kind_ja in refused.value.message_ja and "CSV UTF-8" in refused.value.message_ja

@@ -135,3 +135,39 @@ def test_a_long_name_leaves_the_total_in_sight(window: MainWindow) -> None:
     assert table.item(1, 0).toolTip() == LONG
     header = window.prediction_view.horizontalHeader()
     assert header.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+# --- L1: Ctrl+V with the plot focused pasted into t ---------------------------------------------
+
+def test_a_paste_with_the_plot_focused_goes_to_the_cell_last_used(qtbot: QtBot,
+                                                                  window: MainWindow) -> None:
+    """y2 row 3, a click on the plot, Ctrl+V of five numbers: they went into t rows 3–7."""
+    t_before = column_values(window, 0).copy()
+    _start(window, window.prediction_view, 2, 1)
+    plot = window.plot_panel.plot
+    plot.setFocus()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is not window.prediction_view
+    QApplication.clipboard().setText("[0.5, 0.5, 0.5, 0.5, 0.5]")
+    qtbot.keyClick(plot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert list(column_values(window, 0)[:5]) == list(t_before)
+    assert list(column_values(window, 2)[2:7]) == [0.5] * 5
+
+
+def test_enter_on_the_last_sample_of_a_batch_then_typing_on_adds_a_sample(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Logits batch, z of sample 4: 1 Enter 3 Enter left 3 over the 1 (tester9 L2)."""
+    window.load_named_example("logits_batch")
+    QApplication.processEvents()
+    z_view = window.batch_sheet.tabs.widget(0)
+    assert isinstance(z_view, SheetView)
+    samples = window.document.model.samples
+    _start(window, z_view, samples - 1, 0)
+    _keys(qtbot, window, "1", Qt.Key.Key_Return)
+    assert window.document.model.samples == samples
+    assert "type on to add a row" in window.statusBar().currentMessage()
+    _keys(qtbot, window, "3", Qt.Key.Key_Return)
+    z = window.document.model.column(1)
+    assert window.document.model.samples == samples + 1
+    assert z[samples - 1, 0] == 1.0 and z[samples, 0] == 3.0

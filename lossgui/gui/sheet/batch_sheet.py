@@ -408,6 +408,7 @@ class BatchSheet(QWidget):
     """The target's table beside a tab per prediction; the current row is the shown sample."""
 
     message = Signal(str)
+    status = Signal(str)  # as SheetView's, from any of the tables
     rename_requested = Signal(int)
     editor_opened = Signal()  # as SheetView's: a cell of any of the tables is being typed into
 
@@ -447,6 +448,11 @@ class BatchSheet(QWidget):
         view.batch_model.refused.connect(self.message)
         view.rename_requested.connect(self.rename_requested)
         view.editor_opened.connect(self.editor_opened)
+        view.status.connect(self.status)
+        # Typing on past the last sample adds one, as past a vector's last row (tester9).
+        view.row_wanted.connect(lambda: self.document.insert_samples(self.document.model.samples,
+                                                                     1))
+        view.grows = True
         view.selectionModel().currentChanged.connect(self._on_current)
         return view
 
