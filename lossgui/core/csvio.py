@@ -96,11 +96,14 @@ class DataSet:
         predictions (all others unless named)."""
         target_name = target or self.target or TARGET_NAME
         if target_name not in self.names:
+            # Asked for by name (--target x), the name is what to fix, not a --target to add.
+            how = ("choose one of these with --target", "この中から --target で選んでください") \
+                if target else ("name it with --target", "--target で指定してください")
             raise LossguiError(
                 f"{self.source}: there is no target column {quoted(target_name)} "
-                f"(columns: {self._listed()}); name it with --target",
+                f"(columns: {self._listed()}); {how[0]}",
                 f"{self.source}: 正解の列 {quoted(target_name)} はありません"
-                f"(列: {self._listed()})。--target で指定してください",
+                f"(列: {self._listed()})。{how[1]}",
             )
         check_chosen(target_name, predictions)
         chosen = list(predictions) or [
