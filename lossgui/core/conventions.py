@@ -543,7 +543,7 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
     remarks += _unknown_samples(rows_y, rows_t, batch, prediction, class_indices, language)
     # A probability of 0 at the correct class makes log y infinite; a logit or a real number
     # of 0 is an ordinary value (softmax(0) is not 0), so only probabilities are remarked on.
-    zeros = np.argwhere((y == 0) & (t == 1))[:5] if probabilities else ()
+    zeros = np.argwhere((y == 0) & (t == 1) & probabilities)[:5]
     for index in zeros:
         at = tuple(int(i) for i in index)
         if prediction == "y" and not batch:  # the article's own symbols: "y₃ is 0 where t₃ is 1"

@@ -20,6 +20,10 @@ _ARRAY_START = re.compile(r"\s*(?:(?:np|numpy|torch)\s*\.\s*)?(?:array|asarray|t
 _KEYWORD_TAIL = re.compile(
     r",\s*\w+\s*=\s*(?:<[^>]*>|'[^']*'|\"[^\"]*\"|[\w.]+)\s*,?\s*\Z")
 _KEYWORD_CHARACTERS = 200  # one keyword argument is looked for only this near the end
+# A line of code as the article prints it: "y1 = np.array([0.01, 0.65]) # 学習が…". The name
+# assigned and a comment after the closing bracket are no part of the values.
+_ASSIGNED = re.compile(r"[A-Za-z_]\w*\s*=(?!=)\s*")
+_TRAILING_COMMENT = re.compile(r"(?<=[\])])\s*#[^\n]*\Z")
 # numpy and PyTorch print a blank as nan and an infinity as inf, which are not Python literals.
 _PRINTED_SPECIAL = re.compile(r"(?<![\w.])(-?)(nan|inf)(?![\w.])")
 _MINUS_SIGNS = str.maketrans({"−": "-", "‐": "-", "–": "-", "﹣": "-", "－": "-"})
@@ -167,8 +171,18 @@ def parse_list_literal(text: str) -> list[list[float]] | None:
 
 
 def list_literal_body(text: str) -> str:
-    """The literal inside ``np.array(…)`` or ``tensor(…, requires_grad=True)``; else the text."""
+    """The literal inside ``np.array(…)`` or ``tensor(…, requires_grad=True)``; else the text.
+
+    A line of code is read as its value: ``t = np.array([0, 1]) # c`` as ``[0, 1]``.
+    """
     stripped = text.strip()
+    assigned = _ASSIGNED.match(stripped)
+    if assigned is not None:
+        value = stripped[assigned.end():]
+        if value.startswith(("[", "(")) or _ARRAY_START.match(value):
+            stripped = value
+    if stripped.startswith(("[", "(")) or _ARRAY_START.match(stripped):
+        stripped = _TRAILING_COMMENT.sub("", stripped)
     start = _ARRAY_START.match(stripped)
     if start is None or not stripped.endswith(")"):
         return stripped
