@@ -171,3 +171,30 @@ def test_enter_on_the_last_sample_of_a_batch_then_typing_on_adds_a_sample(
     z = window.document.model.column(1)
     assert window.document.model.samples == samples + 1
     assert z[samples - 1, 0] == 1.0 and z[samples, 0] == 3.0
+
+
+# --- #14: an edit of one prediction bins only that prediction again ------------------------------
+
+def test_an_edit_bins_only_the_edited_predictions_envelope(window: MainWindow, tmp_path: Path,
+                                                           monkeypatch) -> None:
+    from lossgui.gui.panels import plot_panel
+
+    rows = 50_000
+    path = tmp_path / "many.csv"
+    np.savetxt(path, np.column_stack([np.arange(rows) % 2, np.full(rows, 0.25),
+                                      np.full(rows, 0.75)]),
+               delimiter=",", header="t,y1,y2", comments="", fmt=["%d", "%.2f", "%.2f"])
+    assert window.files.open_path(str(path), ask_first=False)
+    QApplication.processEvents()
+    binned: list[float] = []
+    real = plot_panel.envelope
+
+    def counted(values, *args):  # type: ignore[no-untyped-def]
+        binned.append(float(values[0]))
+        return real(values, *args)
+
+    monkeypatch.setattr(plot_panel, "envelope", counted)
+    assert window.document.edit_cells(7, 1, [[0.5]])  # y1 of element 8 (t = 1): (0.5 − 1)²
+    QApplication.processEvents()
+    assert len(binned) == 1  # y1's, not y2's again
+    assert binned == [0.0625]  # y1's contributions begin with (0.25 − 0)²

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import weakref
 from dataclasses import dataclass
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -26,7 +27,7 @@ from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from lossgui.core.arrays import BoolArray, FloatArray
-from lossgui.core.downsample import envelope, largest_in
+from lossgui.core.downsample import Envelope, envelope, largest_in
 from lossgui.core.numbers import cell_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP
@@ -67,6 +68,11 @@ class PlotPanel(QWidget):
         self._bars: list[pg.BarGraphItem] = []
         self._markers: list[pg.ScatterPlotItem] = []
         self._arrays: list[FloatArray | None] = []  # the core's arrays, not copied
+        self._sources: list[object] = []  # what each array came from (an Evaluation), by identity
+        # Each prediction's last envelope, by (source, view, range): an edit of one prediction
+        # left the others' unchanged Evaluation objects, whose 10⁶ values were binned again.
+        # Weakly: the plot must not keep a replaced file's 10⁶-element arrays alive.
+        self._envelopes: dict[int, tuple[weakref.ref[object], tuple[object, ...], Envelope]] = {}
         self._negate = False
         self._drawn: _Drawn | None = None
         self._shape: tuple[int, int] = (-1, -1)  # rows, predictions last drawn
@@ -157,7 +163,9 @@ class PlotPanel(QWidget):
         gradient = self.gradient_mode
         self._negate = gradient
         self._arrays = []
+        self._sources = []
         for evaluation in document.sample_evaluations:
+            self._sources.append(evaluation)
             if evaluation is None:
                 self._arrays.append(None)
             else:
@@ -256,10 +264,24 @@ class PlotPanel(QWidget):
             self._bars[j].setOpts(x=x, y0=0.0, height=heights, width=width * 0.92)
             self._markers[j].setData(**_markers(x, values, heights, finite_top, gradient))
 
+    def _envelope(self, j: int, start: int, stop: int, bins: int) -> Envelope:
+        """Prediction j's envelope of elements start…stop−1, binned again only if its
+        evaluation (the document keeps an unchanged one's object), the view or the range moved."""
+        source = self._sources[j] if j < len(self._sources) else None
+        view = (self._negate, start, stop, bins)
+        kept = self._envelopes.get(j)
+        if source is not None and kept is not None and kept[0]() is source and kept[1] == view:
+            return kept[2]
+        binned = envelope(self._slice(j, start, stop), 0, stop - start, bins)
+        if source is None:
+            self._envelopes.pop(j, None)
+        else:
+            self._envelopes[j] = (weakref.ref(source), view, binned)
+        return binned
+
     def _draw_envelopes(self, start: int, stop: int, count: int) -> None:
         bins = self._pixels()
-        envelopes = [envelope(self._slice(j, start, stop), 0, stop - start, bins)
-                     for j in range(len(self._bars))]
+        envelopes = [self._envelope(j, start, stop, bins) for j in range(len(self._bars))]
         if not envelopes:
             return
         step = envelopes[0].step
