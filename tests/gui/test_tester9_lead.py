@@ -198,3 +198,20 @@ def test_an_edit_bins_only_the_edited_predictions_envelope(window: MainWindow, t
     QApplication.processEvents()
     assert len(binned) == 1  # y1's, not y2's again
     assert binned == [0.0625]  # y1's contributions begin with (0.25 − 0)²
+
+
+# --- #7 (final list): the steps markers on a logarithmic E axis sat at 10^E ------------------
+
+def test_the_current_step_markers_sit_on_the_lines_on_a_log_axis(qtbot: QtBot,
+                                                                 window: MainWindow) -> None:
+    """Article (sse), Logarithmic E axis, three Steps: the markers were at 10^3.43 and 10^0.077."""
+    window.steps_plot.log_box.setChecked(True)
+    for _ in range(3):
+        qtbot.mouseClick(window.learn_panel.step_button, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+    points = window.steps_plot.points.getData()
+    for j, line in enumerate(window.steps_plot.lines):
+        xs, ys = line.getData()  # in the log axis' coordinates: log10 E
+        assert points[0][j] == xs[-1] and points[1][j] == pytest.approx(ys[-1])
+    totals = window.learning.trace().totals
+    assert points[1][0] == pytest.approx(np.log10(totals[0][-1]))

@@ -185,7 +185,9 @@ class StepsPlot(QWidget):
         for j, totals in enumerate(trace.totals):
             if totals and _drawable(totals[-1], log):
                 xs.append(len(totals) - 1)
-                ys.append(totals[-1])
+                # The lines' log mode is pyqtgraph's; a ScatterPlotItem has none, so on a log axis
+                # it is given log10 E itself (E was drawn at 10^E: tester9).
+                ys.append(math.log10(totals[-1]) if log else totals[-1])
                 brushes.append(pg.mkBrush(prediction_colour(j)))
         self.points.setData(xs, ys, brush=brushes)
         self._say_unknown(trace)
