@@ -554,10 +554,8 @@ def _read_whole_fast(path: str | os.PathLike[str], delimiter: str | None) -> Dat
     with Path(path).open("rb") as handle, mmap.mmap(handle.fileno(), 0,
                                                      access=mmap.ACCESS_READ) as mapped:
         head = mapped[:65536]
-        if head.startswith(UTF8_BOM) or b"\x00" in head or mapped.find(b'"') >= 0:
-            return None
-        plan = _fast_plan(head, delimiter)
-    if plan is None or plan.results or b"\n" not in head:
+        plan = None if mapped.find(b'"') >= 0 else _plain_plan(head, delimiter)
+    if plan is None:
         return None
     source = os.fspath(path)
     data = _fast_columns(source, plan)
@@ -580,10 +578,8 @@ def _read_plain_blocks(path: str | os.PathLike[str], delimiter: str | None,
         end = head.find(b"\n")
         # A quoted header is the careful reader's (csv unquotes names); in a data line a
         # quote makes polars refuse the cell (plain_blocks).
-        if head.startswith(UTF8_BOM) or b"\x00" in head or end < 0 or b'"' in head[:end]:
-            return None
-        plan = _fast_plan(head, delimiter)
-        if plan is None or plan.results:
+        plan = None if b'"' in head[:end] else _plain_plan(head, delimiter)
+        if plan is None:
             return None
         handle.seek(end + 1 if plan.has_header else 0)
         columns = plain_blocks.read_columns(handle, size, _polars_options(plan), len(plan.names),
@@ -597,6 +593,15 @@ def _read_plain_blocks(path: str | os.PathLike[str], delimiter: str | None,
         except batchcsv.BlockError:
             return None  # blocks that do not fit together: the careful reader says where
     return DataSet(names, columns, os.fspath(path))
+
+
+def _plain_plan(head: bytes, delimiter: str | None) -> _FastPlan | None:
+    """The plan of a large file polars may read itself (both fast readers): None for a BOM, a
+    NUL, a head without a line end, a results file, or what :func:`_fast_plan` refuses."""
+    if head.startswith(UTF8_BOM) or b"\x00" in head or b"\n" not in head:
+        return None
+    plan = _fast_plan(head, delimiter)
+    return None if plan is None or plan.results else plan
 
 
 @dataclass(frozen=True)

@@ -265,9 +265,7 @@ class SheetView(QTableView):
         and typing on adds a row (:meth:`_stop_at_end`). A plain Tab (no edit) still leaves the
         tables, so the keyboard can get out of them.
         """
-        first: SheetView = self
-        while first.left_neighbour is not None:
-            first = first.left_neighbour
+        first = self._first_table()
         row = self.currentIndex().row() + 1
         if row >= first.model().rowCount():
             if self.grows:
@@ -278,6 +276,13 @@ class SheetView(QTableView):
         if first is not self:
             first.setFocus(Qt.FocusReason.TabFocusReason)
         first.go_to(row, 0)
+
+    def _first_table(self) -> SheetView:
+        """The leftmost of the tables side by side (t, whose row a Tab on the last cell starts)."""
+        first = self
+        while first.left_neighbour is not None:
+            first = first.left_neighbour
+        return first
 
     def _stop_at_end(self, then: str) -> None:
         """An edit was committed on the last row: stay, and say how to go on.
@@ -302,9 +307,7 @@ class SheetView(QTableView):
             self.go_to(rows, max(self.currentIndex().column(), 0))
             super().keyPressEvent(event)
             return True
-        first: SheetView = self
-        while first.left_neighbour is not None:
-            first = first.left_neighbour
+        first = self._first_table()
         first.setFocus(Qt.FocusReason.TabFocusReason)
         first.go_to(rows, 0)
         QApplication.sendEvent(first, QKeyEvent(event.type(), event.key(), event.modifiers(),
