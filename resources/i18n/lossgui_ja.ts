@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="425"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="426"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="442"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="443"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="443"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="444"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -1383,188 +1383,188 @@ Do you want to replace it?</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="132"/>
+        <location filename="../../lossgui/gui/main_window.py" line="136"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="204"/>
+        <location filename="../../lossgui/gui/main_window.py" line="209"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="205"/>
+        <location filename="../../lossgui/gui/main_window.py" line="210"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="207"/>
+        <location filename="../../lossgui/gui/main_window.py" line="212"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="208"/>
+        <location filename="../../lossgui/gui/main_window.py" line="213"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="285"/>
+        <location filename="../../lossgui/gui/main_window.py" line="290"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="286"/>
+        <location filename="../../lossgui/gui/main_window.py" line="291"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="287"/>
+        <location filename="../../lossgui/gui/main_window.py" line="292"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="288"/>
+        <location filename="../../lossgui/gui/main_window.py" line="293"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="290"/>
+        <location filename="../../lossgui/gui/main_window.py" line="295"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="402"/>
+        <location filename="../../lossgui/gui/main_window.py" line="407"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="405"/>
+        <location filename="../../lossgui/gui/main_window.py" line="410"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="478"/>
+        <location filename="../../lossgui/gui/main_window.py" line="483"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="610"/>
+        <location filename="../../lossgui/gui/main_window.py" line="615"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="606"/>
+        <location filename="../../lossgui/gui/main_window.py" line="611"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="422"/>
+        <location filename="../../lossgui/gui/main_window.py" line="427"/>
         <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
         <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="608"/>
+        <location filename="../../lossgui/gui/main_window.py" line="613"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="613"/>
+        <location filename="../../lossgui/gui/main_window.py" line="618"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="615"/>
+        <location filename="../../lossgui/gui/main_window.py" line="620"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="617"/>
+        <location filename="../../lossgui/gui/main_window.py" line="622"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="619"/>
+        <location filename="../../lossgui/gui/main_window.py" line="624"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="653"/>
+        <location filename="../../lossgui/gui/main_window.py" line="658"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="657"/>
+        <location filename="../../lossgui/gui/main_window.py" line="662"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="817"/>
+        <location filename="../../lossgui/gui/main_window.py" line="826"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="822"/>
+        <location filename="../../lossgui/gui/main_window.py" line="831"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="852"/>
+        <location filename="../../lossgui/gui/main_window.py" line="861"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="856"/>
+        <location filename="../../lossgui/gui/main_window.py" line="865"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="857"/>
+        <location filename="../../lossgui/gui/main_window.py" line="866"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="955"/>
+        <location filename="../../lossgui/gui/main_window.py" line="964"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1019"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1028"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1026"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1035"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table); after an edit on the last row, typing on adds a row. Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)。最後の行を編集した後は、続けて入力すると行が増えます。Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1030"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1039"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1036"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1045"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1037"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1046"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step. Ctrl+Z takes back one Step click, or all the steps of one Run, at a time (Edit ▸ Undo says how many), and the run goes on from there.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。Ctrl+Z は、ステップのクリック1回分、または1回の実行のすべてのステップを、まとめて取り消します(いくつ取り消すかは 編集 ▸ 元に戻す に書かれます)。学習はそこから続けられます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1067"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1076"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1068"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1077"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1696,91 +1696,111 @@ Do you want to replace it?</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="38"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="48"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="49"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="97"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="99"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="56"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="52"/>
+        <source>contribution of class k to %1 (sample %2&apos;s own loss)</source>
+        <translation>クラス k の %1(サンプル %2 自身の損失)への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="54"/>
+        <source>−∂%1/∂%2   (↑ learning raises %2, ↓ lowers %2)</source>
+        <translation>−∂%1/∂%2   (↑ 学習で %2 が上がる、↓ 下がる)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="109"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="85"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="379"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="456"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="87"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="180"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="118"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="214"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="177"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="211"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="236"/>
+        <source>The bars are sample %1&apos;s own loss %2 and its gradient; the batch&apos;s E is the mean of the samples&apos; own losses, so ∂E/∂%3 (Export Results, PyTorch&apos;s .grad, Step) is ∂%2/∂%3 ÷ %4.</source>
+        <translation>棒はサンプル %1 自身の損失 %2 とその勾配です。バッチの E は各サンプル自身の損失の平均なので、∂E/∂%3(結果の書き出し、PyTorch の .grad、ステップ)は ∂%2/∂%3 ÷ %4 です。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="354"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="455"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="413"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="490"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="426"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="508"/>
+        <source>contribution to %1</source>
+        <translation>%1 への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="511"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="432"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="515"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="433"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="516"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="436"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="519"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="437"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="520"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -1860,52 +1880,52 @@ Do you want to replace it?</source>
         <translation>—(空欄: %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="335"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="339"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="336"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="340"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="336"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="340"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="346"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="353"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="417"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="443"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="418"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="444"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="420"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="446"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="422"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="448"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="425"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="451"/>
         <source>y sums to more than 1 (under nll, exp(y) does), so it is not a probability distribution. Only among distributions is this loss lowest at y = t (under nll, at exp(y) = t), so this total can fall below that one (under kl it can be negative) and is not compared with the others.</source>
         <translation>y の合計が 1 を超えて(nll では exp(y) の合計が)おり、確率分布ではありません。この損失が y = t(nll では exp(y) = t)で最小になるのは確率分布どうしのときだけなので、この合計はそれより小さくなる(kl では負になる)こともあり、ほかの合計とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="429"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="455"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
@@ -1966,47 +1986,47 @@ Do you want to replace it?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="288"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="296"/>
         <source>Row %1 is the last row: type on to add a row, or press Ctrl+Return.</source>
         <translation>%1 行目が最後の行です。続けて入力すると行が増えます(Ctrl+Return でも追加できます)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="415"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="421"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="419"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="425"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="465"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="471"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="468"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="474"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="471"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="477"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="474"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="480"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="489"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="495"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="545"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="551"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
@@ -2054,37 +2074,37 @@ Do you want to replace it?</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="233"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="235"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="287"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="289"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="291"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="293"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="295"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="297"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="327"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="329"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="328"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="330"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
