@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QGuiApplication, QUndoCommand
 
 from lossgui.core import LossguiError
 from lossgui.core.arrays import FloatArray
@@ -194,10 +194,9 @@ class Learning(QObject):
         """Work for ``window`` (rebuilt in another language) from now on; only it listens.
 
         The run, the learning rate, what the steps move and the earlier runs stay: a language
-        switch must not undo what the learner set up. A Run in progress stops first (its steps
-        stay), as the new window's Run button starts unpressed.
+        switch must not undo what the learner set up. A Run in progress goes on (its Stop is the
+        new window's; round-7 tester: the switch stopped it without a word).
         """
-        self.stop()
         hand_over(self, window, ("stepped()", "running_changed(bool)", "message(QString)"))
 
     # --- what the views read -------------------------------------------------------------------
@@ -448,6 +447,12 @@ class Learning(QObject):
         return True
 
     def _on_tick(self) -> None:
+        # A modal dialog (Quit's unsaved-changes box, Save As, a rename) pauses the Run: the
+        # timer still fires inside the dialog's event loop, and a step taken there is one the
+        # user never saw but a Save would write (round-7 tester: the box opened at step 146,
+        # Save wrote step 293). The run goes on when the dialog closes, if the window stays.
+        if QGuiApplication.modalWindow() is not None:
+            return
         if not self._step():
             self.stop()
             return

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         # itself: the stack outlives the window, and the notice goes before the window does);
         # a lesson's instruction stays while its steps are taken.
         stack.undoTextChanged.connect(self.notice.hide_if_passing)
+        document.replaced.connect(self.notice.dismiss)  # other data: a lesson's words go too
         stack.redoTextChanged.connect(self._on_redo_text_changed)
         stack.canUndoChanged.connect(self.action_map["undo"].setEnabled)
         stack.canRedoChanged.connect(self.action_map["redo"].setEnabled)
@@ -519,6 +520,9 @@ class MainWindow(QMainWindow):
         for loss_id in self.curve_overlay.compared():
             window.curve_overlay.compare(loss_id)
         window.steps_plot.log_box.setChecked(self.steps_plot.log_box.isChecked())
+        if self.notice.lasting:  # a lesson's instruction, now in the new language
+            window.notice.set_text(EXAMPLES[self.example_key].translated_tip(), lasting=True)
+            window.notice.show()
         _rebuilt_windows.add(window)
         window.destroyed.connect(lambda *_: _rebuilt_windows.discard(window))
         window.show()
@@ -668,8 +672,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"lossgui — {self.files.source}[*]")
 
     def _show_success(self, text: str) -> None:
-        """A file was opened, saved or exported: say so, and an older refusal is old news."""
-        self.notice.hide()
+        """A file was opened, saved or exported: say so, and an older refusal is old news; a
+        lesson's instruction stays (round-7 tester: an export took it away mid-lesson). Other
+        data takes it away (``document.replaced``)."""
+        self.notice.hide_if_passing()
         self.show_status(text, 5000)
 
     def show_notice(self, text: str, lasting: bool = False) -> None:

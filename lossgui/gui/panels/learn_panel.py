@@ -125,7 +125,7 @@ class LearnPanel(QToolBar):
         learning.running_changed.connect(self._on_running_changed)
         learning.document.changed.connect(self._pending.start)
         learning.document.loss_changed.connect(self._pending.start)
-        self._refresh()
+        self._on_running_changed(learning.running)  # a Run going on through a language switch
 
     def _on_stepped(self) -> None:
         self._pending.stop()  # the document's change in the same step is drawn now too
