@@ -136,6 +136,9 @@ def table(rows: list[Row]) -> str:
             if key in row:
                 value = float(row[key])  # type: ignore[arg-type]
                 extra.append(f"{label} {value:.3g} ms (×{float(ours) / value:.2f})")  # type: ignore[arg-type]
+        if "with_grab_ms" in row:  # rounds 3–7 timed the open with a whole-window grab
+            extra.append(f"with a whole-window grab {float(row['with_grab_ms']):.3g} ms "  # type: ignore[arg-type]
+                         f"(×{float(row['with_grab_ms']) / float(base):.2f})")  # type: ignore[arg-type]
         if "first_open_ms" in row:  # lossgui's first open, polars imported on the way
             extra.append(f"first open {float(row['first_open_ms']):.3g} ms "  # type: ignore[arg-type]
                          "(imports polars)")

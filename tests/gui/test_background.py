@@ -42,8 +42,7 @@ def big_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def no_worker_left(qtbot: QtBot) -> Iterator[None]:
     """Abandoned workers (cancel, close) finish before the next test starts."""
     yield
-    qtbot.waitUntil(lambda: not any(t.name == "lossgui-background" and t.is_alive()
-                                    for t in threading.enumerate()), timeout=60_000)
+    qtbot.waitUntil(background.is_idle, timeout=60_000)
 
 
 class Ticks:
@@ -255,3 +254,33 @@ def test_small_work_runs_directly(window: MainWindow, tmp_path: Path) -> None:
     assert background.run(window, "x", threading.current_thread) is not caller
     with pytest.raises(ZeroDivisionError):
         background.run(window, "x", lambda: 1 / 0)
+
+
+def test_the_jobs_share_one_long_lived_worker(window: MainWindow) -> None:
+    """A fresh thread per job read a 10⁶-row file 20–30 ms slower (background.py)."""
+    first = background.run(window, "x", threading.current_thread)
+    second = background.run(window, "x", threading.current_thread)
+    assert first is second and first is not threading.current_thread()
+    assert first.daemon  # quitting never waits for it
+
+
+def test_a_job_after_an_abandoned_one_gets_a_thread_of_its_own(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    held = threading.Event()
+    seen: list[threading.Thread] = []
+
+    def abandoned() -> None:
+        seen.append(threading.current_thread())
+        held.wait(60)
+
+    QTimer.singleShot(400, press_cancel)  # after the progress dialog has appeared
+    with pytest.raises(background.Cancelled):
+        background.run(window, "x", abandoned)
+    assert not background.is_idle()  # the abandoned job runs on in the worker
+    # The next job is not queued behind it: the user would wait for work they cancelled.
+    spare = background.run(window, "x", threading.current_thread)
+    assert spare is not seen[0] and spare is not threading.current_thread()
+    held.set()
+    qtbot.waitUntil(background.is_idle, timeout=10_000)
+    assert background.run(window, "x", threading.current_thread) is seen[0]
