@@ -93,8 +93,6 @@ def build_window(path: str | None, settings: QSettings,
         problem = window.files.load_path(path)
     except Cancelled:
         return window, None
-    if problem is None and window.files.data_path is not None:  # a CSV names no loss
-        window.take_remembered_loss()
     if problem is not None:
         problem += QCoreApplication.translate("App", ". Showing the article's example instead.")
     return window, problem

@@ -456,7 +456,7 @@ class Document(QObject):
         self.replaced.emit()
 
     def put_loss(self, loss_id: str) -> None:
-        """Select a loss without an undo step (the remembered loss at start-up)."""
+        """Select a loss without an undo step (not an edit)."""
         self.model.select_loss(loss_id)
 
     def put_param(self, loss_id: str, name: str, value: ParamValue) -> None:

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         for sheet in (self.target_view, self.prediction_view, self.batch_sheet):
             sheet.editor_opened.connect(self._on_editor_opened)
         self.loss_panel.message.connect(self.show_notice)
+        self.loss_panel.chosen.connect(self.files.choose_loss)  # a data CSV opens under it
         self.plot_panel.gradient_toggled.connect(self.action_map["gradient"].setChecked)
         stack = document.undo_stack
         # The slots take the state from the signals' arguments: the stack may be going away.
@@ -1124,8 +1125,8 @@ class MainWindow(QMainWindow):
             self._sections_fit.start()
 
     def restore_settings(self) -> None:
-        """Window size, splitters and the plot mode from the previous run; the last loss is
-        kept for a data file opened at start (see :meth:`take_remembered_loss`)."""
+        """Window size, splitters and the plot mode from the previous run; the loss chosen last
+        is the one a data file opens under (FileController.loss_for_data), at start too."""
         settings = self.settings
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes):
@@ -1146,16 +1147,10 @@ class MainWindow(QMainWindow):
                 pass  # a loss from a newer version: keep the default
             else:
                 self.remembered_loss = loss_id
+        if self.files.chosen_loss is None:  # a rebuilt window's controller knows it already
+            self.files.chosen_loss = self.remembered_loss
         gradient = settings.value("plot/gradient", False)
         self.set_gradient_mode(is_truth(gradient))
-
-    def take_remembered_loss(self) -> None:
-        """Select the loss the previous run ended on: for a data file opened at start, which
-        names no loss, as File ▸ Open keeps the loss a running window has (someone who works
-        on regression data opens the next file under mse again)."""
-        loss_id = self.remembered_loss
-        if loss_id is not None and loss_id != self.document.loss_id:  # the same would end a run
-            self.document.put_loss(loss_id)  # not an edit: nothing to undo
 
     def save_settings(self) -> None:
         """Remember window size, splitters, the loss and the plot mode."""
@@ -1163,7 +1158,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         for splitter in (self.main_splitter, self.left_splitter):
             settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())
-        settings.setValue("loss/last", self.document.loss_id)
+        if self.files.chosen_loss is not None:  # the user's choice, never an example's loss
+            settings.setValue("loss/last", self.files.chosen_loss)
         settings.setValue("plot/gradient", self.plot_panel.gradient_mode)
         settings.sync()
 

@@ -366,7 +366,7 @@
 %2 下の詳細を添えて報告してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/app.py" line="99"/>
+        <location filename="../../lossgui/gui/app.py" line="97"/>
         <source>. Showing the article&apos;s example instead.</source>
         <translation>。代わりに記事の例を表示します。</translation>
     </message>
@@ -374,22 +374,22 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="54"/>
+        <location filename="../../lossgui/gui/files/background.py" line="60"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="60"/>
+        <location filename="../../lossgui/gui/files/background.py" line="66"/>
         <source>Reading the pasted text…</source>
         <translation>貼り付けたテキストを読んでいます…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="65"/>
+        <location filename="../../lossgui/gui/files/background.py" line="71"/>
         <source>Preparing the results…</source>
         <translation>結果を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="151"/>
+        <location filename="../../lossgui/gui/files/background.py" line="198"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -477,17 +477,17 @@
 <context>
     <name>BatchSheet</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="426"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="449"/>
         <source>Predictions</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="443"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="466"/>
         <source>Target t, one row per sample</source>
         <translation>正解 t(1行が1サンプル)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="444"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="467"/>
         <source>Prediction %1, one row per sample</source>
         <translation>予測 %1(1行が1サンプル)</translation>
     </message>
@@ -495,47 +495,47 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="167"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="168"/>
         <source>blank</source>
         <translation>空欄</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="176"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="177"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="178"/>
         <source>The loss of sample %1 alone: %2. The total is the batch&apos;s mean or sum of these.</source>
         <translation>サンプル %1 だけの損失: %2。合計はこれらのバッチでの平均か和です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="166"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="167"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="198"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="199"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="202"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="203"/>
         <source>The correct class of each sample, counted from 0 (PyTorch&apos;s class-index target)</source>
         <translation>各サンプルの正解のクラス(0 から数えます。PyTorch のクラス番号の正解)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="205"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
         <source>Each sample&apos;s own loss</source>
         <translation>各サンプル自身の損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="206"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="207"/>
         <source>Class %1, counted from 0 as PyTorch and the book do</source>
         <translation>クラス %1(PyTorch や書籍と同じく 0 から数えます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="230"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="231"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -543,17 +543,22 @@
 <context>
     <name>BatchView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="379"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="391"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="390"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="404"/>
         <source>Nothing was pasted: %1.</source>
         <translation>何も貼り付けませんでした: %1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="398"/>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="408"/>
+        <source>The paste has %1 columns from class %2 on, but the batch had K = %3 classes: it now has K = %4, the new classes blank wherever the paste did not reach. Ctrl+Z takes the paste back.</source>
+        <translation>貼り付けはクラス %2 から %1 列ありますが、バッチのクラスは K = %3 でした。今は K = %4 で、新しいクラスは貼り付けが届かなかったところでは空欄です。Ctrl+Z で貼り付けを取り消せます。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/batch_sheet.py" line="421"/>
         <source>Clear cells</source>
         <translation>セルを空にする</translation>
     </message>
@@ -968,146 +973,151 @@
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="186"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="198"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="207"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="219"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="219"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="231"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="220"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="232"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="228"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="240"/>
         <source>Replace the file?</source>
         <translation>ファイルを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="229"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="241"/>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 は既に存在します。
 置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="259"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="271"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="260"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="264"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="276"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="305"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="317"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="314"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="327"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="389"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="329"/>
+        <source>Opened %1 under %2 (Ctrl+L picks another loss)</source>
+        <translation>%1 を開きました(損失関数: %2。Ctrl+L で変えられます)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="409"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="399"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="419"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="407"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="429"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="449"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="432"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="452"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="434"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="454"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="465"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="485"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="469"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="489"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="470"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="490"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="493"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="483"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="503"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="486"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="506"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="519"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="502"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="522"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="557"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="577"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="573"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="593"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1300,7 +1310,7 @@ Do you want to replace it?</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/learning.py" line="458"/>
+        <location filename="../../lossgui/gui/learning.py" line="463"/>
         <source>Run stopped at its cap of %n steps; press Run to go on.</source>
         <translation>
             <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
@@ -1310,62 +1320,62 @@ Do you want to replace it?</source>
 <context>
     <name>LossPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="77"/>
         <source>Loss function</source>
         <translation>損失関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="132"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="133"/>
         <source>%1 — expects %2</source>
         <translation>%1 — 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="80"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="81"/>
         <source>&amp;Loss:</source>
         <translation>損失関数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="85"/>
         <source>Formula</source>
         <translation>式</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="92"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="93"/>
         <source>About the loss</source>
         <translation>損失関数について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="171"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="173"/>
         <source>English: %1 · expects %2</source>
         <translation>英語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="173"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="175"/>
         <source>Japanese: %1 · expects %2</source>
         <translation>日本語名: %1 · 入力: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="178"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="180"/>
         <source>When to use it: %1</source>
         <translation>使う場面: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="201"/>
         <source>Parameter %1</source>
         <translation>パラメータ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="201"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="203"/>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="249"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="251"/>
         <source>%1; the old value is kept.</source>
         <translation>%1。元の値のままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="257"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="259"/>
         <source>%1: %2; the old value is kept.</source>
         <translation>%1: %2。元の値のままです。</translation>
     </message>
@@ -1388,183 +1398,183 @@ Do you want to replace it?</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="209"/>
+        <location filename="../../lossgui/gui/main_window.py" line="211"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="210"/>
+        <location filename="../../lossgui/gui/main_window.py" line="212"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="212"/>
+        <location filename="../../lossgui/gui/main_window.py" line="214"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="213"/>
+        <location filename="../../lossgui/gui/main_window.py" line="215"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="290"/>
+        <location filename="../../lossgui/gui/main_window.py" line="292"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="291"/>
+        <location filename="../../lossgui/gui/main_window.py" line="293"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="292"/>
+        <location filename="../../lossgui/gui/main_window.py" line="294"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="293"/>
+        <location filename="../../lossgui/gui/main_window.py" line="295"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="295"/>
+        <location filename="../../lossgui/gui/main_window.py" line="297"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="407"/>
+        <location filename="../../lossgui/gui/main_window.py" line="409"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="410"/>
+        <location filename="../../lossgui/gui/main_window.py" line="412"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="483"/>
+        <location filename="../../lossgui/gui/main_window.py" line="485"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="615"/>
+        <location filename="../../lossgui/gui/main_window.py" line="620"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="611"/>
+        <location filename="../../lossgui/gui/main_window.py" line="616"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="427"/>
+        <location filename="../../lossgui/gui/main_window.py" line="429"/>
         <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
         <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="613"/>
+        <location filename="../../lossgui/gui/main_window.py" line="618"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="618"/>
+        <location filename="../../lossgui/gui/main_window.py" line="623"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="620"/>
+        <location filename="../../lossgui/gui/main_window.py" line="625"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="622"/>
+        <location filename="../../lossgui/gui/main_window.py" line="627"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="624"/>
+        <location filename="../../lossgui/gui/main_window.py" line="629"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="658"/>
+        <location filename="../../lossgui/gui/main_window.py" line="663"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="662"/>
+        <location filename="../../lossgui/gui/main_window.py" line="667"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="826"/>
+        <location filename="../../lossgui/gui/main_window.py" line="833"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="831"/>
+        <location filename="../../lossgui/gui/main_window.py" line="838"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="861"/>
+        <location filename="../../lossgui/gui/main_window.py" line="868"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="865"/>
+        <location filename="../../lossgui/gui/main_window.py" line="872"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="866"/>
+        <location filename="../../lossgui/gui/main_window.py" line="873"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="964"/>
+        <location filename="../../lossgui/gui/main_window.py" line="971"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1028"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1035"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1035"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1042"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table); after an edit on the last row, typing on adds a row. Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)。最後の行を編集した後は、続けて入力すると行が増えます。Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1039"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1046"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1045"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1052"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1046"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1053"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step. Ctrl+Z takes back one Step click, or all the steps of one Run, at a time (Edit ▸ Undo says how many), and the run goes on from there.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。Ctrl+Z は、ステップのクリック1回分、または1回の実行のすべてのステップを、まとめて取り消します(いくつ取り消すかは 編集 ▸ 元に戻す に書かれます)。学習はそこから続けられます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1076"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1083"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1077"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1084"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1855,77 +1865,77 @@ Do you want to replace it?</source>
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="304"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="306"/>
         <source>— (cannot compute)</source>
         <translation>—(計算できません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="316"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
         <source>— (not a number)</source>
         <translation>—(数値ではありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="318"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="320"/>
         <source>; </source>
         <translation> / </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="322"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
         <source>— (missing: %1 and %n more)</source>
         <translation>—(空欄: %1 ほか %n 個)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="324"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="326"/>
         <source>— (missing: %1)</source>
         <translation>—(空欄: %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="339"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="341"/>
         <source>Totals</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="340"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="342"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="340"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="342"/>
         <source>Total E</source>
         <translation>合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="353"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="355"/>
         <source>Hover a total for its full precision; Ctrl+C copies it.</source>
         <translation>合計にマウスを乗せると全桁が読めます。Ctrl+C でコピーできます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="443"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="445"/>
         <source>★ best</source>
         <translation>★ 最良</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="444"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="446"/>
         <source>The lowest loss: this prediction is closest to t.</source>
         <translation>損失が最も小さい: この予測が正解 t に最も近いです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="446"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="448"/>
         <source>not compared</source>
         <translation>比較しません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="448"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="450"/>
         <source>Some y is outside the values this loss is defined for, so this total is not a loss (it can even be negative) and is not compared with the others.</source>
         <translation>どこかの y がこの損失の定義域の外にあるので、この合計は損失ではなく(負にもなります)、ほかの予測とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="451"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="453"/>
         <source>y sums to more than 1 (under nll, exp(y) does), so it is not a probability distribution. Only among distributions is this loss lowest at y = t (under nll, at exp(y) = t), so this total can fall below that one (under kl it can be negative) and is not compared with the others.</source>
         <translation>y の合計が 1 を超えて(nll では exp(y) の合計が)おり、確率分布ではありません。この損失が y = t(nll では exp(y) = t)で最小になるのは確率分布どうしのときだけなので、この合計はそれより小さくなる(kl では負になる)こともあり、ほかの合計とは比べません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/loss_panel.py" line="455"/>
+        <location filename="../../lossgui/gui/panels/loss_panel.py" line="457"/>
         <source>t is not a probability distribution, and this loss measures a distance only between distributions, so this total can be negative and is not compared with the others.</source>
         <translation>t が確率分布ではありません。この損失は確率分布どうしの隔たりしか測らないので、この合計は負になることもあり、ほかの予測とは比べません。</translation>
     </message>
@@ -1986,27 +1996,27 @@ Do you want to replace it?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="296"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="297"/>
         <source>Row %1 is the last row: type on to add a row, or press Ctrl+Return.</source>
         <translation>%1 行目が最後の行です。続けて入力すると行が増えます(Ctrl+Return でも追加できます)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="421"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="422"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="425"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="426"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="471"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="472"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="474"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="571"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
@@ -2069,42 +2079,42 @@ Do you want to replace it?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="183"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="199"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="235"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="251"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="305"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="307"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="309"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="297"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="313"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="329"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="330"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="346"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -371,7 +371,7 @@ def test_after_a_switch_open_and_save_as_report_to_the_new_window(
     assert not shiboken6.isValid(old)
     # pytest-qt fails the test on an exception raised in a slot (the old window's).
     assert window.open_path(str(data))
-    assert window.statusBar().currentMessage() == f"{data} を開きました"
+    assert window.statusBar().currentMessage().startswith(f"{data} を開きました(損失関数: sse")
     assert window.windowTitle() == "lossgui — data.csv[*]"
     target = tmp_path / "s.lossgui.json"
     window.files.ask_save_path = lambda *_: (str(target), "")  # type: ignore[method-assign]

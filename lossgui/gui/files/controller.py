@@ -29,7 +29,7 @@ from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic
 from lossgui.core.classes import index_table, is_index_target
 from lossgui.core.columns import TARGET_NAME, check_columns
-from lossgui.core.examples import ARTICLE
+from lossgui.core.examples import ARTICLE, EXAMPLES
 from lossgui.core.numbers import is_truth
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
@@ -164,6 +164,10 @@ class FileController(QObject):
         # The window's plot on show, (tab name, figure): Export Plot draws that one; without
         # a window, the contributions.
         self.figure_on_show: Callable[[], tuple[str, Figure]] | None = None
+        # The loss the user chose last (in the loss box, or with a session they opened): a data
+        # CSV names no loss and opens under it. An example's loss is never the user's choice
+        # (round-7 tester: a teacher's CSV opened under the last example's bce_logits).
+        self.chosen_loss: str | None = None
         self._replacing = False
         self.recent_menu = QMenu()
         document.replaced.connect(self._on_document_replaced)
@@ -176,6 +180,14 @@ class FileController(QObject):
         """Name what the data is now (an example's title, …) and tell the title."""
         self.source = source
         self.source_changed.emit(source)
+
+    def choose_loss(self, loss_id: str) -> None:
+        """The user picked ``loss_id``: the next data CSV opens under it."""
+        self.chosen_loss = loss_id
+
+    def loss_for_data(self) -> str:
+        """The loss a data CSV opens under: the one chosen last, else the article's."""
+        return self.chosen_loss or EXAMPLES[ARTICLE].loss_id
 
     def set_plot_gradient(self, on: bool) -> None:
         """Follow the plot's mode, so an exported plot shows what the window shows."""
@@ -311,7 +323,11 @@ class FileController(QObject):
             self.session_path, self.data_path = None, path
         self.set_source(Path(path).name)
         self.remember(path)
-        self.status.emit(self.tr("Opened %1").replace("%1", path))
+        if loaded.is_session:
+            self.status.emit(self.tr("Opened %1").replace("%1", path))
+        else:  # the loss was not the file's: say which it is
+            self.status.emit(self.tr("Opened %1 under %2 (Ctrl+L picks another loss)")
+                             .replace("%1", path).replace("%2", self.document.loss_id))
         return None
 
     def read(self, path: str) -> Loaded:
@@ -351,10 +367,14 @@ class FileController(QObject):
         document = self.document
         self._replacing = True
         try:
-            # A session brings its loss's parameters; anything else starts from the defaults.
+            # A session brings its loss (the user's choice then) and its parameters; a data CSV
+            # opens under the loss chosen last, with its parameters' defaults.
             params = {loaded.loss_id: loaded.params} if loaded.loss_id else None
+            if loaded.is_session and loaded.loss_id:
+                self.chosen_loss = loaded.loss_id
+            loss_id = loaded.loss_id if loaded.is_session else self.loss_for_data()
             # The columns were just read for this: the document takes them, no copy.
-            document.replace(loaded.names, loaded.columns, loaded.loss_id, params, take=True)
+            document.replace(loaded.names, loaded.columns, loss_id, params, take=True)
             if loaded.class_indices:
                 document.model.set_class_indices(True)
         finally:

@@ -64,6 +64,7 @@ class LossPanel(QWidget):
     """Pick a loss, set its parameters, read its formula."""
 
     message = Signal(str)  # a refused parameter value, for the window to show
+    chosen = Signal(str)  # the user picked this loss (not an example's or a file's)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +157,7 @@ class LossPanel(QWidget):
         loss_id = self.selector.itemData(index)
         if loss_id and loss_id != self._document.loss_id:
             self._document.set_loss(loss_id)
+            self.chosen.emit(loss_id)
 
     def _on_loss_changed(self) -> None:
         loss = self._document.loss

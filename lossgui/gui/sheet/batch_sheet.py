@@ -29,10 +29,11 @@ from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.document import TARGET, Change, ChangeKind
 from lossgui.core.names import class_column, class_index_of, element_of
 from lossgui.core.numbers import cell_shown, cell_text, shown
+from lossgui.core.paste_header import refusal_under_header, split_header
 from lossgui.core.problems import error_text
 from lossgui.gui.document import Document
 from lossgui.gui.language import current_language
-from lossgui.gui.sheet.sheet_view import SheetView
+from lossgui.gui.sheet.sheet_view import SheetView, header_left_out
 from lossgui.gui.sheet.table_model import (
     PROBLEM_BACKGROUND,
     PROBLEM_FOREGROUND,
@@ -368,17 +369,30 @@ class BatchView(SheetView):
         return "\r\n".join(lines) + "\r\n"
 
     def paste_text(self, text: str) -> bool:
-        """Paste a block (TSV, nested list, np.array, a PyTorch print) as one undo step."""
+        """Paste a block (TSV, nested list, np.array, a PyTorch print) as one undo step.
+
+        A first row that is a header (a spreadsheet range copied with its titles) is left out,
+        as over a vector's t (core.paste_header's rule): a batch's columns are classes, which it
+        cannot name. A block reaching past the last class adds classes, and says so.
+        """
         row, column = self.top_left()
         model = self.batch_model
+        comma = uses_decimal_comma()
+        header_note = ""
         try:
-            block = parse_block_array(text, uses_decimal_comma())
+            block = parse_block_array(text, comma)
         except CellError as error:  # name the cell it would have gone to, as a typed one is
-            where = "" if error.row is None else \
-                model.cell_name(row + error.row, column + (error.column or 0)) + ": "
-            self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
-                              .replace("%2", _reason(error)))
-            return False
+            headered = split_header(text, comma) if error.row == 0 else None
+            if headered is None:
+                if error.row == 0:  # a header row is allowed: name the cell under it
+                    error = refusal_under_header(text, comma) or error
+                where = "" if error.row is None else \
+                    model.cell_name(row + error.row, column + (error.column or 0)) + ": "
+                self.message.emit(self.tr("Nothing was pasted: %1%2.").replace("%1", where)
+                                  .replace("%2", _reason(error)))
+                return False
+            block, header_note = headered.values, header_left_out(headered.header)
+        classes = model.classes
         try:
             if not block.size:
                 raise LossguiError("the clipboard has no numbers", "クリップボードに数がありません")
@@ -389,6 +403,15 @@ class BatchView(SheetView):
         except (CellError, LossguiError) as error:
             self.message.emit(self.tr("Nothing was pasted: %1.").replace("%1", _reason(error)))
             return False
+        if model.classes > classes:  # the model's output shape changed: never unsaid
+            self.message.emit(" ".join(filter(None, (self.tr(
+                "The paste has %1 columns from class %2 on, but the batch had K = %3 classes: "
+                "it now has K = %4, the new classes blank wherever the paste did not reach. "
+                "Ctrl+Z takes the paste back.").replace("%1", str(block.shape[1]))
+                .replace("%2", str(column)).replace("%3", str(classes))
+                .replace("%4", str(model.classes)), header_note))))
+        elif header_note:
+            self.status.emit(header_note)
         return True
 
     def clear_selection(self) -> None:

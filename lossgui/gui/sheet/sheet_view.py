@@ -8,6 +8,7 @@ programs do, and paste goes through the core's parser as one undoable edit.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -471,8 +472,7 @@ class SheetView(QTableView):
             notes = [self.tr("The first row (%1) was read as column names: %2.")
                      .replace("%1", shown).replace("%2", changes)]
         else:
-            notes = [self.tr("The first row (%1) is a header: it was left out.")
-                     .replace("%1", shown)]
+            notes = [header_left_out(header)]
         if naming.over_target:
             notes.append(self.tr("t keeps its name: it is the target."))
         language = current_language()
@@ -563,6 +563,14 @@ def compact_rows(view: QTableView) -> None:
     editor.setFont(view.font())
     view.verticalHeader().setDefaultSectionSize(
         max(editor.sizeHint().height(), view.fontMetrics().height()) + 2)
+
+
+def header_left_out(header: Sequence[str]) -> str:
+    """What the status bar says of a pasted header row that names no column: left out (a
+    vector's header over t alone, any header over a batch's classes)."""
+    return QCoreApplication.translate(
+        "SheetView", "The first row (%1) is a header: it was left out.").replace(
+        "%1", ", ".join(quoted(h) for h in header))
 
 
 def same_header_height(*views: QTableView) -> None:
