@@ -374,22 +374,22 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="54"/>
+        <location filename="../../lossgui/gui/files/background.py" line="60"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="60"/>
+        <location filename="../../lossgui/gui/files/background.py" line="66"/>
         <source>Reading the pasted text…</source>
         <translation>貼り付けたテキストを読んでいます…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="65"/>
+        <location filename="../../lossgui/gui/files/background.py" line="71"/>
         <source>Preparing the results…</source>
         <translation>結果を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="151"/>
+        <location filename="../../lossgui/gui/files/background.py" line="198"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -1706,91 +1706,111 @@ Do you want to replace it?</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="48"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="49"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="97"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="99"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="41"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="56"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="52"/>
+        <source>contribution of class k to %1 (sample %2&apos;s own loss)</source>
+        <translation>クラス k の %1(サンプル %2 自身の損失)への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="54"/>
+        <source>−∂%1/∂%2   (↑ learning raises %2, ↓ lowers %2)</source>
+        <translation>−∂%1/∂%2   (↑ 学習で %2 が上がる、↓ 下がる)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="109"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="91"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="401"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="456"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="93"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="188"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="118"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="214"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="185"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="211"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="236"/>
+        <source>The bars are sample %1&apos;s own loss %2 and its gradient; the batch&apos;s E is the mean of the samples&apos; own losses, so ∂E/∂%3 (Export Results, PyTorch&apos;s .grad, Step) is ∂%2/∂%3 ÷ %4.</source>
+        <translation>棒はサンプル %1 自身の損失 %2 とその勾配です。バッチの E は各サンプル自身の損失の平均なので、∂E/∂%3(結果の書き出し、PyTorch の .grad、ステップ)は ∂%2/∂%3 ÷ %4 です。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="376"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="400"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="455"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="435"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="490"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="448"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="508"/>
+        <source>contribution to %1</source>
+        <translation>%1 への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="511"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="454"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="515"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="455"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="516"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="458"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="519"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="459"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="520"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -2059,42 +2079,42 @@ Do you want to replace it?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="183"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="199"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="235"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="251"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="305"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="307"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="309"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="297"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="313"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="329"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="330"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="346"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
