@@ -17,8 +17,8 @@ import lossgui.gui
 from lossgui.gui import overrides
 
 # The real app (lossgui.gui.app.main) with two bugs put in: the Other tools tab's refresh does
-# int(nan) as the tab is shown (panels/when_shown.py), reached by a click that QTest sends from Python (the case that
-# crashed), and the t table's data() does the same on every repaint of row 2.
+# int(nan) as the tab is shown (panels/when_shown.py), reached by a click that QTest sends from
+# Python (the case that crashed), and the t table's data() does the same on every repaint of row 2.
 _APP_WITH_BUGS = textwrap.dedent("""
     import sys
     from PySide6.QtCore import Qt, QTimer
