@@ -136,3 +136,11 @@ def hover(qtbot: QtBot, window: MainWindow, x: float) -> None:
     qtbot.mouseMove(plot.viewport(), target + QPoint(0, 5))  # a move, even if it was there
     qtbot.mouseMove(plot.viewport(), target)
     QApplication.processEvents()
+
+
+def choose_loss(window: MainWindow, loss_id: str) -> None:
+    """Pick a loss in the selector, as a click in its list does."""
+    selector = window.loss_panel.selector
+    selector.setCurrentIndex(selector.findData(loss_id))
+    QApplication.processEvents()
+    assert window.document.loss_id == loss_id

@@ -3,20 +3,11 @@ classes"), and in Japanese with its counters; the one sample's total is its own 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from gui_helpers import WindowFactory, switched
 from pytestqt.qtbot import QtBot
-
-from lossgui.gui import language
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 @pytest.mark.parametrize(("lang", "one", "four"), [

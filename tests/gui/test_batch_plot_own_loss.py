@@ -6,8 +6,6 @@ sentence says how the batch's E and its gradient follow from them (÷ N under me
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
 from gui_helpers import WindowFactory, hover, press, switched
@@ -16,18 +14,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import evaluate
-from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 
 Z = np.array([[1.2, -0.3, 0.5], [0.1, 2.0, -1.0], [-0.5, 0.4, 1.5], [2.2, 0.3, -0.8]])
 LABELS = np.array([0.0, 1.0, 2.0, 1.0])
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 def left_label(window: MainWindow) -> str:

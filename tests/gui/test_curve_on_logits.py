@@ -5,15 +5,12 @@ curve is said to be the change of E, which can go below 0."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from gui_helpers import WindowFactory, press, switched
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -23,12 +20,6 @@ WORDS = {
     "ja": ("z のサンプル 4、クラス 0 = 2.2", "最小は z₄[0] → −∞ で、z₄[0] = t ではありません",
            "最小は z₄[1] → +∞", "0 より下にもなります"),
 }
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 def label(window: MainWindow, side: str) -> str:

@@ -5,26 +5,17 @@ reduction='sum' value beside the default mean (tester9 #20). en and ja; values f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, press, switched
+from gui_helpers import WindowFactory, choose_loss, press, switched
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import evaluate
-from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 def shown_rows(window: MainWindow) -> dict[str, str]:
@@ -32,13 +23,6 @@ def shown_rows(window: MainWindow) -> dict[str, str]:
     table = window.conventions_panel.table
     return {table.item(r, 1).text().replace("\u200b", ""): table.item(r, 2).text()
             for r in range(table.rowCount())}
-
-
-def choose_loss(window: MainWindow, loss_id: str) -> None:
-    selector = window.loss_panel.selector
-    selector.setCurrentIndex(selector.findData(loss_id))
-    QApplication.processEvents()
-    assert window.document.loss_id == loss_id
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

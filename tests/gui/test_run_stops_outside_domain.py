@@ -5,26 +5,17 @@ on ▸ the logits z" / 「進める対象 ▸ ロジット z」, never the comma
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from gui_helpers import WindowFactory, click, learn_drawn, switched
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.descend import descend
 from lossgui.core.examples import ARTICLE, example_columns
-from lossgui.gui import language
 
 WORDS = {
     "en": ("The Run stopped at step 3", "(Step on ▸ the logits z)"),
     "ja": ("ステップ 3 で実行を止めました", "(進める対象 ▸ ロジット z)"),
 }
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
