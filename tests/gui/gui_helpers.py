@@ -144,3 +144,9 @@ def choose_loss(window: MainWindow, loss_id: str) -> None:
     selector.setCurrentIndex(selector.findData(loss_id))
     QApplication.processEvents()
     assert window.document.loss_id == loss_id
+
+
+def window_in(qtbot: QtBot, make_window: WindowFactory, lang: str, **kwargs: object) -> MainWindow:
+    """A new window in ``lang`` ("en", or "ja" switched to by View ▸ Language as a user does)."""
+    window = make_window(**kwargs)
+    return switched(qtbot, window, lang) if lang == "ja" else window

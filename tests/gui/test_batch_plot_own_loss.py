@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, hover, press, switched
+from gui_helpers import WindowFactory, hover, press, switched, window_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -95,7 +95,7 @@ def test_a_vector_keeps_its_element_numbering(qtbot: QtBot, window: MainWindow) 
 def test_a_long_read_out_does_not_widen_the_window_at_800(
     qtbot: QtBot, make_window: WindowFactory, english_afterwards: None,
 ) -> None:
-    window = switched(qtbot, make_window(), "ja")
+    window = window_in(qtbot, make_window, "ja")
     window.resize(800, 600)
     window.load_named_example("logits_batch")
     window.plot_panel.set_gradient_mode(True)

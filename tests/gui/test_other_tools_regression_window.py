@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, choose_loss, press, switched
+from gui_helpers import WindowFactory, choose_loss, press, window_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -29,9 +29,7 @@ def shown_rows(window: MainWindow) -> dict[str, str]:
 def test_regression_example_lists_the_regression_functions(
     qtbot: QtBot, make_window: WindowFactory, lang: str, english_afterwards: None,
 ) -> None:
-    window = make_window()
-    if lang == "ja":
-        window = switched(qtbot, window, "ja")
+    window = window_in(qtbot, make_window, lang)
     window.action_map["example_regression"].trigger()
     assert window.document.loss_id == "mse"
     press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)

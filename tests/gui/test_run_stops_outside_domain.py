@@ -6,7 +6,7 @@ on ▸ the logits z" / 「進める対象 ▸ ロジット z」, never the comma
 from __future__ import annotations
 
 import pytest
-from gui_helpers import WindowFactory, click, learn_drawn, switched
+from gui_helpers import WindowFactory, click, learn_drawn, window_in
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.descend import descend
@@ -22,9 +22,7 @@ WORDS = {
 def test_a_run_stops_where_y_leaves_the_domain(
     qtbot: QtBot, make_window: WindowFactory, lang: str, english_afterwards: None,
 ) -> None:
-    window = make_window(loss="cee")
-    if lang == "ja":
-        window = switched(qtbot, window, lang)
+    window = window_in(qtbot, make_window, lang, loss="cee")
     notices: list[str] = []
     window.learning.message.connect(notices.append)
     panel = window.learn_panel
