@@ -497,6 +497,11 @@ def _refuse_writing_over_the_data(args: argparse.Namespace) -> None:
 def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
     _refuse_writing_over_the_data(args)
+    if args.plot_gradient and not args.plot:  # it was ignored without a word (round-7 tester)
+        raise LossguiError("--plot-gradient needs --plot FILE: it says what the saved plot shows "
+                           "(−∂E/∂y instead of the contributions)",
+                           "--plot-gradient には --plot ファイル が必要です(保存するグラフに"
+                           "寄与の代わりに −∂E/∂y を描く指定です)")
     if args.plot:
         plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     if args.totals_only:
