@@ -943,181 +943,181 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="50"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="56"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="56"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="57"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="198"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="199"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="219"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="220"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="231"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="232"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="232"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="233"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="240"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="241"/>
         <source>Replace the file?</source>
         <translation>ファイルを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="241"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="242"/>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 は既に存在します。
 置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="271"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="273"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="276"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="277"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="317"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="318"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="327"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="328"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="329"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
         <source>Opened %1 under %2 (Ctrl+L picks another loss)</source>
         <translation>%1 を開きました(損失関数: %2。Ctrl+L で変えられます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="409"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="410"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="419"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="420"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="427"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="428"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="449"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="450"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="452"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="453"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="454"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="455"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="459"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="485"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="490"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="489"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="494"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="490"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="495"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="493"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="503"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="509"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="506"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="512"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="519"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="525"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="522"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="528"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="577"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="583"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="593"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="599"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1196,7 +1196,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="68"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="219"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="218"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
@@ -1227,7 +1227,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="199"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
@@ -1242,52 +1242,57 @@ Do you want to replace it?</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="91"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="233"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="95"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="97"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="98"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="97"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="100"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="99"/>
         <source>Run at &amp;most</source>
         <translation>最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="105"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="104"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="199"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="218"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="217"/>
         <source>z itself</source>
         <translation>z そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="221"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="220"/>
         <source>This loss reads logits: the steps move z, its own input</source>
         <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="232"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="234"/>
+        <source>Nothing to put back: no step was taken since the data, the loss or η last changed (each ends a run)</source>
+        <translation>戻すものがありません: データ・損失関数・η が最後に変わってから、まだ 1 ステップも進めていません(どれが変わっても実行は終わります)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="239"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1310,7 +1315,7 @@ Do you want to replace it?</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/learning.py" line="463"/>
+        <location filename="../../lossgui/gui/learning.py" line="468"/>
         <source>Run stopped at its cap of %n steps; press Run to go on.</source>
         <translation>
             <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
@@ -1737,7 +1742,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="91"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="401"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="403"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
@@ -1753,44 +1758,44 @@ Do you want to replace it?</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="376"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="400"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="402"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="435"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="437"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="448"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="450"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="454"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="456"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="455"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="457"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="458"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="460"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="459"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="461"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -2034,7 +2039,7 @@ Do you want to replace it?</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="317"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
@@ -2059,42 +2064,42 @@ Do you want to replace it?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="183"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="187"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="235"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="289"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="293"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="291"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="295"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="297"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="297"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="301"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="329"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="330"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="346"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -31,6 +31,7 @@ from lossgui.core.classes import index_table, is_index_target
 from lossgui.core.columns import TARGET_NAME, check_columns
 from lossgui.core.examples import ARTICLE, EXAMPLES
 from lossgui.core.numbers import is_truth
+from lossgui.core.over_the_data import refuse_writing_over_the_data
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text
 from lossgui.gui.asking import ask, choice_dialog
@@ -459,13 +460,17 @@ class FileController(QObject):
         return True
 
     def _write_csv(self, title: str, suggested: str, filters: str, text: str,
-                   failed: str) -> str | None:
-        """Ask where, add .csv to a bare name, write atomically; the path, or None (said why)."""
+                   failed: str, results: bool = False) -> str | None:
+        """Ask where, add .csv to a bare name, write atomically; the path, or None (said why).
+        ``results`` are never written over the file the data came from (as the CLI refuses)."""
         path = self._destination(title, suggested, filters,
                                  lambda path, _: path if Path(path).suffix else path + ".csv")
         if path is None:
             return None
         try:
+            for source in (self.data_path, self.session_path):
+                if results and source is not None:
+                    refuse_writing_over_the_data(path, source)
             write_atomic(path, text, bom=self.bom)
         except LossguiError as error:
             self.report(failed.replace("%1", error_text(error, current_language())))
@@ -487,7 +492,8 @@ class FileController(QObject):
             return False
         path = self._write_csv(
             self.tr("Export results"), self._suggest("-results.csv"), self.tr(RESULTS_FILTER),
-            text, self.tr("Could not export the results: %1. Your data is still here."))
+            text, self.tr("Could not export the results: %1. Your data is still here."),
+            results=True)
         if path is None:
             return False
         self.status.emit(self.tr("Exported the results to %1").replace("%1", path))

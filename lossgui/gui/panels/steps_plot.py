@@ -60,7 +60,7 @@ class StepsPlot(QWidget):
         self.log_box.setToolTip(self.tr("Shows a steady fall by the same factor as a straight "
                                         "line; only E > 0 can be drawn"))
         self.log_box.toggled.connect(self._on_log_toggled)
-        self.hover = QLabel(self.tr("Hover the plot to read the exact E at a step."))
+        self.hover = QLabel(self._hover_hint())
         self.hover.setObjectName("steps_hover")
         self.hover.setAccessibleName(self.tr("Loss at the step under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -96,6 +96,7 @@ class StepsPlot(QWidget):
         self.unknown.hide()
         item.getViewBox().sigResized.connect(lambda *_: self._centre_unknown())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.viewport().installEventFilter(self)  # the mouse leaving ends the read-out
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -135,9 +136,12 @@ class StepsPlot(QWidget):
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Fit the status area to its text when the text or the width changes."""
+        """Fit the status area to its text when the text or the width changes; end the hover
+        read-out when the mouse leaves the plot."""
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
             self._fit_status()
+        elif event.type() == QEvent.Type.Leave and watched is self.plot.viewport():
+            self._end_hover()
         return super().eventFilter(watched, event)
 
     def _fit_status(self) -> None:
@@ -321,8 +325,20 @@ class StepsPlot(QWidget):
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.plot.getPlotItem().getViewBox()
         if not view.sceneBoundingRect().contains(scene_pos):
+            self._end_hover()  # over an axis or a margin: no step is under the mouse
             return
         self.show_step(round(view.mapSceneToView(scene_pos).x()))
+
+    def _hover_hint(self) -> str:
+        return self.tr("Hover the plot to read the exact E at a step.")
+
+    def _end_hover(self) -> None:
+        """No step is under the mouse: the hint again, and no step is read again on a redraw
+        (round-7 tester: "No run has reached step 4" stayed after the mouse had left, through
+        another example and a Step)."""
+        if self._hovered is not None:
+            self._hovered = None
+            self.hover.setText(self._hover_hint())
 
     def show_step(self, step: int) -> str:
         """Read out the exact E of every line at ``step`` (also what hovering shows)."""
