@@ -374,22 +374,22 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="54"/>
+        <location filename="../../lossgui/gui/files/background.py" line="60"/>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="60"/>
+        <location filename="../../lossgui/gui/files/background.py" line="66"/>
         <source>Reading the pasted text…</source>
         <translation>貼り付けたテキストを読んでいます…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="65"/>
+        <location filename="../../lossgui/gui/files/background.py" line="71"/>
         <source>Preparing the results…</source>
         <translation>結果を準備しています…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/background.py" line="151"/>
+        <location filename="../../lossgui/gui/files/background.py" line="198"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -2039,7 +2039,7 @@ Do you want to replace it?</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="317"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="333"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
@@ -2064,42 +2064,42 @@ Do you want to replace it?</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="187"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="203"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="239"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="255"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="293"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="309"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="295"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="311"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="297"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="313"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="301"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="317"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="361"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="346"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="362"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>
