@@ -255,6 +255,11 @@ class FileController(QObject):
         answer = self.ask_save_path(title, suggested, filters)
         if answer is None:
             return None
+        typed = answer[0]
+        # A name that is there but no regular file (/dev/full, a FIFO) is the one the dialog
+        # asked about and meant: kept, so the write refuses it by name (it wrote /dev/full.csv).
+        if os.path.exists(typed) and not os.path.isfile(typed) and not os.path.isdir(typed):
+            return typed
         path = completed(*answer)
         if path != answer[0] and os.path.lexists(path) and not self.ask_replace(path):
             return None
