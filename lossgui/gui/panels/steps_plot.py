@@ -44,6 +44,8 @@ MIN_PLOT_ROOM = 120
 STATUS_LINES = 3  # the status above the plot shows this many lines, then scrolls
 # The earlier runs, newest first: each keeps its prediction's colour, faded, with its own dashes.
 EARLIER_DASHES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+LABEL_GAP = 0.07  # the step label this share of the plot's height under its marker
+LABEL_EDGE = 0.05  # and never nearer an edge of the plot than this
 
 
 class StepsPlot(QWidget):
@@ -85,6 +87,8 @@ class StepsPlot(QWidget):
             label="", labelOpts={"position": 0.08, "color": "#222",
                                  "fill": (255, 255, 255, 200)})
         item.addItem(self.marker, ignoreBounds=True)
+        self._label_at: float | None = None  # the first marker's height, for its label
+        item.getViewBox().sigYRangeChanged.connect(lambda *_: self._place_step_label())
         self.points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222"))
         item.addItem(self.points)
         # Said inside the plot when the run has no E to draw (a blank t or y): the plot stayed
@@ -210,13 +214,29 @@ class StepsPlot(QWidget):
                 ys.append(math.log10(totals[-1]) if log else totals[-1])
                 brushes.append(pg.mkBrush(prediction_colour(j)))
         self.points.setData(xs, ys, brush=brushes)
+        self._label_at = ys[0] if ys else None
         self._say_unknown(trace)
         self._frame_new_data(log)
+        self._place_step_label()
         self._rename_legend(trace)
         if self._hovered is not None:
             # A Reset or new data changes what the step under the mouse holds: a line left
             # as it was read the old run's values as the current y's.
             self.show_step(self._hovered)
+
+    def _place_step_label(self) -> None:
+        """Put "Step N" just under the first marker (above it near the bottom), in the view's
+        own coordinates (log10 E on a log axis): at a fixed height it sat at the bottom, far
+        from a marker at the top (round-7 tester)."""
+        if self._label_at is None:
+            return
+        low, high = self.plot.getPlotItem().getViewBox().viewRange()[1]
+        if not high > low:
+            return
+        share = (self._label_at - low) / (high - low)
+        below = share - LABEL_GAP
+        self.marker.label.setPosition(min(max(below if below > LABEL_EDGE else share + LABEL_GAP,
+                                              LABEL_EDGE), 1 - LABEL_EDGE))
 
     def _frame_new_data(self, log: bool) -> None:
         """Frame the plot around its data where pyqtgraph would keep the old span: it keeps an
