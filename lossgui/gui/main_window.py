@@ -79,6 +79,7 @@ KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take r
 # Prediction columns (up to all) that keep their room beside the probabilities of the logits:
 # the article's good and bad y side by side (the probabilities scroll before y2 drops out).
 PREDICTIONS_IN_SIGHT = 2
+MIN_PLOT_PANE = 560  # px the plots keep when the tables' pane widens for the probabilities
 STATUS_GAP = 12  # px the status bar keeps around the problem count and at its edges
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
@@ -406,6 +407,11 @@ class MainWindow(QMainWindow):
         assert isinstance(tables, QHBoxLayout)
         tables.addWidget(self.probability_view)
         same_header_height(self.target_view, self.prediction_view, self.probability_view)
+        self._probability_room = QTimer(self)  # once the new columns are laid out
+        self._probability_room.setSingleShot(True)
+        self._probability_room.setInterval(0)
+        self._probability_room.timeout.connect(self._give_probabilities_room)
+        self.probability_view.probability_model.modelReset.connect(self._probability_room.start)
         self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
         BarsGiveWay(self.right_pane, self.batch_panel, self.plot_tabs, self.steps_plot)
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
@@ -414,6 +420,19 @@ class MainWindow(QMainWindow):
         self.learn_panel.lr_taken.connect(self._forget_lr_refusal)
         self.learning.running_changed.connect(self._on_learning_started)
         self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
+
+    def _give_probabilities_room(self) -> None:
+        """Widen the tables' pane until the probabilities beside the logits are whole, taking
+        the room from the plots while they keep MIN_PLOT_PANE (round-7 tester: σ(予測B) was cut
+        at 1280×800, maximised). Never narrows it: the user may have chosen that width."""
+        view = self.probability_view
+        short = view.maximumWidth() - view.width()
+        if not view.isVisible() or short <= 0:
+            return
+        left, right = self.main_splitter.sizes()
+        give = min(short, right - MIN_PLOT_PANE)
+        if give > 0:
+            self.main_splitter.setSizes([left + give, right - give])
 
     def _forget_lr_refusal(self) -> None:
         """A good η was taken: the refusal of the last goes from the bar and the status bar

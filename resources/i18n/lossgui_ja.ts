@@ -1007,117 +1007,117 @@ Do you want to replace it?</source>
 置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="277"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="273"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="278"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="277"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="282"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="318"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="323"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="328"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="333"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="335"/>
         <source>Opened %1 under %2 (Ctrl+L picks another loss)</source>
         <translation>%1 を開きました(損失関数: %2。Ctrl+L で変えられます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="410"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="415"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="420"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="425"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="428"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="433"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="450"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="455"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="453"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="455"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="460"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="459"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="464"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="490"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="495"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="494"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="495"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="500"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="504"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="509"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="514"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="512"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="517"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="525"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="530"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="528"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="533"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="583"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="588"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="599"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="604"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -2029,77 +2029,82 @@ Do you want to replace it?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="61"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="62"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="333"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="369"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="73"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="78"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="81"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="82"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="203"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="213"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="255"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="282"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="309"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="292"/>
+        <source>E ≤ 0 from step %1 on: a logarithmic axis cannot draw it, nor the current step&apos;s marker</source>
+        <translation>ステップ %1 以降は E ≤ 0 で、対数軸には描けません(今のステップの印も)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="311"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="347"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="349"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="317"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="353"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="361"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="397"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="362"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="398"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -62,6 +62,12 @@ class StepsPlot(QWidget):
         self.log_box.setToolTip(self.tr("Shows a steady fall by the same factor as a straight "
                                         "line; only E > 0 can be drawn"))
         self.log_box.toggled.connect(self._on_log_toggled)
+        # What a log axis leaves out, said beside its box: E ≤ 0 ended the lines and took the
+        # marker away without a word (round-7 tester).
+        self.log_note = QLabel()
+        self.log_note.setObjectName("steps_log_note")
+        self.log_note.setWordWrap(True)
+        self.log_note.hide()
         self.hover = QLabel(self._hover_hint())
         self.hover.setObjectName("steps_hover")
         self.hover.setAccessibleName(self.tr("Loss at the step under the mouse"))
@@ -105,7 +111,7 @@ class StepsPlot(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.log_box)
-        bar.addStretch(1)
+        bar.addWidget(self.log_note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -216,6 +222,7 @@ class StepsPlot(QWidget):
         self.points.setData(xs, ys, brush=brushes)
         self._label_at = ys[0] if ys else None
         self._say_unknown(trace)
+        self._say_left_out(trace, log)
         self._frame_new_data(log)
         self._place_step_label()
         self._rename_legend(trace)
@@ -276,6 +283,15 @@ class StepsPlot(QWidget):
                                      "(see the notes about the input).").replace("%1", said))
         self.unknown.show()
         self._centre_unknown()
+
+    def _say_left_out(self, trace: Trace, log: bool) -> None:
+        """On a log axis, from which step each prediction's E ≤ 0 is not drawn."""
+        firsts = [(next((s for s, e in enumerate(totals) if e <= 0), None), name)
+                  for name, totals in zip(trace.names, trace.totals, strict=True)] if log else []
+        said = ", ".join(f"{step} ({name})" for step, name in firsts if step is not None)
+        self.log_note.setText(self.tr("E ≤ 0 from step %1 on: a logarithmic axis cannot draw "
+                                      "it, nor the current step's marker").replace("%1", said))
+        self.log_note.setVisible(bool(said))
 
     def room(self) -> float | None:
         """The height inside the plot's axes, while the tab is shown (None when it is not)."""
