@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
-from lossgui.core.columns import check_rows_removable
+from lossgui.core.columns import TARGET_NAME, check_rows_removable
 from lossgui.core.examples import ARTICLE
 from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
@@ -79,6 +80,7 @@ KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take r
 # Prediction columns (up to all) that keep their room beside the probabilities of the logits:
 # the article's good and bad y side by side (the probabilities scroll before y2 drops out).
 PREDICTIONS_IN_SIGHT = 2
+NEW_ROWS = 5  # blank rows of File ▸ New (Enter on the last adds more)
 MIN_PLOT_PANE = 560  # px the plots keep when the tables' pane widens for the probabilities
 STATUS_GAP = 12  # px the status bar keeps around the problem count and at its edges
 
@@ -365,6 +367,7 @@ class MainWindow(QMainWindow):
         """What each action of actions.py calls."""
         files = self.files
         slots: dict[str, Slot] = {
+            "new": self.new_data,
             "open": files.open, "save": files.save, "save_as": files.save_as,
             "save_data": files.save_data_csv, "export_results": files.export_results,
             "export_plot": files.export_plot,
@@ -934,6 +937,21 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         """Open a data CSV or a session (see files.py); on failure say why and keep the data."""
         return self.files.open_path(path)
+
+    def new_data(self) -> None:
+        """File ▸ New: a blank t and y1 of NEW_ROWS rows (blank is missing, never 0), under the
+        loss chosen last, to type one's own data (round-7 tester: there was no New)."""
+        if not self.files.maybe_save():
+            return
+        blank = np.full(NEW_ROWS, np.nan)
+        self.document.replace([TARGET_NAME, "y1"], [blank, blank.copy()],
+                              self.files.loss_for_data())
+        self.files.name_hint = "lossgui"
+        self.files.set_source(self.tr("New data"))
+        self.target_view.go_to(0, 0)
+        self.target_view.setFocus()
+        self.show_status(self.tr("New data: type t and each y, or paste them (Ctrl+V); Data ▸ "
+                                 "Add Prediction adds a y"), 15000)
 
     def load_named_example(self, key: str) -> None:
         """Replace the data with an example from the Examples menu (clears the undo history)."""
