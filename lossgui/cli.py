@@ -34,6 +34,7 @@ from lossgui.core import (
     csvio,
     get_loss,
     project,
+    side_by_side,
 )
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import WriteError, os_error_number, start_forgetting, write_atomic_with
@@ -510,7 +511,10 @@ def _compute(args: argparse.Namespace) -> int:
         start_forgetting(args.output)  # the file it replaces, while the data is read
     loss_id, params, target_name, t, predictions = _read_inputs(args)
     loss = get_loss(loss_id)
-    results = [(name, y, evaluate_resolved(loss.id, y, t, params)) for name, y in predictions]
+    evaluations = side_by_side.mapped(lambda y: evaluate_resolved(loss.id, y, t, params),
+                                      [y for _, y in predictions], t.size)
+    results = [(name, y, evaluation)
+               for (name, y), evaluation in zip(predictions, evaluations, strict=True)]
 
     if args.format == "csv":
         def write(handle: BinaryIO) -> None:  # straight to the file: no million-row string

@@ -32,6 +32,7 @@ from enum import Enum
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lossgui.core import side_by_side
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.classes import NotOneHot, class_indices
 from lossgui.core.columns import (
@@ -597,16 +598,19 @@ class DocumentModel:
             self._errors = [None] * count
         columns = sorted(stale)
         t, ys = self.evaluated_inputs(columns)
-        for column, y in zip(columns, ys, strict=True):
-            offset = column - 1
+        loss_id = self._loss_id
+
+        def evaluated(y: FloatArray) -> tuple[Evaluation | None, LossguiError | None]:
             if params is None:
-                self._evaluations[offset], self._errors[offset] = None, refused
-                continue
+                return None, refused
             try:
-                self._evaluations[offset] = evaluate_resolved(self._loss_id, y, t, params)
-                self._errors[offset] = None
-            except LossguiError as error:
-                self._evaluations[offset], self._errors[offset] = None, error
+                return evaluate_resolved(loss_id, y, t, params), None
+            except LossguiError as refusal:
+                return None, refusal
+
+        outcomes = side_by_side.mapped(evaluated, ys, t.size)
+        for column, outcome in zip(columns, outcomes, strict=True):
+            self._evaluations[column - 1], self._errors[column - 1] = outcome
         self._index_problems()
         self.evaluated.emit(Evaluated(frozenset(stale)))
 

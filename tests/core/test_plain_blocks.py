@@ -101,3 +101,21 @@ def test_the_blocks_are_whole_lines_in_groups_that_cover_the_file(monkeypatch):
     assert all(block.endswith(b"\n") and len(block) <= 500 for block in blocks[:-1])
     assert [len(group) for group in groups[:-1]] == [3] * (len(groups) - 1)
     assert 1 <= len(groups[-1]) <= 3 and len(blocks) > 10
+
+
+@pytest.mark.parametrize("ending", [b"", b"\n", b"\n\n"])
+@pytest.mark.parametrize("block", [64, 500, 4096, 5000, 1 << 16])
+def test_every_block_length_covers_the_file_to_the_byte(monkeypatch, ending, block):
+    """Blocks are read at their exact length after a look at their end (no copy cut from a
+    longer read): they still cover the file, whatever its last line or the block size."""
+    monkeypatch.setattr(plain_blocks, "BLOCKS_AT_ONCE", 2)
+    for lines in (1, 7, 700, 7_000):
+        data = b"\n".join(b"1,0.%d" % k for k in range(lines)) + ending
+        blocks = [b for group in plain_blocks._groups(io.BytesIO(data), block) for b in group]
+        assert b"".join(blocks) == data
+        assert all(b.endswith(b"\n") and len(b) <= block for b in blocks[:-1])
+
+
+def test_a_line_longer_than_a_block_goes_to_the_careful_reader():
+    data = b"1,0.5\n" * 10 + b"1," + b"5" * 9_000 + b"\n" + b"0,0.25\n" * 10
+    assert list(plain_blocks._groups(io.BytesIO(data), 4096))[-1] is None
