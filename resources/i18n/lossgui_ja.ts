@@ -1398,208 +1398,208 @@ Do you want to replace it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="113"/>
+        <location filename="../../lossgui/gui/main_window.py" line="112"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="115"/>
+        <location filename="../../lossgui/gui/main_window.py" line="114"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="140"/>
+        <location filename="../../lossgui/gui/main_window.py" line="139"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="215"/>
+        <location filename="../../lossgui/gui/main_window.py" line="214"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="216"/>
+        <location filename="../../lossgui/gui/main_window.py" line="215"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="218"/>
+        <location filename="../../lossgui/gui/main_window.py" line="217"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="219"/>
+        <location filename="../../lossgui/gui/main_window.py" line="218"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="296"/>
+        <location filename="../../lossgui/gui/main_window.py" line="295"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="297"/>
+        <location filename="../../lossgui/gui/main_window.py" line="296"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="298"/>
+        <location filename="../../lossgui/gui/main_window.py" line="297"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="299"/>
+        <location filename="../../lossgui/gui/main_window.py" line="298"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="301"/>
+        <location filename="../../lossgui/gui/main_window.py" line="300"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="419"/>
+        <location filename="../../lossgui/gui/main_window.py" line="418"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="422"/>
+        <location filename="../../lossgui/gui/main_window.py" line="421"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="508"/>
+        <location filename="../../lossgui/gui/main_window.py" line="507"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="643"/>
+        <location filename="../../lossgui/gui/main_window.py" line="642"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="639"/>
+        <location filename="../../lossgui/gui/main_window.py" line="638"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="452"/>
+        <location filename="../../lossgui/gui/main_window.py" line="451"/>
         <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
         <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="641"/>
+        <location filename="../../lossgui/gui/main_window.py" line="640"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="646"/>
+        <location filename="../../lossgui/gui/main_window.py" line="645"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="648"/>
+        <location filename="../../lossgui/gui/main_window.py" line="647"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="650"/>
+        <location filename="../../lossgui/gui/main_window.py" line="649"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="652"/>
+        <location filename="../../lossgui/gui/main_window.py" line="651"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="686"/>
+        <location filename="../../lossgui/gui/main_window.py" line="685"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="690"/>
+        <location filename="../../lossgui/gui/main_window.py" line="689"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="856"/>
+        <location filename="../../lossgui/gui/main_window.py" line="855"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="861"/>
+        <location filename="../../lossgui/gui/main_window.py" line="860"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="891"/>
+        <location filename="../../lossgui/gui/main_window.py" line="890"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="895"/>
+        <location filename="../../lossgui/gui/main_window.py" line="894"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="896"/>
+        <location filename="../../lossgui/gui/main_window.py" line="895"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="951"/>
+        <location filename="../../lossgui/gui/main_window.py" line="950"/>
         <source>New data</source>
         <translation>新しいデータ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="954"/>
+        <location filename="../../lossgui/gui/main_window.py" line="953"/>
         <source>New data: type t and each y, or paste them (Ctrl+V); Data ▸ Add Prediction adds a y</source>
         <translation>新しいデータ: t と各 y を入力するか貼り付けてください(Ctrl+V)。データ ▸ 予測を追加 で y を増やせます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1009"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1008"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1073"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1072"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1080"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1079"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table); after an edit on the last row, typing on adds a row. Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)。最後の行を編集した後は、続けて入力すると行が増えます。Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1084"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1083"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1090"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1089"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1091"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1090"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step. Ctrl+Z takes back one Step click, or all the steps of one Run, at a time (Edit ▸ Undo says how many), and the run goes on from there.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。Ctrl+Z は、ステップのクリック1回分、または1回の実行のすべてのステップを、まとめて取り消します(いくつ取り消すかは 編集 ▸ 元に戻す に書かれます)。学習はそこから続けられます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1121"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1120"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1122"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1121"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
