@@ -58,3 +58,35 @@ def test_applying_the_thresholds_starts_no_process():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "0"  # no child was ever reaped
+
+
+FREED_IN_A_THREAD = """
+import threading, numpy as np
+from lossgui.allocator import give_back_free_memory, keep_arrays_in_heap
+keep_arrays_in_heap()
+def rss_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+def read_a_file():  # a large read's temporaries, in the worker's own heap, then freed
+    blocks = [np.ones(1 << 20) for _ in range(6)]
+    del blocks
+worker = threading.Thread(target=read_a_file)
+worker.start()
+worker.join()
+before = rss_mb()
+given = give_back_free_memory() if __import__("sys").argv[1] == "give" else None
+print(given, before - rss_mb())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim is Linux's")
+@pytest.mark.parametrize("setting", ["keep", "give"])
+def test_memory_freed_in_a_worker_thread_goes_back_to_the_system(setting):
+    out = subprocess.run([sys.executable, "-c", FREED_IN_A_THREAD, setting], capture_output=True,
+                         text=True, check=True).stdout.split()
+    given, released_mb = out[0], float(out[1])
+    if setting == "give":
+        assert given == "True" and released_mb > 40  # the 48 MB the thread had freed
+    else:
+        assert released_mb < 5  # kept by the heap, as the thresholds ask

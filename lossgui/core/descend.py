@@ -182,7 +182,7 @@ class Descender:
     @property
     def symbol(self) -> str:
         """What the steps move: z (logits) or y."""
-        return "z" if self.squash or self.loss.expects is InputKind.LOGIT else "y"
+        return "z" if self.squash else self.loss.symbol
 
     def step(self) -> bool:
         """Take one step; False (and ``stopped`` says why) when it would not be finite."""

@@ -113,6 +113,11 @@ class Loss:
         """The declared parameter called ``name``."""
         return next(p for p in self.params if p.name == name)
 
+    @property
+    def symbol(self) -> str:
+        """The letter of the loss's input in formulas and on axes: z for logits, else y."""
+        return "z" if self.expects is InputKind.LOGIT else "y"
+
     def expects_for(self, params: Params) -> InputKind:
         """What the predictions are under these parameters."""
         return self.expects_with(params) if self.expects_with is not None else self.expects

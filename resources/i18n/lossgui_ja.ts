@@ -953,181 +953,181 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="50"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="56"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="56"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="57"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="57"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="58"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="199"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="200"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="220"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="221"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="232"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="233"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="233"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="234"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="241"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="242"/>
         <source>Replace the file?</source>
         <translation>ファイルを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="242"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="243"/>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 は既に存在します。
 置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="277"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="278"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="278"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="279"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="282"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="283"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="323"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="324"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="333"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="334"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="335"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="336"/>
         <source>Opened %1 under %2 (Ctrl+L picks another loss)</source>
         <translation>%1 を開きました(損失関数: %2。Ctrl+L で変えられます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="415"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="423"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="425"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="433"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="433"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="441"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="455"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="463"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="458"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="466"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="460"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="468"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="464"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="472"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="495"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="503"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="499"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="507"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="500"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="508"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="504"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="512"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="514"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="522"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="517"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="525"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="530"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="538"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="533"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="541"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="588"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="596"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="604"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="612"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1731,91 +1731,111 @@ Do you want to replace it?</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="39"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="48"/>
         <source>contribution of element k to E</source>
         <translation>要素 k の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="40"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="49"/>
         <source>−∂E/∂y   (↑ learning raises y, ↓ lowers y)</source>
         <translation>−∂E/∂y   (↑ 学習で y が上がる、↓ 下がる)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="97"/>
         <source>Show −∂E/∂&amp;y (where learning moves each y)</source>
         <translation>−∂E/∂&amp;y を表示(学習が各 y を動かす向き)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="84"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="99"/>
         <source>Show the gradient instead of the contributions</source>
         <translation>寄与の代わりに勾配を表示</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="41"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="56"/>
         <source>Hover a bar to read its exact value.</source>
         <translation>棒にマウスを乗せると正確な値が読めます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="88"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="52"/>
+        <source>contribution of class k to %1 (sample %2&apos;s own loss)</source>
+        <translation>クラス k の %1(サンプル %2 自身の損失)への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="54"/>
+        <source>−∂%1/∂%2   (↑ learning raises %2, ↓ lowers %2)</source>
+        <translation>−∂%1/∂%2   (↑ 学習で %2 が上がる、↓ 下がる)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="109"/>
         <source>Value under the mouse</source>
         <translation>マウス位置の値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="91"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="403"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="458"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="93"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="188"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="118"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="214"/>
         <source>element k</source>
         <translation>要素 k</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="185"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="211"/>
         <source>class k of sample %1</source>
         <translation>サンプル %1 のクラス k</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="236"/>
+        <source>The bars are sample %1&apos;s own loss %2 and its gradient; the batch&apos;s E is the mean of the samples&apos; own losses, so ∂E/∂%3 (Export Results, PyTorch&apos;s .grad, Step) is ∂%2/∂%3 ÷ %4.</source>
+        <translation>棒はサンプル %1 自身の損失 %2 とその勾配です。バッチの E は各サンプル自身の損失の平均なので、∂E/∂%3(結果の書き出し、PyTorch の .grad、ステップ)は ∂%2/∂%3 ÷ %4 です。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="378"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="433"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="402"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="457"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="437"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="492"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="450"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="510"/>
+        <source>contribution to %1</source>
+        <translation>%1 への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="513"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="456"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="517"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="457"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="518"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="460"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="521"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="461"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="522"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -124,3 +124,15 @@ def switched(qtbot: QtBot, window: MainWindow, lang: str) -> MainWindow:
     rebuilt.activateWindow()
     QApplication.processEvents()
     return rebuilt
+
+
+def hover(qtbot: QtBot, window: MainWindow, x: float) -> None:
+    """Move the mouse over the bar plot at plot coordinate ``x`` (halfway up)."""
+    plot = window.plot_panel.plot
+    view = plot.getPlotItem().getViewBox()
+    y_low, y_high = view.viewRange()[1]
+    scene = view.mapViewToScene(QPointF(x, (y_low + y_high) / 2))
+    target = plot.mapFromScene(scene)
+    qtbot.mouseMove(plot.viewport(), target + QPoint(0, 5))  # a move, even if it was there
+    qtbot.mouseMove(plot.viewport(), target)
+    QApplication.processEvents()

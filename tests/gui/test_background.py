@@ -284,3 +284,20 @@ def test_a_job_after_an_abandoned_one_gets_a_thread_of_its_own(
     held.set()
     qtbot.waitUntil(background.is_idle, timeout=10_000)
     assert background.run(window, "x", threading.current_thread) is seen[0]
+
+
+def test_a_large_open_gives_the_workers_freed_memory_back(
+    window: MainWindow, big_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker's heap keeps a read's freed text and frames, which the GUI thread's
+    evaluations cannot reuse: the window's peak counted both (lossgui/allocator.py)."""
+    calls: list[str] = []
+    monkeypatch.setattr(files, "give_back_free_memory",
+                        lambda: calls.append(threading.current_thread().name) or True)
+    small = tmp_path / "small.csv"
+    small.write_text("t,y1\n1,0.5\n0,0.25\n", encoding="utf-8")
+    assert window.open_path(str(small))
+    assert calls == []  # read in the GUI thread: nothing was left in another heap
+    assert window.open_path(str(big_csv))
+    assert calls == ["lossgui-worker"]  # once, in the worker, after the read
+    assert window.document.row_count == ROWS

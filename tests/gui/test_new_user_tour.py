@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, formula_text, go_to, total_text, type_into
-from PySide6.QtCore import QPoint, QPointF, QRect, QSettings, Qt
+from gui_helpers import WindowFactory, formula_text, go_to, hover, total_text, type_into
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,18 +17,6 @@ from lossgui.gui import language
 from lossgui.gui.actions import plain_text, readable, shortcut_rows
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.panels.formula_panel import UNDEFINED_COLOUR
-
-
-def hover(qtbot: QtBot, window: MainWindow, x: float) -> None:
-    """Move the mouse over the bar plot at plot coordinate ``x`` (halfway up)."""
-    plot = window.plot_panel.plot
-    view = plot.getPlotItem().getViewBox()
-    y_low, y_high = view.viewRange()[1]
-    scene = view.mapViewToScene(QPointF(x, (y_low + y_high) / 2))
-    target = plot.mapFromScene(scene)
-    qtbot.mouseMove(plot.viewport(), target + QPoint(0, 5))  # a move, even if it was there
-    qtbot.mouseMove(plot.viewport(), target)
-    QApplication.processEvents()
 
 
 def choose_loss(window: MainWindow, loss_id: str) -> None:

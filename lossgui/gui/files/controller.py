@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QUrl, Sig
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from lossgui.allocator import give_back_free_memory
 from lossgui.core import LossguiError, csvio, plot_files, project
 from lossgui.core.arrays import FloatArray
 from lossgui.core.atomic import write_atomic
@@ -366,8 +367,15 @@ class FileController(QObject):
 
     def _read_file(self, read: Callable[[str], T], path: str) -> T:
         """``read(path)``; a large file in a worker thread, with progress (see background.py)."""
-        return self._run(background.opening_label(path), read, path,
-                         large=background.is_large_file(path))
+        large = background.is_large_file(path)
+
+        def read_then_give_back(path: str) -> T:
+            result = read(path)
+            if large:  # the worker's heap keeps the freed text and frames (lossgui/allocator)
+                give_back_free_memory()
+            return result
+
+        return self._run(background.opening_label(path), read_then_give_back, path, large=large)
 
     def _apply(self, loaded: Loaded) -> None:
         document = self.document

@@ -24,13 +24,22 @@ import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QFont, QPainterPath, QTransform
-from PySide6.QtWidgets import QCheckBox, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lossgui.core.arrays import BoolArray, FloatArray
 from lossgui.core.downsample import Envelope, envelope, largest_in
+from lossgui.core.names import element_of
 from lossgui.core.numbers import cell_text
+from lossgui.core.problems import element_name
 from lossgui.gui.document import Document
-from lossgui.gui.language import QT_TRANSLATE_NOOP
+from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, fit_legend, styled_plot
 from lossgui.gui.sheet.table_model import uses_decimal_comma
@@ -38,6 +47,12 @@ from lossgui.gui.sheet.table_model import uses_decimal_comma
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
 CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "contribution of element k to E")
 GRADIENT_LABEL = QT_TRANSLATE_NOOP("PlotPanel", "−∂E/∂y   (↑ learning raises y, ↓ lowers y)")
+# A batch's bars are the shown sample's own loss E_n (as the formula and the curve explain it):
+# said so, never "E", which the window keeps for the batch's total (issue tester9 #9).
+SAMPLE_CONTRIBUTION_LABEL = QT_TRANSLATE_NOOP(
+    "PlotPanel", "contribution of class k to %1 (sample %2's own loss)")
+SAMPLE_GRADIENT_LABEL = QT_TRANSLATE_NOOP(
+    "PlotPanel", "−∂%1/∂%2   (↑ learning raises %2, ↓ lowers %2)")
 HOVER_HINT = QT_TRANSLATE_NOOP("PlotPanel", "Hover a bar to read its exact value.")
 EXACT_LIMIT = 2000  # visible elements drawn as exact bars; more are drawn as envelopes
 RANGE_DELAY_MS = 40  # re-aggregate this long after the last change of the visible range
@@ -83,10 +98,20 @@ class PlotPanel(QWidget):
         self.gradient_box.setAccessibleName(
             self.tr("Show the gradient instead of the contributions"))
         self.gradient_box.toggled.connect(self._on_gradient_toggled)
+        # In a batch under mean: how the batch's E and its gradient follow from the bars.
+        self.batch_note = QLabel()
+        self.batch_note.setObjectName("batch_plot_note")
+        self.batch_note.setWordWrap(True)
+        self.batch_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.batch_note.hide()
         self.hover = QLabel(self.tr(HOVER_HINT))
         self._hovered_x: float | None = None  # where the read-out was last taken
         self.hover.setAccessibleName(self.tr("Value under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long read-out ("z, sample 1, class 0: −∂E₁/∂z = 0.418…" in Japanese) must not
+        # widen the window past an 800 px screen: it is cut at the pane's edge instead, and
+        # the tooltip at the mouse shows it whole.
+        self.hover.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.plot = styled_plot(self.tr("Plot of the contributions per element"))
         item = self.plot.getPlotItem()
@@ -109,6 +134,7 @@ class PlotPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.gradient_box)
+        layout.addWidget(self.batch_note)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hover)
 
@@ -179,14 +205,43 @@ class PlotPanel(QWidget):
         self._set_ticks(document.row_count)
         self._refresh_hover()
         item = self.plot.getPlotItem()
-        item.setLabel("left", self.tr(GRADIENT_LABEL if gradient else CONTRIBUTION_LABEL),
-                      color="#222")
+        item.setLabel("left", self._value_label(), color="#222")
+        self._note_batch()
         if document.is_batch:
             item.setLabel("bottom", self.tr("class k of sample %1")
                           .replace("%1", str(document.sample + 1)), color="#222")
         else:
             item.setLabel("bottom", self.tr("element k"), color="#222")
         self._rename_legend()
+
+    def _value_label(self) -> str:
+        """The left axis: what a bar's height is (a batch's: the shown sample's own loss)."""
+        document = self._document
+        if not document.is_batch:
+            return self.tr(GRADIENT_LABEL if self.gradient_mode else CONTRIBUTION_LABEL)
+        if self.gradient_mode:
+            return self.tr(SAMPLE_GRADIENT_LABEL).replace("%1", self._own_loss()) \
+                .replace("%2", document.loss.symbol)
+        return self.tr(SAMPLE_CONTRIBUTION_LABEL).replace("%1", self._own_loss()) \
+            .replace("%2", str(document.sample + 1))
+
+    def _note_batch(self) -> None:
+        """Under mean, say that the batch's E and ∂E/∂y are the bars' ÷ N (the gradient that
+        Export Results, PyTorch and a Step use); under sum they are the bars themselves."""
+        document = self._document
+        mean = document.is_batch and document.params.get("reduction") == "mean"
+        self.batch_note.setVisible(mean)
+        if mean:
+            self.batch_note.setText(
+                self.tr("The bars are sample %1's own loss %2 and its gradient; the batch's E is "
+                        "the mean of the samples' own losses, so ∂E/∂%3 (Export Results, "
+                        "PyTorch's .grad, Step) is ∂%2/∂%3 ÷ %4.")
+                .replace("%1", str(document.sample + 1)).replace("%3", document.loss.symbol)
+                .replace("%4", str(document.model.samples)).replace("%2", self._own_loss()))
+
+    def _own_loss(self) -> str:
+        """The shown sample's own loss as a symbol: E₂ for sample 2."""
+        return element_name("E", (self._document.sample,))
 
     def _show_everything(self) -> None:
         self._shape = (-1, -1)
@@ -447,15 +502,21 @@ class PlotPanel(QWidget):
 
     def _describe(self, k: int, j: int) -> str:
         value = float(self._slice(j, k - 1, k)[0])
-        what = "−∂E/∂y" if self.gradient_mode else self.tr("contribution")
         name = self._document.prediction_names[j]
         document = self._document
+        if document.is_batch:  # "z, sample 2, class 0", as the tables and the notes count
+            where = element_of(name, (document.sample, k - 1), current_language())
+            what = f"−∂{self._own_loss()}/∂{document.loss.symbol}" if self.gradient_mode else \
+                self.tr("contribution to %1").replace("%1", self._own_loss())
+        else:
+            where = f"k = {k}, {name}"
+            what = "−∂E/∂y" if self.gradient_mode else self.tr("contribution")
         filled = math.isfinite(document.value(k - 1, 0)) and \
             math.isfinite(document.value(k - 1, j + 1))
         shown = cell_text(value, uses_decimal_comma()) if not math.isnan(value) else \
             self.tr("not a number (the red cell says why)") if filled else \
             self.tr("not computed (missing)")
-        text = f"k = {k}, {name}: {what} = {shown}"
+        text = f"{where}: {what} = {shown}"
         if self.gradient_mode and math.isfinite(value) and value:
             way = self.tr(" (learning would raise %1)") if value > 0 else \
                 self.tr(" (learning would lower %1)")
