@@ -438,6 +438,9 @@ def _read_inputs(
     else:
         delimiter = "\t" if args.delimiter == "tab" else args.delimiter
         data = csvio.read_data_csv(args.data, delimiter, whole=True)  # faster, more memory
+        for note in data.notes:  # a guessed encoding: said before anything is computed
+            print(f"{in_language(args.language, 'note', '注')}: {data.source}: "
+                  f"{in_language(args.language, *note)}", file=sys.stderr)
     target_name, t, predictions = data.split(args.target, args.pred)
     if getattr(args, "plot", None) and data.is_batch:
         raise LossguiError("--plot draws one vector's elements; plot a batch in the window "
@@ -654,13 +657,15 @@ def _warning_json(
             "message": problem.message}
 
 
-_NOT_COMPARED = {"y": ("  (not compared: y is outside the loss's domain)",
-                       "  (比較しません: y が損失関数の定義域の外にあります)"),
+# {y} is the prediction's own name, as the window's notes say it (never the symbol y beside
+# a column called z1).
+_NOT_COMPARED = {"y": ("  (not compared: {y} is outside the loss's domain)",
+                       "  (比較しません: {y} が損失関数の定義域の外にあります)"),
                  "t": ("  (not compared: t is not a probability distribution)",
                        "  (比較しません: t が確率分布ではありません)"),
-                 "y_sum": ("  (not compared: y (exp(y) under nll) sums above 1, so it is no "
+                 "y_sum": ("  (not compared: {y} (exp({y}) under nll) sums above 1, so it is no "
                            "distribution)",
-                           "  (比較しません: y(nll では exp(y))の合計が 1 を超え、確率分布では"
+                           "  (比較しません: {y}(nll では exp({y}))の合計が 1 を超え、確率分布では"
                            "ありません)")}
 _LOWEST = ("  ← lowest loss", "  ← 損失が最も小さい")
 
@@ -676,7 +681,7 @@ def _totals_lines(totals: Sequence[tuple[str, float, NotCompared | None]],
     lines = [f"{_pad(heading, width)}  {in_language(language, 'total', '合計')}"]
     for i, (name, total, why) in enumerate(totals):
         mark = in_language(language, *_LOWEST) if i in lowest else \
-            in_language(language, *_NOT_COMPARED[why]) if why else ""
+            in_language(language, *_NOT_COMPARED[why]).replace("{y}", label(name)) if why else ""
         lines.append(f"{_pad(label(name), width)}  {round_trip(total)}{mark}")
     return lines
 

@@ -112,13 +112,36 @@ def _pytorch_mse(y: FloatArray, t: FloatArray) -> float | None:
     return float(np.mean((y - t) ** 2))
 
 
-def _pytorch_bce(y: FloatArray, t: FloatArray) -> float | None:
+def _pytorch_bce(y: FloatArray, t: FloatArray, reduction: str = "mean") -> float | None:
     if np.any((y < 0) | (y > 1)):
         return None
     with np.errstate(divide="ignore"):
         log_y = np.maximum(np.log(y), PYTORCH_LOG_FLOOR)
         log_1my = np.maximum(np.log(1 - y), PYTORCH_LOG_FLOOR)
-    return float(-np.mean(t * log_y + (1 - t) * log_1my))
+    terms = t * log_y + (1 - t) * log_1my
+    return float(-(np.sum(terms) if reduction == "sum" else np.mean(terms)))
+
+
+def _pytorch_nll_of_log(y: FloatArray, t: FloatArray, reduction: str = "mean") -> float | None:
+    # nll_loss(torch.log(y), c): −log y[c] per sample, nothing added or clipped (log 0 = −∞,
+    # so the loss is ∞); the mean over the N samples or their sum. Class indices exist only
+    # for one-hot samples: that is lossgui's cee (eps 0) of a one-hot t.
+    if not _one_class_each(t):
+        return None
+    return evaluate("cee", y, t, eps=0.0, reduction=reduction).total
+
+
+def _keras_sparse_categorical(y: FloatArray, t: FloatArray) -> float | None:
+    # Keras 3 sparse_categorical_crossentropy(t, y) on probabilities: categorical_crossentropy
+    # of the one-hot rows (y divided by its sum, clipped, float32).
+    return _keras_categorical(y, t) if _one_class_each(t) else None
+
+
+def _pytorch_cross_entropy_of_probabilities(y: FloatArray, t: FloatArray) -> float | None:
+    # cross_entropy(y, t) where y is already softmax's output: it takes y for logits and applies
+    # softmax again: lossgui's softmax_cee of y (reduction mean, float64), class indices or
+    # probabilities as targets alike.
+    return evaluate("softmax_cee", y, t, reduction="mean").total
 
 
 def _sklearn_log_loss(renormalises: bool, refuses_outside: bool) -> Formula:
@@ -168,10 +191,36 @@ _TABLE: tuple[tuple[str, str, str, Formula, str, str], ...] = (
     ("Keras", KERAS_VERSIONS, "categorical_crossentropy (float32)", _keras_categorical,
      "Keras divides y by its sum, then clips to [1e-7, 1 − 1e-7], in float32.",
      "Keras は y をその合計で割ってから [1e-7, 1 − 1e-7] にクリップし、float32 で計算します。"),
+    ("Keras", KERAS_VERSIONS, "sparse_categorical_crossentropy(t, y) (float32)",
+     _keras_sparse_categorical,
+     "t as class indices, y as probabilities: as categorical_crossentropy, y is divided by its "
+     "sum and clipped to [1e-7, 1 − 1e-7], in float32. A sample that is not one-hot has no "
+     "class index.",
+     "t をクラス番号、y を確率として渡します。categorical_crossentropy と同じく y をその合計で"
+     "割って [1e-7, 1 − 1e-7] にクリップし、float32 で計算します。one-hot でないサンプルには"
+     "クラス番号がありません。"),
     ("PyTorch", PYTORCH_VERSIONS, "mse_loss (reduction='mean')", _pytorch_mse,
      "PyTorch's default reduction is the mean over elements, not the sum.",
      "PyTorch の既定の reduction は合計ではなく要素の平均です。"),
-    ("PyTorch", PYTORCH_VERSIONS, "binary_cross_entropy (mean)", _pytorch_bce,
+    ("PyTorch", PYTORCH_VERSIONS, "nll_loss(torch.log(y), class indices) (reduction='mean')",
+     _pytorch_nll_of_log,
+     "The call for probabilities with class indices: the mean over the N samples of −log y[c], "
+     "nothing added or clipped (the article's cee ÷ N). A sample that is not one-hot has no "
+     "class index.",
+     "確率とクラス番号のための呼び方です。N サンプルでの −log y[c] の平均で、何も足さず"
+     "クリップもしません(記事の交差エントロピー誤差 ÷ N)。one-hot でないサンプルには"
+     "クラス番号がありません。"),
+    ("PyTorch", PYTORCH_VERSIONS, "cross_entropy(y, t) on softmax's output y (a mistake)",
+     _pytorch_cross_entropy_of_probabilities,
+     "The classic mistake behind \"why is my loss different\": cross_entropy applies softmax "
+     "itself, so probabilities given to it are put through softmax twice. softmax of numbers in "
+     "[0, 1] is nearly flat, so the loss stays near log K however good y is. Give it the "
+     "logits z, or use nll_loss(torch.log(y), t).",
+     "「なぜ損失が違うのか」のよくある原因です。cross_entropy は自分で softmax をかけるので、"
+     "確率を渡すと softmax が2回かかります。0〜1 の数の softmax はほぼ平らなので、y がどれほど"
+     "良くても損失は log K 近くにとどまります。ロジット z を渡すか、"
+     "nll_loss(torch.log(y), t) を使ってください。"),
+    ("PyTorch", PYTORCH_VERSIONS, "binary_cross_entropy (reduction='mean')", _pytorch_bce,
      "Each element is a separate yes/no question, t = 0 terms count too; log is clamped at −100.",
      "各要素を別々の2択問題として扱うので t = 0 の項も数えます。log は −100 で下限を切ります。"),
     ("scikit-learn", "1.3–1.4", "log_loss", _sklearn_log_loss(True, False),
@@ -352,12 +401,12 @@ def _one_class_each(t: FloatArray) -> bool:
 
 
 def _torch_cross_entropy(z: FloatArray, t: FloatArray, smoothing: float,
-                         indices: bool) -> float | None:
-    # PyTorch cross_entropy is lossgui's softmax_cee with reduction='mean' (float64): the same
+                         indices: bool, reduction: str = "mean") -> float | None:
+    # PyTorch cross_entropy is lossgui's softmax_cee with the same reduction (float64): the same
     # rule, so the same code. Class indices exist only for one-hot samples.
     if indices and not _one_class_each(t):
         return None
-    return evaluate("softmax_cee", z, t, label_smoothing=smoothing, reduction="mean").total
+    return evaluate("softmax_cee", z, t, label_smoothing=smoothing, reduction=reduction).total
 
 
 def _keras_categorical_logits(z: FloatArray, t: FloatArray, smoothing: float,
@@ -396,7 +445,8 @@ def _logit_rows(loss_id: str | None, z: FloatArray, t: FloatArray,
     """What PyTorch and Keras report for logits, under the losses that read them."""
     if loss_id == "bce_logits":
         return [
-            Convention("PyTorch", "binary_cross_entropy_with_logits(z, t)", _torch_bce_logits(z, t),
+            Convention("PyTorch", "binary_cross_entropy_with_logits(z, t) (reduction='mean')",
+                       _torch_bce_logits(z, t),
                        "The mean over every element (reduction='mean'), in float64: lossgui's "
                        "bce_logits with reduction mean.",
                        "全要素の平均(reduction='mean')を float64 で計算します。lossgui の "
@@ -413,7 +463,7 @@ def _logit_rows(loss_id: str | None, z: FloatArray, t: FloatArray,
     suffix = _smoothing_suffix(smoothing)
     indices = _class_indices_text(t)
     return [
-        Convention("PyTorch", f"cross_entropy(z, class indices{suffix})",
+        Convention("PyTorch", f"cross_entropy(z, class indices{suffix}) (reduction='mean')",
                    _torch_cross_entropy(z, t, smoothing, indices=True),
                    f"t as class indices ({indices[0]}), each sample's one 1: the mean over "
                    "the N samples of −log softmax(z)[c] (reduction='mean'), label_smoothing as set "
@@ -422,7 +472,7 @@ def _logit_rows(loss_id: str | None, z: FloatArray, t: FloatArray,
                    "ます。N サンプルでの −log softmax(z)[c] の平均(reduction='mean')で、"
                    "label_smoothing は左の設定のまま、float64 で計算します。one-hot でない"
                    "サンプルにはクラス番号がありません。", PYTORCH_VERSIONS),
-        Convention("PyTorch", f"cross_entropy(z, probabilities{suffix})",
+        Convention("PyTorch", f"cross_entropy(z, probabilities{suffix}) (reduction='mean')",
                    _torch_cross_entropy(z, t, smoothing, indices=False),
                    "t as class probabilities (a float tensor shaped like z), taken as they are: "
                    "the mean over the N samples of −Σ t log softmax(z). For a one-hot t the same "
@@ -447,17 +497,202 @@ def _logit_rows(loss_id: str | None, z: FloatArray, t: FloatArray,
     ]
 
 
+# --- the functions of real numbers, under the regression losses ---------------------------------
+
+SKLEARN_VERSIONS = "1.3–1.9"
+
+
+def _keras_regression(kind: str, delta: float = 1.0) -> Formula:
+    """Keras 3 MeanSquaredError / MeanAbsoluteError / Huber (float32): the mean over each
+    sample's elements, then over the samples (a vector is one sample)."""
+
+    def formula(y: FloatArray, t: FloatArray) -> float | None:
+        d = np.atleast_2d(y).astype(np.float32) - np.atleast_2d(t).astype(np.float32)
+        a = np.abs(d)
+        half = np.float32(0.5)
+        if kind == "mse":
+            terms = d * d
+        elif kind == "mae":
+            terms = a
+        else:  # ½d² up to delta, then delta·|d| − ½delta², as PyTorch's huber_loss
+            d32 = np.float32(delta)
+            terms = np.where(a <= d32, half * d * d, d32 * a - half * d32 * d32)
+        return float(np.mean(np.mean(terms, axis=-1)))
+
+    return formula
+
+
+def _sklearn_regression(squared: bool) -> Formula:
+    """scikit-learn mean_squared_error / mean_absolute_error(t, y): each column (output) is
+    averaged over the samples, then the columns are (multioutput='uniform_average')."""
+
+    def formula(y: FloatArray, t: FloatArray) -> float | None:
+        d = (t - y).reshape(len(t), -1)
+        terms = d ** 2 if squared else np.abs(d)
+        return float(np.mean(np.mean(terms, axis=0)))
+
+    return formula
+
+
+def reads_real_numbers(loss_id: str | None, params: Mapping[str, ParamValue] | None = None
+                       ) -> bool:
+    """Whether this is a regression loss of real numbers (mse, mae, huber, …), under which the
+    regression functions apply and the functions of probabilities do not. The article's sse is
+    the exception: the article puts it on probabilities, beside cee."""
+    if loss_id is None or loss_id == "sse":
+        return False
+    given = _defaults(loss_id) | dict(params or {})
+    return get_loss(loss_id).expects_for(given) is InputKind.REAL
+
+
+def _regression_rows(loss_id: str | None, y: FloatArray, t: FloatArray,
+                     params: Mapping[str, ParamValue]) -> list[Convention]:
+    """What PyTorch, Keras and scikit-learn report for real numbers, under a regression loss.
+
+    PyTorch's four are lossgui's own losses of the same names (the same rule, so the same code);
+    huber's delta and smooth_l1's beta follow the parameters set on the left under those losses.
+    """
+    if not reads_real_numbers(loss_id, params):
+        return []
+    delta = float(params.get("delta", 1.0)) if loss_id == "huber" else 1.0
+    beta = float(params.get("beta", 1.0)) if loss_id == "smooth_l1" else 1.0
+    mean = "reduction='mean'"
+
+    def torch(loss: str, **extra: float) -> float | None:
+        return evaluate(loss, y, t, reduction="mean", **extra).total
+
+    return [
+        Convention("PyTorch", f"mse_loss ({mean})", torch("mse"),
+                   "The mean of (y − t)² over every element, in float64: lossgui's mse.",
+                   "全要素での (y − t)² の平均を float64 で計算します。lossgui の mse と同じです。",
+                   PYTORCH_VERSIONS),
+        Convention("PyTorch", f"l1_loss ({mean})", torch("mae"),
+                   "The mean of |y − t| over every element: lossgui's mae. An outlier counts by "
+                   "its distance, not by its square.",
+                   "全要素での |y − t| の平均です。lossgui の mae と同じです。外れ値は2乗ではなく"
+                   "距離のまま数えます。", PYTORCH_VERSIONS),
+        Convention("PyTorch", f"huber_loss (delta={short(delta)}, {mean})",
+                   torch("huber", delta=delta),
+                   "½d² where |d| < delta, else delta·(|d| − ½delta) (d = y − t), the mean over "
+                   "every element: lossgui's huber with this delta.",
+                   "|d| < delta なら ½d²、そうでなければ delta·(|d| − ½delta)(d = y − t)で、"
+                   "全要素の平均です。この delta の lossgui の huber と同じです。",
+                   PYTORCH_VERSIONS),
+        Convention("PyTorch", f"smooth_l1_loss (beta={short(beta)}, {mean})",
+                   torch("smooth_l1", beta=beta),
+                   "½d²/beta where |d| < beta, else |d| − ½beta: huber_loss divided by beta "
+                   "(with beta = 1 the same as huber_loss with delta = 1): lossgui's smooth_l1.",
+                   "|d| < beta なら ½d²/beta、そうでなければ |d| − ½beta で、huber_loss を beta "
+                   "で割ったものです(beta = 1 なら delta = 1 の huber_loss と同じ)。lossgui の "
+                   "smooth_l1 と同じです。", PYTORCH_VERSIONS),
+        Convention("Keras", "MeanSquaredError (float32)", _keras_regression("mse")(y, t),
+                   "The mean over each sample's elements, then over the samples: the same mean "
+                   "as PyTorch's, in float32 (so the last digits differ).",
+                   "各サンプルの要素で平均してからサンプルで平均します。PyTorch と同じ平均を "
+                   "float32 で計算します(そのため下の桁が違います)。", KERAS_VERSIONS),
+        Convention("Keras", "MeanAbsoluteError (float32)", _keras_regression("mae")(y, t),
+                   "The mean of |y − t| as PyTorch's l1_loss, in float32.",
+                   "PyTorch の l1_loss と同じ |y − t| の平均を float32 で計算します。",
+                   KERAS_VERSIONS),
+        Convention("Keras", f"Huber (delta={short(delta)}, float32)",
+                   _keras_regression("huber", delta)(y, t),
+                   "PyTorch's huber_loss (½d² up to delta, then linear), in float32; its default "
+                   "delta is 1.0 too.",
+                   "PyTorch の huber_loss と同じ(delta までは ½d²、その先は1次)で、float32 で"
+                   "計算します。既定の delta も 1.0 です。", KERAS_VERSIONS),
+        Convention("scikit-learn", "mean_squared_error(t, y)", _sklearn_regression(True)(y, t),
+                   "The target comes first. A table's columns are outputs, each averaged over the "
+                   "samples and then averaged together (multioutput='uniform_average'): the same "
+                   "mean, in float64.",
+                   "正解を先に渡します。表の各列を出力として、それぞれサンプルで平均してから列どうし"
+                   "を平均します(multioutput='uniform_average')。同じ平均を float64 で計算します。",
+                   SKLEARN_VERSIONS),
+        Convention("scikit-learn", "mean_absolute_error(t, y)", _sklearn_regression(False)(y, t),
+                   "The mean of |t − y|, the columns averaged as in mean_squared_error.",
+                   "|t − y| の平均で、列は mean_squared_error と同じく平均します。",
+                   SKLEARN_VERSIONS),
+    ]
+
+
+# --- reduction='sum', when it is chosen on the left --------------------------------------------
+
+def _torch_sum_row(loss_id: str | None, y: FloatArray, t: FloatArray,
+                   params: Mapping[str, ParamValue]) -> tuple[str, float | None] | None:
+    """The PyTorch function that is the chosen loss, called with reduction='sum', and its value
+    (its function text then begins as its reduction='mean' row's); None where none is."""
+    total = "reduction='sum'"
+    own = {"sse": ("mse_loss", "mse"), "mse": ("mse_loss", "mse"), "mae": ("l1_loss", "mae")}
+    if loss_id in own:
+        function, loss = own[loss_id]
+        return f"{function} ({total})", evaluate(loss, y, t, reduction="sum").total
+    if loss_id == "huber":
+        delta = float(params.get("delta", 1.0))
+        return (f"huber_loss (delta={short(delta)}, {total})",
+                evaluate("huber", y, t, delta=delta, reduction="sum").total)
+    if loss_id == "smooth_l1":
+        beta = float(params.get("beta", 1.0))
+        return (f"smooth_l1_loss (beta={short(beta)}, {total})",
+                evaluate("smooth_l1", y, t, beta=beta, reduction="sum").total)
+    if loss_id == "cee":
+        return (f"nll_loss(torch.log(y), class indices) ({total})",
+                _pytorch_nll_of_log(y, t, "sum"))
+    if loss_id == "bce":
+        return f"binary_cross_entropy ({total})", _pytorch_bce(y, t, "sum")
+    if loss_id == "kl":
+        return f"kl_div(log y, t) ({total})", evaluate("kl", y, t, reduction="sum").total
+    if loss_id == "bce_logits":
+        return (f"binary_cross_entropy_with_logits(z, t) ({total})",
+                evaluate("bce_logits", y, t, reduction="sum").total)
+    return None
+
+
+def _with_sum_rows(rows: list[Convention], loss_id: str | None, y: FloatArray, t: FloatArray,
+                   params: Mapping[str, ParamValue]) -> list[Convention]:
+    """Under reduction=sum, the PyTorch rows of the chosen loss again with reduction='sum',
+    each after its reduction='mean' row (PyTorch's default, which the rows keep)."""
+    if params.get("reduction") != "sum":
+        return rows
+    found = _torch_sum_row(loss_id, y, t, params)
+    extra: dict[str, Convention] = {}  # the mean row's function → its sum row
+    if loss_id == "softmax_cee":
+        smoothing = float(params.get("label_smoothing", 0.0))
+        for indices, what in ((True, "class indices"), (False, "probabilities")):
+            value = _torch_cross_entropy(y, t, smoothing, indices, "sum")
+            function = f"cross_entropy(z, {what}{_smoothing_suffix(smoothing)})"
+            extra[f"{function} (reduction='mean')"] = Convention(
+                "PyTorch", f"{function} (reduction='sum')", value,
+                "The same with reduction='sum': the samples' losses added, as lossgui's sum.",
+                "reduction='sum' にしたもので、サンプルの損失を足し合わせます。lossgui の "
+                "sum と同じです。", PYTORCH_VERSIONS)
+    elif found is not None:
+        function, value = found
+        extra[function.replace("reduction='sum'", "reduction='mean'")] = Convention(
+            "PyTorch", function, value,
+            "The same function with reduction='sum': every term added, as the reduction sum "
+            "chosen on the left.",
+            "同じ関数を reduction='sum' にしたもので、すべての項を足し合わせます。左で選んだ "
+            "sum と同じまとめ方です。", PYTORCH_VERSIONS)
+    result = []
+    for row in rows:
+        result.append(row)
+        if row.tool == "PyTorch" and row.function in extra:
+            result.append(extra.pop(row.function))
+    return result
+
+
 def _defaults(loss_id: str) -> dict[str, ParamValue]:
     return {p.name: p.default for p in get_loss(loss_id).params}
 
 
 def reads_probabilities(loss_id: str | None, params: Mapping[str, ParamValue] | None = None
                         ) -> bool:
-    """Whether the general table's functions (which read y as probabilities) apply to this loss."""
+    """Whether the general table's functions (which read y as probabilities) apply to this loss:
+    the probability losses and the article's sse, never a regression loss of real numbers."""
     if loss_id is None:
         return True
     given = _defaults(loss_id) | dict(params or {})
-    return get_loss(loss_id).expects_for(given) in READ_AS_PROBABILITIES
+    return get_loss(loss_id).expects_for(given) in READ_AS_PROBABILITIES and \
+        not reads_real_numbers(loss_id, given)
 
 
 def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None,
@@ -477,10 +712,12 @@ def compare(y: FloatArray, t: FloatArray, loss_id: str | None = None,
     rows = [Convention(tool, function, formula(y, t), reason, reason_ja, version)
             for tool, version, function, formula, reason, reason_ja in _TABLE
             if reads_probabilities(loss_id, given)]
+    rows += _regression_rows(loss_id, y, t, given)
     rows += [Convention(tool, function, formula(y, t), reason, reason_ja, version)
              for losses, tool, version, function, formula, reason, reason_ja in _BY_LOSS
              if loss_id in losses]
     rows += _logit_rows(loss_id, y, t, given)
+    rows = _with_sum_rows(rows, loss_id, y, t, given)
     if np.isnan(y).any() or np.isnan(t).any():
         rows = [row if row.value is None else replace(row, value=math.nan) for row in rows]
     return rows
@@ -508,7 +745,18 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
             f"A batch of {counted(len(y), 'sample')}: every value is the whole batch's, reduced "
             "as each function does by default (the libraries take the mean over the samples or "
             "the elements; the article's and the book's sums add every element)")
-    if not reads_probabilities(loss_id, params):
+    if reads_real_numbers(loss_id, params):
+        remarks.append(
+            f"{loss_id} が読むのは実数なので、交差エントロピーなど y を確率として読む関数(記事・"
+            "書籍の式、Keras の categorical_crossentropy、PyTorch の binary_cross_entropy、"
+            "scikit-learn の log_loss)は当てはまらず、表に載せていません。表は PyTorch・Keras・"
+            "scikit-learn の回帰の関数です" if ja else
+            f"{loss_id} reads real numbers, so the cross-entropies and the other functions that "
+            "read y as probabilities (the article's and the book's, Keras "
+            "categorical_crossentropy, PyTorch binary_cross_entropy, scikit-learn log_loss) do "
+            "not apply and are left out; the table lists the regression functions of PyTorch, "
+            "Keras and scikit-learn")
+    elif not reads_probabilities(loss_id, params):
         assert loss_id is not None
         kind = get_loss(loss_id).expects_for(
             _defaults(loss_id) | dict(params or {})).describe(language)
@@ -527,7 +775,9 @@ def input_remarks(y: FloatArray, t: FloatArray, language: str = "en",
             return ""
         return f"サンプル {n + 1}: " if ja else f"sample {n + 1}: "
 
-    for n in np.flatnonzero(np.count_nonzero(rows_t == 1, axis=1) > 1)[:3]:
+    # Two 1s among real-number targets are two values, not two labels.
+    multi_hot = np.count_nonzero(rows_t == 1, axis=1) > 1
+    for n in np.flatnonzero(multi_hot & (not reads_real_numbers(loss_id, params)))[:3]:
         ones = int(np.count_nonzero(rows_t[n] == 1))
         remarks.append(where(n) + (f"t には 1 が {ones} 個 — マルチラベルですか?" if ja
                                    else f"t has {ones} ones — is this multi-label?"))

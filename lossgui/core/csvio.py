@@ -31,6 +31,7 @@ from lossgui.core.parsing import is_blank, is_number, parse_number
 from lossgui.core.problems import (
     CellError,
     LossguiError,
+    Message,
     NotANumber,
     Severity,
     counted,
@@ -73,6 +74,9 @@ class DataSet:
     columns: list[FloatArray]
     source: str = "<text>"
     target: str | None = None
+    # What the reader had to guess, to say beside the data (English, Japanese): the encoding of
+    # a file that is not UTF-8 (its names would turn to other letters without a word).
+    notes: tuple[Message, ...] = ()
 
     @property
     def is_batch(self) -> bool:
@@ -145,22 +149,52 @@ def check_chosen(target: str, predictions: Sequence[str]) -> None:
 
 
 def decode(raw: bytes, source: str) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else Shift-JIS as Japanese Excel saves,
-    or UTF-16 with its BOM (Excel's "Unicode text", tab-separated: tester9)."""
+    """Decode a text file (see :func:`decoded`)."""
+    return decoded(raw, source)[0]
+
+
+# A file that is not UTF-8 is read in the encoding a plain "CSV" from Excel has, and said so.
+READ_AS_WESTERN: Message = (
+    "not UTF-8: read as Windows-1252, the Western European encoding of a CSV from Excel; "
+    "check the column names (a \"CSV UTF-8\" file needs no guess)",
+    "UTF-8 ではないので、西ヨーロッパの Excel の CSV の文字コード Windows-1252 として読み"
+    "ました。列名を確かめてください(「CSV UTF-8」のファイルなら推測は要りません)")
+READ_AS_SHIFT_JIS: Message = (
+    "not UTF-8: read as Shift-JIS, the encoding of a CSV from Japanese Excel; check the column "
+    "names (a \"CSV UTF-8\" file needs no guess)",
+    "UTF-8 ではないので、日本語の Excel の CSV の文字コード Shift-JIS として読みました。"
+    "列名を確かめてください(「CSV UTF-8」のファイルなら推測は要りません)")
+# Letters of the Western European languages in Windows-1252 (é, ü, ß, ñ …; not × or ÷).
+_WESTERN_LETTERS = frozenset(
+    chr(c) for c in range(0xC0, 0x100) if chr(c) not in "×÷") | frozenset("ŠšŽžŒœŸ")
+
+
+def decoded(raw: bytes, source: str) -> tuple[str, Message | None]:
+    """Decode a text file, and what had to be guessed: UTF-8 (with or without BOM), UTF-16
+    with its BOM (Excel's "Unicode text", tab-separated: tester9), else as a plain CSV from
+    Excel: Windows-1252 where every other character is a Western European letter (a French
+    teacher's "prédiction"; read as Shift-JIS it became "pr馘iction", tester9 L6), else
+    Shift-JIS as Japanese Excel saves. Those two are guesses, and the note says which."""
     if raw.startswith(UTF16_BOMS):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), None
         except UnicodeDecodeError:
             raise _damaged_utf16(source) from None
     if b"\x00" in raw[:65536]:
         raise CellError("this is not a text file (it contains NUL bytes)", source=source,
                         reason_ja="テキストファイルではありません(NUL バイトを含みます)")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("cp932")
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:  # bytes Windows-1252 leaves undefined (Shift-JIS's 正 is 0x90)
+        western = None
+    if western is not None and all(c in _WESTERN_LETTERS for c in western if ord(c) > 0x7F):
+        return western, READ_AS_WESTERN
+    try:
+        return raw.decode("cp932"), READ_AS_SHIFT_JIS
     except UnicodeDecodeError:
         raise CellError("this is not UTF-8 or Shift-JIS text", source=source,
                         reason_ja="UTF-8 でも Shift-JIS でもないテキストです") from None
@@ -335,10 +369,11 @@ def parse_data_bytes(raw: bytes, source: str, delimiter: str | None = None) -> D
     """Parse the bytes of a data CSV; see :func:`read_data_csv`."""
     data = _parse_fast(raw, delimiter)
     if data is None:
-        text = decode(raw, source)
+        text, note = decoded(raw, source)
         del raw  # a large file's bytes need not stay alive while it is parsed
         data = _batch_or_vectors(_parse_text(text, source, delimiter), source, lambda: text,
                                  delimiter)
+        data.notes = (note,) if note else ()
     else:
         data = _batch_or_vectors(data, source, partial(decode, raw, source), delimiter)
     data.source = source

@@ -49,6 +49,10 @@ MAX_STEPS = 10_000
 # A trajectory keeps y at every step: (steps + 1) × elements float64 values, 8 bytes each.
 MAX_TRAJECTORY_VALUES = 20_000_000
 
+# How the command line chooses what the steps move (``--space``), as the sentences below say it;
+# the window puts the name of its own control in their place (gui.learning.in_window_words).
+SPACE_OPTION = {"input": "(space input)", "logits": "(space logits)"}
+
 # The squash behind each probability loss's y when stepping on logits, for a y that is one
 # distribution per sample. The class-summed losses (cee, kl, and the article's SSE, which compares
 # a softmax output with a one-hot t; MSE is the same squares averaged, so it steps the same way)
@@ -81,18 +85,19 @@ def logit_squash(loss_id: str, y: FloatArray) -> Squash:
             interval = "0 < y < 1" if squash is Squash.SIGMOID else "y > 0"
             raise DescendError(
                 f"{name} = {value} has no logit: stepping on the logits needs {interval} "
-                "everywhere. Change it, or step on y itself (space input).",
+                f"everywhere. Change it, or step on y itself {SPACE_OPTION['input']}.",
                 f"{name} = {value} にはロジットがありません。ロジットで進めるには、どこでも "
-                f"{interval} が必要です。値を変えるか、y そのもので進めてください(space input)。",
+                f"{interval} が必要です。値を変えるか、y そのもので進めてください"
+                f"{SPACE_OPTION['input']}。",
             )
         total = short(float(np.ravel(np.sum(y, axis=-1))[0]))
         raise DescendError(
             f"no logits give this y: it sums to {total}, not 1, so it is not one softmax "
             f"output, and {name} = {value} is not below 1, so it is no σ output either. Make "
-            "y sum to 1 (divide it by its sum), or step on y itself (space input).",
+            f"y sum to 1 (divide it by its sum), or step on y itself {SPACE_OPTION['input']}.",
             f"この y を与えるロジットはありません。合計が {total} で 1 ではないのでソフトマックス"
             f"の出力ではなく、{name} = {value} が 1 未満ではないので σ の出力でもありません。"
-            "y の合計を 1 にする(和で割る)か、y そのもので進めてください(space input)。",
+            f"y の合計を 1 にする(和で割る)か、y そのもので進めてください{SPACE_OPTION['input']}。",
         )
     return squash
 
@@ -252,10 +257,10 @@ class Descender:
         """The warning for the step that took y out of the loss's domain (see core.lowest)."""
         first = next(p for p in evaluation.problems if p.code in OUT_OF_DOMAIN_CODES)
         self._seen.add(first.code)  # said here, not again as a plain "From step n" note
-        way_en = ", or step on the logits (space logits), which keep y a probability" \
+        way_en = f", or step on the logits {SPACE_OPTION['logits']}, which keep y a probability" \
             if logits else ""
         way_ja = "学習率を小さくするか、y を確率のままに保つロジットで進めてください" \
-            "(space logits)。" if logits else "学習率を小さくしてください。"
+            f"{SPACE_OPTION['logits']}。" if logits else "学習率を小さくしてください。"
         total = short(evaluation.total)
         return Problem("left_domain", (
             f"From step {n}: {first.message} The learning rate {short(self.lr)} is too large "
@@ -289,10 +294,10 @@ class Descender:
             if problem.code in self._seen:
                 continue
             self._seen.add(problem.code)
-            extra_en = " Step on the logits (space logits) to keep y a probability." if hint \
-                else ""
-            extra_ja = "y を確率のままにするには、ロジットで進めてください(space logits)。" \
+            extra_en = f" Step on the logits {SPACE_OPTION['logits']} to keep y a probability." \
                 if hint else ""
+            extra_ja = "y を確率のままにするには、ロジットで進めてください" \
+                f"{SPACE_OPTION['logits']}。" if hint else ""
             self.notes.append(Problem(
                 f"step_{problem.code}", f"From step {n}: {problem.message}{extra_en}",
                 problem.index, problem.severity,

@@ -25,7 +25,13 @@ from PySide6.QtGui import QGuiApplication, QUndoCommand
 
 from lossgui.core import LossguiError
 from lossgui.core.arrays import FloatArray
-from lossgui.core.descend import Descender, check_lr, describe_space, logit_squash
+from lossgui.core.descend import (
+    SPACE_OPTION,
+    Descender,
+    check_lr,
+    describe_space,
+    logit_squash,
+)
 from lossgui.core.document import Change, ChangeKind
 from lossgui.core.names import problem_of
 from lossgui.core.problems import Problem, error_text
@@ -39,6 +45,18 @@ DEFAULT_LR = 0.1
 DEFAULT_CAP = 200  # steps per Run; a learner can always press Run again
 FRAME_MS = 15  # a step per frame: the timer asks no faster than about 60 per second
 EARLIER_RUNS = 3  # finished runs kept, faded, on the plot
+
+
+def in_window_words(text: str) -> str:
+    """A core sentence about what the steps move, naming the window's control ("Step on ▸ the
+    logits z") where the core names the command line's option ("(space logits)")."""
+    for space, option in SPACE_OPTION.items():
+        if option in text:
+            choice = QCoreApplication.translate("LearnPanel", "the logits z" if space == "logits"
+                                                else "y itself")
+            text = text.replace(option, QCoreApplication.translate(
+                "Learning", "(Step on ▸ %1)").replace("%1", choice))
+    return text
 
 
 @dataclass(frozen=True)
@@ -436,7 +454,7 @@ class Learning(QObject):
                                             self._usable_space()))
         except LossguiError as error:
             name = model.names[len(descenders) + 1]
-            self.message.emit(f"{name}: {error_text(error, current_language())}")
+            self.message.emit(in_window_words(f"{name}: {error_text(error, current_language())}"))
             self.stop()
             return False
         self._descenders = descenders
@@ -470,8 +488,11 @@ class Learning(QObject):
 
     def _announce_stops(self) -> None:
         """Say once why each prediction that can go no further stopped, and once when a step
-        took it out of its loss's domain (its E is no longer a loss to compare)."""
+        took it out of its loss's domain (its E is no longer a loss to compare). A Run stops at
+        that step: its line would go on falling below 0 on an axis of E, read as learning
+        (round-7 tester: cee on y itself left [0, 1] at step 3 and ran on to step 200)."""
         stops = []
+        left = False
         for i, descender in enumerate(self._descenders):
             if descender.stopped is not None and i not in self._announced:
                 self._announced.add(i)
@@ -480,10 +501,19 @@ class Learning(QObject):
                 if problem.code == "left_domain" and (i, problem.code) not in self._announced:
                     self._announced.add((i, problem.code))
                     stops.append((self._names[i], problem))
-        if stops:
-            language = current_language()
-            self.message.emit(" ".join(problem_of(None if p.about_target else name, p, language)
-                                       for name, p in stops))
+                    left = True
+        if not stops:
+            return
+        language = current_language()
+        said = [problem_of(None if p.about_target else name, p, language) for name, p in stops]
+        if left and self.timer.isActive():
+            self.stop()
+            said.append(self.tr("The Run stopped at step %1, where E stopped being a loss; Step "
+                                "or Run goes on from here.").replace("%1", str(self.step_count)))
+        # Sentences follow one another with a space in English, none after 。 in Japanese.
+        between = self.tr("%1 %2", "two sentences in a row").removeprefix("%1") \
+            .removesuffix("%2")
+        self.message.emit(in_window_words(between.join(said)))
 
     def problems(self) -> list[tuple[str, Problem]]:
         """What the current run found so far, per prediction (the core's sentences)."""

@@ -58,6 +58,12 @@ class Selection(QObject):
         """The selected element k, 0-based (a table row)."""
         return self._element
 
+    def index_of(self, element: int) -> tuple[int, ...]:
+        """Element k (0-based) of the shown vector as the tables and the notes index it: (k,),
+        or (sample, k) in a batch, whose classes count from 0."""
+        document = self._document
+        return (document.sample, element) if document.is_batch else (element,)
+
     def set_prediction(self, prediction: int) -> None:
         """Select a prediction (clamped to the ones there are)."""
         self._set(prediction, self._element)
@@ -128,7 +134,7 @@ class PredictionCombo(QComboBox):
 
 
 class ElementSpin(QSpinBox):
-    """Choose the selected element k, counted from 1 as in the tables."""
+    """Choose the selected element k, counted as in the tables: from 1, a batch's classes from 0."""
 
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,10 +145,15 @@ class ElementSpin(QSpinBox):
         self._show()
 
     def _show(self) -> None:
+        first = self._first()
         with QSignalBlocker(self):
-            self.setRange(1, self._selection.document.row_count)
-            self.setValue(self._selection.element + 1)
+            self.setRange(first, self._selection.document.row_count - 1 + first)
+            self.setValue(self._selection.element + first)
+
+    def _first(self) -> int:
+        """What the tables call the first element: 1, or class 0 in a batch."""
+        return 0 if self._selection.document.is_batch else 1
 
     def _on_value_changed(self, value: int) -> None:
-        self._selection.set_element(value - 1)
+        self._selection.set_element(value - self._first())
 

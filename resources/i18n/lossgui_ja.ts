@@ -427,59 +427,84 @@
         <translation>サンプル n</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="75"/>
+        <source>the total E is the one sample&apos;s loss</source>
+        <translation>合計 E は1つのサンプルの損失です</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="77"/>
         <source>the total E is the sum of the %1 samples&apos; losses</source>
         <translation>合計 E は %1 個のサンプルの損失の和です</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="76"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="79"/>
         <source>the total E is the mean of the %1 samples&apos; losses (÷ N)</source>
         <translation>合計 E は %1 個のサンプルの損失の平均です(÷ N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="81"/>
         <source>the total E is the mean over all %1 × %2 elements (÷ N·K)</source>
         <translation>合計 E は %1 × %2 個すべての要素の平均です(÷ N·K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="80"/>
-        <source>Batch of %1 samples × %2 classes: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
-        <translation>%1 サンプル × %2 クラスのバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="85"/>
+        <source>1 sample</source>
+        <translation>1 サンプル</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="91"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="86"/>
+        <source>%1 samples</source>
+        <translation>%1 サンプル</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="87"/>
+        <source>1 class</source>
+        <translation>1 クラス</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="88"/>
+        <source>%1 classes</source>
+        <translation>%1 クラス</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="89"/>
+        <source>Batch of %1 × %2: %3. Other tools compares the whole batch; the plot, formula and curve show sample %4</source>
+        <translation>%1 × %2のバッチ: %3。他のツールはバッチ全体を比べます。グラフ・式・曲線はサンプル %4 を表示しています</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="100"/>
         <source>%1 unknown (see the notes)</source>
         <translation>%1: 不明(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="95"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="104"/>
         <source>, whose own loss is %1</source>
         <translation>(そのサンプル自身の損失は %1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="97"/>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="103"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="106"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="112"/>
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="105"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="114"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="114"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="123"/>
         <source>The total E of %1 is unknown: the loss of sample %2 is unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="116"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="125"/>
         <source>The total E of %1 is unknown: the losses of samples %2 are unknown (see the notes)</source>
         <translation>%1 の合計 E は不明です。サンプル %2 の損失が不明なためです(注意を参照)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/batch_panel.py" line="174"/>
+        <location filename="../../lossgui/gui/panels/batch_panel.py" line="183"/>
         <source>This sample&apos;s loss is not a number: see the notes</source>
         <translation>このサンプルの損失は数ではありません。注意を参照してください</translation>
     </message>
@@ -725,72 +750,97 @@
 <context>
     <name>CurvePanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="114"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="116"/>
         <source>The element k whose curve is drawn (the current row of the tables)</source>
         <translation>曲線を描く要素 k(表の現在の行)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="117"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="119"/>
         <source>Clicking on the plot sets this prediction&apos;s y_k</source>
         <translation>グラフをクリックすると、この予測の y_k を設定します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="118"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="120"/>
         <source>Element &amp;k:</source>
         <translation>要素 &amp;k:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="120"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="122"/>
         <source>&amp;Set by clicking:</source>
         <translation>クリックで設定(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="132"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="134"/>
         <source>Loss curve of element k</source>
         <translation>要素 k の損失の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="144"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="146"/>
         <source>What the curve says</source>
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="208"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="215"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="211"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="231"/>
+        <source>change of %1 as %2 moves</source>
+        <translation>%2 を動かしたときの %1 の変化</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="235"/>
+        <source>contribution of class %1 to %2</source>
+        <translation>クラス %1 の %2 への寄与</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="237"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="335"/>
         <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
         <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="319"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="341"/>
         <source>lowering it lowers E (learning moves it down)</source>
         <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="321"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="343"/>
         <source>raising it lowers E (learning moves it up)</source>
         <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="323"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="345"/>
         <source>moving it a little does not change E here</source>
         <translation>ここではこの値を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="324"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="346"/>
         <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="357"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="365"/>
+        <source> On logits the loss keeps falling as %1 grows: its minimum is at %1 → +∞, not at %1 = t.</source>
+        <translation>ロジットでは %1 が大きくなるほど損失は下がり続けます。最小は %1 → +∞ で、%1 = t ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="368"/>
+        <source> On logits the loss keeps falling as %1 falls: its minimum is at %1 → −∞, not at %1 = t.</source>
+        <translation>ロジットでは %1 が小さくなるほど損失は下がり続けます。最小は %1 → −∞ で、%1 = t ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="371"/>
+        <source> Moving it changes the other classes&apos; terms too, so the curve is the change of E, drawn through its contribution now: it can go below 0.</source>
+        <translation>これを動かすとほかのクラスの項も変わるので、曲線は今の寄与を通るように描いた E の変化で、0 より下にもなります。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="400"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -832,7 +882,7 @@
 <context>
     <name>ElementSpin</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="136"/>
+        <location filename="../../lossgui/gui/selection.py" line="142"/>
         <source>Element k</source>
         <translation>要素 k</translation>
     </message>
@@ -983,151 +1033,156 @@
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="200"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="201"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="221"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="233"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="234"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="234"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="235"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="242"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="243"/>
         <source>Replace the file?</source>
         <translation>ファイルを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="243"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="244"/>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 は既に存在します。
 置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="278"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="279"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="279"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="280"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="283"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="284"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="324"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="325"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="334"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="335"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="336"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="337"/>
         <source>Opened %1 under %2 (Ctrl+L picks another loss)</source>
         <translation>%1 を開きました(損失関数: %2。Ctrl+L で変えられます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="423"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="340"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/files/controller.py" line="428"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="433"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="441"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="446"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="463"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="468"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="466"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="471"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="468"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="472"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="477"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="503"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="508"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="507"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="512"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="508"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="513"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="512"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="517"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="522"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="527"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="525"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="530"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="538"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="543"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="541"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="546"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="596"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="601"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="612"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="617"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1310,26 +1365,42 @@ Do you want to replace it?</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="149"/>
+        <location filename="../../lossgui/gui/learning.py" line="167"/>
         <source>Learn: 1 step</source>
         <translation>学習: 1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="150"/>
+        <location filename="../../lossgui/gui/learning.py" line="168"/>
         <source>Learn: %n steps</source>
         <translation>学習: %n ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="130"/>
+        <location filename="../../lossgui/gui/learning.py" line="148"/>
         <source>Reset the predictions to where learning began</source>
         <translation>予測を学習開始時の値に戻す</translation>
     </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="57"/>
+        <source>(Step on ▸ %1)</source>
+        <translation>(進める対象 ▸ %1)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/learning.py" line="468"/>
+        <location filename="../../lossgui/gui/learning.py" line="486"/>
         <source>Run stopped at its cap of %n steps; press Run to go on.</source>
         <translation>
             <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="511"/>
+        <source>The Run stopped at step %1, where E stopped being a loss; Step or Run goes on from here.</source>
+        <translation>ステップ %1 で実行を止めました。ここで E は損失でなくなりました。ステップか実行でここから続けられます。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/learning.py" line="514"/>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -1843,7 +1914,7 @@ Do you want to replace it?</source>
 <context>
     <name>PredictionCombo</name>
     <message>
-        <location filename="../../lossgui/gui/selection.py" line="106"/>
+        <location filename="../../lossgui/gui/selection.py" line="112"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>

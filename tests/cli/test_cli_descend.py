@@ -112,7 +112,7 @@ def test_compute_marks_no_total_from_y_outside_the_domain_as_lowest(capsysbinary
     code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee")
     lines = {line.split()[0]: line for line in out.splitlines() if line[:2] in ("a ", "b ", "c ")}
     assert code == 0
-    assert "(not compared: y is outside the loss's domain)" in lines["a"]
+    assert "(not compared: a is outside the loss's domain)" in lines["a"]  # named, as the notes do
     assert "← lowest loss" in lines["b"] and "lowest" not in lines["a"] + lines["c"]
     code, out, _ = run(capsysbinary, "compute", path, "--loss", "cee", "--totals-only")
     assert "← lowest loss" in next(line for line in out.splitlines() if line.startswith("b "))

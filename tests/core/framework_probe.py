@@ -37,6 +37,18 @@ ML_Z1 = [2.0, -1.5, 1.0, -3.0]
 ML_Z2 = [-1.0, 0.5, -2.0, 1.5]
 KL_Y = [[0.2, 0.5, 0.3], [0.6, 0.3, 0.1]]
 KL_T = [[0.1, 0.6, 0.3], [0.5, 0.5, 0.0]]
+# resources/examples/regression.csv (t, y2: one outlier), and a 3 × 2 regression batch
+REG_T = [3.0, -0.5, 2.0, 7.0]
+REG_Y = [3.2, -0.4, 2.1, 12.0]
+REG_BATCH_T = [[3.0, -0.5], [2.0, 7.0], [0.2, -1.0]]
+REG_BATCH_Y = [[2.5, 0.0], [2.0, 8.0], [1.0, -3.0]]
+# resources/examples/book-batch-labels.csv: probabilities, class indices 2 and 7
+BOOK_Y = [[0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0],
+          [0.1, 0.05, 0.1, 0.0, 0.05, 0.0, 0.0, 0.7, 0.0, 0.0]]
+BOOK_LABELS = [2, 7]
+# probabilities whose rows sum to 0.8 and 1.2 (Keras divides by the sum; nll_loss does not)
+OFF_Y = [[0.2, 0.5, 0.1], [0.6, 0.3, 0.3]]
+OFF_LABELS = [1, 0]
 
 # name: (function as the tab names it, its keyword arguments, prediction, target)
 Case = tuple[str, dict[str, Any], Any, Any]
@@ -62,6 +74,37 @@ TORCH_CASES: dict[str, Case] = {
     "cross_entropy_indices_sum": ("cross_entropy", {"reduction": "sum"}, Z, LABELS),
     "bce_logits_y1": ("binary_cross_entropy_with_logits", {}, ML_Z1, ML_T),
     "bce_logits_y2": ("binary_cross_entropy_with_logits", {}, ML_Z2, ML_T),
+    # regression (the rows under mse, mae, huber, smooth_l1, …)
+    "mse_regression": ("mse_loss", {}, REG_Y, REG_T),
+    "mse_regression_sum": ("mse_loss", {"reduction": "sum"}, REG_Y, REG_T),
+    "mse_batch": ("mse_loss", {}, REG_BATCH_Y, REG_BATCH_T),
+    "l1_regression": ("l1_loss", {}, REG_Y, REG_T),
+    "l1_regression_sum": ("l1_loss", {"reduction": "sum"}, REG_Y, REG_T),
+    "l1_batch": ("l1_loss", {}, REG_BATCH_Y, REG_BATCH_T),
+    "huber_regression": ("huber_loss", {}, REG_Y, REG_T),
+    "huber_regression_d05": ("huber_loss", {"delta": 0.5}, REG_Y, REG_T),
+    "huber_regression_sum": ("huber_loss", {"reduction": "sum"}, REG_Y, REG_T),
+    "huber_batch": ("huber_loss", {}, REG_BATCH_Y, REG_BATCH_T),
+    "smooth_l1_regression": ("smooth_l1_loss", {}, REG_Y, REG_T),
+    "smooth_l1_regression_b05": ("smooth_l1_loss", {"beta": 0.5}, REG_Y, REG_T),
+    "smooth_l1_regression_sum": ("smooth_l1_loss", {"reduction": "sum"}, REG_Y, REG_T),
+    "smooth_l1_batch": ("smooth_l1_loss", {}, REG_BATCH_Y, REG_BATCH_T),
+    # reduction='sum', as the tab gives it when sum is chosen
+    "mse_article_y1_sum": ("mse_loss", {"reduction": "sum"}, Y1, T),
+    "bce_article_y1_sum": ("binary_cross_entropy", {"reduction": "sum"}, Y1, T),
+    "kl_div_sum": ("kl_div", {"reduction": "sum"}, KL_Y, KL_T),
+    "cross_entropy_soft_sum": ("cross_entropy", {"reduction": "sum"}, Z, SOFT),
+    "bce_logits_y1_sum": ("binary_cross_entropy_with_logits", {"reduction": "sum"}, ML_Z1, ML_T),
+    # probabilities with class indices: nll_loss of their log, and the classic mistake of
+    # giving probabilities to cross_entropy (which applies softmax to them again)
+    "nll_log_book": ("nll_loss", {}, BOOK_Y, BOOK_LABELS),
+    "nll_log_book_sum": ("nll_loss", {"reduction": "sum"}, BOOK_Y, BOOK_LABELS),
+    "nll_log_off": ("nll_loss", {}, OFF_Y, OFF_LABELS),
+    "nll_log_article": ("nll_loss", {}, [Y1], [1]),
+    "cross_entropy_on_probabilities_book": ("cross_entropy", {}, BOOK_Y, BOOK_LABELS),
+    "cross_entropy_on_probabilities_article": ("cross_entropy", {}, [Y1], [T]),
+    "cross_entropy_on_probabilities_book_sum": ("cross_entropy", {"reduction": "sum"}, BOOK_Y,
+                                                BOOK_LABELS),
 }
 KERAS_CASES: dict[str, Case] = {
     "categorical_article_y1": ("CategoricalCrossentropy", {}, [Y1], [T]),
@@ -88,6 +131,16 @@ KERAS_CASES: dict[str, Case] = {
                                           [[0.0, 1.0, 0.0]]),
     "categorical_hinge_positive_rival": ("CategoricalHinge", {}, [[0.9, 0.2, -3.0]],
                                          [[0.0, 1.0, 0.0]]),
+    "mse_regression": ("MeanSquaredError", {}, REG_Y, REG_T),
+    "mse_batch": ("MeanSquaredError", {}, REG_BATCH_Y, REG_BATCH_T),
+    "mae_regression": ("MeanAbsoluteError", {}, REG_Y, REG_T),
+    "mae_batch": ("MeanAbsoluteError", {}, REG_BATCH_Y, REG_BATCH_T),
+    "huber_regression": ("Huber", {}, REG_Y, REG_T),
+    "huber_regression_d05": ("Huber", {"delta": 0.5}, REG_Y, REG_T),
+    "huber_batch": ("Huber", {}, REG_BATCH_Y, REG_BATCH_T),
+    "sparse_probabilities_book": ("SparseCategoricalCrossentropy", {}, BOOK_Y, BOOK_LABELS),
+    "sparse_probabilities_off": ("SparseCategoricalCrossentropy", {}, OFF_Y, OFF_LABELS),
+    "sparse_probabilities_article": ("SparseCategoricalCrossentropy", {}, [Y1], [1]),
 }
 
 
@@ -112,9 +165,9 @@ def measure_torch() -> dict[str, object]:
     out: dict[str, object] = {"library": "torch", "version": torch.__version__.split("+")[0]}
     for name, (function, kwargs, y, t) in TORCH_CASES.items():
         prediction = torch.tensor(y, dtype=torch.float64)
-        is_index = function == "cross_entropy" and isinstance(t[0], int)
+        is_index = function in ("cross_entropy", "nll_loss") and isinstance(t[0], int)
         target = torch.tensor(t, dtype=torch.int64 if is_index else torch.float64)
-        if function == "kl_div":  # its input is log y
+        if function in ("kl_div", "nll_loss"):  # their input is log y: kl_div(y.log(), t)
             prediction = prediction.log()
         out[name] = _run(getattr(F, function), prediction, target, **kwargs)
     return out

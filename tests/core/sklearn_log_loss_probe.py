@@ -1,4 +1,4 @@
-"""Measure scikit-learn's ``log_loss`` and MAPE on the cases the "Other tools" tab describes.
+"""Measure scikit-learn's ``log_loss``, MAPE, MSE and MAE on the cases "Other tools" describes.
 
 Run it with the Python of a venv holding one scikit-learn version; it prints one JSON line::
 
@@ -38,11 +38,24 @@ MAPE_CASES: dict[str, tuple[list[float], list[float]]] = {
     "mape_mixed": ([1.0, 0.0, -2.0], [1.5, 0.2, -1.0]),
 }
 
+# mean_squared_error(t, y) and mean_absolute_error(t, y): a vector (regression.csv's y2) and a
+# 3 × 2 batch (multioutput='uniform_average': the mean of the columns' means)
+REGRESSION_CASES: dict[str, tuple[str, list[float] | list[list[float]],
+                                  list[float] | list[list[float]]]] = {
+    "mse_regression": ("mean_squared_error", [3.0, -0.5, 2.0, 7.0], [3.2, -0.4, 2.1, 12.0]),
+    "mse_batch": ("mean_squared_error", [[3.0, -0.5], [2.0, 7.0], [0.2, -1.0]],
+                  [[2.5, 0.0], [2.0, 8.0], [1.0, -3.0]]),
+    "mae_regression": ("mean_absolute_error", [3.0, -0.5, 2.0, 7.0], [3.2, -0.4, 2.1, 12.0]),
+    "mae_batch": ("mean_absolute_error", [[3.0, -0.5], [2.0, 7.0], [0.2, -1.0]],
+                  [[2.5, 0.0], [2.0, 8.0], [1.0, -3.0]]),
+}
+
 
 def measure() -> dict[str, object]:
     """Every case's value (repr) or error, and the warnings it raised, for this version."""
     import numpy as np
     import sklearn
+    import sklearn.metrics
     from sklearn.metrics import log_loss, mean_absolute_percentage_error
 
     out: dict[str, object] = {"version": sklearn.__version__}
@@ -58,6 +71,8 @@ def measure() -> dict[str, object]:
         out[name] = result
     for name, (t, y) in MAPE_CASES.items():
         out[name] = {"value": repr(float(mean_absolute_percentage_error(t, y)))}
+    for name, (function, t, y) in REGRESSION_CASES.items():
+        out[name] = {"value": repr(float(getattr(sklearn.metrics, function)(t, y)))}
     return out
 
 

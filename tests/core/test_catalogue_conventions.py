@@ -26,7 +26,12 @@ def other(y, t, loss_id: str, function: str) -> float | None:
 def test_catalogue_rows_show_only_under_their_loss():
     y, t = [0.2, 0.5, 0.3], [0.0, 1.0, 0.0]
     general = [c.function for c in compare(np.array(y), np.array(t))]
-    assert [c.function for c in compare(np.array(y), np.array(t), "sse")] == general
+    assert [c.function for c in compare(np.array(y), np.array(t), "sse",
+                                        {"reduction": "mean"})] == general
+    # sse's own reduction, sum, adds PyTorch's mse_loss with reduction='sum' (= sse) after mean
+    under_sum = [c.function for c in compare(np.array(y), np.array(t), "sse")]
+    at = general.index("mse_loss (reduction='mean')") + 1
+    assert under_sum == [*general[:at], "mse_loss (reduction='sum')", *general[at:]]
     assert len(compare(np.array(y), np.array(t), "kl")) == len(general) + 1
     # poisson reads log-rates, not probabilities: only its own two rows, each in Japanese too.
     rows = compare(np.array(y), np.array(t), "poisson")

@@ -106,7 +106,7 @@ def test_compute_and_totals_only_say_it(tmp_path: Path,
     for extra in ([], ["--totals-only"]):
         assert cli_main(["compute", str(path), "--loss", "cee", *extra]) == 0
         out = capsys.readouterr().out
-        assert "y1          0.5108256237659907  (not compared: y (exp(y) under nll) sums above " \
+        assert "y1          0.5108256237659907  (not compared: y1 (exp(y1) under nll) sums above " \
                "1, so it is no distribution)" in out, out
         assert "y2          0.6931471805599453  ← lowest loss" not in out  # one compared: no ★
     streamed = stream_totals(path, "cee", {"reduction": "sum", "eps": 0.0})

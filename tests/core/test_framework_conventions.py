@@ -20,36 +20,75 @@ from lossgui.core.conventions import KERAS_VERSIONS, PYTORCH_VERSIONS, compare
 TORCH = measured_lines("torch_losses.jsonl")
 KERAS = measured_lines("keras_losses.jsonl")
 MEAN = "(reduction='mean')"
+SUM = "(reduction='sum')"
+NLL = "nll_loss(torch.log(y), class indices)"
+MISTAKE = "cross_entropy(y, t) on softmax's output y (a mistake)"
 
 # case: (the loss whose tab shows the row, its parameters, the row's function)
 TORCH_ROWS: dict[str, tuple[str, dict[str, Any], str]] = {
     "mse_article_y1": ("sse", {}, f"mse_loss {MEAN}"),
     "mse_article_y2": ("sse", {}, f"mse_loss {MEAN}"),
-    "bce_article_y1": ("cee", {}, "binary_cross_entropy (mean)"),
-    "bce_article_y2": ("cee", {}, "binary_cross_entropy (mean)"),
-    "bce_y_zero_and_one": ("bce", {}, "binary_cross_entropy (mean)"),
-    "bce_y_above_one": ("bce", {}, "binary_cross_entropy (mean)"),
+    "bce_article_y1": ("cee", {}, f"binary_cross_entropy {MEAN}"),
+    "bce_article_y2": ("cee", {}, f"binary_cross_entropy {MEAN}"),
+    "bce_y_zero_and_one": ("bce", {}, f"binary_cross_entropy {MEAN}"),
+    "bce_y_above_one": ("bce", {}, f"binary_cross_entropy {MEAN}"),
     "kl_div_mean": ("kl", {}, f"kl_div(log y, t) {MEAN}"),
     "poisson_defaults": ("poisson", {}, "poisson_nll_loss (defaults, log_input=True)"),
     "soft_margin_overflow": ("soft_margin", {}, "soft_margin_loss"),
     "soft_margin_plain": ("soft_margin", {}, "soft_margin_loss"),
-    "cross_entropy_indices": ("softmax_cee", {}, "cross_entropy(z, class indices)"),
+    "cross_entropy_indices": ("softmax_cee", {}, f"cross_entropy(z, class indices) {MEAN}"),
     "cross_entropy_indices_ls01": ("softmax_cee", {"label_smoothing": 0.1},
-                                   "cross_entropy(z, class indices, label_smoothing=0.1)"),
-    "cross_entropy_one_hot": ("softmax_cee", {}, "cross_entropy(z, probabilities)"),
+                                   f"cross_entropy(z, class indices, label_smoothing=0.1) {MEAN}"),
+    "cross_entropy_one_hot": ("softmax_cee", {}, f"cross_entropy(z, probabilities) {MEAN}"),
     "cross_entropy_one_hot_ls01": ("softmax_cee", {"label_smoothing": 0.1},
-                                   "cross_entropy(z, probabilities, label_smoothing=0.1)"),
-    "cross_entropy_soft": ("softmax_cee", {}, "cross_entropy(z, probabilities)"),
+                                   f"cross_entropy(z, probabilities, label_smoothing=0.1) {MEAN}"),
+    "cross_entropy_soft": ("softmax_cee", {}, f"cross_entropy(z, probabilities) {MEAN}"),
     "cross_entropy_soft_ls01": ("softmax_cee", {"label_smoothing": 0.1},
-                                "cross_entropy(z, probabilities, label_smoothing=0.1)"),
-    "cross_entropy_one_sample": ("softmax_cee", {}, "cross_entropy(z, probabilities)"),
-    "bce_logits_y1": ("bce_logits", {}, "binary_cross_entropy_with_logits(z, t)"),
-    "bce_logits_y2": ("bce_logits", {}, "binary_cross_entropy_with_logits(z, t)"),
+                                f"cross_entropy(z, probabilities, label_smoothing=0.1) {MEAN}"),
+    "cross_entropy_one_sample": ("softmax_cee", {}, f"cross_entropy(z, probabilities) {MEAN}"),
+    "bce_logits_y1": ("bce_logits", {}, f"binary_cross_entropy_with_logits(z, t) {MEAN}"),
+    "bce_logits_y2": ("bce_logits", {}, f"binary_cross_entropy_with_logits(z, t) {MEAN}"),
+    # under every regression loss (tester9 #5), with huber's delta and smooth_l1's beta as set
+    "mse_regression": ("mae", {}, f"mse_loss {MEAN}"),
+    "mse_batch": ("huber", {}, f"mse_loss {MEAN}"),
+    "l1_regression": ("mse", {}, f"l1_loss {MEAN}"),
+    "l1_batch": ("mae", {}, f"l1_loss {MEAN}"),
+    "huber_regression": ("mae", {}, "huber_loss (delta=1, reduction='mean')"),
+    "huber_regression_d05": ("huber", {"delta": 0.5}, "huber_loss (delta=0.5, reduction='mean')"),
+    "huber_batch": ("log_cosh", {}, "huber_loss (delta=1, reduction='mean')"),
+    "smooth_l1_regression": ("mse", {}, "smooth_l1_loss (beta=1, reduction='mean')"),
+    "smooth_l1_regression_b05": ("smooth_l1", {"beta": 0.5},
+                                 "smooth_l1_loss (beta=0.5, reduction='mean')"),
+    "smooth_l1_batch": ("pinball", {}, "smooth_l1_loss (beta=1, reduction='mean')"),
+    # reduction='sum' rows, given when sum is chosen on the left (tester9 #20)
+    "mse_article_y1_sum": ("sse", {}, f"mse_loss {SUM}"),
+    "mse_regression_sum": ("mse", {"reduction": "sum"}, f"mse_loss {SUM}"),
+    "l1_regression_sum": ("mae", {"reduction": "sum"}, f"l1_loss {SUM}"),
+    "huber_regression_sum": ("huber", {"reduction": "sum"},
+                             "huber_loss (delta=1, reduction='sum')"),
+    "smooth_l1_regression_sum": ("smooth_l1", {"reduction": "sum"},
+                                 "smooth_l1_loss (beta=1, reduction='sum')"),
+    "bce_article_y1_sum": ("bce", {"reduction": "sum"}, f"binary_cross_entropy {SUM}"),
+    "kl_div_sum": ("kl", {"reduction": "sum"}, f"kl_div(log y, t) {SUM}"),
+    "cross_entropy_indices_sum": ("softmax_cee", {"reduction": "sum"},
+                                  f"cross_entropy(z, class indices) {SUM}"),
+    "cross_entropy_soft_sum": ("softmax_cee", {"reduction": "sum"},
+                               f"cross_entropy(z, probabilities) {SUM}"),
+    "bce_logits_y1_sum": ("bce_logits", {"reduction": "sum"},
+                          f"binary_cross_entropy_with_logits(z, t) {SUM}"),
+    # probabilities with class indices, and the softmax-twice mistake (tester9 #20)
+    "nll_log_book": ("cee", {"reduction": "mean"}, f"{NLL} {MEAN}"),
+    "nll_log_off": ("cee", {}, f"{NLL} {MEAN}"),
+    "nll_log_article": ("sse", {}, f"{NLL} {MEAN}"),
+    "nll_log_book_sum": ("cee", {}, f"{NLL} {SUM}"),
+    "cross_entropy_on_probabilities_book": ("cee", {}, MISTAKE),
+    "cross_entropy_on_probabilities_article": ("sse", {}, MISTAKE),
 }
 # What lossgui's own loss gives for a case no row shows (the reasons say they are the same).
 TORCH_OWN: dict[str, tuple[str, dict[str, Any]]] = {
     "kl_div_batchmean": ("kl", {"reduction": "mean"}),
-    "cross_entropy_indices_sum": ("softmax_cee", {"reduction": "sum"}),
+    # the mistake's value under sum: lossgui's softmax_cee of the probabilities, summed
+    "cross_entropy_on_probabilities_book_sum": ("softmax_cee", {"reduction": "sum"}),
 }
 LOGITS = "(from_logits=True"
 KERAS_ROWS: dict[str, tuple[str, dict[str, Any], str]] = {
@@ -71,6 +110,17 @@ KERAS_ROWS: dict[str, tuple[str, dict[str, Any], str]] = {
     "msle_negative": ("msle", {}, "mean_squared_logarithmic_error"),
     "msle_positive": ("msle", {}, "mean_squared_logarithmic_error"),
     "poisson_rates": ("poisson", {}, "poisson"),
+    "mse_regression": ("mae", {}, "MeanSquaredError (float32)"),
+    "mse_batch": ("mse", {}, "MeanSquaredError (float32)"),
+    "mae_regression": ("huber", {}, "MeanAbsoluteError (float32)"),
+    "mae_batch": ("mae", {}, "MeanAbsoluteError (float32)"),
+    "huber_regression": ("mse", {}, "Huber (delta=1, float32)"),
+    "huber_regression_d05": ("huber", {"delta": 0.5}, "Huber (delta=0.5, float32)"),
+    "huber_batch": ("huber", {}, "Huber (delta=1, float32)"),
+    "sparse_probabilities_book": ("cee", {}, "sparse_categorical_crossentropy(t, y) (float32)"),
+    "sparse_probabilities_off": ("cee", {}, "sparse_categorical_crossentropy(t, y) (float32)"),
+    "sparse_probabilities_article": ("sse", {},
+                                     "sparse_categorical_crossentropy(t, y) (float32)"),
 }
 KERAS_OWN: dict[str, tuple[str, dict[str, Any]]] = {
     "categorical_hinge_negative_rivals": ("categorical_hinge", {}),
@@ -155,7 +205,7 @@ def test_logit_losses_show_the_logit_functions_and_no_probability_ones():
     rows = compare(z, t, "softmax_cee")
     assert {c.tool for c in rows} == {"PyTorch", "Keras"}
     assert [c.function for c in rows] == [
-        "cross_entropy(z, class indices)", "cross_entropy(z, probabilities)",
+        f"cross_entropy(z, class indices) {MEAN}", f"cross_entropy(z, probabilities) {MEAN}",
         "CategoricalCrossentropy(from_logits=True)",
         "SparseCategoricalCrossentropy(from_logits=True)"]
     assert rows[0].value == pytest.approx(0.7974423294050565, rel=1e-15)  # the tester's number
@@ -170,9 +220,9 @@ def test_logit_losses_show_the_logit_functions_and_no_probability_ones():
 def test_class_index_rows_refuse_a_soft_target():
     soft = np.array([[0.1, 0.6, 0.3], [0.5, 0.5, 0.0]])
     rows = {c.function: c.value for c in compare(np.array(Z[:2]), soft, "softmax_cee")}
-    assert rows["cross_entropy(z, class indices)"] is None
+    assert rows[f"cross_entropy(z, class indices) {MEAN}"] is None
     assert rows["SparseCategoricalCrossentropy(from_logits=True)"] is None
-    assert rows["cross_entropy(z, probabilities)"] is not None
+    assert rows[f"cross_entropy(z, probabilities) {MEAN}"] is not None
 
 
 

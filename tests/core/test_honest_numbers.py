@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 from measured import DATA, covers
-from sklearn_log_loss_probe import CASES, MAPE_CASES
+from sklearn_log_loss_probe import CASES, MAPE_CASES, REGRESSION_CASES
 
 from lossgui.core import evaluate
 from lossgui.core.conventions import compare
@@ -73,6 +73,20 @@ def test_sklearn_mape_row_is_what_that_version_measured(line: str):
         [row] = [c for c in compare(np.array(y), np.array(t), "mape")
                  if c.function == "mean_absolute_percentage_error"]
         assert covers(row.version, measured["version"])
+        assert row.value == pytest.approx(float(measured[case]["value"]), rel=1e-14), case
+
+
+@pytest.mark.parametrize("line", MEASURED.read_text().splitlines(),
+                         ids=lambda line: json.loads(line)["version"])
+@pytest.mark.parametrize("loss_id", ["mse", "mae", "huber", "smooth_l1", "msle"])
+def test_sklearn_regression_rows_are_what_that_version_measured(line: str, loss_id: str):
+    """Under every regression loss, mean_squared_error and mean_absolute_error(t, y) are
+    scikit-learn's own numbers, a vector and a batch (tester9 #5)."""
+    measured = json.loads(line)
+    for case, (function, t, y) in REGRESSION_CASES.items():
+        [row] = [c for c in compare(np.array(y), np.array(t), loss_id)
+                 if c.function == f"{function}(t, y)"]
+        assert row.tool == "scikit-learn" and covers(row.version, measured["version"])
         assert row.value == pytest.approx(float(measured[case]["value"]), rel=1e-14), case
 
 

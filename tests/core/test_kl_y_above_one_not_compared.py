@@ -101,7 +101,7 @@ def test_compute_and_totals_only_say_it(tmp_path: Path,
         assert cli_main(["compute", str(path), "--loss", "kl", *extra]) == 0
         out = capsys.readouterr().out
         assert "← lowest loss" not in out
-        assert "y1          -0.1823215567939546  (not compared: y (exp(y) under nll) sums " \
+        assert "y1          -0.1823215567939546  (not compared: y1 (exp(y1) under nll) sums " \
                "above 1, so it is no distribution)" in out, out
     streamed = stream_totals(path, "kl", {"reduction": "mean"})
     assert [p.not_compared for p in streamed.predictions] == ["y_sum", None]

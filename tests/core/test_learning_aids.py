@@ -130,7 +130,8 @@ CONVENTIONS = {
         (0.4307827622463123, 1.5606472720743056),
     ("Keras 3.0–3.15", "categorical_crossentropy (float32)"): (1.7768503, 4.06558),
     ("PyTorch 2.13", "mse_loss (reduction='mean')"): (0.0504, 0.41302),
-    ("PyTorch 2.13", "binary_cross_entropy (mean)"): (0.21985783854319413, 1.1482465569396634),
+    ("PyTorch 2.13", "binary_cross_entropy (reduction='mean')"):
+        (0.21985783854319413, 1.1482465569396634),
     ("the article", "2乗和誤差 Σ (y−t)²"): (0.252, 2.0651),
 }
 

@@ -34,7 +34,7 @@ from lossgui.core.examples import ARTICLE, EXAMPLES
 from lossgui.core.numbers import is_truth
 from lossgui.core.over_the_data import refuse_writing_over_the_data
 from lossgui.core.params import ParamValue
-from lossgui.core.problems import error_text
+from lossgui.core.problems import error_text, in_language
 from lossgui.gui.asking import ask, choice_dialog
 from lossgui.gui.document import Document
 from lossgui.gui.files import background
@@ -73,6 +73,7 @@ class Loaded:
     params: dict[str, ParamValue] = field(default_factory=dict)
     is_session: bool = False
     class_indices: bool = False  # the target was N class indices (now its one-hot rows)
+    notes: tuple[str, ...] = ()  # what the reader guessed (a file's encoding), to be said
 
 
 def batch_loaded(loaded: Loaded, path: str) -> Loaded:
@@ -335,6 +336,9 @@ class FileController(QObject):
         else:  # the loss was not the file's: say which it is
             self.status.emit(self.tr("Opened %1 under %2 (Ctrl+L picks another loss)")
                              .replace("%1", path).replace("%2", self.document.loss_id))
+        if loaded.notes:  # a guessed encoding: the names may have turned to other letters
+            self.message.emit(self.tr("%1: %2").replace("%2", " ".join(loaded.notes))
+                              .replace("%1", Path(path).name))
         return None
 
     def read(self, path: str) -> Loaded:
@@ -358,12 +362,13 @@ class FileController(QObject):
             if chosen is None:
                 raise background.Cancelled
             target = chosen
+        notes = tuple(in_language(current_language(), *note) for note in data.notes)
         if data.is_batch:
             name, t, predictions = data.split(target)
             return batch_loaded(Loaded([name, *(n for n, _ in predictions)],
-                                       [t, *(y for _, y in predictions)]), path)
+                                       [t, *(y for _, y in predictions)], notes=notes), path)
         order = [target, *(n for n in data.names if n != target)]
-        return Loaded(order, [data.column(n) for n in order])
+        return Loaded(order, [data.column(n) for n in order], notes=notes)
 
     def _read_file(self, read: Callable[[str], T], path: str) -> T:
         """``read(path)``; a large file in a worker thread, with progress (see background.py)."""

@@ -70,17 +70,26 @@ class BatchPanel(QWidget):
         document = self._document
         model = document.model
         mean = document.params.get("reduction") == "mean"
-        if not mean:
+        one = model.samples == 1  # a class-index column of one sample is a batch too
+        if one and (not mean or document.loss.reduce is Reduce.SAMPLES):
+            how = self.tr("the total E is the one sample's loss")
+        elif not mean:
             how = self.tr("the total E is the sum of the %1 samples' losses")
         elif document.loss.reduce is Reduce.SAMPLES:
             how = self.tr("the total E is the mean of the %1 samples' losses (÷ N)")
         else:
             how = self.tr("the total E is the mean over all %1 × %2 elements (÷ N·K)")
         how = how.replace("%1", str(model.samples)).replace("%2", str(model.elements))
-        text = self.tr("Batch of %1 samples × %2 classes: %3. Other tools compares the whole "
-                       "batch; the plot, formula and curve show sample %4") \
-            .replace("%1", str(model.samples)).replace("%2", str(model.elements)) \
-            .replace("%3", how).replace("%4", str(document.sample + 1))
+        # English counts with a plural (Qt's %n has no English forms without an English .qm:
+        # "Batch of 1 samples × 1 classes"); Japanese counters have none.
+        samples = self.tr("1 sample") if one else \
+            self.tr("%1 samples").replace("%1", str(model.samples))
+        classes = self.tr("1 class") if model.elements == 1 else \
+            self.tr("%1 classes").replace("%1", str(model.elements))
+        text = self.tr("Batch of %1 × %2: %3. Other tools compares the whole batch; the plot, "
+                       "formula and curve show sample %4") \
+            .replace("%3", how).replace("%4", str(document.sample + 1)) \
+            .replace("%1", samples).replace("%2", classes)
         own = []
         for name, evaluation in zip(document.prediction_names, document.evaluations,
                                     strict=True):

@@ -20,20 +20,22 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from lossgui.core import LossguiError
+from lossgui.core import LossguiError, names
 from lossgui.core.explain import Curve, element_curve
 from lossgui.core.losses import InputKind
 from lossgui.core.numbers import in_formula
 from lossgui.core.problems import element_name
+from lossgui.gui.language import current_language
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
-from lossgui.gui.selection import ElementSpin, PredictionCombo, Selection, element_of
+from lossgui.gui.selection import ElementSpin, PredictionCombo, Selection
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 TANGENT_HALF_WIDTH = 0.18  # of the curve's x range, on each side of the current point
 CLICK_RESOLUTION = 400  # a click is rounded to about 1/400 of the visible x range
 LABEL_HEIGHTS = (0.9, 0.1, 0.7, 0.3, 0.5)  # where "t_k = …" may sit, top first (0 = bottom)
 LABEL_HALF_WIDTH = 0.08  # of the x range: what drawn near t can cover the label
+SCORES = (InputKind.LOGIT, InputKind.CLASS_SCORE)  # inputs whose t is no place on their axis
 
 
 class _ClickViewBox(pg.ViewBox):  # type: ignore[misc]
@@ -200,21 +202,39 @@ class CurvePanel(QWidget):
             self.curves.append(curve)
             self._draw(j, curve)
         t_k = float(t[k])
-        self.target_line.setVisible(math.isfinite(t_k))
-        if math.isfinite(t_k):
+        index = self._selection.index_of(k)
+        loss = document.loss
+        # On logits or class scores t is no position on the axis: a line at z = t read as "the
+        # loss is lowest here" (round-7 tester); the explanation says where the minimum is.
+        at_t = math.isfinite(t_k) and loss.expects not in SCORES
+        self.target_line.setVisible(at_t)
+        if at_t:
             self.target_line.setValue(t_k)
             self.target_line.label.setFormat(
-                f"{element_name('t', (k,))} = {in_formula(t_k, uses_decimal_comma())}")
+                f"{element_name('t', index)} = {in_formula(t_k, uses_decimal_comma())}")
         item.setLabel("bottom", self.tr("%1 (with %2 fixed)")
-                      .replace("%1", element_name("y", (k,)))
-                      .replace("%2", element_name("t", (k,))), color="#222")
-        item.setLabel("left", self.tr("contribution of element %1 to E").replace("%1", str(k + 1)),
-                      color="#222")
+                      .replace("%1", element_name(loss.symbol, index))
+                      .replace("%2", element_name("t", index)), color="#222")
+        item.setLabel("left", self._value_label(k), color="#222")
         self._raise_selected()
         self._rename_legend()
         self._place_target_label()
         self._explain()
         self.refreshed.emit()
+
+    def _value_label(self, k: int) -> str:
+        """The left axis: element k's contribution, or, where one input moves the others'
+        terms too (softmax), the change of E drawn through its contribution now."""
+        document = self._selection.document
+        total = element_name("E", (document.sample,)) if document.is_batch else "E"
+        if document.loss.coupled:
+            return self.tr("change of %1 as %2 moves") \
+                .replace("%1", total) \
+                .replace("%2", element_name(document.loss.symbol, self._selection.index_of(k)))
+        if document.is_batch:
+            return self.tr("contribution of class %1 to %2").replace("%1", str(k)) \
+                .replace("%2", total)
+        return self.tr("contribution of element %1 to E").replace("%1", str(k + 1))
 
     def _place_target_label(self) -> None:
         """Put "t_k = …" on the dashed line where no curve, point or the legend covers it.
@@ -307,13 +327,15 @@ class CurvePanel(QWidget):
     def _explain(self) -> None:
         """One sentence on the selected prediction: where it is, and which way E goes."""
         j, k = self._selection.prediction, self._selection.element
-        which = element_of(self._selection.document.prediction_names[j], k)
+        document = self._selection.document
+        index = self._selection.index_of(k)
+        which = names.element_of(document.prediction_names[j], index, current_language())
         curve = self.curves[j] if j < len(self.curves) else None
         if curve is None:
             self.explanation.setText(self.tr("No curve for %1 — fill in its value and %2 "
                                              "(see the notes).")
                                      .replace("%1", which)
-                                     .replace("%2", element_name("t", (k,))))
+                                     .replace("%2", element_name("t", index)))
             return
         if curve.slope > 0:
             way = self.tr("lowering it lowers E (learning moves it down)")
@@ -328,7 +350,28 @@ class CurvePanel(QWidget):
                            ("%3", in_formula(curve.current_contribution, comma)),
                            ("%4", in_formula(curve.slope, comma)), ("%5", way)):
             text = text.replace(key, value)
-        self.explanation.setText(text)
+        self.explanation.setText(text + self._minimum_said(k))
+
+    def _minimum_said(self, k: int) -> str:
+        """Where a logit's loss is lowest (there is no line at z = t), and why a coupled curve
+        can go below 0."""
+        document = self._selection.document
+        loss = document.loss
+        said = ""
+        if loss.expects is InputKind.LOGIT:
+            t_k = float(document.column(0)[k])
+            symbol = element_name(loss.symbol, self._selection.index_of(k))
+            if t_k == 1:
+                said += self.tr(" On logits the loss keeps falling as %1 grows: its minimum is "
+                                "at %1 → +∞, not at %1 = t.").replace("%1", symbol)
+            elif t_k == 0:
+                said += self.tr(" On logits the loss keeps falling as %1 falls: its minimum is "
+                                "at %1 → −∞, not at %1 = t.").replace("%1", symbol)
+        if loss.coupled:
+            said += self.tr(" Moving it changes the other classes' terms too, so the curve is "
+                            "the change of E, drawn through its contribution now: it can go "
+                            "below 0.")
+        return said
 
     # --- setting y_k with the mouse -------------------------------------------------------------
 
@@ -351,11 +394,12 @@ class CurvePanel(QWidget):
         if value == document.value(row, column):
             return False
         if self._gesture and not self._macro_open:
-            name = document.names[column]
-            # Named when shown (the undo text follows a language switch); element_of is
-            # looked up then too.
+            name, index = document.names[column], self._selection.index_of(row)
+            # Named when shown (the undo text follows a language switch); the cell's name is
+            # looked up then too ("z, sample 2, class 0" in a batch, as the tables count).
             document.begin_undo_step(lambda: QCoreApplication.translate(
-                "CurvePanel", "Set %1 on the curve").replace("%1", element_of(name, row)))
+                "CurvePanel", "Set %1 on the curve").replace(
+                    "%1", names.element_of(name, index, current_language())))
             self._macro_open = True
         return document.edit_cells(row, column, [[value]])
 

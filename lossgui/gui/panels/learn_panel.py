@@ -28,7 +28,7 @@ from lossgui.core.numbers import cell_text, in_formula
 from lossgui.core.parsing import parse_number
 from lossgui.core.problems import error_text
 from lossgui.gui.language import current_language
-from lossgui.gui.learning import Learning
+from lossgui.gui.learning import Learning, in_window_words
 from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
@@ -239,6 +239,7 @@ class LearnPanel(QToolBar):
         text = self.tr("Step %1 (%2): E = %3").replace("%1", str(learning.step_count)) \
             .replace("%2", learning.describe_space()).replace("%3", totals)
         language = current_language()
-        said = [problem_of(None if problem.about_target else name, problem, language)
-                for name, problem in learning.problems()]  # cells named as the notes name them
+        said = [in_window_words(problem_of(None if problem.about_target else name, problem,
+                                           language))  # cells named as the notes name them
+                for name, problem in learning.problems()]
         self.status.setText("\n".join([text, *said]))
