@@ -55,6 +55,7 @@ from lossgui.core.losses import grouped
 from lossgui.core.lowest import NotCompared, lowest_indices, not_compared
 from lossgui.core.names import problem_of
 from lossgui.core.numbers import round_trip, setting, short
+from lossgui.core.over_the_data import refuse_writing_over_the_data
 from lossgui.core.params import ParamValue, resolve
 from lossgui.core.plot_files import plot_format
 from lossgui.core.problems import counted, in_language, label, listed_problems, quoted
@@ -493,25 +494,18 @@ def _refuse_writing_over_the_data(args: argparse.Namespace) -> None:
     a link to it): writing there would replace the data with its results."""
     for option in ("output", "plot"):
         path = getattr(args, option, None)
-        if path and path != "-" and _same_file(path, args.data):
-            raise LossguiError(
-                f"--{option} {path} is the data file {args.data}: writing there would replace "
-                "the data with its results; choose another file",
-                f"--{option} {path} はデータのファイル {args.data} です。そこに書くとデータが"
-                "結果で置き換わります。別のファイルを選んでください")
-
-
-def _same_file(path: str, other: str) -> bool:
-    """Whether two paths name one existing file (links and other spellings included)."""
-    try:
-        return os.path.samefile(path, other)
-    except (OSError, ValueError):  # one of them is not there (yet): not the same file
-        return False
+        if path and path != "-":
+            refuse_writing_over_the_data(path, args.data, option)
 
 
 def _compute(args: argparse.Namespace) -> int:
     args.format = _output_format(args)
     _refuse_writing_over_the_data(args)
+    if args.plot_gradient and not args.plot:  # it was ignored without a word (round-7 tester)
+        raise LossguiError("--plot-gradient needs --plot FILE: it says what the saved plot shows "
+                           "(−∂E/∂y instead of the contributions)",
+                           "--plot-gradient には --plot ファイル が必要です(保存するグラフに"
+                           "寄与の代わりに −∂E/∂y を描く指定です)")
     if args.plot:
         plot_format(args.plot)  # refuse a wrong name before Qt is loaded
     if args.totals_only:

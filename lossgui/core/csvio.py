@@ -838,6 +838,8 @@ def _other_delimiter(text: str, sep: str, header: str | None = None) -> tuple[st
     likely = max(counts, key=lambda d: counts[d])
     shown = quoted(text.strip())
     if not counts[likely]:  # a stray character in one cell of a file split rightly
+        if (sep, others) == (";", [","]):  # the decimal mark of a ';' file: 1.000,5 is not
+            return None  # wrong for its comma (the number's own reason says what is)
         word, word_ja, _ = _DELIMITER_WORDS[others[0]]
         return (f"{shown} is not a number: it contains {word}, which no number has",
                 f"{shown} は数ではありません: 数にはない{word_ja}を含みます")

@@ -69,6 +69,13 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
                          "(0.5, not 0,5)",
                          f"{shown} は数ではありません: ここでは小数点はピリオドです"
                          "(0,5 ではなく 0.5)")
+    elif decimal_comma and "," in normal and "." in normal and \
+            _is_number(normal.replace(".", "").replace(",", ".", 1)):
+        # 1.000,5: the point is a thousands separator (refused, see above), not the comma.
+        raise NotANumber(f"{shown} is not a number: the decimal mark is a comma here and "
+                         "thousands take no separator (1000,5, not 1.000,5)",
+                         f"{shown} は数ではありません: ここでは小数点はコンマで、桁区切りは"
+                         "付けません(1.000,5 ではなく 1000,5)")
     lowered = normal.lower()
     if lowered in _SPECIAL:
         return _SPECIAL[lowered]

@@ -51,6 +51,10 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
+        "new", QT_TRANSLATE_NOOP("Actions", "&New"), FILE, (Key.New,),
+        QT_TRANSLATE_NOOP("Actions", "Empty tables, t and y1, to type or paste your own data"),
+    ),
+    ActionSpec(
         "open", QT_TRANSLATE_NOOP("Actions", "&Open…"), FILE, (Key.Open,),
         QT_TRANSLATE_NOOP("Actions", "Open a data CSV (a column t and one column per prediction) "
                                      "or a saved session"),

@@ -225,6 +225,11 @@ class Learning(QObject):
         return self.timer.isActive()
 
     @property
+    def can_reset(self) -> bool:
+        """Whether Reset has a start to go back to (a run since the last other change)."""
+        return self._start is not None
+
+    @property
     def step_count(self) -> int:
         """Steps taken in the current run (0 before the first)."""
         return max((len(t) for t in self._totals), default=1) - 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from lossgui import __version__
 from lossgui.core import LossguiError, get_loss
-from lossgui.core.columns import check_rows_removable
+from lossgui.core.columns import TARGET_NAME, check_rows_removable
 from lossgui.core.examples import ARTICLE
 from lossgui.core.numbers import is_truth
 from lossgui.core.problems import error_text
@@ -79,6 +80,8 @@ KEPT_ROWS = 6  # table rows (up to all) that stay in sight when the notes take r
 # Prediction columns (up to all) that keep their room beside the probabilities of the logits:
 # the article's good and bad y side by side (the probabilities scroll before y2 drops out).
 PREDICTIONS_IN_SIGHT = 2
+NEW_ROWS = 5  # blank rows of File ▸ New (Enter on the last adds more)
+MIN_PLOT_PANE = 560  # px the plots keep when the tables' pane widens for the probabilities
 STATUS_GAP = 12  # px the status bar keeps around the problem count and at its edges
 
 # Windows rebuilt in another language live here: nobody else holds a Python reference to them.
@@ -364,6 +367,7 @@ class MainWindow(QMainWindow):
         """What each action of actions.py calls."""
         files = self.files
         slots: dict[str, Slot] = {
+            "new": self.new_data,
             "open": files.open, "save": files.save, "save_as": files.save_as,
             "save_data": files.save_data_csv, "export_results": files.export_results,
             "export_plot": files.export_plot,
@@ -406,6 +410,11 @@ class MainWindow(QMainWindow):
         assert isinstance(tables, QHBoxLayout)
         tables.addWidget(self.probability_view)
         same_header_height(self.target_view, self.prediction_view, self.probability_view)
+        self._probability_room = QTimer(self)  # once the new columns are laid out
+        self._probability_room.setSingleShot(True)
+        self._probability_room.setInterval(0)
+        self._probability_room.timeout.connect(self._give_probabilities_room)
+        self.probability_view.probability_model.modelReset.connect(self._probability_room.start)
         self.plot_tabs.addTab(self.steps_plot, self.tr("Loss over steps"))
         BarsGiveWay(self.right_pane, self.batch_panel, self.plot_tabs, self.steps_plot)
         self.plot_tabs.setTabToolTip(self.plot_tabs.indexOf(self.steps_plot), self.tr(
@@ -414,6 +423,19 @@ class MainWindow(QMainWindow):
         self.learn_panel.lr_taken.connect(self._forget_lr_refusal)
         self.learning.running_changed.connect(self._on_learning_started)
         self.learn_panel.step_button.clicked.connect(lambda: self._on_learning_started(True))
+
+    def _give_probabilities_room(self) -> None:
+        """Widen the tables' pane until the probabilities beside the logits are whole, taking
+        the room from the plots while they keep MIN_PLOT_PANE (round-7 tester: σ(予測B) was cut
+        at 1280×800, maximised). Never narrows it: the user may have chosen that width."""
+        view = self.probability_view
+        short = view.maximumWidth() - view.width()
+        if not view.isVisible() or short <= 0:
+            return
+        left, right = self.main_splitter.sizes()
+        give = min(short, right - MIN_PLOT_PANE)
+        if give > 0:
+            self.main_splitter.setSizes([left + give, right - give])
 
     def _forget_lr_refusal(self) -> None:
         """A good η was taken: the refusal of the last goes from the bar and the status bar
@@ -915,6 +937,21 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         """Open a data CSV or a session (see files.py); on failure say why and keep the data."""
         return self.files.open_path(path)
+
+    def new_data(self) -> None:
+        """File ▸ New: a blank t and y1 of NEW_ROWS rows (blank is missing, never 0), under the
+        loss chosen last, to type one's own data (round-7 tester: there was no New)."""
+        if not self.files.maybe_save():
+            return
+        blank = np.full(NEW_ROWS, np.nan)
+        self.document.replace([TARGET_NAME, "y1"], [blank, blank.copy()],
+                              self.files.loss_for_data())
+        self.files.name_hint = "lossgui"
+        self.files.set_source(self.tr("New data"))
+        self.target_view.go_to(0, 0)
+        self.target_view.setFocus()
+        self.show_status(self.tr("New data: type t and each y, or paste them (Ctrl+V); Data ▸ "
+                                 "Add Prediction adds a y"), 15000)
 
     def load_named_example(self, key: str) -> None:
         """Replace the data with an example from the Examples menu (clears the undo history)."""

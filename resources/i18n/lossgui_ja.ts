@@ -35,306 +35,316 @@
     </message>
     <message>
         <location filename="../../lossgui/gui/actions.py" line="54"/>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="55"/>
+        <source>Empty tables, t and y1, to type or paste your own data</source>
+        <translation>空の表(t と y1)を開き、自分のデータを入力または貼り付けます</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/actions.py" line="58"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="55"/>
+        <location filename="../../lossgui/gui/actions.py" line="59"/>
         <source>Open a data CSV (a column t and one column per prediction) or a saved session</source>
         <translation>データの CSV(正解 t の列と予測ごとに1列)か、保存したセッションを開きます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="59"/>
+        <location filename="../../lossgui/gui/actions.py" line="63"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="60"/>
+        <location filename="../../lossgui/gui/actions.py" line="64"/>
         <source>Save the data, the loss and its parameters as a .lossgui.json session</source>
         <translation>データと損失関数、そのパラメータを .lossgui.json セッションとして保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="64"/>
+        <location filename="../../lossgui/gui/actions.py" line="68"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="66"/>
+        <location filename="../../lossgui/gui/actions.py" line="70"/>
         <source>Save the session under a new name</source>
         <translation>セッションを新しい名前で保存します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="69"/>
+        <location filename="../../lossgui/gui/actions.py" line="73"/>
         <source>Save &amp;Data as CSV…</source>
         <translation>データを CSV で保存(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="70"/>
+        <location filename="../../lossgui/gui/actions.py" line="74"/>
         <source>Write the tables, t and each y, as a data CSV that opens again (the loss and its parameters are kept in a session)</source>
         <translation>表(t と各 y)を、もう一度開けるデータの CSV として書き出します(損失関数とパラメータはセッションに保存されます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="74"/>
+        <location filename="../../lossgui/gui/actions.py" line="78"/>
         <source>&amp;Export Results…</source>
         <translation>結果を書き出す(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="76"/>
+        <location filename="../../lossgui/gui/actions.py" line="80"/>
         <source>Write k, t, each y, its contributions and gradient to a CSV</source>
         <translation>k、t、各 y とその寄与・勾配を CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="80"/>
+        <location filename="../../lossgui/gui/actions.py" line="84"/>
         <source>Export &amp;Plot…</source>
         <translation>グラフを書き出す(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="81"/>
+        <location filename="../../lossgui/gui/actions.py" line="85"/>
         <source>Save the plot as a 1600×900 PNG or an SVG for a report</source>
         <translation>グラフを 1600×900 の PNG か SVG として保存します(レポート用)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="84"/>
+        <location filename="../../lossgui/gui/actions.py" line="88"/>
         <source>UTF-8 &amp;BOM in Exported CSV (for Excel)</source>
         <translation>書き出す CSV に UTF-8 BOM を付ける(Excel 用)(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="86"/>
+        <location filename="../../lossgui/gui/actions.py" line="90"/>
         <source>Start exported results CSVs with a byte-order mark so Excel reads non-English names correctly</source>
         <translation>書き出す結果の CSV の先頭に BOM を付け、Excel が日本語の列名を正しく読めるようにします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="90"/>
+        <location filename="../../lossgui/gui/actions.py" line="94"/>
         <source>Load the Article&apos;s Exa&amp;mple</source>
         <translation>記事の例を読み込む(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="92"/>
+        <location filename="../../lossgui/gui/actions.py" line="96"/>
         <source>t = [0, 1, 0, 1, 0] with a good prediction y1 and a bad one y2</source>
         <translation>正解 t = [0, 1, 0, 1, 0] と、学習がうまくいっている予測 y1・うまくいっていない予測 y2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="96"/>
+        <location filename="../../lossgui/gui/actions.py" line="100"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="100"/>
+        <location filename="../../lossgui/gui/actions.py" line="104"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="103"/>
+        <location filename="../../lossgui/gui/actions.py" line="107"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="106"/>
+        <location filename="../../lossgui/gui/actions.py" line="110"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="109"/>
+        <location filename="../../lossgui/gui/actions.py" line="113"/>
         <source>&amp;Copy</source>
         <translation>コピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="110"/>
+        <location filename="../../lossgui/gui/actions.py" line="114"/>
         <source>Copy the selected cells as tab-separated text (totals at full precision)</source>
         <translation>選択したセルをタブ区切りのテキストとしてコピーします(合計は全桁)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="114"/>
+        <location filename="../../lossgui/gui/actions.py" line="118"/>
         <source>&amp;Paste</source>
         <translation>貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="115"/>
+        <location filename="../../lossgui/gui/actions.py" line="119"/>
         <source>Paste cells from a spreadsheet, or a list such as [0.1, 0.2]</source>
         <translation>表計算ソフトのセルや [0.1, 0.2] のようなリストを貼り付けます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="119"/>
+        <location filename="../../lossgui/gui/actions.py" line="123"/>
         <source>C&amp;lear Cells</source>
         <translation>セルを空にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="121"/>
+        <location filename="../../lossgui/gui/actions.py" line="125"/>
         <source>Blank the selected cells: they become missing, not zero</source>
         <translation>選択したセルを空にします(0 ではなく「値なし」になります)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="124"/>
+        <location filename="../../lossgui/gui/actions.py" line="128"/>
         <source>&amp;Insert Row Above</source>
         <translation>上に行を挿入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="126"/>
+        <location filename="../../lossgui/gui/actions.py" line="130"/>
         <source>Insert a blank row above the current one</source>
         <translation>現在の行の上に空の行を挿入します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="129"/>
+        <location filename="../../lossgui/gui/actions.py" line="133"/>
         <source>&amp;Append Row</source>
         <translation>末尾に行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="131"/>
+        <location filename="../../lossgui/gui/actions.py" line="135"/>
         <source>Add a blank row at the end</source>
         <translation>最後に空の行を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="134"/>
+        <location filename="../../lossgui/gui/actions.py" line="138"/>
         <source>&amp;Delete Rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="136"/>
+        <location filename="../../lossgui/gui/actions.py" line="140"/>
         <source>Delete the selected rows from t and every prediction</source>
         <translation>選択した行を t とすべての予測から削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="139"/>
+        <location filename="../../lossgui/gui/actions.py" line="143"/>
         <source>Add &amp;Prediction</source>
         <translation>予測を追加(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="141"/>
+        <location filename="../../lossgui/gui/actions.py" line="145"/>
         <source>Add a blank prediction column</source>
         <translation>空の予測の列を追加します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="144"/>
+        <location filename="../../lossgui/gui/actions.py" line="148"/>
         <source>Re&amp;name Prediction…</source>
         <translation>予測の名前を変更(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="146"/>
+        <location filename="../../lossgui/gui/actions.py" line="150"/>
         <source>Rename the current prediction column</source>
         <translation>現在の予測の列の名前を変更します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="149"/>
+        <location filename="../../lossgui/gui/actions.py" line="153"/>
         <source>&amp;Remove Prediction</source>
         <translation>予測を削除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="151"/>
+        <location filename="../../lossgui/gui/actions.py" line="155"/>
         <source>Remove the current prediction column</source>
         <translation>現在の予測の列を削除します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="154"/>
+        <location filename="../../lossgui/gui/actions.py" line="158"/>
         <source>Target as &amp;Class Indices</source>
         <translation>正解をクラス番号で表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="156"/>
+        <location filename="../../lossgui/gui/actions.py" line="160"/>
         <source>Show a batch&apos;s one-hot target as one class index per sample (PyTorch&apos;s target), or back as the table</source>
         <translation>バッチの one-hot の正解を、サンプルごとのクラス番号(PyTorch の正解の形)で表示します。もう一度選ぶと表に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="161"/>
+        <location filename="../../lossgui/gui/actions.py" line="165"/>
         <source>Show &amp;Gradient −∂E/∂y</source>
         <translation>勾配 −∂E/∂y を表示(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="163"/>
+        <location filename="../../lossgui/gui/actions.py" line="167"/>
         <source>Show the direction learning moves each y instead of the contributions</source>
         <translation>寄与の代わりに、学習が各 y を動かす向きを表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="167"/>
+        <location filename="../../lossgui/gui/actions.py" line="171"/>
         <source>Go to &amp;Loss</source>
         <translation>損失関数へ移動(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="171"/>
+        <location filename="../../lossgui/gui/actions.py" line="175"/>
         <source>Go to &amp;Target t</source>
         <translation>正解 t へ移動(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="175"/>
+        <location filename="../../lossgui/gui/actions.py" line="179"/>
         <source>Go to &amp;Predictions y</source>
         <translation>予測 y へ移動(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="179"/>
+        <location filename="../../lossgui/gui/actions.py" line="183"/>
         <source>Go to T&amp;otals</source>
         <translation>合計へ移動(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="183"/>
+        <location filename="../../lossgui/gui/actions.py" line="187"/>
         <source>Show &amp;Contributions</source>
         <translation>寄与を表示(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="185"/>
+        <location filename="../../lossgui/gui/actions.py" line="189"/>
         <source>The contribution of every element, as bars</source>
         <translation>各要素の寄与を棒グラフで表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="189"/>
+        <location filename="../../lossgui/gui/actions.py" line="193"/>
         <source>Show the Cur&amp;ve of Element k</source>
         <translation>要素 k の曲線を表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="195"/>
+        <location filename="../../lossgui/gui/actions.py" line="199"/>
         <source>Show Other Tools&apos; &amp;Numbers</source>
         <translation>他のツールの値を表示(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="191"/>
+        <location filename="../../lossgui/gui/actions.py" line="195"/>
         <source>How element k&apos;s contribution changes with its y; click to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。クリックで y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="197"/>
+        <location filename="../../lossgui/gui/actions.py" line="201"/>
         <source>Why do PyTorch, Keras, scikit-learn or the book give another number?</source>
         <translation>PyTorch、Keras、scikit-learn や本の値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="201"/>
+        <location filename="../../lossgui/gui/actions.py" line="205"/>
         <source>Show the Loss over &amp;Steps</source>
         <translation>ステップごとの損失を表示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="203"/>
+        <location filename="../../lossgui/gui/actions.py" line="207"/>
         <source>The total loss E at every step of learning</source>
         <translation>学習の各ステップでの損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="206"/>
+        <location filename="../../lossgui/gui/actions.py" line="210"/>
         <source>&amp;Reset Zoom</source>
         <translation>ズームを戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="207"/>
+        <location filename="../../lossgui/gui/actions.py" line="211"/>
         <source>Show every element of the plot again</source>
         <translation>グラフのすべての要素をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="210"/>
+        <location filename="../../lossgui/gui/actions.py" line="214"/>
         <source>Copy Plot &amp;Image</source>
         <translation>グラフを画像としてコピー(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="211"/>
+        <location filename="../../lossgui/gui/actions.py" line="215"/>
         <source>Copy the plot to the clipboard as an image</source>
         <translation>グラフを画像としてクリップボードにコピーします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="216"/>
+        <location filename="../../lossgui/gui/actions.py" line="220"/>
         <source>Short &amp;Guide</source>
         <translation>かんたんガイド(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="217"/>
+        <location filename="../../lossgui/gui/actions.py" line="221"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/actions.py" line="218"/>
+        <location filename="../../lossgui/gui/actions.py" line="222"/>
         <source>&amp;About lossgui</source>
         <translation>lossgui について(&amp;A)</translation>
     </message>
@@ -993,186 +1003,186 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="49"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="51"/>
         <source>Data or sessions (*.csv *.tsv *.txt *%1);;CSV data (*.csv *.tsv *.txt);;lossgui sessions (*%1);;All files (*)</source>
         <translation>データまたはセッション (*.csv *.tsv *.txt *%1);;CSV データ (*.csv *.tsv *.txt);;lossgui セッション (*%1);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="52"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
         <source>lossgui session (*%1)</source>
         <translation>lossgui セッション (*%1)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="53"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
         <source>CSV results (*.csv)</source>
         <translation>CSV の結果 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="54"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="56"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV データ (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="55"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="57"/>
         <source>PNG image, 1600×900 (*.png)</source>
         <translation>PNG 画像、1600×900 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="56"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="58"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 図 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="199"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="201"/>
         <source>Open &amp;Recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="220"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="222"/>
         <source>Open data or session</source>
         <translation>データまたはセッションを開く</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="232"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="234"/>
         <source>Which column is the target?</source>
         <translation>どの列が正解ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="233"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="235"/>
         <source>%1 has no column called t.
 Which column holds the target t?</source>
         <translation>%1 には t という列がありません。
 どの列が正解 t ですか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="241"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="243"/>
         <source>Replace the file?</source>
         <translation>ファイルを置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="242"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="244"/>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 は既に存在します。
 置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="272"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="279"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="273"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="280"/>
         <source>Save the changes to %1?</source>
         <translation>%1 への変更を保存しますか?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="277"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="284"/>
         <source>If you don&apos;t save, your edits since the last save are lost.</source>
         <translation>保存しないと、最後に保存してからの編集は失われます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="318"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="325"/>
         <source>Could not open %1: %2</source>
         <translation>%1 を開けませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="328"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="335"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="330"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="337"/>
         <source>Opened %1 under %2 (Ctrl+L picks another loss)</source>
         <translation>%1 を開きました(損失関数: %2。Ctrl+L で変えられます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="333"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="340"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="414"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="428"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="424"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="438"/>
         <source>Could not save the session: %1. Your data is still here; try another folder or file name.</source>
         <translation>セッションを保存できませんでした: %1。データはそのまま残っています。別のフォルダかファイル名を試してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="432"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="446"/>
         <source>Saved %1</source>
         <translation>%1 を保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="454"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="468"/>
         <source>Could not save the data: %1</source>
         <translation>データを保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="457"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="471"/>
         <source>Save data as CSV</source>
         <translation>データを CSV で保存</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="459"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="473"/>
         <source>Could not save the data: %1. Your data is still here.</source>
         <translation>データを保存できませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="463"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="477"/>
         <source>Saved the data to %1</source>
         <translation>データを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="490"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="508"/>
         <source>Could not export the results: %1</source>
         <translation>結果を書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="494"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="512"/>
         <source>Export results</source>
         <translation>結果を書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="495"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="513"/>
         <source>Could not export the results: %1. Your data is still here.</source>
         <translation>結果を書き出せませんでした: %1。データはそのまま残っています。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="498"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="517"/>
         <source>Exported the results to %1</source>
         <translation>結果を %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="508"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="527"/>
         <source>Export plot: %1</source>
         <translation>グラフを書き出す: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="511"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="530"/>
         <source>Export plot</source>
         <translation>グラフを書き出す</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="524"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="543"/>
         <source>Could not export the plot: %1</source>
         <translation>グラフを書き出せませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="527"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="546"/>
         <source>Exported the plot to %1</source>
         <translation>グラフを %1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="582"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="601"/>
         <source>Could not open %1: the file is no longer there.</source>
         <translation>%1 を開けませんでした: ファイルがもうありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/files/controller.py" line="598"/>
+        <location filename="../../lossgui/gui/files/controller.py" line="617"/>
         <source>&amp;Clear Recent Files</source>
         <translation>一覧を消去(&amp;C)</translation>
     </message>
@@ -1251,7 +1261,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="68"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="219"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="218"/>
         <source>y itself</source>
         <translation>y そのもの</translation>
     </message>
@@ -1282,7 +1292,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/learn_panel.py" line="85"/>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="199"/>
         <source>R&amp;un</source>
         <translation>実行(&amp;U)</translation>
     </message>
@@ -1297,52 +1307,57 @@ Do you want to replace it?</source>
         <translation>リセット(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="91"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="233"/>
         <source>Put the predictions back to where learning began</source>
         <translation>予測を学習を始めたときの値に戻します</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="95"/>
         <source>Most steps per Run</source>
         <translation>1回の実行の最大ステップ数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="97"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="96"/>
         <source> steps</source>
         <translation> ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="98"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="97"/>
         <source>Run stops by itself after this many steps</source>
         <translation>このステップ数で実行は自動的に止まります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="100"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="99"/>
         <source>Run at &amp;most</source>
         <translation>最大(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="105"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="104"/>
         <source>Where learning is</source>
         <translation>学習の進み具合</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="200"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="199"/>
         <source>St&amp;op</source>
         <translation>停止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="218"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="217"/>
         <source>z itself</source>
         <translation>z そのもの</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="221"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="220"/>
         <source>This loss reads logits: the steps move z, its own input</source>
         <translation>この損失はロジットを読みます。ステップは損失の入力である z を動かします</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/learn_panel.py" line="232"/>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="234"/>
+        <source>Nothing to put back: no step was taken since the data, the loss or η last changed (each ends a run)</source>
+        <translation>戻すものがありません: データ・損失関数・η が最後に変わってから、まだ 1 ステップも進めていません(どれが変わっても実行は終わります)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/learn_panel.py" line="239"/>
         <source>Step %1 (%2): E = %3</source>
         <translation>ステップ %1(%2): E = %3</translation>
     </message>
@@ -1370,19 +1385,19 @@ Do you want to replace it?</source>
         <translation>(進める対象 ▸ %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/learning.py" line="481"/>
+        <location filename="../../lossgui/gui/learning.py" line="486"/>
         <source>Run stopped at its cap of %n steps; press Run to go on.</source>
         <translation>
             <numerusform>1回の実行の上限 %n ステップで止まりました。続けるには実行を押してください。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="506"/>
+        <location filename="../../lossgui/gui/learning.py" line="511"/>
         <source>The Run stopped at step %1, where E stopped being a loss; Step or Run goes on from here.</source>
         <translation>ステップ %1 で実行を止めました。ここで E は損失でなくなりました。ステップか実行でここから続けられます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/learning.py" line="509"/>
+        <location filename="../../lossgui/gui/learning.py" line="514"/>
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
@@ -1454,198 +1469,208 @@ Do you want to replace it?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="109"/>
+        <location filename="../../lossgui/gui/main_window.py" line="112"/>
         <source>Target t</source>
         <translation>正解 t</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="111"/>
+        <location filename="../../lossgui/gui/main_window.py" line="114"/>
         <source>Predictions y</source>
         <translation>予測 y</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="136"/>
+        <location filename="../../lossgui/gui/main_window.py" line="139"/>
         <source>Problem count</source>
         <translation>問題の数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="211"/>
+        <location filename="../../lossgui/gui/main_window.py" line="214"/>
         <source>Notice</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="212"/>
+        <location filename="../../lossgui/gui/main_window.py" line="215"/>
         <source>Dismiss the notice</source>
         <translation>お知らせを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="214"/>
+        <location filename="../../lossgui/gui/main_window.py" line="217"/>
         <source>First-run hint</source>
         <translation>はじめての方へのヒント</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="215"/>
+        <location filename="../../lossgui/gui/main_window.py" line="218"/>
         <source>Dismiss the hint</source>
         <translation>ヒントを閉じる</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="292"/>
+        <location filename="../../lossgui/gui/main_window.py" line="295"/>
         <source>Contributions</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="293"/>
+        <location filename="../../lossgui/gui/main_window.py" line="296"/>
         <source>Curve of element k</source>
         <translation>要素 k の曲線</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="294"/>
+        <location filename="../../lossgui/gui/main_window.py" line="297"/>
         <source>Other tools</source>
         <translation>他のツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="295"/>
+        <location filename="../../lossgui/gui/main_window.py" line="298"/>
         <source>How element k&apos;s contribution changes with its y; click the plot to set y</source>
         <translation>要素 k の寄与が y によってどう変わるか。グラフをクリックすると y を設定できます</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="297"/>
+        <location filename="../../lossgui/gui/main_window.py" line="300"/>
         <source>Why do other tools give another number?</source>
         <translation>他のツールで値が違うのはなぜ?</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="409"/>
+        <location filename="../../lossgui/gui/main_window.py" line="418"/>
         <source>Loss over steps</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="412"/>
+        <location filename="../../lossgui/gui/main_window.py" line="421"/>
         <source>The total loss E at every step of learning, one line per prediction</source>
         <translation>学習の各ステップでの損失の合計 E(予測ごとに1本の線)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="485"/>
+        <location filename="../../lossgui/gui/main_window.py" line="507"/>
         <source>Lang&amp;uage</source>
         <translation>言語(&amp;U)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="620"/>
+        <location filename="../../lossgui/gui/main_window.py" line="642"/>
         <source>%n warnings: read them in the notes about the input</source>
         <translation>
             <numerusform>警告が %n 個: 入力についての注意に書いてあります</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="616"/>
+        <location filename="../../lossgui/gui/main_window.py" line="638"/>
         <source>No problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="429"/>
+        <location filename="../../lossgui/gui/main_window.py" line="451"/>
         <source>Run stopped for your edit; its steps are kept. Press Run to go on.</source>
         <translation>編集のため実行を止めました。それまでのステップは残っています。続けるには実行を押してください。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="618"/>
+        <location filename="../../lossgui/gui/main_window.py" line="640"/>
         <source>1 warning: read it in the notes about the input</source>
         <translation>警告が 1 個: 入力についての注意に書いてあります</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="623"/>
+        <location filename="../../lossgui/gui/main_window.py" line="645"/>
         <source>1 problem: hover the red cell to read why</source>
         <translation>問題が1つ: 赤いセルにマウスを乗せると理由が読めます</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="625"/>
+        <location filename="../../lossgui/gui/main_window.py" line="647"/>
         <source>%n problems: hover the red cells to read why</source>
         <translation>
             <numerusform>問題が %n 個: 赤いセルにマウスを乗せると理由が読めます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="627"/>
+        <location filename="../../lossgui/gui/main_window.py" line="649"/>
         <source>; 1 more warning in the notes about the input</source>
         <translation>。ほかに、入力についての注意に警告が 1 個</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/main_window.py" line="629"/>
+        <location filename="../../lossgui/gui/main_window.py" line="651"/>
         <source>; %n more warnings in the notes about the input</source>
         <translation>
             <numerusform>。ほかに、入力についての注意に警告が %n 個</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="663"/>
+        <location filename="../../lossgui/gui/main_window.py" line="685"/>
         <source>&amp;Undo %1</source>
         <translation>元に戻す(&amp;U) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="667"/>
+        <location filename="../../lossgui/gui/main_window.py" line="689"/>
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="833"/>
+        <location filename="../../lossgui/gui/main_window.py" line="855"/>
         <source>Keep at least one sample: a loss needs at least one.</source>
         <translation>少なくとも1サンプルは残してください。損失関数にはサンプルが1つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="838"/>
+        <location filename="../../lossgui/gui/main_window.py" line="860"/>
         <source>Delete %n samples</source>
         <translation>%n サンプルを削除</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="868"/>
+        <location filename="../../lossgui/gui/main_window.py" line="890"/>
         <source>The target keeps the name it came with; only predictions can be renamed.</source>
         <translation>正解の列名は読み込んだときのままです。名前を変えられるのは予測だけです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="872"/>
+        <location filename="../../lossgui/gui/main_window.py" line="894"/>
         <source>Rename prediction</source>
         <translation>予測の名前を変更</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="873"/>
+        <location filename="../../lossgui/gui/main_window.py" line="895"/>
         <source>New name for %1:</source>
         <translation>%1 の新しい名前:</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="971"/>
+        <location filename="../../lossgui/gui/main_window.py" line="950"/>
+        <source>New data</source>
+        <translation>新しいデータ</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="953"/>
+        <source>New data: type t and each y, or paste them (Ctrl+V); Data ▸ Add Prediction adds a y</source>
+        <translation>新しいデータ: t と各 y を入力するか貼り付けてください(Ctrl+V)。データ ▸ 予測を追加 で y を増やせます</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/main_window.py" line="1008"/>
         <source>New here? Type a number over any cell, or paste a column from a spreadsheet or a list such as [0.1, 0.7, 0.2]. Help ▸ Short Guide (F1) says more.</source>
         <translation>はじめての方へ: セルに数を入力するか、表計算ソフトの列や [0.1, 0.7, 0.2] のようなリストを貼り付けてください。詳しくはヘルプ ▸ かんたんガイド(F1)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1035"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1072"/>
         <source>Copied the plot as an image</source>
         <translation>グラフを画像としてコピーしました</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1042"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1079"/>
         <source>In the tables: type to replace a cell, F2 to edit it, Enter moves down, Tab moves right (after typing in the last column, on to the next row&apos;s t; otherwise out of the last table); after an edit on the last row, typing on adds a row. Delete blanks.</source>
         <translation>表では: 入力でセルを置き換え、F2 で編集、Enter で下へ、Tab で右へ(最後の列に入力した後は次の行の t へ、それ以外は最後の表から次の部品へ)。最後の行を編集した後は、続けて入力すると行が増えます。Delete で空欄にします。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1046"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1083"/>
         <source>Keyboard Shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1052"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1089"/>
         <source>Short Guide</source>
         <translation>かんたんガイド</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1053"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1090"/>
         <source>&lt;ol&gt;&lt;li&gt;Type or paste the target &lt;b&gt;t&lt;/b&gt; (正解) in the left table and one or more predictions &lt;b&gt;y&lt;/b&gt; (予測) beside it: one row per element k.&lt;/li&gt;&lt;li&gt;Pick a loss at the top (Ctrl+L); only its parameters are shown.&lt;/li&gt;&lt;li&gt;Read the totals: the lowest is marked ★. Under them the loss is written out with your numbers.&lt;/li&gt;&lt;li&gt;The plot shows what each element adds to E; Ctrl+G shows −∂E/∂y, the way learning would move each y. The Curve tab (Ctrl+5) shows one element; click it to set y.&lt;/li&gt;&lt;li&gt;Red cells have a problem: hover them to read why. Ctrl+Z undoes any edit.&lt;/li&gt;&lt;li&gt;Watch learning with the Learn bar at the top: &lt;b&gt;Step&lt;/b&gt; takes one step &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; on every prediction, with the &lt;b&gt;Learning rate η&lt;/b&gt; you type; &lt;b&gt;Run&lt;/b&gt; takes one step per frame until &lt;b&gt;Stop&lt;/b&gt; or &lt;b&gt;Run at most&lt;/b&gt; steps; &lt;b&gt;Reset&lt;/b&gt; puts the predictions back to where learning began. For a loss on probabilities, &lt;b&gt;Step on&lt;/b&gt; ▸ &lt;b&gt;the logits z&lt;/b&gt; moves the logits behind y instead, so y stays a probability. The Loss over steps tab (Ctrl+7) draws E at every step. Ctrl+Z takes back one Step click, or all the steps of one Run, at a time (Edit ▸ Undo says how many), and the run goes on from there.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Other tools (Ctrl+6) says why PyTorch, Keras or scikit-learn give another number. Right-click a cell, a column header or the plot for more.&lt;/p&gt;</source>
         <translation>&lt;ol&gt;&lt;li&gt;左の表に正解 &lt;b&gt;t&lt;/b&gt; を、その横に予測 &lt;b&gt;y&lt;/b&gt; を1つ以上、入力するか貼り付けます(1行が要素 k ひとつ)。&lt;/li&gt;&lt;li&gt;上で損失関数を選びます(Ctrl+L)。その損失関数のパラメータだけが表示されます。&lt;/li&gt;&lt;li&gt;合計を読みます。いちばん小さいものに ★ が付きます。その下に、あなたの数を入れた式が書き出されます。&lt;/li&gt;&lt;li&gt;グラフは各要素が E に加える量を示します。Ctrl+G で −∂E/∂y(学習が各 y を動かす向き)を表示します。曲線のタブ(Ctrl+5)は1つの要素を示し、クリックで y を設定できます。&lt;/li&gt;&lt;li&gt;赤いセルには問題があります。マウスを乗せると理由が読めます。Ctrl+Z でどの編集も元に戻せます。&lt;/li&gt;&lt;li&gt;上の学習のツールバーで学習を見ます。&lt;b&gt;ステップ&lt;/b&gt;は、入力した&lt;b&gt;学習率 η&lt;/b&gt;で、すべての予測に &lt;nobr&gt;y ← y − η·∂E/∂y&lt;/nobr&gt; を1回行います。&lt;b&gt;実行&lt;/b&gt;は、&lt;b&gt;停止&lt;/b&gt;を押すか&lt;b&gt;最大&lt;/b&gt;のステップ数に達するまで、1フレームに1ステップずつ進めます。&lt;b&gt;リセット&lt;/b&gt;は予測を学習を始めたときの値に戻します。確率を受け取る損失では、&lt;b&gt;進める対象&lt;/b&gt; ▸ &lt;b&gt;ロジット z&lt;/b&gt; にすると、y の代わりにその裏にあるロジットを動かすので、y は確率のままです。「ステップごとの損失」タブ(Ctrl+7)は各ステップの E を描きます。Ctrl+Z は、ステップのクリック1回分、または1回の実行のすべてのステップを、まとめて取り消します(いくつ取り消すかは 編集 ▸ 元に戻す に書かれます)。学習はそこから続けられます。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;他のツール(Ctrl+6)では、PyTorch・Keras・scikit-learn の値が違う理由が分かります。セル・列の見出し・グラフを右クリックするとほかの操作もできます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1083"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1120"/>
         <source>About lossgui</source>
         <translation>lossgui について</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/main_window.py" line="1084"/>
+        <location filename="../../lossgui/gui/main_window.py" line="1121"/>
         <source>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — a loss-function calculator for learning how models learn.&lt;/p&gt;&lt;p&gt;Type or paste a target t and predictions y, pick a loss, and see each element&apos;s contribution and the direction learning moves y.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;lossgui %1&lt;/b&gt; — モデルがどう学習するかを学ぶための損失関数の計算機です。&lt;/p&gt;&lt;p&gt;正解 t と予測 y を入力するか貼り付け、損失関数を選ぶと、要素ごとの寄与と、学習が y を動かす向きが分かります。&lt;/p&gt;</translation>
     </message>
@@ -1818,7 +1843,7 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../lossgui/gui/panels/plot_panel.py" line="116"/>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="456"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="458"/>
         <source>Plot of the contributions per element</source>
         <translation>要素ごとの寄与のグラフ</translation>
     </message>
@@ -1839,49 +1864,49 @@ Do you want to replace it?</source>
         <translation>棒はサンプル %1 自身の損失 %2 とその勾配です。バッチの E は各サンプル自身の損失の平均なので、∂E/∂%3(結果の書き出し、PyTorch の .grad、ステップ)は ∂%2/∂%3 ÷ %4 です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="431"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="433"/>
         <source>… %n more</source>
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="455"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="457"/>
         <source>Plot of −∂E/∂y per element</source>
         <translation>要素ごとの −∂E/∂y のグラフ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="490"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="492"/>
         <source>%1 — largest of k = %2–%3</source>
         <translation>%1 — k = %2〜%3 の中で最大</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="508"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="510"/>
         <source>contribution to %1</source>
         <translation>%1 への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="511"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="513"/>
         <source>contribution</source>
         <translation>寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="515"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="517"/>
         <source>not a number (the red cell says why)</source>
         <translation>数ではありません(理由は赤いセルに)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="516"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="518"/>
         <source>not computed (missing)</source>
         <translation>計算なし(値がありません)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="519"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="521"/>
         <source> (learning would raise %1)</source>
         <translation>(学習は %1 を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/plot_panel.py" line="520"/>
+        <location filename="../../lossgui/gui/panels/plot_panel.py" line="522"/>
         <source> (learning would lower %1)</source>
         <translation>(学習は %1 を下げます)</translation>
     </message>
@@ -2115,77 +2140,82 @@ Do you want to replace it?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="59"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="61"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="60"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="62"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="369"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="65"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="73"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="70"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="78"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="81"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="74"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="82"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="199"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="213"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="251"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="282"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="305"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="292"/>
+        <source>E ≤ 0 from step %1 on: a logarithmic axis cannot draw it, nor the current step&apos;s marker</source>
+        <translation>ステップ %1 以降は E ≤ 0 で、対数軸には描けません(今のステップの印も)</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="307"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="347"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="309"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="349"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="313"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="353"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="397"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="346"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="398"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

@@ -79,3 +79,25 @@ def test_the_refusal_is_japanese_in_japanese(
     assert received == []
     assert (f"{fifo}: ファイルを書けません: 通常のファイルではなく名前付きパイプ(FIFO)です。"
             "別のファイル名を選んでください") in notice, notice
+
+
+@pytest.mark.parametrize(("action", "name", "refusal"), SAVES)
+def test_a_bare_name_that_is_a_fifo_is_refused_not_given_a_suffix(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, action: str, name: str,
+    refusal: str,
+) -> None:
+    """gui7's /dev/full case: Qt asked about /dev/full, then /dev/full.csv was written. A name
+    that is there but no regular file is the one meant: refused, naming it, no suffix added."""
+    window = make_window()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    _choose(window, fifo)
+    with reader_if_blocked(fifo) as received:
+        window.action_map[action].trigger()
+    assert received == []
+    notice = window.notice_label.text()
+    assert notice.startswith(refusal), notice
+    said = "a plot can be saved as .png or .svg" if action == "export_plot" else \
+        "cannot write the file: it is not a regular file but a named pipe"
+    assert f"{fifo}: {said}" in notice
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no pipe.csv beside it

@@ -32,6 +32,7 @@ from lossgui.core.classes import index_table, is_index_target
 from lossgui.core.columns import TARGET_NAME, check_columns
 from lossgui.core.examples import ARTICLE, EXAMPLES
 from lossgui.core.numbers import is_truth
+from lossgui.core.over_the_data import refuse_writing_over_the_data
 from lossgui.core.params import ParamValue
 from lossgui.core.problems import error_text, in_language
 from lossgui.gui.asking import ask, choice_dialog
@@ -256,6 +257,11 @@ class FileController(QObject):
         answer = self.ask_save_path(title, suggested, filters)
         if answer is None:
             return None
+        typed = answer[0]
+        # A name that is there but no regular file (/dev/full, a FIFO) is the one the dialog
+        # asked about and meant: kept, so the write refuses it by name (it wrote /dev/full.csv).
+        if os.path.exists(typed) and not os.path.isfile(typed) and not os.path.isdir(typed):
+            return typed
         path = completed(*answer)
         if path != answer[0] and os.path.lexists(path) and not self.ask_replace(path):
             return None
@@ -472,13 +478,17 @@ class FileController(QObject):
         return True
 
     def _write_csv(self, title: str, suggested: str, filters: str, text: str,
-                   failed: str) -> str | None:
-        """Ask where, add .csv to a bare name, write atomically; the path, or None (said why)."""
+                   failed: str, results: bool = False) -> str | None:
+        """Ask where, add .csv to a bare name, write atomically; the path, or None (said why).
+        ``results`` are never written over the file the data came from (as the CLI refuses)."""
         path = self._destination(title, suggested, filters,
                                  lambda path, _: path if Path(path).suffix else path + ".csv")
         if path is None:
             return None
         try:
+            for source in (self.data_path, self.session_path):
+                if results and source is not None:
+                    refuse_writing_over_the_data(path, source)
             write_atomic(path, text, bom=self.bom)
         except LossguiError as error:
             self.report(failed.replace("%1", error_text(error, current_language())))
@@ -500,7 +510,8 @@ class FileController(QObject):
             return False
         path = self._write_csv(
             self.tr("Export results"), self._suggest("-results.csv"), self.tr(RESULTS_FILTER),
-            text, self.tr("Could not export the results: %1. Your data is still here."))
+            text, self.tr("Could not export the results: %1. Your data is still here."),
+            results=True)
         if path is None:
             return False
         self.status.emit(self.tr("Exported the results to %1").replace("%1", path))

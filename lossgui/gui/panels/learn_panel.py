@@ -88,7 +88,6 @@ class LearnPanel(QToolBar):
                                            "one undo step)"))
         self.run_button.toggled.connect(self._on_run_toggled)
         self.reset_button = QPushButton(self.tr("Rese&t"))
-        self.reset_button.setToolTip(self.tr("Put the predictions back to where learning began"))
         self.reset_button.clicked.connect(learning.reset)
         self.cap_box = QSpinBox()
         self.cap_box.setRange(1, MAX_STEPS)
@@ -226,6 +225,14 @@ class LearnPanel(QToolBar):
         elif self.space_box.currentData() != learning.space:
             with QSignalBlocker(self.space_box):
                 self.space_box.setCurrentIndex(self.space_box.findData(learning.space))
+        # Enabled only with a run to go back to: after an edit ended the run it was enabled
+        # and did nothing (round-7 tester); the tooltip says why it is not.
+        can_reset = learning.can_reset
+        self.reset_button.setEnabled(can_reset)
+        self.reset_button.setToolTip(
+            self.tr("Put the predictions back to where learning began") if can_reset else
+            self.tr("Nothing to put back: no step was taken since the data, the loss or η last "
+                    "changed (each ends a run)"))
         trace = learning.trace()
         totals = ", ".join(f"{name} {self._total_said(i, t[-1])}" for i, (name, t) in
                            enumerate(zip(trace.names, trace.totals, strict=False)) if t)

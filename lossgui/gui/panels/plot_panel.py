@@ -41,7 +41,7 @@ from lossgui.core.problems import element_name
 from lossgui.gui.document import Document
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language
 from lossgui.gui.panels.colours import prediction_colour
-from lossgui.gui.panels.plot_style import add_legend, styled_plot
+from lossgui.gui.panels.plot_style import add_legend, fit_legend, styled_plot
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
 GROUP_WIDTH = 0.8  # of the distance between elements; the rest is the gap between groups
@@ -391,9 +391,11 @@ class PlotPanel(QWidget):
             self._add_items(item, count)
         finally:
             item.legend = legend
-        while len(self._bars) > count:
-            item.removeItem(self._bars.pop())
-            item.removeItem(self._markers.pop())
+        if len(self._bars) > count:
+            while len(self._bars) > count:  # each leaves the legend too (PlotItem.removeItem)
+                item.removeItem(self._bars.pop())
+                item.removeItem(self._markers.pop())
+            fit_legend(self.legend)  # to the entries left, not to a long name just gone
         self._shown = self._shown[:count]
 
     def _add_items(self, item: pg.PlotItem, count: int) -> None:

@@ -37,6 +37,15 @@ def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
                                         pen=pg.mkPen("#999"), labelTextColor="#222")
 
 
+def fit_legend(legend: pg.LegendItem) -> None:
+    """Size ``legend`` to its entries now. pyqtgraph measures its entries' widths as its layout
+    last stretched them, so one that was as wide as a long name gone since stayed that wide
+    (round-7 tester: a 440 px box around "y1")."""
+    legend.setGeometry(0, 0, 0, 0)
+    legend.layout.activate()
+    legend.updateSize()
+
+
 # Below the view box (z −100), whose items are the data: a grid under the bars and curves, as
 # matplotlib draws it under its bars. pyqtgraph puts its axes at 0.5, over the data.
 BEHIND_THE_DATA = -200

@@ -45,6 +45,8 @@ MIN_PLOT_ROOM = 120
 STATUS_LINES = 3  # the status above the plot shows this many lines, then scrolls
 # The earlier runs, newest first: each keeps its prediction's colour, faded, with its own dashes.
 EARLIER_DASHES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+LABEL_GAP = 0.07  # the step label this share of the plot's height under its marker
+LABEL_EDGE = 0.05  # and never nearer an edge of the plot than this
 
 
 class StepsPlot(QWidget):
@@ -61,7 +63,13 @@ class StepsPlot(QWidget):
         self.log_box.setToolTip(self.tr("Shows a steady fall by the same factor as a straight "
                                         "line; only E > 0 can be drawn"))
         self.log_box.toggled.connect(self._on_log_toggled)
-        self.hover = QLabel(self.tr("Hover the plot to read the exact E at a step."))
+        # What a log axis leaves out, said beside its box: E ≤ 0 ended the lines and took the
+        # marker away without a word (round-7 tester).
+        self.log_note = QLabel()
+        self.log_note.setObjectName("steps_log_note")
+        self.log_note.setWordWrap(True)
+        self.log_note.hide()
+        self.hover = QLabel(self._hover_hint())
         self.hover.setObjectName("steps_hover")
         self.hover.setAccessibleName(self.tr("Loss at the step under the mouse"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -86,6 +94,8 @@ class StepsPlot(QWidget):
             label="", labelOpts={"position": 0.08, "color": "#222",
                                  "fill": (255, 255, 255, 200)})
         item.addItem(self.marker, ignoreBounds=True)
+        self._label_at: float | None = None  # the first marker's height, for its label
+        item.getViewBox().sigYRangeChanged.connect(lambda *_: self._place_step_label())
         self.points = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222"))
         item.addItem(self.points)
         # Said inside the plot when the run has no E to draw (a blank t or y): the plot stayed
@@ -97,11 +107,12 @@ class StepsPlot(QWidget):
         self.unknown.hide()
         item.getViewBox().sigResized.connect(lambda *_: self._centre_unknown())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.viewport().installEventFilter(self)  # the mouse leaving ends the read-out
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.log_box)
-        bar.addStretch(1)
+        bar.addWidget(self.log_note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -134,9 +145,12 @@ class StepsPlot(QWidget):
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Fit the status area to its text when the text or the width changes."""
+        """Fit the status area to its text when the text or the width changes; end the hover
+        read-out when the mouse leaves the plot."""
         if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
             self._fit_status()
+        elif event.type() == QEvent.Type.Leave and watched is self.plot.viewport():
+            self._end_hover()
         return super().eventFilter(watched, event)
 
     def _fit_status(self) -> None:
@@ -196,13 +210,30 @@ class StepsPlot(QWidget):
                 ys.append(math.log10(totals[-1]) if log else totals[-1])
                 brushes.append(pg.mkBrush(prediction_colour(j)))
         self.points.setData(xs, ys, brush=brushes)
+        self._label_at = ys[0] if ys else None
         self._say_unknown(trace)
+        self._say_left_out(trace, log)
         self._frame_new_data(log)
+        self._place_step_label()
         self._rename_legend(trace)
         if self._hovered is not None:
             # A Reset or new data changes what the step under the mouse holds: a line left
             # as it was read the old run's values as the current y's.
             self.show_step(self._hovered)
+
+    def _place_step_label(self) -> None:
+        """Put "Step N" just under the first marker (above it near the bottom), in the view's
+        own coordinates (log10 E on a log axis): at a fixed height it sat at the bottom, far
+        from a marker at the top (round-7 tester)."""
+        if self._label_at is None:
+            return
+        low, high = self.plot.getPlotItem().getViewBox().viewRange()[1]
+        if not high > low:
+            return
+        share = (self._label_at - low) / (high - low)
+        below = share - LABEL_GAP
+        self.marker.label.setPosition(min(max(below if below > LABEL_EDGE else share + LABEL_GAP,
+                                              LABEL_EDGE), 1 - LABEL_EDGE))
 
     def _frame_new_data(self, log: bool) -> None:
         """Frame the plot around its data where pyqtgraph would keep the old span: it keeps an
@@ -242,6 +273,15 @@ class StepsPlot(QWidget):
                                      "(see the notes about the input).").replace("%1", said))
         self.unknown.show()
         self._centre_unknown()
+
+    def _say_left_out(self, trace: Trace, log: bool) -> None:
+        """On a log axis, from which step each prediction's E ≤ 0 is not drawn."""
+        firsts = [(next((s for s, e in enumerate(totals) if e <= 0), None), name)
+                  for name, totals in zip(trace.names, trace.totals, strict=True)] if log else []
+        said = ", ".join(f"{step} ({name})" for step, name in firsts if step is not None)
+        self.log_note.setText(self.tr("E ≤ 0 from step %1 on: a logarithmic axis cannot draw "
+                                      "it, nor the current step's marker").replace("%1", said))
+        self.log_note.setVisible(bool(said))
 
     def room(self) -> float | None:
         """The height inside the plot's axes, while the tab is shown (None when it is not)."""
@@ -311,8 +351,20 @@ class StepsPlot(QWidget):
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         view = self.plot.getPlotItem().getViewBox()
         if not view.sceneBoundingRect().contains(scene_pos):
+            self._end_hover()  # over an axis or a margin: no step is under the mouse
             return
         self.show_step(round(view.mapSceneToView(scene_pos).x()))
+
+    def _hover_hint(self) -> str:
+        return self.tr("Hover the plot to read the exact E at a step.")
+
+    def _end_hover(self) -> None:
+        """No step is under the mouse: the hint again, and no step is read again on a redraw
+        (round-7 tester: "No run has reached step 4" stayed after the mouse had left, through
+        another example and a Step)."""
+        if self._hovered is not None:
+            self._hovered = None
+            self.hover.setText(self._hover_hint())
 
     def show_step(self, step: int) -> str:
         """Read out the exact E of every line at ``step`` (also what hovering shows)."""
