@@ -169,11 +169,28 @@ _WESTERN_LETTERS = frozenset(
     chr(c) for c in range(0xC0, 0x100) if chr(c) not in "×÷") | frozenset("ŠšŽžŒœŸ")
 
 
+def _reads_as_western(text: str) -> bool:
+    """Whether ``text`` (decoded as Windows-1252) reads as Western European words: each run of
+    non-ASCII characters is one or two letters inside a word of ASCII letters ("prédiction",
+    "Größe", "Über"). Shift-JIS's half-width katakana decode to Windows-1252's capitals À–Ý
+    too, but in runs of their own: "ﾓﾃﾞﾙ" (model) is "ÓÃÞÙ", "ﾀ" alone "À"."""
+    for run in _NON_ASCII_RUNS.finditer(text):
+        if len(run.group()) > 2 or any(c not in _WESTERN_LETTERS for c in run.group()):
+            return False
+        around = text[run.start() - 1:run.start()] + text[run.end():run.end() + 1]
+        if not any(c.isascii() and c.isalpha() for c in around):
+            return False
+    return True
+
+
+_NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
+
+
 def decoded(raw: bytes, source: str) -> tuple[str, Message | None]:
     """Decode a text file, and what had to be guessed: UTF-8 (with or without BOM), UTF-16
     with its BOM (Excel's "Unicode text", tab-separated: tester9), else as a plain CSV from
-    Excel: Windows-1252 where every other character is a Western European letter (a French
-    teacher's "prédiction"; read as Shift-JIS it became "pr馘iction", tester9 L6), else
+    Excel: Windows-1252 where it reads as Western European words (a French teacher's
+    "prédiction"; read as Shift-JIS it became "pr馘iction", tester9 L6), else
     Shift-JIS as Japanese Excel saves. Those two are guesses, and the note says which."""
     if raw.startswith(UTF16_BOMS):
         try:
@@ -191,7 +208,7 @@ def decoded(raw: bytes, source: str) -> tuple[str, Message | None]:
         western = raw.decode("cp1252")
     except UnicodeDecodeError:  # bytes Windows-1252 leaves undefined (Shift-JIS's 正 is 0x90)
         western = None
-    if western is not None and all(c in _WESTERN_LETTERS for c in western if ord(c) > 0x7F):
+    if western is not None and _reads_as_western(western):
         return western, READ_AS_WESTERN
     try:
         return raw.decode("cp932"), READ_AS_SHIFT_JIS

@@ -58,3 +58,22 @@ def test_compute_says_the_guess_on_stderr(
     assert words.format(path=files["cp1252"]) in err, err
     assert cli.main(["compute", str(files["utf-8"]), "--loss", "sse"]) == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("name", ["ﾓﾃﾞﾙ", "ﾀ", "ﾗﾍﾞﾙ", "ﾃﾞｰﾀ", "ｸﾗｽ", "予測", "正解ﾗﾍﾞﾙ"])
+def test_half_width_katakana_stays_shift_jis(tmp_path: Path, name: str) -> None:
+    """Shift-JIS's half-width katakana (ﾓﾃﾞﾙ, model) are bytes Windows-1252 reads as capitals
+    À–Ý: read as Western they were "ÓÃÞÙ", in a Japanese teacher's file."""
+    path = tmp_path / "ja.csv"
+    path.write_bytes(f"t,{name}\n0,0.5\n1,0.25\n".encode("cp932"))
+    data = csvio.read_data_csv(path)
+    assert data.names == ["t", name] and data.notes == (csvio.READ_AS_SHIFT_JIS,)
+
+
+@pytest.mark.parametrize("name", ["prédiction", "Größe", "Über", "été", "modèle B", "niño",
+                                  "Ångström"])
+def test_western_words_stay_western(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "fr.csv"
+    path.write_bytes(f"t;{name}\n0;0,5\n1;0,25\n".encode("cp1252"))
+    data = csvio.read_data_csv(path)
+    assert data.names == ["t", name] and data.notes == (csvio.READ_AS_WESTERN,)
