@@ -2092,47 +2092,52 @@ Do you want to replace it?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="297"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="298"/>
         <source>Row %1 is the last row: type on to add a row, or press Ctrl+Return.</source>
         <translation>%1 行目が最後の行です。続けて入力すると行が増えます(Ctrl+Return でも追加できます)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="422"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="423"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="426"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="427"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="472"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="439"/>
+        <source>Read the %1 lists as columns, one vector each (a table row is an element k).</source>
+        <translation>%1 個のリストを、それぞれ1つのベクトルとして列に読みました(表の1行が要素 k です)。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="479"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="571"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="578"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="477"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="484"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="480"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="487"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="495"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="502"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="551"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="558"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
