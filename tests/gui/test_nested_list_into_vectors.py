@@ -9,14 +9,12 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from gui_helpers import go_to, switched
+from gui_helpers import paste, switched
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
-from lossgui.gui.sheet.sheet_view import SheetView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 T = [0.0, 1.0, 0.0, 1.0, 0.0]
@@ -29,11 +27,6 @@ def english_afterwards() -> Iterator[None]:
     language.install(language.ENGLISH)
 
 
-def _paste(qtbot: QtBot, view: SheetView, row: int, column: int, text: str) -> None:
-    go_to(view, row, column)
-    QApplication.clipboard().setText(text)
-    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
-
 
 @pytest.mark.parametrize("text", [
     "[[0, 1, 0, 1, 0], [0.01, 0.65, 0.13, 0.70, 0.15]]",
@@ -43,7 +36,7 @@ def test_two_lists_of_five_fill_t_and_y1(qtbot: QtBot, window: MainWindow, text:
     document = window.document
     before_y2 = np.array(document.column(2))
     window.document.edit_cells(0, 0, [[9.0], [9.0], [9.0], [9.0], [9.0]])  # t to be replaced
-    _paste(qtbot, window.target_view, 0, 0, text)
+    paste(qtbot, window.target_view, 0, 0, text)
     assert document.names == ("t", "y1", "y2") and document.row_count == 5
     np.testing.assert_array_equal(document.column(0), T)
     np.testing.assert_array_equal(document.column(1), Y1)
@@ -53,13 +46,13 @@ def test_two_lists_of_five_fill_t_and_y1(qtbot: QtBot, window: MainWindow, text:
 
 
 def test_a_column_vector_stays_a_column(qtbot: QtBot, window: MainWindow) -> None:
-    _paste(qtbot, window.prediction_view, 0, 0, "[[0.2], [0.3], [0.4]]")
+    paste(qtbot, window.prediction_view, 0, 0, "[[0.2], [0.3], [0.4]]")
     np.testing.assert_array_equal(window.document.column(1)[:3], [0.2, 0.3, 0.4])
     assert window.document.names == ("t", "y1", "y2")
 
 
 def test_said_in_japanese(qtbot: QtBot, window: MainWindow) -> None:
     window = switched(qtbot, window, "ja")
-    _paste(qtbot, window.target_view, 0, 0, "[[0, 1, 0, 1, 0], [0.01, 0.65, 0.13, 0.70, 0.15]]")
+    paste(qtbot, window.target_view, 0, 0, "[[0, 1, 0, 1, 0], [0.01, 0.65, 0.13, 0.70, 0.15]]")
     assert window.statusBar().currentMessage() == \
         "2 個のリストを、それぞれ1つのベクトルとして列に読みました(表の1行が要素 k です)。"
