@@ -31,11 +31,17 @@ print(applied, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
 """
 
 
+def _in_a_child(code: str, setting: str) -> tuple[str, str]:
+    """What ``code`` prints with ``setting``: in a child, so that this process keeps its own
+    allocator settings and heap."""
+    first, second = subprocess.run([sys.executable, "-c", code, setting], capture_output=True,
+                                   text=True, check=True).stdout.split()
+    return first, second
+
+
 def _page_faults(setting: str) -> tuple[str, int]:
-    # In a child, so that this process keeps its own allocator settings.
-    out = subprocess.run([sys.executable, "-c", ROUNDS, setting], capture_output=True,
-                         text=True, check=True).stdout.split()
-    return out[0], int(out[1])
+    applied, faults = _in_a_child(ROUNDS, setting)
+    return applied, int(faults)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt is Linux's")
@@ -82,9 +88,8 @@ print(given, rss_mb() - start)
 
 
 def _kept_mb(setting: str) -> tuple[str, float]:
-    out = subprocess.run([sys.executable, "-c", FREED_IN_A_THREAD, setting], capture_output=True,
-                         text=True, check=True).stdout.split()
-    return out[0], float(out[1])
+    given, kept = _in_a_child(FREED_IN_A_THREAD, setting)
+    return given, float(kept)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim is Linux's")

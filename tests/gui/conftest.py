@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.examples import ARTICLE, example_columns
+from lossgui.gui import language
 from lossgui.gui.document import Document
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.overrides import guard_overrides
@@ -36,6 +37,13 @@ def english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+@pytest.fixture
+def english_afterwards() -> Iterator[None]:
+    """For a test that switches the window to Japanese: English again after it."""
+    yield
+    language.install(language.ENGLISH)
 
 
 @pytest.fixture

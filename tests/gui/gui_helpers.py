@@ -162,3 +162,17 @@ def hover(qtbot: QtBot, window: MainWindow, x: float) -> None:
     qtbot.mouseMove(plot.viewport(), target + QPoint(0, 5))  # a move, even if it was there
     qtbot.mouseMove(plot.viewport(), target)
     QApplication.processEvents()
+
+
+def choose_loss(window: MainWindow, loss_id: str) -> None:
+    """Pick a loss in the selector, as a click in its list does."""
+    selector = window.loss_panel.selector
+    selector.setCurrentIndex(selector.findData(loss_id))
+    QApplication.processEvents()
+    assert window.document.loss_id == loss_id
+
+
+def window_in(qtbot: QtBot, make_window: WindowFactory, lang: str, **kwargs: object) -> MainWindow:
+    """A new window in ``lang`` ("en", or "ja" switched to by View ▸ Language as a user does)."""
+    window = make_window(**kwargs)
+    return switched(qtbot, window, lang) if lang == "ja" else window

@@ -3,20 +3,11 @@ classes"), and in Japanese with its counters; the one sample's total is its own 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory, switched
+from gui_helpers import WindowFactory, window_in
 from pytestqt.qtbot import QtBot
-
-from lossgui.gui import language
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 @pytest.mark.parametrize(("lang", "one", "four"), [
@@ -31,9 +22,7 @@ def test_one_sample_is_said_in_the_singular(
 ) -> None:
     path = tmp_path / "one.csv"
     path.write_text("t,z[0],z[1],z[2]\n1,0.1,0.2,0.3\n", encoding="utf-8")
-    window = make_window()
-    if lang == "ja":
-        window = switched(qtbot, window, lang)
+    window = window_in(qtbot, make_window, lang)
     assert window.files.load_path(str(path)) is None
     window.document.set_loss("softmax_cee")
     assert window.document.is_batch and window.document.model.samples == 1

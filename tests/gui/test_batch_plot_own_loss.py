@@ -6,28 +6,19 @@ sentence says how the batch's E and its gradient follow from them (÷ N under me
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, hover, press, switched
+from gui_helpers import WindowFactory, hover, press, switched, window_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import evaluate
-from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 
 Z = np.array([[1.2, -0.3, 0.5], [0.1, 2.0, -1.0], [-0.5, 0.4, 1.5], [2.2, 0.3, -0.8]])
 LABELS = np.array([0.0, 1.0, 2.0, 1.0])
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 def left_label(window: MainWindow) -> str:
@@ -104,7 +95,7 @@ def test_a_vector_keeps_its_element_numbering(qtbot: QtBot, window: MainWindow) 
 def test_a_long_read_out_does_not_widen_the_window_at_800(
     qtbot: QtBot, make_window: WindowFactory, english_afterwards: None,
 ) -> None:
-    window = switched(qtbot, make_window(), "ja")
+    window = window_in(qtbot, make_window, "ja")
     window.resize(800, 600)
     window.load_named_example("logits_batch")
     window.plot_panel.set_gradient_mode(True)

@@ -5,15 +5,12 @@ curve is said to be the change of E, which can go below 0."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from gui_helpers import WindowFactory, press, switched
+from gui_helpers import WindowFactory, press, window_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -25,12 +22,6 @@ WORDS = {
 }
 
 
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
-
-
 def label(window: MainWindow, side: str) -> str:
     return str(window.curve_panel.plot.getPlotItem().getAxis(side).labelText)
 
@@ -39,9 +30,7 @@ def label(window: MainWindow, side: str) -> str:
 def test_the_curve_of_a_logit_has_no_t_line_and_counts_classes_as_the_table(
     qtbot: QtBot, make_window: WindowFactory, lang: str, english_afterwards: None,
 ) -> None:
-    window = make_window()
-    if lang == "ja":
-        window = switched(qtbot, window, lang)
+    window = window_in(qtbot, make_window, lang)
     window.load_named_example("logits_batch")  # sample 4: z = [2.2, 0.3, −0.8], label 1
     z_view = window.batch_sheet.tabs.widget(0)
     z_view.go_to(3, 0)

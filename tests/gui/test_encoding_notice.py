@@ -3,20 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory, switched
+from gui_helpers import WindowFactory, window_in
 from pytestqt.qtbot import QtBot
-
-from lossgui.gui import language
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 @pytest.mark.parametrize(("lang", "words"), [
@@ -29,9 +20,7 @@ def test_opening_a_windows_1252_csv_names_the_guess(
 ) -> None:
     path = tmp_path / "fr.csv"
     path.write_bytes("t;prédiction;modèle B\n0;0,01;0,34\n1;0,65;0,21\n".encode("cp1252"))
-    window = make_window()
-    if lang == "ja":
-        window = switched(qtbot, window, lang)
+    window = window_in(qtbot, make_window, lang)
     assert window.files.load_path(str(path)) is None
     assert window.document.prediction_names == ("prédiction", "modèle B")
     assert words in window.notice_label.text(), window.notice_label.text()

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, formula_text, go_to, hover, total_text, type_into
+from gui_helpers import (
+    WindowFactory,
+    choose_loss,
+    formula_text,
+    go_to,
+    hover,
+    total_text,
+    type_into,
+)
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton, QToolButton, QWidget
@@ -17,14 +25,6 @@ from lossgui.gui import language
 from lossgui.gui.actions import plain_text, readable, shortcut_rows
 from lossgui.gui.main_window import MainWindow
 from lossgui.gui.panels.formula_panel import UNDEFINED_COLOUR
-
-
-def choose_loss(window: MainWindow, loss_id: str) -> None:
-    """Pick a loss in the selector, as a click in its list does."""
-    selector = window.loss_panel.selector
-    selector.setCurrentIndex(selector.findData(loss_id))
-    QApplication.processEvents()
-    assert window.document.loss_id == loss_id
 
 
 def test_hinge_shows_the_labels_used_and_says_so_in_the_notes(window: MainWindow) -> None:

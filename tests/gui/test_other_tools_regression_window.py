@@ -5,26 +5,17 @@ reduction='sum' value beside the default mean (tester9 #20). en and ja; values f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import pytest
-from gui_helpers import WindowFactory, press, switched
+from gui_helpers import WindowFactory, choose_loss, press, window_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.core import evaluate
-from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
 
 
 def shown_rows(window: MainWindow) -> dict[str, str]:
@@ -34,20 +25,11 @@ def shown_rows(window: MainWindow) -> dict[str, str]:
             for r in range(table.rowCount())}
 
 
-def choose_loss(window: MainWindow, loss_id: str) -> None:
-    selector = window.loss_panel.selector
-    selector.setCurrentIndex(selector.findData(loss_id))
-    QApplication.processEvents()
-    assert window.document.loss_id == loss_id
-
-
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_regression_example_lists_the_regression_functions(
     qtbot: QtBot, make_window: WindowFactory, lang: str, english_afterwards: None,
 ) -> None:
-    window = make_window()
-    if lang == "ja":
-        window = switched(qtbot, window, "ja")
+    window = window_in(qtbot, make_window, lang)
     window.action_map["example_regression"].trigger()
     assert window.document.loss_id == "mse"
     press(qtbot, window.prediction_view, Qt.Key.Key_6, CTRL)

@@ -5,15 +5,12 @@ on ▸ the logits z" / 「進める対象 ▸ ロジット z」, never the comma
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from gui_helpers import WindowFactory, click, learn_drawn, switched
+from gui_helpers import WindowFactory, click, learn_drawn, window_in
 from pytestqt.qtbot import QtBot
 
 from lossgui.core.descend import descend
 from lossgui.core.examples import ARTICLE, example_columns
-from lossgui.gui import language
 
 WORDS = {
     "en": ("The Run stopped at step 3", "(Step on ▸ the logits z)"),
@@ -21,19 +18,11 @@ WORDS = {
 }
 
 
-@pytest.fixture
-def english_afterwards() -> Iterator[None]:
-    yield
-    language.install(language.ENGLISH)
-
-
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_run_stops_where_y_leaves_the_domain(
     qtbot: QtBot, make_window: WindowFactory, lang: str, english_afterwards: None,
 ) -> None:
-    window = make_window(loss="cee")
-    if lang == "ja":
-        window = switched(qtbot, window, lang)
+    window = window_in(qtbot, make_window, lang, loss="cee")
     notices: list[str] = []
     window.learning.message.connect(notices.append)
     panel = window.learn_panel

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from lossgui.core.conventions import Convention, compare, input_remarks
 from lossgui.core.numbers import round_trip, shown
 from lossgui.gui.language import QT_TRANSLATE_NOOP, current_language, is_japanese
+from lossgui.gui.panels.when_shown import DrawnWhenShown
 from lossgui.gui.selection import PredictionCombo, Selection
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
@@ -43,7 +44,7 @@ class ConventionsPanel(QWidget):
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._selection = selection
-        self._dirty = True
+        self._when_shown = DrawnWhenShown(self, self.refresh, stale=True)
         self.conventions: list[Convention] = []
 
         title = QLabel(self.tr("<b>Why do other tools give another number?</b> Each tool has "
@@ -109,12 +110,6 @@ class ConventionsPanel(QWidget):
         value = item.data(Qt.ItemDataRole.UserRole) if item else None
         return None if value is None else float(value)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Fill in what changed while the tab was hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrapped reasons need their row heights recomputed when the width changes."""
         super().resizeEvent(event)
@@ -128,14 +123,11 @@ class ConventionsPanel(QWidget):
         self.table.resizeRowsToContents()
 
     def _on_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
+        self._when_shown.changed()
 
     def refresh(self) -> None:
         """Ask the core what each tool reports for the selected prediction (the whole batch)."""
-        self._dirty = False
+        self._when_shown.stale = False
         document = self._selection.document
         j = self._selection.prediction
         y, t = np.array(document.all_samples(j + 1)), np.array(document.all_samples(0))

@@ -17,7 +17,6 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lossgui.core import LossguiError, names
@@ -28,6 +27,7 @@ from lossgui.core.problems import element_name
 from lossgui.gui.language import current_language
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.plot_style import add_legend, styled_plot
+from lossgui.gui.panels.when_shown import DrawnWhenShown
 from lossgui.gui.selection import ElementSpin, PredictionCombo, Selection
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
@@ -103,7 +103,7 @@ class CurvePanel(QWidget):
     def __init__(self, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._selection = selection
-        self._dirty = True
+        self._when_shown = DrawnWhenShown(self, self.refresh, stale=True)
         self._gesture = False
         self._macro_open = False
         self.curves: list[Curve | None] = []
@@ -167,21 +167,12 @@ class CurvePanel(QWidget):
 
     # --- drawing ------------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Draw what changed while the tab was hidden."""
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def _on_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:  # a hidden tab need not compute 200 points per prediction on every keystroke
-            self._dirty = True
+        self._when_shown.changed()
 
     def refresh(self) -> None:
         """Redraw every prediction's curve of the selected element from the core."""
-        self._dirty = False
+        self._when_shown.stale = False
         document = self._selection.document
         k = self._selection.element
         names = document.prediction_names

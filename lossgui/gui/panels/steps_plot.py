@@ -15,7 +15,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
-from PySide6.QtGui import QPen, QShowEvent
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -32,6 +32,7 @@ from lossgui.gui.learning import Learning, Trace
 from lossgui.gui.panels.colours import prediction_colour
 from lossgui.gui.panels.loss_panel import unknown_total
 from lossgui.gui.panels.plot_style import WholeNumberAxis, styled_plot
+from lossgui.gui.panels.when_shown import DrawnWhenShown
 from lossgui.gui.panels.wrapped import lines_height
 from lossgui.gui.sheet.table_model import uses_decimal_comma
 
@@ -140,9 +141,7 @@ class StepsPlot(QWidget):
         # so a deferred draw here showed an older step than the table during a Run.
         learning.stepped.connect(self._on_stepped)
         learning.document.changed.connect(self._on_document_changed)
-        # Behind another tab, new data is drawn when the tab is shown: a refresh took 2.6 ms
-        # of every 10⁶-row open (docs/benchmarks.md) for a plot nobody saw.
-        self._dirty = False
+        self._when_shown = DrawnWhenShown(self, self.refresh)
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -172,17 +171,8 @@ class StepsPlot(QWidget):
         self.learning.stepped.disconnect(self._on_stepped)
         self.learning.document.changed.disconnect(self._on_document_changed)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """Draw what changed while the tab was hidden (as the Curve and Other tools tabs do)."""
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
     def _on_document_changed(self) -> None:
-        if self.isVisible():
-            self._pending.start()
-        else:
-            self._dirty = True
+        self._when_shown.changed(self._pending.start)
 
     def _on_stepped(self) -> None:
         self._pending.stop()  # the document's change in the same step is drawn now too
@@ -192,7 +182,7 @@ class StepsPlot(QWidget):
 
     def refresh(self) -> None:
         """Redraw the current run and the earlier ones."""
-        self._dirty = False
+        self._when_shown.stale = False
         trace = self.learning.trace()
         self._match(self.lines, len(trace.names), faded=False)
         self._match(self.earlier_lines, sum(len(t.names) for t in self.learning.earlier),
