@@ -857,6 +857,13 @@ def _other_delimiter(text: str, sep: str, header: str | None = None) -> tuple[st
     if not counts[likely]:  # a stray character in one cell of a file split rightly
         if (sep, others) == (";", [","]):  # the decimal mark of a ';' file: 1.000,5 is not
             return None  # wrong for its comma (the number's own reason says what is)
+        if (sep, others) == ("\t", [","]) and is_number(text, decimal_comma=True):
+            # A European spreadsheet's TSV: say what to change, not "a ',' no number has".
+            fixed = quoted(text.strip().replace(",", "."))
+            return (f"{shown} is not a number here: a tab-separated file takes a decimal point "
+                    f"({fixed}); decimal commas are read in a ';'-separated file",
+                    f"{shown} はここでは数ではありません: タブ区切りのファイルの小数点は"
+                    f"ピリオドです({fixed})。小数点のコンマは ';' 区切りのファイルで読めます")
         word, word_ja, _ = _DELIMITER_WORDS[others[0]]
         return (f"{shown} is not a number: it contains {word}, which no number has",
                 f"{shown} は数ではありません: 数にはない{word_ja}を含みます")

@@ -199,6 +199,19 @@ def list_literal_body(text: str) -> str:
     return body.removesuffix(",").strip()
 
 
+_NESTED_START = re.compile(r"\[\s*\[")
+
+
+def lists_as_columns(text: str, shape: tuple[int, ...]) -> bool:
+    """Whether a vector table takes the block ``text`` was read as (``shape``, rows × columns)
+    one list per column: a nested list (``[[…], […]]``, np.array's too) of fewer lists than
+    each has numbers, as ``np.array([t, y1])`` prints two vectors. A table row is an element
+    k; a taller block, such as the column vector ``[[0.2], [0.3]]``, is its rows as it stands
+    (round-7 tester: t and y1 pasted this way became five rows of two and two new columns)."""
+    return len(shape) == 2 and shape[0] < shape[1] and \
+        _NESTED_START.match(list_literal_body(text)) is not None
+
+
 def _special_literal(match: re.Match[str]) -> str:
     """``nan`` as None (a blank), ``inf`` as 1e999, which Python reads as infinity."""
     return "None" if match[2] == "nan" else f"{match[1]}1e999"

@@ -654,82 +654,82 @@
 <context>
     <name>ConventionsPanel</name>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="35"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="36"/>
         <source>the article</source>
         <translation>記事</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="36"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="37"/>
         <source>Deep Learning from Scratch</source>
         <translation>ゼロから作るDeep Learning</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="49"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="50"/>
         <source>&lt;b&gt;Why do other tools give another number?&lt;/b&gt; Each tool has its own convention; here is what each reports, and why.</source>
         <translation>&lt;b&gt;他のツールで値が違うのはなぜ?&lt;/b&gt; ツールごとに決まり(規約)が違います。それぞれが返す値と、その理由です。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="53"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="54"/>
         <source>For the prediction</source>
         <translation>対象の予測</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="63"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="64"/>
         <source>Remarks on the input</source>
         <translation>入力についての注意</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="71"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="72"/>
         <source>What other tools report</source>
         <translation>他のツールが返す値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="74"/>
         <source>Tool</source>
         <translation>ツール</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="74"/>
         <source>Function</source>
         <translation>関数</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="74"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="74"/>
         <source>Why it differs</source>
         <translation>違う理由</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="147"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="139"/>
         <source>lossgui (now)</source>
         <translation>lossgui (現在)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="148"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="140"/>
         <source>The loss and parameters chosen on the left, for comparison.</source>
         <translation>左で選んだ損失関数とパラメータ(比較用)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="159"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="151"/>
         <source>This tool refuses this input: %1</source>
         <translation>このツールはこの入力を受け付けません: %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="180"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="172"/>
         <source>ⓘ %1 and t look like one class per sample with probabilities summing to 1: the tools should agree up to their clipping.</source>
         <translation>ⓘ %1 と t は「1サンプルに正解1クラス、確率の合計が1」の形です。クリップの違いを除けば、どのツールも同じ値になるはずです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="188"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="180"/>
         <source>refuses</source>
         <translation>受け付けない</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="190"/>
+        <location filename="../../lossgui/gui/panels/conventions_panel.py" line="182"/>
         <source>not a number</source>
         <translation>数値ではない</translation>
     </message>
@@ -780,67 +780,67 @@
         <translation>曲線の読み方</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="215"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="206"/>
         <source>%1 (with %2 fixed)</source>
         <translation>%1(%2 は固定)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="231"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="222"/>
         <source>change of %1 as %2 moves</source>
         <translation>%2 を動かしたときの %1 の変化</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="235"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="226"/>
         <source>contribution of class %1 to %2</source>
         <translation>クラス %1 の %2 への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="237"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="228"/>
         <source>contribution of element %1 to E</source>
         <translation>要素 %1 の E への寄与</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="335"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="326"/>
         <source>No curve for %1 — fill in its value and %2 (see the notes).</source>
         <translation>%1 の曲線はありません — その値と %2 を入力してください(注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="341"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="332"/>
         <source>lowering it lowers E (learning moves it down)</source>
         <translation>この値を下げると E が下がります(学習はこの値を下げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="343"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="334"/>
         <source>raising it lowers E (learning moves it up)</source>
         <translation>この値を上げると E が下がります(学習はこの値を上げます)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="345"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="336"/>
         <source>moving it a little does not change E here</source>
         <translation>ここではこの値を少し動かしても E は変わりません</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="346"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="337"/>
         <source>%1 = %2: contribution %3, slope of the tangent (the gradient) %4: %5. Click or drag on the plot to set it.</source>
         <translation>%1 = %2: 寄与 %3、接線の傾き(勾配)%4: %5。グラフをクリックまたはドラッグするとこの値を設定できます。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="365"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="356"/>
         <source> On logits the loss keeps falling as %1 grows: its minimum is at %1 → +∞, not at %1 = t.</source>
         <translation>ロジットでは %1 が大きくなるほど損失は下がり続けます。最小は %1 → +∞ で、%1 = t ではありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="368"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="359"/>
         <source> On logits the loss keeps falling as %1 falls: its minimum is at %1 → −∞, not at %1 = t.</source>
         <translation>ロジットでは %1 が小さくなるほど損失は下がり続けます。最小は %1 → −∞ で、%1 = t ではありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="371"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="362"/>
         <source> Moving it changes the other classes&apos; terms too, so the curve is the change of E, drawn through its contribution now: it can go below 0.</source>
         <translation>これを動かすとほかのクラスの項も変わるので、曲線は今の寄与を通るように描いた E の変化で、0 より下にもなります。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/curve_panel.py" line="400"/>
+        <location filename="../../lossgui/gui/panels/curve_panel.py" line="391"/>
         <source>Set %1 on the curve</source>
         <translation>曲線上で %1 を設定</translation>
     </message>
@@ -2092,47 +2092,52 @@ Do you want to replace it?</source>
 <context>
     <name>SheetView</name>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="297"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="298"/>
         <source>Row %1 is the last row: type on to add a row, or press Ctrl+Return.</source>
         <translation>%1 行目が最後の行です。続けて入力すると行が増えます(Ctrl+Return でも追加できます)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="422"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="423"/>
         <source>Nothing was pasted: %1%2.</source>
         <translation>何も貼り付けませんでした: %1%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="426"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="427"/>
         <source>Nothing was pasted: the clipboard has no numbers.</source>
         <translation>何も貼り付けませんでした: クリップボードに数値がありません。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="472"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="439"/>
+        <source>Read the %1 lists as columns, one vector each (a table row is an element k).</source>
+        <translation>%1 個のリストを、それぞれ1つのベクトルとして列に読みました(表の1行が要素 k です)。</translation>
+    </message>
+    <message>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="479"/>
         <source>The first row (%1) was read as column names: %2.</source>
         <translation>1行目(%1)を列名として読みました:%2。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="571"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="578"/>
         <source>The first row (%1) is a header: it was left out.</source>
         <translation>1行目(%1)は見出しなので、貼り付けませんでした。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="477"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="484"/>
         <source>t keeps its name: it is the target.</source>
         <translation>t は正解なので名前はそのままです。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="480"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="487"/>
         <source>%1 keeps its name: %2</source>
         <translation>%1 の名前はそのままです:%2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="495"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="502"/>
         <source>Paste into selection</source>
         <translation>選択範囲に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="551"/>
+        <location filename="../../lossgui/gui/sheet/sheet_view.py" line="558"/>
         <source>new column %1</source>
         <translation>新しい列 %1</translation>
     </message>
@@ -2140,82 +2145,82 @@ Do you want to replace it?</source>
 <context>
     <name>StepsPlot</name>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="61"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="62"/>
         <source>&amp;Logarithmic E axis</source>
         <translation>E 軸を対数にする(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="62"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="63"/>
         <source>Shows a steady fall by the same factor as a straight line; only E &gt; 0 can be drawn</source>
         <translation>同じ割合で下がり続けると直線になります。描けるのは E &gt; 0 だけです</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="369"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="359"/>
         <source>Hover the plot to read the exact E at a step.</source>
         <translation>グラフにマウスを重ねると、そのステップの正確な E を表示します。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="73"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="74"/>
         <source>Loss at the step under the mouse</source>
         <translation>マウスの下のステップでの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="78"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="79"/>
         <source>Loss over the steps of learning</source>
         <translation>学習のステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="81"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="82"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="82"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="83"/>
         <source>total loss E</source>
         <translation>損失の合計 E</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="213"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="203"/>
         <source>step %1</source>
         <translation>ステップ %1</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="282"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="272"/>
         <source>E = %1: there is nothing to draw until E is a number (see the notes about the input).</source>
         <translation>E = %1: E が数になるまで、描くものはありません(入力についての注意を参照)。</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="292"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="282"/>
         <source>E ≤ 0 from step %1 on: a logarithmic axis cannot draw it, nor the current step&apos;s marker</source>
         <translation>ステップ %1 以降は E ≤ 0 で、対数軸には描けません(今のステップの印も)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="345"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="335"/>
         <source>%1 on logits, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="347"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="337"/>
         <source>%1 on z, η %2</source>
         <translation>%1、ロジットで、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="349"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="339"/>
         <source>%1 on y, η %2</source>
         <translation>%1、y で、η %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="353"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="343"/>
         <source>%1 earlier (%2)</source>
         <translation>%1 前回(%2)</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="397"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="387"/>
         <source>Step %1: %2</source>
         <translation>ステップ %1: %2</translation>
     </message>
     <message>
-        <location filename="../../lossgui/gui/panels/steps_plot.py" line="398"/>
+        <location filename="../../lossgui/gui/panels/steps_plot.py" line="388"/>
         <source>No run has reached step %1.</source>
         <translation>ステップ %1 まで進んだ実行はありません。</translation>
     </message>

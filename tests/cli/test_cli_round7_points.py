@@ -1,5 +1,5 @@
 """Round-7 tester, CLI points: L5 (`compute --plot-gradient` without `--plot` ran and ignored
-it), #22 (a thousands point in a `;` file was blamed on the comma)."""
+it), #22 (a thousands point in a `;` file was blamed on the comma; a TSV's decimal comma too)."""
 
 from __future__ import annotations
 
@@ -52,3 +52,21 @@ def test_a_thousands_point_in_a_semicolon_file_is_named_not_the_comma(
         "decimal mark is a comma here and thousands take no separator (1000,5, not 1.000,5)\n"
     code, _, err = run(capsysbinary, "compute", path, "--loss", "sse", "--language", "ja")
     assert "桁区切りは付けません(1.000,5 ではなく 1000,5)" in err
+
+
+def test_a_decimal_comma_in_a_tsv_says_what_to_change(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    """#22: a European spreadsheet's TSV (`正解⇥予測A⏎0⇥0,01`) was refused for "a ',' which no
+    number has"; the comma is a decimal mark the tab-separated file does not read."""
+    path = tmp_path / "eu.tsv"
+    path.write_text("正解\t予測A\n0\t0,01\n1\t0,65\n", encoding="utf-8")
+    code, _, err = run(capsysbinary, "compute", path, "--loss", "sse", "--target", "正解",
+                       "--language", "en")
+    assert code == 2
+    assert err == f"lossgui: error: {path}, row 2, column '予測A': '0,01' is not a number here: " \
+        "a tab-separated file takes a decimal point ('0.01'); decimal commas are read in a " \
+        "';'-separated file\n"
+    code, _, err = run(capsysbinary, "compute", path, "--loss", "sse", "--target", "正解",
+                       "--language", "ja")
+    assert "タブ区切りのファイルの小数点はピリオドです('0.01')" in err

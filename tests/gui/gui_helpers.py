@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from lossgui.gui.panels.formula_panel import FormulaPanel
 from lossgui.gui.sheet.sheet_view import SheetView
 
 WindowFactory = Callable[..., MainWindow]
+W = TypeVar("W", bound=QWidget)
 
 
 def go_to(view: SheetView, row: int, column: int) -> None:
@@ -54,6 +56,30 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)
+
+
+def when_modal(kind: type[W], act: Callable[[W], None], tries: int = 100) -> None:
+    """Call ``act`` with the active modal widget once it is a ``kind`` (a real dialog opened
+    by what the test does next), looking every 20 ms, ``tries`` times at most: a dialog that
+    never opens leaves no timer running into the next test."""
+    left = [tries]
+
+    def look() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind):
+            act(widget)
+            return
+        left[0] -= 1
+        if left[0] > 0:
+            QTimer.singleShot(20, look)
+    QTimer.singleShot(0, look)
+
+
+def paste(qtbot: QtBot, view: SheetView, row: int, column: int, text: str) -> None:
+    """Ctrl+V of ``text`` at (row, column) of ``view``, as a user pastes a copied block."""
+    go_to(view, row, column)
+    QApplication.clipboard().setText(text)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
 def press(qtbot: QtBot, widget: QWidget, key: Qt.Key | str,

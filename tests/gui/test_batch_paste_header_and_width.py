@@ -13,14 +13,12 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from gui_helpers import go_to, switched
+from gui_helpers import paste, switched
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
 from lossgui.gui.main_window import MainWindow
-from lossgui.gui.sheet.sheet_view import SheetView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -30,11 +28,6 @@ def english_afterwards() -> Iterator[None]:
     yield
     language.install(language.ENGLISH)
 
-
-def _paste(qtbot: QtBot, view: SheetView, row: int, column: int, text: str) -> None:
-    go_to(view, row, column)
-    QApplication.clipboard().setText(text)
-    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
 
 
 def _batch(window: MainWindow, key: str) -> MainWindow:
@@ -47,7 +40,7 @@ def test_a_header_over_the_class_indices_is_left_out_and_said(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window = _batch(window, "logits_batch")
-    _paste(qtbot, window.batch_sheet.target_view, 0, 0, "正解\r\n2\r\n0\r\n")
+    paste(qtbot, window.batch_sheet.target_view, 0, 0, "正解\r\n2\r\n0\r\n")
     np.testing.assert_array_equal(window.document.file_column(0)[:2], [2.0, 0.0])
     assert not window.notice.isVisible()
     assert window.statusBar().currentMessage() == \
@@ -61,7 +54,7 @@ def test_a_header_over_a_predictions_classes_is_left_out_in_one_undo_step(
     window = _batch(window, "logits_batch")
     before = np.array(window.document.model.column(1))
     z_view = window.batch_sheet.tabs.widget(0)
-    _paste(qtbot, z_view, 1, 0, "予測A\t予測B\t予測C\r\n1\t2\t3\r\n4\t5\t6\r\n")
+    paste(qtbot, z_view, 1, 0, "予測A\t予測B\t予測C\r\n1\t2\t3\r\n4\t5\t6\r\n")
     z = window.document.model.column(1)
     np.testing.assert_array_equal(z[1:3], [[1, 2, 3], [4, 5, 6]])
     assert window.document.model.elements == 3
@@ -75,7 +68,7 @@ def test_a_header_over_a_cell_that_is_no_number_names_that_cell(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window = _batch(window, "logits_batch")
-    _paste(qtbot, window.batch_sheet.target_view, 0, 0, "正解\r\n2\r\nx\r\n")
+    paste(qtbot, window.batch_sheet.target_view, 0, 0, "正解\r\n2\r\nx\r\n")
     assert window.notice.label.text() == \
         "Nothing was pasted: t (class), sample 2: 'x' is not a number."
 
@@ -87,7 +80,7 @@ def test_a_row_wider_than_k_says_the_classes_it_added(
     model = window.document.model
     assert model.elements == 10
     row = "\t".join(["0.1"] * 11) + "\r\n"
-    _paste(qtbot, window.batch_sheet.tabs.widget(0), 0, 0, row)
+    paste(qtbot, window.batch_sheet.tabs.widget(0), 0, 0, row)
     assert model.elements == 11
     assert window.notice.isVisible()
     assert window.notice.label.text() == (
@@ -102,14 +95,14 @@ def test_a_paste_within_k_says_nothing_about_classes(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window = _batch(window, "book_batch")
-    _paste(qtbot, window.batch_sheet.tabs.widget(0), 0, 5, "\t".join(["0.1"] * 5) + "\r\n")
+    paste(qtbot, window.batch_sheet.tabs.widget(0), 0, 5, "\t".join(["0.1"] * 5) + "\r\n")
     assert window.document.model.elements == 10
     assert not window.notice.isVisible()
 
 
 def test_the_added_classes_are_said_in_japanese(qtbot: QtBot, window: MainWindow) -> None:
     window = switched(qtbot, _batch(window, "book_batch"), "ja")
-    _paste(qtbot, window.batch_sheet.tabs.widget(0), 0, 8, "0.1\t0.2\t0.3\t0.4\r\n")
+    paste(qtbot, window.batch_sheet.tabs.widget(0), 0, 8, "0.1\t0.2\t0.3\t0.4\r\n")
     assert window.document.model.elements == 12
     assert window.notice.label.text() == (
         "貼り付けはクラス 8 から 4 列ありますが、バッチのクラスは K = 10 でした。"

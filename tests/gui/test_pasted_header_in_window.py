@@ -9,21 +9,14 @@ same undo step as the numbers; the target keeps its name and its role.
 from __future__ import annotations
 
 import numpy as np
-from gui_helpers import WindowFactory, go_to
+from gui_helpers import WindowFactory, paste
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui.main_window import MainWindow
-from lossgui.gui.sheet.sheet_view import SheetView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-def paste(qtbot: QtBot, view: SheetView, row: int, column: int, text: str) -> None:
-    go_to(view, row, column)
-    QApplication.clipboard().setText(text)
-    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
 
 
 def test_a_three_column_block_at_t_names_the_predictions_it_lands_on(

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowFactory
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from gui_helpers import WindowFactory, when_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lossgui.gui import language
@@ -29,19 +29,12 @@ def _type_in_dialog(window: MainWindow, path: Path) -> None:
 
 
 def _answer_replace(qtbot: QtBot, button: QMessageBox.StandardButton, seen: list[str]) -> None:
-    """Click ``button`` in the replace question when it opens (a real QMessageBox)."""
-    tries = [100]  # 2 s at most: no question (the bug) leaves no timer for the next test
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            tries[0] -= 1
-            if tries[0] > 0:
-                QTimer.singleShot(20, click)
-            return
+    """Click ``button`` in the replace question when it opens (a real QMessageBox; 2 s at
+    most: no question, the bug, leaves no timer for the next test)."""
+    def click(box: QMessageBox) -> None:
         seen.append(box.text())
         qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, click)
+    when_modal(QMessageBox, click)
 
 
 @pytest.mark.parametrize(("action", "typed", "written"), SAVES)

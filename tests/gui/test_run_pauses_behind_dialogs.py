@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from gui_helpers import WindowFactory, click, column_values, press
+from gui_helpers import WindowFactory, click, column_values, press, when_modal
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -26,22 +26,14 @@ WATCH_MS = 400  # about 25 frames of a Run, with the dialog open
 def _answer(qtbot: QtBot, kind: type[QDialog], answer: Callable[[QDialog], None],
             seen: dict[str, object], window: MainWindow) -> None:
     """When a ``kind`` opens: note the step and y, watch for WATCH_MS, note them again, answer."""
-    tries = [GUARD_MS // 20]
-
-    def find() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            tries[0] -= 1
-            if tries[0] > 0:
-                QTimer.singleShot(20, find)
-            return
+    def opened(dialog: QDialog) -> None:
         seen["opened"] = (window.learning.step_count, column_values(window, 1))
 
         def later() -> None:
             seen["answered"] = (window.learning.step_count, column_values(window, 1))
             answer(dialog)
         QTimer.singleShot(WATCH_MS, later)
-    QTimer.singleShot(0, find)
+    when_modal(kind, opened, GUARD_MS // 20)
 
     def guard() -> None:  # the answer never came: close what is open, let the test fail
         for widget in QApplication.topLevelWidgets():
@@ -78,23 +70,32 @@ def _button(box: QDialog, which: QMessageBox.StandardButton) -> QWidget:
     return button
 
 
+def _quit_during_a_run(qtbot: QtBot, window: MainWindow,
+                       which: QMessageBox.StandardButton) -> tuple[int, np.ndarray]:
+    """Run, Ctrl+Q, and ``which`` in the real unsaved-changes box after WATCH_MS; the step and
+    y on screen when it opened, checked unchanged until the answer."""
+    del window.files.ask_save_changes  # the real Save / Discard / Cancel box
+    _run(qtbot, window)
+    seen: dict[str, object] = {}
+    _answer(qtbot, QMessageBox, lambda box: qtbot.mouseClick(
+        _button(box, which), Qt.MouseButton.LeftButton), seen, window)
+    press(qtbot, window.prediction_view, Qt.Key.Key_Q, CTRL)
+    qtbot.waitUntil(lambda: "answered" in seen or "guard" in seen, timeout=GUARD_MS + 2000)
+    assert "guard" not in seen
+    steps, y = seen["opened"]  # type: ignore[misc]
+    answered_steps, answered_y = seen["answered"]  # type: ignore[misc]
+    assert answered_steps == steps
+    np.testing.assert_array_equal(answered_y, y)
+    return steps, y
+
+
 def test_quit_box_pauses_the_run_and_save_writes_the_step_on_screen(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:
     window = make_window()
     path = tmp_path / "during-run.lossgui.json"
     assert window.files.save_to(str(path))
-    del window.files.ask_save_changes  # the real Save / Discard / Cancel box
-    _run(qtbot, window)
-    seen: dict[str, object] = {}
-    _answer(qtbot, QMessageBox,
-            lambda box: qtbot.mouseClick(_button(box, QMessageBox.StandardButton.Save),
-                                         Qt.MouseButton.LeftButton), seen, window)
-    press(qtbot, window.prediction_view, Qt.Key.Key_Q, CTRL)
-    qtbot.waitUntil(lambda: "answered" in seen or "guard" in seen, timeout=GUARD_MS + 2000)
-    assert "guard" not in seen
-    steps, y = seen["opened"]  # type: ignore[misc]
-    assert seen["answered"][0] == steps  # type: ignore[index]
+    _, y = _quit_during_a_run(qtbot, window, QMessageBox.StandardButton.Save)
     np.testing.assert_array_equal(_saved_y1(path), y)
     assert not window.isVisible()  # saved, then quit
 
@@ -103,18 +104,7 @@ def test_cancelled_quit_goes_on_with_the_run(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     window = make_window()
-    del window.files.ask_save_changes
-    _run(qtbot, window)
-    seen: dict[str, object] = {}
-    _answer(qtbot, QMessageBox,
-            lambda box: qtbot.mouseClick(_button(box, QMessageBox.StandardButton.Cancel),
-                                         Qt.MouseButton.LeftButton), seen, window)
-    press(qtbot, window.prediction_view, Qt.Key.Key_Q, CTRL)
-    qtbot.waitUntil(lambda: "answered" in seen or "guard" in seen, timeout=GUARD_MS + 2000)
-    assert "guard" not in seen
-    steps, y = seen["opened"]  # type: ignore[misc]
-    assert seen["answered"][0] == steps  # type: ignore[index]
-    np.testing.assert_array_equal(seen["answered"][1], y)  # type: ignore[index]
+    steps, _ = _quit_during_a_run(qtbot, window, QMessageBox.StandardButton.Cancel)
     assert window.isVisible() and window.learning.running  # paused, not stopped
     qtbot.waitUntil(lambda: window.learning.step_count > steps + 2)
     _stopped(qtbot, window)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelection,
@@ -37,7 +38,7 @@ from lossgui.core import CellError
 from lossgui.core.arrays import FloatArray
 from lossgui.core.blockparse import parse_block_array, without_blank_overhang
 from lossgui.core.numbers import cell_fitted, cell_text
-from lossgui.core.parsing import parse_number
+from lossgui.core.parsing import lists_as_columns, parse_number
 from lossgui.core.paste_header import (
     HeaderNames,
     header_names,
@@ -425,12 +426,18 @@ class SheetView(QTableView):
         if not block.size:
             self.message.emit(self.tr("Nothing was pasted: the clipboard has no numbers."))
             return False
+        as_columns = lists_as_columns(text, block.shape)
+        if as_columns:  # [[t…], [y1…]]: one vector per list
+            block = np.ascontiguousarray(block.T)
         block = self._within_reach(block, row, first)
         if block.shape == (1, 1) and self._fill_selection(float(block[0, 0])):
             return True
         document.edit_cells(row, first, block)
         height, width = block.shape
         self._select_block(row, column, height, width)
+        if as_columns:
+            self.status.emit(self.tr("Read the %1 lists as columns, one vector each (a table row "
+                                     "is an element k).").replace("%1", str(width)))
         return True
 
     def _within_reach(self, block: FloatArray, row: int, first: int) -> FloatArray:
