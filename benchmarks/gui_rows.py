@@ -175,9 +175,14 @@ def measure(n: int, directory: Path) -> list[dict[str, object]]:
         polars_open()
         return (time.perf_counter() - start) * 1e3
 
-    # In turn, five of each: the shared machine's noise falls on both alike (one polars read
-    # against the median of three opens was a ratio of one noisy run).
-    pairs = [(open_file(), polars_ms_once()) for _ in range(5)]
+    # Both warm up over their first runs (10⁶ rows, quiet machine: the window's 2nd to 6th opens
+    # took 110–230 ms and later ones 80–110; polars' first reads 60–90 ms, later ones 45–60):
+    # three of each are not timed. Then in turn, nine of each: the shared machine's noise falls
+    # on both alike (one polars read against the median of three opens was one noisy run).
+    for _ in range(3 if n >= 100_000 else 1):
+        open_file()
+        polars_ms_once()
+    pairs = [(open_file(), polars_ms_once()) for _ in range(9)]
     opened = statistics.median(ours for ours, _ in pairs)
     polars_ms = statistics.median(base for _, base in pairs)
     with_grab = statistics.median(open_file(grab=True) for _ in range(3))
