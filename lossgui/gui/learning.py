@@ -38,6 +38,7 @@ from lossgui.core.problems import Problem, error_text
 from lossgui.core.squash import Squash
 from lossgui.gui.commands import PutColumnsCommand
 from lossgui.gui.document import TARGET, Document
+from lossgui.gui.files import background
 from lossgui.gui.handover import hand_over
 from lossgui.gui.language import current_language
 
@@ -200,6 +201,7 @@ class Learning(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self._on_tick)
+        self._paused_by_dialog = False  # a dialog or job was up at the last tick (_on_tick)
         document.changed.connect(self._on_document_changed)
         document.model_changed.connect(self._on_model_changed)
         document.loss_changed.connect(self._end_run)
@@ -473,8 +475,15 @@ class Learning(QObject):
         # A modal dialog (Quit's unsaved-changes box, Save As, a rename) pauses the Run: the
         # timer still fires inside the dialog's event loop, and a step taken there is one the
         # user never saw but a Save would write (round-7 tester: the box opened at step 146,
-        # Save wrote step 293). The run goes on when the dialog closes, if the window stays.
-        if QGuiApplication.modalWindow() is not None:
+        # Save wrote step 293). So does a background job (a large save or export reads the
+        # document meanwhile). The run goes on when the dialog closes, if the window stays —
+        # one tick later: the tick due with the click that closed the box was served before the
+        # dialog returned, so the file got one step more than the box showed (CI, loaded).
+        if QGuiApplication.modalWindow() is not None or background.is_busy():
+            self._paused_by_dialog = True
+            return
+        if self._paused_by_dialog:
+            self._paused_by_dialog = False  # what runs after the dialog (a Save) comes first
             return
         if not self._step():
             self.stop()

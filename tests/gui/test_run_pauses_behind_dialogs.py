@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from lossgui.gui.files import background
 from lossgui.gui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -132,3 +133,34 @@ def test_save_as_dialog_pauses_the_run_and_the_file_holds_the_step_on_screen(
     assert seen["answered"][0] == steps  # type: ignore[index]
     np.testing.assert_array_equal(_saved_y1(path), y)
     _stopped(qtbot, window)
+
+
+def test_the_tick_due_with_the_closing_click_takes_no_step(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch
+) -> None:
+    """CI (loaded): Save wrote one step more than the box showed. The click that closes a box
+    and the Run's next tick can be served in one pass of the dialog's event loop: the box is
+    hidden, the tick steps, then the dialog returns and Save writes. The timer's ticks are sent
+    here by hand, in that order."""
+    window = make_window()
+    _run(qtbot, window)
+    window.learning.timer.stop()  # the ticks below are the only ones
+    tick = window.learning.timer.timeout.emit
+    box = QMessageBox(QMessageBox.Icon.Question, "lossgui", "Save?", parent=window)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    box.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box)
+    steps = window.learning.step_count
+    tick()
+    assert window.learning.step_count == steps  # behind the box: no step
+    box.hide()  # the click closed it: the tick due with it comes before the dialog returns
+    tick()
+    assert window.learning.step_count == steps  # what follows the dialog (Save) comes first
+    tick()
+    assert window.learning.step_count == steps + 1  # then the run goes on
+    monkeypatch.setattr(background, "is_busy", lambda: True)  # a large save being written
+    tick()
+    tick()
+    assert window.learning.step_count == steps + 1
+    _stopped(qtbot, window)
+    box.deleteLater()
