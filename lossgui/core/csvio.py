@@ -172,17 +172,23 @@ _WESTERN_LETTERS = frozenset(
 def _reads_as_western(text: str) -> bool:
     """Whether ``text`` (decoded as Windows-1252) reads as Western European words: each run of
     non-ASCII characters is one or two letters inside a word of ASCII letters ("prédiction",
-    "Größe", "Über"). Shift-JIS's half-width katakana decode to Windows-1252's capitals À–Ý
-    too, but in runs of their own: "ﾓﾃﾞﾙ" (model) is "ÓÃÞÙ", "ﾀ" alone "À"."""
+    "Größe", "Über"), or one symbol beside a letter, digit or space ("Temp °C", "coût €",
+    "µm", "±err"). Shift-JIS's half-width katakana decode to Windows-1252's capitals À–Ý and
+    symbols too, but in runs of their own: "ﾓﾃﾞﾙ" (model) is "ÓÃÞÙ", "ﾃﾞｰﾀ" "ÃÞ°À", "ﾀ" "À"."""
     for run in _NON_ASCII_RUNS.finditer(text):
-        if len(run.group()) > 2 or any(c not in _WESTERN_LETTERS for c in run.group()):
-            return False
+        found = run.group()
         around = text[run.start() - 1:run.start()] + text[run.end():run.end() + 1]
-        if not any(c.isascii() and c.isalpha() for c in around):
+        if len(found) <= 2 and all(c in _WESTERN_LETTERS for c in found):
+            if not any(c.isascii() and c.isalpha() for c in around):
+                return False
+        elif not (found in _WESTERN_SYMBOLS
+                  and any(c.isascii() and (c.isalnum() or c == " ") for c in around)):
             return False
     return True
 
 
+# Symbols a Western column name has (tester10: "y€", "Temp °C", "µm", "±err", "coût €").
+_WESTERN_SYMBOLS = frozenset("€£°µ±§²³½¼¾")
 _NON_ASCII_RUNS = re.compile(r"[^\x00-\x7f]+")
 
 

@@ -60,7 +60,8 @@ def test_compute_says_the_guess_on_stderr(
     assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("name", ["ﾓﾃﾞﾙ", "ﾀ", "ﾗﾍﾞﾙ", "ﾃﾞｰﾀ", "ｸﾗｽ", "予測", "正解ﾗﾍﾞﾙ"])
+@pytest.mark.parametrize("name", ["ﾓﾃﾞﾙ", "ﾀ", "ﾗﾍﾞﾙ", "ﾃﾞｰﾀ", "ｸﾗｽ", "予測", "正解ﾗﾍﾞﾙ", "ｰ", "ｵ", "ｱ",
+                                  "ﾃﾞｰﾀ1", "温度 ℃"])
 def test_half_width_katakana_stays_shift_jis(tmp_path: Path, name: str) -> None:
     """Shift-JIS's half-width katakana (ﾓﾃﾞﾙ, model) are bytes Windows-1252 reads as capitals
     À–Ý: read as Western they were "ÓÃÞÙ", in a Japanese teacher's file."""
@@ -73,6 +74,15 @@ def test_half_width_katakana_stays_shift_jis(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize("name", ["prédiction", "Größe", "Über", "été", "modèle B", "niño",
                                   "Ångström"])
 def test_western_words_stay_western(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "fr.csv"
+    path.write_bytes(f"t;{name}\n0;0,5\n1;0,25\n".encode("cp1252"))
+    data = csvio.read_data_csv(path)
+    assert data.names == ["t", name] and data.notes == (csvio.READ_AS_WESTERN,)
+
+
+@pytest.mark.parametrize("name", ["y€", "coût €", "Temp °C", "µm", "±err", "prix £", "x²"])
+def test_a_western_symbol_beside_a_word_stays_western(tmp_path: Path, name: str) -> None:
+    """tester10: "y€" was read as Shift-JIS ('y\\x80'), "Temp °C" as "Temp ｰC"."""
     path = tmp_path / "fr.csv"
     path.write_bytes(f"t;{name}\n0;0,5\n1;0,25\n".encode("cp1252"))
     data = csvio.read_data_csv(path)
