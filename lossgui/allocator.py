@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from typing import Any
 
 # mallopt parameters from glibc's malloc.h.
 _M_TRIM_THRESHOLD = -1
@@ -23,19 +24,25 @@ MMAP_THRESHOLD = 64 << 20
 TRIM_THRESHOLD = 2 * MMAP_THRESHOLD
 
 
-def keep_arrays_in_heap() -> bool:
-    """Apply the thresholds above (glibc on Linux only); whether they were applied."""
+def _glibc(name: str, *argtypes: type[ctypes.c_int] | type[ctypes.c_size_t]) -> Any:
+    """glibc's function ``name`` on Linux, typed; None elsewhere or without it."""
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     try:
         # The process's own symbols, which include the C library's: ctypes.util.find_library
         # would run `ldconfig -p` in a child process on every start (~2–5 ms).
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # musl and other C libraries have no mallopt
-        return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt.restype = ctypes.c_int
-    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
+        function = getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):  # another C library (musl has no mallopt)
+        return None
+    function.argtypes = list(argtypes)
+    function.restype = ctypes.c_int
+    return function
+
+
+def keep_arrays_in_heap() -> bool:
+    """Apply the thresholds above (glibc on Linux only); whether they were applied."""
+    mallopt = _glibc("mallopt", ctypes.c_int, ctypes.c_int)
+    return mallopt is not None and bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
         mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
 
 
@@ -49,13 +56,8 @@ def give_back_free_memory() -> bool:
     (10⁶ rows: 7 MB less before the evaluation with this, measured by /proc VmRSS). Under
     the lowest declared numpy, 1.26, the heap keeps them even so (tests/test_allocator.py).
     """
-    if not sys.platform.startswith("linux"):
+    trim = _glibc("malloc_trim", ctypes.c_size_t)
+    if trim is None:
         return False
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return False
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
     trim(0)
     return True
